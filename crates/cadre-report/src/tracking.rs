@@ -1,0 +1,152 @@
+//! The indicator tracking table as an xlsx workbook an evaluator can open:
+//! one sheet per period, frozen header, numbers as numbers, statuses coloured.
+
+use std::path::Path;
+
+use cadre::table::{IndicatorTable, Status, format_value};
+use cadre::{Programme, indicator::IndicatorDef};
+use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+
+use crate::labels::{Labels, status_label};
+
+/// The fill colour of a status chip (also used by the PDF report).
+pub fn status_color(s: Status) -> u32 {
+    match s {
+        Status::Achieved => 0x1B7F3B,
+        Status::OnTrack => 0x4CAF50,
+        Status::AtRisk => 0xF0A202,
+        Status::OffTrack => 0xC62828,
+        Status::NotStarted => 0x9E9E9E,
+        Status::NoData => 0xBDBDBD,
+    }
+}
+
+/// Writes one sheet per table (one per period) and a definitions sheet.
+pub fn write_tracking_xlsx(
+    programme: &Programme,
+    tables: &[IndicatorTable],
+    lang: &str,
+    creation: chrono::NaiveDateTime,
+    path: &Path,
+) -> Result<(), XlsxError> {
+    let labels = Labels::new(lang);
+    let mut wb = Workbook::new();
+    // A fixed creation date: the same inputs give the same bytes.
+    let created = ExcelDateTime::from_ymd(
+        chrono::Datelike::year(&creation) as u16,
+        chrono::Datelike::month(&creation) as u8,
+        chrono::Datelike::day(&creation) as u8,
+    )?;
+    wb.set_properties(&DocProperties::new().set_creation_datetime(&created).set_title(&programme.info.name).set_author("cadre"));
+    let header = Format::new().set_bold().set_background_color(Color::RGB(0x1F3A5F)).set_font_color(Color::White).set_text_wrap().set_border_bottom(FormatBorder::Thin).set_align(FormatAlign::Top);
+    let number = Format::new().set_num_format("#,##0.####");
+    let pct = Format::new().set_num_format("0.0");
+    for table in tables {
+        let name = sheet_name(&table.period.label);
+        let ws = wb.add_worksheet();
+        ws.set_name(&name)?;
+        write_period_sheet(ws, programme, table, lang, &labels, &header, &number, &pct)?;
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name(labels.get("definitions"))?;
+    write_definitions(ws, programme, lang, &labels, &header)?;
+    wb.save(path)
+}
+
+fn sheet_name(label: &str) -> String {
+    // Excel forbids `: \ / ? * [ ]` and more than 31 characters.
+    label.chars().map(|c| if ":\\/?*[]".contains(c) { '_' } else { c }).take(31).collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_period_sheet(
+    ws: &mut Worksheet,
+    programme: &Programme,
+    table: &IndicatorTable,
+    lang: &str,
+    labels: &Labels,
+    header: &Format,
+    number: &Format,
+    pct: &Format,
+) -> Result<(), XlsxError> {
+    let cols = [
+        ("indicator", 10.0),
+        ("label", 48.0),
+        ("breakdown", 12.0),
+        ("category", 22.0),
+        ("baseline", 10.0),
+        ("period_value", 12.0),
+        ("cumulative_value", 12.0),
+        ("milestone", 11.0),
+        ("target", 10.0),
+        ("achievement_pct", 12.0),
+        ("status", 14.0),
+    ];
+    for (i, (key, width)) in cols.iter().enumerate() {
+        ws.write_string_with_format(0, i as u16, labels.get(key), header)?;
+        ws.set_column_width(i as u16, *width)?;
+    }
+    ws.set_row_height(0, 32)?;
+    ws.set_freeze_panes(1, 0)?;
+    let mut row = 1u32;
+    let put = |ws: &mut Worksheet, r: u32, c: u16, v: Option<f64>, f: &Format| -> Result<(), XlsxError> {
+        if let Some(v) = v {
+            ws.write_number_with_format(r, c, v, f)?;
+        }
+        Ok(())
+    };
+    for ind in &table.indicators {
+        ws.write_string(row, 0, &ind.code)?;
+        ws.write_string(row, 1, ind.label.get(lang))?;
+        put(ws, row, 4, Some(ind.baseline), number)?;
+        put(ws, row, 5, ind.period_value, number)?;
+        put(ws, row, 6, ind.cumulative_value, number)?;
+        put(ws, row, 7, ind.milestone.map(|m| m.value), number)?;
+        put(ws, row, 8, Some(ind.target), number)?;
+        put(ws, row, 9, ind.achievement_pct, pct)?;
+        let chip = Format::new().set_background_color(Color::RGB(status_color(ind.status))).set_font_color(Color::White).set_bold();
+        ws.write_string_with_format(row, 10, status_label(ind.status, lang), &chip)?;
+        row += 1;
+        for b in &ind.breakdowns {
+            let dim = programme.dimension(&b.by).map(|d| d.label.get(lang).to_owned()).unwrap_or_else(|| b.by.clone());
+            for c in &b.categories {
+                ws.write_string(row, 0, &ind.code)?;
+                ws.write_string(row, 2, &dim)?;
+                let cat = if c.empty { b.empty_label.get(lang).to_owned() } else { c.category.clone() };
+                ws.write_string(row, 3, &cat)?;
+                put(ws, row, 5, c.period_value, number)?;
+                put(ws, row, 6, c.cumulative_value, number)?;
+                row += 1;
+            }
+        }
+    }
+    ws.autofilter(0, 0, row.saturating_sub(1).max(1), 10)?;
+    // A note row: the csv form keeps raw values; the sheet shows them as numbers.
+    let _ = format_value;
+    Ok(())
+}
+
+fn write_definitions(ws: &mut Worksheet, programme: &Programme, lang: &str, labels: &Labels, header: &Format) -> Result<(), XlsxError> {
+    let cols = [("indicator", 10.0), ("label", 40.0), ("level", 10.0), ("kind", 10.0), ("definition", 60.0), ("unit", 14.0), ("target", 10.0), ("milestones", 30.0), ("verification", 40.0)];
+    for (i, (key, width)) in cols.iter().enumerate() {
+        ws.write_string_with_format(0, i as u16, labels.get(key), header)?;
+        ws.set_column_width(i as u16, *width)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    for (r, ind) in programme.indicators.iter().enumerate() {
+        let r = r as u32 + 1;
+        let IndicatorDef { code, label, level, kind, definition, unit, target, milestones, verification, .. } = ind;
+        ws.write_string_with_format(r, 0, code, &wrap)?;
+        ws.write_string_with_format(r, 1, label.get(lang), &wrap)?;
+        ws.write_string_with_format(r, 2, level.as_str(), &wrap)?;
+        ws.write_string_with_format(r, 3, kind.as_str(), &wrap)?;
+        ws.write_string_with_format(r, 4, definition.get(lang), &wrap)?;
+        ws.write_string_with_format(r, 5, unit.get(lang), &wrap)?;
+        ws.write_number_with_format(r, 6, *target, &wrap)?;
+        let ms: Vec<String> = milestones.iter().map(|m| format!("{}: {}", m.date, format_value(m.value))).collect();
+        ws.write_string_with_format(r, 7, ms.join("; "), &wrap)?;
+        ws.write_string_with_format(r, 8, verification.get(lang), &wrap)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,456 @@
+//! Helpers shared by the example generators (`generate_terress`, `generate_fixtures`):
+//! civil dates, a small seeded PRNG, spreadsheet cells, and one writer that emits the
+//! same rows as an `.xlsx` workbook and/or a folder of `.csv` files (one per sheet).
+//!
+//! Standard library and `rust_xlsxwriter` only: this code must not depend on the
+//! `cadre` library itself.
+#![allow(dead_code)]
+
+use std::error::Error;
+use std::fs::{self, File};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet};
+
+/// Result type of the generators.
+pub type Res<T> = Result<T, Box<dyn Error>>;
+
+// ---------------------------------------------------------------------------
+// Dates
+// ---------------------------------------------------------------------------
+
+/// A proleptic Gregorian calendar date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year.
+    pub y: i32,
+    /// Month, 1..=12.
+    pub m: u32,
+    /// Day, 1..=31.
+    pub d: u32,
+}
+
+/// Shorthand constructor.
+pub const fn date(y: i32, m: u32, d: u32) -> Date {
+    Date { y, m, d }
+}
+
+impl Date {
+    /// Days since 1970-01-01 (H. Hinnant's algorithm).
+    pub fn days(self) -> i64 {
+        let y = i64::from(self.y) - i64::from(self.m <= 2);
+        let era = if y >= 0 { y } else { y - 399 } / 400;
+        let yoe = y - era * 400;
+        let m = i64::from(self.m);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.d) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `z` days after 1970-01-01.
+    pub fn from_days(z: i64) -> Date {
+        let z = z + 719_468;
+        let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let y = yoe + era * 400;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        Date { y: (y + i64::from(m <= 2)) as i32, m, d }
+    }
+
+    /// This date plus `n` days.
+    pub fn add(self, n: i64) -> Date {
+        Date::from_days(self.days() + n)
+    }
+
+    /// Day of the week, 0 = Monday .. 6 = Sunday.
+    pub fn weekday(self) -> u32 {
+        (self.days() + 3).rem_euclid(7) as u32
+    }
+
+    /// The nearest working day on or after this date.
+    pub fn working_day(self) -> Date {
+        match self.weekday() {
+            5 => self.add(2),
+            6 => self.add(1),
+            _ => self,
+        }
+    }
+
+    /// Last day of this date's month.
+    pub fn month_end(self) -> Date {
+        let (y, m) = if self.m == 12 { (self.y + 1, 1) } else { (self.y, self.m + 1) };
+        date(y, m, 1).add(-1)
+    }
+
+    /// `2025-04-15`.
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.y, self.m, self.d)
+    }
+
+    /// `15/04/2025`.
+    pub fn fr(self) -> String {
+        format!("{:02}/{:02}/{:04}", self.d, self.m, self.y)
+    }
+
+    /// Clamp into `[lo, hi]`.
+    pub fn clamp_to(self, lo: Date, hi: Date) -> Date {
+        self.max(lo).min(hi)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// PRNG
+// ---------------------------------------------------------------------------
+
+/// SplitMix64: tiny, seeded, deterministic on every platform.
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator from a seed.
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    /// Next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `[0, 1)`.
+    pub fn f64(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// Uniform in `0..n` (n > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        ((self.next_u64() >> 1) % n as u64) as usize
+    }
+
+    /// Uniform in `lo..=hi`.
+    pub fn range(&mut self, lo: i64, hi: i64) -> i64 {
+        lo + self.below((hi - lo + 1) as usize) as i64
+    }
+
+    /// True with probability `p`.
+    pub fn chance(&mut self, p: f64) -> bool {
+        self.f64() < p
+    }
+
+    /// One element of a non-empty slice.
+    pub fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+        &xs[self.below(xs.len())]
+    }
+
+    /// Fisher-Yates shuffle.
+    pub fn shuffle<T>(&mut self, xs: &mut [T]) {
+        for i in (1..xs.len()).rev() {
+            let j = self.below(i + 1);
+            xs.swap(i, j);
+        }
+    }
+
+    /// Index drawn with the given (non-negative) weights.
+    pub fn weighted(&mut self, w: &[f64]) -> usize {
+        let total: f64 = w.iter().sum();
+        let mut x = self.f64() * total;
+        for (i, wi) in w.iter().enumerate() {
+            if x < *wi {
+                return i;
+            }
+            x -= wi;
+        }
+        w.len() - 1
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Cells
+// ---------------------------------------------------------------------------
+
+/// One spreadsheet cell as the generators write it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    /// No cell at all.
+    Empty,
+    /// A text cell, written verbatim (including stray spaces).
+    Text(String),
+    /// A numeric cell.
+    Num(f64),
+    /// A real date cell (`dd/mm/yyyy` number format in xlsx; ISO text in csv).
+    Date(Date),
+    /// A real date-time cell, hour and minute (`dd/mm/yyyy hh:mm`; same text in csv).
+    DateTime(Date, u32, u32),
+}
+
+/// A text cell.
+pub fn t(s: impl Into<String>) -> Cell {
+    Cell::Text(s.into())
+}
+
+/// A numeric cell.
+pub fn n(x: f64) -> Cell {
+    Cell::Num(x)
+}
+
+/// Text cell, or an empty cell for `None`.
+pub fn opt_t(s: Option<&str>) -> Cell {
+    s.map_or(Cell::Empty, t)
+}
+
+/// Plain number text without thousands separator, `.` decimal (csv rendering).
+pub fn plain_number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+/// French-style number text: `sep` between groups of thousands, `,` decimal,
+/// `decimals` digits after the comma (0 = none). `-1180.0, " ", 0` -> `-1 180`.
+pub fn french_number(x: f64, sep: &str, decimals: usize) -> String {
+    let neg = x < 0.0;
+    let s = format!("{:.*}", decimals, x.abs());
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (s, None),
+    };
+    let mut grouped = String::new();
+    let digits: Vec<char> = int.chars().collect();
+    for (i, c) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push_str(sep);
+        }
+        grouped.push(*c);
+    }
+    let mut out = String::new();
+    if neg {
+        out.push('-');
+    }
+    out.push_str(&grouped);
+    if let Some(f) = frac {
+        out.push(',');
+        out.push_str(&f);
+    }
+    out
+}
+
+impl Cell {
+    fn is_blank(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// Text shown for this cell in a csv file.
+    pub fn csv_text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => s.clone(),
+            Cell::Num(x) => plain_number(*x),
+            Cell::Date(d) => d.iso(),
+            Cell::DateTime(d, h, m) => format!("{} {:02}:{:02}", d.fr(), h, m),
+        }
+    }
+
+    fn width(&self) -> usize {
+        match self {
+            Cell::Empty => 0,
+            Cell::Text(s) => s.chars().count(),
+            Cell::Num(x) => plain_number(*x).len(),
+            Cell::Date(_) => 10,
+            Cell::DateTime(..) => 16,
+        }
+    }
+}
+
+fn csv_field(s: &str) -> String {
+    let needs_quotes = s.contains([',', '"', '\n', '\r'])
+        || s.starts_with(char::is_whitespace)
+        || s.ends_with(char::is_whitespace);
+    if needs_quotes {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Writers
+// ---------------------------------------------------------------------------
+
+struct XlsxOut {
+    path: PathBuf,
+    workbook: Workbook,
+    sheet: Option<Worksheet>,
+    row: u32,
+    widths: Vec<usize>,
+    header: Format,
+    date: Format,
+    datetime: Format,
+}
+
+struct CsvOut {
+    dir: PathBuf,
+    file: Option<BufWriter<File>>,
+}
+
+/// Writes the same sheets to an xlsx workbook and/or a csv folder.
+pub struct Output {
+    xlsx: Option<XlsxOut>,
+    csv: Option<CsvOut>,
+    /// Rows written in the current sheet, header excluded.
+    pub rows_in_sheet: usize,
+}
+
+impl Output {
+    /// An output to `xlsx` (a file path) and/or `csv_dir` (a folder, created if needed).
+    pub fn new(xlsx: Option<&Path>, csv_dir: Option<&Path>) -> Res<Output> {
+        let xlsx = xlsx.map(|p| XlsxOut {
+            path: p.to_path_buf(),
+            workbook: Workbook::new(),
+            sheet: None,
+            row: 0,
+            widths: Vec::new(),
+            header: Format::new().set_bold(),
+            date: Format::new().set_num_format("dd/mm/yyyy"),
+            datetime: Format::new().set_num_format("dd/mm/yyyy hh:mm"),
+        });
+        let csv = match csv_dir {
+            Some(d) => {
+                fs::create_dir_all(d)?;
+                Some(CsvOut { dir: d.to_path_buf(), file: None })
+            }
+            None => None,
+        };
+        Ok(Output { xlsx, csv, rows_in_sheet: 0 })
+    }
+
+    /// Start a sheet named `name` with a header row (no header row if `headers` is empty).
+    pub fn begin_sheet(&mut self, name: &str, headers: &[&str]) -> Res<()> {
+        self.end_sheet()?;
+        self.rows_in_sheet = 0;
+        if let Some(x) = &mut self.xlsx {
+            let mut ws = Worksheet::new();
+            ws.set_name(name)?;
+            x.row = 0;
+            x.widths = headers.iter().map(|h| h.chars().count()).collect();
+            if !headers.is_empty() {
+                for (c, h) in headers.iter().enumerate() {
+                    ws.write_string_with_format(0, c as u16, *h, &x.header)?;
+                }
+                ws.set_freeze_panes(1, 0)?;
+                x.row = 1;
+            }
+            x.sheet = Some(ws);
+        }
+        if let Some(c) = &mut self.csv {
+            let f = File::create(c.dir.join(format!("{name}.csv")))?;
+            let mut w = BufWriter::new(f);
+            if !headers.is_empty() {
+                let line: Vec<String> = headers.iter().map(|h| csv_field(h)).collect();
+                writeln!(w, "{}", line.join(","))?;
+            }
+            c.file = Some(w);
+        }
+        Ok(())
+    }
+
+    /// Append one row. A row of only empty/blank cells is written as an entirely
+    /// empty row (no cell in xlsx, a line of commas in csv) unless it holds blank text.
+    pub fn row(&mut self, cells: &[Cell]) -> Res<()> {
+        self.rows_in_sheet += 1;
+        if let Some(x) = &mut self.xlsx {
+            let ws = x.sheet.as_mut().ok_or("row() before begin_sheet()")?;
+            for (c, cell) in cells.iter().enumerate() {
+                let col = c as u16;
+                match cell {
+                    Cell::Empty => {}
+                    Cell::Text(s) => {
+                        ws.write_string(x.row, col, s)?;
+                    }
+                    Cell::Num(v) => {
+                        ws.write_number(x.row, col, *v)?;
+                    }
+                    Cell::Date(d) => {
+                        let dt = ExcelDateTime::from_ymd(d.y as u16, d.m as u8, d.d as u8)?;
+                        ws.write_datetime_with_format(x.row, col, &dt, &x.date)?;
+                    }
+                    Cell::DateTime(d, h, m) => {
+                        let dt = ExcelDateTime::from_ymd(d.y as u16, d.m as u8, d.d as u8)?
+                            .and_hms(*h as u16, *m as u8, 0)?;
+                        ws.write_datetime_with_format(x.row, col, &dt, &x.datetime)?;
+                    }
+                }
+                if x.widths.len() <= c {
+                    x.widths.resize(c + 1, 0);
+                }
+                x.widths[c] = x.widths[c].max(cell.width());
+            }
+            x.row += 1;
+        }
+        if let Some(c) = &mut self.csv {
+            let w = c.file.as_mut().ok_or("row() before begin_sheet()")?;
+            let line: Vec<String> = cells.iter().map(|x| csv_field(&x.csv_text())).collect();
+            writeln!(w, "{}", line.join(","))?;
+        }
+        Ok(())
+    }
+
+    /// An entirely empty row of `ncols` columns.
+    pub fn empty_row(&mut self, ncols: usize) -> Res<()> {
+        let cells = vec![Cell::Empty; ncols];
+        debug_assert!(cells.iter().all(Cell::is_blank));
+        self.row(&cells)
+    }
+
+    fn end_sheet(&mut self) -> Res<()> {
+        if let Some(x) = &mut self.xlsx
+            && let Some(mut ws) = x.sheet.take()
+        {
+            for (c, w) in x.widths.iter().enumerate() {
+                ws.set_column_width(c as u16, (*w as f64 + 2.0).clamp(6.0, 60.0))?;
+            }
+            x.workbook.push_worksheet(ws);
+        }
+        if let Some(c) = &mut self.csv
+            && let Some(mut f) = c.file.take()
+        {
+            f.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Close the last sheet and save the workbook with fixed document properties
+    /// (a fixed creation date, so that the same input gives byte-identical files).
+    pub fn finish(mut self, title: &str) -> Res<()> {
+        self.end_sheet()?;
+        if let Some(mut x) = self.xlsx.take() {
+            let created = ExcelDateTime::from_ymd(2024, 11, 1)?.and_hms(9, 0, 0)?;
+            let props = DocProperties::new()
+                .set_title(title)
+                .set_author("Cellule suivi-évaluation Terr'ESS")
+                .set_company("cadre (generated example)")
+                .set_creation_datetime(&created);
+            x.workbook.set_properties(&props);
+            if let Some(parent) = x.path.parent()
+                && !parent.as_os_str().is_empty()
+            {
+                fs::create_dir_all(parent)?;
+            }
+            x.workbook.save(&x.path)?;
+        }
+        Ok(())
+    }
+}

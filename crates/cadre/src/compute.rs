@@ -1,0 +1,520 @@
+//! Computing indicators for a period, with polars.
+//!
+//! For each indicator the rows it selects are prepared once (dataset,
+//! references followed, filter applied, date, value and categories in
+//! columns named `__date`, `__value`, `__cat_<dimension>`); each period then
+//! only filters those rows by date and aggregates, grouped by category for
+//! breakdowns. An [`Engine`] keeps the prepared rows, so computing many
+//! periods costs little more than computing one.
+
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
+
+use chrono::{Datelike, NaiveDate};
+use polars::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::filter;
+use crate::indicator::{AggregateKind, Direction, IndicatorDef, Kind, Measure, Selection};
+use crate::ingest::{Data, ROW_COLUMN};
+use crate::period::Period;
+use crate::programme::Programme;
+use crate::schema::ColumnType;
+use crate::table::{Breakdown, Category, IndicatorTable, IndicatorValue, Status};
+use crate::text::fold_name;
+
+const DATE: &str = "__date";
+const VALUE: &str = "__value";
+const DAYS_FROM_CE_TO_EPOCH: i32 = 719_163;
+
+/// Days since 1970-01-01, polars' physical date.
+pub(crate) fn epoch_days(d: NaiveDate) -> i32 {
+    d.num_days_from_ce() - DAYS_FROM_CE_TO_EPOCH
+}
+
+/// The column holding the category of a dimension.
+pub(crate) fn category_column(by: &str) -> String {
+    format!("__cat_{by}")
+}
+
+/// How one side of a measure aggregates its rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Agg {
+    Count,
+    Distinct,
+    Sum,
+    Mean,
+    Latest,
+}
+
+impl Agg {
+    /// Value of the aggregate over no rows.
+    fn empty_value(self) -> Option<f64> {
+        match self {
+            Agg::Count | Agg::Distinct | Agg::Sum => Some(0.0),
+            Agg::Mean | Agg::Latest => None,
+        }
+    }
+
+    fn from_aggregate(a: AggregateKind) -> Agg {
+        match a {
+            AggregateKind::Count => Agg::Count,
+            AggregateKind::Distinct => Agg::Distinct,
+            AggregateKind::Sum => Agg::Sum,
+        }
+    }
+}
+
+/// Rows prepared for one aggregate.
+#[derive(Debug, Clone)]
+pub(crate) struct Side {
+    /// `__date` (when dated), `__value` (unless a count), `__cat_*`, `_row`.
+    pub frame: DataFrame,
+    pub agg: Agg,
+    pub dated: bool,
+}
+
+/// An indicator's prepared rows.
+#[derive(Debug, Clone)]
+pub(crate) enum Prepared {
+    /// One aggregate.
+    Single(Side),
+    /// Numerator over denominator times scale; no value when the
+    /// denominator is zero or negative.
+    Ratio { numerator: Side, denominator: Side, scale: f64 },
+}
+
+/// A window of dates: the period, or everything up to its end.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Window {
+    pub start: Option<NaiveDate>,
+    pub end: NaiveDate,
+}
+
+/// Computes indicators of one programme over one ingested dataset, caching
+/// what does not depend on the period.
+pub struct Engine<'a> {
+    programme: &'a Programme,
+    data: &'a Data,
+    /// (dataset, reference column) → row of the referenced dataset, per row.
+    indices: RefCell<HashMap<(String, String), IdxCa>>,
+    prepared: RefCell<HashMap<String, Rc<Prepared>>>,
+}
+
+impl<'a> Engine<'a> {
+    /// An engine over `data`, ingested for `programme`.
+    pub fn new(programme: &'a Programme, data: &'a Data) -> Self {
+        Engine { programme, data, indices: RefCell::default(), prepared: RefCell::default() }
+    }
+
+    /// The programme.
+    pub fn programme(&self) -> &Programme {
+        self.programme
+    }
+
+    /// Every indicator for `period`.
+    pub fn compute(&self, period: &Period) -> Result<IndicatorTable> {
+        let indicators =
+            self.programme.indicators.iter().map(|ind| self.compute_indicator(ind, period)).collect::<Result<Vec<_>>>()?;
+        Ok(IndicatorTable { programme: self.programme.info.code.clone(), period: period.into(), indicators })
+    }
+
+    /// One indicator for `period`.
+    pub fn compute_indicator(&self, ind: &IndicatorDef, period: &Period) -> Result<IndicatorValue> {
+        let err = |e: PolarsError| Error::Compute { indicator: ind.code.clone(), message: filter::clean_polars_message(&e.to_string()) };
+        let prepared = self.prepare(ind)?;
+        let in_period = Window { start: Some(period.start), end: period.end };
+        let cumulative = Window { start: None, end: period.end };
+        let period_value = evaluate(&prepared, in_period, None).map_err(err)?;
+        let cumulative_value = evaluate(&prepared, cumulative, None).map_err(err)?;
+        let total = |v: &Vec<(Option<String>, Option<f64>)>| v.first().and_then(|(_, x)| *x);
+        let (period_value, cumulative_value) = (total(&period_value), total(&cumulative_value));
+
+        let mut breakdowns = Vec::new();
+        for b in &ind.breakdowns {
+            let cat = category_column(&b.by);
+            let cum = evaluate(&prepared, cumulative, Some(&cat)).map_err(err)?;
+            let per = evaluate(&prepared, in_period, Some(&cat)).map_err(err)?;
+            let dimension = self.programme.dimension(&b.by).cloned();
+            let empty_label = dimension.as_ref().map(|d| d.empty.clone()).unwrap_or_default();
+            let empty = empty_label.get(self.programme.default_language()).to_owned();
+            let order = self.category_order(ind, b.column());
+            let mut categories: Vec<Category> = cum
+                .into_iter()
+                .filter_map(|(c, v)| c.map(|c| (c, v)))
+                .map(|(category, cumulative_value)| {
+                    let period_value = per
+                        .iter()
+                        .find(|(c, _)| c.as_deref() == Some(category.as_str()))
+                        .map(|(_, v)| *v)
+                        .unwrap_or_else(|| empty_window_value(&prepared));
+                    Category { empty: category == empty, category, period_value, cumulative_value }
+                })
+                .collect();
+            categories.sort_by_key(|c| (c.empty, order(&c.category)));
+            breakdowns.push(Breakdown {
+                by: b.by.clone(),
+                label: dimension.map(|d| d.label).unwrap_or_default(),
+                empty_label,
+                categories,
+            });
+        }
+
+        let milestone = ind.milestone_due(period.end);
+        let achievement_pct = match cumulative_value {
+            Some(v) if ind.target != 0.0 => Some(v / ind.target * 100.0),
+            _ => None,
+        };
+        Ok(IndicatorValue {
+            code: ind.code.clone(),
+            result: ind.result.clone(),
+            level: ind.level,
+            kind: ind.kind,
+            direction: ind.direction,
+            measure: ind.measure.type_name().to_owned(),
+            label: ind.label.clone(),
+            unit: ind.unit.clone(),
+            period_value,
+            cumulative_value,
+            baseline: ind.baseline,
+            milestone,
+            target: ind.target,
+            achievement_pct,
+            status: status(ind, cumulative_value, milestone.map(|m| m.value)),
+            breakdowns,
+        })
+    }
+
+    /// Sort key of a category: declared order for an enum, else by folded text.
+    fn category_order(&self, ind: &IndicatorDef, column: &str) -> impl Fn(&str) -> (usize, String) + use<> {
+        let values: Vec<String> = ind
+            .measure
+            .selections()
+            .first()
+            .and_then(|sel| {
+                let fc = self.programme.resolve_column(sel, column).ok()?;
+                let ds = self.programme.dataset(&sel.dataset)?;
+                let schema_col = match &fc.via {
+                    None => ds.column(&fc.name)?,
+                    Some((r, c)) => self.programme.dataset(ds.column(r)?.references.as_deref()?)?.column(c)?,
+                };
+                (schema_col.kind == ColumnType::Enum).then(|| schema_col.values.clone())
+            })
+            .unwrap_or_default();
+        move |c: &str| (values.iter().position(|v| v == c).unwrap_or(usize::MAX), fold_name(c))
+    }
+
+    /// The prepared rows of an indicator (cached).
+    pub(crate) fn prepare(&self, ind: &IndicatorDef) -> Result<Rc<Prepared>> {
+        if let Some(p) = self.prepared.borrow().get(&ind.code) {
+            return Ok(p.clone());
+        }
+        let err = |e: PolarsError| Error::Compute { indicator: ind.code.clone(), message: filter::clean_polars_message(&e.to_string()) };
+        let side = |sel: &Selection, agg: Agg, value: Option<Expr>| -> Result<Side> {
+            let frame = self.selection_frame(ind, sel, value).map_err(err)?;
+            Ok(Side { frame, agg, dated: sel.date.is_some() })
+        };
+        let prepared = match &ind.measure {
+            Measure::Count { rows } => Prepared::Single(side(rows, Agg::Count, None)?),
+            Measure::Distinct { rows, column } => Prepared::Single(side(rows, Agg::Distinct, Some(col(column.as_str())))?),
+            Measure::Sum { rows, column } => Prepared::Single(side(rows, Agg::Sum, Some(col(column.as_str())))?),
+            Measure::Mean { rows, column } => Prepared::Single(side(rows, Agg::Mean, Some(col(column.as_str())))?),
+            Measure::Latest { rows, column } => {
+                let mut s = side(rows, Agg::Latest, Some(col(column.as_str())))?;
+                // The latest row that has a value.
+                s.frame = s.frame.lazy().filter(col(VALUE).is_not_null()).collect().map_err(err)?;
+                Prepared::Single(s)
+            }
+            Measure::Share { rows, condition, known, scale } => {
+                let (cond, _) = filter::compile(condition).map_err(|e| Error::Compute { indicator: ind.code.clone(), message: e.0 })?;
+                let known_expr = known.as_deref().map(|k| col(k).is_not_null()).unwrap_or(lit(true));
+                let numerator = side(rows, Agg::Sum, Some(cond.fill_null(lit(false)).and(known_expr.clone()).cast(DataType::Float64)))?;
+                let denominator = side(rows, Agg::Sum, Some(known_expr.cast(DataType::Float64)))?;
+                Prepared::Ratio { numerator, denominator, scale: *scale }
+            }
+            Measure::Ratio { numerator, denominator, scale } => {
+                let make = |a: &crate::indicator::Aggregate| {
+                    side(&a.rows, Agg::from_aggregate(a.aggregate), a.column.as_deref().map(col))
+                };
+                Prepared::Ratio { numerator: make(numerator)?, denominator: make(denominator)?, scale: *scale }
+            }
+            Measure::MeanPerGroup { rows, members } => {
+                let groups_ds = self.programme.dataset(&rows.dataset).and_then(|d| d.key.clone()).unwrap_or_default();
+                let msel = Selection { dataset: members.dataset.clone(), date: None, filter: members.filter.clone() };
+                let value = members.column.as_deref().map(col);
+                let mframe = self.selection_frame_with(&msel, &[members.via.as_str()], value, &[]).map_err(err)?;
+                let agg = match members.aggregate {
+                    AggregateKind::Count => len(),
+                    AggregateKind::Distinct => col(VALUE).drop_nulls().n_unique(),
+                    AggregateKind::Sum => col(VALUE).cast(DataType::Float64).sum(),
+                };
+                let per_group = mframe
+                    .lazy()
+                    .group_by([col(members.via.as_str())])
+                    .agg([agg.cast(DataType::Float64).alias("__per_group")])
+                    .collect()
+                    .map_err(err)?;
+                // Each group's value, 0 for a group with no member.
+                let groups = self.selection_frame_with(rows, &[groups_ds.as_str()], None, &ind.breakdowns.iter().map(|b| (b.by.clone(), b.column().to_owned())).collect::<Vec<_>>()).map_err(err)?;
+                let keys = per_group.column(members.via.as_str()).map_err(err)?.str().map_err(err)?.clone();
+                let vals = per_group.column("__per_group").map_err(err)?.f64().map_err(err)?.clone();
+                let lookup: HashMap<&str, f64> =
+                    keys.iter().zip(vals.iter()).filter_map(|(k, v)| Some((k?, v.unwrap_or(0.0)))).collect();
+                let group_keys = groups.column(groups_ds.as_str()).map_err(err)?.str().map_err(err)?.clone();
+                let per_row: Float64Chunked = group_keys
+                    .iter()
+                    .map(|k| Some(k.and_then(|k| lookup.get(k).copied()).unwrap_or(0.0)))
+                    .collect();
+                let mut frame = groups;
+                frame.with_column(per_row.with_name(VALUE.into()).into_column()).map_err(err)?;
+                Prepared::Single(Side { frame, agg: Agg::Mean, dated: rows.date.is_some() })
+            }
+        };
+        let prepared = Rc::new(prepared);
+        self.prepared.borrow_mut().insert(ind.code.clone(), prepared.clone());
+        Ok(prepared)
+    }
+
+    fn selection_frame(&self, ind: &IndicatorDef, sel: &Selection, value: Option<Expr>) -> PolarsResult<DataFrame> {
+        let cats: Vec<(String, String)> = ind.breakdowns.iter().map(|b| (b.by.clone(), b.column().to_owned())).collect();
+        self.selection_frame_with(sel, &[], value, &cats)
+    }
+
+    /// The rows of a selection: filtered, with `__date`, `__value`, the
+    /// category columns, `_row`, and the `keep` columns under their names.
+    pub(crate) fn selection_frame_with(
+        &self,
+        sel: &Selection,
+        keep: &[&str],
+        value: Option<Expr>,
+        categories: &[(String, String)],
+    ) -> PolarsResult<DataFrame> {
+        let (filter_expr, mut needed) = match &sel.filter {
+            Some(f) => {
+                let (e, cols) = filter::compile(f).map_err(|e| polars_err!(ComputeError: "{}", e.0))?;
+                (Some(e), cols)
+            }
+            None => (None, Vec::new()),
+        };
+        needed.extend(sel.date.iter().cloned());
+        needed.extend(keep.iter().map(|s| s.to_string()));
+        if let Some(v) = &value {
+            needed.extend(v.clone().meta().root_names().into_iter().map(|n| n.to_string()));
+        }
+        needed.extend(categories.iter().map(|(_, c)| c.clone()));
+        needed.push(ROW_COLUMN.to_owned());
+        let base = self.frame(sel, &needed)?;
+
+        let mut exprs = vec![col(ROW_COLUMN)];
+        exprs.extend(keep.iter().map(|k| col(*k)));
+        if let Some(d) = &sel.date {
+            exprs.push(col(d.as_str()).cast(DataType::Int32).alias(DATE));
+        }
+        if let Some(v) = value {
+            exprs.push(v.alias(VALUE));
+        }
+        for (by, column) in categories {
+            let empty = self
+                .programme
+                .dimension(by)
+                .map(|d| d.empty.get(self.programme.default_language()).to_owned())
+                .unwrap_or_default();
+            exprs.push(col(column.as_str()).cast(DataType::String).fill_null(lit(empty)).alias(category_column(by)));
+        }
+        let mut lf = base.lazy();
+        if let Some(f) = filter_expr {
+            lf = lf.filter(f);
+        }
+        lf.select(exprs).collect()
+    }
+
+    /// The dataset's frame with the named columns, following references for
+    /// `reference.column` names.
+    fn frame(&self, sel: &Selection, names: &[String]) -> PolarsResult<DataFrame> {
+        let ds = self
+            .data
+            .dataset(&sel.dataset)
+            .ok_or_else(|| polars_err!(ComputeError: "dataset `{}` was not ingested", sel.dataset))?;
+        let schema = self
+            .programme
+            .dataset(&sel.dataset)
+            .ok_or_else(|| polars_err!(ComputeError: "dataset `{}` is not defined", sel.dataset))?;
+        let mut seen = BTreeSet::new();
+        let mut columns = Vec::new();
+        for name in names {
+            if !seen.insert(name.as_str()) {
+                continue;
+            }
+            match name.split_once('.') {
+                None => columns.push(ds.frame.column(name)?.clone()),
+                Some((reference, target_col)) => {
+                    let target = schema
+                        .column(reference)
+                        .and_then(|c| c.references.clone())
+                        .ok_or_else(|| polars_err!(ColumnNotFound: "`{name}`"))?;
+                    let idx = self.reference_index(&sel.dataset, reference, &target)?;
+                    let tds = self.data.dataset(&target).ok_or_else(|| polars_err!(ComputeError: "dataset `{target}` was not ingested"))?;
+                    let gathered = tds.frame.column(target_col)?.take(&idx)?;
+                    columns.push(gathered.with_name(name.as_str().into()));
+                }
+            }
+        }
+        DataFrame::new(ds.frame.height(), columns)
+    }
+
+    /// For each row of `dataset`, the row its `reference` column names in
+    /// `target` (references were checked and rewritten at ingestion).
+    fn reference_index(&self, dataset: &str, reference: &str, target: &str) -> PolarsResult<IdxCa> {
+        let cache_key = (dataset.to_owned(), reference.to_owned());
+        if let Some(idx) = self.indices.borrow().get(&cache_key) {
+            return Ok(idx.clone());
+        }
+        let ds = self.data.dataset(dataset).ok_or_else(|| polars_err!(ComputeError: "no dataset `{dataset}`"))?;
+        let tds = self.data.dataset(target).ok_or_else(|| polars_err!(ComputeError: "no dataset `{target}`"))?;
+        let key = self.programme.dataset(target).and_then(|d| d.key.clone()).unwrap_or_default();
+        let keys = tds.frame.column(&key)?.str()?.clone();
+        let positions: HashMap<&str, IdxSize> =
+            keys.iter().enumerate().filter_map(|(i, k)| k.map(|k| (k, i as IdxSize))).collect();
+        let refs = ds.frame.column(reference)?.str()?.clone();
+        let idx: IdxCa = refs.iter().map(|r| r.and_then(|r| positions.get(r).copied())).collect();
+        self.indices.borrow_mut().insert(cache_key, idx.clone());
+        Ok(idx)
+    }
+}
+
+/// Value of a measure over a window in which a category has no row.
+fn empty_window_value(p: &Prepared) -> Option<f64> {
+    match p {
+        Prepared::Single(s) => s.agg.empty_value(),
+        // A ratio's value for a category absent from the period is computed
+        // from its sides; absent means the numerator had no row.
+        Prepared::Ratio { .. } => None,
+    }
+}
+
+/// A measure over a window, as one total (`by` = None) or per category.
+pub(crate) fn evaluate(p: &Prepared, w: Window, by: Option<&str>) -> PolarsResult<Vec<(Option<String>, Option<f64>)>> {
+    match p {
+        Prepared::Single(s) => aggregate(s, w, by),
+        Prepared::Ratio { numerator, denominator, scale } => {
+            let num = aggregate(numerator, w, by)?;
+            let den = aggregate(denominator, w, by)?;
+            let mut keys: Vec<Option<String>> = num.iter().chain(&den).map(|(k, _)| k.clone()).collect();
+            keys.sort();
+            keys.dedup();
+            let lookup = |side: &[(Option<String>, Option<f64>)], agg: Agg, k: &Option<String>| {
+                side.iter().find(|(c, _)| c == k).map(|(_, v)| *v).unwrap_or_else(|| agg.empty_value())
+            };
+            Ok(keys
+                .into_iter()
+                .map(|k| {
+                    let n = lookup(&num, numerator.agg, &k);
+                    let d = lookup(&den, denominator.agg, &k);
+                    let v = match (n, d) {
+                        (Some(n), Some(d)) if d > 0.0 => Some(n / d * scale),
+                        _ => None,
+                    };
+                    (k, v)
+                })
+                .collect())
+        }
+    }
+}
+
+/// Rows of a side inside a window (undated sides are taken whole).
+pub(crate) fn window_rows(s: &Side, w: Window) -> LazyFrame {
+    let lf = s.frame.clone().lazy();
+    if !s.dated {
+        return lf;
+    }
+    let mut cond = col(DATE).lt_eq(lit(epoch_days(w.end)));
+    if let Some(start) = w.start {
+        cond = cond.and(col(DATE).gt_eq(lit(epoch_days(start))));
+    }
+    lf.filter(cond)
+}
+
+fn aggregate(s: &Side, w: Window, by: Option<&str>) -> PolarsResult<Vec<(Option<String>, Option<f64>)>> {
+    let e = match s.agg {
+        Agg::Count => len().cast(DataType::Float64),
+        Agg::Distinct => col(VALUE).drop_nulls().n_unique().cast(DataType::Float64),
+        Agg::Sum => col(VALUE).cast(DataType::Float64).sum(),
+        Agg::Mean => col(VALUE).cast(DataType::Float64).mean(),
+        Agg::Latest => col(VALUE)
+            .cast(DataType::Float64)
+            .sort_by([col(DATE)], SortMultipleOptions::default().with_maintain_order(true))
+            .last(),
+    }
+    .alias("__v");
+    let lf = window_rows(s, w);
+    match by {
+        None => {
+            let out = lf.select([e]).collect()?;
+            let v = if out.height() == 0 { None } else { out.column("__v")?.f64()?.get(0) };
+            // Over no rows a count or a sum is 0, a mean or a latest value empty.
+            Ok(vec![(None, v.or_else(|| s.agg.empty_value()))])
+        }
+        Some(cat) => {
+            let out = lf.group_by([col(cat)]).agg([e]).collect()?;
+            let cats = out.column(cat)?.str()?.clone();
+            let vals = out.column("__v")?.f64()?.clone();
+            Ok(cats.iter().zip(vals.iter()).map(|(c, v)| (c.map(str::to_owned), v)).collect())
+        }
+    }
+}
+
+/// Tolerance for comparing computed values to targets: sums of decimals are
+/// not exact in binary (0.1 + 0.2), and a target met to the ninth digit is met.
+fn at_least(v: f64, threshold: f64) -> bool {
+    v >= threshold - 1e-9 * threshold.abs().max(1.0)
+}
+
+/// The status of the contract's section 2.
+pub fn status(ind: &IndicatorDef, cumulative: Option<f64>, milestone: Option<f64>) -> Status {
+    let Some(v) = cumulative else { return Status::NoData };
+    let t = ind.target;
+    match (ind.kind, ind.direction) {
+        (Kind::Total, _) => {
+            if at_least(v, t) {
+                Status::Achieved
+            } else if let Some(m) = milestone {
+                if at_least(v, m) {
+                    Status::OnTrack
+                } else if at_least(v, 0.75 * m) {
+                    Status::AtRisk
+                } else {
+                    Status::OffTrack
+                }
+            } else if v > 0.0 {
+                Status::OnTrack
+            } else {
+                Status::NotStarted
+            }
+        }
+        (Kind::Level, Direction::Floor) => {
+            if at_least(v, t) {
+                Status::Achieved
+            } else if at_least(v, 0.9 * t) {
+                Status::AtRisk
+            } else {
+                Status::OffTrack
+            }
+        }
+        (Kind::Level, Direction::Ceiling) => {
+            if at_least(t, v) {
+                Status::Achieved
+            } else if at_least(1.1 * t, v) {
+                Status::AtRisk
+            } else {
+                Status::OffTrack
+            }
+        }
+    }
+}
+
+/// Computes every indicator of `programme` for `period` (one-off; use an
+/// [`Engine`] to compute several periods).
+pub fn compute(programme: &Programme, data: &Data, period: &Period) -> Result<IndicatorTable> {
+    Engine::new(programme, data).compute(period)
+}

@@ -1,0 +1,183 @@
+//! The ingest report: every row accounted for, every problem located.
+
+use serde::Serialize;
+
+/// Why a row was rejected. Messages are given in French or English by
+/// [`Problem::message`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum Rule {
+    /// A required cell is empty.
+    Required,
+    /// A cell required because of another column's value is empty.
+    RequiredWhen {
+        /// The other column.
+        column: String,
+        /// Its value that makes this cell required.
+        equals: String,
+    },
+    /// Not a number.
+    NotANumber,
+    /// A number written with both `,` and `.`.
+    AmbiguousNumber,
+    /// A number with decimals where a whole number is expected.
+    NotWhole,
+    /// Not a date in an accepted form.
+    NotADate,
+    /// The cell holds a spreadsheet error (`#N/A`).
+    SpreadsheetError,
+    /// Not one of the allowed values.
+    NotAllowed {
+        /// The allowed values.
+        allowed: Vec<String>,
+    },
+    /// Below the minimum.
+    BelowMin {
+        /// The minimum.
+        min: f64,
+    },
+    /// Above the maximum.
+    AboveMax {
+        /// The maximum.
+        max: f64,
+    },
+    /// The same key (ignoring case) appears on an earlier row.
+    Duplicate {
+        /// The row of the first occurrence.
+        first_row: u32,
+    },
+    /// The reference names no row of the referenced dataset.
+    UnknownReference {
+        /// The referenced dataset.
+        dataset: String,
+    },
+    /// The reference names a row that was itself rejected.
+    RejectedReference {
+        /// The referenced dataset.
+        dataset: String,
+        /// The rejected row.
+        row: u32,
+    },
+}
+
+/// A rejected row: where, which column, which value, which rule.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Problem {
+    /// The data file.
+    pub file: String,
+    /// The sheet (or csv file) as named in the file.
+    pub sheet: String,
+    /// The dataset the sheet holds.
+    pub dataset: String,
+    /// The row number as the spreadsheet shows it (1 is the first row).
+    pub row: u32,
+    /// The column, as its header is written in the sheet.
+    pub column: String,
+    /// The cell as written.
+    pub value: String,
+    /// The rule broken.
+    #[serde(flatten)]
+    pub rule: Rule,
+}
+
+impl Problem {
+    /// The rule, stated in `lang` (`fr`, else English).
+    pub fn rule_text(&self, lang: &str) -> String {
+        let fr = lang == "fr";
+        let fmt = |f: f64| crate::cell::format_number(f);
+        match &self.rule {
+            Rule::Required => if fr { "valeur obligatoire".into() } else { "a value is required".into() },
+            Rule::RequiredWhen { column, equals } => {
+                if fr { format!("obligatoire quand {column} = {equals}") } else { format!("required when {column} = {equals}") }
+            }
+            Rule::NotANumber => if fr { "nombre attendu".into() } else { "a number is expected".into() },
+            Rule::AmbiguousNumber => {
+                if fr {
+                    "nombre ambigu : « , » et « . » à la fois (écrire 1234,5 ou 1 234,5)".into()
+                } else {
+                    "ambiguous number: both `,` and `.` (write 1234.5 or 1 234,5)".into()
+                }
+            }
+            Rule::NotWhole => if fr { "nombre entier attendu".into() } else { "a whole number is expected".into() },
+            Rule::NotADate => {
+                if fr {
+                    "date attendue (2025-04-15, 15/04/2025 ou une cellule date)".into()
+                } else {
+                    "a date is expected (2025-04-15, 15/04/2025 or a date cell)".into()
+                }
+            }
+            Rule::SpreadsheetError => {
+                if fr { "la cellule contient une erreur de tableur".into() } else { "the cell holds a spreadsheet error".into() }
+            }
+            Rule::NotAllowed { allowed } => {
+                if fr { format!("valeur non autorisée ; valeurs possibles : {}", allowed.join(", ")) } else { format!("value not allowed; allowed: {}", allowed.join(", ")) }
+            }
+            Rule::BelowMin { min } => if fr { format!("inférieur au minimum {}", fmt(*min)) } else { format!("below the minimum {}", fmt(*min)) },
+            Rule::AboveMax { max } => if fr { format!("supérieur au maximum {}", fmt(*max)) } else { format!("above the maximum {}", fmt(*max)) },
+            Rule::Duplicate { first_row } => {
+                if fr { format!("doublon de la ligne {first_row} (majuscules ignorées)") } else { format!("duplicate of row {first_row} (case ignored)") }
+            }
+            Rule::UnknownReference { dataset } => {
+                if fr { format!("code inconnu dans {dataset}") } else { format!("no such code in {dataset}") }
+            }
+            Rule::RejectedReference { dataset, row } => {
+                if fr { format!("renvoie à la ligne {row} de {dataset}, elle-même rejetée") } else { format!("names row {row} of {dataset}, which is rejected") }
+            }
+        }
+    }
+
+    /// One line: `file, sheet S, row R, column C: "value": rule`.
+    pub fn message(&self, lang: &str) -> String {
+        if lang == "fr" {
+            format!(
+                "{}, feuille {}, ligne {}, colonne {} : « {} » : {}",
+                self.file, self.sheet, self.row, self.column, self.value, self.rule_text(lang)
+            )
+        } else {
+            format!(
+                "{}, sheet {}, row {}, column {}: \"{}\": {}",
+                self.file, self.sheet, self.row, self.column, self.value, self.rule_text(lang)
+            )
+        }
+    }
+}
+
+/// The accounting of one sheet: read = accepted + rejected + skipped_empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SheetReport {
+    /// The dataset.
+    pub dataset: String,
+    /// The data file.
+    pub file: String,
+    /// The sheet as named in the file.
+    pub sheet: String,
+    /// Rows below the header row, up to the last row with a value.
+    pub read: usize,
+    /// Rows kept.
+    pub accepted: usize,
+    /// Rows rejected (each has at least one problem).
+    pub rejected: usize,
+    /// Entirely empty rows, skipped.
+    pub skipped_empty: usize,
+}
+
+/// What ingestion found, sheet by sheet and row by row.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct IngestReport {
+    /// One entry per dataset, in definition order.
+    pub sheets: Vec<SheetReport>,
+    /// Every problem, by sheet then row.
+    pub problems: Vec<Problem>,
+}
+
+impl IngestReport {
+    /// Rows rejected over all sheets.
+    pub fn rejected(&self) -> usize {
+        self.sheets.iter().map(|s| s.rejected).sum()
+    }
+
+    /// Whether every row was accepted (or skipped as empty).
+    pub fn is_clean(&self) -> bool {
+        self.rejected() == 0
+    }
+}

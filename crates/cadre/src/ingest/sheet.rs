@@ -1,0 +1,382 @@
+//! One sheet's rows turned into typed columns, row by row, with every
+//! rejected row recorded as a [`Problem`].
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use polars::prelude::*;
+
+use super::report::{Problem, Rule, SheetReport};
+use super::source::RowCells;
+use crate::cell::{self, Cell, CellError};
+use crate::error::{Error, Result};
+use crate::schema::{ColumnSchema, ColumnType, DatasetSchema};
+use crate::text::{closest, fold_key, fold_name};
+
+/// Name of the column that keeps each row's number in its sheet.
+pub const ROW_COLUMN: &str = "_row";
+
+/// The first occurrence of a key: its row, its spelling, and whether the
+/// row is (still) accepted.
+#[derive(Debug, Clone)]
+pub struct KeyEntry {
+    /// Row number in the sheet.
+    pub row: u32,
+    /// The key as written on that row (trimmed).
+    pub canonical: String,
+    /// Whether the row was accepted.
+    pub accepted: bool,
+}
+
+enum Builder {
+    Text(StringChunkedBuilder),
+    Int(PrimitiveChunkedBuilder<Int64Type>),
+    Float(PrimitiveChunkedBuilder<Float64Type>),
+    Date(PrimitiveChunkedBuilder<Int32Type>),
+}
+
+/// A typed value of one cell, borrowed where possible.
+enum Value<'a> {
+    Null,
+    Text(std::borrow::Cow<'a, str>),
+    Int(i64),
+    Float(f64),
+    Date(i32),
+}
+
+/// Reads one sheet into a dataset frame.
+pub struct SheetIngester<'s> {
+    schema: &'s DatasetSchema,
+    file: String,
+    sheet: String,
+    /// For each schema column, the 0-based sheet column holding it.
+    positions: Vec<Option<u32>>,
+    /// Headers as written, by sheet column, for messages.
+    headers: HashMap<u32, String>,
+    header_row: Option<u32>,
+    last_row: u32,
+    builders: Vec<Builder>,
+    rows: Vec<u32>,
+    /// Per unique column: folded value → first occurrence.
+    pub(crate) uniques: Vec<(usize, HashMap<String, KeyEntry>)>,
+    pub(crate) report: SheetReport,
+    pub(crate) problems: Vec<Problem>,
+    rejected_rows: Vec<u32>,
+    /// Per enum column: text as written → index of its canonical value.
+    /// Folding (Unicode decomposition) is costly; a sheet repeats few spellings.
+    enum_cache: Vec<HashMap<String, Option<usize>>>,
+}
+
+const DAYS_FROM_CE_TO_EPOCH: i32 = 719_163;
+
+impl<'s> SheetIngester<'s> {
+    /// A new ingester for `schema`'s sheet `sheet` of `file`.
+    pub fn new(schema: &'s DatasetSchema, file: &Path, sheet: &str) -> Self {
+        let builders = schema
+            .columns
+            .iter()
+            .map(|c| match c.kind {
+                ColumnType::Text | ColumnType::Enum => Builder::Text(StringChunkedBuilder::new(c.name.as_str().into(), 1024)),
+                ColumnType::Integer => Builder::Int(PrimitiveChunkedBuilder::new(c.name.as_str().into(), 1024)),
+                ColumnType::Amount => Builder::Float(PrimitiveChunkedBuilder::new(c.name.as_str().into(), 1024)),
+                ColumnType::Date => Builder::Date(PrimitiveChunkedBuilder::new(c.name.as_str().into(), 1024)),
+            })
+            .collect();
+        let uniques = schema
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.unique || schema.key.as_deref() == Some(c.name.as_str()))
+            .map(|(i, _)| (i, HashMap::new()))
+            .collect();
+        let file = file.display().to_string();
+        SheetIngester {
+            schema,
+            report: SheetReport { dataset: schema.name.clone(), file: file.clone(), sheet: sheet.to_owned(), ..Default::default() },
+            file,
+            sheet: sheet.to_owned(),
+            positions: vec![None; schema.columns.len()],
+            headers: HashMap::new(),
+            header_row: None,
+            last_row: 0,
+            builders,
+            rows: Vec::new(),
+            uniques,
+            problems: Vec::new(),
+            rejected_rows: Vec::new(),
+            enum_cache: vec![HashMap::new(); schema.columns.len()],
+        }
+    }
+
+    /// Takes one row of the sheet (rows arrive in order; missing numbers are
+    /// empty rows).
+    pub fn row(&mut self, number: u32, cells: &RowCells) -> Result<()> {
+        let blank = cells.iter().all(|(_, c)| c.is_blank());
+        let Some(_) = self.header_row else {
+            if !blank {
+                self.read_header(number, cells)?;
+            }
+            return Ok(());
+        };
+        // Rows with no cell at all do not reach us: count the gap as empty rows.
+        if number > self.last_row + 1 {
+            let gap = (number - self.last_row - 1) as usize;
+            self.report.read += gap;
+            self.report.skipped_empty += gap;
+        }
+        self.last_row = number;
+        self.report.read += 1;
+        if blank {
+            self.report.skipped_empty += 1;
+            return Ok(());
+        }
+        self.take_row(number, cells);
+        Ok(())
+    }
+
+    fn read_header(&mut self, number: u32, cells: &RowCells) -> Result<()> {
+        self.header_row = Some(number);
+        self.last_row = number;
+        let mut found = Vec::new();
+        for (col, c) in cells {
+            let h = c.display().trim().to_owned();
+            if h.is_empty() {
+                continue;
+            }
+            let folded = fold_name(&h);
+            if let Some(i) = self.schema.columns.iter().position(|s| s.matches_header(&folded)) {
+                if self.positions[i].is_none() {
+                    self.positions[i] = Some(*col);
+                }
+            }
+            self.headers.insert(*col, h.clone());
+            found.push(h);
+        }
+        for (i, c) in self.schema.columns.iter().enumerate() {
+            if self.positions[i].is_none() && (c.required || c.required_when.is_some()) {
+                return Err(Error::MissingColumn {
+                    path: self.file.clone().into(),
+                    sheet: self.sheet.clone(),
+                    column: c.name.clone(),
+                    closest: closest(&c.name, found.iter().map(String::as_str)).map(str::to_owned),
+                    found,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn enum_value<'c>(&mut self, i: usize, c: &Cell) -> std::result::Result<Value<'c>, Rule>
+    where
+        's: 'c,
+    {
+        let col: &'s ColumnSchema = &self.schema.columns[i];
+        let text = match c {
+            Cell::Text(t) => std::borrow::Cow::Borrowed(t.as_ref()),
+            other => match cell::to_text(other) {
+                Ok(Some(t)) => std::borrow::Cow::Owned(t),
+                Ok(None) => return Ok(Value::Null),
+                Err(_) => return Err(Rule::SpreadsheetError),
+            },
+        };
+        if text.trim().is_empty() {
+            return Ok(Value::Null);
+        }
+        let cache = &mut self.enum_cache[i];
+        let index = match cache.get(text.as_ref()) {
+            Some(index) => *index,
+            None => {
+                let index = col.canonical_value(&text).and_then(|v| col.values.iter().position(|x| x == v));
+                cache.insert(text.to_string(), index);
+                index
+            }
+        };
+        match index {
+            Some(k) => Ok(Value::Text(std::borrow::Cow::Borrowed(col.values[k].as_str()))),
+            None => Err(Rule::NotAllowed { allowed: col.values.clone() }),
+        }
+    }
+
+    fn header(&self, i: usize) -> String {
+        self.positions[i].and_then(|p| self.headers.get(&p).cloned()).unwrap_or_else(|| self.schema.columns[i].name.clone())
+    }
+
+    fn problem(&self, row: u32, i: usize, value: String, rule: Rule) -> Problem {
+        Problem {
+            file: self.file.clone(),
+            sheet: self.sheet.clone(),
+            dataset: self.schema.name.clone(),
+            row,
+            column: self.header(i),
+            value,
+            rule,
+        }
+    }
+
+    fn take_row(&mut self, number: u32, cells: &RowCells) {
+        let cell_at = |pos: Option<u32>| -> &Cell {
+            static EMPTY: Cell<'static> = Cell::Empty;
+            pos.and_then(|p| cells.iter().find(|(c, _)| *c == p).map(|(_, v)| v)).unwrap_or(&EMPTY)
+        };
+        let schema = self.schema;
+        let mut values: Vec<Value> = Vec::with_capacity(schema.columns.len());
+        let mut failed = vec![false; schema.columns.len()];
+        let mut problems = Vec::new();
+        for (i, col) in schema.columns.iter().enumerate() {
+            let cell = cell_at(self.positions[i]);
+            let value = match col.kind {
+                ColumnType::Enum => self.enum_value(i, cell),
+                _ => typed(col, cell),
+            };
+            match value {
+                Ok(v) => values.push(v),
+                Err(rule) => {
+                    problems.push(self.problem(number, i, cell.display(), rule));
+                    failed[i] = true;
+                    values.push(Value::Null);
+                }
+            }
+        }
+        // Required and conditionally required cells.
+        for (i, col) in schema.columns.iter().enumerate() {
+            if !matches!(values[i], Value::Null) || failed[i] {
+                continue;
+            }
+            let rule = if col.required {
+                Some(Rule::Required)
+            } else if let Some(cond) = &col.required_when {
+                let other = self.schema.columns.iter().position(|c| c.name == cond.column);
+                match other.map(|j| &values[j]) {
+                    Some(Value::Text(t)) if crate::text::fold_value(t) == crate::text::fold_value(&cond.equals) => {
+                        Some(Rule::RequiredWhen { column: cond.column.clone(), equals: cond.equals.clone() })
+                    }
+                    _ => None,
+                }
+            } else {
+                None
+            };
+            if let Some(rule) = rule {
+                problems.push(self.problem(number, i, String::new(), rule));
+            }
+        }
+        // Unique columns: the first occurrence holds the value, accepted or not.
+        let mut duplicate = Vec::new();
+        for (k, (i, seen)) in self.uniques.iter().enumerate() {
+            if let Value::Text(t) = &values[*i] {
+                if let Some(first) = seen.get(&fold_key(t)) {
+                    duplicate.push((k, *i, first.row, t.to_string()));
+                }
+            }
+        }
+        for (_, i, first_row, value) in &duplicate {
+            problems.push(self.problem(number, *i, value.clone(), Rule::Duplicate { first_row: *first_row }));
+        }
+        let accepted = problems.is_empty();
+        for (k, (i, seen)) in self.uniques.iter_mut().enumerate() {
+            if duplicate.iter().any(|(d, ..)| *d == k) {
+                continue;
+            }
+            if let Value::Text(t) = &values[*i] {
+                seen.insert(fold_key(t), KeyEntry { row: number, canonical: t.to_string(), accepted });
+            }
+        }
+        if !accepted {
+            self.problems.extend(problems);
+            self.rejected_rows.push(number);
+            return;
+        }
+        for (b, v) in self.builders.iter_mut().zip(values) {
+            match (b, v) {
+                (Builder::Text(b), Value::Text(t)) => b.append_value(t.as_ref()),
+                (Builder::Text(b), _) => b.append_null(),
+                (Builder::Int(b), Value::Int(i)) => b.append_value(i),
+                (Builder::Int(b), _) => b.append_null(),
+                (Builder::Float(b), Value::Float(f)) => b.append_value(f),
+                (Builder::Float(b), _) => b.append_null(),
+                (Builder::Date(b), Value::Date(d)) => b.append_value(d),
+                (Builder::Date(b), _) => b.append_null(),
+            }
+        }
+        self.rows.push(number);
+    }
+
+    /// The frame of row-level accepted rows, with their row numbers.
+    pub fn finish(mut self) -> (DataFrame, SheetIngesterResult) {
+        let height = self.rows.len();
+        let mut columns: Vec<Column> = Vec::with_capacity(self.builders.len() + 1);
+        for b in std::mem::take(&mut self.builders) {
+            columns.push(match b {
+                Builder::Text(b) => b.finish().into_column(),
+                Builder::Int(b) => b.finish().into_column(),
+                Builder::Float(b) => b.finish().into_column(),
+                Builder::Date(b) => b.finish().into_date().into_column(),
+            });
+        }
+        columns.push(UInt32Chunked::from_vec(ROW_COLUMN.into(), std::mem::take(&mut self.rows)).into_column());
+        let frame = DataFrame::new(height, columns).expect("columns built with one value per accepted row");
+        self.report.rejected = self.rejected_rows.len();
+        self.report.accepted = height;
+        let headers = (0..self.schema.columns.len()).map(|i| self.header(i)).collect();
+        (
+            frame,
+            SheetIngesterResult { report: self.report, problems: self.problems, uniques: self.uniques, headers },
+        )
+    }
+}
+
+/// What a finished sheet leaves besides its frame.
+pub struct SheetIngesterResult {
+    /// Its accounting (before reference checks).
+    pub report: SheetReport,
+    /// Its row-level problems.
+    pub problems: Vec<Problem>,
+    /// Per unique column (by schema index): folded value → first occurrence.
+    pub uniques: Vec<(usize, HashMap<String, KeyEntry>)>,
+    /// Per schema column, its header as written in the sheet.
+    pub headers: Vec<String>,
+}
+
+fn typed<'c>(col: &ColumnSchema, c: &'c Cell) -> std::result::Result<Value<'c>, Rule> {
+    let rule = |e: CellError| match e {
+        CellError::NotANumber => Rule::NotANumber,
+        CellError::AmbiguousNumber => Rule::AmbiguousNumber,
+        CellError::NotWhole => Rule::NotWhole,
+        CellError::NotADate => Rule::NotADate,
+        CellError::SpreadsheetError => Rule::SpreadsheetError,
+    };
+    let range = |v: f64| -> std::result::Result<(), Rule> {
+        if let Some(min) = col.min.filter(|m| v < *m) {
+            return Err(Rule::BelowMin { min });
+        }
+        if let Some(max) = col.max.filter(|m| v > *m) {
+            return Err(Rule::AboveMax { max });
+        }
+        Ok(())
+    };
+    Ok(match col.kind {
+        ColumnType::Text => match c {
+            Cell::Text(t) if t.trim().is_empty() => Value::Null,
+            Cell::Text(std::borrow::Cow::Borrowed(t)) => Value::Text(std::borrow::Cow::Borrowed(t.trim())),
+            other => cell::to_text(other).map_err(rule)?.map_or(Value::Null, |t| Value::Text(t.into())),
+        },
+        ColumnType::Enum => unreachable!("enums are read by SheetIngester::enum_value"),
+        ColumnType::Integer => match cell::to_integer(c).map_err(rule)? {
+            None => Value::Null,
+            Some(i) => {
+                range(i as f64)?;
+                Value::Int(i)
+            }
+        },
+        ColumnType::Amount => match cell::to_number(c).map_err(rule)? {
+            None => Value::Null,
+            Some(f) => {
+                range(f)?;
+                Value::Float(f)
+            }
+        },
+        ColumnType::Date => match cell::to_date(c).map_err(rule)? {
+            None => Value::Null,
+            Some(d) => Value::Date(chrono::Datelike::num_days_from_ce(&d) - DAYS_FROM_CE_TO_EPOCH),
+        },
+    })
+}

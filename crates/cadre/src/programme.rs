@@ -1,0 +1,674 @@
+//! A programme: its logframe (results, indicators) and the datasets its
+//! indicators read, loaded from a folder of TOML files.
+//!
+//! ```text
+//! indicators/<programme>/
+//!   programme.toml      metadata, results chain, breakdown dimensions, report settings
+//!   datasets.toml       one [[dataset]] per sheet, with its columns and rules
+//!   indicators/*.toml   [[indicator]] tables, one file per action or outcome
+//! ```
+//!
+//! Loading checks everything that can be checked without data: unknown keys,
+//! references between datasets, the columns and filters each indicator uses.
+//! A programme that loads cannot fail to compute for a definition reason.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Result};
+use crate::filter;
+use crate::indicator::{AggregateKind, IndicatorDef, Measure, Selection};
+use crate::schema::{ColumnType, DatasetSchema};
+use crate::text::{Localized, closest, fold_key, fold_name};
+
+/// Programme metadata (`[programme]` of `programme.toml`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgrammeInfo {
+    /// Short identifier (`terress`).
+    pub code: String,
+    /// Display name (`Terr'ESS`).
+    pub name: String,
+    /// Full title, per language.
+    #[serde(default)]
+    pub title: Localized,
+    /// Who implements it, per language.
+    #[serde(default)]
+    pub implementer: Localized,
+    /// Funders, the main one first.
+    #[serde(default)]
+    pub funders: Vec<Funder>,
+    /// First day.
+    #[serde(deserialize_with = "crate::text::de_date")]
+    pub start: NaiveDate,
+    /// Last day.
+    #[serde(deserialize_with = "crate::text::de_date")]
+    pub end: NaiveDate,
+    /// Report languages, the default first (`["fr", "en"]`).
+    pub languages: Vec<String>,
+    /// Currency of amounts (`EUR`).
+    #[serde(default)]
+    pub currency: Option<String>,
+    /// Number of the countries, places or partners named in prose is never
+    /// trusted; this is free text for the cover page only.
+    #[serde(default)]
+    pub summary: Localized,
+}
+
+/// A funder of the programme.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Funder {
+    /// Short name (`MEAE`).
+    pub code: String,
+    /// Full name, per language.
+    #[serde(default)]
+    pub name: Localized,
+    /// The funding call or agreement, per language.
+    #[serde(default)]
+    pub call: Localized,
+    /// Share of the budget this funder covers at most, in percent.
+    #[serde(default)]
+    pub rate_pct: Option<f64>,
+}
+
+/// A node of the results chain: goal, outcome, action.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResultNode {
+    /// Code (`OS`, `A1`).
+    pub code: String,
+    /// `goal`, `outcome`, `action`, or any word the programme uses.
+    pub level: String,
+    /// The node above it.
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// Label, per language.
+    pub label: Localized,
+    /// Longer description, per language.
+    #[serde(default)]
+    pub description: Localized,
+}
+
+/// A breakdown dimension (country, sex, channel).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    /// Name, as indicators and the indicator table write it (`pays`).
+    pub name: String,
+    /// Label, per language.
+    pub label: Localized,
+    /// The category of rows whose value is empty, per language; the first
+    /// language's text is the category written in the indicator table.
+    pub empty: Localized,
+}
+
+/// What the report puts forward; codes are checked against the indicators.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportSettings {
+    /// Indicators shown as key figures in the summary.
+    #[serde(default)]
+    pub key_figures: Vec<String>,
+    /// Indicators of the finance section (budget execution, co-financing).
+    #[serde(default)]
+    pub finance: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProgrammeFile {
+    programme: ProgrammeInfo,
+    #[serde(default, rename = "result")]
+    results: Vec<ResultNode>,
+    #[serde(default, rename = "dimension")]
+    dimensions: Vec<Dimension>,
+    #[serde(default)]
+    report: ReportSettings,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DatasetsFile {
+    #[serde(rename = "dataset")]
+    datasets: Vec<DatasetSchema>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IndicatorsFile {
+    #[serde(default, rename = "indicator")]
+    indicators: Vec<IndicatorDef>,
+}
+
+/// A definition file that was read, for provenance.
+#[derive(Debug, Clone, Serialize)]
+pub struct DefinitionFile {
+    /// Path relative to the programme folder.
+    pub path: String,
+    /// SHA-256 of its bytes, hexadecimal.
+    pub sha256: String,
+}
+
+/// A loaded, checked programme.
+#[derive(Debug, Clone, Serialize)]
+pub struct Programme {
+    /// The folder it was loaded from.
+    pub dir: PathBuf,
+    /// Metadata.
+    pub info: ProgrammeInfo,
+    /// The results chain, in reporting order.
+    pub results: Vec<ResultNode>,
+    /// Breakdown dimensions.
+    pub dimensions: Vec<Dimension>,
+    /// Datasets, in the order of `datasets.toml`.
+    pub datasets: Vec<DatasetSchema>,
+    /// Indicators, in reporting order: by result, then as written.
+    pub indicators: Vec<IndicatorDef>,
+    /// Report settings.
+    pub report: ReportSettings,
+    /// The files read, with their hashes.
+    pub files: Vec<DefinitionFile>,
+}
+
+/// A column of a dataset's frame: its own columns, and the columns of the
+/// rows its references point to, named `reference.column`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrameColumn {
+    /// Name in the frame (`genre`, `collectivite.pays`).
+    pub name: String,
+    /// Its type.
+    pub kind: ColumnType,
+    /// For a joined column: the referencing column and the column read in
+    /// the referenced dataset.
+    pub via: Option<(String, String)>,
+}
+
+impl Programme {
+    /// Loads and checks the programme in `dir`.
+    pub fn load(dir: impl AsRef<Path>) -> Result<Programme> {
+        let dir = dir.as_ref();
+        let mut files = Vec::new();
+        let programme_path = dir.join("programme.toml");
+        let pf: ProgrammeFile = parse_toml(&programme_path, &mut files, dir)?;
+        let datasets_path = dir.join("datasets.toml");
+        let df: DatasetsFile = parse_toml(&datasets_path, &mut files, dir)?;
+
+        let indicators_dir = dir.join("indicators");
+        let mut indicator_files: Vec<PathBuf> = std::fs::read_dir(&indicators_dir)
+            .map_err(|e| Error::io(&indicators_dir, e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        indicator_files.sort();
+        let mut indicators = Vec::new();
+        let mut origin: BTreeMap<String, (PathBuf, Option<usize>)> = BTreeMap::new();
+        for path in &indicator_files {
+            let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+            let file: IndicatorsFile = parse_toml(path, &mut files, dir)?;
+            for ind in file.indicators {
+                let line = line_of(&text, &format!("\"{}\"", ind.code));
+                if let Some((first, _)) = origin.get(&ind.code) {
+                    return Err(Error::Definition {
+                        path: path.clone(),
+                        line,
+                        message: format!("indicator code `{}` is already defined in {}", ind.code, first.display()),
+                    });
+                }
+                origin.insert(ind.code.clone(), (path.clone(), line));
+                indicators.push(ind);
+            }
+        }
+        if indicators.is_empty() {
+            return Err(Error::Definition {
+                path: indicators_dir,
+                line: None,
+                message: "no [[indicator]] in any .toml file of this folder".into(),
+            });
+        }
+
+        let mut programme = Programme {
+            dir: dir.to_path_buf(),
+            info: pf.programme,
+            results: pf.results,
+            dimensions: pf.dimensions,
+            datasets: df.datasets,
+            indicators,
+            report: pf.report,
+            files,
+        };
+        programme.check_programme(&programme_path)?;
+        programme.check_datasets(&datasets_path)?;
+        for ind in &mut programme.indicators {
+            ind.milestones.sort_by_key(|m| m.date);
+        }
+        for ind in &programme.indicators {
+            let (path, line) = &origin[&ind.code];
+            programme.check_indicator(ind).map_err(|message| Error::Definition {
+                path: path.clone(),
+                line: *line,
+                message: format!("indicator {}: {message}", ind.code),
+            })?;
+        }
+        programme.check_report(&programme_path)?;
+        // Reporting order: by the results chain, then as written.
+        let order: BTreeMap<&str, usize> = programme.results.iter().enumerate().map(|(i, r)| (r.code.as_str(), i)).collect();
+        let mut indicators = std::mem::take(&mut programme.indicators);
+        indicators.sort_by_key(|i| order[i.result.as_str()]);
+        programme.indicators = indicators;
+        Ok(programme)
+    }
+
+    /// The dataset with this name.
+    pub fn dataset(&self, name: &str) -> Option<&DatasetSchema> {
+        self.datasets.iter().find(|d| d.name == name)
+    }
+
+    /// The indicator with this code (exact, else ignoring case).
+    pub fn indicator(&self, code: &str) -> Result<&IndicatorDef> {
+        self.indicators
+            .iter()
+            .find(|i| i.code == code)
+            .or_else(|| self.indicators.iter().find(|i| fold_key(&i.code) == fold_key(code)))
+            .ok_or_else(|| Error::UnknownIndicator {
+                code: code.to_owned(),
+                closest: closest(code, self.indicators.iter().map(|i| i.code.as_str())).map(str::to_owned),
+            })
+    }
+
+    /// The dimension with this name.
+    pub fn dimension(&self, name: &str) -> Option<&Dimension> {
+        self.dimensions.iter().find(|d| d.name == name)
+    }
+
+    /// The result node with this code.
+    pub fn result(&self, code: &str) -> Option<&ResultNode> {
+        self.results.iter().find(|r| r.code == code)
+    }
+
+    /// The default report language.
+    pub fn default_language(&self) -> &str {
+        self.info.languages.first().map(String::as_str).unwrap_or("fr")
+    }
+
+    /// SHA-256 over every definition file (path and hash), for provenance.
+    pub fn definitions_hash(&self) -> String {
+        let mut hasher = Sha256::new();
+        for f in &self.files {
+            hasher.update(f.path.as_bytes());
+            hasher.update(b"\0");
+            hasher.update(f.sha256.as_bytes());
+            hasher.update(b"\n");
+        }
+        hex(&hasher.finalize())
+    }
+
+    /// The columns a frame of `dataset` offers to filters, dates and breakdowns.
+    pub fn frame_columns(&self, dataset: &DatasetSchema) -> Vec<FrameColumn> {
+        let mut cols: Vec<FrameColumn> =
+            dataset.columns.iter().map(|c| FrameColumn { name: c.name.clone(), kind: c.kind, via: None }).collect();
+        for c in &dataset.columns {
+            if let Some(target) = c.references.as_deref().and_then(|r| self.dataset(r)) {
+                for tc in &target.columns {
+                    cols.push(FrameColumn {
+                        name: format!("{}.{}", c.name, tc.name),
+                        kind: tc.kind,
+                        via: Some((c.name.clone(), tc.name.clone())),
+                    });
+                }
+            }
+        }
+        cols
+    }
+
+    fn check_programme(&self, path: &Path) -> Result<()> {
+        let err = |message: String| Error::Definition { path: path.to_path_buf(), line: None, message };
+        let info = &self.info;
+        if info.end < info.start {
+            return Err(err(format!("programme end {} is before its start {}", info.end, info.start)));
+        }
+        if info.languages.is_empty() {
+            return Err(err("`languages` must name at least one language (the default first)".into()));
+        }
+        let mut seen = BTreeSet::new();
+        for r in &self.results {
+            if !seen.insert(r.code.as_str()) {
+                return Err(err(format!("result code `{}` appears twice", r.code)));
+            }
+        }
+        for r in &self.results {
+            if let Some(p) = &r.parent {
+                if self.result(p).is_none() {
+                    return Err(err(format!("result `{}` has parent `{p}`, which is not a result", r.code)));
+                }
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for d in &self.dimensions {
+            if !seen.insert(d.name.as_str()) {
+                return Err(err(format!("dimension `{}` appears twice", d.name)));
+            }
+        }
+        Ok(())
+    }
+
+    fn check_report(&self, path: &Path) -> Result<()> {
+        for code in self.report.key_figures.iter().chain(&self.report.finance) {
+            if !self.indicators.iter().any(|i| &i.code == code) {
+                return Err(Error::Definition {
+                    path: path.to_path_buf(),
+                    line: None,
+                    message: format!("[report] names indicator `{code}`, which is not defined"),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn check_datasets(&self, path: &Path) -> Result<()> {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let mut names = BTreeSet::new();
+        for ds in &self.datasets {
+            let err = |message: String| Error::Definition {
+                path: path.to_path_buf(),
+                line: line_of(&text, &format!("\"{}\"", ds.name)),
+                message: format!("dataset {}: {message}", ds.name),
+            };
+            for name in std::iter::once(&ds.name).chain(&ds.aliases) {
+                if !names.insert(fold_name(name)) {
+                    return Err(err(format!("sheet name `{name}` is used by two datasets")));
+                }
+            }
+            let mut cols = BTreeSet::new();
+            for c in &ds.columns {
+                if c.name.contains('.') {
+                    return Err(err(format!("column name `{}` may not contain `.` (it marks references)", c.name)));
+                }
+                for h in std::iter::once(&c.name).chain(&c.aliases) {
+                    if !cols.insert(fold_name(h)) {
+                        return Err(err(format!("header `{h}` is used by two columns")));
+                    }
+                }
+                match c.kind {
+                    ColumnType::Enum if c.values.is_empty() => {
+                        return Err(err(format!("enum column `{}` lists no `values`", c.name)));
+                    }
+                    ColumnType::Enum => {}
+                    _ if !c.values.is_empty() || !c.value_aliases.is_empty() => {
+                        return Err(err(format!("column `{}` is not an enum but lists values", c.name)));
+                    }
+                    _ => {}
+                }
+                for (alias, value) in &c.value_aliases {
+                    if !c.values.contains(value) {
+                        return Err(err(format!("value alias `{alias}` of `{}` points to `{value}`, not a value", c.name)));
+                    }
+                }
+                if (c.min.is_some() || c.max.is_some()) && !matches!(c.kind, ColumnType::Integer | ColumnType::Amount) {
+                    return Err(err(format!("column `{}` has min/max but is not a number", c.name)));
+                }
+                if let Some(r) = &c.references {
+                    match self.dataset(r) {
+                        None => return Err(err(format!("column `{}` references `{r}`, which is not a dataset", c.name))),
+                        Some(t) if t.key.is_none() => {
+                            return Err(err(format!("column `{}` references `{r}`, which declares no `key`", c.name)));
+                        }
+                        Some(t) if t.name == ds.name => {
+                            return Err(err(format!("column `{}` references its own dataset", c.name)));
+                        }
+                        _ => {}
+                    }
+                    if c.kind != ColumnType::Text {
+                        return Err(err(format!("reference column `{}` must be of type text", c.name)));
+                    }
+                }
+                if let Some(cond) = &c.required_when {
+                    let Some(other) = ds.column(&cond.column) else {
+                        return Err(err(format!("`required_when` of `{}` names unknown column `{}`", c.name, cond.column)));
+                    };
+                    if other.kind == ColumnType::Enum && !other.values.contains(&cond.equals) {
+                        return Err(err(format!("`required_when` of `{}`: `{}` is not a value of `{}`", c.name, cond.equals, other.name)));
+                    }
+                }
+            }
+            if let Some(key) = &ds.key {
+                match ds.column(key) {
+                    Some(c) if c.kind == ColumnType::Text && c.required => {}
+                    Some(_) => return Err(err(format!("key `{key}` must be a required text column"))),
+                    None => return Err(err(format!("key `{key}` is not a column"))),
+                }
+            }
+        }
+        // References must not form a cycle: rows are accepted dataset by dataset.
+        self.reference_order().map_err(|message| Error::Definition { path: path.to_path_buf(), line: None, message })?;
+        Ok(())
+    }
+
+    /// Datasets ordered so that each comes after those it references.
+    pub(crate) fn reference_order(&self) -> std::result::Result<Vec<usize>, String> {
+        let mut order = Vec::new();
+        let mut state = vec![0u8; self.datasets.len()];
+        fn visit(p: &Programme, i: usize, state: &mut [u8], order: &mut Vec<usize>) -> std::result::Result<(), String> {
+            match state[i] {
+                2 => return Ok(()),
+                1 => return Err(format!("datasets reference each other in a cycle through `{}`", p.datasets[i].name)),
+                _ => {}
+            }
+            state[i] = 1;
+            for c in &p.datasets[i].columns {
+                if let Some(j) = c.references.as_ref().and_then(|r| p.datasets.iter().position(|d| &d.name == r)) {
+                    visit(p, j, state, order)?;
+                }
+            }
+            state[i] = 2;
+            order.push(i);
+            Ok(())
+        }
+        for i in 0..self.datasets.len() {
+            visit(self, i, &mut state, &mut order)?;
+        }
+        Ok(order)
+    }
+
+    fn check_indicator(&self, ind: &IndicatorDef) -> std::result::Result<(), String> {
+        if self.result(&ind.result).is_none() {
+            return Err(format!(
+                "result `{}` is not in programme.toml (results: {})",
+                ind.result,
+                self.results.iter().map(|r| r.code.as_str()).collect::<Vec<_>>().join(", ")
+            ));
+        }
+        if ind.label.is_empty() {
+            return Err("`label` is empty".into());
+        }
+        if !ind.target.is_finite() {
+            return Err("`target` must be a number".into());
+        }
+        for sel in ind.measure.selections() {
+            self.check_selection(sel)?;
+        }
+        let numeric = |sel: &Selection, col: &str| -> std::result::Result<(), String> {
+            let c = self.resolve_column(sel, col)?;
+            if matches!(c.kind, ColumnType::Integer | ColumnType::Amount) {
+                Ok(())
+            } else {
+                Err(format!("column `{col}` of `{}` is {}, not a number", sel.dataset, c.kind.as_str()))
+            }
+        };
+        match &ind.measure {
+            Measure::Count { .. } => {}
+            Measure::Distinct { rows, column } => {
+                self.resolve_column(rows, column)?;
+            }
+            Measure::Sum { rows, column } | Measure::Mean { rows, column } | Measure::Latest { rows, column } => {
+                numeric(rows, column)?
+            }
+            Measure::Share { rows, condition, known, .. } => {
+                self.check_condition(rows, condition)?;
+                if let Some(k) = known {
+                    self.resolve_column(rows, k)?;
+                }
+            }
+            Measure::Ratio { numerator, denominator, .. } => {
+                for side in [numerator, denominator] {
+                    if let Some(col) = &side.column {
+                        match side.aggregate {
+                            AggregateKind::Sum => numeric(&side.rows, col)?,
+                            _ => {
+                                self.resolve_column(&side.rows, col)?;
+                            }
+                        }
+                    }
+                }
+            }
+            Measure::MeanPerGroup { rows, members } => {
+                let groups = self.dataset(&rows.dataset).ok_or("unknown dataset")?;
+                let Some(mds) = self.dataset(&members.dataset) else {
+                    return Err(format!("members: `{}` is not a dataset", members.dataset));
+                };
+                match mds.column(&members.via) {
+                    Some(c) if c.references.as_deref() == Some(groups.name.as_str()) => {}
+                    _ => {
+                        return Err(format!(
+                            "members: `{}` must be a column of `{}` that references `{}`",
+                            members.via, members.dataset, groups.name
+                        ));
+                    }
+                }
+                let msel = Selection { dataset: members.dataset.clone(), date: None, filter: members.filter.clone() };
+                self.check_selection(&msel)?;
+                match (members.aggregate, &members.column) {
+                    (AggregateKind::Count, None) => {}
+                    (AggregateKind::Count, Some(_)) => return Err("members: a count takes no `column`".into()),
+                    (_, None) => return Err("members: this aggregate needs `column`".into()),
+                    (AggregateKind::Sum, Some(c)) => numeric(&msel, c)?,
+                    (_, Some(c)) => {
+                        self.resolve_column(&msel, c)?;
+                    }
+                }
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for b in &ind.breakdowns {
+            if !seen.insert(b.by.as_str()) {
+                return Err(format!("breakdown `{}` appears twice", b.by));
+            }
+            if self.dimension(&b.by).is_none() {
+                return Err(format!("breakdown `{}` is not a [[dimension]] of programme.toml", b.by));
+            }
+            for sel in ind.measure.selections() {
+                self.resolve_column(sel, b.column())
+                    .map_err(|e| format!("breakdown `{}`: {e}", b.by))?;
+            }
+        }
+        if let Some(m) = ind.milestones.windows(2).find(|w| w[0].date == w[1].date) {
+            return Err(format!("two milestones on {}", m[0].date));
+        }
+        Ok(())
+    }
+
+    fn check_selection(&self, sel: &Selection) -> std::result::Result<(), String> {
+        if self.dataset(&sel.dataset).is_none() {
+            return Err(format!(
+                "`{}` is not a dataset (datasets: {})",
+                sel.dataset,
+                self.datasets.iter().map(|d| d.name.as_str()).collect::<Vec<_>>().join(", ")
+            ));
+        }
+        if let Some(date) = &sel.date {
+            let c = self.resolve_column(sel, date)?;
+            if c.kind != ColumnType::Date {
+                return Err(format!("date column `{date}` is {}, not a date", c.kind.as_str()));
+            }
+        }
+        if let Some(f) = &sel.filter {
+            self.check_condition(sel, f)?;
+        }
+        Ok(())
+    }
+
+    /// Compiles a condition and checks it against an empty frame of the
+    /// dataset, so that unknown columns and type errors surface at load time.
+    fn check_condition(&self, sel: &Selection, sql: &str) -> std::result::Result<(), String> {
+        let (expr, columns) = filter::compile(sql).map_err(|e| format!("filter `{sql}`: {}", e.0))?;
+        for c in &columns {
+            self.resolve_column(sel, c).map_err(|e| format!("filter `{sql}`: {e}"))?;
+        }
+        let ds = self.dataset(&sel.dataset).ok_or("unknown dataset")?;
+        let empty = empty_frame(&self.frame_columns(ds));
+        empty
+            .lazy()
+            .filter(expr)
+            .collect()
+            .map(|_| ())
+            .map_err(|e| format!("filter `{sql}`: {}", filter::clean_polars_message(&e.to_string())))
+    }
+
+    /// Finds a column (own or `reference.column`) of a selection's dataset.
+    pub fn resolve_column(&self, sel: &Selection, name: &str) -> std::result::Result<FrameColumn, String> {
+        let ds = self.dataset(&sel.dataset).ok_or_else(|| format!("`{}` is not a dataset", sel.dataset))?;
+        let cols = self.frame_columns(ds);
+        cols.iter().find(|c| c.name == name).cloned().ok_or_else(|| {
+            let names: Vec<&str> = cols.iter().map(|c| c.name.as_str()).collect();
+            format!(
+                "`{name}` is not a column of `{}`{} (columns: {})",
+                ds.name,
+                closest(name, names.iter().copied()).map(|c| format!("; did you mean `{c}`?")).unwrap_or_default(),
+                names.join(", ")
+            )
+        })
+    }
+}
+
+/// The polars type of a column type.
+pub(crate) fn dtype_of(kind: ColumnType) -> DataType {
+    match kind {
+        ColumnType::Text | ColumnType::Enum => DataType::String,
+        ColumnType::Integer => DataType::Int64,
+        ColumnType::Amount => DataType::Float64,
+        ColumnType::Date => DataType::Date,
+    }
+}
+
+fn empty_frame(cols: &[FrameColumn]) -> DataFrame {
+    let columns: Vec<Column> =
+        cols.iter().map(|c| Column::new_empty(c.name.as_str().into(), &dtype_of(c.kind))).collect();
+    DataFrame::new(0, columns).unwrap_or_default()
+}
+
+fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, files: &mut Vec<DefinitionFile>, dir: &Path) -> Result<T> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let text = String::from_utf8(bytes.clone()).map_err(|_| Error::Definition {
+        path: path.to_path_buf(),
+        line: None,
+        message: "not UTF-8 text".into(),
+    })?;
+    let value = toml::from_str(&text).map_err(|e| {
+        let line = e.span().map(|s| line_at(&text, s.start));
+        Error::Definition { path: path.to_path_buf(), line, message: e.message().trim().to_owned() }
+    })?;
+    files.push(DefinitionFile {
+        path: path.strip_prefix(dir).unwrap_or(path).to_string_lossy().replace('\\', "/"),
+        sha256: hex(&Sha256::digest(&bytes)),
+    });
+    Ok(value)
+}
+
+/// The 1-based line where `needle` first appears.
+fn line_of(text: &str, needle: &str) -> Option<usize> {
+    text.find(needle).map(|i| line_at(text, i))
+}
+
+/// The 1-based line of byte offset `i`.
+fn line_at(text: &str, i: usize) -> usize {
+    text.as_bytes()[..i.min(text.len())].iter().filter(|b| **b == b'\n').count() + 1
+}
+
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,130 @@
+//! Text helpers shared by the loader and the ingester: folding rules and
+//! translated labels.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+
+/// A text in several languages, keyed by language code (`fr`, `en`, …).
+///
+/// Definitions give at least the programme's first language; [`Localized::get`]
+/// falls back to it, so a missing translation never leaves a hole in a report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Localized(pub BTreeMap<String, String>);
+
+impl Localized {
+    /// The text in `lang`, else in French, else in English, else any.
+    pub fn get(&self, lang: &str) -> &str {
+        self.0
+            .get(lang)
+            .or_else(|| self.0.get("fr"))
+            .or_else(|| self.0.get("en"))
+            .or_else(|| self.0.values().next())
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    /// A text with one language only.
+    pub fn single(lang: &str, text: &str) -> Self {
+        Localized(BTreeMap::from([(lang.to_owned(), text.to_owned())]))
+    }
+
+    /// True when no language has a text.
+    pub fn is_empty(&self) -> bool {
+        self.0.values().all(|t| t.trim().is_empty())
+    }
+}
+
+/// Removes accents: `é` becomes `e`, `Œ` stays (it is a letter, not an accent).
+pub fn strip_accents(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !('\u{0300}'..='\u{036f}').contains(c))
+        .collect()
+}
+
+/// Folds a sheet name or a column header as the contract says: lower case,
+/// accents removed, and spaces, `-`, `_`, `'` and `’` removed.
+/// `AUTO-diagnostics` and `autodiagnostics` fold alike; so do `Collectivité` and
+/// `collectivite`.
+pub fn fold_name(s: &str) -> String {
+    strip_accents(s)
+        .chars()
+        .filter(|c| !(c.is_whitespace() || matches!(c, '-' | '_' | '\'' | '’')))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Folds an enumerated value: trimmed, lower case, accents removed
+/// (`Visioconférence ` matches `visioconference`).
+pub fn fold_value(s: &str) -> String {
+    strip_accents(s.trim()).to_lowercase()
+}
+
+/// Folds a key or a reference: trimmed and lower case. Accents are kept: two
+/// codes that differ by an accent are two codes.
+pub fn fold_key(s: &str) -> String {
+    s.trim().to_lowercase()
+}
+
+/// The candidate closest to `wanted` (by folded edit distance), if any is
+/// reasonably close. Used to suggest a fix in "not found" errors.
+pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wanted = fold_name(wanted);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::levenshtein(&wanted, &fold_name(c)), c))
+        .filter(|(d, c)| *d <= (wanted.chars().count().max(c.chars().count()) / 2).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_names_as_the_contract_says() {
+        assert_eq!(fold_name("AUTO-diagnostics"), "autodiagnostics");
+        assert_eq!(fold_name("Collectivité"), "collectivite");
+        assert_eq!(fold_name("Date d'adoption"), "datedadoption");
+        assert_eq!(fold_name("Date d’adoption"), "datedadoption");
+        assert_eq!(fold_name("date_adoption"), "datedadoption");
+        assert_eq!(fold_name(" Date de soumission "), "datedesoumission");
+    }
+
+    #[test]
+    fn folds_values_and_keys() {
+        assert_eq!(fold_value(" Visioconférence "), "visioconference");
+        assert_eq!(fold_key(" BEN-Cot "), "ben-cot");
+        assert_eq!(fold_key("é"), "é");
+    }
+
+    #[test]
+    fn suggests_the_closest_name() {
+        assert_eq!(closest("participation", ["evenements", "participations"]), Some("participations"));
+        assert_eq!(closest("xyz", ["evenements", "participations"]), None);
+    }
+}
+
+/// Reads a date written as a TOML date (`2025-10-31`) or as a string
+/// (`"2025-10-31"`). chrono alone only knows strings, and TOML dates are not.
+pub(crate) fn de_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<chrono::NaiveDate, D::Error> {
+    use serde::de::Error;
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Toml(toml::value::Datetime),
+        Text(String),
+    }
+    match Raw::deserialize(d)? {
+        Raw::Toml(dt) => match (dt.date, dt.time) {
+            (Some(date), None) => chrono::NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into())
+                .ok_or_else(|| D::Error::custom(format!("{dt} is not a calendar date"))),
+            _ => Err(D::Error::custom(format!("expected a date like 2025-10-31, found {dt}"))),
+        },
+        Raw::Text(s) => chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+            .map_err(|_| D::Error::custom(format!("expected a date like 2025-10-31, found `{s}`"))),
+    }
+}
