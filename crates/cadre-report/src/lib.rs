@@ -3,8 +3,12 @@
 //! line (`src/main.rs`), a thin layer over this crate and `cadre`.
 #![deny(missing_docs)]
 
+pub mod iati;
 pub mod labels;
+pub mod report;
+pub mod template;
 pub mod tracking;
+pub mod world;
 
 use std::path::Path;
 

@@ -36,6 +36,7 @@ struct Sheet {
     broken: Vec<Vec<Cell>>,
 }
 
+#[rustfmt::skip]
 fn sheets() -> Vec<Sheet> {
     vec![
         Sheet {
@@ -189,11 +190,19 @@ fn write(sheets: &[Sheet], xlsx: &Path, csv: Option<&Path>, broken: bool) -> Res
             }
         }
     }
-    out.finish(if broken { "Terr'ESS : fixture (rows breaking rules)" } else { "Terr'ESS : small fixture" })
+    out.finish(if broken {
+        "Terr'ESS : fixture (rows breaking rules)"
+    } else {
+        "Terr'ESS : small fixture"
+    })
 }
 
 fn main() -> Res<()> {
-    let root = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "tests/fixtures".into()));
+    let root = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "tests/fixtures".into()),
+    );
     let formats = root.join("formats");
     let corrupt = root.join("corrupt");
     fs::create_dir_all(&formats)?;
@@ -208,7 +217,10 @@ fn main() -> Res<()> {
     write(&sheets, &formats.join("broken.xlsx"), None, true)?;
 
     let bytes = fs::read(&small)?;
-    fs::write(corrupt.join("truncated.xlsx"), &bytes[..2000.min(bytes.len())])?;
+    fs::write(
+        corrupt.join("truncated.xlsx"),
+        &bytes[..2000.min(bytes.len())],
+    )?;
     fs::write(
         corrupt.join("not_a_workbook.xlsx"),
         "Ceci n'est pas un classeur : un simple fichier texte renommé en .xlsx.\n\

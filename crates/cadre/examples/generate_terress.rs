@@ -53,9 +53,16 @@ const fn c(
     pays: &'static str,
     iso3: &'static str,
 ) -> Coll {
-    Coll { code, nom, typ, pays, iso3 }
+    Coll {
+        code,
+        nom,
+        typ,
+        pays,
+        iso3,
+    }
 }
 
+#[rustfmt::skip]
 const COLLS: [Coll; 31] = [
     c("ben-cot", "Ville de Cotonou", "commune", "Bénin", "BEN"),
     c("ben-pno", "Ville de Porto-Novo", "commune", "Bénin", "BEN"),
@@ -109,6 +116,7 @@ struct NamePool {
     last: &'static [&'static str],
 }
 
+#[rustfmt::skip]
 const NAMES: [NamePool; 10] = [
     NamePool {
         iso3: "BEN",
@@ -271,8 +279,18 @@ fn make_person(
             break s;
         }
     };
-    let age = if rng.chance(0.7) { Some(rng.range(ages.0, ages.1) as u32) } else { None };
-    Person { nom, genre, age, role, coll }
+    let age = if rng.chance(0.7) {
+        Some(rng.range(ages.0, ages.1) as u32)
+    } else {
+        None
+    };
+    Person {
+        nom,
+        genre,
+        age,
+        role,
+        coll,
+    }
 }
 
 struct People {
@@ -294,45 +312,115 @@ fn make_people(rng: &mut Rng) -> People {
     let mut techniciens = Vec::new();
     for (i, c) in COLLS.iter().enumerate() {
         point_focal.push(list.len());
-        list.push(make_person(rng, &mut used, c.iso3, Role::PointFocal, 0.40, (29, 61), Some(i)));
+        list.push(make_person(
+            rng,
+            &mut used,
+            c.iso3,
+            Role::PointFocal,
+            0.40,
+            (29, 61),
+            Some(i),
+        ));
         let mut e = Vec::new();
         for _ in 0..2 {
             e.push(list.len());
-            list.push(make_person(rng, &mut used, c.iso3, Role::Elu, 0.30, (36, 72), Some(i)));
+            list.push(make_person(
+                rng,
+                &mut used,
+                c.iso3,
+                Role::Elu,
+                0.30,
+                (36, 72),
+                Some(i),
+            ));
         }
         elus.push(e);
         let mut tch = Vec::new();
         for _ in 0..2 {
             tch.push(list.len());
-            list.push(make_person(rng, &mut used, c.iso3, Role::Technicien, 0.48, (25, 58), Some(i)));
+            list.push(make_person(
+                rng,
+                &mut used,
+                c.iso3,
+                Role::Technicien,
+                0.48,
+                (25, 58),
+                Some(i),
+            ));
         }
         techniciens.push(tch);
     }
-    let countries = ["BEN", "BFA", "CMR", "CIV", "MDG", "MAR", "NER", "SEN", "TUN"];
+    let countries = [
+        "BEN", "BFA", "CMR", "CIV", "MDG", "MAR", "NER", "SEN", "TUN",
+    ];
     let mut jeunes = Vec::new();
     for k in 0..48 {
         // Most young entrepreneurs come on their own; some are sponsored by an authority.
-        let coll = if k % 5 == 0 { Some(rng.below(COLLS.len())) } else { None };
+        let coll = if k % 5 == 0 {
+            Some(rng.below(COLLS.len()))
+        } else {
+            None
+        };
         let iso3 = coll.map_or_else(|| countries[k % countries.len()], |i| COLLS[i].iso3);
         jeunes.push(list.len());
-        list.push(make_person(rng, &mut used, iso3, Role::JeuneEntrepreneur, 0.5, (19, 34), coll));
+        list.push(make_person(
+            rng,
+            &mut used,
+            iso3,
+            Role::JeuneEntrepreneur,
+            0.5,
+            (19, 34),
+            coll,
+        ));
     }
     let mut partenaires = Vec::new();
     for k in 0..18 {
-        let iso3 = if k % 3 == 0 { "FRA" } else { countries[k % countries.len()] };
+        let iso3 = if k % 3 == 0 {
+            "FRA"
+        } else {
+            countries[k % countries.len()]
+        };
         partenaires.push(list.len());
-        list.push(make_person(rng, &mut used, iso3, Role::Partenaire, 0.5, (28, 66), None));
+        list.push(make_person(
+            rng,
+            &mut used,
+            iso3,
+            Role::Partenaire,
+            0.5,
+            (28, 66),
+            None,
+        ));
     }
     let mut autres = Vec::new();
     for k in 0..10 {
-        let iso3 = if k % 2 == 0 { "FRA" } else { countries[(k * 2) % countries.len()] };
+        let iso3 = if k % 2 == 0 {
+            "FRA"
+        } else {
+            countries[(k * 2) % countries.len()]
+        };
         autres.push(list.len());
-        list.push(make_person(rng, &mut used, iso3, Role::Autre, 0.45, (24, 70), None));
+        list.push(make_person(
+            rng,
+            &mut used,
+            iso3,
+            Role::Autre,
+            0.45,
+            (24, 70),
+            None,
+        ));
     }
     // Two people ticked "autre" as gender.
     list[jeunes[7]].genre = Genre::Autre;
     list[autres[3]].genre = Genre::Autre;
-    People { list, point_focal, elus, techniciens, jeunes, partenaires, autres }
+    People {
+        list,
+        point_focal,
+        elus,
+        techniciens,
+        jeunes,
+        partenaires,
+        autres,
+    }
 }
 
 fn ev(
@@ -355,6 +443,7 @@ fn ev(
     }
 }
 
+#[rustfmt::skip]
 fn realistic_events() -> Vec<Event> {
     use EvType::*;
     let online = Some("En ligne (Zoom)");
@@ -409,10 +498,20 @@ const COMMENTS: [&str; 7] = [
 ];
 
 /// The participations of the realistic workbook, event by event.
-fn realistic_participations(rng: &mut Rng, people: &People, events: &[Event]) -> Vec<Participation> {
+fn realistic_participations(
+    rng: &mut Rng,
+    people: &People,
+    events: &[Event],
+) -> Vec<Participation> {
     // Authorities least engaged: never send their point focal to a regroupement.
-    let disengaged = [coll_idx("ner-zin"), coll_idx("tun-med"), coll_idx("cmr-cvuc")];
-    let engaged: Vec<usize> = (0..COLLS.len()).filter(|i| !disengaged.contains(i)).collect();
+    let disengaged = [
+        coll_idx("ner-zin"),
+        coll_idx("tun-med"),
+        coll_idx("cmr-cvuc"),
+    ];
+    let engaged: Vec<usize> = (0..COLLS.len())
+        .filter(|i| !disengaged.contains(i))
+        .collect();
     let mut order = engaged.clone();
     rng.shuffle(&mut order);
     // Regroupement point focal sets: union of the three is the 28 engaged authorities.
@@ -526,8 +625,17 @@ fn realistic_participations(rng: &mut Rng, people: &People, events: &[Event]) ->
             if !seen.insert(p) {
                 continue;
             }
-            let commentaire = if rng.chance(0.05) { Some(*rng.pick(&COMMENTS)) } else { None };
-            out.push(Participation { event: ei, person: p, satisfaction: satisfaction(rng, p_sat), commentaire });
+            let commentaire = if rng.chance(0.05) {
+                Some(*rng.pick(&COMMENTS))
+            } else {
+                None
+            };
+            out.push(Participation {
+                event: ei,
+                person: p,
+                satisfaction: satisfaction(rng, p_sat),
+                commentaire,
+            });
         }
     }
     out
@@ -588,7 +696,11 @@ fn amount_cell(x: f64, i: usize) -> Cell {
     match i % 12 {
         1 | 7 => {
             // `1234,5` or `5400,00`
-            if integral { t(french_number(x, "", 2)) } else { t(french_number(x, "", 2).trim_end_matches('0').to_string()) }
+            if integral {
+                t(french_number(x, "", 2))
+            } else {
+                t(french_number(x, "", 2).trim_end_matches('0').to_string())
+            }
         }
         3 => t(french_number(x, " ", if integral { 0 } else { 2 })), // `12 500`, `1 234,56`
         5 => t(french_number(x, NBSP, 2)),                           // `12 500,00` with U+00A0
@@ -619,10 +731,20 @@ fn genre_text(g: Genre, i: usize) -> Cell {
 
 fn role_text(r: Role, i: usize) -> String {
     match r {
-        Role::PointFocal => spell(&["point_focal", "Point_Focal", "POINT_FOCAL", "Point_focal"], i),
+        Role::PointFocal => spell(
+            &["point_focal", "Point_Focal", "POINT_FOCAL", "Point_focal"],
+            i,
+        ),
         Role::Elu => spell(&["elu", "Élu", "élu", "ELU"], i),
         Role::Technicien => spell(&["technicien", "Technicien", "TECHNICIEN"], i),
-        Role::JeuneEntrepreneur => spell(&["jeune_entrepreneur", "Jeune_Entrepreneur", "JEUNE_ENTREPRENEUR"], i),
+        Role::JeuneEntrepreneur => spell(
+            &[
+                "jeune_entrepreneur",
+                "Jeune_Entrepreneur",
+                "JEUNE_ENTREPRENEUR",
+            ],
+            i,
+        ),
         Role::Partenaire => spell(&["partenaire", "Partenaire"], i),
         Role::Autre => spell(&["autre", "Autre"], i),
     }
@@ -630,7 +752,15 @@ fn role_text(r: Role, i: usize) -> String {
 
 fn evtype_text(e: EvType, i: usize) -> String {
     match e {
-        EvType::Visio => spell(&["Visioconférence", "visioconference", "VISIOCONFÉRENCE", "Visioconference"], i),
+        EvType::Visio => spell(
+            &[
+                "Visioconférence",
+                "visioconference",
+                "VISIOCONFÉRENCE",
+                "Visioconference",
+            ],
+            i,
+        ),
         EvType::Webinaire => spell(&["WEBINAIRE", "Webinaire", "webinaire"], i),
         EvType::Regroupement => spell(&["Regroupement", "REGROUPEMENT", "regroupement"], i),
         EvType::RendezVous => spell(&["Rendez_Vous", "rendez_vous"], i),
@@ -677,18 +807,26 @@ fn write_collectivites(out: &mut Output) -> Res<()> {
     Ok(())
 }
 
+#[rustfmt::skip]
 const EVENT_DATE_STYLES: [DateStyle; 6] =
     [DateStyle::FrTime, DateStyle::Iso, DateStyle::Real, DateStyle::Fr, DateStyle::RealTime, DateStyle::Real];
 
 fn write_evenements(out: &mut Output, events: &[Event]) -> Res<()> {
     // `place` is an English alias of `lieu`.
-    out.begin_sheet("Évènements", &["ID", "Type", "Titre", "DATE", "place", "Thème"])?;
+    out.begin_sheet(
+        "Évènements",
+        &["ID", "Type", "Titre", "DATE", "place", "Thème"],
+    )?;
     for (i, e) in events.iter().enumerate() {
         out.row(&[
             t(e.id.clone()),
             t(evtype_text(e.typ, i)),
             t(e.titre.clone()),
-            date_cell(e.date, EVENT_DATE_STYLES[i % EVENT_DATE_STYLES.len()], e.time),
+            date_cell(
+                e.date,
+                EVENT_DATE_STYLES[i % EVENT_DATE_STYLES.len()],
+                e.time,
+            ),
             opt_t(e.lieu.as_deref()),
             opt_t(e.theme.as_deref()),
         ])?;
@@ -696,30 +834,62 @@ fn write_evenements(out: &mut Output, events: &[Event]) -> Res<()> {
     Ok(())
 }
 
-const PARTICIPATION_HEADERS: [&str; 8] =
-    ["Événement", "Collectivité", "Nom", "gender", "Âge", "Rôle", "Satisfaction", "commentaire"];
+const PARTICIPATION_HEADERS: [&str; 8] = [
+    "Événement",
+    "Collectivité",
+    "Nom",
+    "gender",
+    "Âge",
+    "Rôle",
+    "Satisfaction",
+    "commentaire",
+];
 
-fn participation_row(i: usize, event_id: &str, p: &Person, sat: Option<u32>, comment: Option<&str>) -> Vec<Cell> {
+fn participation_row(
+    i: usize,
+    event_id: &str,
+    p: &Person,
+    sat: Option<u32>,
+    comment: Option<&str>,
+) -> Vec<Cell> {
     vec![
         t(code_ref(event_id, i + 2)),
-        p.coll.map_or(Cell::Empty, |ci| t(code_ref(COLLS[ci].code, i))),
+        p.coll
+            .map_or(Cell::Empty, |ci| t(code_ref(COLLS[ci].code, i))),
         t(p.nom.clone()),
         genre_text(p.genre, i),
         p.age.map_or(Cell::Empty, |a| int_cell(a, i)),
         t(role_text(p.role, i)),
-        sat.map_or(Cell::Empty, |s| if i % 11 == 4 { t(s.to_string()) } else { n(f64::from(s)) }),
+        sat.map_or(Cell::Empty, |s| {
+            if i % 11 == 4 {
+                t(s.to_string())
+            } else {
+                n(f64::from(s))
+            }
+        }),
         opt_t(comment),
     ]
 }
 
-fn write_participations(out: &mut Output, events: &[Event], people: &People, parts: &[Participation]) -> Res<()> {
+fn write_participations(
+    out: &mut Output,
+    events: &[Event],
+    people: &People,
+    parts: &[Participation],
+) -> Res<()> {
     out.begin_sheet("Participations", &PARTICIPATION_HEADERS)?;
     for (i, p) in parts.iter().enumerate() {
         if i == 150 || i == 420 {
             out.empty_row(PARTICIPATION_HEADERS.len())?;
         }
         let person = &people.list[p.person];
-        out.row(&participation_row(i, &events[p.event].id, person, p.satisfaction, p.commentaire))?;
+        out.row(&participation_row(
+            i,
+            &events[p.event].id,
+            person,
+            p.satisfaction,
+            p.commentaire,
+        ))?;
     }
     Ok(())
 }
@@ -740,10 +910,15 @@ struct Autodiag {
 fn realistic_autodiagnostics(rng: &mut Rng) -> Vec<Autodiag> {
     let never = [coll_idx("ner-zin"), coll_idx("tun-med")];
     let late = [coll_idx("cmr-cvuc"), coll_idx("mdg-atb")];
-    let mut rest: Vec<usize> = (0..COLLS.len()).filter(|i| !never.contains(i) && !late.contains(i)).collect();
+    let mut rest: Vec<usize> = (0..COLLS.len())
+        .filter(|i| !never.contains(i) && !late.contains(i))
+        .collect();
     rng.shuffle(&mut rest);
     let mut v = Vec::new();
-    let day = |rng: &mut Rng, from: Date, to: Date| from.add(rng.range(0, to.days() - from.days())).working_day();
+    let day = |rng: &mut Rng, from: Date, to: Date| {
+        from.add(rng.range(0, to.days() - from.days()))
+            .working_day()
+    };
     // 16 authorities submit in Q1 2025, 11 more in Q2.
     for (k, &ci) in rest.iter().enumerate() {
         let q1 = k < 16;
@@ -754,44 +929,107 @@ fn realistic_autodiagnostics(rng: &mut Rng) -> Vec<Autodiag> {
         };
         if k % 4 == 1 {
             // Started as a draft a few weeks earlier.
-            v.push(Autodiag { coll: ci, date: sub.add(-(rng.range(12, 30))), statut: Statut::Brouillon });
+            v.push(Autodiag {
+                coll: ci,
+                date: sub.add(-(rng.range(12, 30))),
+                statut: Statut::Brouillon,
+            });
         }
-        v.push(Autodiag { coll: ci, date: sub, statut: Statut::Soumis });
+        v.push(Autodiag {
+            coll: ci,
+            date: sub,
+            statut: Statut::Soumis,
+        });
         if k % 9 == 4 {
             // Resubmitted after corrections.
-            v.push(Autodiag { coll: ci, date: sub.add(rng.range(7, 20)).working_day(), statut: Statut::Soumis });
+            v.push(Autodiag {
+                coll: ci,
+                date: sub.add(rng.range(7, 20)).working_day(),
+                statut: Statut::Soumis,
+            });
         }
         // Validation by the programme team: 16 by end of June 2025, 3 more in the autumn.
         let valid = if q1 && k < 9 {
-            Some(sub.add(rng.range(20, 60)).min(date(2025, 6, 27)).working_day())
+            Some(
+                sub.add(rng.range(20, 60))
+                    .min(date(2025, 6, 27))
+                    .working_day(),
+            )
         } else if !q1 && k < 23 {
-            Some(date(2025, 6, 30).min(sub.add(rng.range(5, 20))).working_day().min(date(2025, 6, 30)))
+            Some(
+                date(2025, 6, 30)
+                    .min(sub.add(rng.range(5, 20)))
+                    .working_day()
+                    .min(date(2025, 6, 30)),
+            )
         } else if k == 10 || k == 11 || k == 25 {
             Some(day(rng, date(2025, 9, 1), date(2025, 11, 28)))
         } else {
             None
         };
         if let Some(d) = valid {
-            v.push(Autodiag { coll: ci, date: d, statut: Statut::Valide });
+            v.push(Autodiag {
+                coll: ci,
+                date: d,
+                statut: Statut::Valide,
+            });
         }
     }
     // Late submitters (second half of 2025); one validated.
-    v.push(Autodiag { coll: late[0], date: date(2025, 9, 12), statut: Statut::Soumis });
-    v.push(Autodiag { coll: late[1], date: date(2025, 5, 6), statut: Statut::Brouillon });
-    v.push(Autodiag { coll: late[1], date: date(2025, 11, 18), statut: Statut::Soumis });
-    v.push(Autodiag { coll: late[1], date: date(2025, 12, 9), statut: Statut::Valide });
+    v.push(Autodiag {
+        coll: late[0],
+        date: date(2025, 9, 12),
+        statut: Statut::Soumis,
+    });
+    v.push(Autodiag {
+        coll: late[1],
+        date: date(2025, 5, 6),
+        statut: Statut::Brouillon,
+    });
+    v.push(Autodiag {
+        coll: late[1],
+        date: date(2025, 11, 18),
+        statut: Statut::Soumis,
+    });
+    v.push(Autodiag {
+        coll: late[1],
+        date: date(2025, 12, 9),
+        statut: Statut::Valide,
+    });
     // Drafts never submitted.
-    v.push(Autodiag { coll: never[0], date: date(2025, 5, 12), statut: Statut::Brouillon });
-    v.push(Autodiag { coll: never[1], date: date(2025, 3, 3), statut: Statut::Brouillon });
-    v.push(Autodiag { coll: never[1], date: date(2025, 6, 20), statut: Statut::Brouillon });
+    v.push(Autodiag {
+        coll: never[0],
+        date: date(2025, 5, 12),
+        statut: Statut::Brouillon,
+    });
+    v.push(Autodiag {
+        coll: never[1],
+        date: date(2025, 3, 3),
+        statut: Statut::Brouillon,
+    });
+    v.push(Autodiag {
+        coll: never[1],
+        date: date(2025, 6, 20),
+        statut: Statut::Brouillon,
+    });
     v.sort_by_key(|a| (a.date, a.coll));
     v
 }
 
 fn write_autodiagnostics(out: &mut Output, rows: &[Autodiag]) -> Res<()> {
     // `Date de soumission` is the alias Terr'ESS declares for `date_soumission`.
-    out.begin_sheet("AUTO-diagnostics", &["Collectivité", "Date de soumission", "Statut"])?;
-    let styles = [DateStyle::Real, DateStyle::Fr, DateStyle::Iso, DateStyle::Real, DateStyle::FrTime, DateStyle::RealTime];
+    out.begin_sheet(
+        "AUTO-diagnostics",
+        &["Collectivité", "Date de soumission", "Statut"],
+    )?;
+    let styles = [
+        DateStyle::Real,
+        DateStyle::Fr,
+        DateStyle::Iso,
+        DateStyle::Real,
+        DateStyle::FrTime,
+        DateStyle::RealTime,
+    ];
     for (i, a) in rows.iter().enumerate() {
         let statut = match a.statut {
             Statut::Brouillon => spell(&["brouillon", "Brouillon"], i),
@@ -815,10 +1053,21 @@ struct Dispositif {
     adoption: Option<Date>,
 }
 
-const fn dsp(coll: &'static str, typ: &'static str, intitule: &'static str, adoption: Option<Date>) -> Dispositif {
-    Dispositif { coll, typ, intitule, adoption }
+const fn dsp(
+    coll: &'static str,
+    typ: &'static str,
+    intitule: &'static str,
+    adoption: Option<Date>,
+) -> Dispositif {
+    Dispositif {
+        coll,
+        typ,
+        intitule,
+        adoption,
+    }
 }
 
+#[rustfmt::skip]
 const DISPOSITIFS: [Dispositif; 13] = [
     dsp("sen-zig", "dispositif", "Fonds d'appui aux coopératives féminines de Ziguinchor", Some(date(2025, 6, 12))),
     dsp("MAR-SMS", "schema_regional", "Schéma régional de l'économie sociale et solidaire Souss-Massa 2025-2030", Some(date(2025, 9, 25))),
@@ -837,23 +1086,48 @@ const DISPOSITIFS: [Dispositif; 13] = [
 
 fn write_dispositifs(out: &mut Output) -> Res<()> {
     // `Date d’adoption` (typographic apostrophe) is the alias Terr'ESS declares for `date_adoption`.
-    out.begin_sheet("Dispositifs", &["Collectivité", "Type", "Intitulé", "Statut", "Date d’adoption"])?;
+    out.begin_sheet(
+        "Dispositifs",
+        &[
+            "Collectivité",
+            "Type",
+            "Intitulé",
+            "Statut",
+            "Date d’adoption",
+        ],
+    )?;
     let styles = [DateStyle::Real, DateStyle::Fr, DateStyle::Iso];
     for (i, d) in DISPOSITIFS.iter().enumerate() {
         let typ = match d.typ {
-            "schema_regional" => spell(&["schema_regional", "Schéma_Régional", "SCHEMA_REGIONAL"], i),
+            "schema_regional" => spell(
+                &["schema_regional", "Schéma_Régional", "SCHEMA_REGIONAL"],
+                i,
+            ),
             "dispositif" => spell(&["dispositif", "Dispositif"], i),
             _ => spell(&["projet", "Projet"], i),
         };
         let (statut, date) = match d.adoption {
-            Some(a) => (spell(&["adopte", "Adopté", "ADOPTÉ"], i), date_cell(a, styles[i % 3], (0, 0))),
-            None => (spell(&["en_preparation", "En_Préparation", "EN_PREPARATION"], i), Cell::Empty),
+            Some(a) => (
+                spell(&["adopte", "Adopté", "ADOPTÉ"], i),
+                date_cell(a, styles[i % 3], (0, 0)),
+            ),
+            None => (
+                spell(&["en_preparation", "En_Préparation", "EN_PREPARATION"], i),
+                Cell::Empty,
+            ),
         };
-        out.row(&[t(code_ref(d.coll, i + 4)), t(typ), t(d.intitule), t(statut), date])?;
+        out.row(&[
+            t(code_ref(d.coll, i + 4)),
+            t(typ),
+            t(d.intitule),
+            t(statut),
+            date,
+        ])?;
     }
     Ok(())
 }
 
+#[rustfmt::skip]
 const WHATSAPP: [(u32, u32); 24] = [
     (20, 64), (22, 41), (25, 88), (28, 132), (31, 97), (35, 214), (36, 120), (38, 105),
     (39, 52), (40, 71), (42, 118), (47, 236), (49, 140), (51, 83), (52, 99), (54, 126),
@@ -879,6 +1153,7 @@ fn write_whatsapp(out: &mut Output) -> Res<()> {
     Ok(())
 }
 
+#[rustfmt::skip]
 const COMMUNICATION: [(Date, &str, &str, Option<u32>); 30] = [
     (date(2024, 11, 18), "site_web", "Lancement du programme Terr'ESS", Some(820)),
     (date(2024, 11, 20), "reseaux_sociaux", "Terr'ESS est lancé : 31 collectivités, 9 pays", Some(1450)),
@@ -914,14 +1189,28 @@ const COMMUNICATION: [(Date, &str, &str, Option<u32>); 30] = [
 
 fn write_communication(out: &mut Output) -> Res<()> {
     out.begin_sheet("communication", &["Date", "Canal", "Titre", "Audience"])?;
-    let styles = [DateStyle::Real, DateStyle::Fr, DateStyle::Iso, DateStyle::RealTime, DateStyle::FrTime];
+    let styles = [
+        DateStyle::Real,
+        DateStyle::Fr,
+        DateStyle::Iso,
+        DateStyle::RealTime,
+        DateStyle::FrTime,
+    ];
     for (i, (d, canal, titre, audience)) in COMMUNICATION.iter().enumerate() {
         if i == 20 {
             out.empty_row(4)?;
         }
         let canal = match *canal {
             "site_web" => spell(&["site_web", "Site_Web", "SITE_WEB"], i),
-            "reseaux_sociaux" => spell(&["reseaux_sociaux", "RESEAUX_SOCIAUX", "réseaux_sociaux", "Réseaux_Sociaux"], i),
+            "reseaux_sociaux" => spell(
+                &[
+                    "reseaux_sociaux",
+                    "RESEAUX_SOCIAUX",
+                    "réseaux_sociaux",
+                    "Réseaux_Sociaux",
+                ],
+                i,
+            ),
             "presse" => spell(&["Presse", "presse"], i),
             _ => spell(&["newsletter", "Newsletter", "NEWSLETTER"], i),
         };
@@ -932,7 +1221,12 @@ fn write_communication(out: &mut Output) -> Res<()> {
             _ => n(f64::from(a)),
         });
         let time = (11 + (i % 6) as u32, 0);
-        out.row(&[date_cell(*d, styles[i % styles.len()], time), t(canal), t(*titre), aud])?;
+        out.row(&[
+            date_cell(*d, styles[i % styles.len()], time),
+            t(canal),
+            t(*titre),
+            aud,
+        ])?;
     }
     Ok(())
 }
@@ -944,9 +1238,14 @@ struct BudgetLine {
 }
 
 const fn bl(action: &'static str, ligne: &'static str, prevu: f64) -> BudgetLine {
-    BudgetLine { action, ligne, prevu }
+    BudgetLine {
+        action,
+        ligne,
+        prevu,
+    }
 }
 
+#[rustfmt::skip]
 const BUDGET: [BudgetLine; 16] = [
     bl("A1", "Expertise autodiagnostic ESS", 38_000.0),
     bl("A1", "Accompagnement des collectivités", 27_500.0),
@@ -967,7 +1266,13 @@ const BUDGET: [BudgetLine; 16] = [
 ];
 
 fn action_text(a: &str, i: usize) -> String {
-    if i % 4 == 3 { a.to_lowercase() } else if i % 13 == 6 { format!(" {a} ") } else { a.to_string() }
+    if i % 4 == 3 {
+        a.to_lowercase()
+    } else if i % 13 == 6 {
+        format!(" {a} ")
+    } else {
+        a.to_string()
+    }
 }
 
 fn write_budget(out: &mut Output) -> Res<()> {
@@ -1030,15 +1335,29 @@ fn spread(rng: &mut Rng, total: f64, dates: &[Date]) -> Vec<(Date, f64)> {
 }
 
 fn realistic_depenses(rng: &mut Rng, events: &[Event]) -> Vec<Depense> {
-    let of = |typ: EvType| -> Vec<Date> { events.iter().filter(|e| e.typ == typ).map(|e| e.date).collect() };
-    let (visios, webs, regs) = (of(EvType::Visio), of(EvType::Webinaire), of(EvType::Regroupement));
+    let of = |typ: EvType| -> Vec<Date> {
+        events
+            .iter()
+            .filter(|e| e.typ == typ)
+            .map(|e| e.date)
+            .collect()
+    };
+    let (visios, webs, regs) = (
+        of(EvType::Visio),
+        of(EvType::Webinaire),
+        of(EvType::Regroupement),
+    );
     let rdv = of(EvType::RendezVous)[0];
     let months = |from: Date, count: usize, day: u32| -> Vec<Date> {
         (0..count)
             .map(|k| {
                 let m0 = from.m as usize - 1 + k;
                 let d = date(from.y + (m0 / 12) as i32, (m0 % 12) as u32 + 1, 1);
-                if day == 0 { d.month_end() } else { date(d.y, d.m, day) }
+                if day == 0 {
+                    d.month_end()
+                } else {
+                    date(d.y, d.m, day)
+                }
             })
             .collect()
     };
@@ -1055,62 +1374,208 @@ fn realistic_depenses(rng: &mut Rng, events: &[Event]) -> Vec<Depense> {
     let mut e1 = months(date(2025, 1, 1), 7, 15);
     e1.push(date(2025, 12, 10));
     plan.push((0, 1.0, e1, "Facture expertise autodiagnostic"));
-    plan.push((1, 0.9, vec![
-        date(2025, 4, 25), date(2025, 6, 20), date(2025, 8, 28), date(2025, 10, 24), date(2025, 12, 12),
-        date(2026, 2, 20), date(2026, 4, 24), date(2026, 6, 26), date(2026, 9, 18),
-    ], "Mission d'accompagnement"));
-    plan.push((2, 0.95, jitter(rng, &visios, 3, 10, 1), "Animation visioconférence"));
-    plan.push((3, 1.0, vec![
-        date(2025, 1, 31), date(2025, 4, 30), date(2025, 7, 31), date(2025, 10, 31),
-        date(2026, 1, 30), date(2026, 4, 30), date(2026, 7, 31), date(2026, 10, 30),
-    ], "Coordination réseau (trimestre)"));
-    plan.push((4, 0.95, jitter(rng, &webs, 5, 15, 2), "Honoraires intervenant webinaire"));
+    plan.push((
+        1,
+        0.9,
+        vec![
+            date(2025, 4, 25),
+            date(2025, 6, 20),
+            date(2025, 8, 28),
+            date(2025, 10, 24),
+            date(2025, 12, 12),
+            date(2026, 2, 20),
+            date(2026, 4, 24),
+            date(2026, 6, 26),
+            date(2026, 9, 18),
+        ],
+        "Mission d'accompagnement",
+    ));
+    plan.push((
+        2,
+        0.95,
+        jitter(rng, &visios, 3, 10, 1),
+        "Animation visioconférence",
+    ));
+    plan.push((
+        3,
+        1.0,
+        vec![
+            date(2025, 1, 31),
+            date(2025, 4, 30),
+            date(2025, 7, 31),
+            date(2025, 10, 31),
+            date(2026, 1, 30),
+            date(2026, 4, 30),
+            date(2026, 7, 31),
+            date(2026, 10, 30),
+        ],
+        "Coordination réseau (trimestre)",
+    ));
+    plan.push((
+        4,
+        0.95,
+        jitter(rng, &webs, 5, 15, 2),
+        "Honoraires intervenant webinaire",
+    ));
     let mut plat = vec![date(2024, 12, 5), date(2025, 11, 28)];
     plat.extend(jitter(rng, &webs[..5], 2, 8, 1));
     plan.push((5, 0.9, plat, "Abonnement plateforme / interprétariat"));
-    plan.push((6, 1.02, jitter(rng, &regs, -30, -8, 6), "Billets d'avion délégations"));
-    plan.push((7, 0.97, jitter(rng, &regs, 1, 20, 3), "Hébergement et repas regroupement"));
-    plan.push((8, 0.95, jitter(rng, &regs, -10, 10, 2), "Location salle et matériel"));
-    plan.push((9, 0.92, vec![date(2026, 6, 15), date(2026, 7, 20), date(2026, 8, 25), date(2026, 9, 10), date(2026, 9, 30)], "Organisation Rendez-vous (prestataire)"));
-    plan.push((10, 0.9, jitter(rng, &[rdv], -28, 6, 6), "Prise en charge délégation"));
-    plan.push((11, 0.85, vec![
-        date(2024, 12, 20), date(2025, 3, 14), date(2025, 5, 30), date(2025, 9, 12), date(2025, 12, 5),
-        date(2026, 3, 27), date(2026, 6, 12), date(2026, 9, 25),
-    ], "Prestation communication"));
-    plan.push((12, 0.7, vec![date(2026, 4, 30), date(2026, 7, 10), date(2026, 9, 30), date(2026, 10, 27)], "Recueil de capitalisation"));
-    plan.push((13, 1.0, months(date(2024, 11, 1), 24, 0), "Salaire chargée de programme"));
-    plan.push((14, 0.9, vec![date(2025, 6, 30), date(2025, 12, 19), date(2026, 6, 30), date(2026, 10, 23)], "Mission de suivi-évaluation"));
-    plan.push((15, 1.0, vec![date(2025, 10, 31), date(2026, 10, 30)], "Frais de gestion AIRF"));
+    plan.push((
+        6,
+        1.02,
+        jitter(rng, &regs, -30, -8, 6),
+        "Billets d'avion délégations",
+    ));
+    plan.push((
+        7,
+        0.97,
+        jitter(rng, &regs, 1, 20, 3),
+        "Hébergement et repas regroupement",
+    ));
+    plan.push((
+        8,
+        0.95,
+        jitter(rng, &regs, -10, 10, 2),
+        "Location salle et matériel",
+    ));
+    plan.push((
+        9,
+        0.92,
+        vec![
+            date(2026, 6, 15),
+            date(2026, 7, 20),
+            date(2026, 8, 25),
+            date(2026, 9, 10),
+            date(2026, 9, 30),
+        ],
+        "Organisation Rendez-vous (prestataire)",
+    ));
+    plan.push((
+        10,
+        0.9,
+        jitter(rng, &[rdv], -28, 6, 6),
+        "Prise en charge délégation",
+    ));
+    plan.push((
+        11,
+        0.85,
+        vec![
+            date(2024, 12, 20),
+            date(2025, 3, 14),
+            date(2025, 5, 30),
+            date(2025, 9, 12),
+            date(2025, 12, 5),
+            date(2026, 3, 27),
+            date(2026, 6, 12),
+            date(2026, 9, 25),
+        ],
+        "Prestation communication",
+    ));
+    plan.push((
+        12,
+        0.7,
+        vec![
+            date(2026, 4, 30),
+            date(2026, 7, 10),
+            date(2026, 9, 30),
+            date(2026, 10, 27),
+        ],
+        "Recueil de capitalisation",
+    ));
+    plan.push((
+        13,
+        1.0,
+        months(date(2024, 11, 1), 24, 0),
+        "Salaire chargée de programme",
+    ));
+    plan.push((
+        14,
+        0.9,
+        vec![
+            date(2025, 6, 30),
+            date(2025, 12, 19),
+            date(2026, 6, 30),
+            date(2026, 10, 23),
+        ],
+        "Mission de suivi-évaluation",
+    ));
+    plan.push((
+        15,
+        1.0,
+        vec![date(2025, 10, 31), date(2026, 10, 30)],
+        "Frais de gestion AIRF",
+    ));
 
     const MONTHS: [&str; 12] = [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
     ];
-    let delegations = ["Bénin", "Burkina Faso", "Cameroun", "Côte d'Ivoire", "Madagascar", "Maroc", "Niger", "Sénégal", "Tunisie"];
+    let delegations = [
+        "Bénin",
+        "Burkina Faso",
+        "Cameroun",
+        "Côte d'Ivoire",
+        "Madagascar",
+        "Maroc",
+        "Niger",
+        "Sénégal",
+        "Tunisie",
+    ];
     let mut v = Vec::new();
     for (line, rate, dates, label) in plan {
         let total = (BUDGET[line].prevu * rate).round();
         let parts = if line == 13 {
             // Salaries: the same amount every month.
-            dates.iter().map(|d| (*d, total / dates.len() as f64)).collect()
+            dates
+                .iter()
+                .map(|d| (*d, total / dates.len() as f64))
+                .collect()
         } else {
             spread(rng, total, &dates)
         };
         for (k, (d, m)) in parts.into_iter().enumerate() {
             let libelle = if line == 6 || line == 10 {
-                format!("{label} {}", delegations[(k * 4 + line) % delegations.len()])
+                format!(
+                    "{label} {}",
+                    delegations[(k * 4 + line) % delegations.len()]
+                )
             } else if line == 13 {
                 format!("{label}, {} {}", MONTHS[d.m as usize - 1], d.y)
             } else {
                 format!("{label} n°{}", k + 1)
             };
-            v.push(Depense { date: d.clamp_to(START, END), line, montant: m, financeur: Financeur::Meae, libelle, text: None });
+            v.push(Depense {
+                date: d.clamp_to(START, END),
+                line,
+                montant: m,
+                financeur: Financeur::Meae,
+                libelle,
+                text: None,
+            });
         }
     }
     // Co-financed invoices split over two rows.
     for k in [3usize, 17, 40, 61, 88, 102] {
         let half = (v[k].montant * 0.4 * 100.0).round() / 100.0;
         v[k].montant = ((v[k].montant - half) * 100.0).round() / 100.0;
-        let d = Depense { date: v[k].date, line: v[k].line, montant: half, financeur: Financeur::Collectivites, libelle: format!("{} (quote-part)", v[k].libelle), text: None };
+        let d = Depense {
+            date: v[k].date,
+            line: v[k].line,
+            montant: half,
+            financeur: Financeur::Collectivites,
+            libelle: format!("{} (quote-part)", v[k].libelle),
+            text: None,
+        };
         v.push(d);
     }
     v.sort_by(|a, b| a.date.cmp(&b.date).then(a.line.cmp(&b.line)));
@@ -1119,9 +1584,16 @@ fn realistic_depenses(rng: &mut Rng, events: &[Event]) -> Vec<Depense> {
     for d in v.iter_mut() {
         if d.financeur == Financeur::Meae {
             let share = if all > 0.0 { meae / all } else { 0.0 };
-            let p = if share < 0.64 { 0.95 } else if share > 0.675 { 0.0 } else { 0.55 };
+            let p = if share < 0.64 {
+                0.95
+            } else if share > 0.675 {
+                0.0
+            } else {
+                0.55
+            };
             if !rng.chance(p) {
-                d.financeur = [Financeur::Airf, Financeur::Collectivites, Financeur::Autre][rng.weighted(&[0.6, 0.28, 0.12])];
+                d.financeur = [Financeur::Airf, Financeur::Collectivites, Financeur::Autre]
+                    [rng.weighted(&[0.6, 0.28, 0.12])];
             }
         }
         all += d.montant;
@@ -1131,19 +1603,61 @@ fn realistic_depenses(rng: &mut Rng, events: &[Event]) -> Vec<Depense> {
     }
     // Corrections (negative amounts), typed as text.
     let corr = [
-        (date(2025, 2, 14), 15, -245.5, Financeur::Autre, "Annulation frais bancaires comptés deux fois", "-245,50"),
-        (date(2025, 6, 5), 4, -1050.0, Financeur::Meae, "Correction d'imputation (facture saisie deux fois)", "-1050"),
-        (date(2025, 11, 5), 6, -1180.0, Financeur::Meae, "Avoir compagnie aérienne : billet annulé", "-1 180"),
-        (date(2026, 6, 10), 7, -600.0, Financeur::Airf, "Remboursement d'acompte hôtel", "-600,00"),
+        (
+            date(2025, 2, 14),
+            15,
+            -245.5,
+            Financeur::Autre,
+            "Annulation frais bancaires comptés deux fois",
+            "-245,50",
+        ),
+        (
+            date(2025, 6, 5),
+            4,
+            -1050.0,
+            Financeur::Meae,
+            "Correction d'imputation (facture saisie deux fois)",
+            "-1050",
+        ),
+        (
+            date(2025, 11, 5),
+            6,
+            -1180.0,
+            Financeur::Meae,
+            "Avoir compagnie aérienne : billet annulé",
+            "-1 180",
+        ),
+        (
+            date(2026, 6, 10),
+            7,
+            -600.0,
+            Financeur::Airf,
+            "Remboursement d'acompte hôtel",
+            "-600,00",
+        ),
     ];
     for (d, line, m, f, lib, text) in corr {
-        v.push(Depense { date: d, line, montant: m, financeur: f, libelle: lib.to_string(), text: Some(text) });
+        v.push(Depense {
+            date: d,
+            line,
+            montant: m,
+            financeur: f,
+            libelle: lib.to_string(),
+            text: Some(text),
+        });
     }
     v.sort_by(|a, b| a.date.cmp(&b.date).then(a.line.cmp(&b.line)));
     v
 }
 
-const DEPENSES_HEADERS: [&str; 6] = ["date", "Action", "Ligne", "amount", "Financeur", "commentaire"];
+const DEPENSES_HEADERS: [&str; 6] = [
+    "date",
+    "Action",
+    "Ligne",
+    "amount",
+    "Financeur",
+    "commentaire",
+];
 
 fn write_depenses(out: &mut Output, rows: &[Depense]) -> Res<()> {
     // `amount` is an English alias of `montant`.
@@ -1154,7 +1668,14 @@ fn write_depenses(out: &mut Output, rows: &[Depense]) -> Res<()> {
         }
         if i == 121 {
             // A row with only blank text counts as empty too.
-            out.row(&[Cell::Empty, t(" "), Cell::Empty, Cell::Empty, t("  "), Cell::Empty])?;
+            out.row(&[
+                Cell::Empty,
+                t(" "),
+                Cell::Empty,
+                Cell::Empty,
+                t("  "),
+                Cell::Empty,
+            ])?;
         }
         let b = &BUDGET[d.line];
         let date = match i % 8 {
@@ -1166,14 +1687,23 @@ fn write_depenses(out: &mut Output, rows: &[Depense]) -> Res<()> {
         let fin = match d.financeur {
             Financeur::Meae => spell(&["MEAE", "MEAE", "meae"], i),
             Financeur::Airf => spell(&["AIRF", "Airf"], i),
-            Financeur::Collectivites => spell(&["collectivites", "Collectivités", "COLLECTIVITES"], i),
+            Financeur::Collectivites => {
+                spell(&["collectivites", "Collectivités", "COLLECTIVITES"], i)
+            }
             Financeur::Autre => spell(&["autre", "Autre"], i),
         };
         let montant = match d.text {
             Some(s) => t(s),
             None => amount_cell(d.montant, i),
         };
-        out.row(&[date, t(action_text(b.action, i)), t(b.ligne), montant, t(fin), t(d.libelle.clone())])?;
+        out.row(&[
+            date,
+            t(action_text(b.action, i)),
+            t(b.ligne),
+            montant,
+            t(fin),
+            t(d.libelle.clone()),
+        ])?;
     }
     Ok(())
 }
@@ -1182,6 +1712,7 @@ fn write_depenses(out: &mut Output, rows: &[Depense]) -> Res<()> {
 // Benchmark mode: many events and participations
 // ---------------------------------------------------------------------------
 
+#[rustfmt::skip]
 const BENCH_PATTERN: [EvType; 18] = {
     use EvType::*;
     [Visio, Webinaire, Visio, Regroupement, Webinaire, Visio, Webinaire, Visio, Regroupement, Webinaire, Visio, Webinaire, Visio, Regroupement, Webinaire, Visio, RendezVous, Visio]
@@ -1194,10 +1725,22 @@ fn bench_events(n_events: usize) -> Vec<Event> {
             let typ = BENCH_PATTERN[k % BENCH_PATTERN.len()];
             let d = START.add(span * k as i64 / n_events as i64);
             let (titre, lieu) = match typ {
-                EvType::Visio => (format!("Visioconférence n°{}", k + 1), Some("En ligne (Zoom)")),
-                EvType::Webinaire => (format!("Webinaire thématique n°{}", k + 1), Some("En ligne (Zoom)")),
-                EvType::Regroupement => (format!("Regroupement n°{}", k + 1), Some(["Cotonou, Bénin", "Agadir, Maroc", "Abidjan, Côte d'Ivoire"][k % 3])),
-                EvType::RendezVous => (format!("Rendez-vous de la régionalisation n°{}", k + 1), Some("Lyon, France")),
+                EvType::Visio => (
+                    format!("Visioconférence n°{}", k + 1),
+                    Some("En ligne (Zoom)"),
+                ),
+                EvType::Webinaire => (
+                    format!("Webinaire thématique n°{}", k + 1),
+                    Some("En ligne (Zoom)"),
+                ),
+                EvType::Regroupement => (
+                    format!("Regroupement n°{}", k + 1),
+                    Some(["Cotonou, Bénin", "Agadir, Maroc", "Abidjan, Côte d'Ivoire"][k % 3]),
+                ),
+                EvType::RendezVous => (
+                    format!("Rendez-vous de la régionalisation n°{}", k + 1),
+                    Some("Lyon, France"),
+                ),
             };
             Event {
                 id: format!("EV-{:06}", k + 1),
@@ -1212,10 +1755,24 @@ fn bench_events(n_events: usize) -> Vec<Event> {
         .collect()
 }
 
-fn write_bench_participations(out: &mut Output, rng: &mut Rng, events: &[Event], total: usize) -> Res<()> {
+fn write_bench_participations(
+    out: &mut Output,
+    rng: &mut Rng,
+    events: &[Event],
+    total: usize,
+) -> Res<()> {
     // A pool of people (names may repeat: rows are what matter here).
-    let countries = ["BEN", "BFA", "CMR", "CIV", "MDG", "MAR", "NER", "SEN", "TUN", "FRA"];
-    let roles = [Role::PointFocal, Role::Elu, Role::Technicien, Role::JeuneEntrepreneur, Role::Partenaire, Role::Autre];
+    let countries = [
+        "BEN", "BFA", "CMR", "CIV", "MDG", "MAR", "NER", "SEN", "TUN", "FRA",
+    ];
+    let roles = [
+        Role::PointFocal,
+        Role::Elu,
+        Role::Technicien,
+        Role::JeuneEntrepreneur,
+        Role::Partenaire,
+        Role::Autre,
+    ];
     let mut pool = Vec::new();
     for k in 0..4000 {
         let role = roles[rng.weighted(&[0.25, 0.2, 0.25, 0.15, 0.1, 0.05])];
@@ -1225,7 +1782,15 @@ fn write_bench_participations(out: &mut Output, rng: &mut Rng, events: &[Event],
             _ => None,
         };
         let iso3 = coll.map_or(countries[k % countries.len()], |c| COLLS[c].iso3);
-        pool.push(make_person(rng, &mut BTreeSet::new(), iso3, role, 0.4, (19, 72), coll));
+        pool.push(make_person(
+            rng,
+            &mut BTreeSet::new(),
+            iso3,
+            role,
+            0.4,
+            (19, 72),
+            coll,
+        ));
     }
     out.begin_sheet("Participations", &PARTICIPATION_HEADERS)?;
     for i in 0..total {
@@ -1250,21 +1815,54 @@ fn write_bench_participations(out: &mut Output, rng: &mut Rng, events: &[Event],
 // A check of the indicator values the example reaches (stderr only)
 // ---------------------------------------------------------------------------
 
-fn summary(events: &[Event], people: &People, parts: &[Participation], diags: &[Autodiag], deps: &[Depense]) {
-    for cut in [date(2025, 3, 31), date(2025, 4, 30), date(2025, 6, 30), date(2025, 10, 31), END] {
-        let evs = |typ: EvType| events.iter().filter(|e| e.typ == typ && e.date <= cut).count();
-        let at = |typ: EvType| parts.iter().filter(move |p| events[p.event].typ == typ && events[p.event].date <= cut);
+fn summary(
+    events: &[Event],
+    people: &People,
+    parts: &[Participation],
+    diags: &[Autodiag],
+    deps: &[Depense],
+) {
+    for cut in [
+        date(2025, 3, 31),
+        date(2025, 4, 30),
+        date(2025, 6, 30),
+        date(2025, 10, 31),
+        END,
+    ] {
+        let evs = |typ: EvType| {
+            events
+                .iter()
+                .filter(|e| e.typ == typ && e.date <= cut)
+                .count()
+        };
+        let at = |typ: EvType| {
+            parts
+                .iter()
+                .filter(move |p| events[p.event].typ == typ && events[p.event].date <= cut)
+        };
         let adopted: BTreeSet<&str> = DISPOSITIFS
             .iter()
             .filter(|d| d.adoption.is_some_and(|a| a <= cut))
             .map(|d| d.coll.trim())
             .map(|c| COLLS[coll_idx(c)].code.trim())
             .collect();
-        let sats: Vec<u32> = at(EvType::Regroupement).filter_map(|p| p.satisfaction).collect();
+        let sats: Vec<u32> = at(EvType::Regroupement)
+            .filter_map(|p| p.satisfaction)
+            .collect();
         let os2 = sats.iter().sum::<u32>() as f64 / sats.len().max(1) as f64;
-        let a11: BTreeSet<usize> = diags.iter().filter(|a| a.date <= cut && a.statut != Statut::Brouillon).map(|a| a.coll).collect();
-        let a12: BTreeSet<usize> = diags.iter().filter(|a| a.date <= cut && a.statut == Statut::Valide).map(|a| a.coll).collect();
-        let visio_ids: Vec<usize> = (0..events.len()).filter(|&i| events[i].typ == EvType::Visio && events[i].date <= cut).collect();
+        let a11: BTreeSet<usize> = diags
+            .iter()
+            .filter(|a| a.date <= cut && a.statut != Statut::Brouillon)
+            .map(|a| a.coll)
+            .collect();
+        let a12: BTreeSet<usize> = diags
+            .iter()
+            .filter(|a| a.date <= cut && a.statut == Statut::Valide)
+            .map(|a| a.coll)
+            .collect();
+        let visio_ids: Vec<usize> = (0..events.len())
+            .filter(|&i| events[i].typ == EvType::Visio && events[i].date <= cut)
+            .collect();
         let a22: f64 = visio_ids
             .iter()
             .map(|&ei| {
@@ -1277,24 +1875,42 @@ fn summary(events: &[Event], people: &People, parts: &[Participation], diags: &[
             })
             .sum::<f64>()
             / visio_ids.len().max(1) as f64;
-        let wa = WHATSAPP.iter().enumerate().filter(|(i, _)| {
+        let mut wa = WHATSAPP.iter().enumerate().filter(|(i, _)| {
             let (y, m) = (2024 + ((10 + i) / 12) as i32, ((10 + i) % 12 + 1) as u32);
             date(y, m, 1) <= cut
         });
-        let a23 = wa.last().map_or(0, |(_, (m, _))| *m);
+        let a23 = wa.next_back().map_or(0, |(_, (m, _))| *m);
         let a32 = at(EvType::Webinaire).count();
-        let known: Vec<Genre> = at(EvType::Webinaire).map(|p| people.list[p.person].genre).filter(|g| *g != Genre::Inconnu).collect();
-        let a33 = known.iter().filter(|g| **g == Genre::F).count() as f64 * 100.0 / known.len().max(1) as f64;
+        let known: Vec<Genre> = at(EvType::Webinaire)
+            .map(|p| people.list[p.person].genre)
+            .filter(|g| *g != Genre::Inconnu)
+            .collect();
+        let a33 = known.iter().filter(|g| **g == Genre::F).count() as f64 * 100.0
+            / known.len().max(1) as f64;
         let a42: BTreeSet<usize> = at(EvType::Regroupement)
             .filter(|p| people.list[p.person].role == Role::PointFocal)
             .filter_map(|p| people.list[p.person].coll)
             .collect();
-        let a43 = at(EvType::Regroupement).filter(|p| people.list[p.person].role == Role::JeuneEntrepreneur).count();
+        let a43 = at(EvType::Regroupement)
+            .filter(|p| people.list[p.person].role == Role::JeuneEntrepreneur)
+            .count();
         let a52 = at(EvType::RendezVous).count();
         let t1 = COMMUNICATION.iter().filter(|c| c.0 <= cut).count();
-        let t2: u32 = COMMUNICATION.iter().filter(|c| c.0 <= cut).filter_map(|c| c.3).sum();
-        let spent: f64 = deps.iter().filter(|d| d.date <= cut).map(|d| d.montant).sum();
-        let meae: f64 = deps.iter().filter(|d| d.date <= cut && d.financeur == Financeur::Meae).map(|d| d.montant).sum();
+        let t2: u32 = COMMUNICATION
+            .iter()
+            .filter(|c| c.0 <= cut)
+            .filter_map(|c| c.3)
+            .sum();
+        let spent: f64 = deps
+            .iter()
+            .filter(|d| d.date <= cut)
+            .map(|d| d.montant)
+            .sum();
+        let meae: f64 = deps
+            .iter()
+            .filter(|d| d.date <= cut && d.financeur == Financeur::Meae)
+            .map(|d| d.montant)
+            .sum();
         let budget: f64 = BUDGET.iter().map(|b| b.prevu).sum();
         eprintln!(
             "cumulative to {}: OS1={} OS2={:.2} A1.1={} A1.2={:.1}% A2.1={} A2.2={:.2} A2.3={} A3.1={} A3.2={} A3.3={:.1}% \
@@ -1318,11 +1934,20 @@ fn summary(events: &[Event], people: &People, parts: &[Participation], diags: &[
             t1,
             t2,
             spent * 100.0 / budget,
-            if spent > 0.0 { meae * 100.0 / spent } else { 0.0 },
+            if spent > 0.0 {
+                meae * 100.0 / spent
+            } else {
+                0.0
+            },
         );
     }
-    eprintln!("rows: participations={} autodiagnostics={} depenses={} (budget total {:.0} EUR)",
-        parts.len(), diags.len(), deps.len(), BUDGET.iter().map(|b| b.prevu).sum::<f64>());
+    eprintln!(
+        "rows: participations={} autodiagnostics={} depenses={} (budget total {:.0} EUR)",
+        parts.len(),
+        diags.len(),
+        deps.len(),
+        BUDGET.iter().map(|b| b.prevu).sum::<f64>()
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -1346,7 +1971,11 @@ fn main() -> Res<()> {
             "--csv" => csv = Some(PathBuf::from(args.next().unwrap_or_else(|| usage()))),
             "--participations" => {
                 let v = args.next().unwrap_or_else(|| usage());
-                bench = Some(v.replace('_', "").parse::<usize>().unwrap_or_else(|_| usage()));
+                bench = Some(
+                    v.replace('_', "")
+                        .parse::<usize>()
+                        .unwrap_or_else(|_| usage()),
+                );
             }
             "--summary" => show_summary = true,
             "-h" | "--help" => usage(),

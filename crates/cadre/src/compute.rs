@@ -518,3 +518,59 @@ pub fn status(ind: &IndicatorDef, cumulative: Option<f64>, milestone: Option<f64
 pub fn compute(programme: &Programme, data: &Data, period: &Period) -> Result<IndicatorTable> {
     Engine::new(programme, data).compute(period)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn def(kind: &str, direction: &str) -> IndicatorDef {
+        toml::from_str(&format!(
+            r#"code = "X"
+result = "R"
+level = "output"
+kind = "{kind}"
+direction = "{direction}"
+label.fr = "x"
+target = 100
+measure = {{ type = "count", dataset = "d" }}"#
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn total_status_follows_milestones() {
+        let d = def("total", "floor");
+        assert_eq!(status(&d, None, None), Status::NoData);
+        assert_eq!(status(&d, Some(100.0), Some(50.0)), Status::Achieved);
+        assert_eq!(status(&d, Some(120.0), None), Status::Achieved);
+        assert_eq!(status(&d, Some(50.0), Some(50.0)), Status::OnTrack);
+        assert_eq!(status(&d, Some(37.5), Some(50.0)), Status::AtRisk);
+        assert_eq!(status(&d, Some(37.4), Some(50.0)), Status::OffTrack);
+        assert_eq!(status(&d, Some(1.0), None), Status::OnTrack);
+        assert_eq!(status(&d, Some(0.0), None), Status::NotStarted);
+        assert_eq!(status(&d, Some(0.0), Some(10.0)), Status::OffTrack);
+    }
+
+    #[test]
+    fn level_status_floor_and_ceiling() {
+        let floor = def("level", "floor");
+        assert_eq!(status(&floor, Some(100.0), None), Status::Achieved);
+        assert_eq!(status(&floor, Some(90.0), None), Status::AtRisk);
+        assert_eq!(status(&floor, Some(89.9), None), Status::OffTrack);
+        assert_eq!(status(&floor, None, None), Status::NoData);
+        let ceiling = def("level", "ceiling");
+        assert_eq!(status(&ceiling, Some(100.0), None), Status::Achieved);
+        assert_eq!(status(&ceiling, Some(20.0), None), Status::Achieved);
+        assert_eq!(status(&ceiling, Some(110.0), None), Status::AtRisk);
+        assert_eq!(status(&ceiling, Some(110.1), None), Status::OffTrack);
+        // Milestones do not apply to a level.
+        assert_eq!(status(&floor, Some(95.0), Some(200.0)), Status::AtRisk);
+    }
+
+    #[test]
+    fn a_target_met_to_the_ninth_digit_is_met() {
+        let d = def("total", "floor");
+        assert_eq!(status(&d, Some(0.1 + 0.2 + 99.7), None), Status::Achieved);
+        assert_eq!(status(&d, Some(99.99), None), Status::OnTrack);
+    }
+}

@@ -59,7 +59,11 @@ impl Date {
         let mp = (5 * doy + 2) / 153;
         let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
         let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        Date { y: (y + i64::from(m <= 2)) as i32, m, d }
+        Date {
+            y: (y + i64::from(m <= 2)) as i32,
+            m,
+            d,
+        }
     }
 
     /// This date plus `n` days.
@@ -83,7 +87,11 @@ impl Date {
 
     /// Last day of this date's month.
     pub fn month_end(self) -> Date {
-        let (y, m) = if self.m == 12 { (self.y + 1, 1) } else { (self.y, self.m + 1) };
+        let (y, m) = if self.m == 12 {
+            (self.y + 1, 1)
+        } else {
+            (self.y, self.m + 1)
+        };
         date(y, m, 1).add(-1)
     }
 
@@ -227,7 +235,7 @@ pub fn french_number(x: f64, sep: &str, decimals: usize) -> String {
     let mut grouped = String::new();
     let digits: Vec<char> = int.chars().collect();
     for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push_str(sep);
         }
         grouped.push(*c);
@@ -330,11 +338,18 @@ impl Output {
         let csv = match csv_dir {
             Some(d) => {
                 fs::create_dir_all(d)?;
-                Some(CsvOut { dir: d.to_path_buf(), file: None })
+                Some(CsvOut {
+                    dir: d.to_path_buf(),
+                    file: None,
+                })
             }
             None => None,
         };
-        Ok(Output { xlsx, csv, rows_in_sheet: 0 })
+        Ok(Output {
+            xlsx,
+            csv,
+            rows_in_sheet: 0,
+        })
     }
 
     /// Start a sheet named `name` with a header row (no header row if `headers` is empty).

@@ -1,0 +1,321 @@
+//! The programme's results as an IATI 2.03 activity file.
+//!
+//! One `iati-activity` for the programme, with the elements the 2.03 schema
+//! requires (identifier, reporting organisation, title, description,
+//! participating organisations, status, dates) and one `result` per node of
+//! the results chain and indicator level. Each indicator carries its baseline
+//! and one `period` per indicator table: the target due by the period's end
+//! and the actual value, with one more `actual` per breakdown category,
+//! disaggregated by a `dimension`. Element order follows the schema's
+//! `xsd:sequence`s; every text and attribute is XML-escaped.
+
+use std::fmt::Write as _;
+
+use cadre::indicator::{Direction, IndicatorDef, Kind, Level};
+use cadre::table::{IndicatorTable, IndicatorValue, format_value};
+use cadre::text::Localized;
+use cadre::Programme;
+use chrono::{Datelike, NaiveDateTime};
+
+/// Who publishes the activity and under which identifier. A programme's
+/// definitions hold no IATI organisation identifier, so
+/// [`IatiOptions::from_programme`] derives placeholders from the programme
+/// code; a publisher replaces them with its registered identifiers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IatiOptions {
+    /// The reporting organisation's IATI identifier (`reporting-org/@ref`).
+    pub reporting_org_ref: String,
+    /// Its type, from the IATI OrganisationType codelist (`21`: international NGO, `90`: other).
+    pub reporting_org_type: String,
+    /// The activity's identifier, prefixed by the reporting organisation's.
+    pub activity_identifier: String,
+}
+
+impl IatiOptions {
+    /// Placeholders from the programme: the organisation reference is the
+    /// programme code in capitals, of type `90` (other); the activity
+    /// identifier adds the programme's years (`EAU-2025-2027`).
+    pub fn from_programme(programme: &Programme) -> IatiOptions {
+        let info = &programme.info;
+        let reporting_org_ref = info.code.trim().to_uppercase().replace(char::is_whitespace, "-");
+        let activity_identifier = format!("{reporting_org_ref}-{}-{}", info.start.year(), info.end.year());
+        IatiOptions { reporting_org_ref, reporting_org_type: "90".into(), activity_identifier }
+    }
+}
+
+/// The IATI 2.03 XML of `programme`'s results over `tables` (one reporting
+/// period each, in the order given), with placeholder identifiers (see
+/// [`IatiOptions::from_programme`]). `generated` is the file's generation
+/// time, also used to decide the activity status.
+pub fn iati_xml(programme: &Programme, tables: &[IndicatorTable], generated: NaiveDateTime) -> String {
+    iati_xml_with(programme, tables, generated, &IatiOptions::from_programme(programme))
+}
+
+/// [`iati_xml`] with the publisher's identifiers.
+pub fn iati_xml_with(programme: &Programme, tables: &[IndicatorTable], generated: NaiveDateTime, options: &IatiOptions) -> String {
+    let info = &programme.info;
+    let langs = &info.languages;
+    let stamp = generated.format("%Y-%m-%dT%H:%M:%S").to_string();
+    let mut x = Xml::default();
+    x.line(0, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
+    x.open(0, "iati-activities", &[("version", "2.03"), ("generated-datetime", &stamp)]);
+
+    let mut activity_attrs = vec![("last-updated-datetime", stamp.clone()), ("xml:lang", programme.default_language().to_owned())];
+    if let Some(currency) = &info.currency {
+        activity_attrs.push(("default-currency", currency.clone()));
+    }
+    let activity_attrs: Vec<(&str, &str)> = activity_attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    x.open(1, "iati-activity", &activity_attrs);
+    x.text_element(2, "iati-identifier", &[], &options.activity_identifier);
+
+    x.open(2, "reporting-org", &[("ref", &options.reporting_org_ref), ("type", &options.reporting_org_type)]);
+    x.narratives(3, &info.implementer, langs, &info.name);
+    x.close(2, "reporting-org");
+
+    x.open(2, "title", &[]);
+    x.narratives(3, &info.title, langs, &info.name);
+    x.close(2, "title");
+
+    // Description type 1: general.
+    x.open(2, "description", &[("type", "1")]);
+    let fallback = if info.title.is_empty() { info.name.clone() } else { info.title.get(programme.default_language()).to_owned() };
+    x.narratives(3, &info.summary, langs, &fallback);
+    x.close(2, "description");
+
+    // OrganisationRole 1: funding; 4: implementing.
+    for funder in &info.funders {
+        x.open(2, "participating-org", &[("role", "1")]);
+        x.narratives(3, &funder.name, langs, &funder.code);
+        x.close(2, "participating-org");
+    }
+    x.open(2, "participating-org", &[("role", "4")]);
+    x.narratives(3, &info.implementer, langs, "");
+    x.close(2, "participating-org");
+
+    // ActivityStatus: 1 pipeline, 2 implementation, 3 finalisation.
+    let today = generated.date();
+    let status = if today < info.start {
+        "1"
+    } else if today <= info.end {
+        "2"
+    } else {
+        "3"
+    };
+    x.empty(2, "activity-status", &[("code", status)]);
+    // ActivityDateType: 1 planned start, 2 actual start, 3 planned end.
+    x.empty(2, "activity-date", &[("type", "1"), ("iso-date", &info.start.to_string())]);
+    if today >= info.start {
+        x.empty(2, "activity-date", &[("type", "2"), ("iso-date", &info.start.to_string())]);
+    }
+    x.empty(2, "activity-date", &[("type", "3"), ("iso-date", &info.end.to_string())]);
+
+    for (node, level, indicators) in results(programme) {
+        x.open(2, "result", &[("type", result_type(level))]);
+        x.open(3, "title", &[]);
+        x.narratives(4, &node.label, langs, &node.code);
+        x.close(3, "title");
+        if !node.description.is_empty() {
+            x.open(3, "description", &[]);
+            x.narratives(4, &node.description, langs, "");
+            x.close(3, "description");
+        }
+        for ind in indicators {
+            indicator(&mut x, programme, ind, tables);
+        }
+        x.close(2, "result");
+    }
+    x.close(1, "iati-activity");
+    x.close(0, "iati-activities");
+    x.out
+}
+
+/// ResultType: 1 output, 2 outcome, 3 impact.
+fn result_type(level: Level) -> &'static str {
+    match level {
+        Level::Output => "1",
+        Level::Outcome => "2",
+        Level::Impact => "3",
+    }
+}
+
+/// One IATI result per node of the results chain and indicator level (a
+/// result has one type; a node may hold indicators of several levels), in
+/// reporting order.
+fn results(programme: &Programme) -> Vec<(&cadre::programme::ResultNode, Level, Vec<&IndicatorDef>)> {
+    let mut out = Vec::new();
+    for node in &programme.results {
+        let mut levels: Vec<Level> = Vec::new();
+        for ind in programme.indicators.iter().filter(|i| i.result == node.code) {
+            if !levels.contains(&ind.level) {
+                levels.push(ind.level);
+            }
+        }
+        for level in levels {
+            let inds = programme.indicators.iter().filter(|i| i.result == node.code && i.level == level).collect();
+            out.push((node, level, inds));
+        }
+    }
+    out
+}
+
+fn indicator(x: &mut Xml, programme: &Programme, ind: &IndicatorDef, tables: &[IndicatorTable]) {
+    let info = &programme.info;
+    let langs = &info.languages;
+    // IndicatorMeasure: 1 unit, 2 percentage.
+    let percentage = ind.unit.0.values().any(|u| u.trim() == "%");
+    let measure = if percentage { "2" } else { "1" };
+    let ascending = if ind.direction == Direction::Ceiling { "0" } else { "1" };
+    x.open(4, "indicator", &[("measure", measure), ("ascending", ascending)]);
+    x.open(5, "title", &[]);
+    x.narratives(6, &ind.label, langs, &ind.code);
+    x.close(5, "title");
+    if !ind.definition.is_empty() {
+        x.open(5, "description", &[]);
+        x.narratives(6, &ind.definition, langs, "");
+        x.close(5, "description");
+    }
+    let year = info.start.year().max(1).to_string();
+    x.empty(5, "baseline", &[("year", &year), ("iso-date", &info.start.to_string()), ("value", &format_value(ind.baseline))]);
+    for table in tables {
+        let Some(value) = table.get(&ind.code) else { continue };
+        period(x, programme, ind, table, value);
+    }
+    x.close(4, "indicator");
+}
+
+fn period(x: &mut Xml, programme: &Programme, ind: &IndicatorDef, table: &IndicatorTable, value: &IndicatorValue) {
+    let end_of_programme = table.period.end >= programme.info.end;
+    // A level holds at any time: its target applies to every period. A total
+    // accumulates: the milestone due by the period's end, the final target once
+    // the programme's end is reached.
+    let target = match ind.kind {
+        Kind::Level => Some(ind.target),
+        Kind::Total if end_of_programme => Some(ind.target),
+        Kind::Total => value.milestone.map(|m| m.value),
+    };
+    // A total is reported as its cumulative value, a level as the period's own.
+    let pick = |period: Option<f64>, cumulative: Option<f64>| match ind.kind {
+        Kind::Total => cumulative,
+        Kind::Level => period,
+    };
+    let actual = pick(value.period_value, value.cumulative_value);
+    x.open(5, "period", &[]);
+    x.empty(6, "period-start", &[("iso-date", &table.period.start.to_string())]);
+    x.empty(6, "period-end", &[("iso-date", &table.period.end.to_string())]);
+    if let Some(t) = target {
+        x.empty(6, "target", &[("value", &format_value(t))]);
+    }
+    if let Some(a) = actual {
+        x.empty(6, "actual", &[("value", &format_value(a))]);
+    }
+    let lang = programme.default_language();
+    for b in &value.breakdowns {
+        for c in &b.categories {
+            let Some(v) = pick(c.period_value, c.cumulative_value) else { continue };
+            let category = if c.empty { b.empty_label.get(lang).to_owned() } else { c.category.clone() };
+            x.open(6, "actual", &[("value", &format_value(v))]);
+            x.empty(7, "dimension", &[("name", &b.by), ("value", &category)]);
+            x.close(6, "actual");
+        }
+    }
+    x.close(5, "period");
+}
+
+/// A small indenting XML writer: enough for a document whose shape is known.
+#[derive(Default)]
+struct Xml {
+    out: String,
+}
+
+impl Xml {
+    fn line(&mut self, depth: usize, text: &str) {
+        for _ in 0..depth {
+            self.out.push_str("  ");
+        }
+        self.out.push_str(text);
+        self.out.push('\n');
+    }
+
+    fn start_tag(name: &str, attrs: &[(&str, &str)]) -> String {
+        let mut tag = format!("<{name}");
+        for (k, v) in attrs {
+            let _ = write!(tag, " {k}=\"{}\"", escape(v));
+        }
+        tag
+    }
+
+    fn open(&mut self, depth: usize, name: &str, attrs: &[(&str, &str)]) {
+        let tag = Self::start_tag(name, attrs) + ">";
+        self.line(depth, &tag);
+    }
+
+    fn close(&mut self, depth: usize, name: &str) {
+        self.line(depth, &format!("</{name}>"));
+    }
+
+    fn empty(&mut self, depth: usize, name: &str, attrs: &[(&str, &str)]) {
+        let tag = Self::start_tag(name, attrs) + "/>";
+        self.line(depth, &tag);
+    }
+
+    fn text_element(&mut self, depth: usize, name: &str, attrs: &[(&str, &str)], text: &str) {
+        let tag = format!("{}>{}</{name}>", Self::start_tag(name, attrs), escape(text));
+        self.line(depth, &tag);
+    }
+
+    /// One `narrative` per language that has a text: the activity's default
+    /// language (the first) bare, the others with `xml:lang`. With no text in
+    /// any language, `fallback` alone (when not empty).
+    fn narratives(&mut self, depth: usize, text: &Localized, langs: &[String], fallback: &str) {
+        let mut written = false;
+        for (i, lang) in langs.iter().enumerate() {
+            let Some(t) = text.0.get(lang).map(|t| t.trim()).filter(|t| !t.is_empty()) else { continue };
+            let attrs: &[(&str, &str)] = if i == 0 { &[] } else { &[("xml:lang", lang.as_str())] };
+            self.text_element(depth, "narrative", attrs, t);
+            written = true;
+        }
+        if !written {
+            // A text only in a language the programme does not list, else the fallback.
+            let any = text.get(langs.first().map(String::as_str).unwrap_or("")).trim();
+            let t = if any.is_empty() { fallback.trim() } else { any };
+            if !t.is_empty() {
+                self.text_element(depth, "narrative", &[], t);
+            }
+        }
+    }
+}
+
+/// Escapes text for XML content and attribute values; drops the control
+/// characters XML 1.0 does not allow (a stray one in a label would make the
+/// whole file invalid).
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Kept as character references so attribute values keep them.
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_quotes_and_control_characters() {
+        assert_eq!(escape("l'eau & <co> \"x\""), "l&apos;eau &amp; &lt;co&gt; &quot;x&quot;");
+        assert_eq!(escape("a\u{1}b\nc"), "ab&#10;c");
+        assert_eq!(escape("Économie"), "Économie");
+    }
+}

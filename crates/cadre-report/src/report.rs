@@ -1,0 +1,323 @@
+//! The quarterly funder report: an indicator table typeset as a PDF with
+//! Typst, embedded.
+//!
+//! [`report_data`] gathers everything the template prints into one JSON
+//! document; [`render_report`] compiles the template folder against it in a
+//! [`ReportWorld`] and exports the PDF. Data reaches Typst only as that JSON
+//! file, read by the template with `json("/data.json")`: a cell holding
+//! `#read("/etc/passwd")` or `*bold*` is a string to Typst and prints as
+//! written.
+//!
+//! The same inputs give the same bytes: the creation date is the issue date,
+//! the document identifier is derived from the programme, period and
+//! language, and the data keeps its order.
+//!
+//! ```no_run
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use cadre_report::report::{ReportOptions, render_report};
+//! let programme = cadre::Programme::load("indicators/terress")?;
+//! let data = cadre::ingest(&programme, "examples/terress/terress.xlsx")?;
+//! let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+//! let period = cadre::Period::parse("2025-Q4", programme.info.start, today)?;
+//! let table = cadre::Engine::new(&programme, &data).compute(&period)?;
+//! let options = ReportOptions::new("report_templates/quarterly", "fr", period.end);
+//! let report = render_report(&programme, &data, &table, &options)?;
+//! cadre_report::write_atomically(std::path::Path::new("report.pdf"), &report.pdf)?;
+//! # Ok(()) }
+//! ```
+
+mod data;
+pub mod format;
+pub mod methodology;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use chrono::{Datelike, NaiveDate};
+use typst::{World, WorldExt};
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::{Datetime, Smart};
+use typst::syntax::FileId;
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use crate::world::ReportWorld;
+
+/// A PDF standard the report can conform to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PdfStandardChoice {
+    /// PDF/A-2b, for long-term archiving.
+    #[value(name = "a-2b")]
+    A2b,
+}
+
+impl PdfStandardChoice {
+    fn typst(self) -> PdfStandard {
+        match self {
+            PdfStandardChoice::A2b => PdfStandard::A_2b,
+        }
+    }
+}
+
+/// How to render a report.
+#[derive(Debug, Clone)]
+pub struct ReportOptions {
+    /// The template folder (`report_templates/quarterly`), holding `main.typ`.
+    /// Templates can read files of this folder only.
+    pub template_dir: PathBuf,
+    /// The report language (`fr`, `en`).
+    pub lang: String,
+    /// The date of issue, printed on the cover and used as the PDF's
+    /// creation date (see [`issue_date`]).
+    pub issue_date: NaiveDate,
+    /// A PDF standard to conform to, if any.
+    pub pdf_standard: Option<PdfStandardChoice>,
+    /// Whether rejected rows were allowed; they are then listed in the data
+    /// quality annex (otherwise only counted).
+    pub allow_rejected: bool,
+}
+
+impl ReportOptions {
+    /// Options with no PDF standard and rejected rows not listed.
+    pub fn new(template_dir: impl Into<PathBuf>, lang: &str, issue_date: NaiveDate) -> Self {
+        ReportOptions {
+            template_dir: template_dir.into(),
+            lang: lang.to_owned(),
+            issue_date,
+            pdf_standard: None,
+            allow_rejected: false,
+        }
+    }
+}
+
+/// A rendered report.
+#[derive(Debug, Clone)]
+pub struct RenderedReport {
+    /// The PDF file's bytes.
+    pub pdf: Vec<u8>,
+    /// Template warnings, one message each (`main.typ:12:3: warning: …`).
+    pub warnings: Vec<String>,
+    /// Seconds spent compiling the template (evaluation and layout).
+    pub compile_seconds: f64,
+    /// Seconds spent writing the PDF.
+    pub pdf_seconds: f64,
+}
+
+/// One message from Typst, located in a template file when it can be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file: a template file, or `(report data)` for `/data.json`.
+    pub file: Option<String>,
+    /// 1-based line.
+    pub line: Option<usize>,
+    /// 1-based column.
+    pub column: Option<usize>,
+    /// The message.
+    pub message: String,
+    /// Hints Typst gives with it.
+    pub hints: Vec<String>,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.file, self.line, self.column) {
+            (Some(file), Some(line), Some(col)) => write!(f, "{file}:{line}:{col}: ")?,
+            (Some(file), Some(line), None) => write!(f, "{file}:{line}: ")?,
+            (Some(file), None, _) => write!(f, "{file}: ")?,
+            (None, ..) => {}
+        }
+        write!(f, "{}", self.message)?;
+        for h in &self.hints {
+            write!(f, " (hint: {h})")?;
+        }
+        Ok(())
+    }
+}
+
+fn join_lines(diags: &[Diagnostic]) -> String {
+    diags.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+}
+
+/// Why a report could not be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    /// The template folder cannot be used (missing, or no `main.typ`).
+    #[error("report template {}: {source}", path.display())]
+    TemplateFolder {
+        /// The folder given.
+        path: PathBuf,
+        /// What went wrong.
+        source: std::io::Error,
+    },
+    /// The template failed to compile; each error names its file and line.
+    #[error("the report template has errors:\n{}", join_lines(.0))]
+    Template(Vec<Diagnostic>),
+    /// The PDF could not be written (for example, a PDF/A rule is broken).
+    #[error("the PDF could not be written:\n{}", join_lines(.0))]
+    Pdf(Vec<Diagnostic>),
+    /// An input file could not be read again for its checksum.
+    #[error("{0}")]
+    Input(cadre::Error),
+    /// Computing the finance amounts failed.
+    #[error("{0}")]
+    Compute(cadre::Error),
+    /// The report data could not be serialised.
+    #[error("report data: {0}")]
+    Data(#[from] serde_json::Error),
+    /// `SOURCE_DATE_EPOCH` or a date is not usable.
+    #[error("{0}")]
+    Date(String),
+}
+
+/// The date of issue: `explicit` (`--date`) if given, else the day of
+/// `source_date_epoch` (the `SOURCE_DATE_EPOCH` variable, seconds since
+/// 1970, for reproducible builds), else the period's last day. Never the
+/// clock: the same inputs must give the same PDF.
+pub fn issue_date(
+    explicit: Option<NaiveDate>,
+    source_date_epoch: Option<&str>,
+    period_end: NaiveDate,
+) -> Result<NaiveDate, ReportError> {
+    if let Some(d) = explicit {
+        return Ok(d);
+    }
+    match source_date_epoch.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(period_end),
+        Some(s) => s
+            .parse::<i64>()
+            .ok()
+            .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+            .map(|t| t.date_naive())
+            .ok_or_else(|| ReportError::Date(format!("SOURCE_DATE_EPOCH={s} is not a number of seconds since 1970-01-01"))),
+    }
+}
+
+/// Everything the template needs, as the JSON document served as
+/// `/data.json`: programme, period, every indicator (values formatted for
+/// the language, fractions for bars), sections, finance, methodology, data
+/// quality and provenance. Keys keep a stable order.
+pub fn report_data(
+    programme: &cadre::Programme,
+    data: &cadre::Data,
+    table: &cadre::IndicatorTable,
+    options: &ReportOptions,
+) -> Result<serde_json::Value, ReportError> {
+    data::build(programme, data, table, options)
+}
+
+/// Renders the report: builds the data, compiles the template folder with
+/// it, and exports the PDF. Nothing is written to disk (see
+/// [`crate::write_atomically`]) and nothing is printed: warnings are returned.
+pub fn render_report(
+    programme: &cadre::Programme,
+    data: &cadre::Data,
+    table: &cadre::IndicatorTable,
+    options: &ReportOptions,
+) -> Result<RenderedReport, ReportError> {
+    let json = report_data(programme, data, table, options)?;
+    let bytes = serde_json::to_vec(&json)?;
+    let ident = format!("cadre/{}/{}/{}", programme.info.code, table.period.label, options.lang);
+    render_template(&options.template_dir, bytes, options.issue_date, options.pdf_standard, &ident)
+}
+
+/// Compiles the template in `template_dir` against `data` (the bytes of
+/// `/data.json`) and exports it as PDF. `ident` must identify the document
+/// stably (it becomes the PDF's identifier).
+pub fn render_template(
+    template_dir: &Path,
+    data: Vec<u8>,
+    issue_date: NaiveDate,
+    standard: Option<PdfStandardChoice>,
+    ident: &str,
+) -> Result<RenderedReport, ReportError> {
+    let folder_error = |source| ReportError::TemplateFolder { path: template_dir.to_path_buf(), source };
+    let world = ReportWorld::new(template_dir, data, issue_date).map_err(folder_error)?;
+
+    let started = Instant::now();
+    let compiled = typst::compile::<PagedDocument>(&world);
+    let compile_seconds = started.elapsed().as_secs_f64();
+    let mut warnings: Vec<String> =
+        compiled.warnings.iter().map(|w| format!("warning: {}", diagnostic(&world, template_dir, w))).collect();
+    let document = compiled.output.map_err(|errors| ReportError::Template(diagnostics(&world, template_dir, &errors)))?;
+
+    let standards = match standard {
+        None => PdfStandards::default(),
+        Some(s) => PdfStandards::new(&[s.typst()]).map_err(|e| {
+            ReportError::Pdf(vec![Diagnostic {
+                file: None,
+                line: None,
+                column: None,
+                message: e.message().to_string(),
+                hints: e.hints().iter().map(ToString::to_string).collect(),
+            }])
+        })?,
+    };
+    let created = Datetime::from_ymd_hms(issue_date.year(), issue_date.month() as u8, issue_date.day() as u8, 0, 0, 0)
+        .ok_or_else(|| ReportError::Date(format!("date {issue_date} is out of range")))?;
+    let options = PdfOptions {
+        ident: Smart::Custom(ident.to_owned()),
+        // The version of Typst is in the producer field already; the creator
+        // names the program that made the document, without a version so
+        // that upgrading does not change reports needlessly.
+        creator: Smart::Custom(Some("cadre".to_owned())),
+        timestamp: Some(Timestamp::new_utc(created)),
+        standards,
+        ..PdfOptions::default()
+    };
+    let started = Instant::now();
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| ReportError::Pdf(diagnostics(&world, template_dir, &errors)))?;
+    let pdf_seconds = started.elapsed().as_secs_f64();
+    // Typst memoises across compilations; in a long-running process keep
+    // only what recent reports used.
+    typst::comemo::evict(10);
+    warnings.dedup();
+    Ok(RenderedReport { pdf, warnings, compile_seconds, pdf_seconds })
+}
+
+fn diagnostics(world: &ReportWorld, template_dir: &Path, list: &[SourceDiagnostic]) -> Vec<Diagnostic> {
+    list.iter().filter(|d| d.severity == Severity::Error).map(|d| diagnostic(world, template_dir, d)).collect()
+}
+
+/// Locates a Typst message in a template file (path as the user gave the
+/// folder), with line and column.
+fn diagnostic(world: &ReportWorld, template_dir: &Path, d: &SourceDiagnostic) -> Diagnostic {
+    // An error raised inside a function of the standard library has no span
+    // of its own; the innermost call of the trace that has one points at the
+    // template line.
+    let span = if d.span.is_detached() {
+        d.trace.iter().rev().map(|t| typst::syntax::DiagSpan::from(t.span)).find(|s| !s.is_detached()).unwrap_or(d.span)
+    } else {
+        d.span
+    };
+    let mut out = Diagnostic {
+        file: None,
+        line: None,
+        column: None,
+        message: d.message.to_string(),
+        hints: d.hints.iter().map(|h| h.v.to_string()).collect(),
+    };
+    let Some(id) = span.id() else { return out };
+    out.file = Some(file_name(world, template_dir, id));
+    if let Some(range) = world.range(span) {
+        let lines = match world.source(id) {
+            Ok(source) => Some(source.lines().clone()),
+            Err(_) => world.file(id).ok().and_then(|b| std::str::from_utf8(b.as_slice()).ok().map(|t| typst::syntax::Lines::new(t.to_owned()))),
+        };
+        if let Some((line, col)) = lines.and_then(|l| l.byte_to_line_column(range.start)) {
+            out.line = Some(line + 1);
+            out.column = Some(col + 1);
+        }
+    }
+    out
+}
+
+fn file_name(world: &ReportWorld, template_dir: &Path, id: FileId) -> String {
+    if world.is_data(id) {
+        return "(report data)".into();
+    }
+    match world.real_path(id) {
+        Some(_) => template_dir.join(id.vpath().get_without_slash()).display().to_string(),
+        None => format!("{:?}", id.get()),
+    }
+}

@@ -1,0 +1,737 @@
+//! The blank data-entry workbook a field officer fills in, made from a
+//! programme's dataset definitions.
+//!
+//! One instructions sheet, then one sheet per dataset named by its canonical
+//! name, with the canonical column names as headers (so the ingester maps
+//! every header exactly), a note on each header stating the column's rule, and
+//! the help a spreadsheet can give at entry time: drop-down lists for
+//! enumerated values and for codes of other sheets, number ranges, date and
+//! number formats. Datasets other datasets reference (a registry) can be
+//! pre-filled from ingested data, so the codes are there to pick.
+//!
+//! The spreadsheet's checks only help: the ingester stays the judge, and is
+//! more lenient on spellings (case, accents, value aliases), so list checks
+//! warn rather than refuse.
+
+use std::path::{Path, PathBuf};
+
+use cadre::cell::format_number;
+use cadre::schema::{ColumnSchema, ColumnType, DatasetSchema};
+use cadre::text::fold_name;
+use cadre::{Data, Programme};
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{
+    Color, DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties, ExcelDateTime, Format,
+    FormatAlign, FormatBorder, Formula, Note, Workbook, Worksheet, XlsxError, column_number_to_name, quote_sheet_name,
+};
+
+/// Rows of each data sheet that carry the drop-down lists and number checks,
+/// below the header and any pre-filled rows. Rows further down still ingest;
+/// they only lose the entry-time help.
+pub const ENTRY_ROWS: u32 = 5000;
+
+/// Days from 0001-01-01 (day 1 of the common era) to 1970-01-01, to read
+/// polars dates (days since 1970-01-01).
+const DAYS_FROM_CE_TO_EPOCH: i32 = 719_163;
+
+/// Why a template could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum TemplateError {
+    /// The spreadsheet writer refused something (a sheet name, a list, a cell).
+    #[error("{context}: {source}")]
+    Xlsx {
+        /// What was being written (sheet, column, row).
+        context: String,
+        /// The writer's reason.
+        source: XlsxError,
+    },
+    /// A pre-filled dataset's rows could not be read from the ingested data.
+    #[error("registry dataset `{dataset}`, column `{column}`: {message}")]
+    Registry {
+        /// The dataset.
+        dataset: String,
+        /// The column.
+        column: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// A row was given for a dataset the programme does not define.
+    #[error("no dataset `{dataset}` in this programme (datasets: {known})")]
+    UnknownDataset {
+        /// The name given.
+        dataset: String,
+        /// The programme's datasets.
+        known: String,
+    },
+    /// A row has more cells than the sheet has columns.
+    #[error("dataset `{dataset}`: a row of {given} cells, but the sheet has {columns} columns")]
+    RowWidth {
+        /// The dataset.
+        dataset: String,
+        /// Cells given.
+        given: usize,
+        /// Columns of the sheet.
+        columns: usize,
+    },
+    /// Every candidate name for a helper sheet is already a dataset's name or alias.
+    #[error("no free name for the {what} sheet: {candidates} are all dataset names or aliases")]
+    NameClash {
+        /// Which helper sheet.
+        what: &'static str,
+        /// The names tried.
+        candidates: String,
+    },
+    /// The file could not be written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The system's reason.
+        source: std::io::Error,
+    },
+}
+
+/// One cell of a row written into the template.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry {
+    /// Nothing.
+    Empty,
+    /// A text cell, written as is (also in a number or date column).
+    Text(String),
+    /// A number cell, with the column's number format.
+    Number(f64),
+    /// A date cell, with the template's date format.
+    Date(NaiveDate),
+}
+
+/// A data sheet being written.
+struct DataSheet {
+    worksheet: Worksheet,
+    /// The next free row (0-based; row 0 holds the headers).
+    next_row: u32,
+}
+
+/// The formats of the workbook, made once.
+struct Formats {
+    title: Format,
+    heading: Format,
+    table_header: Format,
+    wrap: Format,
+    required_header: Format,
+    optional_header: Format,
+    text: Format,
+    integer: Format,
+    amount: Format,
+    date: Format,
+}
+
+impl Formats {
+    fn new(lang: &str) -> Formats {
+        let header = Format::new().set_bold().set_border_bottom(FormatBorder::Thin).set_align(FormatAlign::Top);
+        Formats {
+            title: Format::new().set_bold().set_font_size(14),
+            heading: Format::new().set_bold().set_font_size(12),
+            table_header: header.clone().set_background_color(Color::RGB(0xD9E1F2)).set_text_wrap(),
+            wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+            // Required columns stand out; the instructions say so.
+            required_header: header.clone().set_background_color(Color::RGB(0x1F3A5F)).set_font_color(Color::White),
+            optional_header: header.set_background_color(Color::RGB(0xD9E1F2)),
+            // Text columns stay text: Excel would turn a code like `3-4` into a date.
+            text: Format::new().set_num_format("@"),
+            integer: Format::new().set_num_format("0"),
+            amount: Format::new().set_num_format("#,##0.00"),
+            date: Format::new().set_num_format(if lang == "fr" { "dd/mm/yyyy" } else { "yyyy-mm-dd" }),
+        }
+    }
+}
+
+/// A data-entry workbook under construction: the sheets are laid out and the
+/// registry pre-filled by [`Template::new`]; more rows may be appended with
+/// [`Template::append_row`] (the way a filled-in copy is made for tests and
+/// examples) before [`Template::save`] or [`Template::to_bytes`].
+pub struct Template<'p> {
+    programme: &'p Programme,
+    lang: String,
+    formats: Formats,
+    instructions: Worksheet,
+    sheets: Vec<DataSheet>,
+    /// The hidden sheet of long value lists, and how many columns it uses.
+    lists: Option<(Worksheet, u16)>,
+}
+
+impl<'p> Template<'p> {
+    /// Lays out the template of `programme` in `lang` (`fr`, else English),
+    /// pre-filling each dataset another dataset references with the accepted
+    /// rows `registry` holds for it.
+    pub fn new(programme: &'p Programme, registry: Option<&Data>, lang: &str) -> Result<Template<'p>, TemplateError> {
+        let fr = lang == "fr";
+        let formats = Formats::new(lang);
+        let referenced: Vec<bool> = programme
+            .datasets
+            .iter()
+            .map(|d| programme.datasets.iter().flat_map(|o| &o.columns).any(|c| c.references.as_deref() == Some(&d.name)))
+            .collect();
+        // Registry rows first: the lists of codes must reach below them.
+        let mut prefill: Vec<Vec<Vec<Entry>>> = Vec::with_capacity(programme.datasets.len());
+        for (schema, referenced) in programme.datasets.iter().zip(&referenced) {
+            let rows = match registry.and_then(|r| r.dataset(&schema.name)) {
+                Some(ds) if *referenced => registry_rows(schema, ds)?,
+                _ => Vec::new(),
+            };
+            prefill.push(rows);
+        }
+        let last_rows: Vec<u32> = prefill.iter().map(|rows| rows.len() as u32 + ENTRY_ROWS).collect();
+
+        let instructions_name = free_name(
+            programme,
+            "instructions",
+            if fr { &["Instructions", "Mode d'emploi", "Notice"] } else { &["Instructions", "How to", "Read me"] },
+        )?;
+        let lists_name =
+            free_name(programme, "lists", if fr { &["Listes", "Valeurs", "Listes cadre"] } else { &["Lists", "Values", "Lists cadre"] })?;
+
+        let mut template = Template {
+            programme,
+            lang: lang.to_owned(),
+            formats,
+            instructions: Worksheet::new(),
+            sheets: Vec::new(),
+            lists: None,
+        };
+        let prefilled: Vec<usize> = prefill.iter().map(Vec::len).collect();
+        template.write_instructions(&instructions_name, &prefilled)?;
+        for schema in &programme.datasets {
+            let sheet = template.data_sheet(schema, &last_rows, &lists_name)?;
+            template.sheets.push(sheet);
+        }
+        for (schema, rows) in programme.datasets.iter().zip(prefill) {
+            for row in rows {
+                template.append_row(&schema.name, &row)?;
+            }
+        }
+        Ok(template)
+    }
+
+    /// Appends a row to a dataset's sheet, cells in the order of its columns
+    /// (fewer cells leave the last columns empty). Returns the row's number
+    /// as the spreadsheet shows it (the header row is 1).
+    pub fn append_row(&mut self, dataset: &str, cells: &[Entry]) -> Result<u32, TemplateError> {
+        let index = self.programme.datasets.iter().position(|d| d.name == dataset).ok_or_else(|| TemplateError::UnknownDataset {
+            dataset: dataset.to_owned(),
+            known: self.programme.datasets.iter().map(|d| d.name.as_str()).collect::<Vec<_>>().join(", "),
+        })?;
+        let schema = &self.programme.datasets[index];
+        if cells.len() > schema.columns.len() {
+            return Err(TemplateError::RowWidth { dataset: dataset.to_owned(), given: cells.len(), columns: schema.columns.len() });
+        }
+        let f = &self.formats;
+        let sheet = &mut self.sheets[index];
+        let row = sheet.next_row;
+        let ws = &mut sheet.worksheet;
+        for (c, (entry, column)) in cells.iter().zip(&schema.columns).enumerate() {
+            let ctx = || format!("sheet {dataset}, row {}, column {}", row + 1, column.name);
+            let col = c as u16;
+            let written = match entry {
+                Entry::Empty => Ok(&mut *ws),
+                Entry::Text(s) => ws.write_string_with_format(row, col, s, &f.text),
+                Entry::Number(x) => {
+                    let format = match column.kind {
+                        ColumnType::Integer => &f.integer,
+                        _ => &f.amount,
+                    };
+                    ws.write_number_with_format(row, col, *x, format)
+                }
+                Entry::Date(d) => excel_date(*d).and_then(|dt| ws.write_datetime_with_format(row, col, &dt, &f.date)),
+            };
+            written.map_err(|source| TemplateError::Xlsx { context: ctx(), source })?;
+        }
+        sheet.next_row += 1;
+        Ok(row + 1)
+    }
+
+    /// The workbook's bytes. The same programme, registry, language and rows
+    /// always give the same bytes: the creation date is the programme's start.
+    pub fn to_bytes(self) -> Result<Vec<u8>, TemplateError> {
+        let info = &self.programme.info;
+        let title = if self.lang == "fr" { format!("{} : classeur de saisie", info.name) } else { format!("{}: data-entry workbook", info.name) };
+        let created = excel_date(info.start).map_err(|source| TemplateError::Xlsx { context: "creation date".into(), source })?;
+        let mut workbook = Workbook::new();
+        workbook.set_properties(&DocProperties::new().set_title(&title).set_author("cadre").set_creation_datetime(&created));
+        workbook.push_worksheet(self.instructions);
+        for sheet in self.sheets {
+            workbook.push_worksheet(sheet.worksheet);
+        }
+        if let Some((lists, _)) = self.lists {
+            workbook.push_worksheet(lists);
+        }
+        workbook.save_to_buffer().map_err(|source| TemplateError::Xlsx { context: "workbook".into(), source })
+    }
+
+    /// Writes the workbook to `path` (through a temporary file and a rename).
+    pub fn save(self, path: &Path) -> Result<(), TemplateError> {
+        let bytes = self.to_bytes()?;
+        crate::write_atomically(path, &bytes).map_err(|source| TemplateError::Io { path: path.to_path_buf(), source })
+    }
+
+    /// The instructions sheet; `prefilled` counts the registry rows of each dataset.
+    fn write_instructions(&mut self, name: &str, prefilled: &[usize]) -> Result<(), TemplateError> {
+        let fr = self.lang == "fr";
+        let lang = self.lang.as_str();
+        let programme = self.programme;
+        let info = &programme.info;
+        let f = &self.formats;
+        let ws = &mut self.instructions;
+        let xl = |context: &str| {
+            let context = format!("instructions sheet, {context}");
+            move |source| TemplateError::Xlsx { context, source }
+        };
+        ws.set_name(name).map_err(xl("name"))?;
+        ws.set_column_width(0, 24).map_err(xl("widths"))?;
+        ws.set_column_width(1, 26).map_err(xl("widths"))?;
+        ws.set_column_width(2, 28).map_err(xl("widths"))?;
+        ws.set_column_width(3, 50).map_err(xl("widths"))?;
+        ws.set_column_width(4, 46).map_err(xl("widths"))?;
+        ws.set_column_width(5, 22).map_err(xl("widths"))?;
+
+        let mut row = 0u32;
+        let title = if fr { format!("{} : classeur de saisie", info.name) } else { format!("{}: data-entry workbook", info.name) };
+        ws.write_string_with_format(row, 0, &title, &f.title).map_err(xl("title"))?;
+        row += 1;
+        if !info.title.is_empty() {
+            ws.write_string(row, 0, info.title.get(lang)).map_err(xl("title"))?;
+            row += 1;
+        }
+        let period = if fr {
+            format!("Programme du {} au {}.", info.start.format("%d/%m/%Y"), info.end.format("%d/%m/%Y"))
+        } else {
+            format!("Programme from {} to {}.", info.start, info.end)
+        };
+        ws.write_string(row, 0, &period).map_err(xl("period"))?;
+        row += 2;
+
+        ws.write_string_with_format(row, 0, if fr { "Comment remplir ce classeur" } else { "How to fill in this workbook" }, &f.heading)
+            .map_err(xl("heading"))?;
+        row += 1;
+        let filled_names: Vec<&str> =
+            programme.datasets.iter().zip(prefilled).filter(|(_, n)| **n > 0).map(|(d, _)| d.name.as_str()).collect();
+        for line in rules_text(fr, &filled_names) {
+            ws.merge_range(row, 0, row, 5, &format!("• {line}"), &f.wrap).map_err(xl("rules"))?;
+            // Merged cells do not grow with their text: give long lines room.
+            let lines = (line.chars().count() / 150 + 1) as f64;
+            ws.set_row_height(row, 15.0 * lines).map_err(xl("rules"))?;
+            row += 1;
+        }
+        row += 1;
+
+        ws.write_string_with_format(row, 0, if fr { "Les feuilles" } else { "The sheets" }, &f.heading).map_err(xl("heading"))?;
+        row += 1;
+        let headers = if fr {
+            ["Feuille", "Contenu", "Clé (code unique)", "Description", "Renvoie aux feuilles", "Lignes pré-remplies"]
+        } else {
+            ["Sheet", "Content", "Key (unique code)", "Description", "Refers to sheets", "Pre-filled rows"]
+        };
+        for (c, h) in headers.iter().enumerate() {
+            ws.write_string_with_format(row, c as u16, *h, &f.table_header).map_err(xl("sheets table"))?;
+        }
+        row += 1;
+        for (i, ds) in programme.datasets.iter().enumerate() {
+            let refs: Vec<&str> = ds.columns.iter().filter_map(|c| c.references.as_deref()).collect();
+            let filled = prefilled.get(i).copied().unwrap_or(0);
+            let cells = [
+                ds.name.clone(),
+                ds.label.get(lang).to_owned(),
+                ds.key.clone().unwrap_or_default(),
+                ds.description.get(lang).to_owned(),
+                refs.join(", "),
+                if filled > 0 { filled.to_string() } else { String::new() },
+            ];
+            for (c, text) in cells.iter().enumerate() {
+                ws.write_string_with_format(row, c as u16, text, &f.wrap).map_err(xl("sheets table"))?;
+            }
+            row += 1;
+        }
+        row += 1;
+
+        ws.write_string_with_format(row, 0, if fr { "Les colonnes" } else { "The columns" }, &f.heading).map_err(xl("heading"))?;
+        row += 1;
+        let headers = if fr {
+            ["Feuille", "Colonne (en-tête)", "Libellé", "Description", "Règle", "Obligatoire"]
+        } else {
+            ["Sheet", "Column (header)", "Label", "Description", "Rule", "Required"]
+        };
+        for (c, h) in headers.iter().enumerate() {
+            ws.write_string_with_format(row, c as u16, *h, &f.table_header).map_err(xl("columns table"))?;
+        }
+        row += 1;
+        for ds in &programme.datasets {
+            for col in &ds.columns {
+                let cells = [
+                    ds.name.clone(),
+                    col.name.clone(),
+                    col.label.get(lang).to_owned(),
+                    col.description.get(lang).to_owned(),
+                    rule_text(col, lang),
+                    requirement(col, lang),
+                ];
+                for (c, text) in cells.iter().enumerate() {
+                    ws.write_string_with_format(row, c as u16, text, &f.wrap).map_err(xl("columns table"))?;
+                }
+                row += 1;
+            }
+        }
+        Ok(())
+    }
+
+    fn data_sheet(&mut self, schema: &DatasetSchema, last_rows: &[u32], lists_name: &str) -> Result<DataSheet, TemplateError> {
+        let lang = self.lang.clone();
+        let fr = lang == "fr";
+        let programme = self.programme;
+        let index = programme.datasets.iter().position(|d| d.name == schema.name).unwrap_or(0);
+        let last_row = last_rows[index];
+        let mut ws = Worksheet::new();
+        let dataset = schema.name.as_str();
+        ws.set_name(dataset)
+            .map_err(|source| TemplateError::Xlsx { context: format!("sheet name of dataset `{dataset}`"), source })?;
+        ws.set_freeze_panes(1, 0).map_err(|source| TemplateError::Xlsx { context: format!("sheet {dataset}"), source })?;
+        for (c, column) in schema.columns.iter().enumerate() {
+            let col = c as u16;
+            let xl = |source| TemplateError::Xlsx { context: format!("sheet {dataset}, column {}", column.name), source };
+            let f = &self.formats;
+            let header = if column.required { &f.required_header } else { &f.optional_header };
+            ws.write_string_with_format(0, col, &column.name, header).map_err(xl)?;
+            let note_text = note_text(column, &lang);
+            let lines = note_text.lines().map(|l| l.chars().count() / 48 + 1).sum::<usize>() as u32;
+            let note = Note::new(note_text).add_author_prefix(false).set_width(340).set_height((lines * 15 + 10).min(420));
+            ws.insert_note(0, col, &note).map_err(xl)?;
+            let width = column.name.chars().count().max(column.label.get(&lang).chars().count().min(30)).max(10) as f64 + 2.0;
+            ws.set_column_width(col, width).map_err(xl)?;
+            let format = match column.kind {
+                ColumnType::Text | ColumnType::Enum => &f.text,
+                ColumnType::Integer => &f.integer,
+                ColumnType::Amount => &f.amount,
+                ColumnType::Date => &f.date,
+            };
+            ws.set_column_format(col, format).map_err(xl)?;
+            if let Some(validation) = self.validation(schema, column, c, last_row, last_rows, lists_name, fr)? {
+                ws.add_data_validation(1, col, last_row, col, &validation).map_err(xl)?;
+            }
+        }
+        Ok(DataSheet { worksheet: ws, next_row: 1 })
+    }
+
+    /// The entry-time check of a column, if the spreadsheet can make one.
+    #[allow(clippy::too_many_arguments)]
+    fn validation(
+        &mut self,
+        schema: &DatasetSchema,
+        column: &ColumnSchema,
+        c: usize,
+        last_row: u32,
+        last_rows: &[u32],
+        lists_name: &str,
+        fr: bool,
+    ) -> Result<Option<DataValidation>, TemplateError> {
+        let xl = |source| TemplateError::Xlsx { context: format!("sheet {}, column {}, check", schema.name, column.name), source };
+        let programme = self.programme;
+        let lang = self.lang.clone();
+        let label = column.label.get(&lang);
+        let list_warning = |dv: DataValidation, message: String| -> Result<DataValidation, XlsxError> {
+            dv.set_error_style(DataValidationErrorStyle::Warning)
+                .set_error_title(if fr { "Valeur hors liste" } else { "Value not in the list" })?
+                .set_error_message(truncate(&message, 255))
+        };
+        if let Some(target) = column.references.as_deref() {
+            let Some((t, tschema)) = programme.datasets.iter().enumerate().find(|(_, d)| d.name == target) else { return Ok(None) };
+            let Some(key) = tschema.key.as_deref().and_then(|k| tschema.columns.iter().position(|c| c.name == k)) else {
+                return Ok(None);
+            };
+            let letter = column_number_to_name(key as u16);
+            let range = format!("={}!${letter}$2:${letter}${}", quote_sheet_name(&tschema.name), last_rows[t] + 1);
+            let message = if fr {
+                format!("{label} : choisissez un code de la feuille {target}. Un code absent de {target} fera rejeter la ligne.")
+            } else {
+                format!("{label}: pick a code of the {target} sheet. A code missing from {target} gets the row rejected.")
+            };
+            let dv = list_warning(DataValidation::new().allow_list_formula(Formula::new(range)), message).map_err(xl)?;
+            return Ok(Some(dv));
+        }
+        match column.kind {
+            ColumnType::Enum => {
+                let joined = column.values.join(",");
+                let inline = joined.encode_utf16().count() <= 255 && !column.values.iter().any(|v| v.contains([',', '"']));
+                let dv = if inline {
+                    DataValidation::new().allow_list_strings(&column.values).map_err(xl)?
+                } else {
+                    // Too long for an inline list: the values go to a hidden sheet.
+                    let range = self.list_range(lists_name, &column.values)?;
+                    DataValidation::new().allow_list_formula(Formula::new(range))
+                };
+                let message = if fr {
+                    format!("{label} : une valeur de la liste ({}).", column.values.join(", "))
+                } else {
+                    format!("{label}: a value of the list ({}).", column.values.join(", "))
+                };
+                Ok(Some(list_warning(dv, message).map_err(xl)?))
+            }
+            ColumnType::Integer => {
+                // Whole numbers always; the declared range when there is one.
+                let lo = column.min.map_or(i32::MIN, |m| m.ceil().clamp(i32::MIN as f64, i32::MAX as f64) as i32);
+                let hi = column.max.map_or(i32::MAX, |m| m.floor().clamp(i32::MIN as f64, i32::MAX as f64) as i32);
+                let message = if fr {
+                    format!("{label} : {}.", rule_text(column, "fr"))
+                } else {
+                    format!("{label}: {}.", column.rule())
+                };
+                let dv = DataValidation::new()
+                    .allow_whole_number(DataValidationRule::Between(lo, hi))
+                    .set_error_title(if fr { "Nombre entier attendu" } else { "Whole number expected" })
+                    .and_then(|dv| dv.set_error_message(truncate(&message, 255)))
+                    .map_err(xl)?;
+                Ok(Some(dv))
+            }
+            ColumnType::Amount if column.min.is_some() || column.max.is_some() => {
+                let rule = match (column.min, column.max) {
+                    (Some(lo), Some(hi)) => DataValidationRule::Between(lo, hi),
+                    (Some(lo), None) => DataValidationRule::GreaterThanOrEqualTo(lo),
+                    (None, Some(hi)) => DataValidationRule::LessThanOrEqualTo(hi),
+                    (None, None) => unreachable!("guarded by the match arm"),
+                };
+                let message = if fr {
+                    format!("{label} : {}.", rule_text(column, "fr"))
+                } else {
+                    format!("{label}: {}.", column.rule())
+                };
+                let dv = DataValidation::new()
+                    .allow_decimal_number(rule)
+                    .set_error_title(if fr { "Nombre hors limites" } else { "Number out of range" })
+                    .and_then(|dv| dv.set_error_message(truncate(&message, 255)))
+                    .map_err(xl)?;
+                Ok(Some(dv))
+            }
+            ColumnType::Text if column.unique || schema.key.as_deref() == Some(column.name.as_str()) => {
+                // A code already used higher up is refused, as the ingester would.
+                let letter = column_number_to_name(c as u16);
+                let formula = format!("=COUNTIF(${letter}$2:${letter}${},{letter}2)=1", last_row + 1);
+                let message = if fr {
+                    format!("{label} : ce code est déjà utilisé dans cette feuille (majuscules ignorées).")
+                } else {
+                    format!("{label}: this code is already used in this sheet (case ignored).")
+                };
+                let dv = DataValidation::new()
+                    .allow_custom(Formula::new(formula))
+                    .set_error_title(if fr { "Code en double" } else { "Duplicate code" })
+                    .and_then(|dv| dv.set_error_message(truncate(&message, 255)))
+                    .map_err(xl)?;
+                Ok(Some(dv))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Writes `values` in a new column of the hidden lists sheet; returns the
+    /// absolute range that holds them.
+    fn list_range(&mut self, lists_name: &str, values: &[String]) -> Result<String, TemplateError> {
+        let xl = |source| TemplateError::Xlsx { context: format!("sheet {lists_name}"), source };
+        let (ws, used) = match &mut self.lists {
+            Some(lists) => lists,
+            None => {
+                let mut ws = Worksheet::new();
+                ws.set_name(lists_name).map_err(xl)?;
+                ws.set_hidden(true);
+                self.lists.insert((ws, 0))
+            }
+        };
+        // One column per list, left to right.
+        let col = *used;
+        *used += 1;
+        for (r, v) in values.iter().enumerate() {
+            ws.write_string(r as u32, col, v).map_err(xl)?;
+        }
+        let letter = column_number_to_name(col);
+        Ok(format!("={}!${letter}$1:${letter}${}", quote_sheet_name(lists_name), values.len()))
+    }
+}
+
+/// Writes the blank data-entry workbook of `programme` to `path`, in `lang`
+/// (`fr`, else English), with the registry pre-filled from `registry` when
+/// given (see [`Template::new`]).
+pub fn write_template(programme: &Programme, registry: Option<&Data>, lang: &str, path: &Path) -> Result<(), TemplateError> {
+    Template::new(programme, registry, lang)?.save(path)
+}
+
+/// The accepted rows of an ingested dataset, as template entries in the
+/// order of its columns.
+fn registry_rows(schema: &DatasetSchema, dataset: &cadre::ingest::Dataset) -> Result<Vec<Vec<Entry>>, TemplateError> {
+    let frame = &dataset.frame;
+    let height = frame.height();
+    let mut rows = vec![Vec::with_capacity(schema.columns.len()); height];
+    for column in &schema.columns {
+        let err = |message: String| TemplateError::Registry { dataset: schema.name.clone(), column: column.name.clone(), message };
+        let series = frame.column(&column.name).map_err(|e| err(e.to_string()))?;
+        let values: Vec<Entry> = match column.kind {
+            ColumnType::Text | ColumnType::Enum => {
+                series.str().map_err(|e| err(e.to_string()))?.iter().map(|v| v.map_or(Entry::Empty, |s| Entry::Text(s.to_owned()))).collect()
+            }
+            ColumnType::Integer => {
+                series.i64().map_err(|e| err(e.to_string()))?.iter().map(|v| v.map_or(Entry::Empty, |x| Entry::Number(x as f64))).collect()
+            }
+            ColumnType::Amount => series.f64().map_err(|e| err(e.to_string()))?.iter().map(|v| v.map_or(Entry::Empty, Entry::Number)).collect(),
+            ColumnType::Date => {
+                let days = series.date().map_err(|e| err(e.to_string()))?.physical();
+                let mut out = Vec::with_capacity(height);
+                for v in days.iter() {
+                    out.push(match v {
+                        None => Entry::Empty,
+                        Some(d) => Entry::Date(
+                            NaiveDate::from_num_days_from_ce_opt(d + DAYS_FROM_CE_TO_EPOCH)
+                                .ok_or_else(|| err(format!("day {d} is not a calendar date")))?,
+                        ),
+                    });
+                }
+                out
+            }
+        };
+        for (row, value) in rows.iter_mut().zip(values) {
+            row.push(value);
+        }
+    }
+    Ok(rows)
+}
+
+fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    let year = u16::try_from(d.year()).map_err(|_| XlsxError::DateTimeRangeError(format!("year {} out of range", d.year())))?;
+    ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8)
+}
+
+/// The first candidate that names no dataset (sheet names are compared folded,
+/// as the ingester compares them, so a helper sheet is never taken for data).
+fn free_name(programme: &Programme, what: &'static str, candidates: &[&str]) -> Result<String, TemplateError> {
+    candidates
+        .iter()
+        .find(|c| !programme.datasets.iter().any(|d| d.matches_sheet(&fold_name(c))))
+        .map(|c| (*c).to_owned())
+        .ok_or_else(|| TemplateError::NameClash { what, candidates: candidates.join(", ") })
+}
+
+/// At most `max` UTF-16 units (Excel's unit for message limits), cut on a character.
+fn truncate(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut units = 0;
+    for ch in s.chars() {
+        units += ch.len_utf16();
+        if units > max {
+            break;
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Whether a column must be filled, in words.
+fn requirement(col: &ColumnSchema, lang: &str) -> String {
+    let fr = lang == "fr";
+    match (&col.required_when, col.required) {
+        (Some(c), _) => {
+            if fr {
+                format!("obligatoire quand {} = {}", c.column, c.equals)
+            } else {
+                format!("required when {} = {}", c.column, c.equals)
+            }
+        }
+        (None, true) => (if fr { "obligatoire" } else { "required" }).to_owned(),
+        (None, false) => (if fr { "facultatif" } else { "optional" }).to_owned(),
+    }
+}
+
+/// The column's rule: [`ColumnSchema::rule`] in English, the same statement in French.
+fn rule_text(col: &ColumnSchema, lang: &str) -> String {
+    if lang != "fr" {
+        return col.rule();
+    }
+    let mut rule = match col.kind {
+        ColumnType::Enum => format!("une valeur parmi {}", col.values.join(", ")),
+        ColumnType::Integer => "un nombre entier".to_owned(),
+        ColumnType::Amount => "un nombre".to_owned(),
+        ColumnType::Date => "une date (2025-04-15 ou 15/04/2025)".to_owned(),
+        ColumnType::Text => "du texte".to_owned(),
+    };
+    match (col.min, col.max) {
+        (Some(min), Some(max)) => rule.push_str(&format!(" de {} à {}", format_number(min), format_number(max))),
+        (Some(min), None) => rule.push_str(&format!(" >= {}", format_number(min))),
+        (None, Some(max)) => rule.push_str(&format!(" <= {}", format_number(max))),
+        (None, None) => {}
+    }
+    if let Some(r) = &col.references {
+        rule = format!("un code de la feuille {r}");
+    }
+    if col.unique {
+        rule.push_str(", unique");
+    }
+    rule.push_str(", ");
+    rule.push_str(&requirement(col, "fr"));
+    rule
+}
+
+/// The note on a column's header: what it holds and how to fill it.
+fn note_text(col: &ColumnSchema, lang: &str) -> String {
+    let fr = lang == "fr";
+    let mut lines = Vec::new();
+    let label = col.label.get(lang);
+    lines.push(if label.is_empty() { col.name.clone() } else { label.to_owned() });
+    let description = col.description.get(lang);
+    if !description.is_empty() {
+        lines.push(description.to_owned());
+    }
+    // The rule says the type, the range, the allowed values, and whether the
+    // cell is required, optional, or required in a given case.
+    lines.push(if fr { format!("Règle : {}", rule_text(col, lang)) } else { format!("Rule: {}", rule_text(col, lang)) });
+    if col.kind == ColumnType::Enum {
+        if !col.value_aliases.is_empty() {
+            let aliases: Vec<String> = col.value_aliases.iter().map(|(a, v)| format!("{a} = {v}")).collect();
+            let aliases = aliases.join(", ");
+            lines.push(if fr { format!("Aussi acceptées : {aliases}") } else { format!("Also accepted: {aliases}") });
+        }
+    }
+    if let Some(r) = &col.references {
+        lines.push(if fr { format!("Choisir dans la liste : codes de la feuille {r}.") } else { format!("Pick from the list: codes of the {r} sheet.") });
+    }
+    lines.join("\n")
+}
+
+/// The general rules of the instructions sheet.
+fn rules_text(fr: bool, prefilled: &[&str]) -> Vec<String> {
+    let mut lines: Vec<String> = if fr {
+        vec![
+            "Une feuille par jeu de données, une ligne par enregistrement. Ne renommez ni les feuilles ni les en-têtes de colonnes, et n'insérez pas de ligne au-dessus des en-têtes.".into(),
+            "Survolez un en-tête pour lire sa note : ce que contient la colonne, sa règle, si elle est obligatoire et les valeurs autorisées. En-tête foncé : colonne obligatoire ; en-tête clair : colonne facultative ou obligatoire dans un cas précis (voir la note).".into(),
+            "Ne laissez pas de ligne à moitié remplie : une ligne commencée est contrôlée en entier, et une cellule obligatoire vide la fait rejeter. Une ligne entièrement vide est simplement ignorée.".into(),
+            "Dates : une vraie date du tableur, ou le texte 2025-04-15 ou 15/04/2025 (le jour d'abord). Une date avec une heure (15/04/2025 14:30) compte pour son jour.".into(),
+            "Nombres : une cellule numérique, ou un texte comme 1234,5, 1234.5 ou 1 234,5 (espace entre les milliers). N'écrivez pas 1,234.5 : c'est ambigu et refusé. Un nombre entier n'a pas de décimales ; un montant négatif (-1 180) est une correction.".into(),
+            "Valeurs d'une liste : choisissez dans la liste déroulante. Les majuscules et les accents ne comptent pas (Forage = forage).".into(),
+            "Codes : le code d'une ligne (colonne clé) est unique dans sa feuille, majuscules ignorées. Une colonne qui renvoie à une autre feuille contient un code de cette feuille (liste déroulante) ; une ligne qui cite un code absent est rejetée.".into(),
+            "Les colonnes et les feuilles en plus sont ignorées : vous pouvez ajouter une colonne de remarques.".into(),
+            "Avant d'envoyer le classeur, faites-le contrôler : cadre validate --programme <dossier> --data <classeur> liste chaque ligne rejetée, avec la feuille, la ligne, la colonne et la règle.".into(),
+        ]
+    } else {
+        vec![
+            "One sheet per dataset, one row per record. Do not rename the sheets or the column headers, and do not insert rows above the headers.".into(),
+            "Hover over a header to read its note: what the column holds, its rule, whether it is required and the allowed values. Dark header: required column; light header: optional, or required in a given case (see the note).".into(),
+            "Do not leave a row half-filled: a row that is started is checked as a whole, and an empty required cell gets it rejected. An entirely empty row is simply skipped.".into(),
+            "Dates: a real spreadsheet date, or the text 2025-04-15 or 15/04/2025 (day first). A date with a time (15/04/2025 14:30) counts on its day.".into(),
+            "Numbers: a number cell, or text such as 1234.5, 1234,5 or 1 234,5 (a space between thousands). Do not write 1,234.5: it is ambiguous and refused. A whole number has no decimals; a negative amount (-1 180) is a correction.".into(),
+            "Values from a list: pick from the drop-down list. Case and accents do not matter (Borehole = borehole).".into(),
+            "Codes: a row's code (key column) is unique in its sheet, case ignored. A column that refers to another sheet holds a code of that sheet (drop-down list); a row naming a missing code is rejected.".into(),
+            "Extra columns and sheets are ignored: you may add a column of remarks.".into(),
+            "Before sending the workbook, have it checked: cadre validate --programme <folder> --data <workbook> lists every rejected row, with its sheet, row, column and rule.".into(),
+        ]
+    };
+    if !prefilled.is_empty() {
+        let names = prefilled.join(", ");
+        lines.push(if fr {
+            format!("Pré-rempli : {names}. Ne modifiez pas les codes existants ; ajoutez les nouvelles lignes en dessous.")
+        } else {
+            format!("Pre-filled: {names}. Do not change the existing codes; add new rows below them.")
+        });
+    }
+    lines
+}

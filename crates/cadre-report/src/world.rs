@@ -1,0 +1,226 @@
+//! The Typst world the reports are compiled in: one template folder, the
+//! fonts embedded in the binary, and the report data as a virtual file.
+//!
+//! Nothing else is reachable. A template can read the files of its own folder
+//! (and its subfolders); a path that leaves the folder, through `..` or a
+//! symbolic link, is denied; packages are not available (no network); system
+//! fonts are never looked at. The same inputs therefore give the same
+//! document on any machine.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{LazyLock, Mutex};
+
+use chrono::{Datelike, NaiveDate};
+use typst::diag::{FileError, FileResult, PackageError};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+/// The virtual path of the report data, read by templates with
+/// `json("/data.json")`.
+pub const DATA_PATH: &str = "/data.json";
+
+/// The template's entry point, inside the template folder.
+pub const MAIN_FILE: &str = "main.typ";
+
+/// The embedded fonts, parsed once per process: parsing them is a noticeable
+/// part of a report's run time.
+static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
+    let fonts: Vec<Font> = typst_assets::fonts().flat_map(|data| Font::iter(Bytes::new(data))).collect();
+    (LazyHash::new(FontBook::from_fonts(&fonts)), fonts)
+});
+
+/// The standard library, built once: it holds no per-report state (the data
+/// comes as a file, not as `sys.inputs`).
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
+
+/// The id of a project file at `path` (an absolute virtual path).
+fn project_file(path: &str) -> FileId {
+    // The paths given here are constants of this module, valid by construction.
+    let vpath = VirtualPath::new(path).unwrap_or_else(|e| panic!("virtual path {path}: {e}"));
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+/// A compilation environment for one report.
+pub struct ReportWorld {
+    /// The template folder, canonicalised: every file read must lie under it.
+    root: PathBuf,
+    /// `/main.typ`.
+    main: FileId,
+    /// `/data.json`.
+    data_id: FileId,
+    /// The report data, served as `/data.json`.
+    data: Bytes,
+    /// The report date, returned by `datetime.today()`.
+    today: Datetime,
+    /// Files read so far. A template is compiled once per world, but Typst
+    /// asks for the same file several times (source, then bytes).
+    files: Mutex<HashMap<FileId, FileResult<Bytes>>>,
+    sources: Mutex<HashMap<FileId, FileResult<Source>>>,
+}
+
+impl ReportWorld {
+    /// A world over the template folder `template_dir` (which must hold
+    /// `main.typ`), serving `data` as `/data.json`, with `today` as the date.
+    pub fn new(template_dir: &Path, data: Vec<u8>, today: NaiveDate) -> std::io::Result<Self> {
+        let root = template_dir.canonicalize()?;
+        let main_path = root.join(MAIN_FILE);
+        if !main_path.is_file() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("the template folder has no {MAIN_FILE}"),
+            ));
+        }
+        let today = Datetime::from_ymd(today.year(), today.month() as u8, today.day() as u8)
+            .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("date {today} is out of range")))?;
+        Ok(ReportWorld {
+            root,
+            main: project_file(&format!("/{MAIN_FILE}")),
+            data_id: project_file(DATA_PATH),
+            data: Bytes::new(data),
+            today,
+            files: Mutex::default(),
+            sources: Mutex::default(),
+        })
+    }
+
+    /// The template folder (canonical).
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The real path of a file of the world, for messages: a template file
+    /// under the folder, or `None` for the virtual data file and packages.
+    pub fn real_path(&self, id: FileId) -> Option<PathBuf> {
+        if id == self.data_id || *id.root() != VirtualRoot::Project {
+            return None;
+        }
+        id.vpath().realize(&self.root).ok()
+    }
+
+    /// Whether `id` is the virtual data file.
+    pub fn is_data(&self, id: FileId) -> bool {
+        id == self.data_id
+    }
+
+    /// Reads a template file, refusing anything outside the folder.
+    fn read(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.data_id {
+            // Checked first: a template file named data.json cannot shadow the data.
+            return Ok(self.data.clone());
+        }
+        if let VirtualRoot::Package(spec) = id.root() {
+            return Err(FileError::Package(PackageError::Other(Some(
+                format!("packages are not available to report templates ({spec}); copy what you need into the template folder").into(),
+            ))));
+        }
+        let path = id.vpath().realize(&self.root).map_err(FileError::Realize)?;
+        // Resolve symbolic links before checking, so that a link inside the
+        // folder cannot point outside it.
+        let real = path.canonicalize().map_err(|e| FileError::from_io(e, &path))?;
+        if !real.starts_with(&self.root) {
+            return Err(FileError::AccessDenied);
+        }
+        if real.is_dir() {
+            return Err(FileError::IsDirectory);
+        }
+        std::fs::read(&real).map(Bytes::new).map_err(|e| FileError::from_io(e, &path))
+    }
+}
+
+impl World for ReportWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &LIBRARY
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &FONTS.0
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        let mut sources = self.sources.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(s) = sources.get(&id) {
+            return s.clone();
+        }
+        let result = self.file(id).and_then(|bytes| {
+            let text = std::str::from_utf8(&bytes).map_err(|_| FileError::InvalidUtf8)?;
+            // Like the Typst CLI: a byte order mark is not part of the source.
+            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            Ok(Source::new(id, text.to_owned()))
+        });
+        sources.insert(id, result.clone());
+        result
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(f) = files.get(&id) {
+            return f.clone();
+        }
+        let result = self.read(id);
+        files.insert(id, result.clone());
+        result
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        FONTS.1.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        // The report date, never the clock: the same inputs give the same document.
+        Some(self.today)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_template(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("cadre-world-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(MAIN_FILE), "= Hello").unwrap();
+        dir
+    }
+
+    #[test]
+    fn serves_the_data_before_any_template_file() {
+        let dir = temp_template("data");
+        std::fs::write(dir.join("data.json"), "{\"shadow\": true}").unwrap();
+        let world = ReportWorld::new(&dir, b"{\"real\": 1}".to_vec(), NaiveDate::from_ymd_opt(2025, 12, 31).unwrap()).unwrap();
+        let bytes = world.file(project_file(DATA_PATH)).unwrap();
+        assert_eq!(bytes.as_slice(), b"{\"real\": 1}");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn denies_files_outside_the_folder() {
+        let dir = temp_template("deny");
+        let world = ReportWorld::new(&dir, b"{}".to_vec(), NaiveDate::from_ymd_opt(2025, 12, 31).unwrap()).unwrap();
+        // An absolute path is taken inside the folder, where it does not exist.
+        assert!(matches!(world.file(project_file("/etc/passwd")), Err(FileError::NotFound(_))));
+        assert!(VirtualPath::new("/../Cargo.toml").is_err());
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink("/etc", dir.join("etc-link")).unwrap();
+            assert!(matches!(world.file(project_file("/etc-link/hostname")), Err(FileError::AccessDenied)));
+        }
+        assert!(matches!(world.file(project_file(&format!("/{MAIN_FILE}"))), Ok(_)));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn today_is_the_report_date() {
+        let dir = temp_template("today");
+        let world = ReportWorld::new(&dir, b"{}".to_vec(), NaiveDate::from_ymd_opt(2026, 1, 15).unwrap()).unwrap();
+        assert_eq!(world.today(None), Datetime::from_ymd(2026, 1, 15));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}

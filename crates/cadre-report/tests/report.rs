@@ -1,0 +1,270 @@
+//! The quarterly report, end to end: the example programme in both
+//! languages, byte-for-byte reproducibility, markup in data printed as text,
+//! templates confined to their folder, and errors located in the template.
+//!
+//! The PDF's text is read back with `pdftotext` (Debian: poppler-utils).
+//! Typst compiles slowly in debug builds, so the full report is compiled a
+//! handful of times only.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use cadre::{Data, IndicatorTable, Programme};
+use cadre_report::report::format::Formatter;
+use cadre_report::report::{PdfStandardChoice, ReportError, ReportOptions, render_report, render_template};
+use chrono::NaiveDate;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
+}
+
+fn quarterly() -> PathBuf {
+    repo().join("report_templates/quarterly")
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
+
+fn load(programme: &Path, data: &Path, period: &str) -> (Programme, Data, IndicatorTable) {
+    let p = Programme::load(programme).unwrap_or_else(|e| panic!("{}: {e}", programme.display()));
+    let d = cadre::ingest(&p, data).unwrap_or_else(|e| panic!("{}: {e}", data.display()));
+    let period = cadre::Period::parse(period, p.info.start, p.info.end).expect("period");
+    let t = cadre::Engine::new(&p, &d).compute(&period).expect("compute");
+    (p, d, t)
+}
+
+fn example() -> (Programme, Data, IndicatorTable) {
+    load(&repo().join("indicators/terress"), &repo().join("examples/terress/terress.xlsx"), "2025-Q4")
+}
+
+/// A scratch folder of this test binary.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cadre-report-test-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
+/// The text of a PDF, by `pdftotext`. Fails (never skips) when the tool is missing.
+fn pdf_text(pdf: &[u8], name: &str) -> String {
+    let path = scratch("pdf").join(format!("{name}.pdf"));
+    std::fs::write(&path, pdf).expect("write pdf");
+    let out = Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(&path).arg("-").output().unwrap_or_else(|e| {
+        panic!("pdftotext is needed to read the report's text ({e}); install it: apt-get install -y poppler-utils")
+    });
+    assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("pdftotext prints UTF-8")
+}
+
+/// Text without any whitespace (spaces, no-break spaces, line breaks), so
+/// that a value wrapped across lines or spaced by a narrow no-break space
+/// still matches.
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{202F}' | '\u{200B}' | '\u{AD}')).collect()
+}
+
+fn assert_has(text: &str, needle: &str, what: &str) {
+    assert!(squash(text).contains(&squash(needle)), "the report's text lacks {what}: {needle:?}\n---\n{text}");
+}
+
+/// Every code and the values the report prints for it, as the report formats them.
+fn assert_indicators_printed(text: &str, table: &IndicatorTable, lang: &str) {
+    let f = Formatter::new(lang);
+    for i in &table.indicators {
+        let unit = i.unit.get(lang);
+        assert_has(text, &i.code, "an indicator code");
+        assert_has(text, &f.value(i.target, unit), &format!("the target of {}", i.code));
+        if let Some(v) = i.cumulative_value {
+            assert_has(text, &f.value(v, unit), &format!("the cumulative value of {}", i.code));
+        }
+        if let Some(v) = i.period_value {
+            assert_has(text, &f.value(v, unit), &format!("the period value of {}", i.code));
+        }
+        if let Some(a) = i.achievement_pct {
+            assert_has(text, &f.percent(a), &format!("the achievement of {}", i.code));
+        }
+        assert_has(text, cadre_report::labels::status_label(i.status, lang), "a status");
+    }
+}
+
+#[test]
+fn the_example_report_compiles_in_french_and_english() {
+    let (p, d, t) = example();
+    for lang in ["fr", "en"] {
+        let options = ReportOptions::new(quarterly(), lang, date(2026, 1, 15));
+        let report = render_report(&p, &d, &t, &options).unwrap_or_else(|e| panic!("{lang}: {e}"));
+        assert!(report.pdf.starts_with(b"%PDF-"), "{lang}: not a PDF");
+        assert!(report.warnings.is_empty(), "{lang}: warnings: {:?}", report.warnings);
+        let text = pdf_text(&report.pdf, lang);
+        assert_indicators_printed(&text, &t, lang);
+        // Section titles and dates in the report's language, from the definitions too.
+        let words: &[&str] = if lang == "fr" {
+            &["Synthèse", "Tableau de suivi des indicateurs", "Méthodologie", "Qualité des données", "Provenance",
+              "15 janvier 2026", "1er octobre 2025", "31 décembre 2025", "Action 1 : autodiagnostics territoriaux de l'ESS",
+              "Plafond de cofinancement MEAE : 67,5 %"]
+        } else {
+            &["Summary", "Indicator tracking table", "Methodology", "Data quality", "Provenance", "15 January 2026",
+              "1 October 2025", "31 December 2025", "Action 1: territorial SSE self-diagnoses", "MEAE co-financing ceiling: 67.5%"]
+        };
+        for w in words {
+            assert_has(&text, w, "a word of the report");
+        }
+        let foreign = if lang == "fr" { "Summary" } else { "Synthèse" };
+        assert!(!text.contains(foreign), "{lang}: the report mixes languages ({foreign})");
+        // Provenance: the workbook's fingerprint and the definitions' hash.
+        let inputs = d.input_files().expect("input files");
+        assert_has(&text, &inputs[0].sha256, "the workbook's SHA-256");
+        assert_has(&text, &p.definitions_hash(), "the definitions hash");
+        // Data quality: the per-sheet accounting.
+        let total: usize = d.report.sheets.iter().map(|s| s.read).sum();
+        assert_has(&text, &Formatter::new(lang).count(total), "the number of rows read");
+    }
+}
+
+#[test]
+fn the_same_inputs_give_the_same_bytes() {
+    let (p, d, t) = example();
+    let options = ReportOptions::new(quarterly(), "fr", date(2026, 1, 15));
+    let first = render_report(&p, &d, &t, &options).expect("first render");
+    let second = render_report(&p, &d, &t, &options).expect("second render");
+    assert!(first.pdf == second.pdf, "two renders of the same inputs differ");
+    // The creation date is the issue date, never the clock.
+    let raw = String::from_utf8_lossy(&first.pdf);
+    assert!(raw.contains("D:20260115") || raw.contains("2026-01-15T00:00:00"), "creation date is not the issue date");
+    let later = render_report(&p, &d, &t, &ReportOptions::new(quarterly(), "fr", date(2026, 2, 1))).expect("third render");
+    assert!(later.pdf != first.pdf, "the issue date does not reach the PDF");
+}
+
+/// Writes the injection workbook: text cells holding Typst markup.
+fn injection_workbook(path: &Path) {
+    use rust_xlsxwriter::Workbook;
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("collectivites").unwrap();
+    for (r, row) in [["code", "nom"], ["C1", "#read(\"/etc/passwd\")"], ["C2", "*gras*"], ["C3", "$x$ ]"]].iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name("evenements").unwrap();
+    let rows = [
+        ["id", "titre", "date", "collectivite", "cout", "participants"],
+        ["E1", "#read(\"/etc/passwd\")", "2025-04-10", "C1", "100", "5"],
+        ["E2", "*bold*", "2025-05-02", "C2", "50", "3"],
+        ["E3", "$x$", "2025-06-01", "C3", "25", "0"],
+        ["E4", "]", "2025-06-15", "", "10", ""],
+        // Rejected: the participants cell is not a number; listed as written.
+        ["E5", "#panic(\"boom\")", "2025-06-20", "C1", "10", "#eval(\"1+1\")"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+#[test]
+fn markup_and_file_reads_in_data_print_as_text() {
+    let book = scratch("injection").join("injection.xlsx");
+    injection_workbook(&book);
+    let (p, d, t) = load(&repo().join("tests/fixtures/injection"), &book, "2025-Q2");
+    assert_eq!(d.report.rejected(), 1, "the fixture has one rejected row");
+    let mut options = ReportOptions::new(quarterly(), "fr", date(2025, 7, 1));
+    options.allow_rejected = true;
+    // The archiving standard, on the real template.
+    options.pdf_standard = Some(PdfStandardChoice::A2b);
+    let report = render_report(&p, &d, &t, &options).unwrap_or_else(|e| panic!("{e}"));
+    let text = pdf_text(&report.pdf, "injection");
+    for literal in [
+        "#read(\"/etc/passwd\")",
+        "*bold*",
+        "*gras*",
+        "$x$",
+        "$x$ ]",
+        "Essai #read(\"/etc/passwd\") *gras*",
+        "Titre avec $x$ et ] et #strong[fort]",
+        "Action [un] #emph[deux]",
+        "Opérateur _souligné_ <label> @ref",
+        "Bailleur `raw` \\ barre",
+        "Listes #read(\"/etc/hostname\")",
+        "Événements tenus $y$",
+        // The rejected cell, listed because rejected rows are allowed.
+        "#eval(\"1+1\")",
+    ] {
+        assert_has(&text, literal, "a data text printed as written");
+    }
+    // A lone `]` as a category: the chart's row exists with its value.
+    assert!(text.lines().any(|l| l.trim() == "]"), "the category `]` is not printed alone:\n{text}");
+    let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
+    if let Some(first) = passwd.lines().next() {
+        assert!(!text.contains(first), "the report printed /etc/passwd");
+    }
+    assert!(!text.contains("boom"), "a data cell was evaluated");
+
+    // PDF/A-2b is declared in the XMP metadata.
+    let path = scratch("pdf").join("injection.pdf");
+    let meta = Command::new("pdfinfo").arg("-meta").arg(&path).output().expect("pdfinfo (poppler-utils) is needed");
+    let meta = String::from_utf8_lossy(&meta.stdout);
+    assert!(meta.contains("pdfaid:part") && meta.contains('2'), "no PDF/A identification in the metadata:\n{meta}");
+}
+
+#[test]
+fn another_programme_renders_with_the_same_template() {
+    let root = repo().join("tests/compute");
+    let (p, d, t) = load(&root.join("programme"), &root.join("cases/mini/data"), "2024-Q1");
+    let options = ReportOptions::new(quarterly(), "en", date(2024, 4, 2));
+    let report = render_report(&p, &d, &t, &options).unwrap_or_else(|e| panic!("{e}"));
+    let text = pdf_text(&report.pdf, "mini");
+    assert_indicators_printed(&text, &t, "en");
+    assert_has(&text, "Test programme", "the programme's title");
+}
+
+fn template_error(name: &str) -> (String, Vec<cadre_report::report::Diagnostic>) {
+    let dir = repo().join("tests/fixtures/templates").join(name);
+    match render_template(&dir, b"{}".to_vec(), date(2025, 1, 1), None, name) {
+        Ok(_) => panic!("template {name} compiled"),
+        Err(e @ ReportError::Template(_)) => {
+            let message = e.to_string();
+            let ReportError::Template(diags) = e else { unreachable!() };
+            (message, diags)
+        }
+        Err(e) => panic!("template {name}: unexpected error {e}"),
+    }
+}
+
+#[test]
+fn templates_cannot_read_outside_their_folder() {
+    let (message, diags) = template_error("escape-parent");
+    let d = &diags[0];
+    assert!(d.file.as_deref().is_some_and(|f| f.ends_with("escape-parent/main.typ")), "{message}");
+    assert_eq!(d.line, Some(2), "{message}");
+    assert!(message.contains("escapes"), "{message}");
+
+    let (message, diags) = template_error("escape-absolute");
+    let d = &diags[0];
+    assert!(d.file.as_deref().is_some_and(|f| f.ends_with("escape-absolute/main.typ")), "{message}");
+    assert_eq!(d.line, Some(2), "{message}");
+    assert!(message.contains("not found"), "{message}");
+    let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
+    assert!(passwd.lines().next().is_none_or(|l| !message.contains(l)), "{message}");
+}
+
+#[test]
+fn template_errors_name_the_file_and_line() {
+    let (message, diags) = template_error("broken");
+    assert_eq!(diags.len(), 1, "{message}");
+    assert!(message.contains("broken/main.typ:4:"), "{message}");
+    assert!(message.contains("cannot add"), "{message}");
+}
+
+#[test]
+fn a_missing_template_folder_is_reported() {
+    let dir = repo().join("tests/fixtures/templates/no-such-template");
+    let err = render_template(&dir, b"{}".to_vec(), date(2025, 1, 1), None, "x").expect_err("no folder");
+    assert!(matches!(err, ReportError::TemplateFolder { .. }), "{err}");
+    assert!(err.to_string().contains("no-such-template"), "{err}");
+}

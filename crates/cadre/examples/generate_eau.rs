@@ -1,0 +1,776 @@
+//! Generates the "Eau pour tous" example monitoring workbook (see `examples/eau/README.md`).
+//!
+//! ```text
+//! cargo run -p cadre --example generate_eau -- examples/eau/eau.xlsx
+//! cargo run -p cadre --example generate_eau -- --summary
+//! ```
+//!
+//! A second, unrelated programme (rural water points) whose only purpose is to show that
+//! the library knows nothing of the first one: `indicators/eau/` defines it, this program
+//! fills its workbook. The data are fictitious but typed the way a field officer types
+//! them (sheet and header aliases, mixed date and number formats, varying case, stray
+//! spaces, an extra column, an extra sheet, empty rows), using only variations the
+//! ingester accepts: the workbook validates with zero rejected rows.
+//!
+//! The workbook is a snapshot taken on 30 June 2026, half-way through the programme
+//! (1 January 2025 to 31 December 2027): nothing is dated after that day.
+//!
+//! Output is deterministic: a fixed seed, no clock, a fixed creation date in the document
+//! properties. The same arguments give byte-identical files.
+
+#[path = "support/mod.rs"]
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet};
+use support::{Cell, Date, Res, Rng, date, french_number, n, opt_t, t};
+
+const SEED: u64 = 0xEA0_2025_2027;
+const START: Date = date(2025, 1, 1);
+/// The day the workbook was last filled in.
+const SNAPSHOT: Date = date(2026, 6, 30);
+const NBSP: &str = "\u{a0}";
+
+// ---------------------------------------------------------------------------
+// The registry: 48 villages in 4 regions
+// ---------------------------------------------------------------------------
+
+/// Region, its code prefix, and its two health districts.
+const REGIONS: [(&str, &str, [&str; 2]); 4] = [
+    ("Nord", "NRD", ["Kéla", "Boussana"]),
+    ("Centre", "CTR", ["Toumani", "Saréla"]),
+    ("Sud", "SUD", ["Lankoro", "Diassa"]),
+    ("Littoral", "LIT", ["Port-Maré", "Bakadi"]),
+];
+
+/// Village names (fictitious), twelve per region, in region order.
+const VILLAGE_NAMES: [&str; 48] = [
+    "Tiéfora", "Sakabou", "Dioula-Kéla", "Nafoun", "Bérégadougou", "Kongolo", "Siribala", "Toumbé", "Fanaba", "Kiniéro",
+    "Doussoula", "Mandiakuy", "Koumbia", "Sélingué", "Tanéra", "Dialakoro", "Fingolo", "Bankoumana", "Yorosso", "Kolondiéba",
+    "Niamala", "Zantiébougou", "Ouéléssébougou", "Kassela", "Samaya", "Djélibani", "Koussan", "Tiénfala", "Farako", "Sanankoro",
+    "Balandougou", "Missira", "Kérouané", "Sokourani", "Naréna", "Bougoula", "Karamokola", "Gouana", "Sibiribougou", "Ndiaré",
+    "Tabacoro", "Koloni", "Sabougou", "Dionkélé", "Fadiala", "Mounzou", "Bamba-Plage", "Kanikoro",
+];
+
+struct Village {
+    code: String,
+    nom: &'static str,
+    region: usize,
+    district: &'static str,
+    population: Option<u32>,
+}
+
+fn villages(rng: &mut Rng) -> Vec<Village> {
+    let mut v = Vec::new();
+    for (r, (_, prefix, districts)) in REGIONS.iter().enumerate() {
+        for k in 0..12 {
+            let population = if rng.chance(0.9) { Some(rng.range(350, 2600) as u32) } else { None };
+            v.push(Village {
+                code: format!("{prefix}-{:02}", k + 1),
+                nom: VILLAGE_NAMES[r * 12 + k],
+                region: r,
+                district: districts[k % 2],
+                population,
+            });
+        }
+    }
+    v
+}
+
+// ---------------------------------------------------------------------------
+// Water points
+// ---------------------------------------------------------------------------
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Forage,
+    Puits,
+    Borne,
+}
+
+impl Kind {
+    /// People a working point of this kind serves, on average.
+    fn served(self) -> u32 {
+        match self {
+            Kind::Forage => 650,
+            Kind::Puits => 300,
+            Kind::Borne => 420,
+        }
+    }
+
+    /// Chance that a test of this kind of point finds E. coli (open wells more often).
+    fn contamination(self) -> f64 {
+        match self {
+            Kind::Forage => 0.03,
+            Kind::Puits => 0.16,
+            Kind::Borne => 0.05,
+        }
+    }
+
+    /// Contract price of the works, in XOF.
+    fn price(self) -> f64 {
+        match self {
+            Kind::Forage => 9_500_000.0,
+            Kind::Puits => 4_000_000.0,
+            Kind::Borne => 3_500_000.0,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum State {
+    Working,
+    Broken,
+    Abandoned,
+}
+
+struct Point {
+    code: String,
+    village: usize,
+    kind: Kind,
+    commissioned: Date,
+    state: State,
+    /// Flow at the pumping test, in m³/h (boreholes and some wells).
+    flow: Option<f64>,
+}
+
+/// 34 points commissioned between March 2025 and June 2026: one per village at first,
+/// then standpipes added to villages that already have a borehole.
+fn points(rng: &mut Rng, villages: &[Village]) -> Vec<Point> {
+    let mut order: Vec<usize> = (0..villages.len()).collect();
+    rng.shuffle(&mut order);
+    let total = 34;
+    let first = date(2025, 3, 10);
+    let span = SNAPSHOT.days() - 12 - first.days();
+    let mut v: Vec<Point> = Vec::new();
+    for k in 0..total {
+        // Works speed up after the first dry season: a quadratic schedule.
+        let x = k as f64 / (total - 1) as f64;
+        let offset = (span as f64 * (0.55 * x + 0.45 * x * x)) as i64 + rng.range(-4, 4);
+        let commissioned = first.add(offset.max(0)).working_day().clamp_to(first, SNAPSHOT);
+        let (village, kind) = if k < 28 {
+            let kind = [Kind::Forage, Kind::Puits, Kind::Borne][rng.weighted(&[0.55, 0.3, 0.15])];
+            (order[k], kind)
+        } else {
+            // A standpipe on the network of an earlier borehole.
+            let host = v.iter().filter(|p| p.kind == Kind::Forage).nth((k - 28) * 2).map_or(order[k], |p| p.village);
+            (host, Kind::Borne)
+        };
+        let age_days = SNAPSHOT.days() - commissioned.days();
+        let state = match rng.f64() {
+            x if x < 0.04 && age_days > 300 => State::Abandoned,
+            x if x < 0.13 && age_days > 60 => State::Broken,
+            _ => State::Working,
+        };
+        let flow = match kind {
+            Kind::Forage if rng.chance(0.92) => Some((rng.range(55, 260) as f64) / 100.0),
+            Kind::Puits if rng.chance(0.4) => Some((rng.range(20, 90) as f64) / 100.0),
+            _ => None,
+        };
+        v.push(Point { code: format!("PE-{:04}", k + 1), village, kind, commissioned, state, flow });
+    }
+    v
+}
+
+// ---------------------------------------------------------------------------
+// Quality tests, training sessions, breakdowns
+// ---------------------------------------------------------------------------
+
+struct Test {
+    point: usize,
+    date: Date,
+    e_coli: u32,
+    lab: Option<&'static str>,
+}
+
+const LABS: [&str; 4] =
+    ["Laboratoire régional Nord", "Laboratoire national de l'eau", "Laboratoire régional Sud", "Laboratoire du Littoral"];
+
+/// A test two to three weeks after commissioning, then one every quarter.
+fn tests(rng: &mut Rng, villages: &[Village], points: &[Point]) -> Vec<Test> {
+    let mut v = Vec::new();
+    for (i, p) in points.iter().enumerate() {
+        let mut d = p.commissioned.add(rng.range(14, 21));
+        while d <= SNAPSHOT {
+            let e_coli = if rng.chance(p.kind.contamination()) { rng.range(1, 60) as u32 } else { 0 };
+            let region = villages[p.village].region;
+            let lab = if rng.chance(0.85) { Some(LABS[if rng.chance(0.2) { 1 } else { region }]) } else { None };
+            v.push(Test { point: i, date: d.working_day().min(SNAPSHOT), e_coli, lab });
+            d = d.add(rng.range(84, 98));
+        }
+    }
+    v.sort_by_key(|t| (t.date, t.point));
+    v
+}
+
+const THEMES: [&str; 3] = ["gestion", "hygiene", "maintenance"];
+
+struct Session {
+    village: usize,
+    date: Date,
+    theme: usize,
+    women: u32,
+    men: u32,
+}
+
+/// Three sessions per village (management, hygiene, maintenance), villages taken in turn.
+fn sessions(rng: &mut Rng, villages: &[Village]) -> Vec<Session> {
+    let mut order: Vec<usize> = (0..villages.len()).collect();
+    rng.shuffle(&mut order);
+    let mut v = Vec::new();
+    for (i, &village) in order.iter().enumerate() {
+        for theme in 0..3 {
+            let d = date(2025, 2, 3).add(i as i64 * 18 + theme as i64 * 45 + rng.range(0, 6)).working_day();
+            if d > SNAPSHOT {
+                continue;
+            }
+            let women = rng.range(3, 14) as u32;
+            let men = rng.range(5, 14) as u32;
+            v.push(Session { village, date: d, theme, women, men });
+        }
+    }
+    v.sort_by_key(|s| (s.date, s.village));
+    v
+}
+
+struct Breakdown {
+    point: usize,
+    date: Date,
+    repaired: Option<Date>,
+    description: Option<&'static str>,
+}
+
+const FAULTS: [&str; 6] = [
+    "Pompe à motricité humaine bloquée",
+    "Fuite sur la colonne d'exhaure",
+    "Robinet cassé",
+    "Margelle fissurée",
+    "Cuir de piston usé",
+    "Compteur défectueux",
+];
+
+/// A pending breakdown for each point out of order today, and repaired ones on others.
+fn breakdowns(rng: &mut Rng, points: &[Point]) -> Vec<Breakdown> {
+    let mut v = Vec::new();
+    for (i, p) in points.iter().enumerate() {
+        let age = SNAPSHOT.days() - p.commissioned.days();
+        match p.state {
+            State::Broken => {
+                let d = SNAPSHOT.add(-rng.range(5, 50.min(age - 1)));
+                v.push(Breakdown { point: i, date: d, repaired: None, description: Some(FAULTS[rng.below(FAULTS.len())]) });
+            }
+            State::Abandoned => {
+                let d = p.commissioned.add(rng.range(120, age - 60));
+                v.push(Breakdown { point: i, date: d, repaired: None, description: Some("Forage tari, ouvrage abandonné") });
+            }
+            State::Working if age > 90 && rng.chance(0.4) => {
+                let d = p.commissioned.add(rng.range(45, age - 30));
+                let fixed = d.add(rng.range(2, 25)).min(SNAPSHOT);
+                let description = if rng.chance(0.8) { Some(FAULTS[rng.below(FAULTS.len())]) } else { None };
+                v.push(Breakdown { point: i, date: d, repaired: Some(fixed), description });
+            }
+            State::Working => {}
+        }
+    }
+    v.sort_by_key(|b| (b.date, b.point));
+    v
+}
+
+// ---------------------------------------------------------------------------
+// Budget and expenses (XOF)
+// ---------------------------------------------------------------------------
+
+struct Line {
+    composante: &'static str,
+    ligne: &'static str,
+    prevu: f64,
+}
+
+const fn l(composante: &'static str, ligne: &'static str, prevu: f64) -> Line {
+    Line { composante, ligne, prevu }
+}
+
+const BUDGET: [Line; 14] = [
+    l("infrastructures", "Forages équipés de pompes", 256_500_000.0),
+    l("infrastructures", "Puits modernes", 60_000_000.0),
+    l("infrastructures", "Bornes-fontaines", 63_000_000.0),
+    l("infrastructures", "Contrôle et supervision des travaux", 30_000_000.0),
+    l("qualite", "Analyses de laboratoire", 10_000_000.0),
+    l("qualite", "Kits d'analyse de terrain", 4_500_000.0),
+    l("formation", "Sessions de formation des comités", 25_920_000.0),
+    l("formation", "Supports de formation", 3_000_000.0),
+    l("maintenance", "Réseau d'artisans réparateurs", 18_000_000.0),
+    l("maintenance", "Stock de pièces détachées", 24_000_000.0),
+    l("gestion", "Personnel du programme", 96_000_000.0),
+    l("gestion", "Véhicules et carburant", 30_000_000.0),
+    l("gestion", "Audit et évaluation", 8_000_000.0),
+    l("gestion", "Frais administratifs", 20_000_000.0),
+];
+
+struct Expense {
+    date: Date,
+    line: usize,
+    amount: f64,
+    funder: &'static str,
+    text: Option<&'static str>,
+    note: String,
+}
+
+fn expenses(rng: &mut Rng, villages: &[Village], points: &[Point], tests: &[Test], sessions: &[Session], breakdowns: &[Breakdown]) -> Vec<Expense> {
+    let mut v = Vec::new();
+    let mut push = |date: Date, line: usize, amount: f64, note: String| {
+        v.push(Expense { date: date.clamp_to(START, SNAPSHOT), line, amount, funder: "", text: None, note });
+    };
+    // Works: 40 % advance when the works start, the balance at handover.
+    for p in points {
+        let line = match p.kind {
+            Kind::Forage => 0,
+            Kind::Puits => 1,
+            Kind::Borne => 2,
+        };
+        let price = (p.kind.price() * (0.94 + 0.1 * rng.f64()) / 1000.0).round() * 1000.0;
+        let advance = (price * 0.4 / 1000.0).round() * 1000.0;
+        let place = villages[p.village].nom;
+        push(p.commissioned.add(-rng.range(40, 75)).working_day(), line, advance, format!("Avance de démarrage {} ({place})", p.code));
+        push(p.commissioned.add(rng.range(3, 20)).working_day(), line, price - advance, format!("Solde à la réception {} ({place})", p.code));
+    }
+    // Supervision, laboratory and per-session costs, month by month.
+    let mut month = START;
+    while month <= SNAPSHOT {
+        let end = month.month_end().min(SNAPSHOT);
+        let label = format!("{:02}/{}", month.m, month.y);
+        push(end.add(-2).working_day(), 10, 2_650_000.0, format!("Salaires {label}"));
+        push(month.add(9).working_day(), 11, (rng.range(600, 1100) * 1000) as f64, format!("Carburant et entretien {label}"));
+        push(month.add(14).working_day(), 13, (rng.range(300, 800) * 1000) as f64, format!("Frais de bureau {label}"));
+        let n_tests = tests.iter().filter(|t| t.date >= month && t.date <= end).count();
+        if n_tests > 0 {
+            push(end, 4, n_tests as f64 * 25_000.0, format!("Facture laboratoire {label} ({n_tests} analyses)"));
+        }
+        let works = points.iter().filter(|p| p.commissioned >= month && p.commissioned <= end).count();
+        if works > 0 {
+            push(end.add(-5).working_day(), 3, works as f64 * 480_000.0, format!("Supervision des travaux {label}"));
+        }
+        month = month.month_end().add(1);
+    }
+    for s in sessions {
+        push(s.date.add(rng.range(1, 6)), 6, 180_000.0, format!("Session {} — {}", THEMES[s.theme], villages[s.village].nom));
+    }
+    for b in breakdowns.iter().filter(|b| b.repaired.is_some()) {
+        let d = b.repaired.unwrap_or(b.date);
+        push(d, 9, (rng.range(15, 60) * 10_000) as f64, format!("Pièces et main-d'œuvre, réparation {}", points[b.point].code));
+    }
+    push(date(2025, 4, 14), 5, 4_350_000.0, "Kits d'analyse de terrain (lot unique)".into());
+    push(date(2025, 3, 3), 7, 1_250_000.0, "Impression des guides du comité de gestion".into());
+    v.sort_by(|a, b| a.date.cmp(&b.date).then(a.line.cmp(&b.line)).then(a.note.cmp(&b.note)));
+    // Funders: the rural water fund pays most lines, the foundation the quality and
+    // training lines, the communes a share of the standpipes.
+    for e in v.iter_mut() {
+        e.funder = match BUDGET[e.line].composante {
+            "qualite" | "formation" => ["FSC", "FRE"][rng.weighted(&[0.7, 0.3])],
+            "infrastructures" if e.line == 2 => ["FRE", "communes"][rng.weighted(&[0.6, 0.4])],
+            _ => ["FRE", "FSC", "communes"][rng.weighted(&[0.9, 0.07, 0.03])],
+        };
+    }
+    // Corrections (negative amounts), typed as text.
+    let corrections = [
+        (date(2025, 9, 12), 11, -350_000.0, "FRE", "-350 000", "Annulation d'une facture de carburant saisie deux fois"),
+        (date(2026, 2, 20), 13, -120_500.0, "FRE", "-120500", "Avoir fournisseur (fournitures de bureau)"),
+    ];
+    for (d, line, amount, funder, text, note) in corrections {
+        v.push(Expense { date: d, line, amount, funder, text: Some(text), note: note.into() });
+    }
+    v.sort_by(|a, b| a.date.cmp(&b.date).then(a.line.cmp(&b.line)).then(a.note.cmp(&b.note)));
+    v
+}
+
+// ---------------------------------------------------------------------------
+// Writing, with the variations people type
+// ---------------------------------------------------------------------------
+
+/// One of several spellings, chosen by row.
+fn spell<'a>(options: &[&'a str], i: usize) -> &'a str {
+    options[i % options.len()]
+}
+
+/// A date as a date cell most of the time, else as French or ISO text.
+fn date_cell(d: Date, i: usize) -> Cell {
+    match i % 7 {
+        2 => t(d.fr()),
+        5 => t(d.iso()),
+        _ => Cell::Date(d),
+    }
+}
+
+/// A code as typed: mostly as in the registry, sometimes lower case or with a stray space.
+fn code_cell(code: &str, i: usize) -> Cell {
+    match i % 11 {
+        3 => t(code.to_lowercase()),
+        7 => t(format!("{code} ")),
+        _ => t(code),
+    }
+}
+
+/// An amount as a number cell, or as French text with a (no-break) space between thousands.
+fn amount_cell(x: f64, i: usize) -> Cell {
+    match i % 9 {
+        4 => t(french_number(x, " ", 0)),
+        8 => t(french_number(x, NBSP, 0)),
+        _ => n(x),
+    }
+}
+
+/// Writes the workbook: one sheet per dataset, sheet and header spellings as a field
+/// team would use them, with a fixed creation date so that the bytes never change.
+struct Book {
+    workbook: Workbook,
+    date: Format,
+    header: Format,
+}
+
+impl Book {
+    fn new() -> Book {
+        Book {
+            workbook: Workbook::new(),
+            date: Format::new().set_num_format("dd/mm/yyyy"),
+            header: Format::new().set_bold(),
+        }
+    }
+
+    fn sheet(&mut self, name: &str, headers: &[&str], rows: &[Vec<Cell>]) -> Res<()> {
+        let mut ws = Worksheet::new();
+        ws.set_name(name)?;
+        let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+        let first = if headers.is_empty() {
+            0
+        } else {
+            for (c, h) in headers.iter().enumerate() {
+                ws.write_string_with_format(0, c as u16, *h, &self.header)?;
+            }
+            ws.set_freeze_panes(1, 0)?;
+            1
+        };
+        for (r, cells) in rows.iter().enumerate() {
+            let row = first + r as u32;
+            for (c, cell) in cells.iter().enumerate() {
+                let col = c as u16;
+                let width = match cell {
+                    Cell::Empty => 0,
+                    Cell::Text(s) => {
+                        ws.write_string(row, col, s)?;
+                        s.chars().count()
+                    }
+                    Cell::Num(x) => {
+                        ws.write_number(row, col, *x)?;
+                        12
+                    }
+                    Cell::Date(d) | Cell::DateTime(d, ..) => {
+                        let dt = ExcelDateTime::from_ymd(d.y as u16, d.m as u8, d.d as u8)?;
+                        ws.write_datetime_with_format(row, col, &dt, &self.date)?;
+                        10
+                    }
+                };
+                if widths.len() <= c {
+                    widths.resize(c + 1, 0);
+                }
+                widths[c] = widths[c].max(width);
+            }
+        }
+        for (c, w) in widths.iter().enumerate() {
+            ws.set_column_width(c as u16, (*w as f64 + 2.0).clamp(6.0, 60.0))?;
+        }
+        self.workbook.push_worksheet(ws);
+        Ok(())
+    }
+
+    fn save(mut self, path: &Path) -> Res<()> {
+        let created = ExcelDateTime::from_ymd(2026, 7, 1)?.and_hms(8, 30, 0)?;
+        let props = DocProperties::new()
+            .set_title("Eau pour tous : suivi-évaluation")
+            .set_author("Cellule suivi-évaluation Eau pour tous")
+            .set_company("cadre (generated example)")
+            .set_creation_datetime(&created);
+        self.workbook.set_properties(&props);
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
+        }
+        self.workbook.save(path)?;
+        Ok(())
+    }
+}
+
+/// An entirely empty row (skipped by the ingester, counted as such).
+fn empty(ncols: usize) -> Vec<Cell> {
+    vec![Cell::Empty; ncols]
+}
+
+struct Example {
+    villages: Vec<Village>,
+    points: Vec<Point>,
+    tests: Vec<Test>,
+    sessions: Vec<Session>,
+    breakdowns: Vec<Breakdown>,
+    expenses: Vec<Expense>,
+}
+
+fn example() -> Example {
+    let mut rng = Rng::new(SEED);
+    let villages = villages(&mut rng);
+    let points = points(&mut rng, &villages);
+    let tests = tests(&mut rng, &villages, &points);
+    let sessions = sessions(&mut rng, &villages);
+    let breakdowns = breakdowns(&mut rng, &points);
+    let expenses = expenses(&mut rng, &villages, &points, &tests, &sessions, &breakdowns);
+    Example { villages, points, tests, sessions, breakdowns, expenses }
+}
+
+/// People served and working points at the end of each month, from the points
+/// commissioned by then and not (yet) out of order.
+fn monthly(ex: &Example) -> Vec<(Date, u32, u32)> {
+    let mut v = Vec::new();
+    let mut month = START;
+    while month <= SNAPSHOT {
+        let end = month.month_end();
+        let working: Vec<&Point> = ex
+            .points
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| {
+                p.commissioned <= end
+                    && !ex.breakdowns.iter().any(|b| b.point == *i && b.date <= end && b.repaired.is_none_or(|r| r > end))
+            })
+            .map(|(_, p)| p)
+            .collect();
+        let served: u32 = working.iter().map(|p| p.kind.served()).sum();
+        v.push((month, served, working.len() as u32));
+        month = end.add(1);
+    }
+    v
+}
+
+fn write(ex: &Example, path: &Path) -> Res<()> {
+    let mut book = Book::new();
+    let notes: Vec<Vec<Cell>> = [
+        "Classeur de suivi-évaluation du programme Eau pour tous (1er janvier 2025 – 31 décembre 2027)",
+        "",
+        "Onglets : Villages (registre), Points d'eau, Contrôles de qualité, Formations, Pannes, Suivi mensuel, Budget, Dépenses.",
+        "Dates au format JJ/MM/AAAA. Montants en francs CFA (XOF), sans décimales.",
+        "État d'un point d'eau : fonctionnel, en panne ou abandonné, à la date de la dernière visite.",
+        "Une panne réparée doit porter sa date de réparation.",
+        "Données fictives générées pour l'exemple (cargo run -p cadre --example generate_eau).",
+    ]
+    .iter()
+    .map(|line| vec![opt_t(Some(*line).filter(|l| !l.is_empty()))])
+    .collect();
+    book.sheet("Notes", &[], &notes)?;
+
+    // The registry, with the population typed with a thousands separator at times.
+    let mut rows = Vec::new();
+    for (i, v) in ex.villages.iter().enumerate() {
+        if i == 30 {
+            rows.push(empty(5));
+        }
+        let region = REGIONS[v.region].0;
+        let region = if i % 5 == 1 { region.to_uppercase() } else { region.to_owned() };
+        let population = match (v.population, i % 4) {
+            (None, _) => Cell::Empty,
+            (Some(p), 2) => t(french_number(p as f64, " ", 0)),
+            (Some(p), _) => n(p as f64),
+        };
+        rows.push(vec![t(v.code.clone()), t(v.nom), t(region), t(v.district), population]);
+    }
+    book.sheet("Villages", &["Code", "Nom", "Région", "District", "Population"], &rows)?;
+
+    // Water points: sheet and date header under their French aliases.
+    let mut rows = Vec::new();
+    for (i, p) in ex.points.iter().enumerate() {
+        let kind = match p.kind {
+            Kind::Forage => spell(&["forage", "Forage", "FORAGE"], i),
+            Kind::Puits => spell(&["puits", "Puits"], i),
+            Kind::Borne => spell(&["borne_fontaine", "Borne fontaine", "borne-fontaine"], i),
+        };
+        let state = match p.state {
+            State::Working => spell(&["fonctionnel", "Fonctionnel"], i),
+            State::Broken => spell(&["en panne", "en_panne"], i),
+            State::Abandoned => "abandonné",
+        };
+        let flow = match p.flow {
+            Some(f) if i % 6 == 1 => t(format!("{f:.2}").replace('.', ",")),
+            Some(f) => n(f),
+            None => Cell::Empty,
+        };
+        rows.push(vec![
+            t(p.code.clone()),
+            code_cell(&ex.villages[p.village].code, i),
+            t(kind),
+            date_cell(p.commissioned, i),
+            t(state),
+            flow,
+        ]);
+    }
+    book.sheet("Points d'eau", &["Code", "Village", "Type", "Date de mise en service", "Statut", "Débit (m3/h)"], &rows)?;
+
+    let mut rows = Vec::new();
+    for (i, q) in ex.tests.iter().enumerate() {
+        if i == 60 {
+            rows.push(empty(6));
+        }
+        let conforme = if q.e_coli == 0 { spell(&["oui", "Oui", "OUI"], i) } else { spell(&["non", "Non"], i) };
+        rows.push(vec![
+            code_cell(&ex.points[q.point].code, i),
+            date_cell(q.date, i),
+            n(q.e_coli as f64),
+            t(conforme),
+            opt_t(q.lab),
+            // An extra column the ingester ignores.
+            opt_t(if q.e_coli > 0 { Some("Chloration du point d'eau demandée") } else { None }),
+        ]);
+    }
+    book.sheet("Contrôles de qualité", &["Point d'eau", "Date du prélèvement", "E. coli (UFC/100 ml)", "Conforme", "Laboratoire", "Observations"], &rows)?;
+
+    // Training sessions, with the English header aliases a partner NGO uses.
+    let mut rows = Vec::new();
+    for (i, s) in ex.sessions.iter().enumerate() {
+        let theme = match THEMES[s.theme] {
+            "hygiene" => spell(&["hygiene", "Hygiène", "hygiène"], i),
+            other => other,
+        };
+        rows.push(vec![
+            code_cell(&ex.villages[s.village].code, i),
+            date_cell(s.date, i),
+            t(theme),
+            n(s.women as f64),
+            if i % 8 == 3 { t(s.men.to_string()) } else { n(s.men as f64) },
+        ]);
+    }
+    book.sheet("Formations", &["village", "date", "topic", "women", "men"], &rows)?;
+
+    let mut rows = Vec::new();
+    for (i, b) in ex.breakdowns.iter().enumerate() {
+        let statut = if b.repaired.is_some() { spell(&["reparee", "réparée", "Réparée"], i) } else { spell(&["en attente", "en_attente"], i) };
+        rows.push(vec![
+            code_cell(&ex.points[b.point].code, i),
+            date_cell(b.date, i),
+            t(statut),
+            b.repaired.map_or(Cell::Empty, |d| date_cell(d, i + 1)),
+            opt_t(b.description),
+        ]);
+    }
+    book.sheet("Pannes", &["Point", "Date de la panne", "Statut", "Date de réparation", "Description"], &rows)?;
+
+    // One snapshot a month, dated on any day of the month.
+    let rows: Vec<Vec<Cell>> = monthly(ex)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (month, served, working))| {
+            let day = if i % 3 == 0 { month.month_end() } else { month.add(rng_day(i)) };
+            let served = if i % 4 == 1 { t(french_number(served as f64, " ", 0)) } else { n(served as f64) };
+            vec![date_cell(day, i), served, n(working as f64)]
+        })
+        .collect();
+    book.sheet("Suivi mensuel", &["Mois", "Population desservie", "Points fonctionnels"], &rows)?;
+
+    let rows: Vec<Vec<Cell>> = BUDGET
+        .iter()
+        .enumerate()
+        .map(|(i, b)| vec![t(spell(&[b.composante, b.composante, &capitalise(b.composante)], i)), t(b.ligne), amount_cell(b.prevu, i)])
+        .collect();
+    book.sheet("Budget", &["Composante", "Ligne", "Prévu"], &rows)?;
+
+    let mut rows = Vec::new();
+    for (i, e) in ex.expenses.iter().enumerate() {
+        if i == 120 {
+            rows.push(empty(6));
+        }
+        let b = &BUDGET[e.line];
+        let funder = match e.funder {
+            "communes" => spell(&["communes", "Communes"], i),
+            other => other,
+        };
+        rows.push(vec![
+            date_cell(e.date, i),
+            t(b.composante),
+            t(b.ligne),
+            e.text.map_or_else(|| amount_cell(e.amount, i), t),
+            t(funder),
+            t(e.note.clone()),
+        ]);
+    }
+    book.sheet("Dépenses", &["Date", "Composante", "Ligne", "Montant", "Financeur", "Libellé"], &rows)?;
+    book.save(path)
+}
+
+/// A day of the month for the monthly snapshot, varying with the row (no randomness:
+/// the snapshot rows are computed, not drawn).
+fn rng_day(i: usize) -> i64 {
+    [4, 10, 14, 19, 22, 27][i % 6]
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// The values the indicators should reach at a few dates (stderr), to cross-check
+/// the computation by hand.
+fn summary(ex: &Example) {
+    let budget: f64 = BUDGET.iter().map(|b| b.prevu).sum();
+    for cut in [date(2025, 6, 30), date(2025, 12, 31), SNAPSHOT] {
+        let pts: Vec<&Point> = ex.points.iter().filter(|p| p.commissioned <= cut).collect();
+        let working: std::collections::BTreeSet<usize> = pts.iter().filter(|p| p.state == State::Working).map(|p| p.village).collect();
+        let tests: Vec<&Test> = ex.tests.iter().filter(|q| q.date <= cut).collect();
+        let bad = tests.iter().filter(|q| q.e_coli > 0).count();
+        let sess: Vec<&Session> = ex.sessions.iter().filter(|s| s.date <= cut).collect();
+        let women: u32 = sess.iter().map(|s| s.women).sum();
+        let men: u32 = sess.iter().map(|s| s.men).sum();
+        let pannes: Vec<&Breakdown> = ex.breakdowns.iter().filter(|b| b.date <= cut).collect();
+        let spent: f64 = ex.expenses.iter().filter(|e| e.date <= cut).map(|e| e.amount).sum();
+        eprintln!(
+            "to {}: OS.1={} OS.2={:.1}% R1.1={} R2.1={} OG.1={:.1}% R3.1={} R3.2={} R3.3={:.1} R4.1={:.1}% F.1={:.1}%",
+            cut.iso(),
+            working.len(),
+            working.len() as f64 * 100.0 / ex.villages.len() as f64,
+            pts.len(),
+            tests.len(),
+            bad as f64 * 100.0 / tests.len().max(1) as f64,
+            sess.len(),
+            women,
+            women as f64 * 100.0 / men.max(1) as f64,
+            pannes.iter().filter(|b| b.repaired.is_some()).count() as f64 * 100.0 / pannes.len().max(1) as f64,
+            spent * 100.0 / budget,
+        );
+    }
+}
+
+fn usage() -> ! {
+    eprintln!(
+        "usage: generate_eau [--summary] [OUT.xlsx]\n\
+         \n  OUT.xlsx   write the workbook there\n\
+         \x20 --summary  print the indicator values the data reach (stderr)"
+    );
+    std::process::exit(2)
+}
+
+fn main() -> Res<()> {
+    let (mut out, mut show_summary) = (None, false);
+    for a in std::env::args().skip(1) {
+        match a.as_str() {
+            "--summary" => show_summary = true,
+            "-h" | "--help" => usage(),
+            s if s.starts_with('-') => usage(),
+            _ if out.is_none() => out = Some(PathBuf::from(a)),
+            _ => usage(),
+        }
+    }
+    if out.is_none() && !show_summary {
+        usage();
+    }
+    let ex = example();
+    if show_summary {
+        summary(&ex);
+    }
+    if let Some(path) = out {
+        write(&ex, &path)?;
+    }
+    Ok(())
+}

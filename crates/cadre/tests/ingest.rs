@@ -1,0 +1,202 @@
+//! Ingestion against committed fixtures: every file format, every rule,
+//! every error. Fixtures are described in `tests/fixtures/README.md`.
+
+use std::path::{Path, PathBuf};
+
+use cadre::ingest::Rule;
+use cadre::{Error, Programme};
+use polars::prelude::*;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn terress() -> Programme {
+    Programme::load(repo().join("indicators/terress")).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn fixture(p: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(p)
+}
+
+fn assert_accounted(data: &cadre::Data) {
+    for s in &data.report.sheets {
+        assert_eq!(s.read, s.accepted + s.rejected + s.skipped_empty, "sheet {} does not add up: {s:?}", s.sheet);
+        assert_eq!(data.dataset(&s.dataset).unwrap().frame.height(), s.accepted, "frame of {}", s.dataset);
+    }
+    let rejected_rows: std::collections::BTreeSet<(String, u32)> =
+        data.report.problems.iter().map(|p| (p.dataset.clone(), p.row)).collect();
+    assert_eq!(rejected_rows.len(), data.report.rejected(), "each rejected row has its problems");
+}
+
+#[test]
+fn every_format_reads_the_same_rows() {
+    let p = terress();
+    let reference = cadre::ingest(&p, fixture("formats/small.xlsx")).unwrap();
+    assert!(reference.report.is_clean(), "{:#?}", reference.report.problems);
+    assert_accounted(&reference);
+    for other in ["formats/small.xls", "formats/small.ods", "formats/small_csv"] {
+        let data = cadre::ingest(&p, fixture(other)).unwrap_or_else(|e| panic!("{other}: {e}"));
+        assert!(data.report.is_clean(), "{other}: {:#?}", data.report.problems);
+        assert_accounted(&data);
+        for (name, ds) in &reference.datasets {
+            let got = &data.dataset(name).unwrap().frame;
+            assert!(
+                ds.frame.equals_missing(got),
+                "{other}, dataset {name} differs from the xlsx:\nxlsx {}\n{other} {}",
+                ds.frame,
+                got
+            );
+        }
+    }
+}
+
+#[test]
+fn the_example_workbook_is_clean_and_complete() {
+    let p = terress();
+    let data = cadre::ingest(&p, repo().join("examples/terress/terress.xlsx")).unwrap();
+    assert!(data.report.is_clean(), "{:#?}", data.report.problems);
+    assert_accounted(&data);
+    assert_eq!(data.dataset("collectivites").unwrap().frame.height(), 31);
+    let pays = data.dataset("collectivites").unwrap().frame.column("pays").unwrap().n_unique().unwrap();
+    assert_eq!(pays, 9, "31 authorities in 9 countries");
+    // Empty rows are skipped and counted, never rejected.
+    assert!(data.report.sheets.iter().any(|s| s.skipped_empty > 0));
+}
+
+#[test]
+fn broken_rows_are_each_reported_where_they_are() {
+    let p = terress();
+    let data = cadre::ingest(&p, fixture("formats/broken.xlsx")).unwrap();
+    assert_accounted(&data);
+    let got: Vec<(String, u32, String, String)> = data
+        .report
+        .problems
+        .iter()
+        .map(|p| (p.sheet.clone(), p.row, p.column.clone(), serde_json::to_value(&p.rule).unwrap()["rule"].as_str().unwrap().to_owned()))
+        .collect();
+    let expected = [
+        ("collectivites", 7, "code", "duplicate"),
+        ("collectivites", 8, "type", "not_allowed"),
+        ("participations", 7, "age", "below_min"),
+        ("participations", 8, "satisfaction", "above_max"),
+        ("participations", 9, "role", "not_allowed"),
+        ("participations", 11, "collectivite", "unknown_reference"),
+        ("participations", 12, "collectivite", "rejected_reference"),
+        ("participations", 14, "nom", "required"),
+        ("autodiagnostics", 6, "date_soumission", "not_a_date"),
+        ("dispositifs", 5, "date_adoption", "required_when"),
+        ("budget", 6, "prevu", "below_min"),
+        ("depenses", 7, "montant", "ambiguous_number"),
+    ];
+    let expected: Vec<(String, u32, String, String)> =
+        expected.iter().map(|(s, r, c, rule)| (s.to_string(), *r, c.to_string(), rule.to_string())).collect();
+    assert_eq!(got, expected);
+    let dup = &data.report.problems[0];
+    assert_eq!(dup.rule, Rule::Duplicate { first_row: 2 });
+    assert!(dup.message("en").contains("broken.xlsx, sheet collectivites, row 7, column code: \"BEN-COT\""), "{}", dup.message("en"));
+    assert!(dup.message("fr").contains("ligne 7"), "{}", dup.message("fr"));
+    // The participation naming the rejected authority names its row.
+    assert!(matches!(data.report.problems[6].rule, Rule::RejectedReference { row: 8, .. }));
+    let parts = data.report.sheets.iter().find(|s| s.dataset == "participations").unwrap();
+    assert_eq!((parts.read, parts.rejected, parts.skipped_empty), (13, 6, 1));
+}
+
+#[test]
+fn references_are_rewritten_in_the_registry_spelling() {
+    let p = terress();
+    let data = cadre::ingest(&p, repo().join("examples/terress/terress.xlsx")).unwrap();
+    let codes: Vec<String> = data.dataset("collectivites").unwrap().frame.column("code").unwrap().str().unwrap().iter().flatten().map(str::to_owned).collect();
+    let refs = data.dataset("participations").unwrap().frame.column("collectivite").unwrap().str().unwrap().clone();
+    for r in refs.iter().flatten() {
+        assert!(codes.iter().any(|c| c == r), "{r} is not written as in the registry");
+    }
+}
+
+#[test]
+fn unreadable_files_are_clean_errors() {
+    let p = terress();
+    let cases = [
+        ("corrupt/empty.xlsx", "empty"),
+        ("corrupt/truncated.xlsx", "damaged zip"),
+        ("corrupt/not_a_workbook.xlsx", "not a spreadsheet"),
+        ("corrupt/zip_bomb.xlsx", "zip bomb"),
+        ("corrupt/encrypted.xlsx", "password-protected"),
+    ];
+    for (file, fragment) in cases {
+        match cadre::ingest(&p, fixture(file)) {
+            Err(e @ Error::Workbook { .. }) => {
+                let message = e.to_string();
+                assert!(message.contains(fragment), "{file}: {message}");
+                assert!(message.contains(file.rsplit('/').next().unwrap()), "{file}: the message names the file: {message}");
+            }
+            Err(other) => panic!("{file}: unexpected error {other}"),
+            Ok(_) => panic!("{file}: read as a workbook"),
+        }
+    }
+    let missing = cadre::ingest(&p, fixture("does/not/exist.xlsx")).unwrap_err();
+    assert!(matches!(missing, Error::Io { .. }), "{missing}");
+}
+
+/// A copy of the small csv fixture, to break in one place.
+fn csv_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(fixture("formats/small_csv")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_missing_sheet_names_what_was_found_and_the_closest() {
+    let dir = csv_copy();
+    std::fs::rename(dir.path().join("participations.csv"), dir.path().join("participation.csv")).unwrap();
+    match cadre::ingest(&terress(), dir.path()) {
+        Err(Error::MissingSheet { dataset, found, closest, .. }) => {
+            assert_eq!(dataset, "participations");
+            assert!(found.contains(&"participation".to_owned()));
+            assert_eq!(closest.as_deref(), Some("participation"));
+        }
+        other => panic!("expected a missing sheet, got {:?}", other.map(|_| ())),
+    }
+}
+
+#[test]
+fn a_missing_column_names_what_was_found_and_the_closest() {
+    let dir = csv_copy();
+    let path = dir.path().join("evenements.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (header, rest) = text.split_once('\n').unwrap();
+    std::fs::write(&path, format!("{}\n{rest}", header.replacen("titre", "tirte", 1))).unwrap();
+    let err = cadre::ingest(&terress(), dir.path()).unwrap_err();
+    match &err {
+        Error::MissingColumn { sheet, column, closest, .. } => {
+            assert_eq!((sheet.as_str(), column.as_str(), closest.as_deref()), ("evenements", "titre", Some("tirte")));
+        }
+        other => panic!("expected a missing column, got {other}"),
+    }
+    assert!(err.localized("fr").contains("colonne « titre » absente"), "{}", err.localized("fr"));
+}
+
+#[test]
+fn a_sheet_wider_than_a_spreadsheet_is_refused() {
+    let dir = csv_copy();
+    let wide = format!("code,nom,type,pays,iso3{}\n", ",x".repeat(20_000));
+    std::fs::write(dir.path().join("collectivites.csv"), wide).unwrap();
+    let err = cadre::ingest(&terress(), dir.path()).unwrap_err();
+    assert!(err.to_string().contains("16384"), "{err}");
+}
+
+#[test]
+fn french_csv_with_semicolons_and_windows_1252_is_read() {
+    let dir = csv_copy();
+    // `Côte d'Ivoire` in Windows-1252, `;` separators, decimal commas.
+    let mut bytes = b"code;nom;type;pays;iso3\r\nCIV-ABJ;Abidjan;district;C".to_vec();
+    bytes.push(0xF4);
+    bytes.extend_from_slice(b"te d'Ivoire;CIV\r\n");
+    std::fs::write(dir.path().join("collectivites.csv"), bytes).unwrap();
+    let data = cadre::ingest(&terress(), dir.path()).unwrap();
+    let frame = &data.dataset("collectivites").unwrap().frame;
+    assert_eq!(frame.column("pays").unwrap().str().unwrap().get(0), Some("Côte d'Ivoire"));
+}
