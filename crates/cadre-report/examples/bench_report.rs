@@ -27,9 +27,21 @@ fn main() -> std::process::ExitCode {
 fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let lang = args.next().unwrap_or_else(|| "fr".into());
-    let output = PathBuf::from(args.next().unwrap_or_else(|| std::env::temp_dir().join("cadre-report.pdf").display().to_string()));
-    let runs: usize = args.next().map(|r| r.parse()).transpose()?.unwrap_or(1).max(1);
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize()?;
+    let output = PathBuf::from(args.next().unwrap_or_else(|| {
+        std::env::temp_dir()
+            .join("cadre-report.pdf")
+            .display()
+            .to_string()
+    }));
+    let runs: usize = args
+        .next()
+        .map(|r| r.parse())
+        .transpose()?
+        .unwrap_or(1)
+        .max(1);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()?;
 
     let mut best: Option<f64> = None;
     for run in 1..=runs {
@@ -48,7 +60,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         let compute = t.elapsed().as_secs_f64();
 
         let t = Instant::now();
-        let options = ReportOptions::new(root.join("report_templates/quarterly"), &lang, period.end);
+        let options =
+            ReportOptions::new(root.join("report_templates/quarterly"), &lang, period.end);
         let report = render_report(&programme, &data, &table, &options)?;
         let render = t.elapsed().as_secs_f64();
 
@@ -59,12 +72,20 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         best = Some(best.map_or(total, |b: f64| b.min(total)));
 
         let data_prep = render - report.compile_seconds - report.pdf_seconds;
-        println!("run {run}/{runs} ({lang}), {} bytes -> {}", report.pdf.len(), output.display());
+        println!(
+            "run {run}/{runs} ({lang}), {} bytes -> {}",
+            report.pdf.len(),
+            output.display()
+        );
         println!("  load definitions  {:>8.1} ms", load * 1e3);
         println!("  ingest workbook   {:>8.1} ms", ingest * 1e3);
         println!("  compute table     {:>8.1} ms", compute * 1e3);
         println!("  report data       {:>8.1} ms", data_prep * 1e3);
-        println!("  typst compile     {:>8.1} ms  ({:.0} % of the total)", report.compile_seconds * 1e3, report.compile_seconds / total * 100.0);
+        println!(
+            "  typst compile     {:>8.1} ms  ({:.0} % of the total)",
+            report.compile_seconds * 1e3,
+            report.compile_seconds / total * 100.0
+        );
         println!("  pdf export        {:>8.1} ms", report.pdf_seconds * 1e3);
         println!("  write (atomic)    {:>8.1} ms", write * 1e3);
         println!("  total             {:>8.1} ms", total * 1e3);

@@ -11,10 +11,10 @@
 
 use std::fmt::Write as _;
 
+use cadre::Programme;
 use cadre::indicator::{Direction, IndicatorDef, Kind, Level};
 use cadre::table::{IndicatorTable, IndicatorValue, format_value};
 use cadre::text::Localized;
-use cadre::Programme;
 use chrono::{Datelike, NaiveDateTime};
 
 /// Who publishes the activity and under which identifier. A programme's
@@ -37,9 +37,21 @@ impl IatiOptions {
     /// identifier adds the programme's years (`EAU-2025-2027`).
     pub fn from_programme(programme: &Programme) -> IatiOptions {
         let info = &programme.info;
-        let reporting_org_ref = info.code.trim().to_uppercase().replace(char::is_whitespace, "-");
-        let activity_identifier = format!("{reporting_org_ref}-{}-{}", info.start.year(), info.end.year());
-        IatiOptions { reporting_org_ref, reporting_org_type: "90".into(), activity_identifier }
+        let reporting_org_ref = info
+            .code
+            .trim()
+            .to_uppercase()
+            .replace(char::is_whitespace, "-");
+        let activity_identifier = format!(
+            "{reporting_org_ref}-{}-{}",
+            info.start.year(),
+            info.end.year()
+        );
+        IatiOptions {
+            reporting_org_ref,
+            reporting_org_type: "90".into(),
+            activity_identifier,
+        }
     }
 }
 
@@ -47,28 +59,59 @@ impl IatiOptions {
 /// period each, in the order given), with placeholder identifiers (see
 /// [`IatiOptions::from_programme`]). `generated` is the file's generation
 /// time, also used to decide the activity status.
-pub fn iati_xml(programme: &Programme, tables: &[IndicatorTable], generated: NaiveDateTime) -> String {
-    iati_xml_with(programme, tables, generated, &IatiOptions::from_programme(programme))
+pub fn iati_xml(
+    programme: &Programme,
+    tables: &[IndicatorTable],
+    generated: NaiveDateTime,
+) -> String {
+    iati_xml_with(
+        programme,
+        tables,
+        generated,
+        &IatiOptions::from_programme(programme),
+    )
 }
 
 /// [`iati_xml`] with the publisher's identifiers.
-pub fn iati_xml_with(programme: &Programme, tables: &[IndicatorTable], generated: NaiveDateTime, options: &IatiOptions) -> String {
+pub fn iati_xml_with(
+    programme: &Programme,
+    tables: &[IndicatorTable],
+    generated: NaiveDateTime,
+    options: &IatiOptions,
+) -> String {
     let info = &programme.info;
     let langs = &info.languages;
     let stamp = generated.format("%Y-%m-%dT%H:%M:%S").to_string();
     let mut x = Xml::default();
     x.line(0, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
-    x.open(0, "iati-activities", &[("version", "2.03"), ("generated-datetime", &stamp)]);
+    x.open(
+        0,
+        "iati-activities",
+        &[("version", "2.03"), ("generated-datetime", &stamp)],
+    );
 
-    let mut activity_attrs = vec![("last-updated-datetime", stamp.clone()), ("xml:lang", programme.default_language().to_owned())];
+    let mut activity_attrs = vec![
+        ("last-updated-datetime", stamp.clone()),
+        ("xml:lang", programme.default_language().to_owned()),
+    ];
     if let Some(currency) = &info.currency {
         activity_attrs.push(("default-currency", currency.clone()));
     }
-    let activity_attrs: Vec<(&str, &str)> = activity_attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let activity_attrs: Vec<(&str, &str)> = activity_attrs
+        .iter()
+        .map(|(k, v)| (*k, v.as_str()))
+        .collect();
     x.open(1, "iati-activity", &activity_attrs);
     x.text_element(2, "iati-identifier", &[], &options.activity_identifier);
 
-    x.open(2, "reporting-org", &[("ref", &options.reporting_org_ref), ("type", &options.reporting_org_type)]);
+    x.open(
+        2,
+        "reporting-org",
+        &[
+            ("ref", &options.reporting_org_ref),
+            ("type", &options.reporting_org_type),
+        ],
+    );
     x.narratives(3, &info.implementer, langs, &info.name);
     x.close(2, "reporting-org");
 
@@ -78,7 +121,11 @@ pub fn iati_xml_with(programme: &Programme, tables: &[IndicatorTable], generated
 
     // Description type 1: general.
     x.open(2, "description", &[("type", "1")]);
-    let fallback = if info.title.is_empty() { info.name.clone() } else { info.title.get(programme.default_language()).to_owned() };
+    let fallback = if info.title.is_empty() {
+        info.name.clone()
+    } else {
+        info.title.get(programme.default_language()).to_owned()
+    };
     x.narratives(3, &info.summary, langs, &fallback);
     x.close(2, "description");
 
@@ -103,11 +150,23 @@ pub fn iati_xml_with(programme: &Programme, tables: &[IndicatorTable], generated
     };
     x.empty(2, "activity-status", &[("code", status)]);
     // ActivityDateType: 1 planned start, 2 actual start, 3 planned end.
-    x.empty(2, "activity-date", &[("type", "1"), ("iso-date", &info.start.to_string())]);
+    x.empty(
+        2,
+        "activity-date",
+        &[("type", "1"), ("iso-date", &info.start.to_string())],
+    );
     if today >= info.start {
-        x.empty(2, "activity-date", &[("type", "2"), ("iso-date", &info.start.to_string())]);
+        x.empty(
+            2,
+            "activity-date",
+            &[("type", "2"), ("iso-date", &info.start.to_string())],
+        );
     }
-    x.empty(2, "activity-date", &[("type", "3"), ("iso-date", &info.end.to_string())]);
+    x.empty(
+        2,
+        "activity-date",
+        &[("type", "3"), ("iso-date", &info.end.to_string())],
+    );
 
     for (node, level, indicators) in results(programme) {
         x.open(2, "result", &[("type", result_type(level))]);
@@ -141,17 +200,27 @@ fn result_type(level: Level) -> &'static str {
 /// One IATI result per node of the results chain and indicator level (a
 /// result has one type; a node may hold indicators of several levels), in
 /// reporting order.
-fn results(programme: &Programme) -> Vec<(&cadre::programme::ResultNode, Level, Vec<&IndicatorDef>)> {
+fn results(
+    programme: &Programme,
+) -> Vec<(&cadre::programme::ResultNode, Level, Vec<&IndicatorDef>)> {
     let mut out = Vec::new();
     for node in &programme.results {
         let mut levels: Vec<Level> = Vec::new();
-        for ind in programme.indicators.iter().filter(|i| i.result == node.code) {
+        for ind in programme
+            .indicators
+            .iter()
+            .filter(|i| i.result == node.code)
+        {
             if !levels.contains(&ind.level) {
                 levels.push(ind.level);
             }
         }
         for level in levels {
-            let inds = programme.indicators.iter().filter(|i| i.result == node.code && i.level == level).collect();
+            let inds = programme
+                .indicators
+                .iter()
+                .filter(|i| i.result == node.code && i.level == level)
+                .collect();
             out.push((node, level, inds));
         }
     }
@@ -164,26 +233,50 @@ fn indicator(x: &mut Xml, programme: &Programme, ind: &IndicatorDef, tables: &[I
     // IndicatorMeasure: 1 unit, 2 percentage.
     let percentage = ind.unit.0.values().any(|u| u.trim() == "%");
     let measure = if percentage { "2" } else { "1" };
-    let ascending = if ind.direction == Direction::Ceiling { "0" } else { "1" };
-    x.open(4, "indicator", &[("measure", measure), ("ascending", ascending)]);
-    x.open(5, "title", &[]);
-    x.narratives(6, &ind.label, langs, &ind.code);
-    x.close(5, "title");
+    let ascending = if ind.direction == Direction::Ceiling {
+        "0"
+    } else {
+        "1"
+    };
+    x.open(
+        3,
+        "indicator",
+        &[("measure", measure), ("ascending", ascending)],
+    );
+    x.open(4, "title", &[]);
+    x.narratives(5, &ind.label, langs, &ind.code);
+    x.close(4, "title");
     if !ind.definition.is_empty() {
-        x.open(5, "description", &[]);
-        x.narratives(6, &ind.definition, langs, "");
-        x.close(5, "description");
+        x.open(4, "description", &[]);
+        x.narratives(5, &ind.definition, langs, "");
+        x.close(4, "description");
     }
     let year = info.start.year().max(1).to_string();
-    x.empty(5, "baseline", &[("year", &year), ("iso-date", &info.start.to_string()), ("value", &format_value(ind.baseline))]);
+    x.empty(
+        4,
+        "baseline",
+        &[
+            ("year", &year),
+            ("iso-date", &info.start.to_string()),
+            ("value", &format_value(ind.baseline)),
+        ],
+    );
     for table in tables {
-        let Some(value) = table.get(&ind.code) else { continue };
+        let Some(value) = table.get(&ind.code) else {
+            continue;
+        };
         period(x, programme, ind, table, value);
     }
-    x.close(4, "indicator");
+    x.close(3, "indicator");
 }
 
-fn period(x: &mut Xml, programme: &Programme, ind: &IndicatorDef, table: &IndicatorTable, value: &IndicatorValue) {
+fn period(
+    x: &mut Xml,
+    programme: &Programme,
+    ind: &IndicatorDef,
+    table: &IndicatorTable,
+    value: &IndicatorValue,
+) {
     let end_of_programme = table.period.end >= programme.info.end;
     // A level holds at any time: its target applies to every period. A total
     // accumulates: the milestone due by the period's end, the final target once
@@ -199,26 +292,40 @@ fn period(x: &mut Xml, programme: &Programme, ind: &IndicatorDef, table: &Indica
         Kind::Level => period,
     };
     let actual = pick(value.period_value, value.cumulative_value);
-    x.open(5, "period", &[]);
-    x.empty(6, "period-start", &[("iso-date", &table.period.start.to_string())]);
-    x.empty(6, "period-end", &[("iso-date", &table.period.end.to_string())]);
+    x.open(4, "period", &[]);
+    x.empty(
+        5,
+        "period-start",
+        &[("iso-date", &table.period.start.to_string())],
+    );
+    x.empty(
+        5,
+        "period-end",
+        &[("iso-date", &table.period.end.to_string())],
+    );
     if let Some(t) = target {
-        x.empty(6, "target", &[("value", &format_value(t))]);
+        x.empty(5, "target", &[("value", &format_value(t))]);
     }
     if let Some(a) = actual {
-        x.empty(6, "actual", &[("value", &format_value(a))]);
+        x.empty(5, "actual", &[("value", &format_value(a))]);
     }
     let lang = programme.default_language();
     for b in &value.breakdowns {
         for c in &b.categories {
-            let Some(v) = pick(c.period_value, c.cumulative_value) else { continue };
-            let category = if c.empty { b.empty_label.get(lang).to_owned() } else { c.category.clone() };
-            x.open(6, "actual", &[("value", &format_value(v))]);
-            x.empty(7, "dimension", &[("name", &b.by), ("value", &category)]);
-            x.close(6, "actual");
+            let Some(v) = pick(c.period_value, c.cumulative_value) else {
+                continue;
+            };
+            let category = if c.empty {
+                b.empty_label.get(lang).to_owned()
+            } else {
+                c.category.clone()
+            };
+            x.open(5, "actual", &[("value", &format_value(v))]);
+            x.empty(6, "dimension", &[("name", &b.by), ("value", &category)]);
+            x.close(5, "actual");
         }
     }
-    x.close(5, "period");
+    x.close(4, "period");
 }
 
 /// A small indenting XML writer: enough for a document whose shape is known.
@@ -269,14 +376,22 @@ impl Xml {
     fn narratives(&mut self, depth: usize, text: &Localized, langs: &[String], fallback: &str) {
         let mut written = false;
         for (i, lang) in langs.iter().enumerate() {
-            let Some(t) = text.0.get(lang).map(|t| t.trim()).filter(|t| !t.is_empty()) else { continue };
-            let attrs: &[(&str, &str)] = if i == 0 { &[] } else { &[("xml:lang", lang.as_str())] };
+            let Some(t) = text.0.get(lang).map(|t| t.trim()).filter(|t| !t.is_empty()) else {
+                continue;
+            };
+            let attrs: &[(&str, &str)] = if i == 0 {
+                &[]
+            } else {
+                &[("xml:lang", lang.as_str())]
+            };
             self.text_element(depth, "narrative", attrs, t);
             written = true;
         }
         if !written {
             // A text only in a language the programme does not list, else the fallback.
-            let any = text.get(langs.first().map(String::as_str).unwrap_or("")).trim();
+            let any = text
+                .get(langs.first().map(String::as_str).unwrap_or(""))
+                .trim();
             let t = if any.is_empty() { fallback.trim() } else { any };
             if !t.is_empty() {
                 self.text_element(depth, "narrative", &[], t);
@@ -314,7 +429,10 @@ mod tests {
 
     #[test]
     fn escapes_markup_quotes_and_control_characters() {
-        assert_eq!(escape("l'eau & <co> \"x\""), "l&apos;eau &amp; &lt;co&gt; &quot;x&quot;");
+        assert_eq!(
+            escape("l'eau & <co> \"x\""),
+            "l&apos;eau &amp; &lt;co&gt; &quot;x&quot;"
+        );
         assert_eq!(escape("a\u{1}b\nc"), "ab&#10;c");
         assert_eq!(escape("Économie"), "Économie");
     }

@@ -53,11 +53,47 @@ impl Labels {
 pub fn status_label(s: Status, lang: &str) -> &'static str {
     let fr = lang == "fr";
     match s {
-        Status::Achieved => if fr { "atteint" } else { "achieved" },
-        Status::OnTrack => if fr { "en bonne voie" } else { "on track" },
-        Status::AtRisk => if fr { "à risque" } else { "at risk" },
-        Status::OffTrack => if fr { "en retard" } else { "off track" },
-        Status::NotStarted => if fr { "non démarré" } else { "not started" },
-        Status::NoData => if fr { "pas de données" } else { "no data" },
+        Status::Achieved => {
+            if fr {
+                "atteint"
+            } else {
+                "achieved"
+            }
+        }
+        Status::OnTrack => {
+            if fr {
+                "en bonne voie"
+            } else {
+                "on track"
+            }
+        }
+        Status::AtRisk => {
+            if fr {
+                "à risque"
+            } else {
+                "at risk"
+            }
+        }
+        Status::OffTrack => {
+            if fr {
+                "en retard"
+            } else {
+                "off track"
+            }
+        }
+        Status::NotStarted => {
+            if fr {
+                "non démarré"
+            } else {
+                "not started"
+            }
+        }
+        Status::NoData => {
+            if fr {
+                "pas de données"
+            } else {
+                "no data"
+            }
+        }
     }
 }

@@ -14,7 +14,11 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
-#[command(name = "cadre", version, about = "Logframe indicators from activity spreadsheets, and funder reports")]
+#[command(
+    name = "cadre",
+    version,
+    about = "Logframe indicators from activity spreadsheets, and funder reports"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -92,7 +96,10 @@ struct Failure {
 
 impl Failure {
     fn usage(message: impl Into<String>) -> Self {
-        Failure { message: message.into(), code: 2 }
+        Failure {
+            message: message.into(),
+            code: 2,
+        }
     }
 }
 
@@ -110,18 +117,27 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<u8, Failure> {
     match cli.command {
         Command::Validate { input, format } => validate(&input, format),
-        Command::Compute { input, when, format, output, allow_rejected } => {
-            compute(&input, &when, format, output.as_deref(), allow_rejected)
-        }
+        Command::Compute {
+            input,
+            when,
+            format,
+            output,
+            allow_rejected,
+        } => compute(&input, &when, format, output.as_deref(), allow_rejected),
     }
 }
 
 /// Loads the programme and ingests the data, in the user's language on error.
 fn load(input: &Input) -> Result<(Programme, Data, String), Failure> {
     let fallback = input.lang.clone().unwrap_or_else(|| "fr".into());
-    let programme = Programme::load(&input.programme).map_err(|e| Failure::usage(e.localized(&fallback)))?;
-    let lang = input.lang.clone().unwrap_or_else(|| programme.default_language().to_owned());
-    let data = cadre::ingest(&programme, &input.data).map_err(|e| Failure::usage(e.localized(&lang)))?;
+    let programme =
+        Programme::load(&input.programme).map_err(|e| Failure::usage(e.localized(&fallback)))?;
+    let lang = input
+        .lang
+        .clone()
+        .unwrap_or_else(|| programme.default_language().to_owned());
+    let data =
+        cadre::ingest(&programme, &input.data).map_err(|e| Failure::usage(e.localized(&lang)))?;
     Ok((programme, data, lang))
 }
 
@@ -131,7 +147,8 @@ fn validate(input: &Input, format: TextOrJson) -> Result<u8, Failure> {
     let mut out = std::io::stdout().lock();
     match format {
         TextOrJson::Json => {
-            let json = serde_json::to_string_pretty(report).map_err(|e| Failure::usage(e.to_string()))?;
+            let json =
+                serde_json::to_string_pretty(report).map_err(|e| Failure::usage(e.to_string()))?;
             let _ = writeln!(out, "{json}");
         }
         TextOrJson::Text => {
@@ -146,8 +163,20 @@ fn accounting_text(data: &Data, lang: &str) -> String {
     let l = Labels::new(lang);
     let report = &data.report;
     let mut s = String::new();
-    let w = report.sheets.iter().map(|r| r.dataset.len()).max().unwrap_or(8).max(l.get("dataset").chars().count());
-    let ws = report.sheets.iter().map(|r| r.sheet.chars().count()).max().unwrap_or(8).max(l.get("sheet").chars().count());
+    let w = report
+        .sheets
+        .iter()
+        .map(|r| r.dataset.len())
+        .max()
+        .unwrap_or(8)
+        .max(l.get("dataset").chars().count());
+    let ws = report
+        .sheets
+        .iter()
+        .map(|r| r.sheet.chars().count())
+        .max()
+        .unwrap_or(8)
+        .max(l.get("sheet").chars().count());
     s += &format!(
         "{:<w$}  {:<ws$}  {:>8}  {:>9}  {:>8}  {:>6}\n",
         l.get("dataset"),
@@ -165,7 +194,11 @@ fn accounting_text(data: &Data, lang: &str) -> String {
     }
     let n = report.problems.len();
     if n == 0 {
-        s += if lang == "fr" { "\nToutes les lignes sont acceptées.\n" } else { "\nEvery row is accepted.\n" };
+        s += if lang == "fr" {
+            "\nToutes les lignes sont acceptées.\n"
+        } else {
+            "\nEvery row is accepted.\n"
+        };
     } else {
         let rows = report.rejected();
         s += &if lang == "fr" {
@@ -181,11 +214,13 @@ fn accounting_text(data: &Data, lang: &str) -> String {
 }
 
 fn today(when: &When) -> NaiveDate {
-    when.today.unwrap_or_else(|| chrono::Local::now().date_naive())
+    when.today
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
 fn period(programme: &Programme, when: &When, lang: &str) -> Result<Period, Failure> {
-    Period::parse(&when.period, programme.info.start, today(when)).map_err(|e| Failure::usage(e.localized(lang)))
+    Period::parse(&when.period, programme.info.start, today(when))
+        .map_err(|e| Failure::usage(e.localized(lang)))
 }
 
 /// Stops on rejected rows unless allowed; then prints the accounting to stderr.
@@ -203,29 +238,49 @@ fn check_rejected(data: &Data, lang: &str, allow: bool) -> Result<(), Failure> {
     } else {
         "some rows are rejected: fix them, or run again with --allow-rejected to leave them out (they are counted)"
     };
-    Err(Failure { message: format!("{hint}\n{text}"), code: 1 })
+    Err(Failure {
+        message: format!("{hint}\n{text}"),
+        code: 1,
+    })
 }
 
-fn compute(input: &Input, when: &When, format: TableFormat, output: Option<&Path>, allow: bool) -> Result<u8, Failure> {
+fn compute(
+    input: &Input,
+    when: &When,
+    format: TableFormat,
+    output: Option<&Path>,
+    allow: bool,
+) -> Result<u8, Failure> {
     let (programme, data, lang) = load(input)?;
     check_rejected(&data, &lang, allow)?;
     let period = period(&programme, when, &lang)?;
-    let table = Engine::new(&programme, &data).compute(&period).map_err(|e| Failure::usage(e.localized(&lang)))?;
+    let table = Engine::new(&programme, &data)
+        .compute(&period)
+        .map_err(|e| Failure::usage(e.localized(&lang)))?;
     match format {
         TableFormat::Xlsx => {
             let Some(path) = output else {
                 return Err(Failure::usage("--format xlsx needs -o FILE"));
             };
             let created = period.end.and_hms_opt(0, 0, 0).unwrap_or_default();
-            cadre_report::tracking::write_tracking_xlsx(&programme, std::slice::from_ref(&table), &lang, created, path)
-                .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
+            cadre_report::tracking::write_tracking_xlsx(
+                &programme,
+                std::slice::from_ref(&table),
+                &lang,
+                created,
+                path,
+            )
+            .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
         }
         TableFormat::Csv | TableFormat::Json => {
             let mut buf = Vec::new();
             if matches!(format, TableFormat::Csv) {
-                table.write_csv(&mut buf).map_err(|e| Failure::usage(e.to_string()))?;
+                table
+                    .write_csv(&mut buf)
+                    .map_err(|e| Failure::usage(e.to_string()))?;
             } else {
-                serde_json::to_writer_pretty(&mut buf, &table).map_err(|e| Failure::usage(e.to_string()))?;
+                serde_json::to_writer_pretty(&mut buf, &table)
+                    .map_err(|e| Failure::usage(e.to_string()))?;
                 buf.push(b'\n');
             }
             write_output(output, &buf)?;
@@ -237,7 +292,10 @@ fn compute(input: &Input, when: &When, format: TableFormat, output: Option<&Path
 /// Writes to a file (atomically: temporary file, then rename) or stdout.
 fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
     match output {
-        None => std::io::stdout().write_all(bytes).map_err(|e| Failure::usage(e.to_string())),
-        Some(path) => cadre_report::write_atomically(path, bytes).map_err(|e| Failure::usage(format!("{}: {e}", path.display()))),
+        None => std::io::stdout()
+            .write_all(bytes)
+            .map_err(|e| Failure::usage(e.to_string())),
+        Some(path) => cadre_report::write_atomically(path, bytes)
+            .map_err(|e| Failure::usage(format!("{}: {e}", path.display()))),
     }
 }

@@ -35,10 +35,10 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use chrono::{Datelike, NaiveDate};
-use typst::{World, WorldExt};
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Datetime, Smart};
 use typst::syntax::FileId;
+use typst::{World, WorldExt};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
@@ -136,7 +136,11 @@ impl fmt::Display for Diagnostic {
 }
 
 fn join_lines(diags: &[Diagnostic]) -> String {
-    diags.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+    diags
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Why a report could not be rendered.
@@ -189,7 +193,11 @@ pub fn issue_date(
             .ok()
             .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
             .map(|t| t.date_naive())
-            .ok_or_else(|| ReportError::Date(format!("SOURCE_DATE_EPOCH={s} is not a number of seconds since 1970-01-01"))),
+            .ok_or_else(|| {
+                ReportError::Date(format!(
+                    "SOURCE_DATE_EPOCH={s} is not a number of seconds since 1970-01-01"
+                ))
+            }),
     }
 }
 
@@ -217,8 +225,17 @@ pub fn render_report(
 ) -> Result<RenderedReport, ReportError> {
     let json = report_data(programme, data, table, options)?;
     let bytes = serde_json::to_vec(&json)?;
-    let ident = format!("cadre/{}/{}/{}", programme.info.code, table.period.label, options.lang);
-    render_template(&options.template_dir, bytes, options.issue_date, options.pdf_standard, &ident)
+    let ident = format!(
+        "cadre/{}/{}/{}",
+        programme.info.code, table.period.label, options.lang
+    );
+    render_template(
+        &options.template_dir,
+        bytes,
+        options.issue_date,
+        options.pdf_standard,
+        &ident,
+    )
 }
 
 /// Compiles the template in `template_dir` against `data` (the bytes of
@@ -231,15 +248,23 @@ pub fn render_template(
     standard: Option<PdfStandardChoice>,
     ident: &str,
 ) -> Result<RenderedReport, ReportError> {
-    let folder_error = |source| ReportError::TemplateFolder { path: template_dir.to_path_buf(), source };
+    let folder_error = |source| ReportError::TemplateFolder {
+        path: template_dir.to_path_buf(),
+        source,
+    };
     let world = ReportWorld::new(template_dir, data, issue_date).map_err(folder_error)?;
 
     let started = Instant::now();
     let compiled = typst::compile::<PagedDocument>(&world);
     let compile_seconds = started.elapsed().as_secs_f64();
-    let mut warnings: Vec<String> =
-        compiled.warnings.iter().map(|w| format!("warning: {}", diagnostic(&world, template_dir, w))).collect();
-    let document = compiled.output.map_err(|errors| ReportError::Template(diagnostics(&world, template_dir, &errors)))?;
+    let mut warnings: Vec<String> = compiled
+        .warnings
+        .iter()
+        .map(|w| format!("warning: {}", diagnostic(&world, template_dir, w)))
+        .collect();
+    let document = compiled
+        .output
+        .map_err(|errors| ReportError::Template(diagnostics(&world, template_dir, &errors)))?;
 
     let standards = match standard {
         None => PdfStandards::default(),
@@ -253,8 +278,15 @@ pub fn render_template(
             }])
         })?,
     };
-    let created = Datetime::from_ymd_hms(issue_date.year(), issue_date.month() as u8, issue_date.day() as u8, 0, 0, 0)
-        .ok_or_else(|| ReportError::Date(format!("date {issue_date} is out of range")))?;
+    let created = Datetime::from_ymd_hms(
+        issue_date.year(),
+        issue_date.month() as u8,
+        issue_date.day() as u8,
+        0,
+        0,
+        0,
+    )
+    .ok_or_else(|| ReportError::Date(format!("date {issue_date} is out of range")))?;
     let options = PdfOptions {
         ident: Smart::Custom(ident.to_owned()),
         // The version of Typst is in the producer field already; the creator
@@ -266,17 +298,30 @@ pub fn render_template(
         ..PdfOptions::default()
     };
     let started = Instant::now();
-    let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| ReportError::Pdf(diagnostics(&world, template_dir, &errors)))?;
+    let pdf = typst_pdf::pdf(&document, &options)
+        .map_err(|errors| ReportError::Pdf(diagnostics(&world, template_dir, &errors)))?;
     let pdf_seconds = started.elapsed().as_secs_f64();
     // Typst memoises across compilations; in a long-running process keep
     // only what recent reports used.
     typst::comemo::evict(10);
     warnings.dedup();
-    Ok(RenderedReport { pdf, warnings, compile_seconds, pdf_seconds })
+    Ok(RenderedReport {
+        pdf,
+        warnings,
+        compile_seconds,
+        pdf_seconds,
+    })
 }
 
-fn diagnostics(world: &ReportWorld, template_dir: &Path, list: &[SourceDiagnostic]) -> Vec<Diagnostic> {
-    list.iter().filter(|d| d.severity == Severity::Error).map(|d| diagnostic(world, template_dir, d)).collect()
+fn diagnostics(
+    world: &ReportWorld,
+    template_dir: &Path,
+    list: &[SourceDiagnostic],
+) -> Vec<Diagnostic> {
+    list.iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| diagnostic(world, template_dir, d))
+        .collect()
 }
 
 /// Locates a Typst message in a template file (path as the user gave the
@@ -286,7 +331,12 @@ fn diagnostic(world: &ReportWorld, template_dir: &Path, d: &SourceDiagnostic) ->
     // of its own; the innermost call of the trace that has one points at the
     // template line.
     let span = if d.span.is_detached() {
-        d.trace.iter().rev().map(|t| typst::syntax::DiagSpan::from(t.span)).find(|s| !s.is_detached()).unwrap_or(d.span)
+        d.trace
+            .iter()
+            .rev()
+            .map(|t| typst::syntax::DiagSpan::from(t.span))
+            .find(|s| !s.is_detached())
+            .unwrap_or(d.span)
     } else {
         d.span
     };
@@ -295,14 +345,25 @@ fn diagnostic(world: &ReportWorld, template_dir: &Path, d: &SourceDiagnostic) ->
         line: None,
         column: None,
         message: d.message.to_string(),
-        hints: d.hints.iter().map(|h| h.v.to_string()).collect(),
+        // Hints about the Typst command line (`--root`, `--input`) do not
+        // apply: there is no Typst command line here.
+        hints: d
+            .hints
+            .iter()
+            .map(|h| h.v.to_string())
+            .filter(|h| !h.contains("--"))
+            .collect(),
     };
     let Some(id) = span.id() else { return out };
     out.file = Some(file_name(world, template_dir, id));
     if let Some(range) = world.range(span) {
         let lines = match world.source(id) {
             Ok(source) => Some(source.lines().clone()),
-            Err(_) => world.file(id).ok().and_then(|b| std::str::from_utf8(b.as_slice()).ok().map(|t| typst::syntax::Lines::new(t.to_owned()))),
+            Err(_) => world.file(id).ok().and_then(|b| {
+                std::str::from_utf8(b.as_slice())
+                    .ok()
+                    .map(|t| typst::syntax::Lines::new(t.to_owned()))
+            }),
         };
         if let Some((line, col)) = lines.and_then(|l| l.byte_to_line_column(range.start)) {
             out.line = Some(line + 1);
@@ -317,7 +378,56 @@ fn file_name(world: &ReportWorld, template_dir: &Path, id: FileId) -> String {
         return "(report data)".into();
     }
     match world.real_path(id) {
-        Some(_) => template_dir.join(id.vpath().get_without_slash()).display().to_string(),
+        Some(_) => template_dir
+            .join(id.vpath().get_without_slash())
+            .display()
+            .to_string(),
         None => format!("{:?}", id.get()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn the_issue_date_is_explicit_then_source_date_epoch_then_the_period_end() {
+        let end = d(2025, 12, 31);
+        assert_eq!(
+            issue_date(Some(d(2026, 1, 15)), Some("0"), end).unwrap(),
+            d(2026, 1, 15)
+        );
+        // 2026-01-15T12:00:00Z
+        assert_eq!(
+            issue_date(None, Some("1768478400"), end).unwrap(),
+            d(2026, 1, 15)
+        );
+        assert_eq!(issue_date(None, Some(" "), end).unwrap(), end);
+        assert_eq!(issue_date(None, None, end).unwrap(), end);
+        assert!(
+            issue_date(None, Some("yesterday"), end)
+                .unwrap_err()
+                .to_string()
+                .contains("SOURCE_DATE_EPOCH")
+        );
+    }
+
+    #[test]
+    fn diagnostics_read_as_file_line_column() {
+        let diag = Diagnostic {
+            file: Some("report_templates/quarterly/main.typ".into()),
+            line: Some(12),
+            column: Some(3),
+            message: "unknown variable: x".into(),
+            hints: vec!["if you meant to display multiple letters as is, try adding spaces".into()],
+        };
+        assert_eq!(
+            diag.to_string(),
+            "report_templates/quarterly/main.typ:12:3: unknown variable: x (hint: if you meant to display multiple letters as is, try adding spaces)"
+        );
     }
 }

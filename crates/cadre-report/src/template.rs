@@ -21,8 +21,9 @@ use cadre::text::fold_name;
 use cadre::{Data, Programme};
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
-    Color, DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties, ExcelDateTime, Format,
-    FormatAlign, FormatBorder, Formula, Note, Workbook, Worksheet, XlsxError, column_number_to_name, quote_sheet_name,
+    Color, DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties,
+    ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Note, Workbook, Worksheet,
+    XlsxError, column_number_to_name, quote_sheet_name,
 };
 
 /// Rows of each data sheet that carry the drop-down lists and number checks,
@@ -127,20 +128,33 @@ struct Formats {
 
 impl Formats {
     fn new(lang: &str) -> Formats {
-        let header = Format::new().set_bold().set_border_bottom(FormatBorder::Thin).set_align(FormatAlign::Top);
+        let header = Format::new()
+            .set_bold()
+            .set_border_bottom(FormatBorder::Thin)
+            .set_align(FormatAlign::Top);
         Formats {
             title: Format::new().set_bold().set_font_size(14),
             heading: Format::new().set_bold().set_font_size(12),
-            table_header: header.clone().set_background_color(Color::RGB(0xD9E1F2)).set_text_wrap(),
+            table_header: header
+                .clone()
+                .set_background_color(Color::RGB(0xD9E1F2))
+                .set_text_wrap(),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
             // Required columns stand out; the instructions say so.
-            required_header: header.clone().set_background_color(Color::RGB(0x1F3A5F)).set_font_color(Color::White),
+            required_header: header
+                .clone()
+                .set_background_color(Color::RGB(0x1F3A5F))
+                .set_font_color(Color::White),
             optional_header: header.set_background_color(Color::RGB(0xD9E1F2)),
             // Text columns stay text: Excel would turn a code like `3-4` into a date.
             text: Format::new().set_num_format("@"),
             integer: Format::new().set_num_format("0"),
             amount: Format::new().set_num_format("#,##0.00"),
-            date: Format::new().set_num_format(if lang == "fr" { "dd/mm/yyyy" } else { "yyyy-mm-dd" }),
+            date: Format::new().set_num_format(if lang == "fr" {
+                "dd/mm/yyyy"
+            } else {
+                "yyyy-mm-dd"
+            }),
         }
     }
 }
@@ -163,13 +177,23 @@ impl<'p> Template<'p> {
     /// Lays out the template of `programme` in `lang` (`fr`, else English),
     /// pre-filling each dataset another dataset references with the accepted
     /// rows `registry` holds for it.
-    pub fn new(programme: &'p Programme, registry: Option<&Data>, lang: &str) -> Result<Template<'p>, TemplateError> {
+    pub fn new(
+        programme: &'p Programme,
+        registry: Option<&Data>,
+        lang: &str,
+    ) -> Result<Template<'p>, TemplateError> {
         let fr = lang == "fr";
         let formats = Formats::new(lang);
         let referenced: Vec<bool> = programme
             .datasets
             .iter()
-            .map(|d| programme.datasets.iter().flat_map(|o| &o.columns).any(|c| c.references.as_deref() == Some(&d.name)))
+            .map(|d| {
+                programme
+                    .datasets
+                    .iter()
+                    .flat_map(|o| &o.columns)
+                    .any(|c| c.references.as_deref() == Some(&d.name))
+            })
             .collect();
         // Registry rows first: the lists of codes must reach below them.
         let mut prefill: Vec<Vec<Vec<Entry>>> = Vec::with_capacity(programme.datasets.len());
@@ -180,15 +204,29 @@ impl<'p> Template<'p> {
             };
             prefill.push(rows);
         }
-        let last_rows: Vec<u32> = prefill.iter().map(|rows| rows.len() as u32 + ENTRY_ROWS).collect();
+        let last_rows: Vec<u32> = prefill
+            .iter()
+            .map(|rows| rows.len() as u32 + ENTRY_ROWS)
+            .collect();
 
         let instructions_name = free_name(
             programme,
             "instructions",
-            if fr { &["Instructions", "Mode d'emploi", "Notice"] } else { &["Instructions", "How to", "Read me"] },
+            if fr {
+                &["Instructions", "Mode d'emploi", "Notice"]
+            } else {
+                &["Instructions", "How to", "Read me"]
+            },
         )?;
-        let lists_name =
-            free_name(programme, "lists", if fr { &["Listes", "Valeurs", "Listes cadre"] } else { &["Lists", "Values", "Lists cadre"] })?;
+        let lists_name = free_name(
+            programme,
+            "lists",
+            if fr {
+                &["Listes", "Valeurs", "Listes cadre"]
+            } else {
+                &["Lists", "Values", "Lists cadre"]
+            },
+        )?;
 
         let mut template = Template {
             programme,
@@ -216,13 +254,28 @@ impl<'p> Template<'p> {
     /// (fewer cells leave the last columns empty). Returns the row's number
     /// as the spreadsheet shows it (the header row is 1).
     pub fn append_row(&mut self, dataset: &str, cells: &[Entry]) -> Result<u32, TemplateError> {
-        let index = self.programme.datasets.iter().position(|d| d.name == dataset).ok_or_else(|| TemplateError::UnknownDataset {
-            dataset: dataset.to_owned(),
-            known: self.programme.datasets.iter().map(|d| d.name.as_str()).collect::<Vec<_>>().join(", "),
-        })?;
+        let index = self
+            .programme
+            .datasets
+            .iter()
+            .position(|d| d.name == dataset)
+            .ok_or_else(|| TemplateError::UnknownDataset {
+                dataset: dataset.to_owned(),
+                known: self
+                    .programme
+                    .datasets
+                    .iter()
+                    .map(|d| d.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })?;
         let schema = &self.programme.datasets[index];
         if cells.len() > schema.columns.len() {
-            return Err(TemplateError::RowWidth { dataset: dataset.to_owned(), given: cells.len(), columns: schema.columns.len() });
+            return Err(TemplateError::RowWidth {
+                dataset: dataset.to_owned(),
+                given: cells.len(),
+                columns: schema.columns.len(),
+            });
         }
         let f = &self.formats;
         let sheet = &mut self.sheets[index];
@@ -241,9 +294,13 @@ impl<'p> Template<'p> {
                     };
                     ws.write_number_with_format(row, col, *x, format)
                 }
-                Entry::Date(d) => excel_date(*d).and_then(|dt| ws.write_datetime_with_format(row, col, &dt, &f.date)),
+                Entry::Date(d) => excel_date(*d)
+                    .and_then(|dt| ws.write_datetime_with_format(row, col, &dt, &f.date)),
             };
-            written.map_err(|source| TemplateError::Xlsx { context: ctx(), source })?;
+            written.map_err(|source| TemplateError::Xlsx {
+                context: ctx(),
+                source,
+            })?;
         }
         sheet.next_row += 1;
         Ok(row + 1)
@@ -253,10 +310,22 @@ impl<'p> Template<'p> {
     /// always give the same bytes: the creation date is the programme's start.
     pub fn to_bytes(self) -> Result<Vec<u8>, TemplateError> {
         let info = &self.programme.info;
-        let title = if self.lang == "fr" { format!("{} : classeur de saisie", info.name) } else { format!("{}: data-entry workbook", info.name) };
-        let created = excel_date(info.start).map_err(|source| TemplateError::Xlsx { context: "creation date".into(), source })?;
+        let title = if self.lang == "fr" {
+            format!("{} : classeur de saisie", info.name)
+        } else {
+            format!("{}: data-entry workbook", info.name)
+        };
+        let created = excel_date(info.start).map_err(|source| TemplateError::Xlsx {
+            context: "creation date".into(),
+            source,
+        })?;
         let mut workbook = Workbook::new();
-        workbook.set_properties(&DocProperties::new().set_title(&title).set_author("cadre").set_creation_datetime(&created));
+        workbook.set_properties(
+            &DocProperties::new()
+                .set_title(&title)
+                .set_author("cadre")
+                .set_creation_datetime(&created),
+        );
         workbook.push_worksheet(self.instructions);
         for sheet in self.sheets {
             workbook.push_worksheet(sheet.worksheet);
@@ -264,13 +333,21 @@ impl<'p> Template<'p> {
         if let Some((lists, _)) = self.lists {
             workbook.push_worksheet(lists);
         }
-        workbook.save_to_buffer().map_err(|source| TemplateError::Xlsx { context: "workbook".into(), source })
+        workbook
+            .save_to_buffer()
+            .map_err(|source| TemplateError::Xlsx {
+                context: "workbook".into(),
+                source,
+            })
     }
 
     /// Writes the workbook to `path` (through a temporary file and a rename).
     pub fn save(self, path: &Path) -> Result<(), TemplateError> {
         let bytes = self.to_bytes()?;
-        crate::write_atomically(path, &bytes).map_err(|source| TemplateError::Io { path: path.to_path_buf(), source })
+        crate::write_atomically(path, &bytes).map_err(|source| TemplateError::Io {
+            path: path.to_path_buf(),
+            source,
+        })
     }
 
     /// The instructions sheet; `prefilled` counts the registry rows of each dataset.
@@ -294,28 +371,53 @@ impl<'p> Template<'p> {
         ws.set_column_width(5, 22).map_err(xl("widths"))?;
 
         let mut row = 0u32;
-        let title = if fr { format!("{} : classeur de saisie", info.name) } else { format!("{}: data-entry workbook", info.name) };
-        ws.write_string_with_format(row, 0, &title, &f.title).map_err(xl("title"))?;
+        let title = if fr {
+            format!("{} : classeur de saisie", info.name)
+        } else {
+            format!("{}: data-entry workbook", info.name)
+        };
+        ws.write_string_with_format(row, 0, &title, &f.title)
+            .map_err(xl("title"))?;
         row += 1;
         if !info.title.is_empty() {
-            ws.write_string(row, 0, info.title.get(lang)).map_err(xl("title"))?;
+            ws.write_string(row, 0, info.title.get(lang))
+                .map_err(xl("title"))?;
             row += 1;
         }
         let period = if fr {
-            format!("Programme du {} au {}.", info.start.format("%d/%m/%Y"), info.end.format("%d/%m/%Y"))
+            format!(
+                "Programme du {} au {}.",
+                info.start.format("%d/%m/%Y"),
+                info.end.format("%d/%m/%Y")
+            )
         } else {
             format!("Programme from {} to {}.", info.start, info.end)
         };
         ws.write_string(row, 0, &period).map_err(xl("period"))?;
         row += 2;
 
-        ws.write_string_with_format(row, 0, if fr { "Comment remplir ce classeur" } else { "How to fill in this workbook" }, &f.heading)
-            .map_err(xl("heading"))?;
+        ws.write_string_with_format(
+            row,
+            0,
+            if fr {
+                "Comment remplir ce classeur"
+            } else {
+                "How to fill in this workbook"
+            },
+            &f.heading,
+        )
+        .map_err(xl("heading"))?;
         row += 1;
-        let filled_names: Vec<&str> =
-            programme.datasets.iter().zip(prefilled).filter(|(_, n)| **n > 0).map(|(d, _)| d.name.as_str()).collect();
+        let filled_names: Vec<&str> = programme
+            .datasets
+            .iter()
+            .zip(prefilled)
+            .filter(|(_, n)| **n > 0)
+            .map(|(d, _)| d.name.as_str())
+            .collect();
         for line in rules_text(fr, &filled_names) {
-            ws.merge_range(row, 0, row, 5, &format!("• {line}"), &f.wrap).map_err(xl("rules"))?;
+            ws.merge_range(row, 0, row, 5, &format!("• {line}"), &f.wrap)
+                .map_err(xl("rules"))?;
             // Merged cells do not grow with their text: give long lines room.
             let lines = (line.chars().count() / 150 + 1) as f64;
             ws.set_row_height(row, 15.0 * lines).map_err(xl("rules"))?;
@@ -323,19 +425,44 @@ impl<'p> Template<'p> {
         }
         row += 1;
 
-        ws.write_string_with_format(row, 0, if fr { "Les feuilles" } else { "The sheets" }, &f.heading).map_err(xl("heading"))?;
+        ws.write_string_with_format(
+            row,
+            0,
+            if fr { "Les feuilles" } else { "The sheets" },
+            &f.heading,
+        )
+        .map_err(xl("heading"))?;
         row += 1;
         let headers = if fr {
-            ["Feuille", "Contenu", "Clé (code unique)", "Description", "Renvoie aux feuilles", "Lignes pré-remplies"]
+            [
+                "Feuille",
+                "Contenu",
+                "Clé (code unique)",
+                "Description",
+                "Renvoie aux feuilles",
+                "Lignes pré-remplies",
+            ]
         } else {
-            ["Sheet", "Content", "Key (unique code)", "Description", "Refers to sheets", "Pre-filled rows"]
+            [
+                "Sheet",
+                "Content",
+                "Key (unique code)",
+                "Description",
+                "Refers to sheets",
+                "Pre-filled rows",
+            ]
         };
         for (c, h) in headers.iter().enumerate() {
-            ws.write_string_with_format(row, c as u16, *h, &f.table_header).map_err(xl("sheets table"))?;
+            ws.write_string_with_format(row, c as u16, *h, &f.table_header)
+                .map_err(xl("sheets table"))?;
         }
         row += 1;
         for (i, ds) in programme.datasets.iter().enumerate() {
-            let refs: Vec<&str> = ds.columns.iter().filter_map(|c| c.references.as_deref()).collect();
+            let refs: Vec<&str> = ds
+                .columns
+                .iter()
+                .filter_map(|c| c.references.as_deref())
+                .collect();
             let filled = prefilled.get(i).copied().unwrap_or(0);
             let cells = [
                 ds.name.clone(),
@@ -343,24 +470,50 @@ impl<'p> Template<'p> {
                 ds.key.clone().unwrap_or_default(),
                 ds.description.get(lang).to_owned(),
                 refs.join(", "),
-                if filled > 0 { filled.to_string() } else { String::new() },
+                if filled > 0 {
+                    filled.to_string()
+                } else {
+                    String::new()
+                },
             ];
             for (c, text) in cells.iter().enumerate() {
-                ws.write_string_with_format(row, c as u16, text, &f.wrap).map_err(xl("sheets table"))?;
+                ws.write_string_with_format(row, c as u16, text, &f.wrap)
+                    .map_err(xl("sheets table"))?;
             }
             row += 1;
         }
         row += 1;
 
-        ws.write_string_with_format(row, 0, if fr { "Les colonnes" } else { "The columns" }, &f.heading).map_err(xl("heading"))?;
+        ws.write_string_with_format(
+            row,
+            0,
+            if fr { "Les colonnes" } else { "The columns" },
+            &f.heading,
+        )
+        .map_err(xl("heading"))?;
         row += 1;
         let headers = if fr {
-            ["Feuille", "Colonne (en-tête)", "Libellé", "Description", "Règle", "Obligatoire"]
+            [
+                "Feuille",
+                "Colonne (en-tête)",
+                "Libellé",
+                "Description",
+                "Règle",
+                "Obligatoire",
+            ]
         } else {
-            ["Sheet", "Column (header)", "Label", "Description", "Rule", "Required"]
+            [
+                "Sheet",
+                "Column (header)",
+                "Label",
+                "Description",
+                "Rule",
+                "Required",
+            ]
         };
         for (c, h) in headers.iter().enumerate() {
-            ws.write_string_with_format(row, c as u16, *h, &f.table_header).map_err(xl("columns table"))?;
+            ws.write_string_with_format(row, c as u16, *h, &f.table_header)
+                .map_err(xl("columns table"))?;
         }
         row += 1;
         for ds in &programme.datasets {
@@ -374,7 +527,8 @@ impl<'p> Template<'p> {
                     requirement(col, lang),
                 ];
                 for (c, text) in cells.iter().enumerate() {
-                    ws.write_string_with_format(row, c as u16, text, &f.wrap).map_err(xl("columns table"))?;
+                    ws.write_string_with_format(row, c as u16, text, &f.wrap)
+                        .map_err(xl("columns table"))?;
                 }
                 row += 1;
             }
@@ -382,28 +536,63 @@ impl<'p> Template<'p> {
         Ok(())
     }
 
-    fn data_sheet(&mut self, schema: &DatasetSchema, last_rows: &[u32], lists_name: &str) -> Result<DataSheet, TemplateError> {
+    fn data_sheet(
+        &mut self,
+        schema: &DatasetSchema,
+        last_rows: &[u32],
+        lists_name: &str,
+    ) -> Result<DataSheet, TemplateError> {
         let lang = self.lang.clone();
         let fr = lang == "fr";
         let programme = self.programme;
-        let index = programme.datasets.iter().position(|d| d.name == schema.name).unwrap_or(0);
+        let index = programme
+            .datasets
+            .iter()
+            .position(|d| d.name == schema.name)
+            .unwrap_or(0);
         let last_row = last_rows[index];
         let mut ws = Worksheet::new();
         let dataset = schema.name.as_str();
-        ws.set_name(dataset)
-            .map_err(|source| TemplateError::Xlsx { context: format!("sheet name of dataset `{dataset}`"), source })?;
-        ws.set_freeze_panes(1, 0).map_err(|source| TemplateError::Xlsx { context: format!("sheet {dataset}"), source })?;
+        ws.set_name(dataset).map_err(|source| TemplateError::Xlsx {
+            context: format!("sheet name of dataset `{dataset}`"),
+            source,
+        })?;
+        ws.set_freeze_panes(1, 0)
+            .map_err(|source| TemplateError::Xlsx {
+                context: format!("sheet {dataset}"),
+                source,
+            })?;
         for (c, column) in schema.columns.iter().enumerate() {
             let col = c as u16;
-            let xl = |source| TemplateError::Xlsx { context: format!("sheet {dataset}, column {}", column.name), source };
+            let xl = |source| TemplateError::Xlsx {
+                context: format!("sheet {dataset}, column {}", column.name),
+                source,
+            };
             let f = &self.formats;
-            let header = if column.required { &f.required_header } else { &f.optional_header };
-            ws.write_string_with_format(0, col, &column.name, header).map_err(xl)?;
+            let header = if column.required {
+                &f.required_header
+            } else {
+                &f.optional_header
+            };
+            ws.write_string_with_format(0, col, &column.name, header)
+                .map_err(xl)?;
             let note_text = note_text(column, &lang);
-            let lines = note_text.lines().map(|l| l.chars().count() / 48 + 1).sum::<usize>() as u32;
-            let note = Note::new(note_text).add_author_prefix(false).set_width(340).set_height((lines * 15 + 10).min(420));
+            let lines = note_text
+                .lines()
+                .map(|l| l.chars().count() / 48 + 1)
+                .sum::<usize>() as u32;
+            let note = Note::new(note_text)
+                .add_author_prefix(false)
+                .set_width(340)
+                .set_height((lines * 15 + 10).min(420));
             ws.insert_note(0, col, &note).map_err(xl)?;
-            let width = column.name.chars().count().max(column.label.get(&lang).chars().count().min(30)).max(10) as f64 + 2.0;
+            let width = column
+                .name
+                .chars()
+                .count()
+                .max(column.label.get(&lang).chars().count().min(30))
+                .max(10) as f64
+                + 2.0;
             ws.set_column_width(col, width).map_err(xl)?;
             let format = match column.kind {
                 ColumnType::Text | ColumnType::Enum => &f.text,
@@ -412,11 +601,17 @@ impl<'p> Template<'p> {
                 ColumnType::Date => &f.date,
             };
             ws.set_column_format(col, format).map_err(xl)?;
-            if let Some(validation) = self.validation(schema, column, c, last_row, last_rows, lists_name, fr)? {
-                ws.add_data_validation(1, col, last_row, col, &validation).map_err(xl)?;
+            if let Some(validation) =
+                self.validation(schema, column, c, last_row, last_rows, lists_name, fr)?
+            {
+                ws.add_data_validation(1, col, last_row, col, &validation)
+                    .map_err(xl)?;
             }
         }
-        Ok(DataSheet { worksheet: ws, next_row: 1 })
+        Ok(DataSheet {
+            worksheet: ws,
+            next_row: 1,
+        })
     }
 
     /// The entry-time check of a column, if the spreadsheet can make one.
@@ -431,52 +626,96 @@ impl<'p> Template<'p> {
         lists_name: &str,
         fr: bool,
     ) -> Result<Option<DataValidation>, TemplateError> {
-        let xl = |source| TemplateError::Xlsx { context: format!("sheet {}, column {}, check", schema.name, column.name), source };
+        let xl = |source| TemplateError::Xlsx {
+            context: format!("sheet {}, column {}, check", schema.name, column.name),
+            source,
+        };
         let programme = self.programme;
         let lang = self.lang.clone();
         let label = column.label.get(&lang);
-        let list_warning = |dv: DataValidation, message: String| -> Result<DataValidation, XlsxError> {
-            dv.set_error_style(DataValidationErrorStyle::Warning)
-                .set_error_title(if fr { "Valeur hors liste" } else { "Value not in the list" })?
-                .set_error_message(truncate(&message, 255))
-        };
+        let list_warning =
+            |dv: DataValidation, message: String| -> Result<DataValidation, XlsxError> {
+                dv.set_error_style(DataValidationErrorStyle::Warning)
+                    .set_error_title(if fr {
+                        "Valeur hors liste"
+                    } else {
+                        "Value not in the list"
+                    })?
+                    .set_error_message(truncate(&message, 255))
+            };
         if let Some(target) = column.references.as_deref() {
-            let Some((t, tschema)) = programme.datasets.iter().enumerate().find(|(_, d)| d.name == target) else { return Ok(None) };
-            let Some(key) = tschema.key.as_deref().and_then(|k| tschema.columns.iter().position(|c| c.name == k)) else {
+            let Some((t, tschema)) = programme
+                .datasets
+                .iter()
+                .enumerate()
+                .find(|(_, d)| d.name == target)
+            else {
+                return Ok(None);
+            };
+            let Some(key) = tschema
+                .key
+                .as_deref()
+                .and_then(|k| tschema.columns.iter().position(|c| c.name == k))
+            else {
                 return Ok(None);
             };
             let letter = column_number_to_name(key as u16);
-            let range = format!("={}!${letter}$2:${letter}${}", quote_sheet_name(&tschema.name), last_rows[t] + 1);
+            let range = format!(
+                "={}!${letter}$2:${letter}${}",
+                quote_sheet_name(&tschema.name),
+                last_rows[t] + 1
+            );
             let message = if fr {
-                format!("{label} : choisissez un code de la feuille {target}. Un code absent de {target} fera rejeter la ligne.")
+                format!(
+                    "{label} : choisissez un code de la feuille {target}. Un code absent de {target} fera rejeter la ligne."
+                )
             } else {
-                format!("{label}: pick a code of the {target} sheet. A code missing from {target} gets the row rejected.")
+                format!(
+                    "{label}: pick a code of the {target} sheet. A code missing from {target} gets the row rejected."
+                )
             };
-            let dv = list_warning(DataValidation::new().allow_list_formula(Formula::new(range)), message).map_err(xl)?;
+            let dv = list_warning(
+                DataValidation::new().allow_list_formula(Formula::new(range)),
+                message,
+            )
+            .map_err(xl)?;
             return Ok(Some(dv));
         }
         match column.kind {
             ColumnType::Enum => {
                 let joined = column.values.join(",");
-                let inline = joined.encode_utf16().count() <= 255 && !column.values.iter().any(|v| v.contains([',', '"']));
+                let inline = joined.encode_utf16().count() <= 255
+                    && !column.values.iter().any(|v| v.contains([',', '"']));
                 let dv = if inline {
-                    DataValidation::new().allow_list_strings(&column.values).map_err(xl)?
+                    DataValidation::new()
+                        .allow_list_strings(&column.values)
+                        .map_err(xl)?
                 } else {
                     // Too long for an inline list: the values go to a hidden sheet.
                     let range = self.list_range(lists_name, &column.values)?;
                     DataValidation::new().allow_list_formula(Formula::new(range))
                 };
                 let message = if fr {
-                    format!("{label} : une valeur de la liste ({}).", column.values.join(", "))
+                    format!(
+                        "{label} : une valeur de la liste ({}).",
+                        column.values.join(", ")
+                    )
                 } else {
-                    format!("{label}: a value of the list ({}).", column.values.join(", "))
+                    format!(
+                        "{label}: a value of the list ({}).",
+                        column.values.join(", ")
+                    )
                 };
                 Ok(Some(list_warning(dv, message).map_err(xl)?))
             }
             ColumnType::Integer => {
                 // Whole numbers always; the declared range when there is one.
-                let lo = column.min.map_or(i32::MIN, |m| m.ceil().clamp(i32::MIN as f64, i32::MAX as f64) as i32);
-                let hi = column.max.map_or(i32::MAX, |m| m.floor().clamp(i32::MIN as f64, i32::MAX as f64) as i32);
+                let lo = column.min.map_or(i32::MIN, |m| {
+                    m.ceil().clamp(i32::MIN as f64, i32::MAX as f64) as i32
+                });
+                let hi = column.max.map_or(i32::MAX, |m| {
+                    m.floor().clamp(i32::MIN as f64, i32::MAX as f64) as i32
+                });
                 let message = if fr {
                     format!("{label} : {}.", rule_text(column, "fr"))
                 } else {
@@ -484,7 +723,11 @@ impl<'p> Template<'p> {
                 };
                 let dv = DataValidation::new()
                     .allow_whole_number(DataValidationRule::Between(lo, hi))
-                    .set_error_title(if fr { "Nombre entier attendu" } else { "Whole number expected" })
+                    .set_error_title(if fr {
+                        "Nombre entier attendu"
+                    } else {
+                        "Whole number expected"
+                    })
                     .and_then(|dv| dv.set_error_message(truncate(&message, 255)))
                     .map_err(xl)?;
                 Ok(Some(dv))
@@ -503,23 +746,38 @@ impl<'p> Template<'p> {
                 };
                 let dv = DataValidation::new()
                     .allow_decimal_number(rule)
-                    .set_error_title(if fr { "Nombre hors limites" } else { "Number out of range" })
+                    .set_error_title(if fr {
+                        "Nombre hors limites"
+                    } else {
+                        "Number out of range"
+                    })
                     .and_then(|dv| dv.set_error_message(truncate(&message, 255)))
                     .map_err(xl)?;
                 Ok(Some(dv))
             }
-            ColumnType::Text if column.unique || schema.key.as_deref() == Some(column.name.as_str()) => {
+            ColumnType::Text
+                if column.unique || schema.key.as_deref() == Some(column.name.as_str()) =>
+            {
                 // A code already used higher up is refused, as the ingester would.
                 let letter = column_number_to_name(c as u16);
-                let formula = format!("=COUNTIF(${letter}$2:${letter}${},{letter}2)=1", last_row + 1);
+                let formula = format!(
+                    "=COUNTIF(${letter}$2:${letter}${},{letter}2)=1",
+                    last_row + 1
+                );
                 let message = if fr {
-                    format!("{label} : ce code est déjà utilisé dans cette feuille (majuscules ignorées).")
+                    format!(
+                        "{label} : ce code est déjà utilisé dans cette feuille (majuscules ignorées)."
+                    )
                 } else {
                     format!("{label}: this code is already used in this sheet (case ignored).")
                 };
                 let dv = DataValidation::new()
                     .allow_custom(Formula::new(formula))
-                    .set_error_title(if fr { "Code en double" } else { "Duplicate code" })
+                    .set_error_title(if fr {
+                        "Code en double"
+                    } else {
+                        "Duplicate code"
+                    })
                     .and_then(|dv| dv.set_error_message(truncate(&message, 255)))
                     .map_err(xl)?;
                 Ok(Some(dv))
@@ -531,7 +789,10 @@ impl<'p> Template<'p> {
     /// Writes `values` in a new column of the hidden lists sheet; returns the
     /// absolute range that holds them.
     fn list_range(&mut self, lists_name: &str, values: &[String]) -> Result<String, TemplateError> {
-        let xl = |source| TemplateError::Xlsx { context: format!("sheet {lists_name}"), source };
+        let xl = |source| TemplateError::Xlsx {
+            context: format!("sheet {lists_name}"),
+            source,
+        };
         let (ws, used) = match &mut self.lists {
             Some(lists) => lists,
             None => {
@@ -548,34 +809,61 @@ impl<'p> Template<'p> {
             ws.write_string(r as u32, col, v).map_err(xl)?;
         }
         let letter = column_number_to_name(col);
-        Ok(format!("={}!${letter}$1:${letter}${}", quote_sheet_name(lists_name), values.len()))
+        Ok(format!(
+            "={}!${letter}$1:${letter}${}",
+            quote_sheet_name(lists_name),
+            values.len()
+        ))
     }
 }
 
 /// Writes the blank data-entry workbook of `programme` to `path`, in `lang`
 /// (`fr`, else English), with the registry pre-filled from `registry` when
 /// given (see [`Template::new`]).
-pub fn write_template(programme: &Programme, registry: Option<&Data>, lang: &str, path: &Path) -> Result<(), TemplateError> {
+pub fn write_template(
+    programme: &Programme,
+    registry: Option<&Data>,
+    lang: &str,
+    path: &Path,
+) -> Result<(), TemplateError> {
     Template::new(programme, registry, lang)?.save(path)
 }
 
 /// The accepted rows of an ingested dataset, as template entries in the
 /// order of its columns.
-fn registry_rows(schema: &DatasetSchema, dataset: &cadre::ingest::Dataset) -> Result<Vec<Vec<Entry>>, TemplateError> {
+fn registry_rows(
+    schema: &DatasetSchema,
+    dataset: &cadre::ingest::Dataset,
+) -> Result<Vec<Vec<Entry>>, TemplateError> {
     let frame = &dataset.frame;
     let height = frame.height();
     let mut rows = vec![Vec::with_capacity(schema.columns.len()); height];
     for column in &schema.columns {
-        let err = |message: String| TemplateError::Registry { dataset: schema.name.clone(), column: column.name.clone(), message };
+        let err = |message: String| TemplateError::Registry {
+            dataset: schema.name.clone(),
+            column: column.name.clone(),
+            message,
+        };
         let series = frame.column(&column.name).map_err(|e| err(e.to_string()))?;
         let values: Vec<Entry> = match column.kind {
-            ColumnType::Text | ColumnType::Enum => {
-                series.str().map_err(|e| err(e.to_string()))?.iter().map(|v| v.map_or(Entry::Empty, |s| Entry::Text(s.to_owned()))).collect()
-            }
-            ColumnType::Integer => {
-                series.i64().map_err(|e| err(e.to_string()))?.iter().map(|v| v.map_or(Entry::Empty, |x| Entry::Number(x as f64))).collect()
-            }
-            ColumnType::Amount => series.f64().map_err(|e| err(e.to_string()))?.iter().map(|v| v.map_or(Entry::Empty, Entry::Number)).collect(),
+            ColumnType::Text | ColumnType::Enum => series
+                .str()
+                .map_err(|e| err(e.to_string()))?
+                .iter()
+                .map(|v| v.map_or(Entry::Empty, |s| Entry::Text(s.to_owned())))
+                .collect(),
+            ColumnType::Integer => series
+                .i64()
+                .map_err(|e| err(e.to_string()))?
+                .iter()
+                .map(|v| v.map_or(Entry::Empty, |x| Entry::Number(x as f64)))
+                .collect(),
+            ColumnType::Amount => series
+                .f64()
+                .map_err(|e| err(e.to_string()))?
+                .iter()
+                .map(|v| v.map_or(Entry::Empty, Entry::Number))
+                .collect(),
             ColumnType::Date => {
                 let days = series.date().map_err(|e| err(e.to_string()))?.physical();
                 let mut out = Vec::with_capacity(height);
@@ -599,18 +887,31 @@ fn registry_rows(schema: &DatasetSchema, dataset: &cadre::ingest::Dataset) -> Re
 }
 
 fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
-    let year = u16::try_from(d.year()).map_err(|_| XlsxError::DateTimeRangeError(format!("year {} out of range", d.year())))?;
+    let year = u16::try_from(d.year())
+        .map_err(|_| XlsxError::DateTimeRangeError(format!("year {} out of range", d.year())))?;
     ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8)
 }
 
 /// The first candidate that names no dataset (sheet names are compared folded,
 /// as the ingester compares them, so a helper sheet is never taken for data).
-fn free_name(programme: &Programme, what: &'static str, candidates: &[&str]) -> Result<String, TemplateError> {
+fn free_name(
+    programme: &Programme,
+    what: &'static str,
+    candidates: &[&str],
+) -> Result<String, TemplateError> {
     candidates
         .iter()
-        .find(|c| !programme.datasets.iter().any(|d| d.matches_sheet(&fold_name(c))))
+        .find(|c| {
+            !programme
+                .datasets
+                .iter()
+                .any(|d| d.matches_sheet(&fold_name(c)))
+        })
         .map(|c| (*c).to_owned())
-        .ok_or_else(|| TemplateError::NameClash { what, candidates: candidates.join(", ") })
+        .ok_or_else(|| TemplateError::NameClash {
+            what,
+            candidates: candidates.join(", "),
+        })
 }
 
 /// At most `max` UTF-16 units (Excel's unit for message limits), cut on a character.
@@ -656,7 +957,11 @@ fn rule_text(col: &ColumnSchema, lang: &str) -> String {
         ColumnType::Text => "du texte".to_owned(),
     };
     match (col.min, col.max) {
-        (Some(min), Some(max)) => rule.push_str(&format!(" de {} à {}", format_number(min), format_number(max))),
+        (Some(min), Some(max)) => rule.push_str(&format!(
+            " de {} à {}",
+            format_number(min),
+            format_number(max)
+        )),
         (Some(min), None) => rule.push_str(&format!(" >= {}", format_number(min))),
         (None, Some(max)) => rule.push_str(&format!(" <= {}", format_number(max))),
         (None, None) => {}
@@ -677,23 +982,43 @@ fn note_text(col: &ColumnSchema, lang: &str) -> String {
     let fr = lang == "fr";
     let mut lines = Vec::new();
     let label = col.label.get(lang);
-    lines.push(if label.is_empty() { col.name.clone() } else { label.to_owned() });
+    lines.push(if label.is_empty() {
+        col.name.clone()
+    } else {
+        label.to_owned()
+    });
     let description = col.description.get(lang);
     if !description.is_empty() {
         lines.push(description.to_owned());
     }
     // The rule says the type, the range, the allowed values, and whether the
     // cell is required, optional, or required in a given case.
-    lines.push(if fr { format!("Règle : {}", rule_text(col, lang)) } else { format!("Rule: {}", rule_text(col, lang)) });
+    lines.push(if fr {
+        format!("Règle : {}", rule_text(col, lang))
+    } else {
+        format!("Rule: {}", rule_text(col, lang))
+    });
     if col.kind == ColumnType::Enum {
         if !col.value_aliases.is_empty() {
-            let aliases: Vec<String> = col.value_aliases.iter().map(|(a, v)| format!("{a} = {v}")).collect();
+            let aliases: Vec<String> = col
+                .value_aliases
+                .iter()
+                .map(|(a, v)| format!("{a} = {v}"))
+                .collect();
             let aliases = aliases.join(", ");
-            lines.push(if fr { format!("Aussi acceptées : {aliases}") } else { format!("Also accepted: {aliases}") });
+            lines.push(if fr {
+                format!("Aussi acceptées : {aliases}")
+            } else {
+                format!("Also accepted: {aliases}")
+            });
         }
     }
     if let Some(r) = &col.references {
-        lines.push(if fr { format!("Choisir dans la liste : codes de la feuille {r}.") } else { format!("Pick from the list: codes of the {r} sheet.") });
+        lines.push(if fr {
+            format!("Choisir dans la liste : codes de la feuille {r}.")
+        } else {
+            format!("Pick from the list: codes of the {r} sheet.")
+        });
     }
     lines.join("\n")
 }

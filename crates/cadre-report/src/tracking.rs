@@ -5,7 +5,10 @@ use std::path::Path;
 
 use cadre::table::{IndicatorTable, Status, format_value};
 use cadre::{Programme, indicator::IndicatorDef};
-use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
+    XlsxError,
+};
 
 use crate::labels::{Labels, status_label};
 
@@ -37,8 +40,19 @@ pub fn write_tracking_xlsx(
         chrono::Datelike::month(&creation) as u8,
         chrono::Datelike::day(&creation) as u8,
     )?;
-    wb.set_properties(&DocProperties::new().set_creation_datetime(&created).set_title(&programme.info.name).set_author("cadre"));
-    let header = Format::new().set_bold().set_background_color(Color::RGB(0x1F3A5F)).set_font_color(Color::White).set_text_wrap().set_border_bottom(FormatBorder::Thin).set_align(FormatAlign::Top);
+    wb.set_properties(
+        &DocProperties::new()
+            .set_creation_datetime(&created)
+            .set_title(&programme.info.name)
+            .set_author("cadre"),
+    );
+    let header = Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0x1F3A5F))
+        .set_font_color(Color::White)
+        .set_text_wrap()
+        .set_border_bottom(FormatBorder::Thin)
+        .set_align(FormatAlign::Top);
     let number = Format::new().set_num_format("#,##0.####");
     let pct = Format::new().set_num_format("0.0");
     for table in tables {
@@ -55,7 +69,11 @@ pub fn write_tracking_xlsx(
 
 fn sheet_name(label: &str) -> String {
     // Excel forbids `: \ / ? * [ ]` and more than 31 characters.
-    label.chars().map(|c| if ":\\/?*[]".contains(c) { '_' } else { c }).take(31).collect()
+    label
+        .chars()
+        .map(|c| if ":\\/?*[]".contains(c) { '_' } else { c })
+        .take(31)
+        .collect()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -89,12 +107,13 @@ fn write_period_sheet(
     ws.set_row_height(0, 32)?;
     ws.set_freeze_panes(1, 0)?;
     let mut row = 1u32;
-    let put = |ws: &mut Worksheet, r: u32, c: u16, v: Option<f64>, f: &Format| -> Result<(), XlsxError> {
-        if let Some(v) = v {
-            ws.write_number_with_format(r, c, v, f)?;
-        }
-        Ok(())
-    };
+    let put =
+        |ws: &mut Worksheet, r: u32, c: u16, v: Option<f64>, f: &Format| -> Result<(), XlsxError> {
+            if let Some(v) = v {
+                ws.write_number_with_format(r, c, v, f)?;
+            }
+            Ok(())
+        };
     for ind in &table.indicators {
         ws.write_string(row, 0, &ind.code)?;
         ws.write_string(row, 1, ind.label.get(lang))?;
@@ -104,15 +123,25 @@ fn write_period_sheet(
         put(ws, row, 7, ind.milestone.map(|m| m.value), number)?;
         put(ws, row, 8, Some(ind.target), number)?;
         put(ws, row, 9, ind.achievement_pct, pct)?;
-        let chip = Format::new().set_background_color(Color::RGB(status_color(ind.status))).set_font_color(Color::White).set_bold();
+        let chip = Format::new()
+            .set_background_color(Color::RGB(status_color(ind.status)))
+            .set_font_color(Color::White)
+            .set_bold();
         ws.write_string_with_format(row, 10, status_label(ind.status, lang), &chip)?;
         row += 1;
         for b in &ind.breakdowns {
-            let dim = programme.dimension(&b.by).map(|d| d.label.get(lang).to_owned()).unwrap_or_else(|| b.by.clone());
+            let dim = programme
+                .dimension(&b.by)
+                .map(|d| d.label.get(lang).to_owned())
+                .unwrap_or_else(|| b.by.clone());
             for c in &b.categories {
                 ws.write_string(row, 0, &ind.code)?;
                 ws.write_string(row, 2, &dim)?;
-                let cat = if c.empty { b.empty_label.get(lang).to_owned() } else { c.category.clone() };
+                let cat = if c.empty {
+                    b.empty_label.get(lang).to_owned()
+                } else {
+                    c.category.clone()
+                };
                 ws.write_string(row, 3, &cat)?;
                 put(ws, row, 5, c.period_value, number)?;
                 put(ws, row, 6, c.cumulative_value, number)?;
@@ -126,8 +155,24 @@ fn write_period_sheet(
     Ok(())
 }
 
-fn write_definitions(ws: &mut Worksheet, programme: &Programme, lang: &str, labels: &Labels, header: &Format) -> Result<(), XlsxError> {
-    let cols = [("indicator", 10.0), ("label", 40.0), ("level", 10.0), ("kind", 10.0), ("definition", 60.0), ("unit", 14.0), ("target", 10.0), ("milestones", 30.0), ("verification", 40.0)];
+fn write_definitions(
+    ws: &mut Worksheet,
+    programme: &Programme,
+    lang: &str,
+    labels: &Labels,
+    header: &Format,
+) -> Result<(), XlsxError> {
+    let cols = [
+        ("indicator", 10.0),
+        ("label", 40.0),
+        ("level", 10.0),
+        ("kind", 10.0),
+        ("definition", 60.0),
+        ("unit", 14.0),
+        ("target", 10.0),
+        ("milestones", 30.0),
+        ("verification", 40.0),
+    ];
     for (i, (key, width)) in cols.iter().enumerate() {
         ws.write_string_with_format(0, i as u16, labels.get(key), header)?;
         ws.set_column_width(i as u16, *width)?;
@@ -136,7 +181,18 @@ fn write_definitions(ws: &mut Worksheet, programme: &Programme, lang: &str, labe
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     for (r, ind) in programme.indicators.iter().enumerate() {
         let r = r as u32 + 1;
-        let IndicatorDef { code, label, level, kind, definition, unit, target, milestones, verification, .. } = ind;
+        let IndicatorDef {
+            code,
+            label,
+            level,
+            kind,
+            definition,
+            unit,
+            target,
+            milestones,
+            verification,
+            ..
+        } = ind;
         ws.write_string_with_format(r, 0, code, &wrap)?;
         ws.write_string_with_format(r, 1, label.get(lang), &wrap)?;
         ws.write_string_with_format(r, 2, level.as_str(), &wrap)?;
@@ -144,7 +200,10 @@ fn write_definitions(ws: &mut Worksheet, programme: &Programme, lang: &str, labe
         ws.write_string_with_format(r, 4, definition.get(lang), &wrap)?;
         ws.write_string_with_format(r, 5, unit.get(lang), &wrap)?;
         ws.write_number_with_format(r, 6, *target, &wrap)?;
-        let ms: Vec<String> = milestones.iter().map(|m| format!("{}: {}", m.date, format_value(m.value))).collect();
+        let ms: Vec<String> = milestones
+            .iter()
+            .map(|m| format!("{}: {}", m.date, format_value(m.value)))
+            .collect();
         ws.write_string_with_format(r, 7, ms.join("; "), &wrap)?;
         ws.write_string_with_format(r, 8, verification.get(lang), &wrap)?;
     }

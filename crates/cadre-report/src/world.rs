@@ -29,7 +29,9 @@ pub const MAIN_FILE: &str = "main.typ";
 /// The embedded fonts, parsed once per process: parsing them is a noticeable
 /// part of a report's run time.
 static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
-    let fonts: Vec<Font> = typst_assets::fonts().flat_map(|data| Font::iter(Bytes::new(data))).collect();
+    let fonts: Vec<Font> = typst_assets::fonts()
+        .flat_map(|data| Font::iter(Bytes::new(data)))
+        .collect();
     (LazyHash::new(FontBook::from_fonts(&fonts)), fonts)
 });
 
@@ -75,7 +77,12 @@ impl ReportWorld {
             ));
         }
         let today = Datetime::from_ymd(today.year(), today.month() as u8, today.day() as u8)
-            .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("date {today} is out of range")))?;
+            .ok_or_else(|| {
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    format!("date {today} is out of range"),
+                )
+            })?;
         Ok(ReportWorld {
             root,
             main: project_file(&format!("/{MAIN_FILE}")),
@@ -120,14 +127,18 @@ impl ReportWorld {
         let path = id.vpath().realize(&self.root).map_err(FileError::Realize)?;
         // Resolve symbolic links before checking, so that a link inside the
         // folder cannot point outside it.
-        let real = path.canonicalize().map_err(|e| FileError::from_io(e, &path))?;
+        let real = path
+            .canonicalize()
+            .map_err(|e| FileError::from_io(e, &path))?;
         if !real.starts_with(&self.root) {
             return Err(FileError::AccessDenied);
         }
         if real.is_dir() {
             return Err(FileError::IsDirectory);
         }
-        std::fs::read(&real).map(Bytes::new).map_err(|e| FileError::from_io(e, &path))
+        std::fs::read(&real)
+            .map(Bytes::new)
+            .map_err(|e| FileError::from_io(e, &path))
     }
 }
 
@@ -194,7 +205,12 @@ mod tests {
     fn serves_the_data_before_any_template_file() {
         let dir = temp_template("data");
         std::fs::write(dir.join("data.json"), "{\"shadow\": true}").unwrap();
-        let world = ReportWorld::new(&dir, b"{\"real\": 1}".to_vec(), NaiveDate::from_ymd_opt(2025, 12, 31).unwrap()).unwrap();
+        let world = ReportWorld::new(
+            &dir,
+            b"{\"real\": 1}".to_vec(),
+            NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
+        )
+        .unwrap();
         let bytes = world.file(project_file(DATA_PATH)).unwrap();
         assert_eq!(bytes.as_slice(), b"{\"real\": 1}");
         std::fs::remove_dir_all(dir).unwrap();
@@ -203,23 +219,42 @@ mod tests {
     #[test]
     fn denies_files_outside_the_folder() {
         let dir = temp_template("deny");
-        let world = ReportWorld::new(&dir, b"{}".to_vec(), NaiveDate::from_ymd_opt(2025, 12, 31).unwrap()).unwrap();
+        let world = ReportWorld::new(
+            &dir,
+            b"{}".to_vec(),
+            NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
+        )
+        .unwrap();
         // An absolute path is taken inside the folder, where it does not exist.
-        assert!(matches!(world.file(project_file("/etc/passwd")), Err(FileError::NotFound(_))));
+        assert!(matches!(
+            world.file(project_file("/etc/passwd")),
+            Err(FileError::NotFound(_))
+        ));
         assert!(VirtualPath::new("/../Cargo.toml").is_err());
         #[cfg(unix)]
         {
             std::os::unix::fs::symlink("/etc", dir.join("etc-link")).unwrap();
-            assert!(matches!(world.file(project_file("/etc-link/hostname")), Err(FileError::AccessDenied)));
+            assert!(matches!(
+                world.file(project_file("/etc-link/hostname")),
+                Err(FileError::AccessDenied)
+            ));
         }
-        assert!(matches!(world.file(project_file(&format!("/{MAIN_FILE}"))), Ok(_)));
+        assert!(matches!(
+            world.file(project_file(&format!("/{MAIN_FILE}"))),
+            Ok(_)
+        ));
         std::fs::remove_dir_all(dir).unwrap();
     }
 
     #[test]
     fn today_is_the_report_date() {
         let dir = temp_template("today");
-        let world = ReportWorld::new(&dir, b"{}".to_vec(), NaiveDate::from_ymd_opt(2026, 1, 15).unwrap()).unwrap();
+        let world = ReportWorld::new(
+            &dir,
+            b"{}".to_vec(),
+            NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
+        )
+        .unwrap();
         assert_eq!(world.today(None), Datetime::from_ymd(2026, 1, 15));
         std::fs::remove_dir_all(dir).unwrap();
     }

@@ -11,11 +11,16 @@ use std::process::Command;
 
 use cadre::{Data, IndicatorTable, Programme};
 use cadre_report::report::format::Formatter;
-use cadre_report::report::{PdfStandardChoice, ReportError, ReportOptions, render_report, render_template};
+use cadre_report::report::{
+    PdfStandardChoice, ReportError, ReportOptions, render_report, render_template,
+};
 use chrono::NaiveDate;
 
 fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repository root")
 }
 
 fn quarterly() -> PathBuf {
@@ -30,17 +35,26 @@ fn load(programme: &Path, data: &Path, period: &str) -> (Programme, Data, Indica
     let p = Programme::load(programme).unwrap_or_else(|e| panic!("{}: {e}", programme.display()));
     let d = cadre::ingest(&p, data).unwrap_or_else(|e| panic!("{}: {e}", data.display()));
     let period = cadre::Period::parse(period, p.info.start, p.info.end).expect("period");
-    let t = cadre::Engine::new(&p, &d).compute(&period).expect("compute");
+    let t = cadre::Engine::new(&p, &d)
+        .compute(&period)
+        .expect("compute");
     (p, d, t)
 }
 
 fn example() -> (Programme, Data, IndicatorTable) {
-    load(&repo().join("indicators/terress"), &repo().join("examples/terress/terress.xlsx"), "2025-Q4")
+    load(
+        &repo().join("indicators/terress"),
+        &repo().join("examples/terress/terress.xlsx"),
+        "2025-Q4",
+    )
 }
 
 /// A scratch folder of this test binary.
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("cadre-report-test-{}-{name}", std::process::id()));
+    // Under the build folder, so the PDFs can be looked at after a run.
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("report")
+        .join(name);
     std::fs::create_dir_all(&dir).expect("scratch folder");
     dir
 }
@@ -52,7 +66,11 @@ fn pdf_text(pdf: &[u8], name: &str) -> String {
     let out = Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(&path).arg("-").output().unwrap_or_else(|e| {
         panic!("pdftotext is needed to read the report's text ({e}); install it: apt-get install -y poppler-utils")
     });
-    assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "pdftotext failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("pdftotext prints UTF-8")
 }
 
@@ -60,11 +78,18 @@ fn pdf_text(pdf: &[u8], name: &str) -> String {
 /// that a value wrapped across lines or spaced by a narrow no-break space
 /// still matches.
 fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{202F}' | '\u{200B}' | '\u{AD}')).collect()
+    s.chars()
+        .filter(|c| {
+            !c.is_whitespace() && !matches!(c, '\u{A0}' | '\u{202F}' | '\u{200B}' | '\u{AD}')
+        })
+        .collect()
 }
 
 fn assert_has(text: &str, needle: &str, what: &str) {
-    assert!(squash(text).contains(&squash(needle)), "the report's text lacks {what}: {needle:?}\n---\n{text}");
+    assert!(
+        squash(text).contains(&squash(needle)),
+        "the report's text lacks {what}: {needle:?}\n---\n{text}"
+    );
 }
 
 /// Every code and the values the report prints for it, as the report formats them.
@@ -73,17 +98,37 @@ fn assert_indicators_printed(text: &str, table: &IndicatorTable, lang: &str) {
     for i in &table.indicators {
         let unit = i.unit.get(lang);
         assert_has(text, &i.code, "an indicator code");
-        assert_has(text, &f.value(i.target, unit), &format!("the target of {}", i.code));
+        assert_has(
+            text,
+            &f.value(i.target, unit),
+            &format!("the target of {}", i.code),
+        );
         if let Some(v) = i.cumulative_value {
-            assert_has(text, &f.value(v, unit), &format!("the cumulative value of {}", i.code));
+            assert_has(
+                text,
+                &f.value(v, unit),
+                &format!("the cumulative value of {}", i.code),
+            );
         }
         if let Some(v) = i.period_value {
-            assert_has(text, &f.value(v, unit), &format!("the period value of {}", i.code));
+            assert_has(
+                text,
+                &f.value(v, unit),
+                &format!("the period value of {}", i.code),
+            );
         }
         if let Some(a) = i.achievement_pct {
-            assert_has(text, &f.percent(a), &format!("the achievement of {}", i.code));
+            assert_has(
+                text,
+                &f.percent(a),
+                &format!("the achievement of {}", i.code),
+            );
         }
-        assert_has(text, cadre_report::labels::status_label(i.status, lang), "a status");
+        assert_has(
+            text,
+            cadre_report::labels::status_label(i.status, lang),
+            "a status",
+        );
     }
 }
 
@@ -94,30 +139,60 @@ fn the_example_report_compiles_in_french_and_english() {
         let options = ReportOptions::new(quarterly(), lang, date(2026, 1, 15));
         let report = render_report(&p, &d, &t, &options).unwrap_or_else(|e| panic!("{lang}: {e}"));
         assert!(report.pdf.starts_with(b"%PDF-"), "{lang}: not a PDF");
-        assert!(report.warnings.is_empty(), "{lang}: warnings: {:?}", report.warnings);
+        assert!(
+            report.warnings.is_empty(),
+            "{lang}: warnings: {:?}",
+            report.warnings
+        );
         let text = pdf_text(&report.pdf, lang);
         assert_indicators_printed(&text, &t, lang);
         // Section titles and dates in the report's language, from the definitions too.
         let words: &[&str] = if lang == "fr" {
-            &["Synthèse", "Tableau de suivi des indicateurs", "Méthodologie", "Qualité des données", "Provenance",
-              "15 janvier 2026", "1er octobre 2025", "31 décembre 2025", "Action 1 : autodiagnostics territoriaux de l'ESS",
-              "Plafond de cofinancement MEAE : 67,5 %"]
+            &[
+                "Synthèse",
+                "Tableau de suivi des indicateurs",
+                "Méthodologie",
+                "Qualité des données",
+                "Provenance",
+                "15 janvier 2026",
+                "1er octobre 2025",
+                "31 décembre 2025",
+                "Action 1 : autodiagnostics territoriaux de l'ESS",
+                "Plafond de cofinancement MEAE : 67,5 %",
+            ]
         } else {
-            &["Summary", "Indicator tracking table", "Methodology", "Data quality", "Provenance", "15 January 2026",
-              "1 October 2025", "31 December 2025", "Action 1: territorial SSE self-diagnoses", "MEAE co-financing ceiling: 67.5%"]
+            &[
+                "Summary",
+                "Indicator tracking table",
+                "Methodology",
+                "Data quality",
+                "Provenance",
+                "15 January 2026",
+                "1 October 2025",
+                "31 December 2025",
+                "Action 1: territorial SSE self-diagnoses",
+                "MEAE co-financing ceiling: 67.5%",
+            ]
         };
         for w in words {
             assert_has(&text, w, "a word of the report");
         }
         let foreign = if lang == "fr" { "Summary" } else { "Synthèse" };
-        assert!(!text.contains(foreign), "{lang}: the report mixes languages ({foreign})");
+        assert!(
+            !text.contains(foreign),
+            "{lang}: the report mixes languages ({foreign})"
+        );
         // Provenance: the workbook's fingerprint and the definitions' hash.
         let inputs = d.input_files().expect("input files");
         assert_has(&text, &inputs[0].sha256, "the workbook's SHA-256");
         assert_has(&text, &p.definitions_hash(), "the definitions hash");
         // Data quality: the per-sheet accounting.
         let total: usize = d.report.sheets.iter().map(|s| s.read).sum();
-        assert_has(&text, &Formatter::new(lang).count(total), "the number of rows read");
+        assert_has(
+            &text,
+            &Formatter::new(lang).count(total),
+            "the number of rows read",
+        );
     }
 }
 
@@ -127,12 +202,27 @@ fn the_same_inputs_give_the_same_bytes() {
     let options = ReportOptions::new(quarterly(), "fr", date(2026, 1, 15));
     let first = render_report(&p, &d, &t, &options).expect("first render");
     let second = render_report(&p, &d, &t, &options).expect("second render");
-    assert!(first.pdf == second.pdf, "two renders of the same inputs differ");
+    assert!(
+        first.pdf == second.pdf,
+        "two renders of the same inputs differ"
+    );
     // The creation date is the issue date, never the clock.
     let raw = String::from_utf8_lossy(&first.pdf);
-    assert!(raw.contains("D:20260115") || raw.contains("2026-01-15T00:00:00"), "creation date is not the issue date");
-    let later = render_report(&p, &d, &t, &ReportOptions::new(quarterly(), "fr", date(2026, 2, 1))).expect("third render");
-    assert!(later.pdf != first.pdf, "the issue date does not reach the PDF");
+    assert!(
+        raw.contains("D:20260115") || raw.contains("2026-01-15T00:00:00"),
+        "creation date is not the issue date"
+    );
+    let later = render_report(
+        &p,
+        &d,
+        &t,
+        &ReportOptions::new(quarterly(), "fr", date(2026, 2, 1)),
+    )
+    .expect("third render");
+    assert!(
+        later.pdf != first.pdf,
+        "the issue date does not reach the PDF"
+    );
 }
 
 /// Writes the injection workbook: text cells holding Typst markup.
@@ -141,7 +231,15 @@ fn injection_workbook(path: &Path) {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("collectivites").unwrap();
-    for (r, row) in [["code", "nom"], ["C1", "#read(\"/etc/passwd\")"], ["C2", "*gras*"], ["C3", "$x$ ]"]].iter().enumerate() {
+    for (r, row) in [
+        ["code", "nom"],
+        ["C1", "#read(\"/etc/passwd\")"],
+        ["C2", "*gras*"],
+        ["C3", "$x$ ]"],
+    ]
+    .iter()
+    .enumerate()
+    {
         for (c, v) in row.iter().enumerate() {
             ws.write_string(r as u32, c as u16, *v).unwrap();
         }
@@ -149,13 +247,34 @@ fn injection_workbook(path: &Path) {
     let ws = wb.add_worksheet();
     ws.set_name("evenements").unwrap();
     let rows = [
-        ["id", "titre", "date", "collectivite", "cout", "participants"],
-        ["E1", "#read(\"/etc/passwd\")", "2025-04-10", "C1", "100", "5"],
+        [
+            "id",
+            "titre",
+            "date",
+            "collectivite",
+            "cout",
+            "participants",
+        ],
+        [
+            "E1",
+            "#read(\"/etc/passwd\")",
+            "2025-04-10",
+            "C1",
+            "100",
+            "5",
+        ],
         ["E2", "*bold*", "2025-05-02", "C2", "50", "3"],
         ["E3", "$x$", "2025-06-01", "C3", "25", "0"],
         ["E4", "]", "2025-06-15", "", "10", ""],
         // Rejected: the participants cell is not a number; listed as written.
-        ["E5", "#panic(\"boom\")", "2025-06-20", "C1", "10", "#eval(\"1+1\")"],
+        [
+            "E5",
+            "#panic(\"boom\")",
+            "2025-06-20",
+            "C1",
+            "10",
+            "#eval(\"1+1\")",
+        ],
     ];
     for (r, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
@@ -198,7 +317,10 @@ fn markup_and_file_reads_in_data_print_as_text() {
         assert_has(&text, literal, "a data text printed as written");
     }
     // A lone `]` as a category: the chart's row exists with its value.
-    assert!(text.lines().any(|l| l.trim() == "]"), "the category `]` is not printed alone:\n{text}");
+    assert!(
+        text.lines().any(|l| l.trim() == "]"),
+        "the category `]` is not printed alone:\n{text}"
+    );
     let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
     if let Some(first) = passwd.lines().next() {
         assert!(!text.contains(first), "the report printed /etc/passwd");
@@ -207,15 +329,26 @@ fn markup_and_file_reads_in_data_print_as_text() {
 
     // PDF/A-2b is declared in the XMP metadata.
     let path = scratch("pdf").join("injection.pdf");
-    let meta = Command::new("pdfinfo").arg("-meta").arg(&path).output().expect("pdfinfo (poppler-utils) is needed");
+    let meta = Command::new("pdfinfo")
+        .arg("-meta")
+        .arg(&path)
+        .output()
+        .expect("pdfinfo (poppler-utils) is needed");
     let meta = String::from_utf8_lossy(&meta.stdout);
-    assert!(meta.contains("pdfaid:part") && meta.contains('2'), "no PDF/A identification in the metadata:\n{meta}");
+    assert!(
+        meta.contains("pdfaid:part") && meta.contains('2'),
+        "no PDF/A identification in the metadata:\n{meta}"
+    );
 }
 
 #[test]
 fn another_programme_renders_with_the_same_template() {
     let root = repo().join("tests/compute");
-    let (p, d, t) = load(&root.join("programme"), &root.join("cases/mini/data"), "2024-Q1");
+    let (p, d, t) = load(
+        &root.join("programme"),
+        &root.join("cases/mini/data"),
+        "2024-Q1",
+    );
     let options = ReportOptions::new(quarterly(), "en", date(2024, 4, 2));
     let report = render_report(&p, &d, &t, &options).unwrap_or_else(|e| panic!("{e}"));
     let text = pdf_text(&report.pdf, "mini");
@@ -229,7 +362,9 @@ fn template_error(name: &str) -> (String, Vec<cadre_report::report::Diagnostic>)
         Ok(_) => panic!("template {name} compiled"),
         Err(e @ ReportError::Template(_)) => {
             let message = e.to_string();
-            let ReportError::Template(diags) = e else { unreachable!() };
+            let ReportError::Template(diags) = e else {
+                unreachable!()
+            };
             (message, diags)
         }
         Err(e) => panic!("template {name}: unexpected error {e}"),
@@ -240,17 +375,34 @@ fn template_error(name: &str) -> (String, Vec<cadre_report::report::Diagnostic>)
 fn templates_cannot_read_outside_their_folder() {
     let (message, diags) = template_error("escape-parent");
     let d = &diags[0];
-    assert!(d.file.as_deref().is_some_and(|f| f.ends_with("escape-parent/main.typ")), "{message}");
+    assert!(
+        d.file
+            .as_deref()
+            .is_some_and(|f| f.ends_with("escape-parent/main.typ")),
+        "{message}"
+    );
     assert_eq!(d.line, Some(2), "{message}");
-    assert!(message.contains("escapes"), "{message}");
+    assert!(message.contains("escape the project root"), "{message}");
+    assert!(
+        !message.contains("--root"),
+        "a hint about the Typst CLI leaked: {message}"
+    );
 
     let (message, diags) = template_error("escape-absolute");
     let d = &diags[0];
-    assert!(d.file.as_deref().is_some_and(|f| f.ends_with("escape-absolute/main.typ")), "{message}");
+    assert!(
+        d.file
+            .as_deref()
+            .is_some_and(|f| f.ends_with("escape-absolute/main.typ")),
+        "{message}"
+    );
     assert_eq!(d.line, Some(2), "{message}");
     assert!(message.contains("not found"), "{message}");
     let passwd = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
-    assert!(passwd.lines().next().is_none_or(|l| !message.contains(l)), "{message}");
+    assert!(
+        passwd.lines().next().is_none_or(|l| !message.contains(l)),
+        "{message}"
+    );
 }
 
 #[test]
@@ -264,7 +416,8 @@ fn template_errors_name_the_file_and_line() {
 #[test]
 fn a_missing_template_folder_is_reported() {
     let dir = repo().join("tests/fixtures/templates/no-such-template");
-    let err = render_template(&dir, b"{}".to_vec(), date(2025, 1, 1), None, "x").expect_err("no folder");
+    let err =
+        render_template(&dir, b"{}".to_vec(), date(2025, 1, 1), None, "x").expect_err("no folder");
     assert!(matches!(err, ReportError::TemplateFolder { .. }), "{err}");
     assert!(err.to_string().contains("no-such-template"), "{err}");
 }

@@ -253,7 +253,7 @@ mod tests {
 
     #[test]
     fn text_is_trimmed_and_numbers_display_plainly() {
-        assert_eq!(to_text(&text("  BEN-COT ")), Ok(Some("BEN-COT".into())));
+        assert_eq!(to_text(&text("  SITE-A ")), Ok(Some("SITE-A".into())));
         assert_eq!(to_text(&Cell::Float(12.0)), Ok(Some("12".into())));
         assert_eq!(to_text(&text(" ")), Ok(None));
     }

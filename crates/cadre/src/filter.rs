@@ -3,9 +3,9 @@
 //!
 //! SQL keeps the definitions readable by M&E officers and evaluators, and
 //! polars parses it: we write no expression parser. The one thing we add is
-//! references: `evenement.type` means the column `type` of the row the
-//! `evenement` column points to. Polars would read a dotted name as a struct
-//! field, so dotted names are quoted (`"evenement.type"`) before parsing, and
+//! references: `session.type` means the column `type` of the row the
+//! `session` column points to. Polars would read a dotted name as a struct
+//! field, so dotted names are quoted (`"session.type"`) before parsing, and
 //! the frames we filter carry joined columns under those dotted names.
 
 use polars::prelude::Expr;
@@ -88,17 +88,17 @@ mod tests {
     #[test]
     fn quotes_dotted_names_only() {
         assert_eq!(
-            quote_dotted_names("evenement.type = 'a.b' AND x > 1.5 AND \"c.d\" = 1"),
-            "\"evenement.type\" = 'a.b' AND x > 1.5 AND \"c.d\" = 1"
+            quote_dotted_names("session.type = 'a.b' AND x > 1.5 AND \"c.d\" = 1"),
+            "\"session.type\" = 'a.b' AND x > 1.5 AND \"c.d\" = 1"
         );
         assert_eq!(quote_dotted_names("statut = 'l''a.b'"), "statut = 'l''a.b'");
     }
 
     #[test]
     fn compiles_and_lists_columns() {
-        let (_, cols) = compile("evenement.type = 'webinaire' AND role IN ('elu', 'autre')").unwrap();
+        let (_, cols) = compile("session.type = 'atelier' AND role IN ('a', 'b')").unwrap();
         assert_eq!(cols.len(), 2);
-        assert!(cols.contains(&"evenement.type".to_owned()));
+        assert!(cols.contains(&"session.type".to_owned()));
         assert!(cols.contains(&"role".to_owned()));
     }
 

@@ -79,7 +79,7 @@ pub struct BreakdownDef {
     /// column of the indicator table.
     pub by: String,
     /// The column holding the category, in every dataset the measure reads
-    /// (`collectivite.pays` follows a reference). Defaults to `by`.
+    /// (`site.region` follows a reference). Defaults to `by`.
     #[serde(default)]
     pub column: Option<String>,
 }
@@ -97,7 +97,7 @@ pub struct Selection {
     /// The dataset read.
     pub dataset: String,
     /// The date column that places a row in a period (may follow a reference:
-    /// `evenement.date`). Without it the rows are undated and always counted
+    /// `session.date`). Without it the rows are undated and always counted
     /// whole (a budget).
     #[serde(default)]
     pub date: Option<String>,
@@ -136,9 +136,9 @@ pub enum AggregateKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Members {
-    /// The dataset of the members (participations).
+    /// The dataset of the members (attendances).
     pub dataset: String,
-    /// The column of a member that references its group (evenement).
+    /// The column of a member that references its group (session).
     pub via: String,
     /// A SQL condition members must meet.
     #[serde(default)]
@@ -219,8 +219,8 @@ pub enum Measure {
         /// The column read.
         column: String,
     },
-    /// For each selected group row (an event), an aggregate of its members
-    /// (its participations); then the mean over the groups. A group with no
+    /// For each selected group row (a session), an aggregate of its members
+    /// (its attendances); then the mean over the groups. A group with no
     /// member counts 0.
     MeanPerGroup {
         /// The groups.
@@ -418,7 +418,7 @@ pub struct IndicatorDef {
     /// Plain-language definition, per language (methodology annex).
     #[serde(default)]
     pub definition: Localized,
-    /// Unit of the value, per language (`%`, `participations`).
+    /// Unit of the value, per language (`%`, `people`).
     #[serde(default)]
     pub unit: Localized,
     /// Value before the programme.

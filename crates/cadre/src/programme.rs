@@ -30,9 +30,9 @@ use crate::text::{Localized, closest, fold_key, fold_name};
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProgrammeInfo {
-    /// Short identifier (`terress`).
+    /// Short identifier (`water`).
     pub code: String,
-    /// Display name (`Terr'ESS`).
+    /// Display name (`Water for All`).
     pub name: String,
     /// Full title, per language.
     #[serde(default)]
@@ -64,7 +64,7 @@ pub struct ProgrammeInfo {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Funder {
-    /// Short name (`MEAE`).
+    /// Short name (`EU`).
     pub code: String,
     /// Full name, per language.
     #[serde(default)]
@@ -180,7 +180,7 @@ pub struct Programme {
 /// rows its references point to, named `reference.column`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FrameColumn {
-    /// Name in the frame (`genre`, `collectivite.pays`).
+    /// Name in the frame (`genre`, `site.region`).
     pub name: String,
     /// Its type.
     pub kind: ColumnType,

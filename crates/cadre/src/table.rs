@@ -53,7 +53,7 @@ impl Status {
 /// One category of a breakdown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Category {
-    /// The category as the table writes it (`F`, `Sénégal`, `hors collectivités`).
+    /// The category as the table writes it (`F`, `Sénégal`, `sans site`).
     pub category: String,
     /// True for the category of rows with no value (labelled by the dimension).
     pub empty: bool,

@@ -46,8 +46,8 @@ pub fn strip_accents(s: &str) -> String {
 
 /// Folds a sheet name or a column header as the contract says: lower case,
 /// accents removed, and spaces, `-`, `_`, `'` and `’` removed.
-/// `AUTO-diagnostics` and `autodiagnostics` fold alike; so do `Collectivité` and
-/// `collectivite`.
+/// `AUTO-evaluations` and `autoevaluations` fold alike; so do `Région` and
+/// `region`.
 pub fn fold_name(s: &str) -> String {
     strip_accents(s)
         .chars()
@@ -57,7 +57,7 @@ pub fn fold_name(s: &str) -> String {
 }
 
 /// Folds an enumerated value: trimmed, lower case, accents removed
-/// (`Visioconférence ` matches `visioconference`).
+/// (`Conférence ` matches `conference`).
 pub fn fold_value(s: &str) -> String {
     strip_accents(s.trim()).to_lowercase()
 }
@@ -86,8 +86,8 @@ mod tests {
 
     #[test]
     fn folds_names_as_the_contract_says() {
-        assert_eq!(fold_name("AUTO-diagnostics"), "autodiagnostics");
-        assert_eq!(fold_name("Collectivité"), "collectivite");
+        assert_eq!(fold_name("AUTO-evaluations"), "autoevaluations");
+        assert_eq!(fold_name("Région"), "region");
         assert_eq!(fold_name("Date d'adoption"), "datedadoption");
         assert_eq!(fold_name("Date d’adoption"), "datedadoption");
         // Hence aliases such as `Date d'adoption`: the two differ by a `d`.
@@ -97,15 +97,15 @@ mod tests {
 
     #[test]
     fn folds_values_and_keys() {
-        assert_eq!(fold_value(" Visioconférence "), "visioconference");
-        assert_eq!(fold_key(" BEN-Cot "), "ben-cot");
+        assert_eq!(fold_value(" Conférence "), "conference");
+        assert_eq!(fold_key(" SITE-Nord "), "site-nord");
         assert_eq!(fold_key("é"), "é");
     }
 
     #[test]
     fn suggests_the_closest_name() {
-        assert_eq!(closest("participation", ["evenements", "participations"]), Some("participations"));
-        assert_eq!(closest("xyz", ["evenements", "participations"]), None);
+        assert_eq!(closest("presence", ["sessions", "presences"]), Some("presences"));
+        assert_eq!(closest("xyz", ["sessions", "presences"]), None);
     }
 }
 

@@ -24,13 +24,20 @@ fn round4(x: f64) -> f64 {
 
 /// `v / max`, clamped to `[0, 1]`.
 fn fraction(v: f64, max: f64) -> f64 {
-    if max > 0.0 { round4((v / max).clamp(0.0, 1.0)) } else { 0.0 }
+    if max > 0.0 {
+        round4((v / max).clamp(0.0, 1.0))
+    } else {
+        0.0
+    }
 }
 
 /// The top of a bar's scale: the largest value shown, and 100 at least for
 /// a percentage, so that 40 % never fills a whole bar.
 fn scale_max(percent: bool, values: impl IntoIterator<Item = f64>) -> f64 {
-    let m = values.into_iter().filter(|v| v.is_finite()).fold(0.0_f64, f64::max);
+    let m = values
+        .into_iter()
+        .filter(|v| v.is_finite())
+        .fold(0.0_f64, f64::max);
     let m = if percent { m.max(100.0) } else { m };
     if m > 0.0 { m } else { 1.0 }
 }
@@ -48,7 +55,13 @@ pub(super) fn build(
 ) -> Result<Value, ReportError> {
     let lang = options.lang.as_str();
     let f = Formatter::new(lang);
-    let b = Builder { programme, data, table, lang, f };
+    let b = Builder {
+        programme,
+        data,
+        table,
+        lang,
+        f,
+    };
     let info = &programme.info;
     let period = &table.period;
 
@@ -66,7 +79,8 @@ pub(super) fn build(
         })
         .collect();
     let total_days = (info.end - info.start).num_days().max(1) as f64;
-    let elapsed_days = ((period.end - info.start).num_days() + 1).clamp(0, total_days as i64 + 1) as f64;
+    let elapsed_days =
+        ((period.end - info.start).num_days() + 1).clamp(0, total_days as i64 + 1) as f64;
 
     let indicators: Vec<Value> = table.indicators.iter().map(|iv| b.indicator(iv)).collect();
 
@@ -83,10 +97,20 @@ pub(super) fn build(
         }));
     }
     let refs = |wanted: Status| -> Vec<Value> {
-        table.indicators.iter().filter(|i| i.status == wanted).map(|i| Value::String(i.code.clone())).collect()
+        table
+            .indicators
+            .iter()
+            .filter(|i| i.status == wanted)
+            .map(|i| Value::String(i.code.clone()))
+            .collect()
     };
-    let key_figures: Vec<Value> =
-        programme.report.key_figures.iter().filter(|c| table.get(c).is_some()).map(|c| Value::String(c.clone())).collect();
+    let key_figures: Vec<Value> = programme
+        .report
+        .key_figures
+        .iter()
+        .filter(|c| table.get(c).is_some())
+        .map(|c| Value::String(c.clone()))
+        .collect();
 
     let sections: Vec<Value> = programme
         .results
@@ -111,7 +135,11 @@ pub(super) fn build(
         .collect();
 
     let finance = b.finance()?;
-    let methodology: Vec<Value> = programme.indicators.iter().map(|d| b.methodology(d)).collect();
+    let methodology: Vec<Value> = programme
+        .indicators
+        .iter()
+        .map(|d| b.methodology(d))
+        .collect();
     let quality = b.quality(options.allow_rejected);
     let provenance = b.provenance(options)?;
 
@@ -165,11 +193,19 @@ fn ink(s: Status) -> &'static str {
     let c = status_color(s);
     let channel = |shift: u32| {
         let v = ((c >> shift) & 0xff) as f64 / 255.0;
-        if v <= 0.04045 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+        if v <= 0.04045 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
     };
     let luminance = 0.2126 * channel(16) + 0.7152 * channel(8) + 0.0722 * channel(0);
     // White text keeps a contrast of at least 4.5:1 below this luminance.
-    if luminance < 0.18 { "#ffffff" } else { "#1a1a1a" }
+    if luminance < 0.18 {
+        "#ffffff"
+    } else {
+        "#1a1a1a"
+    }
 }
 
 struct Builder<'a> {
@@ -182,7 +218,8 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn opt(&self, v: Option<f64>, unit: &str) -> Value {
-        v.map(|v| Value::String(self.f.value(v, unit))).unwrap_or(Value::Null)
+        v.map(|v| Value::String(self.f.value(v, unit)))
+            .unwrap_or(Value::Null)
     }
 
     /// A category's name as the report shows it, and the label of the result
@@ -190,9 +227,20 @@ impl Builder<'_> {
     fn category_name(&self, b: &Breakdown, name: &str, empty: bool) -> (String, Value) {
         if empty {
             let label = b.empty_label.get(self.lang);
-            return (if label.is_empty() { name.to_owned() } else { label.to_owned() }, Value::Null);
+            return (
+                if label.is_empty() {
+                    name.to_owned()
+                } else {
+                    label.to_owned()
+                },
+                Value::Null,
+            );
         }
-        let note = self.programme.result(name).map(|r| Value::String(r.label.get(self.lang).to_owned())).unwrap_or(Value::Null);
+        let note = self
+            .programme
+            .result(name)
+            .map(|r| Value::String(r.label.get(self.lang).to_owned()))
+            .unwrap_or(Value::Null);
         (name.to_owned(), note)
     }
 
@@ -201,7 +249,10 @@ impl Builder<'_> {
         if !own.is_empty() {
             return own.to_owned();
         }
-        self.programme.dimension(&b.by).map(|d| d.label.get(self.lang).to_owned()).unwrap_or_else(|| b.by.clone())
+        self.programme
+            .dimension(&b.by)
+            .map(|d| d.label.get(self.lang).to_owned())
+            .unwrap_or_else(|| b.by.clone())
     }
 
     fn indicator(&self, iv: &IndicatorValue) -> Value {
@@ -209,7 +260,12 @@ impl Builder<'_> {
         let unit = iv.unit.get(self.lang);
         let pct = is_percent(unit);
         let milestone = iv.milestone.map(|m| m.value);
-        let max = scale_max(pct, [iv.cumulative_value, milestone, Some(iv.target)].into_iter().flatten());
+        let max = scale_max(
+            pct,
+            [iv.cumulative_value, milestone, Some(iv.target)]
+                .into_iter()
+                .flatten(),
+        );
         let breakdowns: Vec<Value> = iv
             .breakdowns
             .iter()
@@ -269,28 +325,44 @@ impl Builder<'_> {
     /// per category.
     fn finance(&self) -> Result<Value, ReportError> {
         let engine = Engine::new(self.programme, self.data);
-        let period = Period { label: self.table.period.label.clone(), start: self.table.period.start, end: self.table.period.end };
+        let period = Period {
+            label: self.table.period.label.clone(),
+            start: self.table.period.start,
+            end: self.table.period.end,
+        };
         let currency = self.programme.info.currency.as_deref();
         let mut items = Vec::new();
         for code in &self.programme.report.finance {
-            let (Some(iv), Ok(def)) = (self.table.get(code), self.programme.indicator(code)) else { continue };
+            let (Some(iv), Ok(def)) = (self.table.get(code), self.programme.indicator(code)) else {
+                continue;
+            };
             let unit = iv.unit.get(self.lang);
             let amounts = self.amount_sides(def);
             let computed = match &amounts {
                 Some((num, den)) => {
-                    let n = engine.compute_indicator(num, &period).map_err(ReportError::Compute)?;
-                    let d = engine.compute_indicator(den, &period).map_err(ReportError::Compute)?;
+                    let n = engine
+                        .compute_indicator(num, &period)
+                        .map_err(ReportError::Compute)?;
+                    let d = engine
+                        .compute_indicator(den, &period)
+                        .map_err(ReportError::Compute)?;
                     Some((n, d))
                 }
                 None => None,
             };
-            let money = |v: Option<f64>| v.map(|v| Value::String(self.f.money(v, currency))).unwrap_or(Value::Null);
+            let money = |v: Option<f64>| {
+                v.map(|v| Value::String(self.f.money(v, currency)))
+                    .unwrap_or(Value::Null)
+            };
             let labels = amounts.as_ref().map(|(n, d)| self.side_labels(n, d));
             let breakdowns: Vec<Value> = iv
                 .breakdowns
                 .iter()
                 .map(|b| {
-                    let max = scale_max(is_percent(unit), b.categories.iter().filter_map(|c| c.cumulative_value));
+                    let max = scale_max(
+                        is_percent(unit),
+                        b.categories.iter().filter_map(|c| c.cumulative_value),
+                    );
                     // A category absent from one side has no rows there: its sum is 0.
                     let side = |which: Option<&IndicatorValue>, cat: &str| -> Value {
                         let v = which.map(|w| {
@@ -339,22 +411,36 @@ impl Builder<'_> {
     /// For a ratio of two sums of money, the two sums as indicators of their
     /// own (same rows, same breakdowns), so that amounts can be shown.
     fn amount_sides(&self, def: &IndicatorDef) -> Option<(IndicatorDef, IndicatorDef)> {
-        let Measure::Ratio { numerator, denominator, .. } = &def.measure else { return None };
+        let Measure::Ratio {
+            numerator,
+            denominator,
+            ..
+        } = &def.measure
+        else {
+            return None;
+        };
         let sum_of_money = |a: &cadre::indicator::Aggregate| -> Option<String> {
             let column = a.column.as_deref()?;
-            let is_money = self.programme.resolve_column(&a.rows, column).ok()?.kind == ColumnType::Amount;
+            let is_money =
+                self.programme.resolve_column(&a.rows, column).ok()?.kind == ColumnType::Amount;
             (a.aggregate == AggregateKind::Sum && is_money).then(|| column.to_owned())
         };
         let make = |side: &str, rows: &Selection, column: String| IndicatorDef {
             // A code no definition can use, so the engine's cache keeps it apart.
             code: format!("{}\u{1f}{side}", def.code),
             milestones: Vec::new(),
-            measure: Measure::Sum { rows: rows.clone(), column },
+            measure: Measure::Sum {
+                rows: rows.clone(),
+                column,
+            },
             ..def.clone()
         };
         let n = sum_of_money(numerator)?;
         let d = sum_of_money(denominator)?;
-        Some((make("numerator", &numerator.rows, n), make("denominator", &denominator.rows, d)))
+        Some((
+            make("numerator", &numerator.rows, n),
+            make("denominator", &denominator.rows, d),
+        ))
     }
 
     /// Column headings for the two sides: their datasets' labels, told apart
@@ -362,7 +448,11 @@ impl Builder<'_> {
     fn side_labels(&self, num: &IndicatorDef, den: &IndicatorDef) -> (String, String) {
         let label = |d: &IndicatorDef| {
             let ds = &d.measure.rows().dataset;
-            self.programme.dataset(ds).map(|s| s.label.get(self.lang).to_owned()).filter(|l| !l.is_empty()).unwrap_or_else(|| ds.clone())
+            self.programme
+                .dataset(ds)
+                .map(|s| s.label.get(self.lang).to_owned())
+                .filter(|l| !l.is_empty())
+                .unwrap_or_else(|| ds.clone())
         };
         let (mut a, mut b) = (label(num), label(den));
         if a == b {
@@ -387,7 +477,12 @@ impl Builder<'_> {
         let breakdowns: Vec<String> = d
             .breakdowns
             .iter()
-            .map(|b| self.programme.dimension(&b.by).map(|x| x.label.get(lang).to_owned()).unwrap_or_else(|| b.by.clone()))
+            .map(|b| {
+                self.programme
+                    .dimension(&b.by)
+                    .map(|x| x.label.get(lang).to_owned())
+                    .unwrap_or_else(|| b.by.clone())
+            })
             .collect();
         json!({
             "code": d.code,
@@ -410,7 +505,12 @@ impl Builder<'_> {
 
     fn quality(&self, allow_rejected: bool) -> Value {
         let report = &self.data.report;
-        let file_name = |p: &str| std::path::Path::new(p).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| p.to_owned());
+        let file_name = |p: &str| {
+            std::path::Path::new(p)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.to_owned())
+        };
         let sheets: Vec<Value> = report
             .sheets
             .iter()
@@ -428,7 +528,9 @@ impl Builder<'_> {
                 })
             })
             .collect();
-        let sum = |g: fn(&cadre::ingest::SheetReport) -> usize| self.f.count(report.sheets.iter().map(g).sum());
+        let sum = |g: fn(&cadre::ingest::SheetReport) -> usize| {
+            self.f.count(report.sheets.iter().map(g).sum())
+        };
         let problems: Vec<Value> = if allow_rejected {
             report
                 .problems
@@ -468,18 +570,41 @@ impl Builder<'_> {
             .iter()
             .map(|i| json!({ "path": i.path, "sha256": i.sha256, "size": self.f.bytes(i.bytes) }))
             .collect();
-        let definitions: Vec<Value> =
-            self.programme.files.iter().map(|d| json!({ "path": d.path, "sha256": d.sha256 })).collect();
-        let template = options.template_dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let definitions: Vec<Value> = self
+            .programme
+            .files
+            .iter()
+            .map(|d| json!({ "path": d.path, "sha256": d.sha256 }))
+            .collect();
+        let template = options
+            .template_dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let mut map = Map::new();
         map.insert("inputs".into(), Value::Array(inputs));
-        map.insert("programme_dir".into(), Value::String(self.programme.dir.display().to_string()));
+        map.insert(
+            "programme_dir".into(),
+            Value::String(self.programme.dir.display().to_string()),
+        );
         map.insert("definitions".into(), Value::Array(definitions));
-        map.insert("definitions_hash".into(), Value::String(self.programme.definitions_hash()));
-        map.insert("cadre_version".into(), Value::String(env!("CARGO_PKG_VERSION").to_owned()));
+        map.insert(
+            "definitions_hash".into(),
+            Value::String(self.programme.definitions_hash()),
+        );
+        map.insert(
+            "cadre_version".into(),
+            Value::String(env!("CARGO_PKG_VERSION").to_owned()),
+        );
         map.insert("template".into(), Value::String(template));
-        map.insert("generated".into(), Value::String(self.f.date(options.issue_date)));
-        map.insert("rejected_allowed".into(), Value::Bool(options.allow_rejected));
+        map.insert(
+            "generated".into(),
+            Value::String(self.f.date(options.issue_date)),
+        );
+        map.insert(
+            "rejected_allowed".into(),
+            Value::Bool(options.allow_rejected),
+        );
         Ok(Value::Object(map))
     }
 }

@@ -23,7 +23,9 @@ pub struct Formatter {
 impl Formatter {
     /// Rules for `lang`: French for `fr`, English for anything else.
     pub fn new(lang: &str) -> Self {
-        Formatter { french: lang == "fr" }
+        Formatter {
+            french: lang == "fr",
+        }
     }
 
     /// A value with as many decimals as it deserves: none for a whole
@@ -73,12 +75,20 @@ impl Formatter {
     /// A percentage (`67,5 %` / `67.5%`); `v` is already in percent.
     pub fn percent(&self, v: f64) -> String {
         let n = self.fixed(v, if v.abs() >= 1.0 || v == 0.0 { 1 } else { 2 });
-        if self.french { format!("{n}{NNBSP}%") } else { format!("{n}%") }
+        if self.french {
+            format!("{n}{NNBSP}%")
+        } else {
+            format!("{n}%")
+        }
     }
 
     /// A value in its unit: a percentage when the unit is `%`, else the number.
     pub fn value(&self, v: f64, unit: &str) -> String {
-        if unit.trim() == "%" { self.percent(v) } else { self.number(v) }
+        if unit.trim() == "%" {
+            self.percent(v)
+        } else {
+            self.number(v)
+        }
     }
 
     /// An amount of money, whole units (`12 345 €` / `€12,345`).
@@ -116,15 +126,41 @@ impl Formatter {
     /// A date in words (`1er octobre 2025`, `31 décembre 2025`, `1 October 2025`).
     pub fn date(&self, d: NaiveDate) -> String {
         const FR: [&str; 12] = [
-            "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
         ];
         const EN: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ];
         let m = d.month0() as usize;
         if self.french {
             // French writes the first day of a month as an ordinal.
-            let day = if d.day() == 1 { "1er".to_owned() } else { d.day().to_string() };
+            let day = if d.day() == 1 {
+                "1er".to_owned()
+            } else {
+                d.day().to_string()
+            };
             format!("{day}\u{A0}{} {}", FR[m], d.year())
         } else {
             format!("{}\u{A0}{} {}", d.day(), EN[m], d.year())
@@ -134,7 +170,10 @@ impl Formatter {
     /// A size in bytes, in kilobytes or megabytes.
     pub fn bytes(&self, n: u64) -> String {
         let (v, unit) = if n >= 1_000_000 {
-            (n as f64 / 1_000_000.0, if self.french { "Mo" } else { "MB" })
+            (
+                n as f64 / 1_000_000.0,
+                if self.french { "Mo" } else { "MB" },
+            )
         } else {
             (n as f64 / 1_000.0, if self.french { "ko" } else { "kB" })
         };
@@ -177,8 +216,17 @@ mod tests {
     #[test]
     fn dates_in_words() {
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        assert_eq!(Formatter::new("fr").date(d(2025, 12, 31)), "31\u{A0}décembre 2025");
-        assert_eq!(Formatter::new("fr").date(d(2025, 10, 1)), "1er\u{A0}octobre 2025");
-        assert_eq!(Formatter::new("en").date(d(2025, 10, 1)), "1\u{A0}October 2025");
+        assert_eq!(
+            Formatter::new("fr").date(d(2025, 12, 31)),
+            "31\u{A0}décembre 2025"
+        );
+        assert_eq!(
+            Formatter::new("fr").date(d(2025, 10, 1)),
+            "1er\u{A0}octobre 2025"
+        );
+        assert_eq!(
+            Formatter::new("en").date(d(2025, 10, 1)),
+            "1\u{A0}October 2025"
+        );
     }
 }

@@ -6,8 +6,8 @@
 //! what is accepted); rows that break a rule are left out and reported.
 //! References are then checked dataset by dataset, referenced ones first, so
 //! that a row naming a rejected row is rejected in turn. Reference values are
-//! rewritten in the referenced key's own spelling, so ` ben-cot` and
-//! `BEN-COT` count as one authority.
+//! rewritten in the referenced key's own spelling, so ` site-a` and
+//! `SITE-A` count as one site.
 
 mod report;
 mod sheet;
