@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use cadre::{Data, Engine, Period, Programme};
 use cadre_report::labels::Labels;
+use cadre_report::report::{PdfStandardChoice, ReportOptions};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -50,6 +51,105 @@ enum Command {
         #[arg(long)]
         allow_rejected: bool,
     },
+    /// Typeset the funder report (PDF) for a period.
+    Report {
+        #[command(flatten)]
+        input: Input,
+        #[command(flatten)]
+        when: When,
+        /// The PDF to write (written atomically).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The template folder.
+        #[arg(long, default_value = "report_templates/quarterly")]
+        template: PathBuf,
+        /// Date of issue (default: SOURCE_DATE_EPOCH, else the period's last day).
+        #[arg(long)]
+        date: Option<NaiveDate>,
+        /// Conform to a PDF standard, for archiving.
+        #[arg(long, value_enum)]
+        pdf_standard: Option<PdfStandardChoice>,
+        /// Leave rejected rows out (counted and listed in the annex) instead of failing.
+        #[arg(long)]
+        allow_rejected: bool,
+    },
+    /// Show how one indicator's value was made: rows counted, rows left out, arithmetic.
+    Explain {
+        /// The indicator code (A3.2).
+        code: String,
+        #[command(flatten)]
+        input: Input,
+        #[command(flatten)]
+        when: When,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+        /// Leave rejected rows out instead of failing.
+        #[arg(long)]
+        allow_rejected: bool,
+    },
+    /// Recompute an indicator table (csv from `compute`, or the xlsx tracking
+    /// table) from the data and list every difference.
+    Check {
+        /// The table to check.
+        #[arg(long)]
+        table: PathBuf,
+        #[command(flatten)]
+        input: Input,
+        /// The period of a csv table (an xlsx table names its periods in its sheets).
+        #[arg(long)]
+        period: Option<String>,
+        /// Today's date, for the `project` period.
+        #[arg(long)]
+        today: Option<NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+        /// Leave rejected rows out instead of failing.
+        #[arg(long)]
+        allow_rejected: bool,
+    },
+    /// Export results for several periods: IATI 2.03 XML, or the xlsx tracking table.
+    Export {
+        #[command(flatten)]
+        input: Input,
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Periods, comma separated (default: every quarter from the start to the last ended one).
+        #[arg(long, value_delimiter = ',')]
+        periods: Vec<String>,
+        /// Today's date (default: the system's date).
+        #[arg(long)]
+        today: Option<NaiveDate>,
+        /// Leave rejected rows out instead of failing.
+        #[arg(long)]
+        allow_rejected: bool,
+    },
+    /// Write the blank data-entry workbook of a programme.
+    Template {
+        /// The programme folder.
+        #[arg(long)]
+        programme: PathBuf,
+        /// A workbook whose registry rows (referenced datasets) are pre-filled.
+        #[arg(long)]
+        registry: Option<PathBuf>,
+        /// Language of the instructions and notes (default: the programme's first).
+        #[arg(long)]
+        lang: Option<String>,
+        /// The xlsx to write.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Iati,
+    Xlsx,
 }
 
 #[derive(Args)]
@@ -124,6 +224,17 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             output,
             allow_rejected,
         } => compute(&input, &when, format, output.as_deref(), allow_rejected),
+        Command::Report { input, when, output, template, date, pdf_standard, allow_rejected } => {
+            report(&input, &when, &output, template, date, pdf_standard, allow_rejected)
+        }
+        Command::Explain { code, input, when, format, allow_rejected } => explain(&code, &input, &when, format, allow_rejected),
+        Command::Check { table, input, period, today, format, allow_rejected } => {
+            check(&table, &input, period.as_deref(), today, format, allow_rejected)
+        }
+        Command::Export { input, format, output, periods, today, allow_rejected } => {
+            export(&input, format, &output, &periods, today, allow_rejected)
+        }
+        Command::Template { programme, registry, lang, output } => template(&programme, registry.as_deref(), lang, &output),
     }
 }
 
@@ -298,4 +409,167 @@ fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
         Some(path) => cadre_report::write_atomically(path, bytes)
             .map_err(|e| Failure::usage(format!("{}: {e}", path.display()))),
     }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn report(
+    input: &Input,
+    when: &When,
+    output: &Path,
+    template: PathBuf,
+    date: Option<NaiveDate>,
+    pdf_standard: Option<PdfStandardChoice>,
+    allow: bool,
+) -> Result<u8, Failure> {
+    let (programme, data, lang) = load(input)?;
+    check_rejected(&data, &lang, allow)?;
+    let period = period(&programme, when, &lang)?;
+    let table = Engine::new(&programme, &data).compute(&period).map_err(|e| Failure::usage(e.localized(&lang)))?;
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    let issue = cadre_report::report::issue_date(date, epoch.as_deref(), period.end).map_err(|e| Failure::usage(e.to_string()))?;
+    let mut options = ReportOptions::new(template, &lang, issue);
+    options.pdf_standard = pdf_standard;
+    options.allow_rejected = allow;
+    let rendered = cadre_report::report::render_report(&programme, &data, &table, &options).map_err(|e| Failure::usage(e.to_string()))?;
+    for w in &rendered.warnings {
+        eprintln!("cadre: warning: {w}");
+    }
+    cadre_report::write_atomically(output, &rendered.pdf).map_err(|e| Failure::usage(format!("{}: {e}", output.display())))?;
+    Ok(0)
+}
+
+fn explain(code: &str, input: &Input, when: &When, format: TextOrJson, allow: bool) -> Result<u8, Failure> {
+    let (programme, data, lang) = load(input)?;
+    check_rejected(&data, &lang, allow)?;
+    let period = period(&programme, when, &lang)?;
+    let engine = Engine::new(&programme, &data);
+    let e = engine.explain(code, &period).map_err(|e| Failure::usage(e.localized(&lang)))?;
+    let text = match format {
+        TextOrJson::Json => serde_json::to_string_pretty(&e).map_err(|e| Failure::usage(e.to_string()))? + "\n",
+        TextOrJson::Text => cadre_report::explain_text::render(&e, &period, &lang),
+    };
+    write_output(None, text.as_bytes())?;
+    Ok(0)
+}
+
+fn check(
+    table: &Path,
+    input: &Input,
+    period_arg: Option<&str>,
+    today_arg: Option<NaiveDate>,
+    format: TextOrJson,
+    allow: bool,
+) -> Result<u8, Failure> {
+    let (programme, data, lang) = load(input)?;
+    check_rejected(&data, &lang, allow)?;
+    let today = today_arg.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let parse = |p: &str| Period::parse(p, programme.info.start, today).map_err(|e| Failure::usage(e.localized(&lang)));
+    let is_csv = table.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let claimed: Vec<(Period, Vec<cadre::table::FlatRow>)> = if is_csv {
+        let Some(p) = period_arg else {
+            return Err(Failure::usage(if lang == "fr" { "--period est requis pour une table csv" } else { "--period is required for a csv table" }));
+        };
+        vec![(parse(p)?, cadre::check::read_table_csv(table).map_err(|e| Failure::usage(e.localized(&lang)))?)]
+    } else {
+        let sheets = cadre_report::tracking::read_tracking_xlsx(&programme, table).map_err(Failure::usage)?;
+        let mut out = Vec::new();
+        for (label, rows) in sheets {
+            if period_arg.is_some_and(|p| p != label) {
+                continue;
+            }
+            out.push((parse(&label)?, rows));
+        }
+        out
+    };
+    let engine = Engine::new(&programme, &data);
+    let mut all = Vec::new();
+    for (period, rows) in &claimed {
+        let recomputed = engine.compute(period).map_err(|e| Failure::usage(e.localized(&lang)))?;
+        for d in cadre::check::compare(rows, &recomputed) {
+            all.push((period.label.clone(), d));
+        }
+    }
+    let text = match format {
+        TextOrJson::Json => {
+            let list: Vec<serde_json::Value> = all
+                .iter()
+                .map(|(p, d)| {
+                    let mut v = serde_json::to_value(d).unwrap_or_default();
+                    v["period"] = serde_json::Value::String(p.clone());
+                    v
+                })
+                .collect();
+            serde_json::to_string_pretty(&list).map_err(|e| Failure::usage(e.to_string()))? + "\n"
+        }
+        TextOrJson::Text => {
+            let mut s = String::new();
+            if all.is_empty() {
+                let n: usize = claimed.iter().map(|(_, r)| r.len()).sum();
+                s += &if lang == "fr" {
+                    format!("Les {n} lignes de la table concordent avec les données.\n")
+                } else {
+                    format!("All {n} rows of the table agree with the data.\n")
+                };
+            } else {
+                s += &if lang == "fr" { format!("{} écart(s) :\n", all.len()) } else { format!("{} difference(s):\n", all.len()) };
+                s += "period\tindicator\tbreakdown\tcategory\tfield\tclaimed\trecomputed\n";
+                for (p, d) in &all {
+                    s += &format!("{p}\t{}\t{}\t{}\t{}\t{}\t{}\n", d.indicator, d.breakdown, d.category, d.field, d.claimed, d.recomputed);
+                }
+            }
+            s
+        }
+    };
+    write_output(None, text.as_bytes())?;
+    Ok(if all.is_empty() { 0 } else { 1 })
+}
+
+fn export(
+    input: &Input,
+    format: ExportFormat,
+    output: &Path,
+    periods: &[String],
+    today_arg: Option<NaiveDate>,
+    allow: bool,
+) -> Result<u8, Failure> {
+    let (programme, data, lang) = load(input)?;
+    check_rejected(&data, &lang, allow)?;
+    let today = today_arg.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let periods: Vec<Period> = if periods.is_empty() {
+        // Every quarter that has ended, within the programme.
+        let last = today.min(programme.info.end);
+        Period::quarters(programme.info.start, last).into_iter().filter(|q| q.end <= last || q.end >= programme.info.end).collect()
+    } else {
+        periods
+            .iter()
+            .map(|p| Period::parse(p, programme.info.start, today).map_err(|e| Failure::usage(e.localized(&lang))))
+            .collect::<Result<_, _>>()?
+    };
+    let engine = Engine::new(&programme, &data);
+    let tables = periods.iter().map(|p| engine.compute(p)).collect::<Result<Vec<_>, _>>().map_err(|e| Failure::usage(e.localized(&lang)))?;
+    let stamp = periods.iter().map(|p| p.end).max().unwrap_or(today).and_hms_opt(0, 0, 0).unwrap_or_default();
+    match format {
+        ExportFormat::Iati => {
+            let xml = cadre_report::iati::iati_xml(&programme, &tables, stamp);
+            write_output(Some(output), xml.as_bytes())?;
+        }
+        ExportFormat::Xlsx => {
+            cadre_report::tracking::write_tracking_xlsx(&programme, &tables, &lang, stamp, output)
+                .map_err(|e| Failure::usage(format!("{}: {e}", output.display())))?;
+        }
+    }
+    Ok(0)
+}
+
+fn template(programme_dir: &Path, registry: Option<&Path>, lang: Option<String>, output: &Path) -> Result<u8, Failure> {
+    let fallback = lang.clone().unwrap_or_else(|| "fr".into());
+    let programme = Programme::load(programme_dir).map_err(|e| Failure::usage(e.localized(&fallback)))?;
+    let lang = lang.unwrap_or_else(|| programme.default_language().to_owned());
+    let data = match registry {
+        Some(path) => Some(cadre::ingest(&programme, path).map_err(|e| Failure::usage(e.localized(&lang)))?),
+        None => None,
+    };
+    cadre_report::template::write_template(&programme, data.as_ref(), &lang, output)
+        .map_err(|e| Failure::usage(format!("{}: {e}", output.display())))?;
+    Ok(0)
 }

@@ -64,7 +64,8 @@ pub fn write_tracking_xlsx(
     let ws = wb.add_worksheet();
     ws.set_name(labels.get("definitions"))?;
     write_definitions(ws, programme, lang, &labels, &header)?;
-    wb.save(path)
+    let bytes = wb.save_to_buffer()?;
+    crate::write_atomically(path, &bytes).map_err(XlsxError::IoError)
 }
 
 fn sheet_name(label: &str) -> String {
@@ -208,4 +209,89 @@ fn write_definitions(
         ws.write_string_with_format(r, 8, verification.get(lang), &wrap)?;
     }
     Ok(())
+}
+
+/// Reads back a tracking workbook written by [`write_tracking_xlsx`]: for
+/// each period sheet, its label and its rows in the form `compute` gives, so
+/// that `check` can compare them. Labels (dimensions, empty categories,
+/// statuses) are mapped back in any of the programme's languages.
+pub fn read_tracking_xlsx(programme: &Programme, path: &Path) -> Result<Vec<(String, Vec<cadre::table::FlatRow>)>, String> {
+    use calamine::{Data, Reader};
+    let mut wb = calamine::open_workbook_auto(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let definitions: Vec<&str> = ["fr", "en"].iter().map(|l| Labels::new(l).get("definitions")).collect();
+    let dimension_of = |label: &str| {
+        programme
+            .dimensions
+            .iter()
+            .find(|d| d.name == label || d.label.0.values().any(|l| l == label))
+            .map(|d| (d.name.clone(), d.empty.clone()))
+    };
+    let mut out = Vec::new();
+    for sheet in wb.sheet_names() {
+        if definitions.contains(&sheet.as_str()) {
+            continue;
+        }
+        let range = wb.worksheet_range(&sheet).map_err(|e| format!("{}, sheet {sheet}: {e}", path.display()))?;
+        let mut rows = Vec::new();
+        for (i, r) in range.rows().enumerate().skip(1) {
+            let text = |c: usize| match r.get(c) {
+                Some(Data::String(s)) => s.trim().to_owned(),
+                Some(Data::Empty) | None => String::new(),
+                Some(other) => other.to_string(),
+            };
+            let number = |c: usize| -> Result<Option<f64>, String> {
+                match r.get(c) {
+                    Some(Data::Float(f)) => Ok(Some(*f)),
+                    Some(Data::Int(n)) => Ok(Some(*n as f64)),
+                    Some(Data::Empty) | None => Ok(None),
+                    Some(Data::String(s)) if s.trim().is_empty() => Ok(None),
+                    Some(other) => other
+                        .to_string()
+                        .trim()
+                        .replace(',', ".")
+                        .parse()
+                        .map(Some)
+                        .map_err(|_| format!("sheet {sheet}, row {}: `{other}` is not a number", i + 1)),
+                }
+            };
+            let indicator = text(0);
+            if indicator.is_empty() {
+                continue;
+            }
+            let breakdown_label = text(2);
+            let (breakdown, category) = if breakdown_label.is_empty() {
+                (String::new(), String::new())
+            } else {
+                let (name, empty) = dimension_of(&breakdown_label).unwrap_or((breakdown_label.clone(), Default::default()));
+                let cat = text(3);
+                let category = if empty.0.values().any(|e| *e == cat) { empty.get(programme.default_language()).to_owned() } else { cat };
+                (name, category)
+            };
+            let status_text = text(10);
+            let status = if status_text.is_empty() {
+                None
+            } else {
+                Some(
+                    Status::ALL
+                        .into_iter()
+                        .find(|s| status_label(*s, "fr") == status_text || status_label(*s, "en") == status_text || s.as_str() == status_text)
+                        .ok_or_else(|| format!("sheet {sheet}, row {}: unknown status `{status_text}`", i + 1))?,
+                )
+            };
+            let total = breakdown.is_empty();
+            rows.push(cadre::table::FlatRow {
+                indicator,
+                breakdown,
+                category,
+                period_value: number(5)?,
+                cumulative_value: number(6)?,
+                milestone: if total { number(7)? } else { None },
+                target: if total { number(8)? } else { None },
+                achievement_pct: if total { number(9)? } else { None },
+                status,
+            });
+        }
+        out.push((sheet, rows));
+    }
+    Ok(out)
 }

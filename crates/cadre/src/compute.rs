@@ -113,6 +113,11 @@ impl<'a> Engine<'a> {
         self.programme
     }
 
+    /// The ingested data.
+    pub fn data(&self) -> &Data {
+        self.data
+    }
+
     /// Every indicator for `period`.
     pub fn compute(&self, period: &Period) -> Result<IndicatorTable> {
         let indicators =

@@ -49,8 +49,10 @@
 #![deny(missing_docs)]
 
 pub mod cell;
+pub mod check;
 pub mod compute;
 pub mod error;
+pub mod explain;
 pub mod filter;
 pub mod indicator;
 pub mod ingest;
