@@ -96,7 +96,8 @@ impl ReportOptions {
 pub struct RenderedReport {
     /// The PDF file's bytes.
     pub pdf: Vec<u8>,
-    /// Template warnings, one message each (`main.typ:12:3: warning: …`).
+    /// Template warnings, one message each, located like errors
+    /// (`report_templates/quarterly/main.typ:12:3: …`).
     pub warnings: Vec<String>,
     /// Seconds spent compiling the template (evaluation and layout).
     pub compile_seconds: f64,
@@ -260,7 +261,7 @@ pub fn render_template(
     let mut warnings: Vec<String> = compiled
         .warnings
         .iter()
-        .map(|w| format!("warning: {}", diagnostic(&world, template_dir, w)))
+        .map(|w| diagnostic(&world, template_dir, w).to_string())
         .collect();
     let document = compiled
         .output

@@ -415,7 +415,7 @@ impl<'p> Template<'p> {
             .filter(|(_, n)| **n > 0)
             .map(|(d, _)| d.name.as_str())
             .collect();
-        for line in rules_text(fr, &filled_names) {
+        for line in rules_text(programme, fr, &filled_names) {
             ws.merge_range(row, 0, row, 5, &format!("• {line}"), &f.wrap)
                 .map_err(xl("rules"))?;
             // Merged cells do not grow with their text: give long lines room.
@@ -998,20 +998,19 @@ fn note_text(col: &ColumnSchema, lang: &str) -> String {
     } else {
         format!("Rule: {}", rule_text(col, lang))
     });
-    if col.kind == ColumnType::Enum {
-        if !col.value_aliases.is_empty() {
-            let aliases: Vec<String> = col
-                .value_aliases
-                .iter()
-                .map(|(a, v)| format!("{a} = {v}"))
-                .collect();
-            let aliases = aliases.join(", ");
-            lines.push(if fr {
-                format!("Aussi acceptées : {aliases}")
-            } else {
-                format!("Also accepted: {aliases}")
-            });
-        }
+    // Only enums have value aliases (the loader checks it).
+    if !col.value_aliases.is_empty() {
+        let aliases: Vec<String> = col
+            .value_aliases
+            .iter()
+            .map(|(a, v)| format!("{a} = {v}"))
+            .collect();
+        let aliases = aliases.join(", ");
+        lines.push(if fr {
+            format!("Aussi acceptées : {aliases}")
+        } else {
+            format!("Also accepted: {aliases}")
+        });
     }
     if let Some(r) = &col.references {
         lines.push(if fr {
@@ -1024,7 +1023,16 @@ fn note_text(col: &ColumnSchema, lang: &str) -> String {
 }
 
 /// The general rules of the instructions sheet.
-fn rules_text(fr: bool, prefilled: &[&str]) -> Vec<String> {
+fn rules_text(programme: &Programme, fr: bool, prefilled: &[&str]) -> Vec<String> {
+    // The case example uses one of the programme's own values.
+    let value = programme
+        .datasets
+        .iter()
+        .flat_map(|d| &d.columns)
+        .flat_map(|c| &c.values)
+        .find(|v| v.chars().any(char::is_alphabetic) && v.to_uppercase() != **v)
+        .map_or("oui", String::as_str);
+    let example = format!("{} = {value}", value.to_uppercase());
     let mut lines: Vec<String> = if fr {
         vec![
             "Une feuille par jeu de données, une ligne par enregistrement. Ne renommez ni les feuilles ni les en-têtes de colonnes, et n'insérez pas de ligne au-dessus des en-têtes.".into(),
@@ -1032,7 +1040,7 @@ fn rules_text(fr: bool, prefilled: &[&str]) -> Vec<String> {
             "Ne laissez pas de ligne à moitié remplie : une ligne commencée est contrôlée en entier, et une cellule obligatoire vide la fait rejeter. Une ligne entièrement vide est simplement ignorée.".into(),
             "Dates : une vraie date du tableur, ou le texte 2025-04-15 ou 15/04/2025 (le jour d'abord). Une date avec une heure (15/04/2025 14:30) compte pour son jour.".into(),
             "Nombres : une cellule numérique, ou un texte comme 1234,5, 1234.5 ou 1 234,5 (espace entre les milliers). N'écrivez pas 1,234.5 : c'est ambigu et refusé. Un nombre entier n'a pas de décimales ; un montant négatif (-1 180) est une correction.".into(),
-            "Valeurs d'une liste : choisissez dans la liste déroulante. Les majuscules et les accents ne comptent pas (Forage = forage).".into(),
+            format!("Valeurs d'une liste : choisissez dans la liste déroulante. Les majuscules et les accents ne comptent pas ({example})."),
             "Codes : le code d'une ligne (colonne clé) est unique dans sa feuille, majuscules ignorées. Une colonne qui renvoie à une autre feuille contient un code de cette feuille (liste déroulante) ; une ligne qui cite un code absent est rejetée.".into(),
             "Les colonnes et les feuilles en plus sont ignorées : vous pouvez ajouter une colonne de remarques.".into(),
             "Avant d'envoyer le classeur, faites-le contrôler : cadre validate --programme <dossier> --data <classeur> liste chaque ligne rejetée, avec la feuille, la ligne, la colonne et la règle.".into(),
@@ -1044,7 +1052,7 @@ fn rules_text(fr: bool, prefilled: &[&str]) -> Vec<String> {
             "Do not leave a row half-filled: a row that is started is checked as a whole, and an empty required cell gets it rejected. An entirely empty row is simply skipped.".into(),
             "Dates: a real spreadsheet date, or the text 2025-04-15 or 15/04/2025 (day first). A date with a time (15/04/2025 14:30) counts on its day.".into(),
             "Numbers: a number cell, or text such as 1234.5, 1234,5 or 1 234,5 (a space between thousands). Do not write 1,234.5: it is ambiguous and refused. A whole number has no decimals; a negative amount (-1 180) is a correction.".into(),
-            "Values from a list: pick from the drop-down list. Case and accents do not matter (Borehole = borehole).".into(),
+            format!("Values from a list: pick from the drop-down list. Case and accents do not matter ({example})."),
             "Codes: a row's code (key column) is unique in its sheet, case ignored. A column that refers to another sheet holds a code of that sheet (drop-down list); a row naming a missing code is rejected.".into(),
             "Extra columns and sheets are ignored: you may add a column of remarks.".into(),
             "Before sending the workbook, have it checked: cadre validate --programme <folder> --data <workbook> lists every rejected row, with its sheet, row, column and rule.".into(),

@@ -125,17 +125,15 @@ fn valid_value(
 
 const ADDED: usize = 3;
 
+/// Rows written, by dataset.
+type Rows = BTreeMap<String, Vec<Vec<Entry>>>;
+/// Codes known, by keyed dataset.
+type Codes = BTreeMap<String, Vec<String>>;
+
 /// Fills in the template with `ADDED` valid rows per dataset; returns them by dataset,
 /// and the codes known per keyed dataset (registry and added).
-fn fill_valid(
-    programme: &Programme,
-    registry: &Data,
-    template: &mut Template,
-) -> (
-    BTreeMap<String, Vec<Vec<Entry>>>,
-    BTreeMap<String, Vec<String>>,
-) {
-    let mut keys: BTreeMap<String, Vec<String>> = BTreeMap::new();
+fn fill_valid(programme: &Programme, registry: &Data, template: &mut Template) -> (Rows, Codes) {
+    let mut keys: Codes = BTreeMap::new();
     let mut added = BTreeMap::new();
     for ds in reference_order(programme) {
         let mut codes = if referenced(programme, &ds.name) {
@@ -428,7 +426,7 @@ fn template_filled_in_wrongly_is_reported() {
         programme
             .datasets
             .iter()
-            .find_map(|ds| ds.columns.iter().position(|c| f(c)).map(|i| (ds, i)))
+            .find_map(|ds| ds.columns.iter().position(f).map(|i| (ds, i)))
             .expect("the programme has such a column")
     };
     let mut wrong = |ds: &DatasetSchema, i: usize, cell: Entry, expected: fn(&Rule) -> bool| {
@@ -570,4 +568,68 @@ fn unknown_dataset_and_too_wide_rows_are_errors() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("budget"), "{err}");
+}
+
+#[test]
+fn long_value_lists_and_clashing_names_are_handled() {
+    let mut programme = Programme::load(repo().join("indicators/eau")).unwrap();
+    // More values than an inline drop-down list holds (255 characters).
+    let values: Vec<String> = (1..=40)
+        .map(|i| format!("district_numero_{i:02}"))
+        .collect();
+    let villages = programme
+        .datasets
+        .iter_mut()
+        .find(|d| d.name == "villages")
+        .unwrap();
+    let district = villages
+        .columns
+        .iter_mut()
+        .find(|c| c.name == "district")
+        .unwrap();
+    district.kind = ColumnType::Enum;
+    district.values = values.clone();
+    // A dataset named like the instructions sheet.
+    programme
+        .datasets
+        .iter_mut()
+        .find(|d| d.name == "budget")
+        .unwrap()
+        .name = "instructions".into();
+
+    let mut template = Template::new(&programme, None, "en").unwrap();
+    template
+        .append_row(
+            "villages",
+            &[
+                Entry::Text("V-1".into()),
+                Entry::Text("Village".into()),
+                Entry::Text("Nord".into()),
+                Entry::Text(values[39].clone()),
+            ],
+        )
+        .unwrap();
+    let bytes = template.to_bytes().unwrap();
+    let workbook = part(&bytes, "xl/workbook.xml");
+    assert!(
+        workbook.contains(r#"<sheet name="How to""#),
+        "instructions renamed: {workbook}"
+    );
+    assert!(workbook.contains(r#"<sheet name="instructions""#));
+    assert!(
+        workbook.contains(r#"<sheet name="Lists" sheetId="#)
+            && workbook.contains(r#"state="hidden""#),
+        "hidden lists sheet"
+    );
+    // The villages sheet comes right after the instructions.
+    let villages_xml = part(&bytes, "xl/worksheets/sheet2.xml");
+    assert!(
+        villages_xml.contains("<formula1>Lists!$A$1:$A$40</formula1>"),
+        "drop-down from the lists sheet"
+    );
+
+    let data = ingest_bytes(&programme, &bytes, "lists.xlsx");
+    assert!(data.report.is_clean(), "{:#?}", data.report.problems);
+    assert_eq!(data.dataset("villages").unwrap().frame.height(), 1);
+    assert_eq!(data.dataset("instructions").unwrap().sheet, "instructions");
 }

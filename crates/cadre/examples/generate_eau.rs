@@ -46,11 +46,54 @@ const REGIONS: [(&str, &str, [&str; 2]); 4] = [
 
 /// Village names (fictitious), twelve per region, in region order.
 const VILLAGE_NAMES: [&str; 48] = [
-    "Tiéfora", "Sakabou", "Dioula-Kéla", "Nafoun", "Bérégadougou", "Kongolo", "Siribala", "Toumbé", "Fanaba", "Kiniéro",
-    "Doussoula", "Mandiakuy", "Koumbia", "Sélingué", "Tanéra", "Dialakoro", "Fingolo", "Bankoumana", "Yorosso", "Kolondiéba",
-    "Niamala", "Zantiébougou", "Ouéléssébougou", "Kassela", "Samaya", "Djélibani", "Koussan", "Tiénfala", "Farako", "Sanankoro",
-    "Balandougou", "Missira", "Kérouané", "Sokourani", "Naréna", "Bougoula", "Karamokola", "Gouana", "Sibiribougou", "Ndiaré",
-    "Tabacoro", "Koloni", "Sabougou", "Dionkélé", "Fadiala", "Mounzou", "Bamba-Plage", "Kanikoro",
+    "Tiéfora",
+    "Sakabou",
+    "Dioula-Kéla",
+    "Nafoun",
+    "Bérégadougou",
+    "Kongolo",
+    "Siribala",
+    "Toumbé",
+    "Fanaba",
+    "Kiniéro",
+    "Doussoula",
+    "Mandiakuy",
+    "Koumbia",
+    "Sélingué",
+    "Tanéra",
+    "Dialakoro",
+    "Fingolo",
+    "Bankoumana",
+    "Yorosso",
+    "Kolondiéba",
+    "Niamala",
+    "Zantiébougou",
+    "Ouéléssébougou",
+    "Kassela",
+    "Samaya",
+    "Djélibani",
+    "Koussan",
+    "Tiénfala",
+    "Farako",
+    "Sanankoro",
+    "Balandougou",
+    "Missira",
+    "Kérouané",
+    "Sokourani",
+    "Naréna",
+    "Bougoula",
+    "Karamokola",
+    "Gouana",
+    "Sibiribougou",
+    "Ndiaré",
+    "Tabacoro",
+    "Koloni",
+    "Sabougou",
+    "Dionkélé",
+    "Fadiala",
+    "Mounzou",
+    "Bamba-Plage",
+    "Kanikoro",
 ];
 
 struct Village {
@@ -65,7 +108,11 @@ fn villages(rng: &mut Rng) -> Vec<Village> {
     let mut v = Vec::new();
     for (r, (_, prefix, districts)) in REGIONS.iter().enumerate() {
         for k in 0..12 {
-            let population = if rng.chance(0.9) { Some(rng.range(350, 2600) as u32) } else { None };
+            let population = if rng.chance(0.9) {
+                Some(rng.range(350, 2600) as u32)
+            } else {
+                None
+            };
             v.push(Village {
                 code: format!("{prefix}-{:02}", k + 1),
                 nom: VILLAGE_NAMES[r * 12 + k],
@@ -144,17 +191,24 @@ fn points(rng: &mut Rng, villages: &[Village]) -> Vec<Point> {
     let first = date(2025, 3, 10);
     let span = SNAPSHOT.days() - 12 - first.days();
     let mut v: Vec<Point> = Vec::new();
-    for k in 0..total {
+    for (k, &candidate) in order.iter().enumerate().take(total) {
         // Works speed up after the first dry season: a quadratic schedule.
         let x = k as f64 / (total - 1) as f64;
         let offset = (span as f64 * (0.55 * x + 0.45 * x * x)) as i64 + rng.range(-4, 4);
-        let commissioned = first.add(offset.max(0)).working_day().clamp_to(first, SNAPSHOT);
+        let commissioned = first
+            .add(offset.max(0))
+            .working_day()
+            .clamp_to(first, SNAPSHOT);
         let (village, kind) = if k < 28 {
             let kind = [Kind::Forage, Kind::Puits, Kind::Borne][rng.weighted(&[0.55, 0.3, 0.15])];
-            (order[k], kind)
+            (candidate, kind)
         } else {
             // A standpipe on the network of an earlier borehole.
-            let host = v.iter().filter(|p| p.kind == Kind::Forage).nth((k - 28) * 2).map_or(order[k], |p| p.village);
+            let host = v
+                .iter()
+                .filter(|p| p.kind == Kind::Forage)
+                .nth((k - 28) * 2)
+                .map_or(candidate, |p| p.village);
             (host, Kind::Borne)
         };
         let age_days = SNAPSHOT.days() - commissioned.days();
@@ -168,7 +222,14 @@ fn points(rng: &mut Rng, villages: &[Village]) -> Vec<Point> {
             Kind::Puits if rng.chance(0.4) => Some((rng.range(20, 90) as f64) / 100.0),
             _ => None,
         };
-        v.push(Point { code: format!("PE-{:04}", k + 1), village, kind, commissioned, state, flow });
+        v.push(Point {
+            code: format!("PE-{:04}", k + 1),
+            village,
+            kind,
+            commissioned,
+            state,
+            flow,
+        });
     }
     v
 }
@@ -184,8 +245,12 @@ struct Test {
     lab: Option<&'static str>,
 }
 
-const LABS: [&str; 4] =
-    ["Laboratoire régional Nord", "Laboratoire national de l'eau", "Laboratoire régional Sud", "Laboratoire du Littoral"];
+const LABS: [&str; 4] = [
+    "Laboratoire régional Nord",
+    "Laboratoire national de l'eau",
+    "Laboratoire régional Sud",
+    "Laboratoire du Littoral",
+];
 
 /// A test two to three weeks after commissioning, then one every quarter.
 fn tests(rng: &mut Rng, villages: &[Village], points: &[Point]) -> Vec<Test> {
@@ -193,10 +258,23 @@ fn tests(rng: &mut Rng, villages: &[Village], points: &[Point]) -> Vec<Test> {
     for (i, p) in points.iter().enumerate() {
         let mut d = p.commissioned.add(rng.range(14, 21));
         while d <= SNAPSHOT {
-            let e_coli = if rng.chance(p.kind.contamination()) { rng.range(1, 60) as u32 } else { 0 };
+            let e_coli = if rng.chance(p.kind.contamination()) {
+                rng.range(1, 60) as u32
+            } else {
+                0
+            };
             let region = villages[p.village].region;
-            let lab = if rng.chance(0.85) { Some(LABS[if rng.chance(0.2) { 1 } else { region }]) } else { None };
-            v.push(Test { point: i, date: d.working_day().min(SNAPSHOT), e_coli, lab });
+            let lab = if rng.chance(0.85) {
+                Some(LABS[if rng.chance(0.2) { 1 } else { region }])
+            } else {
+                None
+            };
+            v.push(Test {
+                point: i,
+                date: d.working_day().min(SNAPSHOT),
+                e_coli,
+                lab,
+            });
             d = d.add(rng.range(84, 98));
         }
     }
@@ -221,13 +299,21 @@ fn sessions(rng: &mut Rng, villages: &[Village]) -> Vec<Session> {
     let mut v = Vec::new();
     for (i, &village) in order.iter().enumerate() {
         for theme in 0..3 {
-            let d = date(2025, 2, 3).add(i as i64 * 18 + theme as i64 * 45 + rng.range(0, 6)).working_day();
+            let d = date(2025, 2, 3)
+                .add(i as i64 * 18 + theme as i64 * 45 + rng.range(0, 6))
+                .working_day();
             if d > SNAPSHOT {
                 continue;
             }
             let women = rng.range(3, 14) as u32;
             let men = rng.range(5, 14) as u32;
-            v.push(Session { village, date: d, theme, women, men });
+            v.push(Session {
+                village,
+                date: d,
+                theme,
+                women,
+                men,
+            });
         }
     }
     v.sort_by_key(|s| (s.date, s.village));
@@ -258,17 +344,36 @@ fn breakdowns(rng: &mut Rng, points: &[Point]) -> Vec<Breakdown> {
         match p.state {
             State::Broken => {
                 let d = SNAPSHOT.add(-rng.range(5, 50.min(age - 1)));
-                v.push(Breakdown { point: i, date: d, repaired: None, description: Some(FAULTS[rng.below(FAULTS.len())]) });
+                v.push(Breakdown {
+                    point: i,
+                    date: d,
+                    repaired: None,
+                    description: Some(FAULTS[rng.below(FAULTS.len())]),
+                });
             }
             State::Abandoned => {
                 let d = p.commissioned.add(rng.range(120, age - 60));
-                v.push(Breakdown { point: i, date: d, repaired: None, description: Some("Forage tari, ouvrage abandonné") });
+                v.push(Breakdown {
+                    point: i,
+                    date: d,
+                    repaired: None,
+                    description: Some("Forage tari, ouvrage abandonné"),
+                });
             }
             State::Working if age > 90 && rng.chance(0.4) => {
                 let d = p.commissioned.add(rng.range(45, age - 30));
                 let fixed = d.add(rng.range(2, 25)).min(SNAPSHOT);
-                let description = if rng.chance(0.8) { Some(FAULTS[rng.below(FAULTS.len())]) } else { None };
-                v.push(Breakdown { point: i, date: d, repaired: Some(fixed), description });
+                let description = if rng.chance(0.8) {
+                    Some(FAULTS[rng.below(FAULTS.len())])
+                } else {
+                    None
+                };
+                v.push(Breakdown {
+                    point: i,
+                    date: d,
+                    repaired: Some(fixed),
+                    description,
+                });
             }
             State::Working => {}
         }
@@ -288,17 +393,33 @@ struct Line {
 }
 
 const fn l(composante: &'static str, ligne: &'static str, prevu: f64) -> Line {
-    Line { composante, ligne, prevu }
+    Line {
+        composante,
+        ligne,
+        prevu,
+    }
 }
 
 const BUDGET: [Line; 14] = [
-    l("infrastructures", "Forages équipés de pompes", 256_500_000.0),
+    l(
+        "infrastructures",
+        "Forages équipés de pompes",
+        256_500_000.0,
+    ),
     l("infrastructures", "Puits modernes", 60_000_000.0),
     l("infrastructures", "Bornes-fontaines", 63_000_000.0),
-    l("infrastructures", "Contrôle et supervision des travaux", 30_000_000.0),
+    l(
+        "infrastructures",
+        "Contrôle et supervision des travaux",
+        30_000_000.0,
+    ),
     l("qualite", "Analyses de laboratoire", 10_000_000.0),
     l("qualite", "Kits d'analyse de terrain", 4_500_000.0),
-    l("formation", "Sessions de formation des comités", 25_920_000.0),
+    l(
+        "formation",
+        "Sessions de formation des comités",
+        25_920_000.0,
+    ),
     l("formation", "Supports de formation", 3_000_000.0),
     l("maintenance", "Réseau d'artisans réparateurs", 18_000_000.0),
     l("maintenance", "Stock de pièces détachées", 24_000_000.0),
@@ -317,10 +438,24 @@ struct Expense {
     note: String,
 }
 
-fn expenses(rng: &mut Rng, villages: &[Village], points: &[Point], tests: &[Test], sessions: &[Session], breakdowns: &[Breakdown]) -> Vec<Expense> {
+fn expenses(
+    rng: &mut Rng,
+    villages: &[Village],
+    points: &[Point],
+    tests: &[Test],
+    sessions: &[Session],
+    breakdowns: &[Breakdown],
+) -> Vec<Expense> {
     let mut v = Vec::new();
     let mut push = |date: Date, line: usize, amount: f64, note: String| {
-        v.push(Expense { date: date.clamp_to(START, SNAPSHOT), line, amount, funder: "", text: None, note });
+        v.push(Expense {
+            date: date.clamp_to(START, SNAPSHOT),
+            line,
+            amount,
+            funder: "",
+            text: None,
+            note,
+        });
     };
     // Works: 40 % advance when the works start, the balance at handover.
     for p in points {
@@ -332,37 +467,106 @@ fn expenses(rng: &mut Rng, villages: &[Village], points: &[Point], tests: &[Test
         let price = (p.kind.price() * (0.94 + 0.1 * rng.f64()) / 1000.0).round() * 1000.0;
         let advance = (price * 0.4 / 1000.0).round() * 1000.0;
         let place = villages[p.village].nom;
-        push(p.commissioned.add(-rng.range(40, 75)).working_day(), line, advance, format!("Avance de démarrage {} ({place})", p.code));
-        push(p.commissioned.add(rng.range(3, 20)).working_day(), line, price - advance, format!("Solde à la réception {} ({place})", p.code));
+        push(
+            p.commissioned.add(-rng.range(40, 75)).working_day(),
+            line,
+            advance,
+            format!("Avance de démarrage {} ({place})", p.code),
+        );
+        push(
+            p.commissioned.add(rng.range(3, 20)).working_day(),
+            line,
+            price - advance,
+            format!("Solde à la réception {} ({place})", p.code),
+        );
     }
     // Supervision, laboratory and per-session costs, month by month.
     let mut month = START;
     while month <= SNAPSHOT {
         let end = month.month_end().min(SNAPSHOT);
         let label = format!("{:02}/{}", month.m, month.y);
-        push(end.add(-2).working_day(), 10, 2_650_000.0, format!("Salaires {label}"));
-        push(month.add(9).working_day(), 11, (rng.range(600, 1100) * 1000) as f64, format!("Carburant et entretien {label}"));
-        push(month.add(14).working_day(), 13, (rng.range(300, 800) * 1000) as f64, format!("Frais de bureau {label}"));
-        let n_tests = tests.iter().filter(|t| t.date >= month && t.date <= end).count();
+        push(
+            end.add(-2).working_day(),
+            10,
+            2_650_000.0,
+            format!("Salaires {label}"),
+        );
+        push(
+            month.add(9).working_day(),
+            11,
+            (rng.range(600, 1100) * 1000) as f64,
+            format!("Carburant et entretien {label}"),
+        );
+        push(
+            month.add(14).working_day(),
+            13,
+            (rng.range(300, 800) * 1000) as f64,
+            format!("Frais de bureau {label}"),
+        );
+        let n_tests = tests
+            .iter()
+            .filter(|t| t.date >= month && t.date <= end)
+            .count();
         if n_tests > 0 {
-            push(end, 4, n_tests as f64 * 25_000.0, format!("Facture laboratoire {label} ({n_tests} analyses)"));
+            push(
+                end,
+                4,
+                n_tests as f64 * 25_000.0,
+                format!("Facture laboratoire {label} ({n_tests} analyses)"),
+            );
         }
-        let works = points.iter().filter(|p| p.commissioned >= month && p.commissioned <= end).count();
+        let works = points
+            .iter()
+            .filter(|p| p.commissioned >= month && p.commissioned <= end)
+            .count();
         if works > 0 {
-            push(end.add(-5).working_day(), 3, works as f64 * 480_000.0, format!("Supervision des travaux {label}"));
+            push(
+                end.add(-5).working_day(),
+                3,
+                works as f64 * 480_000.0,
+                format!("Supervision des travaux {label}"),
+            );
         }
         month = month.month_end().add(1);
     }
     for s in sessions {
-        push(s.date.add(rng.range(1, 6)), 6, 180_000.0, format!("Session {} — {}", THEMES[s.theme], villages[s.village].nom));
+        push(
+            s.date.add(rng.range(1, 6)),
+            6,
+            180_000.0,
+            format!("Session {} — {}", THEMES[s.theme], villages[s.village].nom),
+        );
     }
     for b in breakdowns.iter().filter(|b| b.repaired.is_some()) {
         let d = b.repaired.unwrap_or(b.date);
-        push(d, 9, (rng.range(15, 60) * 10_000) as f64, format!("Pièces et main-d'œuvre, réparation {}", points[b.point].code));
+        push(
+            d,
+            9,
+            (rng.range(15, 60) * 10_000) as f64,
+            format!(
+                "Pièces et main-d'œuvre, réparation {}",
+                points[b.point].code
+            ),
+        );
     }
-    push(date(2025, 4, 14), 5, 4_350_000.0, "Kits d'analyse de terrain (lot unique)".into());
-    push(date(2025, 3, 3), 7, 1_250_000.0, "Impression des guides du comité de gestion".into());
-    v.sort_by(|a, b| a.date.cmp(&b.date).then(a.line.cmp(&b.line)).then(a.note.cmp(&b.note)));
+    push(
+        date(2025, 4, 14),
+        5,
+        4_350_000.0,
+        "Kits d'analyse de terrain (lot unique)".into(),
+    );
+    push(
+        date(2025, 3, 3),
+        7,
+        1_250_000.0,
+        "Impression des guides du comité de gestion".into(),
+    );
+    v.sort_by(|a, b| {
+        a.date
+            .cmp(&b.date)
+            .then(a.line.cmp(&b.line))
+            .then(a.note.cmp(&b.note))
+    });
     // Funders: the rural water fund pays most lines, the foundation the quality and
     // training lines, the communes a share of the standpipes.
     for e in v.iter_mut() {
@@ -374,13 +578,39 @@ fn expenses(rng: &mut Rng, villages: &[Village], points: &[Point], tests: &[Test
     }
     // Corrections (negative amounts), typed as text.
     let corrections = [
-        (date(2025, 9, 12), 11, -350_000.0, "FRE", "-350 000", "Annulation d'une facture de carburant saisie deux fois"),
-        (date(2026, 2, 20), 13, -120_500.0, "FRE", "-120500", "Avoir fournisseur (fournitures de bureau)"),
+        (
+            date(2025, 9, 12),
+            11,
+            -350_000.0,
+            "FRE",
+            "-350 000",
+            "Annulation d'une facture de carburant saisie deux fois",
+        ),
+        (
+            date(2026, 2, 20),
+            13,
+            -120_500.0,
+            "FRE",
+            "-120500",
+            "Avoir fournisseur (fournitures de bureau)",
+        ),
     ];
     for (d, line, amount, funder, text, note) in corrections {
-        v.push(Expense { date: d, line, amount, funder, text: Some(text), note: note.into() });
+        v.push(Expense {
+            date: d,
+            line,
+            amount,
+            funder,
+            text: Some(text),
+            note: note.into(),
+        });
     }
-    v.sort_by(|a, b| a.date.cmp(&b.date).then(a.line.cmp(&b.line)).then(a.note.cmp(&b.note)));
+    v.sort_by(|a, b| {
+        a.date
+            .cmp(&b.date)
+            .then(a.line.cmp(&b.line))
+            .then(a.note.cmp(&b.note))
+    });
     v
 }
 
@@ -521,7 +751,14 @@ fn example() -> Example {
     let sessions = sessions(&mut rng, &villages);
     let breakdowns = breakdowns(&mut rng, &points);
     let expenses = expenses(&mut rng, &villages, &points, &tests, &sessions, &breakdowns);
-    Example { villages, points, tests, sessions, breakdowns, expenses }
+    Example {
+        villages,
+        points,
+        tests,
+        sessions,
+        breakdowns,
+        expenses,
+    }
 }
 
 /// People served and working points at the end of each month, from the points
@@ -537,7 +774,9 @@ fn monthly(ex: &Example) -> Vec<(Date, u32, u32)> {
             .enumerate()
             .filter(|(i, p)| {
                 p.commissioned <= end
-                    && !ex.breakdowns.iter().any(|b| b.point == *i && b.date <= end && b.repaired.is_none_or(|r| r > end))
+                    && !ex.breakdowns.iter().any(|b| {
+                        b.point == *i && b.date <= end && b.repaired.is_none_or(|r| r > end)
+                    })
             })
             .map(|(_, p)| p)
             .collect();
@@ -571,15 +810,29 @@ fn write(ex: &Example, path: &Path) -> Res<()> {
             rows.push(empty(5));
         }
         let region = REGIONS[v.region].0;
-        let region = if i % 5 == 1 { region.to_uppercase() } else { region.to_owned() };
+        let region = if i % 5 == 1 {
+            region.to_uppercase()
+        } else {
+            region.to_owned()
+        };
         let population = match (v.population, i % 4) {
             (None, _) => Cell::Empty,
             (Some(p), 2) => t(french_number(p as f64, " ", 0)),
             (Some(p), _) => n(p as f64),
         };
-        rows.push(vec![t(v.code.clone()), t(v.nom), t(region), t(v.district), population]);
+        rows.push(vec![
+            t(v.code.clone()),
+            t(v.nom),
+            t(region),
+            t(v.district),
+            population,
+        ]);
     }
-    book.sheet("Villages", &["Code", "Nom", "Région", "District", "Population"], &rows)?;
+    book.sheet(
+        "Villages",
+        &["Code", "Nom", "Région", "District", "Population"],
+        &rows,
+    )?;
 
     // Water points: sheet and date header under their French aliases.
     let mut rows = Vec::new();
@@ -608,14 +861,29 @@ fn write(ex: &Example, path: &Path) -> Res<()> {
             flow,
         ]);
     }
-    book.sheet("Points d'eau", &["Code", "Village", "Type", "Date de mise en service", "Statut", "Débit (m3/h)"], &rows)?;
+    book.sheet(
+        "Points d'eau",
+        &[
+            "Code",
+            "Village",
+            "Type",
+            "Date de mise en service",
+            "Statut",
+            "Débit (m3/h)",
+        ],
+        &rows,
+    )?;
 
     let mut rows = Vec::new();
     for (i, q) in ex.tests.iter().enumerate() {
         if i == 60 {
             rows.push(empty(6));
         }
-        let conforme = if q.e_coli == 0 { spell(&["oui", "Oui", "OUI"], i) } else { spell(&["non", "Non"], i) };
+        let conforme = if q.e_coli == 0 {
+            spell(&["oui", "Oui", "OUI"], i)
+        } else {
+            spell(&["non", "Non"], i)
+        };
         rows.push(vec![
             code_cell(&ex.points[q.point].code, i),
             date_cell(q.date, i),
@@ -623,10 +891,25 @@ fn write(ex: &Example, path: &Path) -> Res<()> {
             t(conforme),
             opt_t(q.lab),
             // An extra column the ingester ignores.
-            opt_t(if q.e_coli > 0 { Some("Chloration du point d'eau demandée") } else { None }),
+            opt_t(if q.e_coli > 0 {
+                Some("Chloration du point d'eau demandée")
+            } else {
+                None
+            }),
         ]);
     }
-    book.sheet("Contrôles de qualité", &["Point d'eau", "Date du prélèvement", "E. coli (UFC/100 ml)", "Conforme", "Laboratoire", "Observations"], &rows)?;
+    book.sheet(
+        "Contrôles de qualité",
+        &[
+            "Point d'eau",
+            "Date du prélèvement",
+            "E. coli (UFC/100 ml)",
+            "Conforme",
+            "Laboratoire",
+            "Observations",
+        ],
+        &rows,
+    )?;
 
     // Training sessions, with the English header aliases a partner NGO uses.
     let mut rows = Vec::new();
@@ -640,14 +923,26 @@ fn write(ex: &Example, path: &Path) -> Res<()> {
             date_cell(s.date, i),
             t(theme),
             n(s.women as f64),
-            if i % 8 == 3 { t(s.men.to_string()) } else { n(s.men as f64) },
+            if i % 8 == 3 {
+                t(s.men.to_string())
+            } else {
+                n(s.men as f64)
+            },
         ]);
     }
-    book.sheet("Formations", &["village", "date", "topic", "women", "men"], &rows)?;
+    book.sheet(
+        "Formations",
+        &["village", "date", "topic", "women", "men"],
+        &rows,
+    )?;
 
     let mut rows = Vec::new();
     for (i, b) in ex.breakdowns.iter().enumerate() {
-        let statut = if b.repaired.is_some() { spell(&["reparee", "réparée", "Réparée"], i) } else { spell(&["en attente", "en_attente"], i) };
+        let statut = if b.repaired.is_some() {
+            spell(&["reparee", "réparée", "Réparée"], i)
+        } else {
+            spell(&["en attente", "en_attente"], i)
+        };
         rows.push(vec![
             code_cell(&ex.points[b.point].code, i),
             date_cell(b.date, i),
@@ -656,24 +951,55 @@ fn write(ex: &Example, path: &Path) -> Res<()> {
             opt_t(b.description),
         ]);
     }
-    book.sheet("Pannes", &["Point", "Date de la panne", "Statut", "Date de réparation", "Description"], &rows)?;
+    book.sheet(
+        "Pannes",
+        &[
+            "Point",
+            "Date de la panne",
+            "Statut",
+            "Date de réparation",
+            "Description",
+        ],
+        &rows,
+    )?;
 
     // One snapshot a month, dated on any day of the month.
     let rows: Vec<Vec<Cell>> = monthly(ex)
         .into_iter()
         .enumerate()
         .map(|(i, (month, served, working))| {
-            let day = if i % 3 == 0 { month.month_end() } else { month.add(rng_day(i)) };
-            let served = if i % 4 == 1 { t(french_number(served as f64, " ", 0)) } else { n(served as f64) };
+            let day = if i % 3 == 0 {
+                month.month_end()
+            } else {
+                month.add(rng_day(i))
+            };
+            let served = if i % 4 == 1 {
+                t(french_number(served as f64, " ", 0))
+            } else {
+                n(served as f64)
+            };
             vec![date_cell(day, i), served, n(working as f64)]
         })
         .collect();
-    book.sheet("Suivi mensuel", &["Mois", "Population desservie", "Points fonctionnels"], &rows)?;
+    book.sheet(
+        "Suivi mensuel",
+        &["Mois", "Population desservie", "Points fonctionnels"],
+        &rows,
+    )?;
 
     let rows: Vec<Vec<Cell>> = BUDGET
         .iter()
         .enumerate()
-        .map(|(i, b)| vec![t(spell(&[b.composante, b.composante, &capitalise(b.composante)], i)), t(b.ligne), amount_cell(b.prevu, i)])
+        .map(|(i, b)| {
+            vec![
+                t(spell(
+                    &[b.composante, b.composante, &capitalise(b.composante)],
+                    i,
+                )),
+                t(b.ligne),
+                amount_cell(b.prevu, i),
+            ]
+        })
         .collect();
     book.sheet("Budget", &["Composante", "Ligne", "Prévu"], &rows)?;
 
@@ -696,7 +1022,18 @@ fn write(ex: &Example, path: &Path) -> Res<()> {
             t(e.note.clone()),
         ]);
     }
-    book.sheet("Dépenses", &["Date", "Composante", "Ligne", "Montant", "Financeur", "Libellé"], &rows)?;
+    book.sheet(
+        "Dépenses",
+        &[
+            "Date",
+            "Composante",
+            "Ligne",
+            "Montant",
+            "Financeur",
+            "Libellé",
+        ],
+        &rows,
+    )?;
     book.save(path)
 }
 
@@ -708,7 +1045,9 @@ fn rng_day(i: usize) -> i64 {
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// The values the indicators should reach at a few dates (stderr), to cross-check
@@ -717,14 +1056,23 @@ fn summary(ex: &Example) {
     let budget: f64 = BUDGET.iter().map(|b| b.prevu).sum();
     for cut in [date(2025, 6, 30), date(2025, 12, 31), SNAPSHOT] {
         let pts: Vec<&Point> = ex.points.iter().filter(|p| p.commissioned <= cut).collect();
-        let working: std::collections::BTreeSet<usize> = pts.iter().filter(|p| p.state == State::Working).map(|p| p.village).collect();
+        let working: std::collections::BTreeSet<usize> = pts
+            .iter()
+            .filter(|p| p.state == State::Working)
+            .map(|p| p.village)
+            .collect();
         let tests: Vec<&Test> = ex.tests.iter().filter(|q| q.date <= cut).collect();
         let bad = tests.iter().filter(|q| q.e_coli > 0).count();
         let sess: Vec<&Session> = ex.sessions.iter().filter(|s| s.date <= cut).collect();
         let women: u32 = sess.iter().map(|s| s.women).sum();
         let men: u32 = sess.iter().map(|s| s.men).sum();
         let pannes: Vec<&Breakdown> = ex.breakdowns.iter().filter(|b| b.date <= cut).collect();
-        let spent: f64 = ex.expenses.iter().filter(|e| e.date <= cut).map(|e| e.amount).sum();
+        let spent: f64 = ex
+            .expenses
+            .iter()
+            .filter(|e| e.date <= cut)
+            .map(|e| e.amount)
+            .sum();
         eprintln!(
             "to {}: OS.1={} OS.2={:.1}% R1.1={} R2.1={} OG.1={:.1}% R3.1={} R3.2={} R3.3={:.1} R4.1={:.1}% F.1={:.1}%",
             cut.iso(),
@@ -736,7 +1084,8 @@ fn summary(ex: &Example) {
             sess.len(),
             women,
             women as f64 * 100.0 / men.max(1) as f64,
-            pannes.iter().filter(|b| b.repaired.is_some()).count() as f64 * 100.0 / pannes.len().max(1) as f64,
+            pannes.iter().filter(|b| b.repaired.is_some()).count() as f64 * 100.0
+                / pannes.len().max(1) as f64,
             spent * 100.0 / budget,
         );
     }
