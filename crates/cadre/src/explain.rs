@@ -70,7 +70,7 @@ pub struct Part {
     pub condition: Option<String>,
     /// The date column.
     pub date: Option<String>,
-    /// What is aggregated (`count`, `distinct collectivite`, `sum montant`, …).
+    /// What is aggregated (`count`, `distinct region`, `sum amount`, …).
     pub aggregate: String,
     /// The part's figure over the period.
     pub period_figure: Option<f64>,
@@ -99,6 +99,9 @@ pub struct Explanation {
     pub parts: Vec<Part>,
 }
 
+/// What a part is made of: role, prepared rows, selection, condition, aggregate.
+type PartSpec<'p> = (&'p str, &'p Side, Selection, Option<String>, String);
+
 impl Engine<'_> {
     /// Explains indicator `code` for `period`.
     pub fn explain(&self, code: &str, period: &Period) -> Result<Explanation> {
@@ -107,7 +110,7 @@ impl Engine<'_> {
         let indicator = self.compute_indicator(def, period)?;
         let err = |e: PolarsError| Error::Compute { indicator: def.code.clone(), message: e.to_string() };
         let prepared = self.prepare(def)?;
-        let (scale, sides): (Option<f64>, Vec<(&str, &Side, Selection, Option<String>, String)>) = match (&def.measure, prepared.as_ref()) {
+        let (scale, sides): (Option<f64>, Vec<PartSpec>) = match (&def.measure, prepared.as_ref()) {
             (Measure::Share { rows, condition, known, scale }, Prepared::Ratio { numerator, denominator, .. }) => (
                 Some(*scale),
                 vec![

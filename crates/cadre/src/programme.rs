@@ -342,10 +342,10 @@ impl Programme {
             }
         }
         for r in &self.results {
-            if let Some(p) = &r.parent {
-                if self.result(p).is_none() {
-                    return Err(err(format!("result `{}` has parent `{p}`, which is not a result", r.code)));
-                }
+            if let Some(p) = &r.parent
+                && self.result(p).is_none()
+            {
+                return Err(err(format!("result `{}` has parent `{p}`, which is not a result", r.code)));
             }
         }
         let mut seen = BTreeSet::new();

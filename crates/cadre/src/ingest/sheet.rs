@@ -144,10 +144,11 @@ impl<'s> SheetIngester<'s> {
                 continue;
             }
             let folded = fold_name(&h);
-            if let Some(i) = self.schema.columns.iter().position(|s| s.matches_header(&folded)) {
-                if self.positions[i].is_none() {
-                    self.positions[i] = Some(*col);
-                }
+            // The first header naming a column wins; a repeated one is ignored.
+            if let Some(i) = self.schema.columns.iter().position(|s| s.matches_header(&folded))
+                && self.positions[i].is_none()
+            {
+                self.positions[i] = Some(*col);
             }
             self.headers.insert(*col, h.clone());
             found.push(h);
@@ -262,10 +263,10 @@ impl<'s> SheetIngester<'s> {
         // Unique columns: the first occurrence holds the value, accepted or not.
         let mut duplicate = Vec::new();
         for (k, (i, seen)) in self.uniques.iter().enumerate() {
-            if let Value::Text(t) = &values[*i] {
-                if let Some(first) = seen.get(&fold_key(t)) {
-                    duplicate.push((k, *i, first.row, t.to_string()));
-                }
+            if let Value::Text(t) = &values[*i]
+                && let Some(first) = seen.get(&fold_key(t))
+            {
+                duplicate.push((k, *i, first.row, t.to_string()));
             }
         }
         for (_, i, first_row, value) in &duplicate {
