@@ -330,11 +330,10 @@ fn diagnostics(
 fn diagnostic(world: &ReportWorld, template_dir: &Path, d: &SourceDiagnostic) -> Diagnostic {
     // An error raised inside a function of the standard library has no span
     // of its own; the innermost call of the trace that has one points at the
-    // template line.
+    // template line (calls are recorded from the innermost outwards).
     let span = if d.span.is_detached() {
         d.trace
             .iter()
-            .rev()
             .map(|t| typst::syntax::DiagSpan::from(t.span))
             .find(|s| !s.is_detached())
             .unwrap_or(d.span)

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
 /// A cell as read from a sheet, before typing.
 #[derive(Debug, Clone, PartialEq)]
@@ -194,7 +194,6 @@ pub fn parse_date_text(t: &str) -> Option<NaiveDate> {
         .filter(four_digit_year)
 }
 
-use chrono::Datelike;
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 
 use cadre::ingest::Rule;
 use cadre::{Error, Programme};
-use polars::prelude::*;
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
