@@ -409,6 +409,13 @@ impl Programme {
                         return Err(err(format!("value alias `{alias}` of `{}` points to `{value}`, not a value", c.name)));
                     }
                 }
+                match c.compiled_pattern() {
+                    Some(_) if c.kind != ColumnType::Text => {
+                        return Err(err(format!("column `{}` has a pattern but is not text", c.name)));
+                    }
+                    Some(Err(e)) => return Err(err(format!("pattern of `{}`: {e}", c.name))),
+                    _ => {}
+                }
                 if (c.min.is_some() || c.max.is_some()) && !matches!(c.kind, ColumnType::Integer | ColumnType::Amount) {
                     return Err(err(format!("column `{}` has min/max but is not a number", c.name)));
                 }

@@ -108,6 +108,10 @@ pub struct ColumnSchema {
     /// Largest allowed number (integer and amount).
     #[serde(default)]
     pub max: Option<f64>,
+    /// For text: a regular expression the whole value must match
+    /// (`[A-Z]{3}` for an ISO 3166-1 alpha-3 code).
+    #[serde(default)]
+    pub pattern: Option<String>,
     /// Values must be unique (trimmed, ignoring case); the first is kept.
     #[serde(default)]
     pub unique: bool,
@@ -122,6 +126,11 @@ fn yes() -> bool {
 }
 
 impl ColumnSchema {
+    /// The column's pattern, compiled to match the whole value.
+    pub fn compiled_pattern(&self) -> Option<Result<regex::Regex, regex::Error>> {
+        self.pattern.as_ref().map(|p| regex::Regex::new(&format!("^(?:{p})$")))
+    }
+
     /// The canonical enum value a cell's text stands for, if any.
     pub fn canonical_value(&self, text: &str) -> Option<&str> {
         let folded = fold_value(text);
@@ -156,6 +165,9 @@ impl ColumnSchema {
             (Some(min), None) => rule.push_str(&format!(" >= {min}")),
             (None, Some(max)) => rule.push_str(&format!(" <= {max}")),
             (None, None) => {}
+        }
+        if let Some(p) = &self.pattern {
+            rule.push_str(&format!(" matching {p}"));
         }
         if let Some(r) = &self.references {
             rule = format!("a code of {r}");

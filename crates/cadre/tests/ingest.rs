@@ -199,3 +199,43 @@ fn french_csv_with_semicolons_and_windows_1252_is_read() {
     let frame = &data.dataset("collectivites").unwrap().frame;
     assert_eq!(frame.column("pays").unwrap().str().unwrap().get(0), Some("Côte d'Ivoire"));
 }
+
+#[test]
+fn number_rules_are_reported_with_their_value() {
+    let dir = csv_copy();
+    std::fs::write(
+        dir.path().join("whatsapp.csv"),
+        "mois,membres,messages\n2024-11-30,20,64\n2024-12-31,vingt,41\n2025-01-31,22.5,10\n2025-02-28,#N/A,3\n2025-03-31,\"1 200\",\"12 500\"\n,,\n",
+    )
+    .unwrap();
+    let data = cadre::ingest(&terress(), dir.path()).unwrap();
+    assert_accounted(&data);
+    let got: Vec<(u32, &str, &str)> = data
+        .report
+        .problems
+        .iter()
+        .filter(|p| p.dataset == "whatsapp")
+        .map(|p| (p.row, p.column.as_str(), p.value.as_str()))
+        .collect();
+    assert_eq!(got, [(3, "membres", "vingt"), (4, "membres", "22.5"), (5, "membres", "#N/A")]);
+    let rules: Vec<&Rule> = data.report.problems.iter().filter(|p| p.dataset == "whatsapp").map(|p| &p.rule).collect();
+    assert_eq!(rules, [&Rule::NotANumber, &Rule::NotWhole, &Rule::NotANumber]);
+    let sheet = data.report.sheets.iter().find(|s| s.dataset == "whatsapp").unwrap();
+    assert_eq!((sheet.read, sheet.accepted, sheet.rejected, sheet.skipped_empty), (6, 2, 3, 1));
+    let messages = data.dataset("whatsapp").unwrap().frame.column("messages").unwrap().i64().unwrap().get(1);
+    assert_eq!(messages, Some(12_500), "`12 500` with a thousands space is a number");
+}
+
+#[test]
+fn a_text_not_of_its_declared_form_is_rejected() {
+    let dir = csv_copy();
+    let path = dir.path().join("collectivites.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    lines.push("XYZ-ABC,Extra,commune,Bénin,BE".into());
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let data = cadre::ingest(&terress(), dir.path()).unwrap();
+    let p = data.report.problems.iter().find(|p| p.dataset == "collectivites").expect("a problem");
+    assert_eq!((p.row as usize, p.column.as_str(), p.value.as_str()), (lines.len(), "iso3", "BE"));
+    assert!(matches!(&p.rule, Rule::Pattern { pattern } if pattern == "[A-Za-z]{3}"));
+}

@@ -31,6 +31,11 @@ pub enum Rule {
         /// The allowed values.
         allowed: Vec<String>,
     },
+    /// Text not of the declared form.
+    Pattern {
+        /// The regular expression.
+        pattern: String,
+    },
     /// Below the minimum.
     BelowMin {
         /// The minimum.
@@ -111,6 +116,9 @@ impl Problem {
             }
             Rule::NotAllowed { allowed } => {
                 if fr { format!("valeur non autorisée ; valeurs possibles : {}", allowed.join(", ")) } else { format!("value not allowed; allowed: {}", allowed.join(", ")) }
+            }
+            Rule::Pattern { pattern } => {
+                if fr { format!("forme attendue : {pattern}") } else { format!("expected form: {pattern}") }
             }
             Rule::BelowMin { min } => if fr { format!("inférieur au minimum {}", fmt(*min)) } else { format!("below the minimum {}", fmt(*min)) },
             Rule::AboveMax { max } => if fr { format!("supérieur au maximum {}", fmt(*max)) } else { format!("above the maximum {}", fmt(*max)) },

@@ -65,6 +65,8 @@ pub struct SheetIngester<'s> {
     /// Per enum column: text as written → index of its canonical value.
     /// Folding (Unicode decomposition) is costly; a sheet repeats few spellings.
     enum_cache: Vec<HashMap<String, Option<usize>>>,
+    /// Per column, its compiled pattern (checked valid when the programme loaded).
+    patterns: Vec<Option<regex::Regex>>,
 }
 
 const DAYS_FROM_CE_TO_EPOCH: i32 = 719_163;
@@ -105,6 +107,7 @@ impl<'s> SheetIngester<'s> {
             problems: Vec::new(),
             rejected_rows: Vec::new(),
             enum_cache: vec![HashMap::new(); schema.columns.len()],
+            patterns: schema.columns.iter().map(|c| c.compiled_pattern().and_then(Result::ok)).collect(),
         }
     }
 
@@ -228,6 +231,12 @@ impl<'s> SheetIngester<'s> {
             let value = match col.kind {
                 ColumnType::Enum => self.enum_value(i, cell),
                 _ => typed(col, cell),
+            };
+            let value = match (value, &self.patterns[i]) {
+                (Ok(Value::Text(t)), Some(re)) if !re.is_match(&t) => {
+                    Err(Rule::Pattern { pattern: col.pattern.clone().unwrap_or_default() })
+                }
+                (v, _) => v,
             };
             match value {
                 Ok(v) => values.push(v),
