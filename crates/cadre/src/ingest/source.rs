@@ -132,36 +132,65 @@ impl Workbook {
         &mut self,
         path: &Path,
         sheet: &str,
-        visit: &mut dyn FnMut(u32, &RowCells) -> Result<()>,
+        visit: &mut (dyn FnMut(u32, &RowCells) -> Result<()> + Send),
     ) -> Result<()> {
         let bad = |message: String| Error::Workbook { path: path.to_path_buf(), message: format!("sheet {sheet}: {message}") };
         match self {
             Workbook::Xlsx(x) => {
+                // Parsing the sheet's XML and typing its rows each take a core:
+                // the reader runs here and hands batches of rows to a second
+                // thread, so ingestion costs little more than calamine's read.
+                const BATCH: usize = 1024;
+                type Batch<'a> = Vec<(u32, Vec<(u32, Cell<'a>)>)>;
                 let outcome = catch_unwind(AssertUnwindSafe(|| -> Result<()> {
                     let mut reader = x.worksheet_cells_reader(sheet).map_err(|e| bad(e.to_string()))?;
-                    let mut row: Vec<(u32, Cell)> = Vec::new();
-                    let mut current = None;
-                    while let Some(cell) = reader.next_cell().map_err(|e| bad(e.to_string()))? {
-                        let (r, c) = cell.get_position();
-                        if c >= MAX_COLUMNS {
-                            return Err(bad(format!("a cell lies beyond column {MAX_COLUMNS} (row {})", r + 1)));
-                        }
-                        if current != Some(r) {
-                            if let Some(prev) = current {
-                                visit(prev + 1, &row)?;
+                    std::thread::scope(|scope| -> Result<()> {
+                        let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(8);
+                        let consumer = scope.spawn(move || -> Result<()> {
+                            for batch in rx {
+                                for (number, cells) in &batch {
+                                    visit(*number, cells)?;
+                                }
                             }
-                            row.clear();
-                            current = Some(r);
-                        }
-                        let value = from_data_ref(cell.get_value());
-                        if !matches!(value, Cell::Empty) {
-                            row.push((c, value));
-                        }
-                    }
-                    if let Some(prev) = current {
-                        visit(prev + 1, &row)?;
-                    }
-                    Ok(())
+                            Ok(())
+                        });
+                        let mut produce = || -> Result<()> {
+                            let mut batch: Batch = Vec::with_capacity(BATCH);
+                            let mut row: Vec<(u32, Cell)> = Vec::new();
+                            let mut current = None;
+                            while let Some(cell) = reader.next_cell().map_err(|e| bad(e.to_string()))? {
+                                let (r, c) = cell.get_position();
+                                if c >= MAX_COLUMNS {
+                                    return Err(bad(format!("a cell lies beyond column {MAX_COLUMNS} (row {})", r + 1)));
+                                }
+                                if current != Some(r) {
+                                    if let Some(prev) = current {
+                                        batch.push((prev + 1, std::mem::take(&mut row)));
+                                        if batch.len() == BATCH && tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))).is_err() {
+                                            // The consumer stopped on an error; it reports it.
+                                            return Ok(());
+                                        }
+                                    }
+                                    current = Some(r);
+                                }
+                                let value = from_data_ref(cell.get_value());
+                                if !matches!(value, Cell::Empty) {
+                                    row.push((c, value));
+                                }
+                            }
+                            if let Some(prev) = current {
+                                batch.push((prev + 1, row));
+                            }
+                            let _ = tx.send(batch);
+                            Ok(())
+                        };
+                        let produced = produce();
+                        drop(tx);
+                        let consumed = consumer
+                            .join()
+                            .unwrap_or_else(|p| Err(bad(format!("failure while reading rows ({})", panic_message(&p)))));
+                        consumed.and(produced)
+                    })
                 }));
                 outcome.unwrap_or_else(|p| Err(bad(format!("malformed sheet ({})", panic_message(&p)))))
             }
@@ -194,7 +223,7 @@ impl Workbook {
     }
 }
 
-fn read_csv(file: &Path, visit: &mut dyn FnMut(u32, &RowCells) -> Result<()>) -> Result<()> {
+fn read_csv(file: &Path, visit: &mut (dyn FnMut(u32, &RowCells) -> Result<()> + Send)) -> Result<()> {
     let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     // French spreadsheets export with `;`; pick the separator the header uses most.
