@@ -12,12 +12,19 @@ const MAX_ROWS: usize = 200;
 pub fn render(e: &Explanation, period: &Period, lang: &str) -> String {
     let fr = lang == "fr";
     let t = |f: &'static str, en: &'static str| if fr { f } else { en };
-    let num = |v: Option<f64>| v.map(format_value).unwrap_or_else(|| t("(vide)", "(empty)").to_owned());
+    let num = |v: Option<f64>| {
+        v.map(format_value)
+            .unwrap_or_else(|| t("(vide)", "(empty)").to_owned())
+    };
     let ind = &e.indicator;
     let mut s = format!("{} — {}\n", ind.code, ind.label.get(lang));
     s += &format!("{} {}\n", t("Période", "Period"), period);
     if !e.definition.is_empty() {
-        s += &format!("{}: {}\n", t("Définition", "Definition"), e.definition.get(lang));
+        s += &format!(
+            "{}: {}\n",
+            t("Définition", "Definition"),
+            e.definition.get(lang)
+        );
     }
     s += &format!("{}: {}\n\n", t("Mesure", "Measure"), e.measure);
     for part in &e.parts {
@@ -26,9 +33,18 @@ pub fn render(e: &Explanation, period: &Period, lang: &str) -> String {
     }
     s += &format!("{}\n", t("Calcul", "Arithmetic"));
     let figure = |role: &str, cumulative: bool| {
-        e.parts.iter().find(|p| p.role == role).and_then(|p| if cumulative { p.cumulative_figure } else { p.period_figure })
+        e.parts.iter().find(|p| p.role == role).and_then(|p| {
+            if cumulative {
+                p.cumulative_figure
+            } else {
+                p.period_figure
+            }
+        })
     };
-    for (name, cumulative, value) in [(t("période", "period"), false, ind.period_value), (t("cumul", "cumulative"), true, ind.cumulative_value)] {
+    for (name, cumulative, value) in [
+        (t("période", "period"), false, ind.period_value),
+        (t("cumul", "cumulative"), true, ind.cumulative_value),
+    ] {
         match e.scale {
             Some(scale) => {
                 s += &format!(
@@ -42,7 +58,10 @@ pub fn render(e: &Explanation, period: &Period, lang: &str) -> String {
             None => s += &format!("  {name}: {}\n", num(value)),
         }
     }
-    let milestone = ind.milestone.map(|m| format!("{} ({})", format_value(m.value), m.date)).unwrap_or_else(|| "—".into());
+    let milestone = ind
+        .milestone
+        .map(|m| format!("{} ({})", format_value(m.value), m.date))
+        .unwrap_or_else(|| "—".into());
     s += &format!(
         "  {}: {milestone}; {}: {}; {}: {} %; {}: {}\n",
         t("jalon", "milestone"),
@@ -59,14 +78,28 @@ pub fn render(e: &Explanation, period: &Period, lang: &str) -> String {
 fn part_text(p: &Part, lang: &str) -> String {
     let fr = lang == "fr";
     let t = |f: &'static str, en: &'static str| if fr { f } else { en };
-    let mut s = format!("[{}] {} — {} {}, {} {}\n", p.role, p.dataset, t("fichier", "file"), p.file, t("feuille", "sheet"), p.sheet);
+    let mut s = format!(
+        "[{}] {} — {} {}, {} {}\n",
+        p.role,
+        p.dataset,
+        t("fichier", "file"),
+        p.file,
+        t("feuille", "sheet"),
+        p.sheet
+    );
     if let Some(f) = &p.filter {
         s += &format!("  {}: {f}\n", t("filtre", "filter"));
     }
     if let Some(c) = &p.condition {
         s += &format!("  {}: {c}\n", t("condition", "condition"));
     }
-    s += &format!("  {}: {}\n", t("date", "date"), p.date.as_deref().unwrap_or(t("(non daté : pris en entier)", "(undated: taken whole)")));
+    s += &format!(
+        "  {}: {}\n",
+        t("date", "date"),
+        p.date
+            .as_deref()
+            .unwrap_or(t("(non daté : pris en entier)", "(undated: taken whole)"))
+    );
     s += &format!(
         "  {}: {} — {} {}, {} {}\n",
         t("agrégat", "aggregate"),
@@ -77,15 +110,27 @@ fn part_text(p: &Part, lang: &str) -> String {
         p.cumulative_figure.map(format_value).unwrap_or_default()
     );
     if let Some(values) = &p.distinct_values {
-        s += &format!("  {} ({}): {}\n", t("valeurs distinctes", "distinct values"), values.len(), values.join(", "));
+        s += &format!(
+            "  {} ({}): {}\n",
+            t("valeurs distinctes", "distinct values"),
+            values.len(),
+            values.join(", ")
+        );
     }
-    s += &format!("  {} ({}):\n", t("lignes comptées", "rows counted"), p.rows.len());
+    s += &format!(
+        "  {} ({}):\n",
+        t("lignes comptées", "rows counted"),
+        p.rows.len()
+    );
     for r in p.rows.iter().take(MAX_ROWS) {
         s += &format!(
             "    {} {}{}{}{}\n",
             t("ligne", "row"),
             r.row,
-            r.key.as_ref().map(|k| format!(" [{k}]")).unwrap_or_default(),
+            r.key
+                .as_ref()
+                .map(|k| format!(" [{k}]"))
+                .unwrap_or_default(),
             r.date.map(|d| format!(" {d}")).unwrap_or_default(),
             match (&r.value, r.in_period) {
                 (Some(v), true) => format!(" = {v} ({})", t("dans la période", "in the period")),
@@ -96,7 +141,11 @@ fn part_text(p: &Part, lang: &str) -> String {
         );
     }
     if p.rows.len() > MAX_ROWS {
-        s += &format!("    … {} {}\n", p.rows.len() - MAX_ROWS, t("de plus (voir --format json)", "more (see --format json)"));
+        s += &format!(
+            "    … {} {}\n",
+            p.rows.len() - MAX_ROWS,
+            t("de plus (voir --format json)", "more (see --format json)")
+        );
     }
     let count = |r: Exclusion| p.excluded.iter().filter(|x| x.reason == r).count();
     s += &format!(
@@ -104,9 +153,15 @@ fn part_text(p: &Part, lang: &str) -> String {
         t("lignes écartées", "rows left out"),
         p.excluded.len(),
         count(Exclusion::Filter),
-        t("par le filtre ou la condition", "by the filter or condition"),
+        t(
+            "par le filtre ou la condition",
+            "by the filter or condition"
+        ),
         count(Exclusion::AfterEnd),
-        t("datées après la fin de la période", "dated after the period's end"),
+        t(
+            "datées après la fin de la période",
+            "dated after the period's end"
+        ),
         count(Exclusion::NoDate),
         t("sans date", "with no date"),
     );
@@ -115,10 +170,26 @@ fn part_text(p: &Part, lang: &str) -> String {
         .iter()
         .filter(|x| x.reason != Exclusion::Filter)
         .take(MAX_ROWS)
-        .map(|x| format!("{}{}", x.row, x.key.as_ref().map(|k| format!(" [{k}]")).unwrap_or_default()))
+        .map(|x| {
+            format!(
+                "{}{}",
+                x.row,
+                x.key
+                    .as_ref()
+                    .map(|k| format!(" [{k}]"))
+                    .unwrap_or_default()
+            )
+        })
         .collect();
     if !listed.is_empty() {
-        s += &format!("    {}: {}\n", t("hors période ou sans date, lignes", "outside the window or undated, rows"), listed.join(", "));
+        s += &format!(
+            "    {}: {}\n",
+            t(
+                "hors période ou sans date, lignes",
+                "outside the window or undated, rows"
+            ),
+            listed.join(", ")
+        );
     }
     s
 }

@@ -224,17 +224,59 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             output,
             allow_rejected,
         } => compute(&input, &when, format, output.as_deref(), allow_rejected),
-        Command::Report { input, when, output, template, date, pdf_standard, allow_rejected } => {
-            report(&input, &when, &output, template, date, pdf_standard, allow_rejected)
-        }
-        Command::Explain { code, input, when, format, allow_rejected } => explain(&code, &input, &when, format, allow_rejected),
-        Command::Check { table, input, period, today, format, allow_rejected } => {
-            check(&table, &input, period.as_deref(), today, format, allow_rejected)
-        }
-        Command::Export { input, format, output, periods, today, allow_rejected } => {
-            export(&input, format, &output, &periods, today, allow_rejected)
-        }
-        Command::Template { programme, registry, lang, output } => template(&programme, registry.as_deref(), lang, &output),
+        Command::Report {
+            input,
+            when,
+            output,
+            template,
+            date,
+            pdf_standard,
+            allow_rejected,
+        } => report(
+            &input,
+            &when,
+            &output,
+            template,
+            date,
+            pdf_standard,
+            allow_rejected,
+        ),
+        Command::Explain {
+            code,
+            input,
+            when,
+            format,
+            allow_rejected,
+        } => explain(&code, &input, &when, format, allow_rejected),
+        Command::Check {
+            table,
+            input,
+            period,
+            today,
+            format,
+            allow_rejected,
+        } => check(
+            &table,
+            &input,
+            period.as_deref(),
+            today,
+            format,
+            allow_rejected,
+        ),
+        Command::Export {
+            input,
+            format,
+            output,
+            periods,
+            today,
+            allow_rejected,
+        } => export(&input, format, &output, &periods, today, allow_rejected),
+        Command::Template {
+            programme,
+            registry,
+            lang,
+            output,
+        } => template(&programme, registry.as_deref(), lang, &output),
     }
 }
 
@@ -424,28 +466,43 @@ fn report(
     let (programme, data, lang) = load(input)?;
     check_rejected(&data, &lang, allow)?;
     let period = period(&programme, when, &lang)?;
-    let table = Engine::new(&programme, &data).compute(&period).map_err(|e| Failure::usage(e.localized(&lang)))?;
+    let table = Engine::new(&programme, &data)
+        .compute(&period)
+        .map_err(|e| Failure::usage(e.localized(&lang)))?;
     let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
-    let issue = cadre_report::report::issue_date(date, epoch.as_deref(), period.end).map_err(|e| Failure::usage(e.to_string()))?;
+    let issue = cadre_report::report::issue_date(date, epoch.as_deref(), period.end)
+        .map_err(|e| Failure::usage(e.to_string()))?;
     let mut options = ReportOptions::new(template, &lang, issue);
     options.pdf_standard = pdf_standard;
     options.allow_rejected = allow;
-    let rendered = cadre_report::report::render_report(&programme, &data, &table, &options).map_err(|e| Failure::usage(e.to_string()))?;
+    let rendered = cadre_report::report::render_report(&programme, &data, &table, &options)
+        .map_err(|e| Failure::usage(e.to_string()))?;
     for w in &rendered.warnings {
         eprintln!("cadre: warning: {w}");
     }
-    cadre_report::write_atomically(output, &rendered.pdf).map_err(|e| Failure::usage(format!("{}: {e}", output.display())))?;
+    cadre_report::write_atomically(output, &rendered.pdf)
+        .map_err(|e| Failure::usage(format!("{}: {e}", output.display())))?;
     Ok(0)
 }
 
-fn explain(code: &str, input: &Input, when: &When, format: TextOrJson, allow: bool) -> Result<u8, Failure> {
+fn explain(
+    code: &str,
+    input: &Input,
+    when: &When,
+    format: TextOrJson,
+    allow: bool,
+) -> Result<u8, Failure> {
     let (programme, data, lang) = load(input)?;
     check_rejected(&data, &lang, allow)?;
     let period = period(&programme, when, &lang)?;
     let engine = Engine::new(&programme, &data);
-    let e = engine.explain(code, &period).map_err(|e| Failure::usage(e.localized(&lang)))?;
+    let e = engine
+        .explain(code, &period)
+        .map_err(|e| Failure::usage(e.localized(&lang)))?;
     let text = match format {
-        TextOrJson::Json => serde_json::to_string_pretty(&e).map_err(|e| Failure::usage(e.to_string()))? + "\n",
+        TextOrJson::Json => {
+            serde_json::to_string_pretty(&e).map_err(|e| Failure::usage(e.to_string()))? + "\n"
+        }
         TextOrJson::Text => cadre_report::explain_text::render(&e, &period, &lang),
     };
     write_output(None, text.as_bytes())?;
@@ -463,15 +520,28 @@ fn check(
     let (programme, data, lang) = load(input)?;
     check_rejected(&data, &lang, allow)?;
     let today = today_arg.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let parse = |p: &str| Period::parse(p, programme.info.start, today).map_err(|e| Failure::usage(e.localized(&lang)));
-    let is_csv = table.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let parse = |p: &str| {
+        Period::parse(p, programme.info.start, today)
+            .map_err(|e| Failure::usage(e.localized(&lang)))
+    };
+    let is_csv = table
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     let claimed: Vec<(Period, Vec<cadre::table::FlatRow>)> = if is_csv {
         let Some(p) = period_arg else {
-            return Err(Failure::usage(if lang == "fr" { "--period est requis pour une table csv" } else { "--period is required for a csv table" }));
+            return Err(Failure::usage(if lang == "fr" {
+                "--period est requis pour une table csv"
+            } else {
+                "--period is required for a csv table"
+            }));
         };
-        vec![(parse(p)?, cadre::check::read_table_csv(table).map_err(|e| Failure::usage(e.localized(&lang)))?)]
+        vec![(
+            parse(p)?,
+            cadre::check::read_table_csv(table).map_err(|e| Failure::usage(e.localized(&lang)))?,
+        )]
     } else {
-        let sheets = cadre_report::tracking::read_tracking_xlsx(&programme, table).map_err(Failure::usage)?;
+        let sheets = cadre_report::tracking::read_tracking_xlsx(&programme, table)
+            .map_err(Failure::usage)?;
         let mut out = Vec::new();
         for (label, rows) in sheets {
             if period_arg.is_some_and(|p| p != label) {
@@ -484,7 +554,9 @@ fn check(
     let engine = Engine::new(&programme, &data);
     let mut all = Vec::new();
     for (period, rows) in &claimed {
-        let recomputed = engine.compute(period).map_err(|e| Failure::usage(e.localized(&lang)))?;
+        let recomputed = engine
+            .compute(period)
+            .map_err(|e| Failure::usage(e.localized(&lang)))?;
         for d in cadre::check::compare(rows, &recomputed) {
             all.push((period.label.clone(), d));
         }
@@ -511,10 +583,17 @@ fn check(
                     format!("All {n} rows of the table agree with the data.\n")
                 };
             } else {
-                s += &if lang == "fr" { format!("{} écart(s) :\n", all.len()) } else { format!("{} difference(s):\n", all.len()) };
+                s += &if lang == "fr" {
+                    format!("{} écart(s) :\n", all.len())
+                } else {
+                    format!("{} difference(s):\n", all.len())
+                };
                 s += "period\tindicator\tbreakdown\tcategory\tfield\tclaimed\trecomputed\n";
                 for (p, d) in &all {
-                    s += &format!("{p}\t{}\t{}\t{}\t{}\t{}\t{}\n", d.indicator, d.breakdown, d.category, d.field, d.claimed, d.recomputed);
+                    s += &format!(
+                        "{p}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                        d.indicator, d.breakdown, d.category, d.field, d.claimed, d.recomputed
+                    );
                 }
             }
             s
@@ -538,16 +617,32 @@ fn export(
     let periods: Vec<Period> = if periods.is_empty() {
         // Every quarter that has ended, within the programme.
         let last = today.min(programme.info.end);
-        Period::quarters(programme.info.start, last).into_iter().filter(|q| q.end <= last || q.end >= programme.info.end).collect()
+        Period::quarters(programme.info.start, last)
+            .into_iter()
+            .filter(|q| q.end <= last || q.end >= programme.info.end)
+            .collect()
     } else {
         periods
             .iter()
-            .map(|p| Period::parse(p, programme.info.start, today).map_err(|e| Failure::usage(e.localized(&lang))))
+            .map(|p| {
+                Period::parse(p, programme.info.start, today)
+                    .map_err(|e| Failure::usage(e.localized(&lang)))
+            })
             .collect::<Result<_, _>>()?
     };
     let engine = Engine::new(&programme, &data);
-    let tables = periods.iter().map(|p| engine.compute(p)).collect::<Result<Vec<_>, _>>().map_err(|e| Failure::usage(e.localized(&lang)))?;
-    let stamp = periods.iter().map(|p| p.end).max().unwrap_or(today).and_hms_opt(0, 0, 0).unwrap_or_default();
+    let tables = periods
+        .iter()
+        .map(|p| engine.compute(p))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| Failure::usage(e.localized(&lang)))?;
+    let stamp = periods
+        .iter()
+        .map(|p| p.end)
+        .max()
+        .unwrap_or(today)
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_default();
     match format {
         ExportFormat::Iati => {
             let xml = cadre_report::iati::iati_xml(&programme, &tables, stamp);
@@ -561,12 +656,20 @@ fn export(
     Ok(0)
 }
 
-fn template(programme_dir: &Path, registry: Option<&Path>, lang: Option<String>, output: &Path) -> Result<u8, Failure> {
+fn template(
+    programme_dir: &Path,
+    registry: Option<&Path>,
+    lang: Option<String>,
+    output: &Path,
+) -> Result<u8, Failure> {
     let fallback = lang.clone().unwrap_or_else(|| "fr".into());
-    let programme = Programme::load(programme_dir).map_err(|e| Failure::usage(e.localized(&fallback)))?;
+    let programme =
+        Programme::load(programme_dir).map_err(|e| Failure::usage(e.localized(&fallback)))?;
     let lang = lang.unwrap_or_else(|| programme.default_language().to_owned());
     let data = match registry {
-        Some(path) => Some(cadre::ingest(&programme, path).map_err(|e| Failure::usage(e.localized(&lang)))?),
+        Some(path) => {
+            Some(cadre::ingest(&programme, path).map_err(|e| Failure::usage(e.localized(&lang)))?)
+        }
         None => None,
     };
     cadre_report::template::write_template(&programme, data.as_ref(), &lang, output)

@@ -15,10 +15,10 @@
 //! ```no_run
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! use cadre_report::report::{ReportOptions, render_report};
-//! let programme = cadre::Programme::load("indicators/terress")?;
-//! let data = cadre::ingest(&programme, "examples/terress/terress.xlsx")?;
-//! let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
-//! let period = cadre::Period::parse("2025-Q4", programme.info.start, today)?;
+//! let programme = cadre::Programme::load("indicators/eau")?;
+//! let data = cadre::ingest(&programme, "examples/eau/eau.xlsx")?;
+//! let today = chrono::NaiveDate::from_ymd_opt(2026, 7, 15).unwrap();
+//! let period = cadre::Period::parse("2026-Q2", programme.info.start, today)?;
 //! let table = cadre::Engine::new(&programme, &data).compute(&period)?;
 //! let options = ReportOptions::new("report_templates/quarterly", "fr", period.end);
 //! let report = render_report(&programme, &data, &table, &options)?;

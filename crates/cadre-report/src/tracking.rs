@@ -215,10 +215,17 @@ fn write_definitions(
 /// each period sheet, its label and its rows in the form `compute` gives, so
 /// that `check` can compare them. Labels (dimensions, empty categories,
 /// statuses) are mapped back in any of the programme's languages.
-pub fn read_tracking_xlsx(programme: &Programme, path: &Path) -> Result<Vec<(String, Vec<cadre::table::FlatRow>)>, String> {
+pub fn read_tracking_xlsx(
+    programme: &Programme,
+    path: &Path,
+) -> Result<Vec<(String, Vec<cadre::table::FlatRow>)>, String> {
     use calamine::{Data, Reader};
-    let mut wb = calamine::open_workbook_auto(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let definitions: Vec<&str> = ["fr", "en"].iter().map(|l| Labels::new(l).get("definitions")).collect();
+    let mut wb =
+        calamine::open_workbook_auto(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let definitions: Vec<&str> = ["fr", "en"]
+        .iter()
+        .map(|l| Labels::new(l).get("definitions"))
+        .collect();
     let dimension_of = |label: &str| {
         programme
             .dimensions
@@ -231,7 +238,9 @@ pub fn read_tracking_xlsx(programme: &Programme, path: &Path) -> Result<Vec<(Str
         if definitions.contains(&sheet.as_str()) {
             continue;
         }
-        let range = wb.worksheet_range(&sheet).map_err(|e| format!("{}, sheet {sheet}: {e}", path.display()))?;
+        let range = wb
+            .worksheet_range(&sheet)
+            .map_err(|e| format!("{}, sheet {sheet}: {e}", path.display()))?;
         let mut rows = Vec::new();
         for (i, r) in range.rows().enumerate().skip(1) {
             let text = |c: usize| match r.get(c) {
@@ -251,7 +260,9 @@ pub fn read_tracking_xlsx(programme: &Programme, path: &Path) -> Result<Vec<(Str
                         .replace(',', ".")
                         .parse()
                         .map(Some)
-                        .map_err(|_| format!("sheet {sheet}, row {}: `{other}` is not a number", i + 1)),
+                        .map_err(|_| {
+                            format!("sheet {sheet}, row {}: `{other}` is not a number", i + 1)
+                        }),
                 }
             };
             let indicator = text(0);
@@ -262,9 +273,14 @@ pub fn read_tracking_xlsx(programme: &Programme, path: &Path) -> Result<Vec<(Str
             let (breakdown, category) = if breakdown_label.is_empty() {
                 (String::new(), String::new())
             } else {
-                let (name, empty) = dimension_of(&breakdown_label).unwrap_or((breakdown_label.clone(), Default::default()));
+                let (name, empty) = dimension_of(&breakdown_label)
+                    .unwrap_or((breakdown_label.clone(), Default::default()));
                 let cat = text(3);
-                let category = if empty.0.values().any(|e| *e == cat) { empty.get(programme.default_language()).to_owned() } else { cat };
+                let category = if empty.0.values().any(|e| *e == cat) {
+                    empty.get(programme.default_language()).to_owned()
+                } else {
+                    cat
+                };
                 (name, category)
             };
             let status_text = text(10);
@@ -274,8 +290,17 @@ pub fn read_tracking_xlsx(programme: &Programme, path: &Path) -> Result<Vec<(Str
                 Some(
                     Status::ALL
                         .into_iter()
-                        .find(|s| status_label(*s, "fr") == status_text || status_label(*s, "en") == status_text || s.as_str() == status_text)
-                        .ok_or_else(|| format!("sheet {sheet}, row {}: unknown status `{status_text}`", i + 1))?,
+                        .find(|s| {
+                            status_label(*s, "fr") == status_text
+                                || status_label(*s, "en") == status_text
+                                || s.as_str() == status_text
+                        })
+                        .ok_or_else(|| {
+                            format!(
+                                "sheet {sheet}, row {}: unknown status `{status_text}`",
+                                i + 1
+                            )
+                        })?,
                 )
             };
             let total = breakdown.is_empty();

@@ -9,7 +9,11 @@ fn repo() -> PathBuf {
 }
 
 fn cadre(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cadre")).args(args).current_dir(repo()).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_cadre"))
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .unwrap()
 }
 
 fn stdout(o: &Output) -> String {
@@ -20,10 +24,19 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-const EXAMPLE: [&str; 4] = ["--programme", "indicators/terress", "--data", "examples/terress/terress.xlsx"];
+const EXAMPLE: [&str; 4] = [
+    "--programme",
+    "indicators/terress",
+    "--data",
+    "examples/terress/terress.xlsx",
+];
 
 fn with(extra: &[&str]) -> Vec<String> {
-    extra.iter().chain(EXAMPLE.iter()).map(|s| s.to_string()).collect()
+    extra
+        .iter()
+        .chain(EXAMPLE.iter())
+        .map(|s| s.to_string())
+        .collect()
 }
 
 fn run(args: &[String]) -> Output {
@@ -34,16 +47,42 @@ fn run(args: &[String]) -> Output {
 fn validate_accounts_for_every_sheet_and_exits_by_outcome() {
     let ok = run(&with(&["validate"]));
     assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
-    assert!(stdout(&ok).contains("Toutes les lignes sont acceptées"), "{}", stdout(&ok));
-    let broken = cadre(&["validate", "--programme", "indicators/terress", "--data", "tests/fixtures/formats/broken.xlsx", "--lang", "en"]);
+    assert!(
+        stdout(&ok).contains("Toutes les lignes sont acceptées"),
+        "{}",
+        stdout(&ok)
+    );
+    let broken = cadre(&[
+        "validate",
+        "--programme",
+        "indicators/terress",
+        "--data",
+        "tests/fixtures/formats/broken.xlsx",
+        "--lang",
+        "en",
+    ]);
     assert_eq!(broken.status.code(), Some(1));
     let out = stdout(&broken);
     assert!(out.contains("12 row(s) rejected"), "{out}");
     assert!(out.contains("sheet participations, row 11, column collectivite: \"mli-bko\": no such code in collectivites"), "{out}");
-    let json = cadre(&["validate", "--programme", "indicators/terress", "--data", "tests/fixtures/formats/broken.xlsx", "--format", "json"]);
+    let json = cadre(&[
+        "validate",
+        "--programme",
+        "indicators/terress",
+        "--data",
+        "tests/fixtures/formats/broken.xlsx",
+        "--format",
+        "json",
+    ]);
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(v["problems"].as_array().unwrap().len(), 12);
-    let missing = cadre(&["validate", "--programme", "indicators/terress", "--data", "nowhere.xlsx"]);
+    let missing = cadre(&[
+        "validate",
+        "--programme",
+        "indicators/terress",
+        "--data",
+        "nowhere.xlsx",
+    ]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("nowhere.xlsx"));
 }
@@ -54,15 +93,36 @@ fn compute_writes_the_contract_table() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     let mut lines = out.lines();
-    assert_eq!(lines.next(), Some("indicator,breakdown,category,period_value,cumulative_value,milestone,target,achievement_pct,status"));
-    let codes: std::collections::BTreeSet<&str> = out.lines().skip(1).map(|l| l.split(',').next().unwrap()).collect();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "indicator,breakdown,category,period_value,cumulative_value,milestone,target,achievement_pct,status"
+        )
+    );
+    let codes: std::collections::BTreeSet<&str> = out
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
     assert_eq!(codes.len(), 19);
     // Every indicator has a value for the quarter and the project.
     for period in ["2025-Q4", "project"] {
-        let o = run(&with(&["compute", "--period", period, "--format", "json", "--today", "2026-11-28"]));
+        let o = run(&with(&[
+            "compute",
+            "--period",
+            period,
+            "--format",
+            "json",
+            "--today",
+            "2026-11-28",
+        ]));
         let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
         for ind in v["indicators"].as_array().unwrap() {
-            assert!(ind["cumulative_value"].is_number(), "{period}: {} has no value", ind["code"]);
+            assert!(
+                ind["cumulative_value"].is_number(),
+                "{period}: {} has no value",
+                ind["code"]
+            );
             assert!(ind["label"]["en"].is_string());
         }
     }
@@ -70,7 +130,15 @@ fn compute_writes_the_contract_table() {
 
 #[test]
 fn compute_refuses_rejected_rows_unless_allowed() {
-    let args = ["compute", "--programme", "indicators/terress", "--data", "tests/fixtures/formats/broken.xlsx", "--period", "2025"];
+    let args = [
+        "compute",
+        "--programme",
+        "indicators/terress",
+        "--data",
+        "tests/fixtures/formats/broken.xlsx",
+        "--period",
+        "2025",
+    ];
     let refused = cadre(&args);
     assert_eq!(refused.status.code(), Some(1));
     assert!(stderr(&refused).contains("--allow-rejected"));
@@ -78,24 +146,40 @@ fn compute_refuses_rejected_rows_unless_allowed() {
     allowed.push("--allow-rejected");
     let o = cadre(&allowed);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stderr(&o).contains("12 ligne(s) rejetée(s)"), "the rows left out are counted: {}", stderr(&o));
+    assert!(
+        stderr(&o).contains("12 ligne(s) rejetée(s)"),
+        "the rows left out are counted: {}",
+        stderr(&o)
+    );
 }
 
 #[test]
 fn usage_errors_exit_2_with_a_clear_message() {
     let bad_period = run(&with(&["compute", "--period", "2025-Q5"]));
     assert_eq!(bad_period.status.code(), Some(2));
-    assert!(stderr(&bad_period).contains("2025-Q5"), "{}", stderr(&bad_period));
-    let unknown = run(&with(&["explain", "A9.9", "--period", "2025-Q4", "--lang", "en"]));
+    assert!(
+        stderr(&bad_period).contains("2025-Q5"),
+        "{}",
+        stderr(&bad_period)
+    );
+    let unknown = run(&with(&[
+        "explain", "A9.9", "--period", "2025-Q4", "--lang", "en",
+    ]));
     assert_eq!(unknown.status.code(), Some(2));
-    assert!(stderr(&unknown).contains("no indicator `A9.9`"), "{}", stderr(&unknown));
+    assert!(
+        stderr(&unknown).contains("no indicator `A9.9`"),
+        "{}",
+        stderr(&unknown)
+    );
     let no_args = cadre(&["compute"]);
     assert_eq!(no_args.status.code(), Some(2));
 }
 
 #[test]
 fn explain_traces_a_value_to_rows() {
-    let o = run(&with(&["explain", "A4.2", "--period", "2025-Q4", "--lang", "en"]));
+    let o = run(&with(&[
+        "explain", "A4.2", "--period", "2025-Q4", "--lang", "en",
+    ]));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("distinct values (28)"), "{out}");
@@ -111,19 +195,38 @@ fn check_finds_exactly_the_changed_number() {
     std::fs::write(&table, &o.stdout).unwrap();
     let t = table.to_str().unwrap();
     let agree = run(&with(&["check", "--table", t, "--period", "2025-Q4"]));
-    assert_eq!(agree.status.code(), Some(0), "{}{}", stdout(&agree), stderr(&agree));
+    assert_eq!(
+        agree.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&agree),
+        stderr(&agree)
+    );
 
     let text = stdout(&o);
-    let line = text.lines().find(|l| l.starts_with("A3.2,,,")).unwrap().to_owned();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("A3.2,,,"))
+        .unwrap()
+        .to_owned();
     let mut fields: Vec<String> = line.split(',').map(str::to_owned).collect();
     fields[4] = "999".into();
     std::fs::write(&table, text.replace(&line, &fields.join(","))).unwrap();
-    let differ = run(&with(&["check", "--table", t, "--period", "2025-Q4", "--format", "json"]));
+    let differ = run(&with(&[
+        "check", "--table", t, "--period", "2025-Q4", "--format", "json",
+    ]));
     assert_eq!(differ.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&differ.stdout).unwrap();
     let list = v.as_array().unwrap();
     assert_eq!(list.len(), 1, "{v:#}");
-    assert_eq!((list[0]["indicator"].as_str(), list[0]["field"].as_str(), list[0]["claimed"].as_str()), (Some("A3.2"), Some("cumulative_value"), Some("999")));
+    assert_eq!(
+        (
+            list[0]["indicator"].as_str(),
+            list[0]["field"].as_str(),
+            list[0]["claimed"].as_str()
+        ),
+        (Some("A3.2"), Some("cumulative_value"), Some("999"))
+    );
 }
 
 #[test]
@@ -131,9 +234,25 @@ fn check_reads_the_xlsx_tracking_table() {
     let dir = tempfile::tempdir().unwrap();
     let xlsx = dir.path().join("tracking.xlsx");
     let x = xlsx.to_str().unwrap();
-    let o = run(&with(&["export", "--format", "xlsx", "-o", x, "--periods", "2025-Q3,2025-Q4", "--lang", "en"]));
+    let o = run(&with(&[
+        "export",
+        "--format",
+        "xlsx",
+        "-o",
+        x,
+        "--periods",
+        "2025-Q3,2025-Q4",
+        "--lang",
+        "en",
+    ]));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let agree = run(&with(&["check", "--table", x]));
-    assert_eq!(agree.status.code(), Some(0), "{}{}", stdout(&agree), stderr(&agree));
+    assert_eq!(
+        agree.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&agree),
+        stderr(&agree)
+    );
     assert!(stdout(&agree).contains("concordent"), "{}", stdout(&agree));
 }

@@ -336,8 +336,9 @@ fn markup_and_file_reads_in_data_print_as_text() {
         .expect("pdfinfo (poppler-utils) is needed");
     let meta = String::from_utf8_lossy(&meta.stdout);
     assert!(
-        meta.contains("pdfaid:part") && meta.contains('2'),
-        "no PDF/A identification in the metadata:\n{meta}"
+        meta.contains("<pdfaid:part>2</pdfaid:part>")
+            && meta.contains("<pdfaid:conformance>B</pdfaid:conformance>"),
+        "no PDF/A-2b identification in the metadata:\n{meta}"
     );
 }
 

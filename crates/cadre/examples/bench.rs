@@ -50,7 +50,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
         let raw = t.elapsed().as_secs_f64();
-        println!("calamine streaming read: {raw:.2} s, {cells} cells, peak {:.0} MiB", peak_mib());
+        println!(
+            "calamine streaming read: {raw:.2} s, {cells} cells, peak {:.0} MiB",
+            peak_mib()
+        );
     }
 
     let programme = Programme::load(programme_dir)?;

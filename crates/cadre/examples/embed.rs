@@ -23,9 +23,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let period = Period::parse(period, programme.info.start, today)?;
     let engine = Engine::new(&programme, &data);
     let indicator = engine.compute_indicator(programme.indicator(code)?, &period)?;
-    println!("{} {} ({})", indicator.code, indicator.label.get("en"), period);
+    println!(
+        "{} {} ({})",
+        indicator.code,
+        indicator.label.get("en"),
+        period
+    );
     println!("  period value:     {:?}", indicator.period_value);
-    println!("  cumulative value: {:?} (target {}, {:?})", indicator.cumulative_value, indicator.target, indicator.status);
+    println!(
+        "  cumulative value: {:?} (target {}, {:?})",
+        indicator.cumulative_value, indicator.target, indicator.status
+    );
     for b in &indicator.breakdowns {
         for c in &b.categories {
             println!("  {} = {}: {:?}", b.by, c.category, c.cumulative_value);

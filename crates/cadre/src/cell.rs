@@ -42,7 +42,9 @@ impl Cell<'_> {
             Cell::Text(t) => t.to_string(),
             Cell::Int(i) => i.to_string(),
             Cell::Float(f) => format_number(*f),
-            Cell::DateTime(dt) if dt.time() == NaiveTime::MIN => dt.date().format("%Y-%m-%d").to_string(),
+            Cell::DateTime(dt) if dt.time() == NaiveTime::MIN => {
+                dt.date().format("%Y-%m-%d").to_string()
+            }
             Cell::DateTime(dt) => dt.format("%Y-%m-%d %H:%M").to_string(),
             Cell::Bool(b) => b.to_string().to_uppercase(),
             Cell::Error(e) => e.clone(),
@@ -141,7 +143,9 @@ fn parse_number_text(text: &str) -> Result<f64, CellError> {
     };
     let groups: Vec<&str> = int_part.split([' ', '\u{a0}', '\u{202f}']).collect();
     // Thousands separators must separate groups of three digits: `12 500`, not `1 25`.
-    let well_grouped = groups.iter().all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()))
+    let well_grouped = groups
+        .iter()
+        .all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()))
         && groups.iter().skip(1).all(|g| g.len() == 3)
         && groups[0].len() <= if groups.len() > 1 { 3 } else { usize::MAX };
     let frac_ok = frac_part.is_none_or(|f| !f.is_empty() && f.chars().all(|c| c.is_ascii_digit()));
@@ -165,7 +169,9 @@ pub fn to_date(cell: &Cell) -> Result<Option<NaiveDate>, CellError> {
         Cell::Error(_) => Err(CellError::SpreadsheetError),
         c if c.is_blank() => Ok(None),
         Cell::DateTime(dt) => Ok(Some(dt.date())),
-        Cell::Text(t) => parse_date_text(t.trim()).map(Some).ok_or(CellError::NotADate),
+        Cell::Text(t) => parse_date_text(t.trim())
+            .map(Some)
+            .ok_or(CellError::NotADate),
         _ => Err(CellError::NotADate),
     }
 }
@@ -190,10 +196,13 @@ pub fn parse_date_text(t: &str) -> Option<NaiveDate> {
     DATES
         .iter()
         .find_map(|f| NaiveDate::parse_from_str(t, f).ok())
-        .or_else(|| DATE_TIMES.iter().find_map(|f| NaiveDateTime::parse_from_str(t, f).ok().map(|dt| dt.date())))
+        .or_else(|| {
+            DATE_TIMES
+                .iter()
+                .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok().map(|dt| dt.date()))
+        })
         .filter(four_digit_year)
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -225,7 +234,10 @@ mod tests {
         assert_eq!(to_number(&text("1,2,3")), Err(CellError::NotANumber));
         assert_eq!(to_number(&text("5,")), Err(CellError::NotANumber));
         assert_eq!(to_number(&text("-")), Err(CellError::NotANumber));
-        assert_eq!(to_number(&Cell::Error("#N/A".into())), Err(CellError::SpreadsheetError));
+        assert_eq!(
+            to_number(&Cell::Error("#N/A".into())),
+            Err(CellError::SpreadsheetError)
+        );
     }
 
     #[test]
@@ -247,7 +259,10 @@ mod tests {
         assert_eq!(to_date(&text("31/02/2025")), Err(CellError::NotADate));
         assert_eq!(to_date(&text("15/04/25")), Err(CellError::NotADate));
         assert_eq!(to_date(&Cell::Float(45762.0)), Err(CellError::NotADate));
-        assert_eq!(to_date(&text("29/02/2024")), Ok(NaiveDate::from_ymd_opt(2024, 2, 29)));
+        assert_eq!(
+            to_date(&text("29/02/2024")),
+            Ok(NaiveDate::from_ymd_opt(2024, 2, 29))
+        );
     }
 
     #[test]

@@ -29,13 +29,32 @@ pub struct Difference {
 /// Reads a table in the csv format `compute` writes (the contract's columns,
 /// in any order; extra columns ignored).
 pub fn read_table_csv(path: &Path) -> Result<Vec<FlatRow>> {
-    let bad = |message: String| Error::Workbook { path: path.to_path_buf(), message };
+    let bad = |message: String| Error::Workbook {
+        path: path.to_path_buf(),
+        message,
+    };
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes));
-    let headers = reader.headers().map_err(|e| bad(format!("malformed csv: {e}")))?.clone();
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes));
+    let headers = reader
+        .headers()
+        .map_err(|e| bad(format!("malformed csv: {e}")))?
+        .clone();
     let index: BTreeMap<&str, usize> = CSV_HEADER
         .iter()
-        .map(|h| headers.iter().position(|x| x.trim() == *h).map(|i| (*h, i)).ok_or_else(|| bad(format!("no column `{h}` (expected {})", CSV_HEADER.join(",")))))
+        .map(|h| {
+            headers
+                .iter()
+                .position(|x| x.trim() == *h)
+                .map(|i| (*h, i))
+                .ok_or_else(|| {
+                    bad(format!(
+                        "no column `{h}` (expected {})",
+                        CSV_HEADER.join(",")
+                    ))
+                })
+        })
         .collect::<Result<_>>()?;
     let mut rows = Vec::new();
     for (n, record) in reader.records().enumerate() {
@@ -47,11 +66,16 @@ pub fn read_table_csv(path: &Path) -> Result<Vec<FlatRow>> {
             if v.is_empty() {
                 return Ok(None);
             }
-            v.parse::<f64>().map(Some).map_err(|_| bad(format!("line {line}, column {h}: `{v}` is not a number")))
+            v.parse::<f64>()
+                .map(Some)
+                .map_err(|_| bad(format!("line {line}, column {h}: `{v}` is not a number")))
         };
         let status = match field("status").as_str() {
             "" => None,
-            s => Some(Status::parse(s).ok_or_else(|| bad(format!("line {line}: unknown status `{s}`")))?),
+            s => Some(
+                Status::parse(s)
+                    .ok_or_else(|| bad(format!("line {line}: unknown status `{s}`")))?,
+            ),
         };
         rows.push(FlatRow {
             indicator: field("indicator"),
@@ -80,11 +104,19 @@ fn same(a: Option<f64>, b: Option<f64>) -> bool {
 /// Every difference between `claimed` rows and the `recomputed` table.
 pub fn compare(claimed: &[FlatRow], recomputed: &IndicatorTable) -> Vec<Difference> {
     let key = |r: &FlatRow| (r.indicator.clone(), r.breakdown.clone(), r.category.clone());
-    let truth: BTreeMap<_, FlatRow> = recomputed.flat_rows().into_iter().map(|r| (key(&r), r)).collect();
+    let truth: BTreeMap<_, FlatRow> = recomputed
+        .flat_rows()
+        .into_iter()
+        .map(|r| (key(&r), r))
+        .collect();
     let claims: BTreeMap<_, &FlatRow> = claimed.iter().map(|r| (key(r), r)).collect();
     let num = |v: Option<f64>| v.map(format_value).unwrap_or_default();
     let mut out = Vec::new();
-    let diff = |out: &mut Vec<Difference>, k: &(String, String, String), field: &str, claimed: String, recomputed: String| {
+    let diff = |out: &mut Vec<Difference>,
+                k: &(String, String, String),
+                field: &str,
+                claimed: String,
+                recomputed: String| {
         out.push(Difference {
             indicator: k.0.clone(),
             breakdown: k.1.clone(),

@@ -82,7 +82,11 @@ pub(crate) enum Prepared {
     Single(Side),
     /// Numerator over denominator times scale; no value when the
     /// denominator is zero or negative.
-    Ratio { numerator: Side, denominator: Side, scale: f64 },
+    Ratio {
+        numerator: Side,
+        denominator: Side,
+        scale: f64,
+    },
 }
 
 /// A window of dates: the period, or everything up to its end.
@@ -105,7 +109,12 @@ pub struct Engine<'a> {
 impl<'a> Engine<'a> {
     /// An engine over `data`, ingested for `programme`.
     pub fn new(programme: &'a Programme, data: &'a Data) -> Self {
-        Engine { programme, data, indices: RefCell::default(), prepared: RefCell::default() }
+        Engine {
+            programme,
+            data,
+            indices: RefCell::default(),
+            prepared: RefCell::default(),
+        }
     }
 
     /// The programme.
@@ -120,17 +129,34 @@ impl<'a> Engine<'a> {
 
     /// Every indicator for `period`.
     pub fn compute(&self, period: &Period) -> Result<IndicatorTable> {
-        let indicators =
-            self.programme.indicators.iter().map(|ind| self.compute_indicator(ind, period)).collect::<Result<Vec<_>>>()?;
-        Ok(IndicatorTable { programme: self.programme.info.code.clone(), period: period.into(), indicators })
+        let indicators = self
+            .programme
+            .indicators
+            .iter()
+            .map(|ind| self.compute_indicator(ind, period))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(IndicatorTable {
+            programme: self.programme.info.code.clone(),
+            period: period.into(),
+            indicators,
+        })
     }
 
     /// One indicator for `period`.
     pub fn compute_indicator(&self, ind: &IndicatorDef, period: &Period) -> Result<IndicatorValue> {
-        let err = |e: PolarsError| Error::Compute { indicator: ind.code.clone(), message: filter::clean_polars_message(&e.to_string()) };
+        let err = |e: PolarsError| Error::Compute {
+            indicator: ind.code.clone(),
+            message: filter::clean_polars_message(&e.to_string()),
+        };
         let prepared = self.prepare(ind)?;
-        let in_period = Window { start: Some(period.start), end: period.end };
-        let cumulative = Window { start: None, end: period.end };
+        let in_period = Window {
+            start: Some(period.start),
+            end: period.end,
+        };
+        let cumulative = Window {
+            start: None,
+            end: period.end,
+        };
         let period_value = evaluate(&prepared, in_period, None).map_err(err)?;
         let cumulative_value = evaluate(&prepared, cumulative, None).map_err(err)?;
         let total = |v: &Vec<(Option<String>, Option<f64>)>| v.first().and_then(|(_, x)| *x);
@@ -142,8 +168,13 @@ impl<'a> Engine<'a> {
             let cum = evaluate(&prepared, cumulative, Some(&cat)).map_err(err)?;
             let per = evaluate(&prepared, in_period, Some(&cat)).map_err(err)?;
             let dimension = self.programme.dimension(&b.by).cloned();
-            let empty_label = dimension.as_ref().map(|d| d.empty.clone()).unwrap_or_default();
-            let empty = empty_label.get(self.programme.default_language()).to_owned();
+            let empty_label = dimension
+                .as_ref()
+                .map(|d| d.empty.clone())
+                .unwrap_or_default();
+            let empty = empty_label
+                .get(self.programme.default_language())
+                .to_owned();
             let order = self.category_order(ind, b.column());
             let mut categories: Vec<Category> = cum
                 .into_iter()
@@ -154,7 +185,12 @@ impl<'a> Engine<'a> {
                         .find(|(c, _)| c.as_deref() == Some(category.as_str()))
                         .map(|(_, v)| *v)
                         .unwrap_or_else(|| empty_window_value(&prepared));
-                    Category { empty: category == empty, category, period_value, cumulative_value }
+                    Category {
+                        empty: category == empty,
+                        category,
+                        period_value,
+                        cumulative_value,
+                    }
                 })
                 .collect();
             categories.sort_by_key(|c| (c.empty, order(&c.category)));
@@ -192,7 +228,11 @@ impl<'a> Engine<'a> {
     }
 
     /// Sort key of a category: declared order for an enum, else by folded text.
-    fn category_order(&self, ind: &IndicatorDef, column: &str) -> impl Fn(&str) -> (usize, String) + use<> {
+    fn category_order(
+        &self,
+        ind: &IndicatorDef,
+        column: &str,
+    ) -> impl Fn(&str) -> (usize, String) + use<> {
         let values: Vec<String> = ind
             .measure
             .selections()
@@ -202,12 +242,20 @@ impl<'a> Engine<'a> {
                 let ds = self.programme.dataset(&sel.dataset)?;
                 let schema_col = match &fc.via {
                     None => ds.column(&fc.name)?,
-                    Some((r, c)) => self.programme.dataset(ds.column(r)?.references.as_deref()?)?.column(c)?,
+                    Some((r, c)) => self
+                        .programme
+                        .dataset(ds.column(r)?.references.as_deref()?)?
+                        .column(c)?,
                 };
                 (schema_col.kind == ColumnType::Enum).then(|| schema_col.values.clone())
             })
             .unwrap_or_default();
-        move |c: &str| (values.iter().position(|v| v == c).unwrap_or(usize::MAX), fold_name(c))
+        move |c: &str| {
+            (
+                values.iter().position(|v| v == c).unwrap_or(usize::MAX),
+                fold_name(c),
+            )
+        }
     }
 
     /// The prepared rows of an indicator (cached).
@@ -215,40 +263,103 @@ impl<'a> Engine<'a> {
         if let Some(p) = self.prepared.borrow().get(&ind.code) {
             return Ok(p.clone());
         }
-        let err = |e: PolarsError| Error::Compute { indicator: ind.code.clone(), message: filter::clean_polars_message(&e.to_string()) };
+        let err = |e: PolarsError| Error::Compute {
+            indicator: ind.code.clone(),
+            message: filter::clean_polars_message(&e.to_string()),
+        };
         let side = |sel: &Selection, agg: Agg, value: Option<Expr>| -> Result<Side> {
             let frame = self.selection_frame(ind, sel, value).map_err(err)?;
-            Ok(Side { frame, agg, dated: sel.date.is_some() })
+            Ok(Side {
+                frame,
+                agg,
+                dated: sel.date.is_some(),
+            })
         };
         let prepared = match &ind.measure {
             Measure::Count { rows } => Prepared::Single(side(rows, Agg::Count, None)?),
-            Measure::Distinct { rows, column } => Prepared::Single(side(rows, Agg::Distinct, Some(col(column.as_str())))?),
-            Measure::Sum { rows, column } => Prepared::Single(side(rows, Agg::Sum, Some(col(column.as_str())))?),
-            Measure::Mean { rows, column } => Prepared::Single(side(rows, Agg::Mean, Some(col(column.as_str())))?),
+            Measure::Distinct { rows, column } => {
+                Prepared::Single(side(rows, Agg::Distinct, Some(col(column.as_str())))?)
+            }
+            Measure::Sum { rows, column } => {
+                Prepared::Single(side(rows, Agg::Sum, Some(col(column.as_str())))?)
+            }
+            Measure::Mean { rows, column } => {
+                Prepared::Single(side(rows, Agg::Mean, Some(col(column.as_str())))?)
+            }
             Measure::Latest { rows, column } => {
                 let mut s = side(rows, Agg::Latest, Some(col(column.as_str())))?;
                 // The latest row that has a value.
-                s.frame = s.frame.lazy().filter(col(VALUE).is_not_null()).collect().map_err(err)?;
+                s.frame = s
+                    .frame
+                    .lazy()
+                    .filter(col(VALUE).is_not_null())
+                    .collect()
+                    .map_err(err)?;
                 Prepared::Single(s)
             }
-            Measure::Share { rows, condition, known, scale } => {
-                let (cond, _) = filter::compile(condition).map_err(|e| Error::Compute { indicator: ind.code.clone(), message: e.0 })?;
-                let known_expr = known.as_deref().map(|k| col(k).is_not_null()).unwrap_or(lit(true));
-                let numerator = side(rows, Agg::Sum, Some(cond.fill_null(lit(false)).and(known_expr.clone()).cast(DataType::Float64)))?;
+            Measure::Share {
+                rows,
+                condition,
+                known,
+                scale,
+            } => {
+                let (cond, _) = filter::compile(condition).map_err(|e| Error::Compute {
+                    indicator: ind.code.clone(),
+                    message: e.0,
+                })?;
+                let known_expr = known
+                    .as_deref()
+                    .map(|k| col(k).is_not_null())
+                    .unwrap_or(lit(true));
+                let numerator = side(
+                    rows,
+                    Agg::Sum,
+                    Some(
+                        cond.fill_null(lit(false))
+                            .and(known_expr.clone())
+                            .cast(DataType::Float64),
+                    ),
+                )?;
                 let denominator = side(rows, Agg::Sum, Some(known_expr.cast(DataType::Float64)))?;
-                Prepared::Ratio { numerator, denominator, scale: *scale }
+                Prepared::Ratio {
+                    numerator,
+                    denominator,
+                    scale: *scale,
+                }
             }
-            Measure::Ratio { numerator, denominator, scale } => {
+            Measure::Ratio {
+                numerator,
+                denominator,
+                scale,
+            } => {
                 let make = |a: &crate::indicator::Aggregate| {
-                    side(&a.rows, Agg::from_aggregate(a.aggregate), a.column.as_deref().map(col))
+                    side(
+                        &a.rows,
+                        Agg::from_aggregate(a.aggregate),
+                        a.column.as_deref().map(col),
+                    )
                 };
-                Prepared::Ratio { numerator: make(numerator)?, denominator: make(denominator)?, scale: *scale }
+                Prepared::Ratio {
+                    numerator: make(numerator)?,
+                    denominator: make(denominator)?,
+                    scale: *scale,
+                }
             }
             Measure::MeanPerGroup { rows, members } => {
-                let groups_ds = self.programme.dataset(&rows.dataset).and_then(|d| d.key.clone()).unwrap_or_default();
-                let msel = Selection { dataset: members.dataset.clone(), date: None, filter: members.filter.clone() };
+                let groups_ds = self
+                    .programme
+                    .dataset(&rows.dataset)
+                    .and_then(|d| d.key.clone())
+                    .unwrap_or_default();
+                let msel = Selection {
+                    dataset: members.dataset.clone(),
+                    date: None,
+                    filter: members.filter.clone(),
+                };
                 let value = members.column.as_deref().map(col);
-                let mframe = self.selection_frame_with(&msel, &[members.via.as_str()], value, &[]).map_err(err)?;
+                let mframe = self
+                    .selection_frame_with(&msel, &[members.via.as_str()], value, &[])
+                    .map_err(err)?;
                 let agg = match members.aggregate {
                     AggregateKind::Count => len(),
                     AggregateKind::Distinct => col(VALUE).drop_nulls().n_unique(),
@@ -261,28 +372,73 @@ impl<'a> Engine<'a> {
                     .collect()
                     .map_err(err)?;
                 // Each group's value, 0 for a group with no member.
-                let groups = self.selection_frame_with(rows, &[groups_ds.as_str()], None, &ind.breakdowns.iter().map(|b| (b.by.clone(), b.column().to_owned())).collect::<Vec<_>>()).map_err(err)?;
-                let keys = per_group.column(members.via.as_str()).map_err(err)?.str().map_err(err)?.clone();
-                let vals = per_group.column("__per_group").map_err(err)?.f64().map_err(err)?.clone();
-                let lookup: HashMap<&str, f64> =
-                    keys.iter().zip(vals.iter()).filter_map(|(k, v)| Some((k?, v.unwrap_or(0.0)))).collect();
-                let group_keys = groups.column(groups_ds.as_str()).map_err(err)?.str().map_err(err)?.clone();
+                let groups = self
+                    .selection_frame_with(
+                        rows,
+                        &[groups_ds.as_str()],
+                        None,
+                        &ind.breakdowns
+                            .iter()
+                            .map(|b| (b.by.clone(), b.column().to_owned()))
+                            .collect::<Vec<_>>(),
+                    )
+                    .map_err(err)?;
+                let keys = per_group
+                    .column(members.via.as_str())
+                    .map_err(err)?
+                    .str()
+                    .map_err(err)?
+                    .clone();
+                let vals = per_group
+                    .column("__per_group")
+                    .map_err(err)?
+                    .f64()
+                    .map_err(err)?
+                    .clone();
+                let lookup: HashMap<&str, f64> = keys
+                    .iter()
+                    .zip(vals.iter())
+                    .filter_map(|(k, v)| Some((k?, v.unwrap_or(0.0))))
+                    .collect();
+                let group_keys = groups
+                    .column(groups_ds.as_str())
+                    .map_err(err)?
+                    .str()
+                    .map_err(err)?
+                    .clone();
                 let per_row: Float64Chunked = group_keys
                     .iter()
                     .map(|k| Some(k.and_then(|k| lookup.get(k).copied()).unwrap_or(0.0)))
                     .collect();
                 let mut frame = groups;
-                frame.with_column(per_row.with_name(VALUE.into()).into_column()).map_err(err)?;
-                Prepared::Single(Side { frame, agg: Agg::Mean, dated: rows.date.is_some() })
+                frame
+                    .with_column(per_row.with_name(VALUE.into()).into_column())
+                    .map_err(err)?;
+                Prepared::Single(Side {
+                    frame,
+                    agg: Agg::Mean,
+                    dated: rows.date.is_some(),
+                })
             }
         };
         let prepared = Rc::new(prepared);
-        self.prepared.borrow_mut().insert(ind.code.clone(), prepared.clone());
+        self.prepared
+            .borrow_mut()
+            .insert(ind.code.clone(), prepared.clone());
         Ok(prepared)
     }
 
-    fn selection_frame(&self, ind: &IndicatorDef, sel: &Selection, value: Option<Expr>) -> PolarsResult<DataFrame> {
-        let cats: Vec<(String, String)> = ind.breakdowns.iter().map(|b| (b.by.clone(), b.column().to_owned())).collect();
+    fn selection_frame(
+        &self,
+        ind: &IndicatorDef,
+        sel: &Selection,
+        value: Option<Expr>,
+    ) -> PolarsResult<DataFrame> {
+        let cats: Vec<(String, String)> = ind
+            .breakdowns
+            .iter()
+            .map(|b| (b.by.clone(), b.column().to_owned()))
+            .collect();
         self.selection_frame_with(sel, &[], value, &cats)
     }
 
@@ -297,7 +453,8 @@ impl<'a> Engine<'a> {
     ) -> PolarsResult<DataFrame> {
         let (filter_expr, mut needed) = match &sel.filter {
             Some(f) => {
-                let (e, cols) = filter::compile(f).map_err(|e| polars_err!(ComputeError: "{}", e.0))?;
+                let (e, cols) =
+                    filter::compile(f).map_err(|e| polars_err!(ComputeError: "{}", e.0))?;
                 (Some(e), cols)
             }
             None => (None, Vec::new()),
@@ -305,7 +462,13 @@ impl<'a> Engine<'a> {
         needed.extend(sel.date.iter().cloned());
         needed.extend(keep.iter().map(|s| s.to_string()));
         if let Some(v) = &value {
-            needed.extend(v.clone().meta().root_names().into_iter().map(|n| n.to_string()));
+            needed.extend(
+                v.clone()
+                    .meta()
+                    .root_names()
+                    .into_iter()
+                    .map(|n| n.to_string()),
+            );
         }
         needed.extend(categories.iter().map(|(_, c)| c.clone()));
         needed.push(ROW_COLUMN.to_owned());
@@ -325,7 +488,12 @@ impl<'a> Engine<'a> {
                 .dimension(by)
                 .map(|d| d.empty.get(self.programme.default_language()).to_owned())
                 .unwrap_or_default();
-            exprs.push(col(column.as_str()).cast(DataType::String).fill_null(lit(empty)).alias(category_column(by)));
+            exprs.push(
+                col(column.as_str())
+                    .cast(DataType::String)
+                    .fill_null(lit(empty))
+                    .alias(category_column(by)),
+            );
         }
         let mut lf = base.lazy();
         if let Some(f) = filter_expr {
@@ -337,10 +505,9 @@ impl<'a> Engine<'a> {
     /// The dataset's frame with the named columns, following references for
     /// `reference.column` names.
     fn frame(&self, sel: &Selection, names: &[String]) -> PolarsResult<DataFrame> {
-        let ds = self
-            .data
-            .dataset(&sel.dataset)
-            .ok_or_else(|| polars_err!(ComputeError: "dataset `{}` was not ingested", sel.dataset))?;
+        let ds = self.data.dataset(&sel.dataset).ok_or_else(
+            || polars_err!(ComputeError: "dataset `{}` was not ingested", sel.dataset),
+        )?;
         let schema = self
             .programme
             .dataset(&sel.dataset)
@@ -359,7 +526,9 @@ impl<'a> Engine<'a> {
                         .and_then(|c| c.references.clone())
                         .ok_or_else(|| polars_err!(ColumnNotFound: "`{name}`"))?;
                     let idx = self.reference_index(&sel.dataset, reference, &target)?;
-                    let tds = self.data.dataset(&target).ok_or_else(|| polars_err!(ComputeError: "dataset `{target}` was not ingested"))?;
+                    let tds = self.data.dataset(&target).ok_or_else(
+                        || polars_err!(ComputeError: "dataset `{target}` was not ingested"),
+                    )?;
                     let gathered = tds.frame.column(target_col)?.take(&idx)?;
                     columns.push(gathered.with_name(name.as_str().into()));
                 }
@@ -375,14 +544,30 @@ impl<'a> Engine<'a> {
         if let Some(idx) = self.indices.borrow().get(&cache_key) {
             return Ok(idx.clone());
         }
-        let ds = self.data.dataset(dataset).ok_or_else(|| polars_err!(ComputeError: "no dataset `{dataset}`"))?;
-        let tds = self.data.dataset(target).ok_or_else(|| polars_err!(ComputeError: "no dataset `{target}`"))?;
-        let key = self.programme.dataset(target).and_then(|d| d.key.clone()).unwrap_or_default();
+        let ds = self
+            .data
+            .dataset(dataset)
+            .ok_or_else(|| polars_err!(ComputeError: "no dataset `{dataset}`"))?;
+        let tds = self
+            .data
+            .dataset(target)
+            .ok_or_else(|| polars_err!(ComputeError: "no dataset `{target}`"))?;
+        let key = self
+            .programme
+            .dataset(target)
+            .and_then(|d| d.key.clone())
+            .unwrap_or_default();
         let keys = tds.frame.column(&key)?.str()?.clone();
-        let positions: HashMap<&str, IdxSize> =
-            keys.iter().enumerate().filter_map(|(i, k)| k.map(|k| (k, i as IdxSize))).collect();
+        let positions: HashMap<&str, IdxSize> = keys
+            .iter()
+            .enumerate()
+            .filter_map(|(i, k)| k.map(|k| (k, i as IdxSize)))
+            .collect();
         let refs = ds.frame.column(reference)?.str()?.clone();
-        let idx: IdxCa = refs.iter().map(|r| r.and_then(|r| positions.get(r).copied())).collect();
+        let idx: IdxCa = refs
+            .iter()
+            .map(|r| r.and_then(|r| positions.get(r).copied()))
+            .collect();
         self.indices.borrow_mut().insert(cache_key, idx.clone());
         Ok(idx)
     }
@@ -399,17 +584,29 @@ fn empty_window_value(p: &Prepared) -> Option<f64> {
 }
 
 /// A measure over a window, as one total (`by` = None) or per category.
-pub(crate) fn evaluate(p: &Prepared, w: Window, by: Option<&str>) -> PolarsResult<Vec<(Option<String>, Option<f64>)>> {
+pub(crate) fn evaluate(
+    p: &Prepared,
+    w: Window,
+    by: Option<&str>,
+) -> PolarsResult<Vec<(Option<String>, Option<f64>)>> {
     match p {
         Prepared::Single(s) => aggregate(s, w, by),
-        Prepared::Ratio { numerator, denominator, scale } => {
+        Prepared::Ratio {
+            numerator,
+            denominator,
+            scale,
+        } => {
             let num = aggregate(numerator, w, by)?;
             let den = aggregate(denominator, w, by)?;
-            let mut keys: Vec<Option<String>> = num.iter().chain(&den).map(|(k, _)| k.clone()).collect();
+            let mut keys: Vec<Option<String>> =
+                num.iter().chain(&den).map(|(k, _)| k.clone()).collect();
             keys.sort();
             keys.dedup();
             let lookup = |side: &[(Option<String>, Option<f64>)], agg: Agg, k: &Option<String>| {
-                side.iter().find(|(c, _)| c == k).map(|(_, v)| *v).unwrap_or_else(|| agg.empty_value())
+                side.iter()
+                    .find(|(c, _)| c == k)
+                    .map(|(_, v)| *v)
+                    .unwrap_or_else(|| agg.empty_value())
             };
             Ok(keys
                 .into_iter()
@@ -440,7 +637,11 @@ pub(crate) fn window_rows(s: &Side, w: Window) -> LazyFrame {
     lf.filter(cond)
 }
 
-fn aggregate(s: &Side, w: Window, by: Option<&str>) -> PolarsResult<Vec<(Option<String>, Option<f64>)>> {
+fn aggregate(
+    s: &Side,
+    w: Window,
+    by: Option<&str>,
+) -> PolarsResult<Vec<(Option<String>, Option<f64>)>> {
     let e = match s.agg {
         Agg::Count => len().cast(DataType::Float64),
         Agg::Distinct => col(VALUE).drop_nulls().n_unique().cast(DataType::Float64),
@@ -448,7 +649,10 @@ fn aggregate(s: &Side, w: Window, by: Option<&str>) -> PolarsResult<Vec<(Option<
         Agg::Mean => col(VALUE).cast(DataType::Float64).mean(),
         Agg::Latest => col(VALUE)
             .cast(DataType::Float64)
-            .sort_by([col(DATE)], SortMultipleOptions::default().with_maintain_order(true))
+            .sort_by(
+                [col(DATE)],
+                SortMultipleOptions::default().with_maintain_order(true),
+            )
             .last(),
     }
     .alias("__v");
@@ -456,7 +660,11 @@ fn aggregate(s: &Side, w: Window, by: Option<&str>) -> PolarsResult<Vec<(Option<
     match by {
         None => {
             let out = lf.select([e]).collect()?;
-            let v = if out.height() == 0 { None } else { out.column("__v")?.f64()?.get(0) };
+            let v = if out.height() == 0 {
+                None
+            } else {
+                out.column("__v")?.f64()?.get(0)
+            };
             // Over no rows a count or a sum is 0, a mean or a latest value empty.
             Ok(vec![(None, v.or_else(|| s.agg.empty_value()))])
         }
@@ -464,7 +672,11 @@ fn aggregate(s: &Side, w: Window, by: Option<&str>) -> PolarsResult<Vec<(Option<
             let out = lf.group_by([col(cat)]).agg([e]).collect()?;
             let cats = out.column(cat)?.str()?.clone();
             let vals = out.column("__v")?.f64()?.clone();
-            Ok(cats.iter().zip(vals.iter()).map(|(c, v)| (c.map(str::to_owned), v)).collect())
+            Ok(cats
+                .iter()
+                .zip(vals.iter())
+                .map(|(c, v)| (c.map(str::to_owned), v))
+                .collect())
         }
     }
 }
@@ -477,7 +689,9 @@ fn at_least(v: f64, threshold: f64) -> bool {
 
 /// The status of the contract's section 2.
 pub fn status(ind: &IndicatorDef, cumulative: Option<f64>, milestone: Option<f64>) -> Status {
-    let Some(v) = cumulative else { return Status::NoData };
+    let Some(v) = cumulative else {
+        return Status::NoData;
+    };
     let t = ind.target;
     match (ind.kind, ind.direction) {
         (Kind::Total, _) => {

@@ -92,20 +92,43 @@ impl Error {
         if lang != "fr" {
             return self.to_string();
         }
-        let suggest = |c: &Option<String>| c.as_ref().map(|c| format!(" (vouliez-vous dire « {c} » ?)")).unwrap_or_default();
+        let suggest = |c: &Option<String>| {
+            c.as_ref()
+                .map(|c| format!(" (vouliez-vous dire « {c} » ?)"))
+                .unwrap_or_default()
+        };
         match self {
             Error::Io { path, source } => format!("{} : {source}", path.display()),
-            Error::Definition { path, line, message } => {
-                format!("{}{} : {message}", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())
+            Error::Definition {
+                path,
+                line,
+                message,
+            } => {
+                format!(
+                    "{}{} : {message}",
+                    path.display(),
+                    line.map(|l| format!(":{l}")).unwrap_or_default()
+                )
             }
             Error::Workbook { path, message } => format!("{} : {message}", path.display()),
-            Error::MissingSheet { path, dataset, found, closest } => format!(
+            Error::MissingSheet {
+                path,
+                dataset,
+                found,
+                closest,
+            } => format!(
                 "{} : aucune feuille pour le jeu de données « {dataset} » ; feuilles trouvées : {}{}",
                 path.display(),
                 found.join(", "),
                 suggest(closest)
             ),
-            Error::MissingColumn { path, sheet, column, found, closest } => format!(
+            Error::MissingColumn {
+                path,
+                sheet,
+                column,
+                found,
+                closest,
+            } => format!(
                 "{}, feuille {sheet} : colonne « {column} » absente ; colonnes trouvées : {}{}",
                 path.display(),
                 found.join(", "),
@@ -114,13 +137,19 @@ impl Error {
             Error::Period { input, message } => format!("période « {input} » : {message}"),
             Error::Compute { indicator, message } => format!("indicateur {indicator} : {message}"),
             Error::UnknownIndicator { code, closest } => {
-                format!("aucun indicateur « {code} » dans ce programme{}", suggest(closest))
+                format!(
+                    "aucun indicateur « {code} » dans ce programme{}",
+                    suggest(closest)
+                )
             }
         }
     }
 
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io { path: path.into(), source }
+        Error::Io {
+            path: path.into(),
+            source,
+        }
     }
 }
 

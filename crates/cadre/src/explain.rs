@@ -108,31 +108,85 @@ impl Engine<'_> {
         let programme = self.programme();
         let def = programme.indicator(code)?;
         let indicator = self.compute_indicator(def, period)?;
-        let err = |e: PolarsError| Error::Compute { indicator: def.code.clone(), message: e.to_string() };
+        let err = |e: PolarsError| Error::Compute {
+            indicator: def.code.clone(),
+            message: e.to_string(),
+        };
         let prepared = self.prepare(def)?;
         let (scale, sides): (Option<f64>, Vec<PartSpec>) = match (&def.measure, prepared.as_ref()) {
-            (Measure::Share { rows, condition, known, scale }, Prepared::Ratio { numerator, denominator, .. }) => (
+            (
+                Measure::Share {
+                    rows,
+                    condition,
+                    known,
+                    scale,
+                },
+                Prepared::Ratio {
+                    numerator,
+                    denominator,
+                    ..
+                },
+            ) => (
                 Some(*scale),
                 vec![
-                    ("numerator", numerator, rows.clone(), Some(condition.clone()), format!("count where {condition}")),
+                    (
+                        "numerator",
+                        numerator,
+                        rows.clone(),
+                        Some(condition.clone()),
+                        format!("count where {condition}"),
+                    ),
                     (
                         "denominator",
                         denominator,
                         rows.clone(),
                         None,
-                        known.as_ref().map_or("count".to_owned(), |k| format!("count where {k} is known")),
+                        known
+                            .as_ref()
+                            .map_or("count".to_owned(), |k| format!("count where {k} is known")),
                     ),
                 ],
             ),
-            (Measure::Ratio { numerator, denominator, scale }, Prepared::Ratio { numerator: n, denominator: d, .. }) => {
+            (
+                Measure::Ratio {
+                    numerator,
+                    denominator,
+                    scale,
+                },
+                Prepared::Ratio {
+                    numerator: n,
+                    denominator: d,
+                    ..
+                },
+            ) => {
                 let what = |a: &crate::indicator::Aggregate| {
-                    format!("{:?}{}", a.aggregate, a.column.as_ref().map(|c| format!(" {c}")).unwrap_or_default()).to_lowercase()
+                    format!(
+                        "{:?}{}",
+                        a.aggregate,
+                        a.column
+                            .as_ref()
+                            .map(|c| format!(" {c}"))
+                            .unwrap_or_default()
+                    )
+                    .to_lowercase()
                 };
                 (
                     Some(*scale),
                     vec![
-                        ("numerator", n, numerator.rows.clone(), None, what(numerator)),
-                        ("denominator", d, denominator.rows.clone(), None, what(denominator)),
+                        (
+                            "numerator",
+                            n,
+                            numerator.rows.clone(),
+                            None,
+                            what(numerator),
+                        ),
+                        (
+                            "denominator",
+                            d,
+                            denominator.rows.clone(),
+                            None,
+                            what(denominator),
+                        ),
                     ],
                 )
             }
@@ -146,20 +200,36 @@ impl Engine<'_> {
                     Measure::MeanPerGroup { members, .. } => format!(
                         "mean over groups of {:?}{} of {} per group",
                         members.aggregate,
-                        members.column.as_ref().map(|c| format!(" {c}")).unwrap_or_default(),
+                        members
+                            .column
+                            .as_ref()
+                            .map(|c| format!(" {c}"))
+                            .unwrap_or_default(),
                         members.dataset
                     )
                     .to_lowercase(),
                     _ => m.type_name().to_owned(),
                 };
-                let role = if matches!(m, Measure::MeanPerGroup { .. }) { "groups" } else { "rows" };
+                let role = if matches!(m, Measure::MeanPerGroup { .. }) {
+                    "groups"
+                } else {
+                    "rows"
+                };
                 (None, vec![(role, side, m.rows().clone(), None, what)])
             }
-            _ => return Err(Error::Compute { indicator: def.code.clone(), message: "unexpected measure".into() }),
+            _ => {
+                return Err(Error::Compute {
+                    indicator: def.code.clone(),
+                    message: "unexpected measure".into(),
+                });
+            }
         };
         let mut parts = Vec::new();
         for (role, side, sel, condition, aggregate) in sides {
-            parts.push(self.part(role, side, &sel, condition, aggregate, period).map_err(err)?);
+            parts.push(
+                self.part(role, side, &sel, condition, aggregate, period)
+                    .map_err(err)?,
+            );
         }
         Ok(Explanation {
             indicator,
@@ -180,19 +250,36 @@ impl Engine<'_> {
         period: &Period,
     ) -> PolarsResult<Part> {
         let data = self.data();
-        let ds = data.dataset(&sel.dataset).ok_or_else(|| polars_err!(ComputeError: "no dataset {}", sel.dataset))?;
-        let key_col = self.programme().dataset(&sel.dataset).and_then(|d| d.key.clone());
+        let ds = data
+            .dataset(&sel.dataset)
+            .ok_or_else(|| polars_err!(ComputeError: "no dataset {}", sel.dataset))?;
+        let key_col = self
+            .programme()
+            .dataset(&sel.dataset)
+            .and_then(|d| d.key.clone());
         let keys: HashMap<u32, String> = match &key_col {
             Some(k) => {
                 let rows = ds.frame.column(ROW_COLUMN)?.u32()?.clone();
                 let vals = ds.frame.column(k)?.cast(&DataType::String)?.str()?.clone();
-                rows.iter().zip(vals.iter()).filter_map(|(r, v)| Some((r?, v?.to_owned()))).collect()
+                rows.iter()
+                    .zip(vals.iter())
+                    .filter_map(|(r, v)| Some((r?, v?.to_owned())))
+                    .collect()
             }
             None => HashMap::new(),
         };
-        let cumulative = Window { start: None, end: period.end };
-        let in_period = Window { start: Some(period.start), end: period.end };
-        let figure = |w| evaluate(&Prepared::Single(side.clone()), w, None).map(|v| v.first().and_then(|(_, x)| *x));
+        let cumulative = Window {
+            start: None,
+            end: period.end,
+        };
+        let in_period = Window {
+            start: Some(period.start),
+            end: period.end,
+        };
+        let figure = |w| {
+            evaluate(&Prepared::Single(side.clone()), w, None)
+                .map(|v| v.first().and_then(|(_, x)| *x))
+        };
         let window = window_rows(side, cumulative).collect()?;
         let rows_col = window.column(ROW_COLUMN)?.u32()?.clone();
         let dates: Vec<Option<i32>> = if side.dated {
@@ -201,17 +288,25 @@ impl Engine<'_> {
             vec![None; window.height()]
         };
         let values: Vec<Option<String>> = match window.column("__value") {
-            Ok(c) => c.cast(&DataType::String)?.str()?.iter().map(|v| v.map(str::to_owned)).collect(),
+            Ok(c) => c
+                .cast(&DataType::String)?
+                .str()?
+                .iter()
+                .map(|v| v.map(str::to_owned))
+                .collect(),
             Err(_) => vec![None; window.height()],
         };
         let start = epoch_days(period.start);
         let to_date = |d: i32| NaiveDate::from_num_days_from_ce_opt(d + 719_163);
         // A share's numerator and denominator count rows worth 1: rows worth 0 did not count.
-        let counts_only_ones = condition.is_some() || (role == "denominator" && aggregate.starts_with("count where"));
+        let counts_only_ones =
+            condition.is_some() || (role == "denominator" && aggregate.starts_with("count where"));
         let mut rows = Vec::new();
         for (i, r) in rows_col.iter().enumerate() {
             let Some(r) = r else { continue };
-            if counts_only_ones && values[i].as_deref().and_then(|v| v.parse::<f64>().ok()) == Some(0.0) {
+            if counts_only_ones
+                && values[i].as_deref().and_then(|v| v.parse::<f64>().ok()) == Some(0.0)
+            {
                 continue;
             }
             rows.push(TracedRow {
@@ -219,14 +314,21 @@ impl Engine<'_> {
                 key: keys.get(&r).cloned(),
                 date: dates[i].and_then(to_date),
                 in_period: !side.dated || dates[i].is_some_and(|d| d >= start),
-                value: if counts_only_ones { None } else { values[i].clone() },
+                value: if counts_only_ones {
+                    None
+                } else {
+                    values[i].clone()
+                },
             });
         }
         let counted: BTreeSet<u32> = rows.iter().map(|r| r.row).collect();
         let selected: HashMap<u32, Option<i32>> = {
             let r = side.frame.column(ROW_COLUMN)?.u32()?.clone();
-            let d: Vec<Option<i32>> =
-                if side.dated { side.frame.column("__date")?.i32()?.iter().collect() } else { vec![None; r.len()] };
+            let d: Vec<Option<i32>> = if side.dated {
+                side.frame.column("__date")?.i32()?.iter().collect()
+            } else {
+                vec![None; r.len()]
+            };
             r.iter().zip(d).filter_map(|(r, d)| Some((r?, d))).collect()
         };
         let end = epoch_days(period.end);
@@ -242,7 +344,11 @@ impl Engine<'_> {
                 // Selected and in the window, but worth 0 in a share: the condition failed.
                 _ => Exclusion::Filter,
             };
-            excluded.push(ExcludedRow { row: r, key: keys.get(&r).cloned(), reason });
+            excluded.push(ExcludedRow {
+                row: r,
+                key: keys.get(&r).cloned(),
+                reason,
+            });
         }
         let distinct_values = aggregate.starts_with("distinct").then(|| {
             let mut v: Vec<String> = rows.iter().filter_map(|r| r.value.clone()).collect();

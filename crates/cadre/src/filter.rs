@@ -18,8 +18,15 @@ pub struct FilterError(pub String);
 /// columns it reads, so callers can check them against a dataset.
 pub fn compile(sql: &str) -> Result<(Expr, Vec<String>), FilterError> {
     let quoted = quote_dotted_names(sql);
-    let expr = polars::sql::sql_expr(&quoted).map_err(|e| FilterError(clean_polars_message(&e.to_string())))?;
-    let columns = expr.clone().meta().root_names().into_iter().map(|n| n.to_string()).collect();
+    let expr = polars::sql::sql_expr(&quoted)
+        .map_err(|e| FilterError(clean_polars_message(&e.to_string())))?;
+    let columns = expr
+        .clone()
+        .meta()
+        .root_names()
+        .into_iter()
+        .map(|n| n.to_string())
+        .collect();
     Ok((expr, columns))
 }
 
@@ -62,7 +69,10 @@ fn quote_dotted_names(sql: &str) -> String {
             }
         } else if is_start(c) && (i == 0 || !is_part(chars[i - 1])) {
             let start = i;
-            while i < chars.len() && (is_part(chars[i]) || (chars[i] == '.' && chars.get(i + 1).is_some_and(|n| is_start(*n)))) {
+            while i < chars.len()
+                && (is_part(chars[i])
+                    || (chars[i] == '.' && chars.get(i + 1).is_some_and(|n| is_start(*n))))
+            {
                 i += 1;
             }
             let word: String = chars[start..i].iter().collect();

@@ -275,7 +275,11 @@ impl TryFrom<RawAggregate> for Aggregate {
             _ => {}
         }
         Ok(Aggregate {
-            rows: Selection { dataset: raw.dataset, date: raw.date, filter: raw.filter },
+            rows: Selection {
+                dataset: raw.dataset,
+                date: raw.date,
+                filter: raw.filter,
+            },
             aggregate: raw.aggregate,
             column: raw.column,
         })
@@ -295,7 +299,11 @@ impl TryFrom<RawMeasure> for Measure {
             "share" => &["condition", "known", "scale"],
             "ratio" => &["numerator", "denominator", "scale"],
             "mean_per_group" => &["members"],
-            _ => return Err(format!("unknown measure type `{kind}`, expected one of {TYPES}")),
+            _ => {
+                return Err(format!(
+                    "unknown measure type `{kind}`, expected one of {TYPES}"
+                ));
+            }
         };
         let given = [
             ("column", raw.column.is_some()),
@@ -318,21 +326,39 @@ impl TryFrom<RawMeasure> for Measure {
             }
             return Ok(Measure::Ratio {
                 numerator: raw.numerator.ok_or("a `ratio` measure needs `numerator`")?,
-                denominator: raw.denominator.ok_or("a `ratio` measure needs `denominator`")?,
+                denominator: raw
+                    .denominator
+                    .ok_or("a `ratio` measure needs `denominator`")?,
                 scale: raw.scale.unwrap_or(100.0),
             });
         }
-        let rows = Selection { dataset: need(raw.dataset, "dataset")?, date: raw.date, filter: raw.filter };
+        let rows = Selection {
+            dataset: need(raw.dataset, "dataset")?,
+            date: raw.date,
+            filter: raw.filter,
+        };
         Ok(match kind {
             "count" => Measure::Count { rows },
-            "distinct" => Measure::Distinct { rows, column: need(raw.column, "column")? },
-            "sum" => Measure::Sum { rows, column: need(raw.column, "column")? },
-            "mean" => Measure::Mean { rows, column: need(raw.column, "column")? },
+            "distinct" => Measure::Distinct {
+                rows,
+                column: need(raw.column, "column")?,
+            },
+            "sum" => Measure::Sum {
+                rows,
+                column: need(raw.column, "column")?,
+            },
+            "mean" => Measure::Mean {
+                rows,
+                column: need(raw.column, "column")?,
+            },
             "latest" => {
                 if rows.date.is_none() {
                     return Err("a `latest` measure needs `date`".into());
                 }
-                Measure::Latest { rows, column: need(raw.column, "column")? }
+                Measure::Latest {
+                    rows,
+                    column: need(raw.column, "column")?,
+                }
             }
             "share" => Measure::Share {
                 rows,
@@ -342,7 +368,9 @@ impl TryFrom<RawMeasure> for Measure {
             },
             _ => Measure::MeanPerGroup {
                 rows,
-                members: raw.members.ok_or("a `mean_per_group` measure needs `members`")?,
+                members: raw
+                    .members
+                    .ok_or("a `mean_per_group` measure needs `members`")?,
             },
         })
     }
@@ -395,7 +423,11 @@ impl Measure {
     /// Every selection the measure reads, with the role it plays.
     pub fn selections(&self) -> Vec<&Selection> {
         match self {
-            Measure::Ratio { numerator, denominator, .. } => vec![&numerator.rows, &denominator.rows],
+            Measure::Ratio {
+                numerator,
+                denominator,
+                ..
+            } => vec![&numerator.rows, &denominator.rows],
             other => vec![other.rows()],
         }
     }
@@ -445,6 +477,10 @@ pub struct IndicatorDef {
 impl IndicatorDef {
     /// The milestone due by `end`: the latest dated on or before it.
     pub fn milestone_due(&self, end: NaiveDate) -> Option<Milestone> {
-        self.milestones.iter().filter(|m| m.date <= end).max_by_key(|m| m.date).copied()
+        self.milestones
+            .iter()
+            .filter(|m| m.date <= end)
+            .max_by_key(|m| m.date)
+            .copied()
     }
 }

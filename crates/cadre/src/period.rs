@@ -20,22 +20,37 @@ pub struct Period {
 impl Period {
     /// Reads a period. `project` runs from `project_start` to `today`.
     pub fn parse(input: &str, project_start: NaiveDate, today: NaiveDate) -> Result<Period> {
-        let err = |message: &str| Error::Period { input: input.to_owned(), message: message.to_owned() };
+        let err = |message: &str| Error::Period {
+            input: input.to_owned(),
+            message: message.to_owned(),
+        };
         let s = input.trim();
-        let expected = "expected 2025-Q3, 2025-H1, 2025-M04, 2025, 2025-03-01..2025-06-30 or project";
+        let expected =
+            "expected 2025-Q3, 2025-H1, 2025-M04, 2025, 2025-03-01..2025-06-30 or project";
         if s.eq_ignore_ascii_case("project") {
             if today < project_start {
                 return Err(err("the project has not started yet"));
             }
-            return Ok(Period { label: "project".into(), start: project_start, end: today });
+            return Ok(Period {
+                label: "project".into(),
+                start: project_start,
+                end: today,
+            });
         }
         if let Some((a, b)) = s.split_once("..") {
-            let day = |t: &str| NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").map_err(|_| err("dates of a range are written 2025-03-01..2025-06-30"));
+            let day = |t: &str| {
+                NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d")
+                    .map_err(|_| err("dates of a range are written 2025-03-01..2025-06-30"))
+            };
             let (start, end) = (day(a)?, day(b)?);
             if end < start {
                 return Err(err("the range ends before it starts"));
             }
-            return Ok(Period { label: format!("{start}..{end}"), start, end });
+            return Ok(Period {
+                label: format!("{start}..{end}"),
+                start,
+                end,
+            });
         }
         let (year, rest) = match s.split_once('-') {
             Some((y, r)) => (y, Some(r)),
@@ -57,8 +72,12 @@ impl Period {
                 let (kind, num) = upper.split_at(1.min(upper.len()));
                 let n: u32 = num.parse().map_err(|_| err(expected))?;
                 match kind {
-                    "Q" if (1..=4).contains(&n) => (format!("{y}-Q{n}"), month_range(3 * n - 2, 3 * n)?),
-                    "H" if (1..=2).contains(&n) => (format!("{y}-H{n}"), month_range(6 * n - 5, 6 * n)?),
+                    "Q" if (1..=4).contains(&n) => {
+                        (format!("{y}-Q{n}"), month_range(3 * n - 2, 3 * n)?)
+                    }
+                    "H" if (1..=2).contains(&n) => {
+                        (format!("{y}-H{n}"), month_range(6 * n - 5, 6 * n)?)
+                    }
                     "M" if (1..=12).contains(&n) => (format!("{y}-M{n:02}"), month_range(n, n)?),
                     "Q" => return Err(err("a quarter is Q1 to Q4")),
                     "H" => return Err(err("a half year is H1 or H2")),
@@ -87,8 +106,14 @@ impl Period {
             if first > end {
                 break;
             }
-            let Some(last) = last_day(y, 3 * q) else { break };
-            out.push(Period { label: format!("{y}-Q{q}"), start: first, end: last });
+            let Some(last) = last_day(y, 3 * q) else {
+                break;
+            };
+            out.push(Period {
+                label: format!("{y}-Q{q}"),
+                start: first,
+                end: last,
+            });
             if q == 4 {
                 y += 1;
                 q = 1;
@@ -101,7 +126,11 @@ impl Period {
 }
 
 fn last_day(year: i32, month: u32) -> Option<NaiveDate> {
-    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
 }
 
@@ -125,12 +154,24 @@ mod tests {
 
     #[test]
     fn parses_every_form() {
-        assert_eq!((p("2025-Q3").unwrap().start, p("2025-Q3").unwrap().end), (d(2025, 7, 1), d(2025, 9, 30)));
-        assert_eq!((p("2025-q4").unwrap().start, p("2025-Q4").unwrap().end), (d(2025, 10, 1), d(2025, 12, 31)));
-        assert_eq!((p("2025-H1").unwrap().start, p("2025-H1").unwrap().end), (d(2025, 1, 1), d(2025, 6, 30)));
+        assert_eq!(
+            (p("2025-Q3").unwrap().start, p("2025-Q3").unwrap().end),
+            (d(2025, 7, 1), d(2025, 9, 30))
+        );
+        assert_eq!(
+            (p("2025-q4").unwrap().start, p("2025-Q4").unwrap().end),
+            (d(2025, 10, 1), d(2025, 12, 31))
+        );
+        assert_eq!(
+            (p("2025-H1").unwrap().start, p("2025-H1").unwrap().end),
+            (d(2025, 1, 1), d(2025, 6, 30))
+        );
         assert_eq!(p("2024-M02").unwrap().end, d(2024, 2, 29));
         assert_eq!(p("2025-M02").unwrap().end, d(2025, 2, 28));
-        assert_eq!((p("2025").unwrap().start, p("2025").unwrap().end), (d(2025, 1, 1), d(2025, 12, 31)));
+        assert_eq!(
+            (p("2025").unwrap().start, p("2025").unwrap().end),
+            (d(2025, 1, 1), d(2025, 12, 31))
+        );
         let r = p("2025-03-01..2025-06-30").unwrap();
         assert_eq!((r.start, r.end), (d(2025, 3, 1), d(2025, 6, 30)));
         let all = p("project").unwrap();
@@ -140,7 +181,18 @@ mod tests {
 
     #[test]
     fn refuses_bad_periods() {
-        for bad in ["2025-Q5", "2025-Q0", "2025-H3", "2025-M13", "25-Q1", "2025-X1", "2025-06-30..2025-03-01", "2025-02-30..2025-03-01", "", "Q3"] {
+        for bad in [
+            "2025-Q5",
+            "2025-Q0",
+            "2025-H3",
+            "2025-M13",
+            "25-Q1",
+            "2025-X1",
+            "2025-06-30..2025-03-01",
+            "2025-02-30..2025-03-01",
+            "",
+            "Q3",
+        ] {
             assert!(p(bad).is_err(), "{bad} should be refused");
         }
     }

@@ -217,7 +217,11 @@ impl Programme {
                     return Err(Error::Definition {
                         path: path.clone(),
                         line,
-                        message: format!("indicator code `{}` is already defined in {}", ind.code, first.display()),
+                        message: format!(
+                            "indicator code `{}` is already defined in {}",
+                            ind.code,
+                            first.display()
+                        ),
                     });
                 }
                 origin.insert(ind.code.clone(), (path.clone(), line));
@@ -249,15 +253,22 @@ impl Programme {
         }
         for ind in &programme.indicators {
             let (path, line) = &origin[&ind.code];
-            programme.check_indicator(ind).map_err(|message| Error::Definition {
-                path: path.clone(),
-                line: *line,
-                message: format!("indicator {}: {message}", ind.code),
-            })?;
+            programme
+                .check_indicator(ind)
+                .map_err(|message| Error::Definition {
+                    path: path.clone(),
+                    line: *line,
+                    message: format!("indicator {}: {message}", ind.code),
+                })?;
         }
         programme.check_report(&programme_path)?;
         // Reporting order: by the results chain, then as written.
-        let order: BTreeMap<&str, usize> = programme.results.iter().enumerate().map(|(i, r)| (r.code.as_str(), i)).collect();
+        let order: BTreeMap<&str, usize> = programme
+            .results
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.code.as_str(), i))
+            .collect();
         let mut indicators = std::mem::take(&mut programme.indicators);
         indicators.sort_by_key(|i| order[i.result.as_str()]);
         programme.indicators = indicators;
@@ -274,10 +285,15 @@ impl Programme {
         self.indicators
             .iter()
             .find(|i| i.code == code)
-            .or_else(|| self.indicators.iter().find(|i| fold_key(&i.code) == fold_key(code)))
+            .or_else(|| {
+                self.indicators
+                    .iter()
+                    .find(|i| fold_key(&i.code) == fold_key(code))
+            })
             .ok_or_else(|| Error::UnknownIndicator {
                 code: code.to_owned(),
-                closest: closest(code, self.indicators.iter().map(|i| i.code.as_str())).map(str::to_owned),
+                closest: closest(code, self.indicators.iter().map(|i| i.code.as_str()))
+                    .map(str::to_owned),
             })
     }
 
@@ -293,7 +309,11 @@ impl Programme {
 
     /// The default report language.
     pub fn default_language(&self) -> &str {
-        self.info.languages.first().map(String::as_str).unwrap_or("fr")
+        self.info
+            .languages
+            .first()
+            .map(String::as_str)
+            .unwrap_or("fr")
     }
 
     /// SHA-256 over every definition file (path and hash), for provenance.
@@ -310,8 +330,15 @@ impl Programme {
 
     /// The columns a frame of `dataset` offers to filters, dates and breakdowns.
     pub fn frame_columns(&self, dataset: &DatasetSchema) -> Vec<FrameColumn> {
-        let mut cols: Vec<FrameColumn> =
-            dataset.columns.iter().map(|c| FrameColumn { name: c.name.clone(), kind: c.kind, via: None }).collect();
+        let mut cols: Vec<FrameColumn> = dataset
+            .columns
+            .iter()
+            .map(|c| FrameColumn {
+                name: c.name.clone(),
+                kind: c.kind,
+                via: None,
+            })
+            .collect();
         for c in &dataset.columns {
             if let Some(target) = c.references.as_deref().and_then(|r| self.dataset(r)) {
                 for tc in &target.columns {
@@ -327,13 +354,22 @@ impl Programme {
     }
 
     fn check_programme(&self, path: &Path) -> Result<()> {
-        let err = |message: String| Error::Definition { path: path.to_path_buf(), line: None, message };
+        let err = |message: String| Error::Definition {
+            path: path.to_path_buf(),
+            line: None,
+            message,
+        };
         let info = &self.info;
         if info.end < info.start {
-            return Err(err(format!("programme end {} is before its start {}", info.end, info.start)));
+            return Err(err(format!(
+                "programme end {} is before its start {}",
+                info.end, info.start
+            )));
         }
         if info.languages.is_empty() {
-            return Err(err("`languages` must name at least one language (the default first)".into()));
+            return Err(err(
+                "`languages` must name at least one language (the default first)".into(),
+            ));
         }
         let mut seen = BTreeSet::new();
         for r in &self.results {
@@ -345,7 +381,10 @@ impl Programme {
             if let Some(p) = &r.parent
                 && self.result(p).is_none()
             {
-                return Err(err(format!("result `{}` has parent `{p}`, which is not a result", r.code)));
+                return Err(err(format!(
+                    "result `{}` has parent `{p}`, which is not a result",
+                    r.code
+                )));
             }
         }
         let mut seen = BTreeSet::new();
@@ -387,7 +426,10 @@ impl Programme {
             let mut cols = BTreeSet::new();
             for c in &ds.columns {
                 if c.name.contains('.') {
-                    return Err(err(format!("column name `{}` may not contain `.` (it marks references)", c.name)));
+                    return Err(err(format!(
+                        "column name `{}` may not contain `.` (it marks references)",
+                        c.name
+                    )));
                 }
                 for h in std::iter::once(&c.name).chain(&c.aliases) {
                     if !cols.insert(fold_name(h)) {
@@ -400,59 +442,100 @@ impl Programme {
                     }
                     ColumnType::Enum => {}
                     _ if !c.values.is_empty() || !c.value_aliases.is_empty() => {
-                        return Err(err(format!("column `{}` is not an enum but lists values", c.name)));
+                        return Err(err(format!(
+                            "column `{}` is not an enum but lists values",
+                            c.name
+                        )));
                     }
                     _ => {}
                 }
                 for (alias, value) in &c.value_aliases {
                     if !c.values.contains(value) {
-                        return Err(err(format!("value alias `{alias}` of `{}` points to `{value}`, not a value", c.name)));
+                        return Err(err(format!(
+                            "value alias `{alias}` of `{}` points to `{value}`, not a value",
+                            c.name
+                        )));
                     }
                 }
                 match c.compiled_pattern() {
                     Some(_) if c.kind != ColumnType::Text => {
-                        return Err(err(format!("column `{}` has a pattern but is not text", c.name)));
+                        return Err(err(format!(
+                            "column `{}` has a pattern but is not text",
+                            c.name
+                        )));
                     }
                     Some(Err(e)) => return Err(err(format!("pattern of `{}`: {e}", c.name))),
                     _ => {}
                 }
-                if (c.min.is_some() || c.max.is_some()) && !matches!(c.kind, ColumnType::Integer | ColumnType::Amount) {
-                    return Err(err(format!("column `{}` has min/max but is not a number", c.name)));
+                if (c.min.is_some() || c.max.is_some())
+                    && !matches!(c.kind, ColumnType::Integer | ColumnType::Amount)
+                {
+                    return Err(err(format!(
+                        "column `{}` has min/max but is not a number",
+                        c.name
+                    )));
                 }
                 if let Some(r) = &c.references {
                     match self.dataset(r) {
-                        None => return Err(err(format!("column `{}` references `{r}`, which is not a dataset", c.name))),
+                        None => {
+                            return Err(err(format!(
+                                "column `{}` references `{r}`, which is not a dataset",
+                                c.name
+                            )));
+                        }
                         Some(t) if t.key.is_none() => {
-                            return Err(err(format!("column `{}` references `{r}`, which declares no `key`", c.name)));
+                            return Err(err(format!(
+                                "column `{}` references `{r}`, which declares no `key`",
+                                c.name
+                            )));
                         }
                         Some(t) if t.name == ds.name => {
-                            return Err(err(format!("column `{}` references its own dataset", c.name)));
+                            return Err(err(format!(
+                                "column `{}` references its own dataset",
+                                c.name
+                            )));
                         }
                         _ => {}
                     }
                     if c.kind != ColumnType::Text {
-                        return Err(err(format!("reference column `{}` must be of type text", c.name)));
+                        return Err(err(format!(
+                            "reference column `{}` must be of type text",
+                            c.name
+                        )));
                     }
                 }
                 if let Some(cond) = &c.required_when {
                     let Some(other) = ds.column(&cond.column) else {
-                        return Err(err(format!("`required_when` of `{}` names unknown column `{}`", c.name, cond.column)));
+                        return Err(err(format!(
+                            "`required_when` of `{}` names unknown column `{}`",
+                            c.name, cond.column
+                        )));
                     };
                     if other.kind == ColumnType::Enum && !other.values.contains(&cond.equals) {
-                        return Err(err(format!("`required_when` of `{}`: `{}` is not a value of `{}`", c.name, cond.equals, other.name)));
+                        return Err(err(format!(
+                            "`required_when` of `{}`: `{}` is not a value of `{}`",
+                            c.name, cond.equals, other.name
+                        )));
                     }
                 }
             }
             if let Some(key) = &ds.key {
                 match ds.column(key) {
                     Some(c) if c.kind == ColumnType::Text && c.required => {}
-                    Some(_) => return Err(err(format!("key `{key}` must be a required text column"))),
+                    Some(_) => {
+                        return Err(err(format!("key `{key}` must be a required text column")));
+                    }
                     None => return Err(err(format!("key `{key}` is not a column"))),
                 }
             }
         }
         // References must not form a cycle: rows are accepted dataset by dataset.
-        self.reference_order().map_err(|message| Error::Definition { path: path.to_path_buf(), line: None, message })?;
+        self.reference_order()
+            .map_err(|message| Error::Definition {
+                path: path.to_path_buf(),
+                line: None,
+                message,
+            })?;
         Ok(())
     }
 
@@ -460,15 +543,29 @@ impl Programme {
     pub(crate) fn reference_order(&self) -> std::result::Result<Vec<usize>, String> {
         let mut order = Vec::new();
         let mut state = vec![0u8; self.datasets.len()];
-        fn visit(p: &Programme, i: usize, state: &mut [u8], order: &mut Vec<usize>) -> std::result::Result<(), String> {
+        fn visit(
+            p: &Programme,
+            i: usize,
+            state: &mut [u8],
+            order: &mut Vec<usize>,
+        ) -> std::result::Result<(), String> {
             match state[i] {
                 2 => return Ok(()),
-                1 => return Err(format!("datasets reference each other in a cycle through `{}`", p.datasets[i].name)),
+                1 => {
+                    return Err(format!(
+                        "datasets reference each other in a cycle through `{}`",
+                        p.datasets[i].name
+                    ));
+                }
                 _ => {}
             }
             state[i] = 1;
             for c in &p.datasets[i].columns {
-                if let Some(j) = c.references.as_ref().and_then(|r| p.datasets.iter().position(|d| &d.name == r)) {
+                if let Some(j) = c
+                    .references
+                    .as_ref()
+                    .and_then(|r| p.datasets.iter().position(|d| &d.name == r))
+                {
                     visit(p, j, state, order)?;
                 }
             }
@@ -487,7 +584,11 @@ impl Programme {
             return Err(format!(
                 "result `{}` is not in programme.toml (results: {})",
                 ind.result,
-                self.results.iter().map(|r| r.code.as_str()).collect::<Vec<_>>().join(", ")
+                self.results
+                    .iter()
+                    .map(|r| r.code.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ));
         }
         if ind.label.is_empty() {
@@ -504,7 +605,11 @@ impl Programme {
             if matches!(c.kind, ColumnType::Integer | ColumnType::Amount) {
                 Ok(())
             } else {
-                Err(format!("column `{col}` of `{}` is {}, not a number", sel.dataset, c.kind.as_str()))
+                Err(format!(
+                    "column `{col}` of `{}` is {}, not a number",
+                    sel.dataset,
+                    c.kind.as_str()
+                ))
             }
         };
         match &ind.measure {
@@ -512,16 +617,25 @@ impl Programme {
             Measure::Distinct { rows, column } => {
                 self.resolve_column(rows, column)?;
             }
-            Measure::Sum { rows, column } | Measure::Mean { rows, column } | Measure::Latest { rows, column } => {
-                numeric(rows, column)?
-            }
-            Measure::Share { rows, condition, known, .. } => {
+            Measure::Sum { rows, column }
+            | Measure::Mean { rows, column }
+            | Measure::Latest { rows, column } => numeric(rows, column)?,
+            Measure::Share {
+                rows,
+                condition,
+                known,
+                ..
+            } => {
                 self.check_condition(rows, condition)?;
                 if let Some(k) = known {
                     self.resolve_column(rows, k)?;
                 }
             }
-            Measure::Ratio { numerator, denominator, .. } => {
+            Measure::Ratio {
+                numerator,
+                denominator,
+                ..
+            } => {
                 for side in [numerator, denominator] {
                     if let Some(col) = &side.column {
                         match side.aggregate {
@@ -547,11 +661,17 @@ impl Programme {
                         ));
                     }
                 }
-                let msel = Selection { dataset: members.dataset.clone(), date: None, filter: members.filter.clone() };
+                let msel = Selection {
+                    dataset: members.dataset.clone(),
+                    date: None,
+                    filter: members.filter.clone(),
+                };
                 self.check_selection(&msel)?;
                 match (members.aggregate, &members.column) {
                     (AggregateKind::Count, None) => {}
-                    (AggregateKind::Count, Some(_)) => return Err("members: a count takes no `column`".into()),
+                    (AggregateKind::Count, Some(_)) => {
+                        return Err("members: a count takes no `column`".into());
+                    }
                     (_, None) => return Err("members: this aggregate needs `column`".into()),
                     (AggregateKind::Sum, Some(c)) => numeric(&msel, c)?,
                     (_, Some(c)) => {
@@ -566,7 +686,10 @@ impl Programme {
                 return Err(format!("breakdown `{}` appears twice", b.by));
             }
             if self.dimension(&b.by).is_none() {
-                return Err(format!("breakdown `{}` is not a [[dimension]] of programme.toml", b.by));
+                return Err(format!(
+                    "breakdown `{}` is not a [[dimension]] of programme.toml",
+                    b.by
+                ));
             }
             for sel in ind.measure.selections() {
                 self.resolve_column(sel, b.column())
@@ -584,13 +707,20 @@ impl Programme {
             return Err(format!(
                 "`{}` is not a dataset (datasets: {})",
                 sel.dataset,
-                self.datasets.iter().map(|d| d.name.as_str()).collect::<Vec<_>>().join(", ")
+                self.datasets
+                    .iter()
+                    .map(|d| d.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ));
         }
         if let Some(date) = &sel.date {
             let c = self.resolve_column(sel, date)?;
             if c.kind != ColumnType::Date {
-                return Err(format!("date column `{date}` is {}, not a date", c.kind.as_str()));
+                return Err(format!(
+                    "date column `{date}` is {}, not a date",
+                    c.kind.as_str()
+                ));
             }
         }
         if let Some(f) = &sel.filter {
@@ -602,9 +732,11 @@ impl Programme {
     /// Compiles a condition and checks it against an empty frame of the
     /// dataset, so that unknown columns and type errors surface at load time.
     fn check_condition(&self, sel: &Selection, sql: &str) -> std::result::Result<(), String> {
-        let (expr, columns) = filter::compile(sql).map_err(|e| format!("filter `{sql}`: {}", e.0))?;
+        let (expr, columns) =
+            filter::compile(sql).map_err(|e| format!("filter `{sql}`: {}", e.0))?;
         for c in &columns {
-            self.resolve_column(sel, c).map_err(|e| format!("filter `{sql}`: {e}"))?;
+            self.resolve_column(sel, c)
+                .map_err(|e| format!("filter `{sql}`: {e}"))?;
         }
         let ds = self.dataset(&sel.dataset).ok_or("unknown dataset")?;
         let empty = empty_frame(&self.frame_columns(ds));
@@ -613,22 +745,38 @@ impl Programme {
             .filter(expr)
             .collect()
             .map(|_| ())
-            .map_err(|e| format!("filter `{sql}`: {}", filter::clean_polars_message(&e.to_string())))
+            .map_err(|e| {
+                format!(
+                    "filter `{sql}`: {}",
+                    filter::clean_polars_message(&e.to_string())
+                )
+            })
     }
 
     /// Finds a column (own or `reference.column`) of a selection's dataset.
-    pub fn resolve_column(&self, sel: &Selection, name: &str) -> std::result::Result<FrameColumn, String> {
-        let ds = self.dataset(&sel.dataset).ok_or_else(|| format!("`{}` is not a dataset", sel.dataset))?;
+    pub fn resolve_column(
+        &self,
+        sel: &Selection,
+        name: &str,
+    ) -> std::result::Result<FrameColumn, String> {
+        let ds = self
+            .dataset(&sel.dataset)
+            .ok_or_else(|| format!("`{}` is not a dataset", sel.dataset))?;
         let cols = self.frame_columns(ds);
-        cols.iter().find(|c| c.name == name).cloned().ok_or_else(|| {
-            let names: Vec<&str> = cols.iter().map(|c| c.name.as_str()).collect();
-            format!(
-                "`{name}` is not a column of `{}`{} (columns: {})",
-                ds.name,
-                closest(name, names.iter().copied()).map(|c| format!("; did you mean `{c}`?")).unwrap_or_default(),
-                names.join(", ")
-            )
-        })
+        cols.iter()
+            .find(|c| c.name == name)
+            .cloned()
+            .ok_or_else(|| {
+                let names: Vec<&str> = cols.iter().map(|c| c.name.as_str()).collect();
+                format!(
+                    "`{name}` is not a column of `{}`{} (columns: {})",
+                    ds.name,
+                    closest(name, names.iter().copied())
+                        .map(|c| format!("; did you mean `{c}`?"))
+                        .unwrap_or_default(),
+                    names.join(", ")
+                )
+            })
     }
 }
 
@@ -643,12 +791,18 @@ pub(crate) fn dtype_of(kind: ColumnType) -> DataType {
 }
 
 fn empty_frame(cols: &[FrameColumn]) -> DataFrame {
-    let columns: Vec<Column> =
-        cols.iter().map(|c| Column::new_empty(c.name.as_str().into(), &dtype_of(c.kind))).collect();
+    let columns: Vec<Column> = cols
+        .iter()
+        .map(|c| Column::new_empty(c.name.as_str().into(), &dtype_of(c.kind)))
+        .collect();
     DataFrame::new(0, columns).unwrap_or_default()
 }
 
-fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, files: &mut Vec<DefinitionFile>, dir: &Path) -> Result<T> {
+fn parse_toml<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    files: &mut Vec<DefinitionFile>,
+    dir: &Path,
+) -> Result<T> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let text = String::from_utf8(bytes.clone()).map_err(|_| Error::Definition {
         path: path.to_path_buf(),
@@ -657,10 +811,18 @@ fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, files: &mut Vec<Defin
     })?;
     let value = toml::from_str(&text).map_err(|e| {
         let line = e.span().map(|s| line_at(&text, s.start));
-        Error::Definition { path: path.to_path_buf(), line, message: e.message().trim().to_owned() }
+        Error::Definition {
+            path: path.to_path_buf(),
+            line,
+            message: e.message().trim().to_owned(),
+        }
     })?;
     files.push(DefinitionFile {
-        path: path.strip_prefix(dir).unwrap_or(path).to_string_lossy().replace('\\', "/"),
+        path: path
+            .strip_prefix(dir)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/"),
         sha256: hex(&Sha256::digest(&bytes)),
     });
     Ok(value)
@@ -673,7 +835,11 @@ fn line_of(text: &str, needle: &str) -> Option<usize> {
 
 /// The 1-based line of byte offset `i`.
 fn line_at(text: &str, i: usize) -> usize {
-    text.as_bytes()[..i.min(text.len())].iter().filter(|b| **b == b'\n').count() + 1
+    text.as_bytes()[..i.min(text.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
 }
 
 pub(crate) fn hex(bytes: &[u8]) -> String {

@@ -128,7 +128,9 @@ fn yes() -> bool {
 impl ColumnSchema {
     /// The column's pattern, compiled to match the whole value.
     pub fn compiled_pattern(&self) -> Option<Result<regex::Regex, regex::Error>> {
-        self.pattern.as_ref().map(|p| regex::Regex::new(&format!("^(?:{p})$")))
+        self.pattern
+            .as_ref()
+            .map(|p| regex::Regex::new(&format!("^(?:{p})$")))
     }
 
     /// The canonical enum value a cell's text stands for, if any.

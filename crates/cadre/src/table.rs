@@ -41,8 +41,14 @@ impl Status {
     }
 
     /// Every status, in report order.
-    pub const ALL: [Status; 6] =
-        [Status::Achieved, Status::OnTrack, Status::AtRisk, Status::OffTrack, Status::NotStarted, Status::NoData];
+    pub const ALL: [Status; 6] = [
+        Status::Achieved,
+        Status::OnTrack,
+        Status::AtRisk,
+        Status::OffTrack,
+        Status::NotStarted,
+        Status::NoData,
+    ];
 
     /// Reads a contract word.
     pub fn parse(s: &str) -> Option<Status> {
@@ -137,7 +143,11 @@ pub struct TablePeriod {
 
 impl From<&Period> for TablePeriod {
     fn from(p: &Period) -> Self {
-        TablePeriod { label: p.label.clone(), start: p.start, end: p.end }
+        TablePeriod {
+            label: p.label.clone(),
+            start: p.start,
+            end: p.end,
+        }
     }
 }
 

@@ -82,7 +82,9 @@ pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
 
 /// Reads a date written as a TOML date (`2025-10-31`) or as a string
 /// (`"2025-10-31"`). chrono alone only knows strings, and TOML dates are not.
-pub(crate) fn de_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<chrono::NaiveDate, D::Error> {
+pub(crate) fn de_date<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<chrono::NaiveDate, D::Error> {
     use serde::de::Error;
     #[derive(Deserialize)]
     #[serde(untagged)]
@@ -92,9 +94,15 @@ pub(crate) fn de_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<chrono::
     }
     match Raw::deserialize(d)? {
         Raw::Toml(dt) => match (dt.date, dt.time) {
-            (Some(date), None) => chrono::NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into())
-                .ok_or_else(|| D::Error::custom(format!("{dt} is not a calendar date"))),
-            _ => Err(D::Error::custom(format!("expected a date like 2025-10-31, found {dt}"))),
+            (Some(date), None) => chrono::NaiveDate::from_ymd_opt(
+                date.year.into(),
+                date.month.into(),
+                date.day.into(),
+            )
+            .ok_or_else(|| D::Error::custom(format!("{dt} is not a calendar date"))),
+            _ => Err(D::Error::custom(format!(
+                "expected a date like 2025-10-31, found {dt}"
+            ))),
         },
         Raw::Text(s) => chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
             .map_err(|_| D::Error::custom(format!("expected a date like 2025-10-31, found `{s}`"))),
@@ -125,7 +133,10 @@ mod tests {
 
     #[test]
     fn suggests_the_closest_name() {
-        assert_eq!(closest("presence", ["sessions", "presences"]), Some("presences"));
+        assert_eq!(
+            closest("presence", ["sessions", "presences"]),
+            Some("presences")
+        );
         assert_eq!(closest("xyz", ["sessions", "presences"]), None);
     }
 }

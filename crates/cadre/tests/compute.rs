@@ -21,12 +21,21 @@ struct Case {
 
 fn check(name: &str) {
     let dir = repo().join("tests/compute/cases").join(name);
-    let programme_dir = if dir.join("programme").is_dir() { dir.join("programme") } else { repo().join("tests/compute/programme") };
+    let programme_dir = if dir.join("programme").is_dir() {
+        dir.join("programme")
+    } else {
+        repo().join("tests/compute/programme")
+    };
     let programme = Programme::load(&programme_dir).unwrap_or_else(|e| panic!("{e}"));
-    let case: Case = toml::from_str(&std::fs::read_to_string(dir.join("case.toml")).unwrap()).unwrap();
+    let case: Case =
+        toml::from_str(&std::fs::read_to_string(dir.join("case.toml")).unwrap()).unwrap();
     let today = chrono::NaiveDate::parse_from_str(&case.today.to_string(), "%Y-%m-%d").unwrap();
     let data = cadre::ingest(&programme, dir.join("data")).unwrap_or_else(|e| panic!("{e}"));
-    assert!(data.report.is_clean(), "fixture data must be clean: {:#?}", data.report.problems);
+    assert!(
+        data.report.is_clean(),
+        "fixture data must be clean: {:#?}",
+        data.report.problems
+    );
 
     let engine = Engine::new(&programme, &data);
     let mut actual = String::from("period,");
@@ -72,12 +81,33 @@ fn check_invariants(programme: &Programme, table: &cadre::IndicatorTable) {
         for b in &ind.breakdowns {
             let mut names: Vec<&str> = b.categories.iter().map(|c| c.category.as_str()).collect();
             names.dedup();
-            assert_eq!(names.len(), b.categories.len(), "{} by {}: duplicate categories", ind.code, b.by);
+            assert_eq!(
+                names.len(),
+                b.categories.len(),
+                "{} by {}: duplicate categories",
+                ind.code,
+                b.by
+            );
             if def.measure.is_additive() {
-                let sum = |f: fn(&cadre::table::Category) -> Option<f64>| b.categories.iter().filter_map(f).sum::<f64>();
+                let sum = |f: fn(&cadre::table::Category) -> Option<f64>| {
+                    b.categories.iter().filter_map(f).sum::<f64>()
+                };
                 let close = |a: f64, b: f64| (a - b).abs() < 1e-6;
-                assert!(close(sum(|c| c.cumulative_value), ind.cumulative_value.unwrap_or(0.0)), "{} by {}: cumulative categories do not add up", ind.code, b.by);
-                assert!(close(sum(|c| c.period_value), ind.period_value.unwrap_or(0.0)), "{} by {}: period categories do not add up", ind.code, b.by);
+                assert!(
+                    close(
+                        sum(|c| c.cumulative_value),
+                        ind.cumulative_value.unwrap_or(0.0)
+                    ),
+                    "{} by {}: cumulative categories do not add up",
+                    ind.code,
+                    b.by
+                );
+                assert!(
+                    close(sum(|c| c.period_value), ind.period_value.unwrap_or(0.0)),
+                    "{} by {}: period categories do not add up",
+                    ind.code,
+                    b.by
+                );
             }
         }
     }

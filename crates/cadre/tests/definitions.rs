@@ -15,11 +15,17 @@ fn terress_defines_the_nineteen_indicators_in_catalogue_order() {
     let codes: Vec<&str> = p.indicators.iter().map(|i| i.code.as_str()).collect();
     assert_eq!(
         codes,
-        ["OS1", "OS2", "A1.1", "A1.2", "A2.1", "A2.2", "A2.3", "A3.1", "A3.2", "A3.3", "A4.1", "A4.2", "A4.3", "A5.1", "A5.2", "T.1", "T.2", "F.1", "F.2"]
+        [
+            "OS1", "OS2", "A1.1", "A1.2", "A2.1", "A2.2", "A2.3", "A3.1", "A3.2", "A3.3", "A4.1",
+            "A4.2", "A4.3", "A5.1", "A5.2", "T.1", "T.2", "F.1", "F.2"
+        ]
     );
     let a21 = p.indicator("A2.1").unwrap();
     assert_eq!(a21.milestones.len(), 8);
-    assert_eq!(p.indicator("f.2").unwrap().direction, cadre::indicator::Direction::Ceiling);
+    assert_eq!(
+        p.indicator("f.2").unwrap().direction,
+        cadre::indicator::Direction::Ceiling
+    );
     assert_eq!(p.definitions_hash().len(), 64);
     match p.indicator("A9.9") {
         Err(Error::UnknownIndicator { code, .. }) => assert_eq!(code, "A9.9"),
@@ -44,9 +50,16 @@ fn programme_with(file: &str, edit: impl FnOnce(String) -> String) -> Result<Pro
     Programme::load(dir.path())
 }
 
-fn definition_error(file: &str, edit: impl FnOnce(String) -> String) -> (String, Option<usize>, String) {
+fn definition_error(
+    file: &str,
+    edit: impl FnOnce(String) -> String,
+) -> (String, Option<usize>, String) {
     match programme_with(file, edit) {
-        Err(Error::Definition { path, line, message }) => (path.display().to_string(), line, message),
+        Err(Error::Definition {
+            path,
+            line,
+            message,
+        }) => (path.display().to_string(), line, message),
         Err(other) => panic!("expected a definition error, got {other}"),
         Ok(_) => panic!("the broken definitions loaded"),
     }
@@ -59,7 +72,9 @@ fn the_mini_programme_loads() {
 
 #[test]
 fn unknown_keys_are_errors_with_file_and_line() {
-    let (path, line, message) = definition_error("datasets.toml", |t| t.replacen("unique = true", "unik = true", 1));
+    let (path, line, message) = definition_error("datasets.toml", |t| {
+        t.replacen("unique = true", "unik = true", 1)
+    });
     assert!(path.ends_with("datasets.toml"), "{path}");
     assert_eq!(line, Some(8));
     assert!(message.contains("unik"), "{message}");
@@ -67,47 +82,93 @@ fn unknown_keys_are_errors_with_file_and_line() {
 
 #[test]
 fn a_filter_naming_an_unknown_column_is_an_error_at_load_time() {
-    let (path, line, message) =
-        definition_error("indicators/mini.toml", |t| t.replacen("filter = \"type = 'atelier'\"", "filter = \"typ = 'atelier'\"", 1));
+    let (path, line, message) = definition_error("indicators/mini.toml", |t| {
+        t.replacen(
+            "filter = \"type = 'atelier'\"",
+            "filter = \"typ = 'atelier'\"",
+            1,
+        )
+    });
     assert!(path.ends_with("mini.toml"), "{path}");
     assert_eq!(line, Some(5), "the line of the indicator's code");
-    assert!(message.contains("indicator N1") && message.contains("`typ`") && message.contains("did you mean `type`"), "{message}");
+    assert!(
+        message.contains("indicator N1")
+            && message.contains("`typ`")
+            && message.contains("did you mean `type`"),
+        "{message}"
+    );
 }
 
 #[test]
 fn a_filter_that_is_not_sql_is_an_error() {
-    let (_, _, message) = definition_error("indicators/mini.toml", |t| t.replacen("type = 'atelier'\"", "type = = 'atelier'\"", 1));
-    assert!(message.contains("indicator N1") && message.contains("filter"), "{message}");
+    let (_, _, message) = definition_error("indicators/mini.toml", |t| {
+        t.replacen("type = 'atelier'\"", "type = = 'atelier'\"", 1)
+    });
+    assert!(
+        message.contains("indicator N1") && message.contains("filter"),
+        "{message}"
+    );
 }
 
 #[test]
 fn a_filter_comparing_a_number_to_text_is_an_error() {
-    let (_, _, message) =
-        definition_error("indicators/mini.toml", |t| t.replacen("filter = \"session.type = 'visite'\"", "filter = \"score > 'high'\"", 1));
+    let (_, _, message) = definition_error("indicators/mini.toml", |t| {
+        t.replacen(
+            "filter = \"session.type = 'visite'\"",
+            "filter = \"score > 'high'\"",
+            1,
+        )
+    });
     assert!(message.contains("indicator N4"), "{message}");
 }
 
 #[test]
 fn a_measure_missing_its_column_is_an_error() {
-    let (_, line, message) = definition_error("indicators/mini.toml", |t| t.replacen(", column = \"score\"", "", 1));
-    assert!(message.contains("`mean` measure needs `column`"), "{message}");
+    let (_, line, message) = definition_error("indicators/mini.toml", |t| {
+        t.replacen(", column = \"score\"", "", 1)
+    });
+    assert!(
+        message.contains("`mean` measure needs `column`"),
+        "{message}"
+    );
     assert!(line.is_some());
 }
 
 #[test]
 fn an_undeclared_breakdown_is_an_error() {
-    let (_, _, message) = definition_error("indicators/mini.toml", |t| t.replacen("{ by = \"poste\" }", "{ by = \"region\" }", 1));
-    assert!(message.contains("breakdown `region` is not a [[dimension]]"), "{message}");
+    let (_, _, message) = definition_error("indicators/mini.toml", |t| {
+        t.replacen("{ by = \"poste\" }", "{ by = \"region\" }", 1)
+    });
+    assert!(
+        message.contains("breakdown `region` is not a [[dimension]]"),
+        "{message}"
+    );
 }
 
 #[test]
 fn a_reference_to_an_unknown_dataset_is_an_error() {
-    let (_, _, message) = definition_error("datasets.toml", |t| t.replacen("references = \"sessions\"", "references = \"seances\"", 1));
-    assert!(message.contains("`seances`, which is not a dataset"), "{message}");
+    let (_, _, message) = definition_error("datasets.toml", |t| {
+        t.replacen("references = \"sessions\"", "references = \"seances\"", 1)
+    });
+    assert!(
+        message.contains("`seances`, which is not a dataset"),
+        "{message}"
+    );
 }
 
 #[test]
 fn a_sum_of_text_is_an_error() {
-    let (_, _, message) = definition_error("indicators/mini.toml", |t| t.replacen("column = \"montant\" }\n\n[[indicator]]\ncode = \"N8\"", "column = \"poste\" }\n\n[[indicator]]\ncode = \"N8\"", 1).replacen("type = \"sum\", dataset = \"depenses\", date = \"date\", column = \"montant\"", "type = \"sum\", dataset = \"depenses\", date = \"date\", column = \"poste\"", 1));
+    let (_, _, message) = definition_error("indicators/mini.toml", |t| {
+        t.replacen(
+            "column = \"montant\" }\n\n[[indicator]]\ncode = \"N8\"",
+            "column = \"poste\" }\n\n[[indicator]]\ncode = \"N8\"",
+            1,
+        )
+        .replacen(
+            "type = \"sum\", dataset = \"depenses\", date = \"date\", column = \"montant\"",
+            "type = \"sum\", dataset = \"depenses\", date = \"date\", column = \"poste\"",
+            1,
+        )
+    });
     assert!(message.contains("not a number"), "{message}");
 }

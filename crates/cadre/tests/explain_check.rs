@@ -17,7 +17,12 @@ fn mini() -> (Programme, Data) {
 }
 
 fn q2(p: &Programme) -> Period {
-    Period::parse("2024-Q2", p.info.start, chrono::NaiveDate::from_ymd_opt(2024, 12, 31).unwrap()).unwrap()
+    Period::parse(
+        "2024-Q2",
+        p.info.start,
+        chrono::NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
+    )
+    .unwrap()
 }
 
 #[test]
@@ -30,22 +35,53 @@ fn explain_lists_counted_and_excluded_rows() {
     let rows: Vec<u32> = part.rows.iter().map(|r| r.row).collect();
     // Presences at workshops held by 30 June: sheet rows 2-6 (A1, A2) and 10-11 (A4).
     assert_eq!(rows, [2, 3, 4, 5, 6, 10, 11]);
-    let in_period: Vec<u32> = part.rows.iter().filter(|r| r.in_period).map(|r| r.row).collect();
+    let in_period: Vec<u32> = part
+        .rows
+        .iter()
+        .filter(|r| r.in_period)
+        .map(|r| r.row)
+        .collect();
     assert_eq!(in_period, [10, 11]);
     // Visits are left out by the filter.
     let excluded: Vec<(u32, Exclusion)> = part.excluded.iter().map(|x| (x.row, x.reason)).collect();
-    assert_eq!(excluded, [(7, Exclusion::Filter), (8, Exclusion::Filter), (9, Exclusion::Filter), (12, Exclusion::Filter)]);
-    assert_eq!(part.file, repo().join("tests/compute/cases/mini/data/presences.csv").display().to_string());
+    assert_eq!(
+        excluded,
+        [
+            (7, Exclusion::Filter),
+            (8, Exclusion::Filter),
+            (9, Exclusion::Filter),
+            (12, Exclusion::Filter)
+        ]
+    );
+    assert_eq!(
+        part.file,
+        repo()
+            .join("tests/compute/cases/mini/data/presences.csv")
+            .display()
+            .to_string()
+    );
 }
 
 #[test]
 fn explain_a_distinct_count_lists_its_values_and_later_rows() {
     let (p, d) = mini();
     let e = Engine::new(&p, &d).explain("N2", &q2(&p)).unwrap();
-    assert_eq!(e.parts[0].distinct_values.as_deref(), Some(&["S1".to_owned(), "S2".to_owned(), "S3".to_owned()][..]));
-    let e = Engine::new(&p, &d).explain("N1", &Period::parse("2024-Q1", p.info.start, p.info.end).unwrap()).unwrap();
-    let after: Vec<(u32, Option<String>)> =
-        e.parts[0].excluded.iter().filter(|x| x.reason == Exclusion::AfterEnd).map(|x| (x.row, x.key.clone())).collect();
+    assert_eq!(
+        e.parts[0].distinct_values.as_deref(),
+        Some(&["S1".to_owned(), "S2".to_owned(), "S3".to_owned()][..])
+    );
+    let e = Engine::new(&p, &d)
+        .explain(
+            "N1",
+            &Period::parse("2024-Q1", p.info.start, p.info.end).unwrap(),
+        )
+        .unwrap();
+    let after: Vec<(u32, Option<String>)> = e.parts[0]
+        .excluded
+        .iter()
+        .filter(|x| x.reason == Exclusion::AfterEnd)
+        .map(|x| (x.row, x.key.clone()))
+        .collect();
     assert_eq!(after, [(6, Some("A4".to_owned()))]);
 }
 
@@ -55,17 +91,30 @@ fn explain_a_share_gives_numerator_and_denominator() {
     let e = Engine::new(&p, &d).explain("N5", &q2(&p)).unwrap();
     assert_eq!(e.scale, Some(100.0));
     let (num, den) = (&e.parts[0], &e.parts[1]);
-    assert_eq!((num.role.as_str(), num.cumulative_figure), ("numerator", Some(4.0)));
-    assert_eq!((den.role.as_str(), den.cumulative_figure), ("denominator", Some(6.0)));
+    assert_eq!(
+        (num.role.as_str(), num.cumulative_figure),
+        ("numerator", Some(4.0))
+    );
+    assert_eq!(
+        (den.role.as_str(), den.cumulative_figure),
+        ("denominator", Some(6.0))
+    );
     assert_eq!(num.rows.len(), 4);
-    assert_eq!(den.rows.len(), 6, "the presence with no gender is not in the denominator");
+    assert_eq!(
+        den.rows.len(),
+        6,
+        "the presence with no gender is not in the denominator"
+    );
 }
 
 #[test]
 fn explain_an_unknown_code_is_an_error() {
     let (p, d) = mini();
     let err = Engine::new(&p, &d).explain("N99", &q2(&p)).unwrap_err();
-    assert!(matches!(err, cadre::Error::UnknownIndicator { .. }), "{err}");
+    assert!(
+        matches!(err, cadre::Error::UnknownIndicator { .. }),
+        "{err}"
+    );
 }
 
 #[test]
@@ -78,16 +127,28 @@ fn check_finds_exactly_the_wrong_number() {
     table.write_csv(&mut csv).unwrap();
     std::fs::write(&path, &csv).unwrap();
     let claimed = cadre::check::read_table_csv(&path).unwrap();
-    assert!(cadre::check::compare(&claimed, &table).is_empty(), "a table agrees with itself");
+    assert!(
+        cadre::check::compare(&claimed, &table).is_empty(),
+        "a table agrees with itself"
+    );
 
-    let wrong = String::from_utf8(csv).unwrap().replace("N3,genre,H,1,2,,,,", "N3,genre,H,1,3,,,,");
+    let wrong = String::from_utf8(csv)
+        .unwrap()
+        .replace("N3,genre,H,1,2,,,,", "N3,genre,H,1,3,,,,");
     std::fs::write(&path, wrong).unwrap();
     let claimed = cadre::check::read_table_csv(&path).unwrap();
     let diffs = cadre::check::compare(&claimed, &table);
     assert_eq!(diffs.len(), 1, "{diffs:#?}");
     let d = &diffs[0];
     assert_eq!(
-        (d.indicator.as_str(), d.breakdown.as_str(), d.category.as_str(), d.field.as_str(), d.claimed.as_str(), d.recomputed.as_str()),
+        (
+            d.indicator.as_str(),
+            d.breakdown.as_str(),
+            d.category.as_str(),
+            d.field.as_str(),
+            d.claimed.as_str(),
+            d.recomputed.as_str()
+        ),
         ("N3", "genre", "H", "cumulative_value", "3", "2")
     );
 }
@@ -103,6 +164,9 @@ fn check_reports_missing_and_extra_rows_and_statuses() {
     extra.indicator = "N42".into();
     rows.push(extra);
     let diffs = cadre::check::compare(&rows, &table);
-    let fields: Vec<(&str, &str)> = diffs.iter().map(|d| (d.indicator.as_str(), d.field.as_str())).collect();
+    let fields: Vec<(&str, &str)> = diffs
+        .iter()
+        .map(|d| (d.indicator.as_str(), d.field.as_str()))
+        .collect();
     assert_eq!(fields, [("N4", "status"), ("N6", "row"), ("N42", "row")]);
 }

@@ -20,23 +20,53 @@ fn fixture(p: &str) -> PathBuf {
 
 fn assert_accounted(data: &cadre::Data) {
     for s in &data.report.sheets {
-        assert_eq!(s.read, s.accepted + s.rejected + s.skipped_empty, "sheet {} does not add up: {s:?}", s.sheet);
-        assert_eq!(data.dataset(&s.dataset).unwrap().frame.height(), s.accepted, "frame of {}", s.dataset);
+        assert_eq!(
+            s.read,
+            s.accepted + s.rejected + s.skipped_empty,
+            "sheet {} does not add up: {s:?}",
+            s.sheet
+        );
+        assert_eq!(
+            data.dataset(&s.dataset).unwrap().frame.height(),
+            s.accepted,
+            "frame of {}",
+            s.dataset
+        );
     }
-    let rejected_rows: std::collections::BTreeSet<(String, u32)> =
-        data.report.problems.iter().map(|p| (p.dataset.clone(), p.row)).collect();
-    assert_eq!(rejected_rows.len(), data.report.rejected(), "each rejected row has its problems");
+    let rejected_rows: std::collections::BTreeSet<(String, u32)> = data
+        .report
+        .problems
+        .iter()
+        .map(|p| (p.dataset.clone(), p.row))
+        .collect();
+    assert_eq!(
+        rejected_rows.len(),
+        data.report.rejected(),
+        "each rejected row has its problems"
+    );
 }
 
 #[test]
 fn every_format_reads_the_same_rows() {
     let p = terress();
     let reference = cadre::ingest(&p, fixture("formats/small.xlsx")).unwrap();
-    assert!(reference.report.is_clean(), "{:#?}", reference.report.problems);
+    assert!(
+        reference.report.is_clean(),
+        "{:#?}",
+        reference.report.problems
+    );
     assert_accounted(&reference);
-    for other in ["formats/small.xls", "formats/small.ods", "formats/small_csv"] {
+    for other in [
+        "formats/small.xls",
+        "formats/small.ods",
+        "formats/small_csv",
+    ] {
         let data = cadre::ingest(&p, fixture(other)).unwrap_or_else(|e| panic!("{other}: {e}"));
-        assert!(data.report.is_clean(), "{other}: {:#?}", data.report.problems);
+        assert!(
+            data.report.is_clean(),
+            "{other}: {:#?}",
+            data.report.problems
+        );
         assert_accounted(&data);
         for (name, ds) in &reference.datasets {
             let got = &data.dataset(name).unwrap().frame;
@@ -57,7 +87,14 @@ fn the_example_workbook_is_clean_and_complete() {
     assert!(data.report.is_clean(), "{:#?}", data.report.problems);
     assert_accounted(&data);
     assert_eq!(data.dataset("collectivites").unwrap().frame.height(), 31);
-    let pays = data.dataset("collectivites").unwrap().frame.column("pays").unwrap().n_unique().unwrap();
+    let pays = data
+        .dataset("collectivites")
+        .unwrap()
+        .frame
+        .column("pays")
+        .unwrap()
+        .n_unique()
+        .unwrap();
     assert_eq!(pays, 9, "31 authorities in 9 countries");
     // Empty rows are skipped and counted, never rejected.
     assert!(data.report.sheets.iter().any(|s| s.skipped_empty > 0));
@@ -72,7 +109,17 @@ fn broken_rows_are_each_reported_where_they_are() {
         .report
         .problems
         .iter()
-        .map(|p| (p.sheet.clone(), p.row, p.column.clone(), serde_json::to_value(&p.rule).unwrap()["rule"].as_str().unwrap().to_owned()))
+        .map(|p| {
+            (
+                p.sheet.clone(),
+                p.row,
+                p.column.clone(),
+                serde_json::to_value(&p.rule).unwrap()["rule"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned(),
+            )
+        })
         .collect();
     let expected = [
         ("collectivites", 7, "code", "duplicate"),
@@ -88,27 +135,71 @@ fn broken_rows_are_each_reported_where_they_are() {
         ("budget", 6, "prevu", "below_min"),
         ("depenses", 7, "montant", "ambiguous_number"),
     ];
-    let expected: Vec<(String, u32, String, String)> =
-        expected.iter().map(|(s, r, c, rule)| (s.to_string(), *r, c.to_string(), rule.to_string())).collect();
+    let expected: Vec<(String, u32, String, String)> = expected
+        .iter()
+        .map(|(s, r, c, rule)| (s.to_string(), *r, c.to_string(), rule.to_string()))
+        .collect();
     assert_eq!(got, expected);
     let dup = &data.report.problems[0];
     assert_eq!(dup.rule, Rule::Duplicate { first_row: 2 });
-    assert!(dup.message("en").contains("broken.xlsx, sheet collectivites, row 7, column code: \"BEN-COT\""), "{}", dup.message("en"));
-    assert!(dup.message("fr").contains("ligne 7"), "{}", dup.message("fr"));
+    assert!(
+        dup.message("en")
+            .contains("broken.xlsx, sheet collectivites, row 7, column code: \"BEN-COT\""),
+        "{}",
+        dup.message("en")
+    );
+    assert!(
+        dup.message("fr").contains("ligne 7"),
+        "{}",
+        dup.message("fr")
+    );
     // The participation naming the rejected authority names its row.
-    assert!(matches!(data.report.problems[6].rule, Rule::RejectedReference { row: 8, .. }));
-    let parts = data.report.sheets.iter().find(|s| s.dataset == "participations").unwrap();
-    assert_eq!((parts.read, parts.rejected, parts.skipped_empty), (13, 6, 1));
+    assert!(matches!(
+        data.report.problems[6].rule,
+        Rule::RejectedReference { row: 8, .. }
+    ));
+    let parts = data
+        .report
+        .sheets
+        .iter()
+        .find(|s| s.dataset == "participations")
+        .unwrap();
+    assert_eq!(
+        (parts.read, parts.rejected, parts.skipped_empty),
+        (13, 6, 1)
+    );
 }
 
 #[test]
 fn references_are_rewritten_in_the_registry_spelling() {
     let p = terress();
     let data = cadre::ingest(&p, repo().join("examples/terress/terress.xlsx")).unwrap();
-    let codes: Vec<String> = data.dataset("collectivites").unwrap().frame.column("code").unwrap().str().unwrap().iter().flatten().map(str::to_owned).collect();
-    let refs = data.dataset("participations").unwrap().frame.column("collectivite").unwrap().str().unwrap().clone();
+    let codes: Vec<String> = data
+        .dataset("collectivites")
+        .unwrap()
+        .frame
+        .column("code")
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .flatten()
+        .map(str::to_owned)
+        .collect();
+    let refs = data
+        .dataset("participations")
+        .unwrap()
+        .frame
+        .column("collectivite")
+        .unwrap()
+        .str()
+        .unwrap()
+        .clone();
     for r in refs.iter().flatten() {
-        assert!(codes.iter().any(|c| c == r), "{r} is not written as in the registry");
+        assert!(
+            codes.iter().any(|c| c == r),
+            "{r} is not written as in the registry"
+        );
     }
 }
 
@@ -127,7 +218,10 @@ fn unreadable_files_are_clean_errors() {
             Err(e @ Error::Workbook { .. }) => {
                 let message = e.to_string();
                 assert!(message.contains(fragment), "{file}: {message}");
-                assert!(message.contains(file.rsplit('/').next().unwrap()), "{file}: the message names the file: {message}");
+                assert!(
+                    message.contains(file.rsplit('/').next().unwrap()),
+                    "{file}: the message names the file: {message}"
+                );
             }
             Err(other) => panic!("{file}: unexpected error {other}"),
             Ok(_) => panic!("{file}: read as a workbook"),
@@ -150,9 +244,18 @@ fn csv_copy() -> tempfile::TempDir {
 #[test]
 fn a_missing_sheet_names_what_was_found_and_the_closest() {
     let dir = csv_copy();
-    std::fs::rename(dir.path().join("participations.csv"), dir.path().join("participation.csv")).unwrap();
+    std::fs::rename(
+        dir.path().join("participations.csv"),
+        dir.path().join("participation.csv"),
+    )
+    .unwrap();
     match cadre::ingest(&terress(), dir.path()) {
-        Err(Error::MissingSheet { dataset, found, closest, .. }) => {
+        Err(Error::MissingSheet {
+            dataset,
+            found,
+            closest,
+            ..
+        }) => {
             assert_eq!(dataset, "participations");
             assert!(found.contains(&"participation".to_owned()));
             assert_eq!(closest.as_deref(), Some("participation"));
@@ -167,15 +270,31 @@ fn a_missing_column_names_what_was_found_and_the_closest() {
     let path = dir.path().join("evenements.csv");
     let text = std::fs::read_to_string(&path).unwrap();
     let (header, rest) = text.split_once('\n').unwrap();
-    std::fs::write(&path, format!("{}\n{rest}", header.replacen("titre", "tirte", 1))).unwrap();
+    std::fs::write(
+        &path,
+        format!("{}\n{rest}", header.replacen("titre", "tirte", 1)),
+    )
+    .unwrap();
     let err = cadre::ingest(&terress(), dir.path()).unwrap_err();
     match &err {
-        Error::MissingColumn { sheet, column, closest, .. } => {
-            assert_eq!((sheet.as_str(), column.as_str(), closest.as_deref()), ("evenements", "titre", Some("tirte")));
+        Error::MissingColumn {
+            sheet,
+            column,
+            closest,
+            ..
+        } => {
+            assert_eq!(
+                (sheet.as_str(), column.as_str(), closest.as_deref()),
+                ("evenements", "titre", Some("tirte"))
+            );
         }
         other => panic!("expected a missing column, got {other}"),
     }
-    assert!(err.localized("fr").contains("colonne « titre » absente"), "{}", err.localized("fr"));
+    assert!(
+        err.localized("fr").contains("colonne « titre » absente"),
+        "{}",
+        err.localized("fr")
+    );
 }
 
 #[test]
@@ -197,7 +316,10 @@ fn french_csv_with_semicolons_and_windows_1252_is_read() {
     std::fs::write(dir.path().join("collectivites.csv"), bytes).unwrap();
     let data = cadre::ingest(&terress(), dir.path()).unwrap();
     let frame = &data.dataset("collectivites").unwrap().frame;
-    assert_eq!(frame.column("pays").unwrap().str().unwrap().get(0), Some("Côte d'Ivoire"));
+    assert_eq!(
+        frame.column("pays").unwrap().str().unwrap().get(0),
+        Some("Côte d'Ivoire")
+    );
 }
 
 #[test]
@@ -217,13 +339,54 @@ fn number_rules_are_reported_with_their_value() {
         .filter(|p| p.dataset == "whatsapp")
         .map(|p| (p.row, p.column.as_str(), p.value.as_str()))
         .collect();
-    assert_eq!(got, [(3, "membres", "vingt"), (4, "membres", "22.5"), (5, "membres", "#N/A")]);
-    let rules: Vec<&Rule> = data.report.problems.iter().filter(|p| p.dataset == "whatsapp").map(|p| &p.rule).collect();
-    assert_eq!(rules, [&Rule::NotANumber, &Rule::NotWhole, &Rule::NotANumber]);
-    let sheet = data.report.sheets.iter().find(|s| s.dataset == "whatsapp").unwrap();
-    assert_eq!((sheet.read, sheet.accepted, sheet.rejected, sheet.skipped_empty), (6, 2, 3, 1));
-    let messages = data.dataset("whatsapp").unwrap().frame.column("messages").unwrap().i64().unwrap().get(1);
-    assert_eq!(messages, Some(12_500), "`12 500` with a thousands space is a number");
+    assert_eq!(
+        got,
+        [
+            (3, "membres", "vingt"),
+            (4, "membres", "22.5"),
+            (5, "membres", "#N/A")
+        ]
+    );
+    let rules: Vec<&Rule> = data
+        .report
+        .problems
+        .iter()
+        .filter(|p| p.dataset == "whatsapp")
+        .map(|p| &p.rule)
+        .collect();
+    assert_eq!(
+        rules,
+        [&Rule::NotANumber, &Rule::NotWhole, &Rule::NotANumber]
+    );
+    let sheet = data
+        .report
+        .sheets
+        .iter()
+        .find(|s| s.dataset == "whatsapp")
+        .unwrap();
+    assert_eq!(
+        (
+            sheet.read,
+            sheet.accepted,
+            sheet.rejected,
+            sheet.skipped_empty
+        ),
+        (6, 2, 3, 1)
+    );
+    let messages = data
+        .dataset("whatsapp")
+        .unwrap()
+        .frame
+        .column("messages")
+        .unwrap()
+        .i64()
+        .unwrap()
+        .get(1);
+    assert_eq!(
+        messages,
+        Some(12_500),
+        "`12 500` with a thousands space is a number"
+    );
 }
 
 #[test]
@@ -235,7 +398,15 @@ fn a_text_not_of_its_declared_form_is_rejected() {
     lines.push("XYZ-ABC,Extra,commune,Bénin,BE".into());
     std::fs::write(&path, lines.join("\n") + "\n").unwrap();
     let data = cadre::ingest(&terress(), dir.path()).unwrap();
-    let p = data.report.problems.iter().find(|p| p.dataset == "collectivites").expect("a problem");
-    assert_eq!((p.row as usize, p.column.as_str(), p.value.as_str()), (lines.len(), "iso3", "BE"));
+    let p = data
+        .report
+        .problems
+        .iter()
+        .find(|p| p.dataset == "collectivites")
+        .expect("a problem");
+    assert_eq!(
+        (p.row as usize, p.column.as_str(), p.value.as_str()),
+        (lines.len(), "iso3", "BE")
+    );
     assert!(matches!(&p.rule, Rule::Pattern { pattern } if pattern == "[A-Za-z]{3}"));
 }

@@ -61,7 +61,7 @@ fn scale(w: &mut Words, scale: f64) {
     }
 }
 
-/// " in Events where type = 'webinaire'".
+/// " in Events where type = 'workshop'".
 fn rows(w: &mut Words, p: &Programme, sel: &Selection, lang: &str) {
     let label = dataset_label(p, &sel.dataset, lang);
     w.t(

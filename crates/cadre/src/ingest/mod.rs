@@ -82,7 +82,11 @@ impl Data {
             .iter()
             .map(|p| {
                 let bytes = std::fs::read(p).map_err(|e| Error::io(p, e))?;
-                Ok(InputFile { path: p.display().to_string(), sha256: hex(&Sha256::digest(&bytes)), bytes: bytes.len() as u64 })
+                Ok(InputFile {
+                    path: p.display().to_string(),
+                    sha256: hex(&Sha256::digest(&bytes)),
+                    bytes: bytes.len() as u64,
+                })
             })
             .collect()
     }
@@ -103,11 +107,15 @@ pub fn ingest(programme: &Programme, path: impl AsRef<Path>) -> Result<Data> {
     let mut results = Vec::with_capacity(programme.datasets.len());
     let mut files = Vec::new();
     for (i, schema) in programme.datasets.iter().enumerate() {
-        let Some(sheet) = sheet_names.iter().find(|s| schema.matches_sheet(&fold_name(s))) else {
+        let Some(sheet) = sheet_names
+            .iter()
+            .find(|s| schema.matches_sheet(&fold_name(s)))
+        else {
             return Err(Error::MissingSheet {
                 path: path.to_path_buf(),
                 dataset: schema.name.clone(),
-                closest: closest(&schema.name, sheet_names.iter().map(String::as_str)).map(str::to_owned),
+                closest: closest(&schema.name, sheet_names.iter().map(String::as_str))
+                    .map(str::to_owned),
                 found: sheet_names.clone(),
             });
         };
@@ -123,27 +131,51 @@ pub fn ingest(programme: &Programme, path: impl AsRef<Path>) -> Result<Data> {
     }
 
     // References, referenced datasets first.
-    let order = programme.reference_order().map_err(|message| Error::Definition {
-        path: programme.dir.join("datasets.toml"),
-        line: None,
-        message,
-    })?;
+    let order = programme
+        .reference_order()
+        .map_err(|message| Error::Definition {
+            path: programme.dir.join("datasets.toml"),
+            line: None,
+            message,
+        })?;
     let mut extra_problems: Vec<Vec<Problem>> = vec![Vec::new(); programme.datasets.len()];
     for &i in &order {
         let schema = &programme.datasets[i];
         let mut frame = frames[i].take().unwrap_or_default();
-        let rows: Vec<u32> = frame.column(ROW_COLUMN).and_then(|c| Ok(c.u32()?.into_no_null_iter().collect())).unwrap_or_default();
+        let rows: Vec<u32> = frame
+            .column(ROW_COLUMN)
+            .and_then(|c| Ok(c.u32()?.into_no_null_iter().collect()))
+            .unwrap_or_default();
         let mut keep = vec![true; frame.height()];
         for (ci, col) in schema.columns.iter().enumerate() {
-            let Some(target) = col.references.as_deref() else { continue };
-            let t = programme.datasets.iter().position(|d| d.name == target).unwrap_or(i);
+            let Some(target) = col.references.as_deref() else {
+                continue;
+            };
+            let t = programme
+                .datasets
+                .iter()
+                .position(|d| d.name == target)
+                .unwrap_or(i);
             let tkey = programme.datasets[t].key.as_deref().unwrap_or_default();
-            let tkey_index = programme.datasets[t].columns.iter().position(|c| c.name == tkey).unwrap_or(0);
-            let keys = results[t].2.uniques.iter().find(|(k, _)| *k == tkey_index).map(|(_, m)| m.clone()).unwrap_or_default();
-            let values = frame.column(&col.name).and_then(|c| c.str().cloned()).map_err(|e| Error::Compute {
-                indicator: schema.name.clone(),
-                message: e.to_string(),
-            })?;
+            let tkey_index = programme.datasets[t]
+                .columns
+                .iter()
+                .position(|c| c.name == tkey)
+                .unwrap_or(0);
+            let keys = results[t]
+                .2
+                .uniques
+                .iter()
+                .find(|(k, _)| *k == tkey_index)
+                .map(|(_, m)| m.clone())
+                .unwrap_or_default();
+            let values = frame
+                .column(&col.name)
+                .and_then(|c| c.str().cloned())
+                .map_err(|e| Error::Compute {
+                    indicator: schema.name.clone(),
+                    message: e.to_string(),
+                })?;
             let mut cache: HashMap<&str, std::result::Result<&str, Rule>> = HashMap::new();
             let (file, sheet, _) = &results[i];
             let header = results[i].2.headers[ci].clone();
@@ -153,11 +185,18 @@ pub fn ingest(programme: &Programme, path: impl AsRef<Path>) -> Result<Data> {
                     rewritten.push(None);
                     continue;
                 };
-                let outcome = cache.entry(v).or_insert_with(|| match keys.get(&fold_key(v)) {
-                    None => Err(Rule::UnknownReference { dataset: target.to_owned() }),
-                    Some(e) if !e.accepted => Err(Rule::RejectedReference { dataset: target.to_owned(), row: e.row }),
-                    Some(e) => Ok(e.canonical.as_str()),
-                });
+                let outcome = cache
+                    .entry(v)
+                    .or_insert_with(|| match keys.get(&fold_key(v)) {
+                        None => Err(Rule::UnknownReference {
+                            dataset: target.to_owned(),
+                        }),
+                        Some(e) if !e.accepted => Err(Rule::RejectedReference {
+                            dataset: target.to_owned(),
+                            row: e.row,
+                        }),
+                        Some(e) => Ok(e.canonical.as_str()),
+                    });
                 match outcome {
                     Ok(canonical) => rewritten.push(Some(canonical)),
                     Err(rule) => {
@@ -175,16 +214,27 @@ pub fn ingest(programme: &Programme, path: impl AsRef<Path>) -> Result<Data> {
                     }
                 }
             }
-            let new = StringChunked::from_iter_options(col.name.as_str().into(), rewritten.into_iter());
-            frame.replace(&col.name, new.into_column()).map_err(|e| Error::Compute {
+            let new =
+                StringChunked::from_iter_options(col.name.as_str().into(), rewritten.into_iter());
+            frame
+                .replace(&col.name, new.into_column())
+                .map_err(|e| Error::Compute {
+                    indicator: schema.name.clone(),
+                    message: e.to_string(),
+                })?;
+        }
+        if keep.iter().any(|k| !k) {
+            let rejected: HashSet<u32> = rows
+                .iter()
+                .zip(&keep)
+                .filter(|(_, k)| !**k)
+                .map(|(r, _)| *r)
+                .collect();
+            let mask = BooleanChunked::from_slice("keep".into(), &keep);
+            frame = frame.filter(&mask).map_err(|e| Error::Compute {
                 indicator: schema.name.clone(),
                 message: e.to_string(),
             })?;
-        }
-        if keep.iter().any(|k| !k) {
-            let rejected: HashSet<u32> = rows.iter().zip(&keep).filter(|(_, k)| !**k).map(|(r, _)| *r).collect();
-            let mask = BooleanChunked::from_slice("keep".into(), &keep);
-            frame = frame.filter(&mask).map_err(|e| Error::Compute { indicator: schema.name.clone(), message: e.to_string() })?;
             let result = &mut results[i].2;
             for (_, map) in result.uniques.iter_mut() {
                 for entry in map.values_mut() {
@@ -211,8 +261,19 @@ pub fn ingest(programme: &Programme, path: impl AsRef<Path>) -> Result<Data> {
         report.problems.extend(problems);
         datasets.insert(
             schema.name.clone(),
-            Dataset { name: schema.name.clone(), file, sheet, frame: frames[i].take().unwrap_or_default() },
+            Dataset {
+                name: schema.name.clone(),
+                file,
+                sheet,
+                frame: frames[i].take().unwrap_or_default(),
+            },
         );
     }
-    Ok(Data { source: path.to_path_buf(), format, datasets, report, files })
+    Ok(Data {
+        source: path.to_path_buf(),
+        format,
+        datasets,
+        report,
+        files,
+    })
 }

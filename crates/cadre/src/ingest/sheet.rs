@@ -78,10 +78,18 @@ impl<'s> SheetIngester<'s> {
             .columns
             .iter()
             .map(|c| match c.kind {
-                ColumnType::Text | ColumnType::Enum => Builder::Text(StringChunkedBuilder::new(c.name.as_str().into(), 1024)),
-                ColumnType::Integer => Builder::Int(PrimitiveChunkedBuilder::new(c.name.as_str().into(), 1024)),
-                ColumnType::Amount => Builder::Float(PrimitiveChunkedBuilder::new(c.name.as_str().into(), 1024)),
-                ColumnType::Date => Builder::Date(PrimitiveChunkedBuilder::new(c.name.as_str().into(), 1024)),
+                ColumnType::Text | ColumnType::Enum => {
+                    Builder::Text(StringChunkedBuilder::new(c.name.as_str().into(), 1024))
+                }
+                ColumnType::Integer => {
+                    Builder::Int(PrimitiveChunkedBuilder::new(c.name.as_str().into(), 1024))
+                }
+                ColumnType::Amount => {
+                    Builder::Float(PrimitiveChunkedBuilder::new(c.name.as_str().into(), 1024))
+                }
+                ColumnType::Date => {
+                    Builder::Date(PrimitiveChunkedBuilder::new(c.name.as_str().into(), 1024))
+                }
             })
             .collect();
         let uniques = schema
@@ -94,7 +102,12 @@ impl<'s> SheetIngester<'s> {
         let file = file.display().to_string();
         SheetIngester {
             schema,
-            report: SheetReport { dataset: schema.name.clone(), file: file.clone(), sheet: sheet.to_owned(), ..Default::default() },
+            report: SheetReport {
+                dataset: schema.name.clone(),
+                file: file.clone(),
+                sheet: sheet.to_owned(),
+                ..Default::default()
+            },
             file,
             sheet: sheet.to_owned(),
             positions: vec![None; schema.columns.len()],
@@ -107,7 +120,11 @@ impl<'s> SheetIngester<'s> {
             problems: Vec::new(),
             rejected_rows: Vec::new(),
             enum_cache: vec![HashMap::new(); schema.columns.len()],
-            patterns: schema.columns.iter().map(|c| c.compiled_pattern().and_then(Result::ok)).collect(),
+            patterns: schema
+                .columns
+                .iter()
+                .map(|c| c.compiled_pattern().and_then(Result::ok))
+                .collect(),
         }
     }
 
@@ -148,7 +165,11 @@ impl<'s> SheetIngester<'s> {
             }
             let folded = fold_name(&h);
             // The first header naming a column wins; a repeated one is ignored.
-            if let Some(i) = self.schema.columns.iter().position(|s| s.matches_header(&folded))
+            if let Some(i) = self
+                .schema
+                .columns
+                .iter()
+                .position(|s| s.matches_header(&folded))
                 && self.positions[i].is_none()
             {
                 self.positions[i] = Some(*col);
@@ -190,19 +211,27 @@ impl<'s> SheetIngester<'s> {
         let index = match cache.get(text.as_ref()) {
             Some(index) => *index,
             None => {
-                let index = col.canonical_value(&text).and_then(|v| col.values.iter().position(|x| x == v));
+                let index = col
+                    .canonical_value(&text)
+                    .and_then(|v| col.values.iter().position(|x| x == v));
                 cache.insert(text.to_string(), index);
                 index
             }
         };
         match index {
-            Some(k) => Ok(Value::Text(std::borrow::Cow::Borrowed(col.values[k].as_str()))),
-            None => Err(Rule::NotAllowed { allowed: col.values.clone() }),
+            Some(k) => Ok(Value::Text(std::borrow::Cow::Borrowed(
+                col.values[k].as_str(),
+            ))),
+            None => Err(Rule::NotAllowed {
+                allowed: col.values.clone(),
+            }),
         }
     }
 
     fn header(&self, i: usize) -> String {
-        self.positions[i].and_then(|p| self.headers.get(&p).cloned()).unwrap_or_else(|| self.schema.columns[i].name.clone())
+        self.positions[i]
+            .and_then(|p| self.headers.get(&p).cloned())
+            .unwrap_or_else(|| self.schema.columns[i].name.clone())
     }
 
     fn problem(&self, row: u32, i: usize, value: String, rule: Rule) -> Problem {
@@ -220,7 +249,8 @@ impl<'s> SheetIngester<'s> {
     fn take_row(&mut self, number: u32, cells: &RowCells) {
         let cell_at = |pos: Option<u32>| -> &Cell {
             static EMPTY: Cell<'static> = Cell::Empty;
-            pos.and_then(|p| cells.iter().find(|(c, _)| *c == p).map(|(_, v)| v)).unwrap_or(&EMPTY)
+            pos.and_then(|p| cells.iter().find(|(c, _)| *c == p).map(|(_, v)| v))
+                .unwrap_or(&EMPTY)
         };
         let schema = self.schema;
         let mut values: Vec<Value> = Vec::with_capacity(schema.columns.len());
@@ -233,9 +263,9 @@ impl<'s> SheetIngester<'s> {
                 _ => typed(col, cell),
             };
             let value = match (value, &self.patterns[i]) {
-                (Ok(Value::Text(t)), Some(re)) if !re.is_match(&t) => {
-                    Err(Rule::Pattern { pattern: col.pattern.clone().unwrap_or_default() })
-                }
+                (Ok(Value::Text(t)), Some(re)) if !re.is_match(&t) => Err(Rule::Pattern {
+                    pattern: col.pattern.clone().unwrap_or_default(),
+                }),
                 (v, _) => v,
             };
             match value {
@@ -255,10 +285,19 @@ impl<'s> SheetIngester<'s> {
             let rule = if col.required {
                 Some(Rule::Required)
             } else if let Some(cond) = &col.required_when {
-                let other = self.schema.columns.iter().position(|c| c.name == cond.column);
+                let other = self
+                    .schema
+                    .columns
+                    .iter()
+                    .position(|c| c.name == cond.column);
                 match other.map(|j| &values[j]) {
-                    Some(Value::Text(t)) if crate::text::fold_value(t) == crate::text::fold_value(&cond.equals) => {
-                        Some(Rule::RequiredWhen { column: cond.column.clone(), equals: cond.equals.clone() })
+                    Some(Value::Text(t))
+                        if crate::text::fold_value(t) == crate::text::fold_value(&cond.equals) =>
+                    {
+                        Some(Rule::RequiredWhen {
+                            column: cond.column.clone(),
+                            equals: cond.equals.clone(),
+                        })
                     }
                     _ => None,
                 }
@@ -279,7 +318,14 @@ impl<'s> SheetIngester<'s> {
             }
         }
         for (_, i, first_row, value) in &duplicate {
-            problems.push(self.problem(number, *i, value.clone(), Rule::Duplicate { first_row: *first_row }));
+            problems.push(self.problem(
+                number,
+                *i,
+                value.clone(),
+                Rule::Duplicate {
+                    first_row: *first_row,
+                },
+            ));
         }
         let accepted = problems.is_empty();
         for (k, (i, seen)) in self.uniques.iter_mut().enumerate() {
@@ -287,7 +333,14 @@ impl<'s> SheetIngester<'s> {
                 continue;
             }
             if let Value::Text(t) = &values[*i] {
-                seen.insert(fold_key(t), KeyEntry { row: number, canonical: t.to_string(), accepted });
+                seen.insert(
+                    fold_key(t),
+                    KeyEntry {
+                        row: number,
+                        canonical: t.to_string(),
+                        accepted,
+                    },
+                );
             }
         }
         if !accepted {
@@ -322,14 +375,25 @@ impl<'s> SheetIngester<'s> {
                 Builder::Date(b) => b.finish().into_date().into_column(),
             });
         }
-        columns.push(UInt32Chunked::from_vec(ROW_COLUMN.into(), std::mem::take(&mut self.rows)).into_column());
-        let frame = DataFrame::new(height, columns).expect("columns built with one value per accepted row");
+        columns.push(
+            UInt32Chunked::from_vec(ROW_COLUMN.into(), std::mem::take(&mut self.rows))
+                .into_column(),
+        );
+        let frame =
+            DataFrame::new(height, columns).expect("columns built with one value per accepted row");
         self.report.rejected = self.rejected_rows.len();
         self.report.accepted = height;
-        let headers = (0..self.schema.columns.len()).map(|i| self.header(i)).collect();
+        let headers = (0..self.schema.columns.len())
+            .map(|i| self.header(i))
+            .collect();
         (
             frame,
-            SheetIngesterResult { report: self.report, problems: self.problems, uniques: self.uniques, headers },
+            SheetIngesterResult {
+                report: self.report,
+                problems: self.problems,
+                uniques: self.uniques,
+                headers,
+            },
         )
     }
 }
@@ -366,8 +430,12 @@ fn typed<'c>(col: &ColumnSchema, c: &'c Cell) -> std::result::Result<Value<'c>, 
     Ok(match col.kind {
         ColumnType::Text => match c {
             Cell::Text(t) if t.trim().is_empty() => Value::Null,
-            Cell::Text(std::borrow::Cow::Borrowed(t)) => Value::Text(std::borrow::Cow::Borrowed(t.trim())),
-            other => cell::to_text(other).map_err(rule)?.map_or(Value::Null, |t| Value::Text(t.into())),
+            Cell::Text(std::borrow::Cow::Borrowed(t)) => {
+                Value::Text(std::borrow::Cow::Borrowed(t.trim()))
+            }
+            other => cell::to_text(other)
+                .map_err(rule)?
+                .map_or(Value::Null, |t| Value::Text(t.into())),
         },
         ColumnType::Enum => unreachable!("enums are read by SheetIngester::enum_value"),
         ColumnType::Integer => match cell::to_integer(c).map_err(rule)? {

@@ -58,25 +58,37 @@ pub enum Workbook {
 impl Workbook {
     /// Opens `path`, recognising its format.
     pub fn open(path: &Path) -> Result<(Workbook, Format)> {
-        let bad = |message: String| Error::Workbook { path: path.to_path_buf(), message };
+        let bad = |message: String| Error::Workbook {
+            path: path.to_path_buf(),
+            message,
+        };
         let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
         if meta.is_dir() {
             let mut files = Vec::new();
             for entry in std::fs::read_dir(path).map_err(|e| Error::io(path, e))? {
                 let p = entry.map_err(|e| Error::io(path, e))?.path();
                 if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
-                    let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                    let stem = p
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default();
                     files.push((stem, p));
                 }
             }
             if files.is_empty() {
-                return Err(bad("the folder holds no .csv file (one file per sheet is expected)".into()));
+                return Err(bad(
+                    "the folder holds no .csv file (one file per sheet is expected)".into(),
+                ));
             }
             files.sort();
             return Ok((Workbook::Csv(files), Format::CsvFolder));
         }
         if meta.len() > MAX_FILE_BYTES {
-            return Err(bad(format!("file too large ({} MiB; at most {} MiB)", meta.len() >> 20, MAX_FILE_BYTES >> 20)));
+            return Err(bad(format!(
+                "file too large ({} MiB; at most {} MiB)",
+                meta.len() >> 20,
+                MAX_FILE_BYTES >> 20
+            )));
         }
         let mut head = [0u8; 8];
         let mut f = File::open(path).map_err(|e| Error::io(path, e))?;
@@ -88,11 +100,17 @@ impl Workbook {
             inspect_zip(f).map_err(bad)?
         } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
             if is_encrypted_ole(path) {
-                return Err(bad("the workbook is password-protected (encrypted): save an unprotected copy".into()));
+                return Err(bad(
+                    "the workbook is password-protected (encrypted): save an unprotected copy"
+                        .into(),
+                ));
             }
             Format::Xls
         } else {
-            let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+            let ext = path
+                .extension()
+                .map(|e| e.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
             return Err(bad(if ext == "csv" {
                 "a single csv file: give the folder that holds one csv file per sheet".into()
             } else {
@@ -101,11 +119,16 @@ impl Workbook {
         };
         let open = |p: &Path| -> std::result::Result<Workbook, String> {
             guarded(|| match format {
-                Format::Xlsx => calamine::open_workbook::<calamine::Xlsx<_>, _>(p).map(Workbook::Xlsx).map_err(|e| e.to_string()),
-                _ => calamine::open_workbook_auto(p).map(Workbook::Other).map_err(|e| e.to_string()),
+                Format::Xlsx => calamine::open_workbook::<calamine::Xlsx<_>, _>(p)
+                    .map(Workbook::Xlsx)
+                    .map_err(|e| e.to_string()),
+                _ => calamine::open_workbook_auto(p)
+                    .map(Workbook::Other)
+                    .map_err(|e| e.to_string()),
             })
         };
-        let wb = open(path).map_err(|e| bad(format!("cannot read the {format:?} workbook: {e}")))?;
+        let wb =
+            open(path).map_err(|e| bad(format!("cannot read the {format:?} workbook: {e}")))?;
         Ok((wb, format))
     }
 
@@ -121,7 +144,11 @@ impl Workbook {
     /// The file a sheet is read from (the csv file for a folder).
     pub fn sheet_file(&self, workbook: &Path, sheet: &str) -> PathBuf {
         match self {
-            Workbook::Csv(files) => files.iter().find(|(n, _)| n == sheet).map(|(_, p)| p.clone()).unwrap_or_default(),
+            Workbook::Csv(files) => files
+                .iter()
+                .find(|(n, _)| n == sheet)
+                .map(|(_, p)| p.clone())
+                .unwrap_or_default(),
             _ => workbook.to_path_buf(),
         }
     }
@@ -134,7 +161,10 @@ impl Workbook {
         sheet: &str,
         visit: &mut (dyn FnMut(u32, &RowCells) -> Result<()> + Send),
     ) -> Result<()> {
-        let bad = |message: String| Error::Workbook { path: path.to_path_buf(), message: format!("sheet {sheet}: {message}") };
+        let bad = |message: String| Error::Workbook {
+            path: path.to_path_buf(),
+            message: format!("sheet {sheet}: {message}"),
+        };
         match self {
             Workbook::Xlsx(x) => {
                 // Parsing the sheet's XML and typing its rows each take a core:
@@ -143,7 +173,9 @@ impl Workbook {
                 const BATCH: usize = 1024;
                 type Batch<'a> = Vec<(u32, Vec<(u32, Cell<'a>)>)>;
                 let outcome = catch_unwind(AssertUnwindSafe(|| -> Result<()> {
-                    let mut reader = x.worksheet_cells_reader(sheet).map_err(|e| bad(e.to_string()))?;
+                    let mut reader = x
+                        .worksheet_cells_reader(sheet)
+                        .map_err(|e| bad(e.to_string()))?;
                     std::thread::scope(|scope| -> Result<()> {
                         let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(8);
                         let consumer = scope.spawn(move || -> Result<()> {
@@ -158,15 +190,27 @@ impl Workbook {
                             let mut batch: Batch = Vec::with_capacity(BATCH);
                             let mut row: Vec<(u32, Cell)> = Vec::new();
                             let mut current = None;
-                            while let Some(cell) = reader.next_cell().map_err(|e| bad(e.to_string()))? {
+                            while let Some(cell) =
+                                reader.next_cell().map_err(|e| bad(e.to_string()))?
+                            {
                                 let (r, c) = cell.get_position();
                                 if c >= MAX_COLUMNS {
-                                    return Err(bad(format!("a cell lies beyond column {MAX_COLUMNS} (row {})", r + 1)));
+                                    return Err(bad(format!(
+                                        "a cell lies beyond column {MAX_COLUMNS} (row {})",
+                                        r + 1
+                                    )));
                                 }
                                 if current != Some(r) {
                                     if let Some(prev) = current {
                                         batch.push((prev + 1, std::mem::take(&mut row)));
-                                        if batch.len() == BATCH && tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH))).is_err() {
+                                        if batch.len() == BATCH
+                                            && tx
+                                                .send(std::mem::replace(
+                                                    &mut batch,
+                                                    Vec::with_capacity(BATCH),
+                                                ))
+                                                .is_err()
+                                        {
                                             // The consumer stopped on an error; it reports it.
                                             return Ok(());
                                         }
@@ -186,19 +230,29 @@ impl Workbook {
                         };
                         let produced = produce();
                         drop(tx);
-                        let consumed = consumer
-                            .join()
-                            .unwrap_or_else(|p| Err(bad(format!("failure while reading rows ({})", panic_message(&p)))));
+                        let consumed = consumer.join().unwrap_or_else(|p| {
+                            Err(bad(format!(
+                                "failure while reading rows ({})",
+                                panic_message(&p)
+                            )))
+                        });
                         consumed.and(produced)
                     })
                 }));
-                outcome.unwrap_or_else(|p| Err(bad(format!("malformed sheet ({})", panic_message(&p)))))
+                outcome.unwrap_or_else(|p| {
+                    Err(bad(format!("malformed sheet ({})", panic_message(&p))))
+                })
             }
             Workbook::Other(s) => {
-                let range = guarded(|| s.worksheet_range(sheet).map_err(|e| e.to_string())).map_err(bad)?;
-                let Some((r0, c0)) = range.start() else { return Ok(()) };
+                let range =
+                    guarded(|| s.worksheet_range(sheet).map_err(|e| e.to_string())).map_err(bad)?;
+                let Some((r0, c0)) = range.start() else {
+                    return Ok(());
+                };
                 if range.width() as u64 + c0 as u64 > MAX_COLUMNS as u64 {
-                    return Err(bad(format!("the sheet is wider than {MAX_COLUMNS} columns")));
+                    return Err(bad(format!(
+                        "the sheet is wider than {MAX_COLUMNS} columns"
+                    )));
                 }
                 let mut cells = Vec::new();
                 for (i, r) in range.rows().enumerate() {
@@ -223,7 +277,10 @@ impl Workbook {
     }
 }
 
-fn read_csv(file: &Path, visit: &mut (dyn FnMut(u32, &RowCells) -> Result<()> + Send)) -> Result<()> {
+fn read_csv(
+    file: &Path,
+    visit: &mut (dyn FnMut(u32, &RowCells) -> Result<()> + Send),
+) -> Result<()> {
     let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     // French spreadsheets export with `;`; pick the separator the header uses most.
@@ -239,10 +296,12 @@ fn read_csv(file: &Path, visit: &mut (dyn FnMut(u32, &RowCells) -> Result<()> + 
         .from_reader(bytes);
     let mut record = csv::ByteRecord::new();
     loop {
-        let more = reader.read_byte_record(&mut record).map_err(|e| Error::Workbook {
-            path: file.to_path_buf(),
-            message: format!("malformed csv: {e}"),
-        })?;
+        let more = reader
+            .read_byte_record(&mut record)
+            .map_err(|e| Error::Workbook {
+                path: file.to_path_buf(),
+                message: format!("malformed csv: {e}"),
+            })?;
         if !more {
             return Ok(());
         }
@@ -274,8 +333,9 @@ fn decode(bytes: &[u8]) -> Cow<'_, str> {
 
 fn windows_1252(b: u8) -> char {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘',
-        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
     ];
     match b {
         0x80..=0x9F => HIGH[(b - 0x80) as usize],
@@ -291,7 +351,10 @@ fn from_data_ref<'a>(d: &DataRef<'a>) -> Cell<'a> {
         DataRef::Int(i) => Cell::Int(*i),
         DataRef::Float(f) => Cell::Float(*f),
         DataRef::Bool(b) => Cell::Bool(*b),
-        DataRef::DateTime(dt) => dt.as_datetime().map(Cell::DateTime).unwrap_or(Cell::Float(dt.as_f64())),
+        DataRef::DateTime(dt) => dt
+            .as_datetime()
+            .map(Cell::DateTime)
+            .unwrap_or(Cell::Float(dt.as_f64())),
         DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Text(Cow::Owned(s.clone())),
         DataRef::Error(e) => Cell::Error(e.to_string()),
     }
@@ -304,7 +367,10 @@ fn from_data(d: &Data) -> Cell<'_> {
         Data::Int(i) => Cell::Int(*i),
         Data::Float(f) => Cell::Float(*f),
         Data::Bool(b) => Cell::Bool(*b),
-        Data::DateTime(dt) => dt.as_datetime().map(Cell::DateTime).unwrap_or(Cell::Float(dt.as_f64())),
+        Data::DateTime(dt) => dt
+            .as_datetime()
+            .map(Cell::DateTime)
+            .unwrap_or(Cell::Float(dt.as_f64())),
         Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Text(Cow::Borrowed(s)),
         Data::Error(e) => Cell::Error(e.to_string()),
     }
@@ -312,8 +378,11 @@ fn from_data(d: &Data) -> Cell<'_> {
 
 /// Runs a calamine call, turning a panic inside it into an error: a
 /// malformed workbook must be an error, never a crash.
-fn guarded<T>(f: impl FnOnce() -> std::result::Result<T, String>) -> std::result::Result<T, String> {
-    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|p| Err(format!("malformed workbook ({})", panic_message(&p))))
+fn guarded<T>(
+    f: impl FnOnce() -> std::result::Result<T, String>,
+) -> std::result::Result<T, String> {
+    catch_unwind(AssertUnwindSafe(f))
+        .unwrap_or_else(|p| Err(format!("malformed workbook ({})", panic_message(&p))))
 }
 
 fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
@@ -326,10 +395,13 @@ fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
 /// Recognises an xlsx, xlsb or ods archive and refuses archives whose
 /// entries inflate beyond reason.
 fn inspect_zip(file: File) -> std::result::Result<Format, String> {
-    let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| format!("not a valid workbook (damaged zip archive: {e})"))?;
+    let mut zip = zip::ZipArchive::new(BufReader::new(file))
+        .map_err(|e| format!("not a valid workbook (damaged zip archive: {e})"))?;
     let mut format = None;
     for i in 0..zip.len() {
-        let entry = zip.by_index_raw(i).map_err(|e| format!("damaged zip archive: {e}"))?;
+        let entry = zip
+            .by_index_raw(i)
+            .map_err(|e| format!("damaged zip archive: {e}"))?;
         let (size, packed) = (entry.size(), entry.compressed_size().max(1));
         let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
         if size > MAX_ENTRY_BYTES || (size > (64 << 20) && size / packed > MAX_RATIO) {
@@ -347,14 +419,21 @@ fn inspect_zip(file: File) -> std::result::Result<Format, String> {
             _ => {}
         }
     }
-    format.ok_or_else(|| "a zip archive, but not a workbook (no xl/workbook.xml nor content.xml)".into())
+    format.ok_or_else(|| {
+        "a zip archive, but not a workbook (no xl/workbook.xml nor content.xml)".into()
+    })
 }
 
 /// An encrypted Office file is an OLE container holding an `EncryptionInfo`
 /// stream; its name is stored in UTF-16 in the directory.
 fn is_encrypted_ole(path: &Path) -> bool {
-    let needle: Vec<u8> = "EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes).collect();
-    let Ok(mut f) = File::open(path) else { return false };
+    let needle: Vec<u8> = "EncryptionInfo"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let Ok(mut f) = File::open(path) else {
+        return false;
+    };
     let mut buf = Vec::new();
     if f.by_ref().take(4 << 20).read_to_end(&mut buf).is_err() {
         return false;
