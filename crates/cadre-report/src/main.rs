@@ -397,6 +397,32 @@ fn check_rejected(data: &Data, lang: &str, allow: bool) -> Result<(), Failure> {
     })
 }
 
+/// A period's table, with what it was computed from.
+struct Computed {
+    programme: Programme,
+    data: Data,
+    lang: String,
+    period: Period,
+    table: cadre::IndicatorTable,
+}
+
+/// Loads, ingests (stopping on rejected rows unless allowed) and computes the period.
+fn computed(input: &Input, when: &When, allow: bool) -> Result<Computed, Failure> {
+    let (programme, data, lang) = load(input)?;
+    check_rejected(&data, &lang, allow)?;
+    let period = period(&programme, when, &lang)?;
+    let table = Engine::new(&programme, &data)
+        .compute(&period)
+        .map_err(|e| Failure::usage(e.localized(&lang)))?;
+    Ok(Computed {
+        programme,
+        data,
+        lang,
+        period,
+        table,
+    })
+}
+
 fn compute(
     input: &Input,
     when: &When,
@@ -404,12 +430,13 @@ fn compute(
     output: Option<&Path>,
     allow: bool,
 ) -> Result<u8, Failure> {
-    let (programme, data, lang) = load(input)?;
-    check_rejected(&data, &lang, allow)?;
-    let period = period(&programme, when, &lang)?;
-    let table = Engine::new(&programme, &data)
-        .compute(&period)
-        .map_err(|e| Failure::usage(e.localized(&lang)))?;
+    let Computed {
+        programme,
+        lang,
+        period,
+        table,
+        ..
+    } = computed(input, when, allow)?;
     match format {
         TableFormat::Xlsx => {
             let Some(path) = output else {
@@ -463,12 +490,13 @@ fn report(
     pdf_standard: Option<PdfStandardChoice>,
     allow: bool,
 ) -> Result<u8, Failure> {
-    let (programme, data, lang) = load(input)?;
-    check_rejected(&data, &lang, allow)?;
-    let period = period(&programme, when, &lang)?;
-    let table = Engine::new(&programme, &data)
-        .compute(&period)
-        .map_err(|e| Failure::usage(e.localized(&lang)))?;
+    let Computed {
+        programme,
+        data,
+        lang,
+        period,
+        table,
+    } = computed(input, when, allow)?;
     let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
     let issue = cadre_report::report::issue_date(date, epoch.as_deref(), period.end)
         .map_err(|e| Failure::usage(e.to_string()))?;

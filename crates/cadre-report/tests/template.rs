@@ -108,7 +108,25 @@ fn valid_value(
         ColumnType::Text if ds.key.as_deref() == Some(&column.name) || column.unique => {
             Entry::Text(format!("T-{}-{n}", ds.name.to_uppercase()))
         }
-        ColumnType::Text => Entry::Text(format!("{} {n}", column.name)),
+        ColumnType::Text => {
+            let candidates = [
+                format!("{} {n}", column.name),
+                "ABC".into(),
+                format!("A{n}"),
+                format!("{n}"),
+            ];
+            let fits = |c: &String| {
+                column
+                    .compiled_pattern()
+                    .is_none_or(|p| p.is_ok_and(|re| re.is_match(c)))
+            };
+            Entry::Text(
+                candidates
+                    .into_iter()
+                    .find(fits)
+                    .expect("a test value fitting the column's pattern"),
+            )
+        }
         ColumnType::Enum => Entry::Text(column.values[n % column.values.len()].clone()),
         ColumnType::Integer => {
             let lo = column.min.unwrap_or(0.0).ceil();
