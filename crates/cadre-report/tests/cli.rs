@@ -105,6 +105,25 @@ fn compute_writes_the_contract_table() {
         .map(|l| l.split(',').next().unwrap())
         .collect();
     assert_eq!(codes.len(), 19);
+    // The csv keeps canonical categories; the json carries their labels.
+    assert!(out.contains("T.1,canal,reseaux_sociaux,"), "{out}");
+    let json = run(&with(&[
+        "compute", "--period", "2025-Q4", "--format", "json",
+    ]));
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let t1 = v["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["code"] == "T.1")
+        .unwrap();
+    let social = t1["breakdowns"][0]["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["category"] == "reseaux_sociaux")
+        .unwrap();
+    assert_eq!(social["label"]["fr"], "Réseaux sociaux");
     // Every indicator has a value for the quarter and the project.
     for period in ["2025-Q4", "project"] {
         let o = run(&with(&[

@@ -175,7 +175,7 @@ impl<'a> Engine<'a> {
             let empty = empty_label
                 .get(self.programme.default_language())
                 .to_owned();
-            let order = self.category_order(ind, b.column());
+            let (order, labels) = self.category_order(ind, b.column());
             let mut categories: Vec<Category> = cum
                 .into_iter()
                 .filter_map(|(c, v)| c.map(|c| (c, v)))
@@ -187,6 +187,7 @@ impl<'a> Engine<'a> {
                         .unwrap_or_else(|| empty_window_value(&prepared));
                     Category {
                         empty: category == empty,
+                        label: labels.get(&category).cloned().unwrap_or_default(),
                         category,
                         period_value,
                         cumulative_value,
@@ -232,8 +233,11 @@ impl<'a> Engine<'a> {
         &self,
         ind: &IndicatorDef,
         column: &str,
-    ) -> impl Fn(&str) -> (usize, String) + use<> {
-        let values: Vec<String> = ind
+    ) -> (
+        impl Fn(&str) -> (usize, String) + use<>,
+        std::collections::BTreeMap<String, crate::text::Localized>,
+    ) {
+        let (values, labels) = ind
             .measure
             .selections()
             .first()
@@ -247,15 +251,17 @@ impl<'a> Engine<'a> {
                         .dataset(ds.column(r)?.references.as_deref()?)?
                         .column(c)?,
                 };
-                (schema_col.kind == ColumnType::Enum).then(|| schema_col.values.clone())
+                (schema_col.kind == ColumnType::Enum)
+                    .then(|| (schema_col.values.clone(), schema_col.value_labels.clone()))
             })
             .unwrap_or_default();
-        move |c: &str| {
+        let order = move |c: &str| {
             (
                 values.iter().position(|v| v == c).unwrap_or(usize::MAX),
                 fold_name(c),
             )
-        }
+        };
+        (order, labels)
     }
 
     /// The prepared rows of an indicator (cached).

@@ -441,13 +441,22 @@ impl Programme {
                         return Err(err(format!("enum column `{}` lists no `values`", c.name)));
                     }
                     ColumnType::Enum => {}
-                    _ if !c.values.is_empty() || !c.value_aliases.is_empty() => {
+                    _ if !c.values.is_empty()
+                        || !c.value_aliases.is_empty()
+                        || !c.value_labels.is_empty() =>
+                    {
                         return Err(err(format!(
                             "column `{}` is not an enum but lists values",
                             c.name
                         )));
                     }
                     _ => {}
+                }
+                if let Some(v) = c.value_labels.keys().find(|v| !c.values.contains(v)) {
+                    return Err(err(format!(
+                        "value label `{v}` of `{}` is not a value",
+                        c.name
+                    )));
                 }
                 for (alias, value) in &c.value_aliases {
                     if !c.values.contains(value) {

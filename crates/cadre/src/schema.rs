@@ -102,6 +102,11 @@ pub struct ColumnSchema {
     /// For an enum: other spellings accepted for a value (`femme = "F"`).
     #[serde(default)]
     pub value_aliases: BTreeMap<String, String>,
+    /// For an enum: how reports print each value, per language
+    /// (`reseaux_sociaux = { fr = "Réseaux sociaux", en = "Social media" }`).
+    /// Tables keep the canonical value.
+    #[serde(default)]
+    pub value_labels: BTreeMap<String, Localized>,
     /// Smallest allowed number (integer and amount).
     #[serde(default)]
     pub min: Option<f64>,

@@ -63,6 +63,10 @@ pub struct Category {
     pub category: String,
     /// True for the category of rows with no value (labelled by the dimension).
     pub empty: bool,
+    /// How reports print the category, per language, when the definitions
+    /// label it (enum values); empty otherwise.
+    #[serde(default, skip_serializing_if = "Localized::is_empty")]
+    pub label: Localized,
     /// Value over the period's rows of this category.
     pub period_value: Option<f64>,
     /// Value over all rows up to the period's end, of this category.

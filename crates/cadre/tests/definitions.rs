@@ -172,3 +172,15 @@ fn a_sum_of_text_is_an_error() {
     });
     assert!(message.contains("not a number"), "{message}");
 }
+
+#[test]
+fn a_label_for_an_unknown_enum_value_is_an_error() {
+    let (_, _, message) = definition_error("datasets.toml", |t| {
+        t.replacen(
+            "values = [\"P1\", \"P2\"]",
+            "values = [\"P1\", \"P2\"]\nvalue_labels.P3 = { fr = \"Poste 3\" }",
+            1,
+        )
+    });
+    assert!(message.contains("value label `P3`"), "{message}");
+}

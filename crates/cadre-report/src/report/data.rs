@@ -224,7 +224,11 @@ impl Builder<'_> {
 
     /// A category's name as the report shows it, and the label of the result
     /// it names, when it is a result code (an action).
-    fn category_name(&self, b: &Breakdown, name: &str, empty: bool) -> (String, Value) {
+    fn category_name(&self, b: &Breakdown, c: &cadre::table::Category) -> (String, Value) {
+        let (name, empty) = (c.category.as_str(), c.empty);
+        if !empty && !c.label.is_empty() {
+            return (c.label.get(self.lang).to_owned(), Value::Null);
+        }
         if empty {
             let label = b.empty_label.get(self.lang);
             return (
@@ -275,7 +279,7 @@ impl Builder<'_> {
                     .categories
                     .iter()
                     .map(|c| {
-                        let (name, note) = self.category_name(b, &c.category, c.empty);
+                        let (name, note) = self.category_name(b, c);
                         json!({
                             "name": name,
                             "note": note,
@@ -379,7 +383,7 @@ impl Builder<'_> {
                         .categories
                         .iter()
                         .map(|c| {
-                            let (name, note) = self.category_name(b, &c.category, c.empty);
+                            let (name, note) = self.category_name(b, c);
                             json!({
                                 "name": name,
                                 "note": note,
