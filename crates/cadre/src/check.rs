@@ -29,10 +29,8 @@ pub struct Difference {
 /// Reads a table in the csv format `compute` writes (the contract's columns,
 /// in any order; extra columns ignored).
 pub fn read_table_csv(path: &Path) -> Result<Vec<FlatRow>> {
-    let bad = |message: String| Error::Workbook {
-        path: path.to_path_buf(),
-        message,
-    };
+    // A claimed table comes from a tool or an evaluator: its errors stay in English.
+    let bad = |message: String| Error::workbook(path, message.clone(), message);
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)

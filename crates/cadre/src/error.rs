@@ -33,6 +33,8 @@ pub enum Error {
         path: PathBuf,
         /// What is wrong with it.
         message: String,
+        /// The same, in French.
+        message_fr: String,
     },
     /// A dataset's sheet is not in the workbook.
     #[error("{}: no sheet for dataset `{dataset}`; sheets found: {}{}", path.display(), found.join(", "), closest.as_ref().map(|c| format!(" (did you mean `{c}`?)")).unwrap_or_default())]
@@ -110,7 +112,9 @@ impl Error {
                     line.map(|l| format!(":{l}")).unwrap_or_default()
                 )
             }
-            Error::Workbook { path, message } => format!("{} : {message}", path.display()),
+            Error::Workbook {
+                path, message_fr, ..
+            } => format!("{} : {message_fr}", path.display()),
             Error::MissingSheet {
                 path,
                 dataset,
@@ -142,6 +146,19 @@ impl Error {
                     suggest(closest)
                 )
             }
+        }
+    }
+
+    /// A workbook error, in English and French.
+    pub(crate) fn workbook(
+        path: impl Into<PathBuf>,
+        en: impl Into<String>,
+        fr: impl Into<String>,
+    ) -> Self {
+        Error::Workbook {
+            path: path.into(),
+            message: en.into(),
+            message_fr: fr.into(),
         }
     }
 

@@ -227,6 +227,14 @@ fn unreadable_files_are_clean_errors() {
             Ok(_) => panic!("{file}: read as a workbook"),
         }
     }
+    let empty = cadre::ingest(&p, fixture("corrupt/empty.xlsx")).unwrap_err();
+    assert!(
+        empty
+            .localized("fr")
+            .ends_with("empty.xlsx : le fichier est vide"),
+        "{}",
+        empty.localized("fr")
+    );
     let missing = cadre::ingest(&p, fixture("does/not/exist.xlsx")).unwrap_err();
     assert!(matches!(missing, Error::Io { .. }), "{missing}");
 }

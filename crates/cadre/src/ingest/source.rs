@@ -58,10 +58,7 @@ pub enum Workbook {
 impl Workbook {
     /// Opens `path`, recognising its format.
     pub fn open(path: &Path) -> Result<(Workbook, Format)> {
-        let bad = |message: String| Error::Workbook {
-            path: path.to_path_buf(),
-            message,
-        };
+        let bad = |(en, fr): (String, String)| Error::workbook(path, en, fr);
         let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
         if meta.is_dir() {
             let mut files = Vec::new();
@@ -76,34 +73,35 @@ impl Workbook {
                 }
             }
             if files.is_empty() {
-                return Err(bad(
-                    "the folder holds no .csv file (one file per sheet is expected)".into(),
-                ));
+                return Err(bad(both(
+                    "the folder holds no .csv file (one file per sheet is expected)",
+                    "le dossier ne contient aucun fichier .csv (un fichier par feuille est attendu)",
+                )));
             }
             files.sort();
             return Ok((Workbook::Csv(files), Format::CsvFolder));
         }
         if meta.len() > MAX_FILE_BYTES {
-            return Err(bad(format!(
-                "file too large ({} MiB; at most {} MiB)",
-                meta.len() >> 20,
-                MAX_FILE_BYTES >> 20
+            let (size, max) = (meta.len() >> 20, MAX_FILE_BYTES >> 20);
+            return Err(bad(both(
+                format!("file too large ({size} MiB; at most {max} MiB)"),
+                format!("fichier trop volumineux ({size} Mio ; au plus {max} Mio)"),
             )));
         }
         let mut head = [0u8; 8];
         let mut f = File::open(path).map_err(|e| Error::io(path, e))?;
         let n = f.read(&mut head).map_err(|e| Error::io(path, e))?;
         if n == 0 {
-            return Err(bad("the file is empty".into()));
+            return Err(bad(both("the file is empty", "le fichier est vide")));
         }
         let format = if head.starts_with(b"PK\x03\x04") {
             inspect_zip(f).map_err(bad)?
         } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
             if is_encrypted_ole(path) {
-                return Err(bad(
-                    "the workbook is password-protected (encrypted): save an unprotected copy"
-                        .into(),
-                ));
+                return Err(bad(both(
+                    "the workbook is password-protected (encrypted): save an unprotected copy",
+                    "le classeur est protégé par un mot de passe (chiffré) : enregistrez-en une copie non protégée",
+                )));
             }
             Format::Xls
         } else {
@@ -112,9 +110,15 @@ impl Workbook {
                 .map(|e| e.to_string_lossy().to_lowercase())
                 .unwrap_or_default();
             return Err(bad(if ext == "csv" {
-                "a single csv file: give the folder that holds one csv file per sheet".into()
+                both(
+                    "a single csv file: give the folder that holds one csv file per sheet",
+                    "un seul fichier csv : donnez le dossier qui contient un fichier csv par feuille",
+                )
             } else {
-                "not a spreadsheet (xlsx, xls, ods) nor a folder of csv files".into()
+                both(
+                    "not a spreadsheet (xlsx, xls, ods) nor a folder of csv files",
+                    "ni un classeur (xlsx, xls, ods) ni un dossier de fichiers csv",
+                )
             }));
         };
         let open = |p: &Path| -> std::result::Result<Workbook, String> {
@@ -127,8 +131,12 @@ impl Workbook {
                     .map_err(|e| e.to_string()),
             })
         };
-        let wb =
-            open(path).map_err(|e| bad(format!("cannot read the {format:?} workbook: {e}")))?;
+        let wb = open(path).map_err(|e| {
+            bad(both(
+                format!("cannot read the {format:?} workbook: {e}"),
+                format!("classeur {format:?} illisible : {e}"),
+            ))
+        })?;
         Ok((wb, format))
     }
 
@@ -161,10 +169,15 @@ impl Workbook {
         sheet: &str,
         visit: &mut (dyn FnMut(u32, &RowCells) -> Result<()> + Send),
     ) -> Result<()> {
-        let bad = |message: String| Error::Workbook {
-            path: path.to_path_buf(),
-            message: format!("sheet {sheet}: {message}"),
+        let bad2 = |(en, fr): (String, String)| {
+            Error::workbook(
+                path,
+                format!("sheet {sheet}: {en}"),
+                format!("feuille {sheet} : {fr}"),
+            )
         };
+        // Messages of the readers themselves exist in English only.
+        let bad = |message: String| bad2((message.clone(), message));
         match self {
             Workbook::Xlsx(x) => {
                 // Parsing the sheet's XML and typing its rows each take a core:
@@ -195,9 +208,15 @@ impl Workbook {
                             {
                                 let (r, c) = cell.get_position();
                                 if c >= MAX_COLUMNS {
-                                    return Err(bad(format!(
-                                        "a cell lies beyond column {MAX_COLUMNS} (row {})",
-                                        r + 1
+                                    return Err(bad2(both(
+                                        format!(
+                                            "a cell lies beyond column {MAX_COLUMNS} (row {})",
+                                            r + 1
+                                        ),
+                                        format!(
+                                            "une cellule est au-delà de la colonne {MAX_COLUMNS} (ligne {})",
+                                            r + 1
+                                        ),
                                     )));
                                 }
                                 if current != Some(r) {
@@ -231,16 +250,19 @@ impl Workbook {
                         let produced = produce();
                         drop(tx);
                         let consumed = consumer.join().unwrap_or_else(|p| {
-                            Err(bad(format!(
-                                "failure while reading rows ({})",
-                                panic_message(&p)
+                            Err(bad2(both(
+                                format!("failure while reading rows ({})", panic_message(&p)),
+                                format!("échec de la lecture des lignes ({})", panic_message(&p)),
                             )))
                         });
                         consumed.and(produced)
                     })
                 }));
                 outcome.unwrap_or_else(|p| {
-                    Err(bad(format!("malformed sheet ({})", panic_message(&p))))
+                    Err(bad2(both(
+                        format!("malformed sheet ({})", panic_message(&p)),
+                        format!("feuille mal formée ({})", panic_message(&p)),
+                    )))
                 })
             }
             Workbook::Other(s) => {
@@ -250,8 +272,9 @@ impl Workbook {
                     return Ok(());
                 };
                 if range.width() as u64 + c0 as u64 > MAX_COLUMNS as u64 {
-                    return Err(bad(format!(
-                        "the sheet is wider than {MAX_COLUMNS} columns"
+                    return Err(bad2(both(
+                        format!("the sheet is wider than {MAX_COLUMNS} columns"),
+                        format!("la feuille a plus de {MAX_COLUMNS} colonnes"),
                     )));
                 }
                 let mut cells = Vec::new();
@@ -269,7 +292,7 @@ impl Workbook {
             }
             Workbook::Csv(files) => {
                 let Some((_, file)) = files.iter().find(|(n, _)| n == sheet) else {
-                    return Err(bad("no such csv file".into()));
+                    return Err(bad2(both("no such csv file", "fichier csv absent")));
                 };
                 read_csv(file, visit)
             }
@@ -296,12 +319,13 @@ fn read_csv(
         .from_reader(bytes);
     let mut record = csv::ByteRecord::new();
     loop {
-        let more = reader
-            .read_byte_record(&mut record)
-            .map_err(|e| Error::Workbook {
-                path: file.to_path_buf(),
-                message: format!("malformed csv: {e}"),
-            })?;
+        let more = reader.read_byte_record(&mut record).map_err(|e| {
+            Error::workbook(
+                file,
+                format!("malformed csv: {e}"),
+                format!("csv mal formé : {e}"),
+            )
+        })?;
         if !more {
             return Ok(());
         }
@@ -313,10 +337,11 @@ fn read_csv(
             .map(|(i, f)| (i as u32, Cell::Text(decode(f))))
             .collect();
         if cells.iter().any(|(c, _)| *c >= MAX_COLUMNS) {
-            return Err(Error::Workbook {
-                path: file.to_path_buf(),
-                message: format!("line {line} has more than {MAX_COLUMNS} fields"),
-            });
+            return Err(Error::workbook(
+                file,
+                format!("line {line} has more than {MAX_COLUMNS} fields"),
+                format!("la ligne {line} a plus de {MAX_COLUMNS} champs"),
+            ));
         }
         visit(line, &cells)?;
     }
@@ -376,6 +401,11 @@ fn from_data(d: &Data) -> Cell<'_> {
     }
 }
 
+/// A message in English and in French.
+pub(crate) fn both(en: impl Into<String>, fr: impl Into<String>) -> (String, String) {
+    (en.into(), fr.into())
+}
+
 /// Runs a calamine call, turning a panic inside it into an error: a
 /// malformed workbook must be an error, never a crash.
 fn guarded<T>(
@@ -394,22 +424,32 @@ fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
 
 /// Recognises an xlsx, xlsb or ods archive and refuses archives whose
 /// entries inflate beyond reason.
-fn inspect_zip(file: File) -> std::result::Result<Format, String> {
-    let mut zip = zip::ZipArchive::new(BufReader::new(file))
-        .map_err(|e| format!("not a valid workbook (damaged zip archive: {e})"))?;
+fn inspect_zip(file: File) -> std::result::Result<Format, (String, String)> {
+    let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| {
+        both(
+            format!("not a valid workbook (damaged zip archive: {e})"),
+            format!("classeur invalide (archive zip endommagée : {e})"),
+        )
+    })?;
     let mut format = None;
     for i in 0..zip.len() {
-        let entry = zip
-            .by_index_raw(i)
-            .map_err(|e| format!("damaged zip archive: {e}"))?;
+        let entry = zip.by_index_raw(i).map_err(|e| {
+            both(
+                format!("damaged zip archive: {e}"),
+                format!("archive zip endommagée : {e}"),
+            )
+        })?;
         let (size, packed) = (entry.size(), entry.compressed_size().max(1));
         let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
         if size > MAX_ENTRY_BYTES || (size > (64 << 20) && size / packed > MAX_RATIO) {
-            return Err(format!(
-                "refused: archive entry {} would inflate to {} MiB from {} KiB (a zip bomb?)",
-                name,
-                size >> 20,
-                packed >> 10
+            let (mib, kib) = (size >> 20, packed >> 10);
+            return Err(both(
+                format!(
+                    "refused: archive entry {name} would inflate to {mib} MiB from {kib} KiB (a zip bomb?)"
+                ),
+                format!(
+                    "refusé : l'entrée {name} de l'archive passerait de {kib} Kio à {mib} Mio (bombe zip ?)"
+                ),
             ));
         }
         match name.as_str() {
@@ -420,7 +460,10 @@ fn inspect_zip(file: File) -> std::result::Result<Format, String> {
         }
     }
     format.ok_or_else(|| {
-        "a zip archive, but not a workbook (no xl/workbook.xml nor content.xml)".into()
+        both(
+            "a zip archive, but not a workbook (no xl/workbook.xml nor content.xml)",
+            "une archive zip, mais pas un classeur (ni xl/workbook.xml ni content.xml)",
+        )
     })
 }
 
