@@ -31,10 +31,6 @@ use rust_xlsxwriter::{
 /// they only lose the entry-time help.
 pub const ENTRY_ROWS: u32 = 5000;
 
-/// Days from 0001-01-01 (day 1 of the common era) to 1970-01-01, to read
-/// polars dates (days since 1970-01-01).
-const DAYS_FROM_CE_TO_EPOCH: i32 = 719_163;
-
 /// Why a template could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
@@ -871,7 +867,7 @@ fn registry_rows(
                     out.push(match v {
                         None => Entry::Empty,
                         Some(d) => Entry::Date(
-                            NaiveDate::from_num_days_from_ce_opt(d + DAYS_FROM_CE_TO_EPOCH)
+                            cadre::period::from_epoch_days(d)
                                 .ok_or_else(|| err(format!("day {d} is not a calendar date")))?,
                         ),
                     });

@@ -151,8 +151,6 @@ fn write_period_sheet(
         }
     }
     ws.autofilter(0, 0, row.saturating_sub(1).max(1), 10)?;
-    // A note row: the csv form keeps raw values; the sheet shows them as numbers.
-    let _ = format_value;
     Ok(())
 }
 

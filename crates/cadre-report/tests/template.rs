@@ -14,7 +14,6 @@ use cadre::schema::{ColumnSchema, ColumnType, DatasetSchema};
 use cadre::{Data, Programme};
 use cadre_report::template::{Entry, Template, write_template};
 use calamine::Reader;
-use chrono::NaiveDate;
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -219,7 +218,7 @@ fn frame_entry(data: &Data, dataset: &str, column: &ColumnSchema, row: usize) ->
             .unwrap()
             .physical()
             .get(row)
-            .map(|d| Entry::Date(NaiveDate::from_num_days_from_ce_opt(d + 719_163).unwrap())),
+            .map(|d| Entry::Date(cadre::period::from_epoch_days(d).unwrap())),
     };
     value.unwrap_or(Entry::Empty)
 }

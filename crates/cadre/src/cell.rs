@@ -87,8 +87,11 @@ pub fn format_number(f: f64) -> String {
         format!("{}", f as i64)
     } else {
         let s = format!("{f:.6}");
-        let s = s.trim_end_matches('0').trim_end_matches('.');
-        s.to_owned()
+        match s.trim_end_matches('0').trim_end_matches('.') {
+            // A tiny negative number rounds to zero, not to `-0`.
+            "-0" => "0".to_owned(),
+            s => s.to_owned(),
+        }
     }
 }
 

@@ -11,14 +11,14 @@ use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use polars::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::filter;
 use crate::indicator::{AggregateKind, Direction, IndicatorDef, Kind, Measure, Selection};
 use crate::ingest::{Data, ROW_COLUMN};
-use crate::period::Period;
+use crate::period::{Period, to_epoch_days};
 use crate::programme::Programme;
 use crate::schema::ColumnType;
 use crate::table::{Breakdown, Category, IndicatorTable, IndicatorValue, Status};
@@ -26,12 +26,6 @@ use crate::text::fold_name;
 
 const DATE: &str = "__date";
 const VALUE: &str = "__value";
-const DAYS_FROM_CE_TO_EPOCH: i32 = 719_163;
-
-/// Days since 1970-01-01, polars' physical date.
-pub(crate) fn epoch_days(d: NaiveDate) -> i32 {
-    d.num_days_from_ce() - DAYS_FROM_CE_TO_EPOCH
-}
 
 /// The column holding the category of a dimension.
 pub(crate) fn category_column(by: &str) -> String {
@@ -636,9 +630,9 @@ pub(crate) fn window_rows(s: &Side, w: Window) -> LazyFrame {
     if !s.dated {
         return lf;
     }
-    let mut cond = col(DATE).lt_eq(lit(epoch_days(w.end)));
+    let mut cond = col(DATE).lt_eq(lit(to_epoch_days(w.end)));
     if let Some(start) = w.start {
-        cond = cond.and(col(DATE).gt_eq(lit(epoch_days(start))));
+        cond = cond.and(col(DATE).gt_eq(lit(to_epoch_days(start))));
     }
     lf.filter(cond)
 }

@@ -8,11 +8,11 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 use serde::Serialize;
 
-use crate::compute::{Engine, Prepared, Side, Window, epoch_days, evaluate, window_rows};
+use crate::compute::{Engine, Prepared, Side, Window, evaluate, window_rows};
 use crate::error::{Error, Result};
 use crate::indicator::{Measure, Selection};
 use crate::ingest::ROW_COLUMN;
-use crate::period::Period;
+use crate::period::{Period, from_epoch_days, to_epoch_days};
 use crate::table::IndicatorValue;
 
 /// Why a row of the dataset does not count in the cumulative value.
@@ -296,8 +296,7 @@ impl Engine<'_> {
                 .collect(),
             Err(_) => vec![None; window.height()],
         };
-        let start = epoch_days(period.start);
-        let to_date = |d: i32| NaiveDate::from_num_days_from_ce_opt(d + 719_163);
+        let start = to_epoch_days(period.start);
         // A share's numerator and denominator count rows worth 1: rows worth 0 did not count.
         let counts_only_ones =
             condition.is_some() || (role == "denominator" && aggregate.starts_with("count where"));
@@ -312,7 +311,7 @@ impl Engine<'_> {
             rows.push(TracedRow {
                 row: r,
                 key: keys.get(&r).cloned(),
-                date: dates[i].and_then(to_date),
+                date: dates[i].and_then(from_epoch_days),
                 in_period: !side.dated || dates[i].is_some_and(|d| d >= start),
                 value: if counts_only_ones {
                     None
@@ -331,7 +330,7 @@ impl Engine<'_> {
             };
             r.iter().zip(d).filter_map(|(r, d)| Some((r?, d))).collect()
         };
-        let end = epoch_days(period.end);
+        let end = to_epoch_days(period.end);
         let mut excluded = Vec::new();
         for r in ds.frame.column(ROW_COLUMN)?.u32()?.iter().flatten() {
             if counted.contains(&r) {

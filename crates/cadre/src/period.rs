@@ -125,6 +125,19 @@ impl Period {
     }
 }
 
+/// Days from 0001-01-01 (chrono's day 1) to 1970-01-01 (polars' day 0).
+const DAYS_FROM_CE_TO_EPOCH: i32 = 719_163;
+
+/// A date as polars stores it: days since 1970-01-01.
+pub fn to_epoch_days(d: NaiveDate) -> i32 {
+    d.num_days_from_ce() - DAYS_FROM_CE_TO_EPOCH
+}
+
+/// The date of a polars date value.
+pub fn from_epoch_days(days: i32) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(days + DAYS_FROM_CE_TO_EPOCH)
+}
+
 fn last_day(year: i32, month: u32) -> Option<NaiveDate> {
     let (ny, nm) = if month == 12 {
         (year + 1, 1)

@@ -256,12 +256,7 @@ impl IndicatorTable {
 /// A number as the csv writes it: `.` decimal mark, no thousands separator,
 /// up to 6 decimals (never fewer than 4 kept), no trailing zeros.
 pub fn format_value(v: f64) -> String {
-    if v == 0.0 {
-        return "0".into();
-    }
-    let s = format!("{v:.6}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".into() } else { s.to_owned() }
+    crate::cell::format_number(v)
 }
 
 #[cfg(test)]

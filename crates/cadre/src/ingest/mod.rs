@@ -252,7 +252,6 @@ pub fn ingest(programme: &Programme, path: impl AsRef<Path>) -> Result<Data> {
     let mut report = IngestReport::default();
     let mut datasets = BTreeMap::new();
     for (i, (schema, (file, sheet, result))) in programme.datasets.iter().zip(results).enumerate() {
-        let _ = schema;
         report.sheets.push(result.report);
         let mut problems = result.problems;
         problems.append(&mut extra_problems[i]);

@@ -69,8 +69,6 @@ pub struct SheetIngester<'s> {
     patterns: Vec<Option<regex::Regex>>,
 }
 
-const DAYS_FROM_CE_TO_EPOCH: i32 = 719_163;
-
 impl<'s> SheetIngester<'s> {
     /// A new ingester for `schema`'s sheet `sheet` of `file`.
     pub fn new(schema: &'s DatasetSchema, file: &Path, sheet: &str) -> Self {
@@ -454,7 +452,7 @@ fn typed<'c>(col: &ColumnSchema, c: &'c Cell) -> std::result::Result<Value<'c>, 
         },
         ColumnType::Date => match cell::to_date(c).map_err(rule)? {
             None => Value::Null,
-            Some(d) => Value::Date(chrono::Datelike::num_days_from_ce(&d) - DAYS_FROM_CE_TO_EPOCH),
+            Some(d) => Value::Date(crate::period::to_epoch_days(d)),
         },
     })
 }
