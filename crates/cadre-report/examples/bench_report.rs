@@ -27,6 +27,7 @@ fn main() -> std::process::ExitCode {
 fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let lang = args.next().unwrap_or_else(|| "fr".into());
+    let lang = cadre::Lang::from_code(&lang).ok_or("the language is fr or en")?;
     let output = PathBuf::from(args.next().unwrap_or_else(|| {
         std::env::temp_dir()
             .join("cadre-report.pdf")
@@ -60,8 +61,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         let compute = t.elapsed().as_secs_f64();
 
         let t = Instant::now();
-        let options =
-            ReportOptions::new(root.join("report_templates/quarterly"), &lang, period.end);
+        let options = ReportOptions::new(root.join("report_templates/quarterly"), lang, period.end);
         let report = render_report(&programme, &data, &table, &options)?;
         let render = t.elapsed().as_secs_f64();
 

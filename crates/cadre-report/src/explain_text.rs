@@ -1,39 +1,34 @@
 //! `cadre explain` as text: the definition, each part's rows and the rows
 //! left out, and the arithmetic that gives the value.
 
-use cadre::Period;
-use cadre::explain::{Exclusion, Explanation, Part};
+use cadre::explain::{Exclusion, Explanation, Part, Role};
 use cadre::table::format_value;
+use cadre::{Lang, Period, Text, Word};
 
 /// Rows listed per part before the list is cut (the json output has them all).
 const MAX_ROWS: usize = 200;
 
-/// The explanation in `lang` (`fr`, else English).
-pub fn render(e: &Explanation, period: &Period, lang: &str) -> String {
-    let fr = lang == "fr";
-    let t = |f: &'static str, en: &'static str| if fr { f } else { en };
+/// The explanation in `lang`.
+pub fn render(e: &Explanation, period: &Period, lang: Lang) -> String {
+    let w = |word: Word| word.text(lang);
     let num = |v: Option<f64>| {
         v.map(format_value)
-            .unwrap_or_else(|| t("(vide)", "(empty)").to_owned())
+            .unwrap_or_else(|| w(Word::Empty).to_owned())
     };
     let ind = &e.indicator;
     let mut s = format!("{} — {}\n", ind.code, ind.label.get(lang));
-    s += &format!("{} {}\n", t("Période", "Period"), period);
+    s += &format!("{} {}\n", w(Word::Period), period);
     if !e.definition.is_empty() {
-        s += &format!(
-            "{}: {}\n",
-            t("Définition", "Definition"),
-            e.definition.get(lang)
-        );
+        s += &format!("{}: {}\n", w(Word::Definition), e.definition.get(lang));
     }
-    s += &format!("{}: {}\n\n", t("Mesure", "Measure"), e.measure);
+    s += &format!("{}: {}\n\n", w(Word::Measure), e.measure);
     for part in &e.parts {
         s += &part_text(part, lang);
         s.push('\n');
     }
-    s += &format!("{}\n", t("Calcul", "Arithmetic"));
-    let figure = |role: &str, cumulative: bool| {
-        e.parts.iter().find(|p| p.role == role).and_then(|p| {
+    s += &format!("{}\n", w(Word::Arithmetic));
+    let figure = |role: Role, cumulative: bool| {
+        e.part(role).and_then(|p| {
             if cumulative {
                 p.cumulative_figure
             } else {
@@ -42,15 +37,15 @@ pub fn render(e: &Explanation, period: &Period, lang: &str) -> String {
         })
     };
     for (name, cumulative, value) in [
-        (t("période", "period"), false, ind.period_value),
-        (t("cumul", "cumulative"), true, ind.cumulative_value),
+        (w(Word::PeriodLower), false, ind.period_value),
+        (w(Word::CumulativeLower), true, ind.cumulative_value),
     ] {
         match e.scale {
             Some(scale) => {
                 s += &format!(
                     "  {name}: {} / {} × {} = {}\n",
-                    num(figure("numerator", cumulative)),
-                    num(figure("denominator", cumulative)),
+                    num(figure(Role::Numerator, cumulative)),
+                    num(figure(Role::Denominator, cumulative)),
                     format_value(scale),
                     num(value)
                 );
@@ -64,106 +59,111 @@ pub fn render(e: &Explanation, period: &Period, lang: &str) -> String {
         .unwrap_or_else(|| "—".into());
     s += &format!(
         "  {}: {milestone}; {}: {}; {}: {} %; {}: {}\n",
-        t("jalon", "milestone"),
-        t("cible", "target"),
+        w(Word::MilestoneLower),
+        w(Word::TargetLower),
         format_value(ind.target),
-        t("réalisation", "achievement"),
+        w(Word::AchievementLower),
         num(ind.achievement_pct),
-        t("statut", "status"),
-        ind.status.as_str()
+        w(Word::StatusLower),
+        ind.status.text(lang)
     );
     s
 }
 
-fn part_text(p: &Part, lang: &str) -> String {
-    let fr = lang == "fr";
-    let t = |f: &'static str, en: &'static str| if fr { f } else { en };
+fn role(r: Role) -> Word {
+    match r {
+        Role::Rows => Word::RoleRows,
+        Role::Numerator => Word::RoleNumerator,
+        Role::Denominator => Word::RoleDenominator,
+        Role::Groups => Word::RoleGroups,
+    }
+}
+
+fn part_text(p: &Part, lang: Lang) -> String {
+    let w = |word: Word| word.text(lang);
     let mut s = format!(
         "[{}] {} — {} {}, {} {}\n",
-        p.role,
+        w(role(p.role)),
         p.dataset,
-        t("fichier", "file"),
+        w(Word::FileLower),
         p.file,
-        t("feuille", "sheet"),
+        w(Word::SheetLower),
         p.sheet
     );
     if let Some(f) = &p.filter {
-        s += &format!("  {}: {f}\n", t("filtre", "filter"));
+        s += &format!("  {}: {f}\n", w(Word::Filter));
     }
     if let Some(c) = &p.condition {
-        s += &format!("  {}: {c}\n", t("condition", "condition"));
+        s += &format!("  {}: {c}\n", w(Word::Condition));
     }
     s += &format!(
         "  {}: {}\n",
-        t("date", "date"),
-        p.date
-            .as_deref()
-            .unwrap_or(t("(non daté : pris en entier)", "(undated: taken whole)"))
+        w(Word::Date),
+        p.date.as_deref().unwrap_or(w(Word::UndatedTakenWhole))
     );
     s += &format!(
         "  {}: {} — {} {}, {} {}\n",
-        t("agrégat", "aggregate"),
-        p.aggregate,
-        t("période", "period"),
+        w(Word::Aggregate),
+        Text::Aggregation(&p.aggregate).render(lang),
+        w(Word::PeriodLower),
         p.period_figure.map(format_value).unwrap_or_default(),
-        t("cumul", "cumulative"),
+        w(Word::CumulativeLower),
         p.cumulative_figure.map(format_value).unwrap_or_default()
     );
     if let Some(values) = &p.distinct_values {
         s += &format!(
-            "  {} ({}): {}\n",
-            t("valeurs distinctes", "distinct values"),
-            values.len(),
+            "  {}: {}\n",
+            Text::DistinctValues {
+                count: values.len()
+            }
+            .render(lang),
             values.join(", ")
         );
     }
     s += &format!(
-        "  {} ({}):\n",
-        t("lignes comptées", "rows counted"),
-        p.rows.len()
+        "  {}:\n",
+        Text::RowsCounted {
+            count: p.rows.len()
+        }
+        .render(lang)
     );
     for r in p.rows.iter().take(MAX_ROWS) {
+        let in_period = w(Word::InThePeriod);
         s += &format!(
-            "    {} {}{}{}{}\n",
-            t("ligne", "row"),
-            r.row,
+            "    {}{}{}{}\n",
+            Text::Row { row: r.row }.render(lang),
             r.key
                 .as_ref()
                 .map(|k| format!(" [{k}]"))
                 .unwrap_or_default(),
             r.date.map(|d| format!(" {d}")).unwrap_or_default(),
             match (&r.value, r.in_period) {
-                (Some(v), true) => format!(" = {v} ({})", t("dans la période", "in the period")),
+                (Some(v), true) => format!(" = {v} ({in_period})"),
                 (Some(v), false) => format!(" = {v}"),
-                (None, true) => format!(" ({})", t("dans la période", "in the period")),
+                (None, true) => format!(" ({in_period})"),
                 (None, false) => String::new(),
             }
         );
     }
     if p.rows.len() > MAX_ROWS {
         s += &format!(
-            "    … {} {}\n",
-            p.rows.len() - MAX_ROWS,
-            t("de plus (voir --format json)", "more (see --format json)")
+            "    {}\n",
+            Text::MoreRows {
+                count: p.rows.len() - MAX_ROWS
+            }
+            .render(lang)
         );
     }
     let count = |r: Exclusion| p.excluded.iter().filter(|x| x.reason == r).count();
     s += &format!(
-        "  {} ({}): {} {}, {} {}, {} {}\n",
-        t("lignes écartées", "rows left out"),
-        p.excluded.len(),
-        count(Exclusion::Filter),
-        t(
-            "par le filtre ou la condition",
-            "by the filter or condition"
-        ),
-        count(Exclusion::AfterEnd),
-        t(
-            "datées après la fin de la période",
-            "dated after the period's end"
-        ),
-        count(Exclusion::NoDate),
-        t("sans date", "with no date"),
+        "  {}\n",
+        Text::RowsLeftOut {
+            total: p.excluded.len(),
+            filter: count(Exclusion::Filter),
+            after_end: count(Exclusion::AfterEnd),
+            no_date: count(Exclusion::NoDate),
+        }
+        .render(lang)
     );
     let listed: Vec<String> = p
         .excluded
@@ -184,10 +184,7 @@ fn part_text(p: &Part, lang: &str) -> String {
     if !listed.is_empty() {
         s += &format!(
             "    {}: {}\n",
-            t(
-                "hors période ou sans date, lignes",
-                "outside the window or undated, rows"
-            ),
+            Text::OutsideWindowRows.render(lang),
             listed.join(", ")
         );
     }

@@ -11,10 +11,10 @@
 
 use std::fmt::Write as _;
 
-use cadre::Programme;
 use cadre::indicator::{Direction, IndicatorDef, Kind, Level};
 use cadre::table::{IndicatorTable, IndicatorValue, format_value};
 use cadre::text::Localized;
+use cadre::{Lang, Programme};
 use chrono::{Datelike, NaiveDateTime};
 
 /// Who publishes the activity and under which identifier. A programme's
@@ -92,7 +92,7 @@ pub fn iati_xml_with(
 
     let mut activity_attrs = vec![
         ("last-updated-datetime", stamp.clone()),
-        ("xml:lang", programme.default_language().to_owned()),
+        ("xml:lang", programme.default_language().code().to_owned()),
     ];
     if let Some(currency) = &info.currency {
         activity_attrs.push(("default-currency", currency.clone()));
@@ -373,16 +373,21 @@ impl Xml {
     /// One `narrative` per language that has a text: the activity's default
     /// language (the first) bare, the others with `xml:lang`. With no text in
     /// any language, `fallback` alone (when not empty).
-    fn narratives(&mut self, depth: usize, text: &Localized, langs: &[String], fallback: &str) {
+    fn narratives(&mut self, depth: usize, text: &Localized, langs: &[Lang], fallback: &str) {
         let mut written = false;
         for (i, lang) in langs.iter().enumerate() {
-            let Some(t) = text.0.get(lang).map(|t| t.trim()).filter(|t| !t.is_empty()) else {
+            let Some(t) = text
+                .0
+                .get(lang.code())
+                .map(|t| t.trim())
+                .filter(|t| !t.is_empty())
+            else {
                 continue;
             };
             let attrs: &[(&str, &str)] = if i == 0 {
                 &[]
             } else {
-                &[("xml:lang", lang.as_str())]
+                &[("xml:lang", lang.code())]
             };
             self.text_element(depth, "narrative", attrs, t);
             written = true;
@@ -390,7 +395,7 @@ impl Xml {
         if !written {
             // A text only in a language the programme does not list, else the fallback.
             let any = text
-                .get(langs.first().map(String::as_str).unwrap_or(""))
+                .get(langs.first().map(|l| l.code()).unwrap_or(""))
                 .trim();
             let t = if any.is_empty() { fallback.trim() } else { any };
             if !t.is_empty() {

@@ -5,7 +5,6 @@
 
 pub mod explain_text;
 pub mod iati;
-pub mod labels;
 pub mod report;
 pub mod template;
 pub mod tracking;

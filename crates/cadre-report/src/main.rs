@@ -8,8 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use cadre::{Data, Engine, Period, Programme};
-use cadre_report::labels::Labels;
+use cadre::{Data, Engine, Lang, Period, Programme, Text, Word};
 use cadre_report::report::{PdfStandardChoice, ReportOptions};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -280,17 +279,32 @@ fn run(cli: Cli) -> Result<u8, Failure> {
     }
 }
 
+/// Loads the programme and picks the language: `--lang` when the programme
+/// declares it, else its default. Errors before the programme is known are
+/// in the language asked for if cadre speaks it, else in French.
+fn load_programme(dir: &Path, lang: Option<&str>) -> Result<(Programme, Lang), Failure> {
+    let fallback = lang.and_then(Lang::from_code).unwrap_or(Lang::Fr);
+    let programme = Programme::load(dir).map_err(|e| Failure::usage(e.message(fallback)))?;
+    let lang = match lang {
+        None => programme.default_language(),
+        Some(code) => programme.language(code).ok_or_else(|| {
+            Failure::usage(
+                Text::UnknownLanguage {
+                    given: code,
+                    declared: &programme.info.languages,
+                }
+                .render(fallback),
+            )
+        })?,
+    };
+    Ok((programme, lang))
+}
+
 /// Loads the programme and ingests the data, in the user's language on error.
-fn load(input: &Input) -> Result<(Programme, Data, String), Failure> {
-    let fallback = input.lang.clone().unwrap_or_else(|| "fr".into());
-    let programme =
-        Programme::load(&input.programme).map_err(|e| Failure::usage(e.localized(&fallback)))?;
-    let lang = input
-        .lang
-        .clone()
-        .unwrap_or_else(|| programme.default_language().to_owned());
+fn load(input: &Input) -> Result<(Programme, Data, Lang), Failure> {
+    let (programme, lang) = load_programme(&input.programme, input.lang.as_deref())?;
     let data =
-        cadre::ingest(&programme, &input.data).map_err(|e| Failure::usage(e.localized(&lang)))?;
+        cadre::ingest(&programme, &input.data).map_err(|e| Failure::usage(e.message(lang)))?;
     Ok((programme, data, lang))
 }
 
@@ -305,15 +319,14 @@ fn validate(input: &Input, format: TextOrJson) -> Result<u8, Failure> {
             let _ = writeln!(out, "{json}");
         }
         TextOrJson::Text => {
-            let _ = write!(out, "{}", accounting_text(&data, &lang));
+            let _ = write!(out, "{}", accounting_text(&data, lang));
         }
     }
     Ok(if report.is_clean() { 0 } else { 1 })
 }
 
 /// The per-sheet accounting and every problem, as plain text.
-fn accounting_text(data: &Data, lang: &str) -> String {
-    let l = Labels::new(lang);
+fn accounting_text(data: &Data, lang: Lang) -> String {
     let report = &data.report;
     let mut s = String::new();
     let w = report
@@ -322,22 +335,22 @@ fn accounting_text(data: &Data, lang: &str) -> String {
         .map(|r| r.dataset.len())
         .max()
         .unwrap_or(8)
-        .max(l.get("dataset").chars().count());
+        .max(Word::Dataset.text(lang).chars().count());
     let ws = report
         .sheets
         .iter()
         .map(|r| r.sheet.chars().count())
         .max()
         .unwrap_or(8)
-        .max(l.get("sheet").chars().count());
+        .max(Word::Sheet.text(lang).chars().count());
     s += &format!(
         "{:<w$}  {:<ws$}  {:>8}  {:>9}  {:>8}  {:>6}\n",
-        l.get("dataset"),
-        l.get("sheet"),
-        l.get("read"),
-        l.get("accepted"),
-        l.get("rejected"),
-        l.get("skipped_empty")
+        Word::Dataset.text(lang),
+        Word::Sheet.text(lang),
+        Word::Read.text(lang),
+        Word::Accepted.text(lang),
+        Word::Rejected.text(lang),
+        Word::SkippedEmpty.text(lang)
     );
     for r in &report.sheets {
         s += &format!(
@@ -347,18 +360,13 @@ fn accounting_text(data: &Data, lang: &str) -> String {
     }
     let n = report.problems.len();
     if n == 0 {
-        s += if lang == "fr" {
-            "\nToutes les lignes sont acceptées.\n"
-        } else {
-            "\nEvery row is accepted.\n"
-        };
+        s += &format!("\n{}\n", Text::EveryRowAccepted.render(lang));
     } else {
         let rows = report.rejected();
-        s += &if lang == "fr" {
-            format!("\n{rows} ligne(s) rejetée(s), {n} problème(s) :\n")
-        } else {
-            format!("\n{rows} row(s) rejected, {n} problem(s):\n")
-        };
+        s += &format!(
+            "\n{}\n",
+            Text::RowsRejected { rows, problems: n }.render(lang)
+        );
         for p in &report.problems {
             s += &format!("  {}\n", p.message(lang));
         }
@@ -371,13 +379,13 @@ fn today(when: &When) -> NaiveDate {
         .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
-fn period(programme: &Programme, when: &When, lang: &str) -> Result<Period, Failure> {
+fn period(programme: &Programme, when: &When, lang: Lang) -> Result<Period, Failure> {
     Period::parse(&when.period, programme.info.start, today(when))
-        .map_err(|e| Failure::usage(e.localized(lang)))
+        .map_err(|e| Failure::usage(e.message(lang)))
 }
 
 /// Stops on rejected rows unless allowed; then prints the accounting to stderr.
-fn check_rejected(data: &Data, lang: &str, allow: bool) -> Result<(), Failure> {
+fn check_rejected(data: &Data, lang: Lang, allow: bool) -> Result<(), Failure> {
     if data.report.is_clean() {
         return Ok(());
     }
@@ -386,11 +394,7 @@ fn check_rejected(data: &Data, lang: &str, allow: bool) -> Result<(), Failure> {
         eprint!("{text}");
         return Ok(());
     }
-    let hint = if lang == "fr" {
-        "des lignes sont rejetées : corrigez-les, ou relancez avec --allow-rejected pour les écarter (elles seront comptées)"
-    } else {
-        "some rows are rejected: fix them, or run again with --allow-rejected to leave them out (they are counted)"
-    };
+    let hint = Text::RejectedRowsStop.render(lang);
     Err(Failure {
         message: format!("{hint}\n{text}"),
         code: 1,
@@ -401,7 +405,7 @@ fn check_rejected(data: &Data, lang: &str, allow: bool) -> Result<(), Failure> {
 struct Computed {
     programme: Programme,
     data: Data,
-    lang: String,
+    lang: Lang,
     period: Period,
     table: cadre::IndicatorTable,
 }
@@ -409,11 +413,11 @@ struct Computed {
 /// Loads, ingests (stopping on rejected rows unless allowed) and computes the period.
 fn computed(input: &Input, when: &When, allow: bool) -> Result<Computed, Failure> {
     let (programme, data, lang) = load(input)?;
-    check_rejected(&data, &lang, allow)?;
-    let period = period(&programme, when, &lang)?;
+    check_rejected(&data, lang, allow)?;
+    let period = period(&programme, when, lang)?;
     let table = Engine::new(&programme, &data)
         .compute(&period)
-        .map_err(|e| Failure::usage(e.localized(&lang)))?;
+        .map_err(|e| Failure::usage(e.message(lang)))?;
     Ok(Computed {
         programme,
         data,
@@ -440,13 +444,13 @@ fn compute(
     match format {
         TableFormat::Xlsx => {
             let Some(path) = output else {
-                return Err(Failure::usage("--format xlsx needs -o FILE"));
+                return Err(Failure::usage(Text::XlsxNeedsOutput.render(lang)));
             };
             let created = period.end.and_hms_opt(0, 0, 0).unwrap_or_default();
             cadre_report::tracking::write_tracking_xlsx(
                 &programme,
                 std::slice::from_ref(&table),
-                &lang,
+                lang,
                 created,
                 path,
             )
@@ -500,7 +504,7 @@ fn report(
     let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
     let issue = cadre_report::report::issue_date(date, epoch.as_deref(), period.end)
         .map_err(|e| Failure::usage(e.to_string()))?;
-    let mut options = ReportOptions::new(template, &lang, issue);
+    let mut options = ReportOptions::new(template, lang, issue);
     options.pdf_standard = pdf_standard;
     options.allow_rejected = allow;
     let rendered = cadre_report::report::render_report(&programme, &data, &table, &options)
@@ -521,17 +525,17 @@ fn explain(
     allow: bool,
 ) -> Result<u8, Failure> {
     let (programme, data, lang) = load(input)?;
-    check_rejected(&data, &lang, allow)?;
-    let period = period(&programme, when, &lang)?;
+    check_rejected(&data, lang, allow)?;
+    let period = period(&programme, when, lang)?;
     let engine = Engine::new(&programme, &data);
     let e = engine
         .explain(code, &period)
-        .map_err(|e| Failure::usage(e.localized(&lang)))?;
+        .map_err(|e| Failure::usage(e.message(lang)))?;
     let text = match format {
         TextOrJson::Json => {
             serde_json::to_string_pretty(&e).map_err(|e| Failure::usage(e.to_string()))? + "\n"
         }
-        TextOrJson::Text => cadre_report::explain_text::render(&e, &period, &lang),
+        TextOrJson::Text => cadre_report::explain_text::render(&e, &period, lang),
     };
     write_output(None, text.as_bytes())?;
     Ok(0)
@@ -546,26 +550,21 @@ fn check(
     allow: bool,
 ) -> Result<u8, Failure> {
     let (programme, data, lang) = load(input)?;
-    check_rejected(&data, &lang, allow)?;
+    check_rejected(&data, lang, allow)?;
     let today = today_arg.unwrap_or_else(|| chrono::Local::now().date_naive());
     let parse = |p: &str| {
-        Period::parse(p, programme.info.start, today)
-            .map_err(|e| Failure::usage(e.localized(&lang)))
+        Period::parse(p, programme.info.start, today).map_err(|e| Failure::usage(e.message(lang)))
     };
     let is_csv = table
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     let claimed: Vec<(Period, Vec<cadre::table::FlatRow>)> = if is_csv {
         let Some(p) = period_arg else {
-            return Err(Failure::usage(if lang == "fr" {
-                "--period est requis pour une table csv"
-            } else {
-                "--period is required for a csv table"
-            }));
+            return Err(Failure::usage(Text::CsvTableNeedsPeriod.render(lang)));
         };
         vec![(
             parse(p)?,
-            cadre::check::read_table_csv(table).map_err(|e| Failure::usage(e.localized(&lang)))?,
+            cadre::check::read_table_csv(table).map_err(|e| Failure::usage(e.message(lang)))?,
         )]
     } else {
         let sheets = cadre_report::tracking::read_tracking_xlsx(&programme, table)
@@ -584,7 +583,7 @@ fn check(
     for (period, rows) in &claimed {
         let recomputed = engine
             .compute(period)
-            .map_err(|e| Failure::usage(e.localized(&lang)))?;
+            .map_err(|e| Failure::usage(e.message(lang)))?;
         for d in cadre::check::compare(rows, &recomputed) {
             all.push((period.label.clone(), d));
         }
@@ -605,17 +604,9 @@ fn check(
             let mut s = String::new();
             if all.is_empty() {
                 let n: usize = claimed.iter().map(|(_, r)| r.len()).sum();
-                s += &if lang == "fr" {
-                    format!("Les {n} lignes de la table concordent avec les données.\n")
-                } else {
-                    format!("All {n} rows of the table agree with the data.\n")
-                };
+                s += &format!("{}\n", Text::TableAgrees { rows: n }.render(lang));
             } else {
-                s += &if lang == "fr" {
-                    format!("{} écart(s) :\n", all.len())
-                } else {
-                    format!("{} difference(s):\n", all.len())
-                };
+                s += &format!("{}\n", Text::Differences { count: all.len() }.render(lang));
                 s += "period\tindicator\tbreakdown\tcategory\tfield\tclaimed\trecomputed\n";
                 for (p, d) in &all {
                     s += &format!(
@@ -640,7 +631,7 @@ fn export(
     allow: bool,
 ) -> Result<u8, Failure> {
     let (programme, data, lang) = load(input)?;
-    check_rejected(&data, &lang, allow)?;
+    check_rejected(&data, lang, allow)?;
     let today = today_arg.unwrap_or_else(|| chrono::Local::now().date_naive());
     let periods: Vec<Period> = if periods.is_empty() {
         // Every quarter that has ended, within the programme.
@@ -654,7 +645,7 @@ fn export(
             .iter()
             .map(|p| {
                 Period::parse(p, programme.info.start, today)
-                    .map_err(|e| Failure::usage(e.localized(&lang)))
+                    .map_err(|e| Failure::usage(e.message(lang)))
             })
             .collect::<Result<_, _>>()?
     };
@@ -663,7 +654,7 @@ fn export(
         .iter()
         .map(|p| engine.compute(p))
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| Failure::usage(e.localized(&lang)))?;
+        .map_err(|e| Failure::usage(e.message(lang)))?;
     let stamp = periods
         .iter()
         .map(|p| p.end)
@@ -677,7 +668,7 @@ fn export(
             write_output(Some(output), xml.as_bytes())?;
         }
         ExportFormat::Xlsx => {
-            cadre_report::tracking::write_tracking_xlsx(&programme, &tables, &lang, stamp, output)
+            cadre_report::tracking::write_tracking_xlsx(&programme, &tables, lang, stamp, output)
                 .map_err(|e| Failure::usage(format!("{}: {e}", output.display())))?;
         }
     }
@@ -690,17 +681,14 @@ fn template(
     lang: Option<String>,
     output: &Path,
 ) -> Result<u8, Failure> {
-    let fallback = lang.clone().unwrap_or_else(|| "fr".into());
-    let programme =
-        Programme::load(programme_dir).map_err(|e| Failure::usage(e.localized(&fallback)))?;
-    let lang = lang.unwrap_or_else(|| programme.default_language().to_owned());
+    let (programme, lang) = load_programme(programme_dir, lang.as_deref())?;
     let data = match registry {
         Some(path) => {
-            Some(cadre::ingest(&programme, path).map_err(|e| Failure::usage(e.localized(&lang)))?)
+            Some(cadre::ingest(&programme, path).map_err(|e| Failure::usage(e.message(lang)))?)
         }
         None => None,
     };
-    cadre_report::template::write_template(&programme, data.as_ref(), &lang, output)
+    cadre_report::template::write_template(&programme, data.as_ref(), lang, output)
         .map_err(|e| Failure::usage(format!("{}: {e}", output.display())))?;
     Ok(0)
 }

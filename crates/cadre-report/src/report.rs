@@ -20,7 +20,7 @@
 //! let today = chrono::NaiveDate::from_ymd_opt(2026, 7, 15).unwrap();
 //! let period = cadre::Period::parse("2026-Q2", programme.info.start, today)?;
 //! let table = cadre::Engine::new(&programme, &data).compute(&period)?;
-//! let options = ReportOptions::new("report_templates/quarterly", "fr", period.end);
+//! let options = ReportOptions::new("report_templates/quarterly", cadre::Lang::Fr, period.end);
 //! let report = render_report(&programme, &data, &table, &options)?;
 //! cadre_report::write_atomically(std::path::Path::new("report.pdf"), &report.pdf)?;
 //! # Ok(()) }
@@ -43,6 +43,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::world::ReportWorld;
+use cadre::Lang;
 
 /// A PDF standard the report can conform to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -66,8 +67,8 @@ pub struct ReportOptions {
     /// The template folder (`report_templates/quarterly`), holding `main.typ`.
     /// Templates can read files of this folder only.
     pub template_dir: PathBuf,
-    /// The report language (`fr`, `en`).
-    pub lang: String,
+    /// The report language.
+    pub lang: Lang,
     /// The date of issue, printed on the cover and used as the PDF's
     /// creation date (see [`issue_date`]).
     pub issue_date: NaiveDate,
@@ -80,10 +81,10 @@ pub struct ReportOptions {
 
 impl ReportOptions {
     /// Options with no PDF standard and rejected rows not listed.
-    pub fn new(template_dir: impl Into<PathBuf>, lang: &str, issue_date: NaiveDate) -> Self {
+    pub fn new(template_dir: impl Into<PathBuf>, lang: Lang, issue_date: NaiveDate) -> Self {
         ReportOptions {
             template_dir: template_dir.into(),
-            lang: lang.to_owned(),
+            lang,
             issue_date,
             pdf_standard: None,
             allow_rejected: false,

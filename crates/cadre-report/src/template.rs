@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use cadre::cell::format_number;
 use cadre::schema::{ColumnSchema, ColumnType, DatasetSchema};
 use cadre::text::fold_name;
-use cadre::{Data, Programme};
+use cadre::{Data, Lang, Programme};
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties,
@@ -176,8 +176,9 @@ impl<'p> Template<'p> {
     pub fn new(
         programme: &'p Programme,
         registry: Option<&Data>,
-        lang: &str,
+        lang: Lang,
     ) -> Result<Template<'p>, TemplateError> {
+        let lang = lang.code();
         let fr = lang == "fr";
         let formats = Formats::new(lang);
         let referenced: Vec<bool> = programme
@@ -819,7 +820,7 @@ impl<'p> Template<'p> {
 pub fn write_template(
     programme: &Programme,
     registry: Option<&Data>,
-    lang: &str,
+    lang: Lang,
     path: &Path,
 ) -> Result<(), TemplateError> {
     Template::new(programme, registry, lang)?.save(path)

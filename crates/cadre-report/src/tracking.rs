@@ -4,13 +4,11 @@
 use std::path::Path;
 
 use cadre::table::{IndicatorTable, Status, format_value};
-use cadre::{Programme, indicator::IndicatorDef};
+use cadre::{Lang, Programme, Word, indicator::IndicatorDef};
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
     XlsxError,
 };
-
-use crate::labels::{Labels, status_label};
 
 /// The fill colour of a status chip (also used by the PDF report).
 pub fn status_color(s: Status) -> u32 {
@@ -28,11 +26,10 @@ pub fn status_color(s: Status) -> u32 {
 pub fn write_tracking_xlsx(
     programme: &Programme,
     tables: &[IndicatorTable],
-    lang: &str,
+    lang: Lang,
     creation: chrono::NaiveDateTime,
     path: &Path,
 ) -> Result<(), XlsxError> {
-    let labels = Labels::new(lang);
     let mut wb = Workbook::new();
     // A fixed creation date: the same inputs give the same bytes.
     let created = ExcelDateTime::from_ymd(
@@ -59,11 +56,11 @@ pub fn write_tracking_xlsx(
         let name = sheet_name(&table.period.label);
         let ws = wb.add_worksheet();
         ws.set_name(&name)?;
-        write_period_sheet(ws, programme, table, lang, &labels, &header, &number, &pct)?;
+        write_period_sheet(ws, programme, table, lang, &header, &number, &pct)?;
     }
     let ws = wb.add_worksheet();
-    ws.set_name(labels.get("definitions"))?;
-    write_definitions(ws, programme, lang, &labels, &header)?;
+    ws.set_name(Word::Definitions.text(lang))?;
+    write_definitions(ws, programme, lang, &header)?;
     let bytes = wb.save_to_buffer()?;
     crate::write_atomically(path, &bytes).map_err(XlsxError::IoError)
 }
@@ -82,27 +79,26 @@ fn write_period_sheet(
     ws: &mut Worksheet,
     programme: &Programme,
     table: &IndicatorTable,
-    lang: &str,
-    labels: &Labels,
+    lang: Lang,
     header: &Format,
     number: &Format,
     pct: &Format,
 ) -> Result<(), XlsxError> {
     let cols = [
-        ("indicator", 10.0),
-        ("label", 48.0),
-        ("breakdown", 12.0),
-        ("category", 22.0),
-        ("baseline", 10.0),
-        ("period_value", 12.0),
-        ("cumulative_value", 12.0),
-        ("milestone", 11.0),
-        ("target", 10.0),
-        ("achievement_pct", 12.0),
-        ("status", 14.0),
+        (Word::Indicator, 10.0),
+        (Word::Label, 48.0),
+        (Word::Breakdown, 12.0),
+        (Word::Category, 22.0),
+        (Word::Baseline, 10.0),
+        (Word::PeriodValue, 12.0),
+        (Word::CumulativeValue, 12.0),
+        (Word::Milestone, 11.0),
+        (Word::Target, 10.0),
+        (Word::AchievementPct, 12.0),
+        (Word::Status, 14.0),
     ];
     for (i, (key, width)) in cols.iter().enumerate() {
-        ws.write_string_with_format(0, i as u16, labels.get(key), header)?;
+        ws.write_string_with_format(0, i as u16, key.text(lang), header)?;
         ws.set_column_width(i as u16, *width)?;
     }
     ws.set_row_height(0, 32)?;
@@ -128,7 +124,7 @@ fn write_period_sheet(
             .set_background_color(Color::RGB(status_color(ind.status)))
             .set_font_color(Color::White)
             .set_bold();
-        ws.write_string_with_format(row, 10, status_label(ind.status, lang), &chip)?;
+        ws.write_string_with_format(row, 10, ind.status.text(lang), &chip)?;
         row += 1;
         for b in &ind.breakdowns {
             let dim = programme
@@ -157,23 +153,22 @@ fn write_period_sheet(
 fn write_definitions(
     ws: &mut Worksheet,
     programme: &Programme,
-    lang: &str,
-    labels: &Labels,
+    lang: Lang,
     header: &Format,
 ) -> Result<(), XlsxError> {
     let cols = [
-        ("indicator", 10.0),
-        ("label", 40.0),
-        ("level", 10.0),
-        ("kind", 10.0),
-        ("definition", 60.0),
-        ("unit", 14.0),
-        ("target", 10.0),
-        ("milestones", 30.0),
-        ("verification", 40.0),
+        (Word::Indicator, 10.0),
+        (Word::Label, 40.0),
+        (Word::Level, 10.0),
+        (Word::Kind, 10.0),
+        (Word::Definition, 60.0),
+        (Word::Unit, 14.0),
+        (Word::Target, 10.0),
+        (Word::Milestones, 30.0),
+        (Word::Verification, 40.0),
     ];
     for (i, (key, width)) in cols.iter().enumerate() {
-        ws.write_string_with_format(0, i as u16, labels.get(key), header)?;
+        ws.write_string_with_format(0, i as u16, key.text(lang), header)?;
         ws.set_column_width(i as u16, *width)?;
     }
     ws.set_freeze_panes(1, 0)?;
@@ -220,9 +215,9 @@ pub fn read_tracking_xlsx(
     use calamine::{Data, Reader};
     let mut wb =
         calamine::open_workbook_auto(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let definitions: Vec<&str> = ["fr", "en"]
+    let definitions: Vec<&str> = Lang::ALL
         .iter()
-        .map(|l| Labels::new(l).get("definitions"))
+        .map(|l| Word::Definitions.text(*l))
         .collect();
     let dimension_of = |label: &str| {
         programme
@@ -289,8 +284,7 @@ pub fn read_tracking_xlsx(
                     Status::ALL
                         .into_iter()
                         .find(|s| {
-                            status_label(*s, "fr") == status_text
-                                || status_label(*s, "en") == status_text
+                            Lang::ALL.iter().any(|l| s.text(*l) == status_text)
                                 || s.as_str() == status_text
                         })
                         .ok_or_else(|| {

@@ -63,7 +63,7 @@ fn validate_accounts_for_every_sheet_and_exits_by_outcome() {
     ]);
     assert_eq!(broken.status.code(), Some(1));
     let out = stdout(&broken);
-    assert!(out.contains("12 row(s) rejected"), "{out}");
+    assert!(out.contains("12 rows rejected, 12 problems:"), "{out}");
     assert!(out.contains("sheet participations, row 11, column collectivite: \"mli-bko\": no such code in collectivites"), "{out}");
     let json = cadre(&[
         "validate",
@@ -166,7 +166,7 @@ fn compute_refuses_rejected_rows_unless_allowed() {
     let o = cadre(&allowed);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("12 ligne(s) rejetée(s)"),
+        stderr(&o).contains("12 lignes rejetées, 12 problèmes :"),
         "the rows left out are counted: {}",
         stderr(&o)
     );

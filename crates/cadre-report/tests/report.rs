@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use cadre::{Data, IndicatorTable, Programme};
+use cadre::{Data, IndicatorTable, Lang, Programme};
 use cadre_report::report::format::Formatter;
 use cadre_report::report::{
     PdfStandardChoice, ReportError, ReportOptions, render_report, render_template,
@@ -93,8 +93,8 @@ fn assert_has(text: &str, needle: &str, what: &str) {
 }
 
 /// Every code and the values the report prints for it, as the report formats them.
-fn assert_indicators_printed(text: &str, table: &IndicatorTable, lang: &str) {
-    let f = Formatter::new(lang);
+fn assert_indicators_printed(text: &str, table: &IndicatorTable, lang: Lang) {
+    let f = Formatter::new(lang.code());
     for i in &table.indicators {
         let unit = i.unit.get(lang);
         assert_has(text, &i.code, "an indicator code");
@@ -124,18 +124,14 @@ fn assert_indicators_printed(text: &str, table: &IndicatorTable, lang: &str) {
                 &format!("the achievement of {}", i.code),
             );
         }
-        assert_has(
-            text,
-            cadre_report::labels::status_label(i.status, lang),
-            "a status",
-        );
+        assert_has(text, i.status.text(lang), "a status");
     }
 }
 
 #[test]
 fn the_example_report_compiles_in_french_and_english() {
     let (p, d, t) = example();
-    for lang in ["fr", "en"] {
+    for lang in Lang::ALL {
         let options = ReportOptions::new(quarterly(), lang, date(2026, 1, 15));
         let report = render_report(&p, &d, &t, &options).unwrap_or_else(|e| panic!("{lang}: {e}"));
         assert!(report.pdf.starts_with(b"%PDF-"), "{lang}: not a PDF");
@@ -144,10 +140,10 @@ fn the_example_report_compiles_in_french_and_english() {
             "{lang}: warnings: {:?}",
             report.warnings
         );
-        let text = pdf_text(&report.pdf, lang);
+        let text = pdf_text(&report.pdf, lang.code());
         assert_indicators_printed(&text, &t, lang);
         // Section titles and dates in the report's language, from the definitions too.
-        let words: &[&str] = if lang == "fr" {
+        let words: &[&str] = if lang == Lang::Fr {
             &[
                 "Synthèse",
                 "Tableau de suivi des indicateurs",
@@ -177,7 +173,11 @@ fn the_example_report_compiles_in_french_and_english() {
         for w in words {
             assert_has(&text, w, "a word of the report");
         }
-        let foreign = if lang == "fr" { "Summary" } else { "Synthèse" };
+        let foreign = if lang == Lang::Fr {
+            "Summary"
+        } else {
+            "Synthèse"
+        };
         assert!(
             !text.contains(foreign),
             "{lang}: the report mixes languages ({foreign})"
@@ -190,7 +190,7 @@ fn the_example_report_compiles_in_french_and_english() {
         let total: usize = d.report.sheets.iter().map(|s| s.read).sum();
         assert_has(
             &text,
-            &Formatter::new(lang).count(total),
+            &Formatter::new(lang.code()).count(total),
             "the number of rows read",
         );
     }
@@ -199,7 +199,7 @@ fn the_example_report_compiles_in_french_and_english() {
 #[test]
 fn the_same_inputs_give_the_same_bytes() {
     let (p, d, t) = example();
-    let options = ReportOptions::new(quarterly(), "fr", date(2026, 1, 15));
+    let options = ReportOptions::new(quarterly(), Lang::Fr, date(2026, 1, 15));
     let first = render_report(&p, &d, &t, &options).expect("first render");
     let second = render_report(&p, &d, &t, &options).expect("second render");
     assert!(
@@ -216,7 +216,7 @@ fn the_same_inputs_give_the_same_bytes() {
         &p,
         &d,
         &t,
-        &ReportOptions::new(quarterly(), "fr", date(2026, 2, 1)),
+        &ReportOptions::new(quarterly(), Lang::Fr, date(2026, 2, 1)),
     )
     .expect("third render");
     assert!(
@@ -292,7 +292,7 @@ fn markup_and_file_reads_in_data_print_as_text() {
     injection_workbook(&book);
     let (p, d, t) = load(&repo().join("tests/fixtures/injection"), &book, "2025-Q2");
     assert_eq!(d.report.rejected(), 1, "the fixture has one rejected row");
-    let mut options = ReportOptions::new(quarterly(), "fr", date(2025, 7, 1));
+    let mut options = ReportOptions::new(quarterly(), Lang::Fr, date(2025, 7, 1));
     options.allow_rejected = true;
     // The archiving standard, on the real template.
     options.pdf_standard = Some(PdfStandardChoice::A2b);
@@ -350,10 +350,10 @@ fn another_programme_renders_with_the_same_template() {
         &root.join("cases/mini/data"),
         "2024-Q1",
     );
-    let options = ReportOptions::new(quarterly(), "en", date(2024, 4, 2));
+    let options = ReportOptions::new(quarterly(), Lang::En, date(2024, 4, 2));
     let report = render_report(&p, &d, &t, &options).unwrap_or_else(|e| panic!("{e}"));
     let text = pdf_text(&report.pdf, "mini");
-    assert_indicators_printed(&text, &t, "en");
+    assert_indicators_printed(&text, &t, Lang::En);
     assert_has(&text, "Test programme", "the programme's title");
 }
 

@@ -227,9 +227,9 @@ fn frame_entry(data: &Data, dataset: &str, column: &ColumnSchema, row: usize) ->
 fn template_ingests_as_it_is_with_the_registry_prefilled() {
     let (programme, registry) = terress();
     let path = tmp("blank.xlsx");
-    write_template(&programme, Some(&registry), "fr", &path).unwrap();
+    write_template(&programme, Some(&registry), cadre::Lang::Fr, &path).unwrap();
     let bytes = std::fs::read(&path).unwrap();
-    write_template(&programme, Some(&registry), "fr", &path).unwrap();
+    write_template(&programme, Some(&registry), cadre::Lang::Fr, &path).unwrap();
     assert_eq!(
         bytes,
         std::fs::read(&path).unwrap(),
@@ -315,7 +315,7 @@ fn part(bytes: &[u8], name: &str) -> String {
 #[test]
 fn template_carries_notes_lists_and_formats() {
     let (programme, registry) = terress();
-    let bytes = Template::new(&programme, Some(&registry), "en")
+    let bytes = Template::new(&programme, Some(&registry), cadre::Lang::En)
         .unwrap()
         .to_bytes()
         .unwrap();
@@ -386,7 +386,7 @@ fn template_carries_notes_lists_and_formats() {
 #[test]
 fn template_filled_in_correctly_validates() {
     let (programme, registry) = terress();
-    let mut template = Template::new(&programme, Some(&registry), "fr").unwrap();
+    let mut template = Template::new(&programme, Some(&registry), cadre::Lang::Fr).unwrap();
     let (added, _) = fill_valid(&programme, &registry, &mut template);
     let data = ingest_bytes(&programme, &template.to_bytes().unwrap(), "filled.xlsx");
 
@@ -394,7 +394,7 @@ fn template_filled_in_correctly_validates() {
         .report
         .problems
         .iter()
-        .map(|p| p.message("en"))
+        .map(|p| p.message(cadre::Lang::En))
         .collect();
     assert!(
         data.report.is_clean(),
@@ -430,7 +430,7 @@ struct Mistake {
 #[test]
 fn template_filled_in_wrongly_is_reported() {
     let (programme, registry) = terress();
-    let mut template = Template::new(&programme, Some(&registry), "en").unwrap();
+    let mut template = Template::new(&programme, Some(&registry), cadre::Lang::En).unwrap();
     let (_, keys) = fill_valid(&programme, &registry, &mut template);
     let mut mistakes: Vec<Mistake> = Vec::new();
     let valid = |ds: &DatasetSchema, n: usize| -> Vec<Entry> {
@@ -556,7 +556,7 @@ fn template_filled_in_wrongly_is_reported() {
 fn template_without_registry_is_blank_and_any_programme_works() {
     for dir in ["indicators/terress", "indicators/eau"] {
         let programme = Programme::load(repo().join(dir)).unwrap();
-        let bytes = Template::new(&programme, None, "en")
+        let bytes = Template::new(&programme, None, cadre::Lang::En)
             .unwrap()
             .to_bytes()
             .unwrap();
@@ -576,7 +576,7 @@ fn template_without_registry_is_blank_and_any_programme_works() {
 #[test]
 fn unknown_dataset_and_too_wide_rows_are_errors() {
     let programme = Programme::load(repo().join("indicators/eau")).unwrap();
-    let mut template = Template::new(&programme, None, "fr").unwrap();
+    let mut template = Template::new(&programme, None, cadre::Lang::Fr).unwrap();
     let err = template.append_row("nope", &[]).unwrap_err().to_string();
     assert!(err.contains("nope") && err.contains("villages"), "{err}");
     let wide = vec![Entry::Empty; programme.dataset("budget").unwrap().columns.len() + 1];
@@ -614,7 +614,7 @@ fn long_value_lists_and_clashing_names_are_handled() {
         .unwrap()
         .name = "instructions".into();
 
-    let mut template = Template::new(&programme, None, "en").unwrap();
+    let mut template = Template::new(&programme, None, cadre::Lang::En).unwrap();
     template
         .append_row(
             "villages",

@@ -16,13 +16,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let data = cadre::ingest(&programme, data_path)?;
     if !data.report.is_clean() {
         for p in &data.report.problems {
-            eprintln!("{}", p.message("en"));
+            eprintln!("{}", p.message(cadre::Lang::En));
         }
     }
     let today = chrono::Local::now().date_naive();
     let period = Period::parse(period, programme.info.start, today)?;
     let engine = Engine::new(&programme, &data);
-    let indicator = engine.compute_indicator(programme.indicator(code)?, &period)?;
+    let indicator = engine.compute_indicator(code, &period)?;
     println!(
         "{} {} ({})",
         indicator.code,

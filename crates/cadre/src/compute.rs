@@ -21,7 +21,7 @@ use crate::ingest::{Data, ROW_COLUMN};
 use crate::period::{Period, to_epoch_days};
 use crate::programme::Programme;
 use crate::schema::ColumnType;
-use crate::table::{Breakdown, Category, IndicatorTable, IndicatorValue, Status};
+use crate::table::{Breakdown, Category, IndicatorTable, IndicatorValue, RatioParts, Status};
 use crate::text::fold_name;
 
 const DATE: &str = "__date";
@@ -83,6 +83,29 @@ pub(crate) enum Prepared {
     },
 }
 
+impl Prepared {
+    /// The rows of a single aggregate. A measure is prepared by its own
+    /// type, so asking a share for one side is a bug, not an input error.
+    pub(crate) fn single(&self) -> &Side {
+        match self {
+            Prepared::Single(side) => side,
+            Prepared::Ratio { .. } => unreachable!("a share or ratio has two sides"),
+        }
+    }
+
+    /// The numerator's and the denominator's rows of a share or ratio.
+    pub(crate) fn sides(&self) -> (&Side, &Side) {
+        match self {
+            Prepared::Ratio {
+                numerator,
+                denominator,
+                ..
+            } => (numerator, denominator),
+            Prepared::Single(_) => unreachable!("a single aggregate has one side"),
+        }
+    }
+}
+
 /// A window of dates: the period, or everything up to its end.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Window {
@@ -97,7 +120,18 @@ pub struct Engine<'a> {
     data: &'a Data,
     /// (dataset, reference column) → row of the referenced dataset, per row.
     indices: RefCell<HashMap<(String, String), IdxCa>>,
-    prepared: RefCell<HashMap<String, Rc<Prepared>>>,
+    /// Prepared rows by the indicator's position in the programme: only the
+    /// programme's own definitions are computed, so nothing else can share
+    /// (or spoil) an entry.
+    prepared: RefCell<HashMap<usize, Rc<Prepared>>>,
+}
+
+/// A measure's value over one window (total or category), with the figures
+/// of its two sides when it is a share or a ratio.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Figure {
+    pub value: Option<f64>,
+    pub parts: Option<RatioParts>,
 }
 
 impl<'a> Engine<'a> {
@@ -123,11 +157,8 @@ impl<'a> Engine<'a> {
 
     /// Every indicator for `period`.
     pub fn compute(&self, period: &Period) -> Result<IndicatorTable> {
-        let indicators = self
-            .programme
-            .indicators
-            .iter()
-            .map(|ind| self.compute_indicator(ind, period))
+        let indicators = (0..self.programme.indicators.len())
+            .map(|position| self.compute_at(position, period))
             .collect::<Result<Vec<_>>>()?;
         Ok(IndicatorTable {
             programme: self.programme.info.code.clone(),
@@ -136,13 +167,30 @@ impl<'a> Engine<'a> {
         })
     }
 
-    /// One indicator for `period`.
-    pub fn compute_indicator(&self, ind: &IndicatorDef, period: &Period) -> Result<IndicatorValue> {
+    /// Indicator `code` of the programme for `period`.
+    pub fn compute_indicator(&self, code: &str, period: &Period) -> Result<IndicatorValue> {
+        self.compute_at(self.position(code)?, period)
+    }
+
+    /// The position of indicator `code` in the programme.
+    pub(crate) fn position(&self, code: &str) -> Result<usize> {
+        let def = self.programme.indicator(code)?;
+        Ok(self
+            .programme
+            .indicators
+            .iter()
+            .position(|i| std::ptr::eq(i, def))
+            .expect("Programme::indicator returns one of the programme's indicators"))
+    }
+
+    /// The indicator at `position` in the programme, for `period`.
+    fn compute_at(&self, position: usize, period: &Period) -> Result<IndicatorValue> {
+        let ind = &self.programme.indicators[position];
         let err = |e: PolarsError| Error::Compute {
             indicator: ind.code.clone(),
             message: filter::clean_polars_message(&e.to_string()),
         };
-        let prepared = self.prepare(ind)?;
+        let prepared = self.prepare(position)?;
         let in_period = Window {
             start: Some(period.start),
             end: period.end,
@@ -153,8 +201,13 @@ impl<'a> Engine<'a> {
         };
         let period_value = evaluate(&prepared, in_period, None).map_err(err)?;
         let cumulative_value = evaluate(&prepared, cumulative, None).map_err(err)?;
-        let total = |v: &Vec<(Option<String>, Option<f64>)>| v.first().and_then(|(_, x)| *x);
-        let (period_value, cumulative_value) = (total(&period_value), total(&cumulative_value));
+        let total = |v: &Vec<(Option<String>, Figure)>| {
+            v.first()
+                .map(|(_, f)| *f)
+                .unwrap_or_else(|| empty_window_figure(&prepared))
+        };
+        let (period_figure, cumulative_figure) = (total(&period_value), total(&cumulative_value));
+        let (period_value, cumulative_value) = (period_figure.value, cumulative_figure.value);
 
         let mut breakdowns = Vec::new();
         for b in &ind.breakdowns {
@@ -173,18 +226,20 @@ impl<'a> Engine<'a> {
             let mut categories: Vec<Category> = cum
                 .into_iter()
                 .filter_map(|(c, v)| c.map(|c| (c, v)))
-                .map(|(category, cumulative_value)| {
-                    let period_value = per
+                .map(|(category, cumulative)| {
+                    let period = per
                         .iter()
                         .find(|(c, _)| c.as_deref() == Some(category.as_str()))
-                        .map(|(_, v)| *v)
-                        .unwrap_or_else(|| empty_window_value(&prepared));
+                        .map(|(_, f)| *f)
+                        .unwrap_or_else(|| empty_window_figure(&prepared));
                     Category {
                         empty: category == empty,
                         label: labels.get(&category).cloned().unwrap_or_default(),
                         category,
-                        period_value,
-                        cumulative_value,
+                        period_value: period.value,
+                        cumulative_value: cumulative.value,
+                        period_parts: period.parts,
+                        cumulative_parts: cumulative.parts,
                     }
                 })
                 .collect();
@@ -213,6 +268,8 @@ impl<'a> Engine<'a> {
             unit: ind.unit.clone(),
             period_value,
             cumulative_value,
+            period_parts: period_figure.parts,
+            cumulative_parts: cumulative_figure.parts,
             baseline: ind.baseline,
             milestone,
             target: ind.target,
@@ -258,11 +315,12 @@ impl<'a> Engine<'a> {
         (order, labels)
     }
 
-    /// The prepared rows of an indicator (cached).
-    pub(crate) fn prepare(&self, ind: &IndicatorDef) -> Result<Rc<Prepared>> {
-        if let Some(p) = self.prepared.borrow().get(&ind.code) {
+    /// The prepared rows of the indicator at `position` (cached).
+    pub(crate) fn prepare(&self, position: usize) -> Result<Rc<Prepared>> {
+        if let Some(p) = self.prepared.borrow().get(&position) {
             return Ok(p.clone());
         }
+        let ind = &self.programme.indicators[position];
         let err = |e: PolarsError| Error::Compute {
             indicator: ind.code.clone(),
             message: filter::clean_polars_message(&e.to_string()),
@@ -424,7 +482,7 @@ impl<'a> Engine<'a> {
         let prepared = Rc::new(prepared);
         self.prepared
             .borrow_mut()
-            .insert(ind.code.clone(), prepared.clone());
+            .insert(position, prepared.clone());
         Ok(prepared)
     }
 
@@ -573,13 +631,26 @@ impl<'a> Engine<'a> {
     }
 }
 
-/// Value of a measure over a window in which a category has no row.
-fn empty_window_value(p: &Prepared) -> Option<f64> {
+/// A measure over a window in which a category has no row on either side.
+fn empty_window_figure(p: &Prepared) -> Figure {
     match p {
-        Prepared::Single(s) => s.agg.empty_value(),
-        // A ratio's value for a category absent from the period is computed
-        // from its sides; absent means the numerator had no row.
-        Prepared::Ratio { .. } => None,
+        Prepared::Single(s) => Figure {
+            value: s.agg.empty_value(),
+            parts: None,
+        },
+        // Both sides are empty: each has its aggregate's value over no rows,
+        // and the ratio has none (the denominator is not positive).
+        Prepared::Ratio {
+            numerator,
+            denominator,
+            ..
+        } => Figure {
+            value: None,
+            parts: Some(RatioParts {
+                numerator: numerator.agg.empty_value(),
+                denominator: denominator.agg.empty_value(),
+            }),
+        },
     }
 }
 
@@ -588,9 +659,12 @@ pub(crate) fn evaluate(
     p: &Prepared,
     w: Window,
     by: Option<&str>,
-) -> PolarsResult<Vec<(Option<String>, Option<f64>)>> {
+) -> PolarsResult<Vec<(Option<String>, Figure)>> {
     match p {
-        Prepared::Single(s) => aggregate(s, w, by),
+        Prepared::Single(s) => Ok(aggregate(s, w, by)?
+            .into_iter()
+            .map(|(k, value)| (k, Figure { value, parts: None }))
+            .collect()),
         Prepared::Ratio {
             numerator,
             denominator,
@@ -613,11 +687,15 @@ pub(crate) fn evaluate(
                 .map(|k| {
                     let n = lookup(&num, numerator.agg, &k);
                     let d = lookup(&den, denominator.agg, &k);
-                    let v = match (n, d) {
+                    let value = match (n, d) {
                         (Some(n), Some(d)) if d > 0.0 => Some(n / d * scale),
                         _ => None,
                     };
-                    (k, v)
+                    let parts = Some(RatioParts {
+                        numerator: n,
+                        denominator: d,
+                    });
+                    (k, Figure { value, parts })
                 })
                 .collect())
         }

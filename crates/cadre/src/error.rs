@@ -5,11 +5,13 @@ use std::path::PathBuf;
 
 /// Everything that can stop loading definitions, reading a workbook or
 /// computing a period. Each variant carries the context a user needs to fix
-/// the input: file, sheet, line, what was found.
+/// the input: file, sheet, line, what was found. The message is written in
+/// the user's language by the catalogue ([`Error::message`]); `Display`
+/// writes it in English, for logs and developers.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(crate::Lang::En))]
 pub enum Error {
     /// A file or folder could not be read.
-    #[error("{path}: {source}")]
     Io {
         /// The file.
         path: PathBuf,
@@ -17,17 +19,15 @@ pub enum Error {
         source: std::io::Error,
     },
     /// A definition file is malformed or inconsistent.
-    #[error("{}{}: {message}", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
     Definition {
         /// The definition file.
         path: PathBuf,
         /// The line, when known.
         line: Option<usize>,
-        /// What is wrong and what was expected.
+        /// What is wrong and what was expected (for the programme's author).
         message: String,
     },
     /// A data file cannot be read as a workbook at all.
-    #[error("{}: {message}", path.display())]
     Workbook {
         /// The data file.
         path: PathBuf,
@@ -37,7 +37,6 @@ pub enum Error {
         message_fr: String,
     },
     /// A dataset's sheet is not in the workbook.
-    #[error("{}: no sheet for dataset `{dataset}`; sheets found: {}{}", path.display(), found.join(", "), closest.as_ref().map(|c| format!(" (did you mean `{c}`?)")).unwrap_or_default())]
     MissingSheet {
         /// The workbook or csv folder.
         path: PathBuf,
@@ -49,7 +48,6 @@ pub enum Error {
         closest: Option<String>,
     },
     /// A required column is not in a sheet's header row.
-    #[error("{}, sheet {sheet}: no column `{column}`; columns found: {}{}", path.display(), found.join(", "), closest.as_ref().map(|c| format!(" (did you mean `{c}`?)")).unwrap_or_default())]
     MissingColumn {
         /// The workbook or csv file.
         path: PathBuf,
@@ -63,23 +61,20 @@ pub enum Error {
         closest: Option<String>,
     },
     /// A period could not be read.
-    #[error("period `{input}`: {message}")]
     Period {
         /// What was given.
         input: String,
-        /// What is expected.
-        message: String,
+        /// What is wrong with it.
+        problem: PeriodProblem,
     },
     /// An indicator could not be computed (a definition polars refused at run time).
-    #[error("indicator {indicator}: {message}")]
     Compute {
         /// The indicator code.
         indicator: String,
-        /// What went wrong.
+        /// What polars said, quoted as it said it.
         message: String,
     },
     /// An indicator code is not in the programme.
-    #[error("no indicator `{code}` in this programme{}", closest.as_ref().map(|c| format!(" (did you mean `{c}`?)")).unwrap_or_default())]
     UnknownIndicator {
         /// The code given.
         code: String,
@@ -88,67 +83,26 @@ pub enum Error {
     },
 }
 
-impl Error {
-    /// The message in French (`fr`) or English (any other language).
-    pub fn localized(&self, lang: &str) -> String {
-        if lang != "fr" {
-            return self.to_string();
-        }
-        let suggest = |c: &Option<String>| {
-            c.as_ref()
-                .map(|c| format!(" (vouliez-vous dire « {c} » ?)"))
-                .unwrap_or_default()
-        };
-        match self {
-            Error::Io { path, source } => format!("{} : {source}", path.display()),
-            Error::Definition {
-                path,
-                line,
-                message,
-            } => {
-                format!(
-                    "{}{} : {message}",
-                    path.display(),
-                    line.map(|l| format!(":{l}")).unwrap_or_default()
-                )
-            }
-            Error::Workbook {
-                path, message_fr, ..
-            } => format!("{} : {message_fr}", path.display()),
-            Error::MissingSheet {
-                path,
-                dataset,
-                found,
-                closest,
-            } => format!(
-                "{} : aucune feuille pour le jeu de données « {dataset} » ; feuilles trouvées : {}{}",
-                path.display(),
-                found.join(", "),
-                suggest(closest)
-            ),
-            Error::MissingColumn {
-                path,
-                sheet,
-                column,
-                found,
-                closest,
-            } => format!(
-                "{}, feuille {sheet} : colonne « {column} » absente ; colonnes trouvées : {}{}",
-                path.display(),
-                found.join(", "),
-                suggest(closest)
-            ),
-            Error::Period { input, message } => format!("période « {input} » : {message}"),
-            Error::Compute { indicator, message } => format!("indicateur {indicator} : {message}"),
-            Error::UnknownIndicator { code, closest } => {
-                format!(
-                    "aucun indicateur « {code} » dans ce programme{}",
-                    suggest(closest)
-                )
-            }
-        }
-    }
+/// Why a period could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodProblem {
+    /// Not one of the forms of a period.
+    Form,
+    /// `project` before the programme's start.
+    NotStarted,
+    /// A range's dates are not ISO dates.
+    RangeDates,
+    /// A range that ends before it starts.
+    RangeBackwards,
+    /// A quarter other than Q1 to Q4.
+    Quarter,
+    /// A half year other than H1 or H2.
+    Half,
+    /// A month other than M01 to M12.
+    Month,
+}
 
+impl Error {
     /// A workbook error, in English and French.
     pub(crate) fn workbook(
         path: impl Into<PathBuf>,

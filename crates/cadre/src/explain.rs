@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::compute::{Engine, Prepared, Side, Window, evaluate, window_rows};
 use crate::error::{Error, Result};
-use crate::indicator::{Measure, Selection};
+use crate::indicator::{AggregateKind, Measure, Selection};
 use crate::ingest::ROW_COLUMN;
 use crate::period::{Period, from_epoch_days, to_epoch_days};
 use crate::table::IndicatorValue;
@@ -53,11 +53,97 @@ pub struct ExcludedRow {
     pub reason: Exclusion,
 }
 
+/// What a part of a measure plays in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The rows of a single aggregate (count, sum, mean, …).
+    Rows,
+    /// The numerator of a share or ratio.
+    Numerator,
+    /// The denominator of a share or ratio.
+    Denominator,
+    /// The groups of a mean per group.
+    Groups,
+}
+
+/// What a part computes over its rows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Aggregation {
+    /// Number of rows.
+    Count,
+    /// Number of rows meeting a condition (a share's numerator).
+    CountWhere {
+        /// The condition, as written.
+        condition: String,
+    },
+    /// Number of rows whose column is known (a share's denominator); every
+    /// row when there is no such column.
+    CountKnown {
+        /// The column that must be known.
+        column: Option<String>,
+    },
+    /// Number of distinct non-empty values of a column.
+    Distinct {
+        /// The column.
+        column: String,
+    },
+    /// Sum of a column.
+    Sum {
+        /// The column.
+        column: String,
+    },
+    /// Mean of a column.
+    Mean {
+        /// The column.
+        column: String,
+    },
+    /// The value of the latest dated row.
+    Latest {
+        /// The column.
+        column: String,
+    },
+    /// Mean over the groups of a per-group aggregate of their members.
+    MeanPerGroup {
+        /// What is computed per group.
+        aggregate: AggregateKind,
+        /// The members' column aggregated.
+        column: Option<String>,
+        /// The members' dataset.
+        members: String,
+    },
+}
+
+impl Aggregation {
+    fn of(kind: AggregateKind, column: &Option<String>) -> Aggregation {
+        let column = || column.clone().unwrap_or_default();
+        match kind {
+            AggregateKind::Count => Aggregation::Count,
+            AggregateKind::Distinct => Aggregation::Distinct { column: column() },
+            AggregateKind::Sum => Aggregation::Sum { column: column() },
+        }
+    }
+
+    /// Whether the part counts rows worth 1 (rows worth 0 did not count).
+    fn counts_ones(&self) -> bool {
+        match self {
+            Aggregation::CountWhere { .. } | Aggregation::CountKnown { .. } => true,
+            Aggregation::Count
+            | Aggregation::Distinct { .. }
+            | Aggregation::Sum { .. }
+            | Aggregation::Mean { .. }
+            | Aggregation::Latest { .. }
+            | Aggregation::MeanPerGroup { .. } => false,
+        }
+    }
+}
+
 /// One part of a measure: its rows, the rows left out, its figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Part {
-    /// `rows`, `numerator`, `denominator` or `groups`.
-    pub role: String,
+    /// What the part plays in the measure.
+    pub role: Role,
     /// The dataset.
     pub dataset: String,
     /// The file its rows come from.
@@ -70,8 +156,8 @@ pub struct Part {
     pub condition: Option<String>,
     /// The date column.
     pub date: Option<String>,
-    /// What is aggregated (`count`, `distinct region`, `sum amount`, …).
-    pub aggregate: String,
+    /// What is computed over the rows.
+    pub aggregate: Aggregation,
     /// The part's figure over the period.
     pub period_figure: Option<f64>,
     /// The part's figure over everything up to the period's end.
@@ -82,6 +168,13 @@ pub struct Part {
     pub rows: Vec<TracedRow>,
     /// The dataset's rows left out.
     pub excluded: Vec<ExcludedRow>,
+}
+
+impl Explanation {
+    /// The part playing `role`, if the measure has one.
+    pub fn part(&self, role: Role) -> Option<&Part> {
+        self.parts.iter().find(|p| p.role == role)
+    }
 }
 
 /// The explanation of one indicator for one period.
@@ -99,137 +192,145 @@ pub struct Explanation {
     pub parts: Vec<Part>,
 }
 
-/// What a part is made of: role, prepared rows, selection, condition, aggregate.
-type PartSpec<'p> = (&'p str, &'p Side, Selection, Option<String>, String);
+/// What a part is made of: its role, prepared rows, selection, condition and aggregation.
+struct PartSpec<'p> {
+    role: Role,
+    side: &'p Side,
+    selection: Selection,
+    condition: Option<String>,
+    aggregate: Aggregation,
+}
 
 impl Engine<'_> {
     /// Explains indicator `code` for `period`.
     pub fn explain(&self, code: &str, period: &Period) -> Result<Explanation> {
-        let programme = self.programme();
-        let def = programme.indicator(code)?;
-        let indicator = self.compute_indicator(def, period)?;
+        let position = self.position(code)?;
+        let def = &self.programme().indicators[position];
+        let indicator = self.compute_indicator(&def.code, period)?;
         let err = |e: PolarsError| Error::Compute {
             indicator: def.code.clone(),
             message: e.to_string(),
         };
-        let prepared = self.prepare(def)?;
-        let (scale, sides): (Option<f64>, Vec<PartSpec>) = match (&def.measure, prepared.as_ref()) {
-            (
-                Measure::Share {
-                    rows,
-                    condition,
-                    known,
-                    scale,
-                },
-                Prepared::Ratio {
-                    numerator,
-                    denominator,
-                    ..
-                },
-            ) => (
-                Some(*scale),
-                vec![
-                    (
-                        "numerator",
-                        numerator,
-                        rows.clone(),
-                        Some(condition.clone()),
-                        format!("count where {condition}"),
-                    ),
-                    (
-                        "denominator",
-                        denominator,
-                        rows.clone(),
-                        None,
-                        known
-                            .as_ref()
-                            .map_or("count".to_owned(), |k| format!("count where {k} is known")),
-                    ),
-                ],
-            ),
-            (
-                Measure::Ratio {
-                    numerator,
-                    denominator,
-                    scale,
-                },
-                Prepared::Ratio {
-                    numerator: n,
-                    denominator: d,
-                    ..
-                },
-            ) => {
-                let what = |a: &crate::indicator::Aggregate| {
-                    format!(
-                        "{:?}{}",
-                        a.aggregate,
-                        a.column
-                            .as_ref()
-                            .map(|c| format!(" {c}"))
-                            .unwrap_or_default()
-                    )
-                    .to_lowercase()
-                };
+        let prepared = self.prepare(position)?;
+        let single = |role, aggregate| -> Vec<PartSpec> {
+            vec![PartSpec {
+                role,
+                side: prepared.single(),
+                selection: def.measure.rows().clone(),
+                condition: None,
+                aggregate,
+            }]
+        };
+        let (scale, specs): (Option<f64>, Vec<PartSpec>) = match &def.measure {
+            Measure::Share {
+                rows,
+                condition,
+                known,
+                scale,
+            } => {
+                let (numerator, denominator) = prepared.sides();
                 (
                     Some(*scale),
                     vec![
-                        (
-                            "numerator",
-                            n,
-                            numerator.rows.clone(),
-                            None,
-                            what(numerator),
-                        ),
-                        (
-                            "denominator",
-                            d,
-                            denominator.rows.clone(),
-                            None,
-                            what(denominator),
-                        ),
+                        PartSpec {
+                            role: Role::Numerator,
+                            side: numerator,
+                            selection: rows.clone(),
+                            condition: Some(condition.clone()),
+                            aggregate: Aggregation::CountWhere {
+                                condition: condition.clone(),
+                            },
+                        },
+                        PartSpec {
+                            role: Role::Denominator,
+                            side: denominator,
+                            selection: rows.clone(),
+                            condition: None,
+                            aggregate: Aggregation::CountKnown {
+                                column: known.clone(),
+                            },
+                        },
                     ],
                 )
             }
-            (m, Prepared::Single(side)) => {
-                let what = match m {
-                    Measure::Count { .. } => "count".to_owned(),
-                    Measure::Distinct { column, .. } => format!("distinct {column}"),
-                    Measure::Sum { column, .. } => format!("sum {column}"),
-                    Measure::Mean { column, .. } => format!("mean {column}"),
-                    Measure::Latest { column, .. } => format!("latest {column}"),
-                    Measure::MeanPerGroup { members, .. } => format!(
-                        "mean over groups of {:?}{} of {} per group",
-                        members.aggregate,
-                        members
-                            .column
-                            .as_ref()
-                            .map(|c| format!(" {c}"))
-                            .unwrap_or_default(),
-                        members.dataset
-                    )
-                    .to_lowercase(),
-                    _ => m.type_name().to_owned(),
-                };
-                let role = if matches!(m, Measure::MeanPerGroup { .. }) {
-                    "groups"
-                } else {
-                    "rows"
-                };
-                (None, vec![(role, side, m.rows().clone(), None, what)])
+            Measure::Ratio {
+                numerator,
+                denominator,
+                scale,
+            } => {
+                let (n, d) = prepared.sides();
+                (
+                    Some(*scale),
+                    vec![
+                        PartSpec {
+                            role: Role::Numerator,
+                            side: n,
+                            selection: numerator.rows.clone(),
+                            condition: None,
+                            aggregate: Aggregation::of(numerator.aggregate, &numerator.column),
+                        },
+                        PartSpec {
+                            role: Role::Denominator,
+                            side: d,
+                            selection: denominator.rows.clone(),
+                            condition: None,
+                            aggregate: Aggregation::of(denominator.aggregate, &denominator.column),
+                        },
+                    ],
+                )
             }
-            _ => {
-                return Err(Error::Compute {
-                    indicator: def.code.clone(),
-                    message: "unexpected measure".into(),
-                });
-            }
+            Measure::Count { .. } => (None, single(Role::Rows, Aggregation::Count)),
+            Measure::Distinct { column, .. } => (
+                None,
+                single(
+                    Role::Rows,
+                    Aggregation::Distinct {
+                        column: column.clone(),
+                    },
+                ),
+            ),
+            Measure::Sum { column, .. } => (
+                None,
+                single(
+                    Role::Rows,
+                    Aggregation::Sum {
+                        column: column.clone(),
+                    },
+                ),
+            ),
+            Measure::Mean { column, .. } => (
+                None,
+                single(
+                    Role::Rows,
+                    Aggregation::Mean {
+                        column: column.clone(),
+                    },
+                ),
+            ),
+            Measure::Latest { column, .. } => (
+                None,
+                single(
+                    Role::Rows,
+                    Aggregation::Latest {
+                        column: column.clone(),
+                    },
+                ),
+            ),
+            Measure::MeanPerGroup { members, .. } => (
+                None,
+                single(
+                    Role::Groups,
+                    Aggregation::MeanPerGroup {
+                        aggregate: members.aggregate,
+                        column: members.column.clone(),
+                        members: members.dataset.clone(),
+                    },
+                ),
+            ),
         };
         let mut parts = Vec::new();
-        for (role, side, sel, condition, aggregate) in sides {
-            parts.push(
-                self.part(role, side, &sel, condition, aggregate, period)
-                    .map_err(err)?,
-            );
+        for spec in specs {
+            parts.push(self.part(spec, period).map_err(err)?);
         }
         Ok(Explanation {
             indicator,
@@ -240,15 +341,14 @@ impl Engine<'_> {
         })
     }
 
-    fn part(
-        &self,
-        role: &str,
-        side: &Side,
-        sel: &Selection,
-        condition: Option<String>,
-        aggregate: String,
-        period: &Period,
-    ) -> PolarsResult<Part> {
+    fn part(&self, spec: PartSpec, period: &Period) -> PolarsResult<Part> {
+        let PartSpec {
+            role,
+            side,
+            selection: ref sel,
+            condition,
+            aggregate,
+        } = spec;
         let data = self.data();
         let ds = data
             .dataset(&sel.dataset)
@@ -278,7 +378,7 @@ impl Engine<'_> {
         };
         let figure = |w| {
             evaluate(&Prepared::Single(side.clone()), w, None)
-                .map(|v| v.first().and_then(|(_, x)| *x))
+                .map(|v| v.first().and_then(|(_, f)| f.value))
         };
         let window = window_rows(side, cumulative).collect()?;
         let rows_col = window.column(ROW_COLUMN)?.u32()?.clone();
@@ -298,8 +398,7 @@ impl Engine<'_> {
         };
         let start = to_epoch_days(period.start);
         // A share's numerator and denominator count rows worth 1: rows worth 0 did not count.
-        let counts_only_ones =
-            condition.is_some() || (role == "denominator" && aggregate.starts_with("count where"));
+        let counts_only_ones = aggregate.counts_ones();
         let mut rows = Vec::new();
         for (i, r) in rows_col.iter().enumerate() {
             let Some(r) = r else { continue };
@@ -349,14 +448,14 @@ impl Engine<'_> {
                 reason,
             });
         }
-        let distinct_values = aggregate.starts_with("distinct").then(|| {
+        let distinct_values = matches!(aggregate, Aggregation::Distinct { .. }).then(|| {
             let mut v: Vec<String> = rows.iter().filter_map(|r| r.value.clone()).collect();
             v.sort();
             v.dedup();
             v
         });
         Ok(Part {
-            role: role.to_owned(),
+            role,
             dataset: sel.dataset.clone(),
             file: ds.file.display().to_string(),
             sheet: ds.sheet.clone(),

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, PeriodProblem, Result};
 
 /// A reporting period: a label and inclusive first and last days.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -20,16 +20,15 @@ pub struct Period {
 impl Period {
     /// Reads a period. `project` runs from `project_start` to `today`.
     pub fn parse(input: &str, project_start: NaiveDate, today: NaiveDate) -> Result<Period> {
-        let err = |message: &str| Error::Period {
+        let err = |problem: PeriodProblem| Error::Period {
             input: input.to_owned(),
-            message: message.to_owned(),
+            problem,
         };
         let s = input.trim();
-        let expected =
-            "expected 2025-Q3, 2025-H1, 2025-M04, 2025, 2025-03-01..2025-06-30 or project";
+        let expected = PeriodProblem::Form;
         if s.eq_ignore_ascii_case("project") {
             if today < project_start {
-                return Err(err("the project has not started yet"));
+                return Err(err(PeriodProblem::NotStarted));
             }
             return Ok(Period {
                 label: "project".into(),
@@ -40,11 +39,11 @@ impl Period {
         if let Some((a, b)) = s.split_once("..") {
             let day = |t: &str| {
                 NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d")
-                    .map_err(|_| err("dates of a range are written 2025-03-01..2025-06-30"))
+                    .map_err(|_| err(PeriodProblem::RangeDates))
             };
             let (start, end) = (day(a)?, day(b)?);
             if end < start {
-                return Err(err("the range ends before it starts"));
+                return Err(err(PeriodProblem::RangeBackwards));
             }
             return Ok(Period {
                 label: format!("{start}..{end}"),
@@ -79,9 +78,9 @@ impl Period {
                         (format!("{y}-H{n}"), month_range(6 * n - 5, 6 * n)?)
                     }
                     "M" if (1..=12).contains(&n) => (format!("{y}-M{n:02}"), month_range(n, n)?),
-                    "Q" => return Err(err("a quarter is Q1 to Q4")),
-                    "H" => return Err(err("a half year is H1 or H2")),
-                    "M" => return Err(err("a month is M01 to M12")),
+                    "Q" => return Err(err(PeriodProblem::Quarter)),
+                    "H" => return Err(err(PeriodProblem::Half)),
+                    "M" => return Err(err(PeriodProblem::Month)),
                     _ => return Err(err(expected)),
                 }
             }

@@ -23,6 +23,7 @@ use sha2::{Digest, Sha256};
 use crate::error::{Error, Result};
 use crate::filter;
 use crate::indicator::{AggregateKind, IndicatorDef, Measure, Selection};
+use crate::messages::Lang;
 use crate::schema::{ColumnType, DatasetSchema};
 use crate::text::{Localized, closest, fold_key, fold_name};
 
@@ -49,8 +50,9 @@ pub struct ProgrammeInfo {
     /// Last day.
     #[serde(deserialize_with = "crate::text::de_date")]
     pub end: NaiveDate,
-    /// Report languages, the default first (`["fr", "en"]`).
-    pub languages: Vec<String>,
+    /// Report languages, the default first (`["fr", "en"]`): each one cadre
+    /// has a catalogue for.
+    pub languages: Vec<Lang>,
     /// Currency of amounts (`EUR`).
     #[serde(default)]
     pub currency: Option<String>,
@@ -308,12 +310,13 @@ impl Programme {
     }
 
     /// The default report language.
-    pub fn default_language(&self) -> &str {
-        self.info
-            .languages
-            .first()
-            .map(String::as_str)
-            .unwrap_or("fr")
+    pub fn default_language(&self) -> Lang {
+        self.info.languages.first().copied().unwrap_or(Lang::Fr)
+    }
+
+    /// The language of `code` when the programme declares it.
+    pub fn language(&self, code: &str) -> Option<Lang> {
+        Lang::from_code(code).filter(|l| self.info.languages.contains(l))
     }
 
     /// SHA-256 over every definition file (path and hash), for provenance.

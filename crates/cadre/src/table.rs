@@ -56,6 +56,18 @@ impl Status {
     }
 }
 
+/// The two figures a share or a ratio combines, over one window: the value
+/// is `numerator / denominator × scale`. Readers show them beside the value
+/// (spent and budget beside a spending rate), so they travel with it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct RatioParts {
+    /// The numerator's figure (count, sum, …); empty when its aggregate has
+    /// no value over the window.
+    pub numerator: Option<f64>,
+    /// The denominator's figure.
+    pub denominator: Option<f64>,
+}
+
 /// One category of a breakdown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Category {
@@ -71,6 +83,12 @@ pub struct Category {
     pub period_value: Option<f64>,
     /// Value over all rows up to the period's end, of this category.
     pub cumulative_value: Option<f64>,
+    /// For a share or ratio: the figures behind `period_value`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_parts: Option<RatioParts>,
+    /// For a share or ratio: the figures behind `cumulative_value`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cumulative_parts: Option<RatioParts>,
 }
 
 /// An indicator's values per category of one dimension.
@@ -109,6 +127,12 @@ pub struct IndicatorValue {
     pub period_value: Option<f64>,
     /// Value over the rows dated on or before the period's end.
     pub cumulative_value: Option<f64>,
+    /// For a share or ratio: the figures behind `period_value`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_parts: Option<RatioParts>,
+    /// For a share or ratio: the figures behind `cumulative_value`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cumulative_parts: Option<RatioParts>,
     /// Baseline.
     pub baseline: f64,
     /// The milestone due by the period's end, if any.

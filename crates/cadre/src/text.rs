@@ -15,10 +15,11 @@ use unicode_normalization::UnicodeNormalization;
 pub struct Localized(pub BTreeMap<String, String>);
 
 impl Localized {
-    /// The text in `lang`, else in French, else in English, else any.
-    pub fn get(&self, lang: &str) -> &str {
+    /// The text in `lang` (a [`crate::Lang`] or a code), else in French,
+    /// else in English, else any.
+    pub fn get(&self, lang: impl AsRef<str>) -> &str {
         self.0
-            .get(lang)
+            .get(lang.as_ref())
             .or_else(|| self.0.get("fr"))
             .or_else(|| self.0.get("en"))
             .or_else(|| self.0.values().next())

@@ -31,7 +31,7 @@ fn explain_lists_counted_and_excluded_rows() {
     let e = Engine::new(&p, &d).explain("N3", &q2(&p)).unwrap();
     assert_eq!(e.indicator.cumulative_value, Some(7.0));
     let part = &e.parts[0];
-    assert_eq!(part.role, "rows");
+    assert_eq!(part.role, cadre::explain::Role::Rows);
     let rows: Vec<u32> = part.rows.iter().map(|r| r.row).collect();
     // Presences at workshops held by 30 June: sheet rows 2-6 (A1, A2) and 10-11 (A4).
     assert_eq!(rows, [2, 3, 4, 5, 6, 10, 11]);
@@ -92,12 +92,12 @@ fn explain_a_share_gives_numerator_and_denominator() {
     assert_eq!(e.scale, Some(100.0));
     let (num, den) = (&e.parts[0], &e.parts[1]);
     assert_eq!(
-        (num.role.as_str(), num.cumulative_figure),
-        ("numerator", Some(4.0))
+        (num.role, num.cumulative_figure),
+        (cadre::explain::Role::Numerator, Some(4.0))
     );
     assert_eq!(
-        (den.role.as_str(), den.cumulative_figure),
-        ("denominator", Some(6.0))
+        (den.role, den.cumulative_figure),
+        (cadre::explain::Role::Denominator, Some(6.0))
     );
     assert_eq!(num.rows.len(), 4);
     assert_eq!(

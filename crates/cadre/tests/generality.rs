@@ -145,7 +145,7 @@ fn second_programme_validates_without_rejected_rows() {
         .report
         .problems
         .iter()
-        .map(|p| p.message("en"))
+        .map(|p| p.message(cadre::Lang::En))
         .collect();
     assert!(
         data.report.is_clean(),

@@ -143,15 +143,15 @@ fn broken_rows_are_each_reported_where_they_are() {
     let dup = &data.report.problems[0];
     assert_eq!(dup.rule, Rule::Duplicate { first_row: 2 });
     assert!(
-        dup.message("en")
+        dup.message(cadre::Lang::En)
             .contains("broken.xlsx, sheet collectivites, row 7, column code: \"BEN-COT\""),
         "{}",
-        dup.message("en")
+        dup.message(cadre::Lang::En)
     );
     assert!(
-        dup.message("fr").contains("ligne 7"),
+        dup.message(cadre::Lang::Fr).contains("ligne 7"),
         "{}",
-        dup.message("fr")
+        dup.message(cadre::Lang::Fr)
     );
     // The participation naming the rejected authority names its row.
     assert!(matches!(
@@ -230,10 +230,10 @@ fn unreadable_files_are_clean_errors() {
     let empty = cadre::ingest(&p, fixture("corrupt/empty.xlsx")).unwrap_err();
     assert!(
         empty
-            .localized("fr")
+            .message(cadre::Lang::Fr)
             .ends_with("empty.xlsx : le fichier est vide"),
         "{}",
-        empty.localized("fr")
+        empty.message(cadre::Lang::Fr)
     );
     let missing = cadre::ingest(&p, fixture("does/not/exist.xlsx")).unwrap_err();
     assert!(matches!(missing, Error::Io { .. }), "{missing}");
@@ -299,9 +299,10 @@ fn a_missing_column_names_what_was_found_and_the_closest() {
         other => panic!("expected a missing column, got {other}"),
     }
     assert!(
-        err.localized("fr").contains("colonne « titre » absente"),
+        err.message(cadre::Lang::Fr)
+            .contains("colonne « titre » absente"),
         "{}",
-        err.localized("fr")
+        err.message(cadre::Lang::Fr)
     );
 }
 

@@ -5,16 +5,15 @@
 //! alongside for bars. The template only lays things out: it never computes
 //! a value and never interprets a text as markup.
 
-use cadre::indicator::{AggregateKind, Direction, IndicatorDef, Measure, Selection};
+use cadre::indicator::{Aggregate, AggregateKind, Direction, IndicatorDef, Measure, Selection};
 use cadre::schema::ColumnType;
-use cadre::table::{Breakdown, IndicatorValue, Status};
-use cadre::{Data, Engine, IndicatorTable, Period, Programme};
+use cadre::table::{Breakdown, IndicatorValue, RatioParts, Status};
+use cadre::{Data, IndicatorTable, Programme};
 use serde_json::{Map, Value, json};
 
 use super::format::Formatter;
 use super::methodology;
 use super::{ReportError, ReportOptions};
-use crate::labels::status_label;
 use crate::tracking::status_color;
 
 /// Rounds a fraction so the data file stays small and readable.
@@ -53,13 +52,14 @@ pub(super) fn build(
     table: &IndicatorTable,
     options: &ReportOptions,
 ) -> Result<Value, ReportError> {
-    let lang = options.lang.as_str();
+    let lang = options.lang.code();
     let f = Formatter::new(lang);
     let b = Builder {
         programme,
         data,
         table,
         lang,
+        language: options.lang,
         f,
     };
     let info = &programme.info;
@@ -89,7 +89,7 @@ pub(super) fn build(
         let count = table.indicators.iter().filter(|i| i.status == s).count();
         statuses.push(json!({
             "status": s.as_str(),
-            "label": status_label(s, lang),
+            "label": s.text(options.lang),
             "color": color(s),
             "ink": ink(s),
             "count": count,
@@ -213,6 +213,7 @@ struct Builder<'a> {
     data: &'a Data,
     table: &'a IndicatorTable,
     lang: &'a str,
+    language: cadre::Lang,
     f: Formatter,
 }
 
@@ -311,7 +312,7 @@ impl Builder<'_> {
             "cumulative_value": self.opt(iv.cumulative_value, unit),
             "achievement": iv.achievement_pct.map(|a| f.percent(a)),
             "status": iv.status.as_str(),
-            "status_label": status_label(iv.status, self.lang),
+            "status_label": iv.status.text(self.language),
             "color": color(iv.status),
             "ink": ink(iv.status),
             "bar": {
@@ -326,14 +327,8 @@ impl Builder<'_> {
 
     /// The finance section: each finance indicator, and for a ratio of two
     /// amounts (spending over budget), the amounts themselves, in total and
-    /// per category.
+    /// per category: the figures the ratio combined.
     fn finance(&self) -> Result<Value, ReportError> {
-        let engine = Engine::new(self.programme, self.data);
-        let period = Period {
-            label: self.table.period.label.clone(),
-            start: self.table.period.start,
-            end: self.table.period.end,
-        };
         let currency = self.programme.info.currency.as_deref();
         let mut items = Vec::new();
         for code in &self.programme.report.finance {
@@ -341,24 +336,25 @@ impl Builder<'_> {
                 continue;
             };
             let unit = iv.unit.get(self.lang);
-            let amounts = self.amount_sides(def);
-            let computed = match &amounts {
-                Some((num, den)) => {
-                    let n = engine
-                        .compute_indicator(num, &period)
-                        .map_err(ReportError::Compute)?;
-                    let d = engine
-                        .compute_indicator(den, &period)
-                        .map_err(ReportError::Compute)?;
-                    Some((n, d))
-                }
-                None => None,
-            };
+            let labels = self.amount_labels(def);
             let money = |v: Option<f64>| {
                 v.map(|v| Value::String(self.f.money(v, currency)))
                     .unwrap_or(Value::Null)
             };
-            let labels = amounts.as_ref().map(|(n, d)| self.side_labels(n, d));
+            // Amounts only for a ratio of two sums of money.
+            let side = |parts: Option<RatioParts>, numerator: bool| -> Value {
+                labels
+                    .as_ref()
+                    .and(parts)
+                    .map(|p| {
+                        money(if numerator {
+                            p.numerator
+                        } else {
+                            p.denominator
+                        })
+                    })
+                    .unwrap_or(Value::Null)
+            };
             let breakdowns: Vec<Value> = iv
                 .breakdowns
                 .iter()
@@ -367,18 +363,6 @@ impl Builder<'_> {
                         is_percent(unit),
                         b.categories.iter().filter_map(|c| c.cumulative_value),
                     );
-                    // A category absent from one side has no rows there: its sum is 0.
-                    let side = |which: Option<&IndicatorValue>, cat: &str| -> Value {
-                        let v = which.map(|w| {
-                            w.breakdowns
-                                .iter()
-                                .find(|x| x.by == b.by)
-                                .and_then(|x| x.categories.iter().find(|c| c.category == cat))
-                                .and_then(|c| c.cumulative_value)
-                                .unwrap_or(0.0)
-                        });
-                        money(v)
-                    };
                     let rows: Vec<Value> = b
                         .categories
                         .iter()
@@ -389,8 +373,8 @@ impl Builder<'_> {
                                 "note": note,
                                 "value": self.opt(c.cumulative_value, unit),
                                 "fraction": c.cumulative_value.map(|v| fraction(v, max)),
-                                "numerator": side(computed.as_ref().map(|x| &x.0), &c.category),
-                                "denominator": side(computed.as_ref().map(|x| &x.1), &c.category),
+                                "numerator": side(c.cumulative_parts, true),
+                                "denominator": side(c.cumulative_parts, false),
                             })
                         })
                         .collect();
@@ -399,12 +383,12 @@ impl Builder<'_> {
                 .collect();
             items.push(json!({
                 "code": iv.code,
-                "amounts": computed.as_ref().map(|(n, d)| json!({
-                    "numerator_label": labels.as_ref().map(|l| l.0.clone()),
-                    "denominator_label": labels.as_ref().map(|l| l.1.clone()),
-                    "numerator": money(n.cumulative_value),
-                    "denominator": money(d.cumulative_value),
-                    "numerator_period": money(n.period_value),
+                "amounts": labels.as_ref().map(|(n, d)| json!({
+                    "numerator_label": n,
+                    "denominator_label": d,
+                    "numerator": side(iv.cumulative_parts, true),
+                    "denominator": side(iv.cumulative_parts, false),
+                    "numerator_period": side(iv.period_parts, true),
                 })),
                 "breakdowns": breakdowns,
             }));
@@ -412,9 +396,10 @@ impl Builder<'_> {
         Ok(json!({ "currency": currency, "indicators": items }))
     }
 
-    /// For a ratio of two sums of money, the two sums as indicators of their
-    /// own (same rows, same breakdowns), so that amounts can be shown.
-    fn amount_sides(&self, def: &IndicatorDef) -> Option<(IndicatorDef, IndicatorDef)> {
+    /// For a ratio of two sums of money (spending over budget), the headings
+    /// of its two amounts: their datasets' labels, told apart by the filter
+    /// when both read the same dataset. None for any other measure.
+    fn amount_labels(&self, def: &IndicatorDef) -> Option<(String, String)> {
         let Measure::Ratio {
             numerator,
             denominator,
@@ -423,51 +408,34 @@ impl Builder<'_> {
         else {
             return None;
         };
-        let sum_of_money = |a: &cadre::indicator::Aggregate| -> Option<String> {
-            let column = a.column.as_deref()?;
-            let is_money =
-                self.programme.resolve_column(&a.rows, column).ok()?.kind == ColumnType::Amount;
-            (a.aggregate == AggregateKind::Sum && is_money).then(|| column.to_owned())
+        let sum_of_money = |a: &Aggregate| -> bool {
+            a.aggregate == AggregateKind::Sum
+                && a.column.as_deref().is_some_and(|column| {
+                    self.programme
+                        .resolve_column(&a.rows, column)
+                        .is_ok_and(|c| c.kind == ColumnType::Amount)
+                })
         };
-        let make = |side: &str, rows: &Selection, column: String| IndicatorDef {
-            // A code no definition can use, so the engine's cache keeps it apart.
-            code: format!("{}\u{1f}{side}", def.code),
-            milestones: Vec::new(),
-            measure: Measure::Sum {
-                rows: rows.clone(),
-                column,
-            },
-            ..def.clone()
-        };
-        let n = sum_of_money(numerator)?;
-        let d = sum_of_money(denominator)?;
-        Some((
-            make("numerator", &numerator.rows, n),
-            make("denominator", &denominator.rows, d),
-        ))
-    }
-
-    /// Column headings for the two sides: their datasets' labels, told apart
-    /// by the filter when both read the same dataset.
-    fn side_labels(&self, num: &IndicatorDef, den: &IndicatorDef) -> (String, String) {
-        let label = |d: &IndicatorDef| {
-            let ds = &d.measure.rows().dataset;
+        if !(sum_of_money(numerator) && sum_of_money(denominator)) {
+            return None;
+        }
+        let label = |sel: &Selection| {
             self.programme
-                .dataset(ds)
+                .dataset(&sel.dataset)
                 .map(|s| s.label.get(self.lang).to_owned())
                 .filter(|l| !l.is_empty())
-                .unwrap_or_else(|| ds.clone())
+                .unwrap_or_else(|| sel.dataset.clone())
         };
-        let (mut a, mut b) = (label(num), label(den));
+        let (mut a, mut b) = (label(&numerator.rows), label(&denominator.rows));
         if a == b {
-            if let Some(filter) = &num.measure.rows().filter {
+            if let Some(filter) = &numerator.rows.filter {
                 a = format!("{a} ({filter})");
             }
-            if let Some(filter) = &den.measure.rows().filter {
+            if let Some(filter) = &denominator.rows.filter {
                 b = format!("{b} ({filter})");
             }
         }
-        (a, b)
+        Some((a, b))
     }
 
     fn methodology(&self, d: &IndicatorDef) -> Value {
@@ -546,7 +514,7 @@ impl Builder<'_> {
                         "row": p.row,
                         "column": p.column,
                         "value": p.value,
-                        "rule": p.rule_text(self.lang),
+                        "rule": p.rule.text(self.language),
                     })
                 })
                 .collect()

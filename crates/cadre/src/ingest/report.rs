@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-/// Why a row was rejected. Messages are given in French or English by
-/// [`Problem::message`].
+/// Why a row was rejected. The catalogue states it in the user's language
+/// ([`Rule::text`], [`Problem::message`]).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "rule", rename_all = "snake_case")]
 pub enum Rule {
@@ -83,142 +83,6 @@ pub struct Problem {
     /// The rule broken.
     #[serde(flatten)]
     pub rule: Rule,
-}
-
-impl Problem {
-    /// The rule, stated in `lang` (`fr`, else English).
-    pub fn rule_text(&self, lang: &str) -> String {
-        let fr = lang == "fr";
-        let fmt = |f: f64| crate::cell::format_number(f);
-        match &self.rule {
-            Rule::Required => {
-                if fr {
-                    "valeur obligatoire".into()
-                } else {
-                    "a value is required".into()
-                }
-            }
-            Rule::RequiredWhen { column, equals } => {
-                if fr {
-                    format!("obligatoire quand {column} = {equals}")
-                } else {
-                    format!("required when {column} = {equals}")
-                }
-            }
-            Rule::NotANumber => {
-                if fr {
-                    "nombre attendu".into()
-                } else {
-                    "a number is expected".into()
-                }
-            }
-            Rule::AmbiguousNumber => {
-                if fr {
-                    "nombre ambigu : « , » et « . » à la fois (écrire 1234,5 ou 1 234,5)".into()
-                } else {
-                    "ambiguous number: both `,` and `.` (write 1234.5 or 1 234,5)".into()
-                }
-            }
-            Rule::NotWhole => {
-                if fr {
-                    "nombre entier attendu".into()
-                } else {
-                    "a whole number is expected".into()
-                }
-            }
-            Rule::NotADate => {
-                if fr {
-                    "date attendue (2025-04-15, 15/04/2025 ou une cellule date)".into()
-                } else {
-                    "a date is expected (2025-04-15, 15/04/2025 or a date cell)".into()
-                }
-            }
-            Rule::SpreadsheetError => {
-                if fr {
-                    "la cellule contient une erreur de tableur".into()
-                } else {
-                    "the cell holds a spreadsheet error".into()
-                }
-            }
-            Rule::NotAllowed { allowed } => {
-                if fr {
-                    format!(
-                        "valeur non autorisée ; valeurs possibles : {}",
-                        allowed.join(", ")
-                    )
-                } else {
-                    format!("value not allowed; allowed: {}", allowed.join(", "))
-                }
-            }
-            Rule::Pattern { pattern } => {
-                if fr {
-                    format!("forme attendue : {pattern}")
-                } else {
-                    format!("expected form: {pattern}")
-                }
-            }
-            Rule::BelowMin { min } => {
-                if fr {
-                    format!("inférieur au minimum {}", fmt(*min))
-                } else {
-                    format!("below the minimum {}", fmt(*min))
-                }
-            }
-            Rule::AboveMax { max } => {
-                if fr {
-                    format!("supérieur au maximum {}", fmt(*max))
-                } else {
-                    format!("above the maximum {}", fmt(*max))
-                }
-            }
-            Rule::Duplicate { first_row } => {
-                if fr {
-                    format!("doublon de la ligne {first_row} (majuscules ignorées)")
-                } else {
-                    format!("duplicate of row {first_row} (case ignored)")
-                }
-            }
-            Rule::UnknownReference { dataset } => {
-                if fr {
-                    format!("code inconnu dans {dataset}")
-                } else {
-                    format!("no such code in {dataset}")
-                }
-            }
-            Rule::RejectedReference { dataset, row } => {
-                if fr {
-                    format!("renvoie à la ligne {row} de {dataset}, elle-même rejetée")
-                } else {
-                    format!("names row {row} of {dataset}, which is rejected")
-                }
-            }
-        }
-    }
-
-    /// One line: `file, sheet S, row R, column C: "value": rule`.
-    pub fn message(&self, lang: &str) -> String {
-        if lang == "fr" {
-            format!(
-                "{}, feuille {}, ligne {}, colonne {} : « {} » : {}",
-                self.file,
-                self.sheet,
-                self.row,
-                self.column,
-                self.value,
-                self.rule_text(lang)
-            )
-        } else {
-            format!(
-                "{}, sheet {}, row {}, column {}: \"{}\": {}",
-                self.file,
-                self.sheet,
-                self.row,
-                self.column,
-                self.value,
-                self.rule_text(lang)
-            )
-        }
-    }
 }
 
 /// The accounting of one sheet: read = accepted + rejected + skipped_empty.

@@ -1,0 +1,376 @@
+//! The message catalogue: every text a user reads, in each language cadre
+//! speaks.
+//!
+//! Code never writes a sentence. It names what it wants to say with a typed
+//! id (a [`Word`], a [`Text`] with its figures, an [`Error`], a [`Rule`], a
+//! [`Status`]) and the catalogue of the user's [`Lang`] writes it. Each
+//! language is one module (`fr.rs`, `en.rs`) of exhaustive `match`es: an id
+//! added without its words in every language does not compile, and no
+//! message can mix languages, since one module writes it whole.
+//!
+//! Words that belong to a programme (indicator labels, dimensions, dataset
+//! labels) are in its definitions, not here.
+
+mod en;
+mod fr;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::ingest::{Problem, Rule};
+use crate::table::Status;
+
+/// A language cadre speaks: it has a catalogue for each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// French, the default of francophone programmes.
+    Fr,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every language with a catalogue.
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    /// The ISO 639-1 code (`fr`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language of an ISO 639-1 code, ignoring case and spaces.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let code = code.trim();
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(code))
+    }
+}
+
+impl AsRef<str> for Lang {
+    fn as_ref(&self) -> &str {
+        self.code()
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A fixed word or short phrase: a heading, a label, a unit of a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Word {
+    /// Heading of an indicator code column.
+    Indicator,
+    /// Heading of a label column.
+    Label,
+    /// Heading of a breakdown (dimension) column.
+    Breakdown,
+    /// Heading of a category column.
+    Category,
+    /// Baseline.
+    Baseline,
+    /// Value over the period.
+    PeriodValue,
+    /// Value up to the period's end.
+    CumulativeValue,
+    /// Milestone.
+    Milestone,
+    /// Target.
+    Target,
+    /// Achievement, in percent.
+    AchievementPct,
+    /// Status.
+    Status,
+    /// Sheet of definitions.
+    Definitions,
+    /// Level in the results chain.
+    Level,
+    /// Kind of indicator (total or level).
+    Kind,
+    /// Definition.
+    Definition,
+    /// Unit.
+    Unit,
+    /// Milestones.
+    Milestones,
+    /// Means of verification.
+    Verification,
+    /// Dataset.
+    Dataset,
+    /// Sheet.
+    Sheet,
+    /// File.
+    File,
+    /// Rows read.
+    Read,
+    /// Rows accepted.
+    Accepted,
+    /// Rows rejected.
+    Rejected,
+    /// Empty rows skipped.
+    SkippedEmpty,
+    /// Total.
+    Total,
+    /// Period.
+    Period,
+    /// Measure.
+    Measure,
+    /// The arithmetic of a value.
+    Arithmetic,
+    /// The period (in a sentence).
+    PeriodLower,
+    /// The cumulative value (in a sentence).
+    CumulativeLower,
+    /// Milestone (in a sentence).
+    MilestoneLower,
+    /// Target (in a sentence).
+    TargetLower,
+    /// Achievement (in a sentence).
+    AchievementLower,
+    /// Status (in a sentence).
+    StatusLower,
+    /// File (in a sentence).
+    FileLower,
+    /// Sheet (in a sentence).
+    SheetLower,
+    /// Filter.
+    Filter,
+    /// Condition.
+    Condition,
+    /// Date column.
+    Date,
+    /// Aggregate.
+    Aggregate,
+    /// An empty value.
+    Empty,
+    /// An undated part, taken whole.
+    UndatedTakenWhole,
+    /// Rows of the period.
+    InThePeriod,
+    /// The rows of a single aggregate.
+    RoleRows,
+    /// The numerator of a share or ratio.
+    RoleNumerator,
+    /// The denominator of a share or ratio.
+    RoleDenominator,
+    /// The groups of a mean per group.
+    RoleGroups,
+    /// Column heading: the period of a difference.
+    CheckPeriod,
+    /// Column heading: the field that differs.
+    CheckField,
+    /// Column heading: the value claimed.
+    CheckClaimed,
+    /// Column heading: the value recomputed.
+    CheckRecomputed,
+}
+
+/// A sentence with figures or names in it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Text<'a> {
+    /// Validation found no rejected row.
+    EveryRowAccepted,
+    /// Validation rejected rows.
+    RowsRejected {
+        /// Rows rejected.
+        rows: usize,
+        /// Problems found on them.
+        problems: usize,
+    },
+    /// The run stops on rejected rows; how to go on.
+    RejectedRowsStop,
+    /// `check` found the table right.
+    TableAgrees {
+        /// Rows of the table checked.
+        rows: usize,
+    },
+    /// `check` found differences.
+    Differences {
+        /// How many.
+        count: usize,
+    },
+    /// `check` of a csv table was given no period.
+    CsvTableNeedsPeriod,
+    /// An xlsx output needs a file.
+    XlsxNeedsOutput,
+    /// A language the programme does not declare.
+    UnknownLanguage {
+        /// What was asked.
+        given: &'a str,
+        /// The programme's languages.
+        declared: &'a [Lang],
+    },
+    /// A warning, before its text.
+    Warning {
+        /// The warning.
+        text: &'a str,
+    },
+    /// A file that could not be written.
+    CannotWrite {
+        /// The file.
+        path: &'a str,
+        /// The system's reason.
+        reason: &'a str,
+    },
+    /// Rows of an explained part cut from the text listing.
+    MoreRows {
+        /// How many more.
+        count: usize,
+    },
+    /// Rows counted by an explained part.
+    RowsCounted {
+        /// How many.
+        count: usize,
+    },
+    /// Distinct values counted by an explained part.
+    DistinctValues {
+        /// How many.
+        count: usize,
+    },
+    /// Rows an explained part leaves out, by reason.
+    RowsLeftOut {
+        /// All rows left out.
+        total: usize,
+        /// By the filter or condition.
+        filter: usize,
+        /// Dated after the period's end.
+        after_end: usize,
+        /// With no date.
+        no_date: usize,
+    },
+    /// The rows outside the window or undated, listed.
+    OutsideWindowRows,
+    /// One row of an explained part.
+    Row {
+        /// Its number in the sheet.
+        row: u32,
+    },
+    /// What an explained part computes.
+    Aggregation(&'a crate::explain::Aggregation),
+}
+
+impl Word {
+    /// The word in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fr => fr::word(self),
+            Lang::En => en::word(self),
+        }
+    }
+}
+
+impl Text<'_> {
+    /// The sentence in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Fr => fr::text(self),
+            Lang::En => en::text(self),
+        }
+    }
+}
+
+impl Error {
+    /// The error in `lang`, with its context (file, line, sheet).
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Fr => fr::error(self),
+            Lang::En => en::error(self),
+        }
+    }
+}
+
+impl Rule {
+    /// The rule a rejected value breaks, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Fr => fr::rule(self),
+            Lang::En => en::rule(self),
+        }
+    }
+}
+
+impl Problem {
+    /// One line: file, sheet, row, column, value and rule, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Fr => fr::problem(self),
+            Lang::En => en::problem(self),
+        }
+    }
+}
+
+impl Status {
+    /// The status in words, in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fr => fr::status(self),
+            Lang::En => en::status(self),
+        }
+    }
+}
+
+/// A list of names for a message: `a, b, c`.
+fn list<T: fmt::Display>(items: &[T]) -> String {
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_codes_read_back() {
+        for l in Lang::ALL {
+            assert_eq!(Lang::from_code(l.code()), Some(l));
+        }
+        assert_eq!(Lang::from_code(" FR "), Some(Lang::Fr));
+        assert_eq!(Lang::from_code("de"), None);
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let one = Text::RowsRejected {
+            rows: 1,
+            problems: 1,
+        };
+        let many = Text::RowsRejected {
+            rows: 2,
+            problems: 3,
+        };
+        assert_eq!(one.render(Lang::Fr), "1 ligne rejetée, 1 problème :");
+        assert_eq!(many.render(Lang::Fr), "2 lignes rejetées, 3 problèmes :");
+        assert_eq!(one.render(Lang::En), "1 row rejected, 1 problem:");
+        assert_eq!(many.render(Lang::En), "2 rows rejected, 3 problems:");
+        // French uses the singular for 0 as well; English the plural.
+        let none = Text::Differences { count: 0 };
+        assert_eq!(none.render(Lang::Fr), "0 écart :");
+        assert_eq!(none.render(Lang::En), "0 differences:");
+    }
+
+    #[test]
+    fn period_errors_speak_one_language() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let e = crate::Period::parse("2027-Q9", today, today).unwrap_err();
+        assert_eq!(
+            e.message(Lang::Fr),
+            "période « 2027-Q9 » : un trimestre va de Q1 à Q4"
+        );
+        assert_eq!(
+            e.message(Lang::En),
+            "period `2027-Q9`: a quarter is Q1 to Q4"
+        );
+    }
+}
