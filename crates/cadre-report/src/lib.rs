@@ -3,6 +3,8 @@
 //! line (`src/main.rs`), a thin layer over this crate and `cadre`.
 #![deny(missing_docs)]
 
+pub mod commands;
+mod error;
 pub mod explain_text;
 pub mod iati;
 pub mod report;
@@ -11,6 +13,8 @@ pub mod tracking;
 pub mod world;
 
 use std::path::Path;
+
+pub use error::Error;
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and
 /// a rename, so a failed run never leaves a partial file behind.

@@ -5,11 +5,12 @@
 //! differences); 2 usage, definition or I/O errors.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use cadre::{Data, Engine, Lang, Period, Programme, Text, Word};
-use cadre_report::report::{PdfStandardChoice, ReportOptions};
+use cadre_report::Error;
+use cadre_report::commands::{self, Outcome};
+use cadre_report::report::PdfStandardChoice;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -67,7 +68,7 @@ enum Command {
         date: Option<NaiveDate>,
         /// Conform to a PDF standard, for archiving.
         #[arg(long, value_enum)]
-        pdf_standard: Option<PdfStandardChoice>,
+        pdf_standard: Option<PdfStandard>,
         /// Leave rejected rows out (counted and listed in the annex) instead of failing.
         #[arg(long)]
         allow_rejected: bool,
@@ -146,6 +147,21 @@ enum Command {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum PdfStandard {
+    /// PDF/A-2b, for long-term archiving.
+    #[value(name = "a-2b")]
+    A2b,
+}
+
+impl From<PdfStandard> for PdfStandardChoice {
+    fn from(s: PdfStandard) -> Self {
+        match s {
+            PdfStandard::A2b => PdfStandardChoice::A2b,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum ExportFormat {
     Iati,
     Xlsx,
@@ -187,42 +203,130 @@ enum TableFormat {
     Xlsx,
 }
 
-/// An error to print, in the user's language, with its exit code.
-struct Failure {
-    message: String,
-    code: u8,
+impl From<TextOrJson> for commands::TextOrJson {
+    fn from(f: TextOrJson) -> Self {
+        match f {
+            TextOrJson::Text => commands::TextOrJson::Text,
+            TextOrJson::Json => commands::TextOrJson::Json,
+        }
+    }
 }
 
-impl Failure {
-    fn usage(message: impl Into<String>) -> Self {
-        Failure {
-            message: message.into(),
-            code: 2,
+impl From<TableFormat> for commands::TableFormat {
+    fn from(f: TableFormat) -> Self {
+        match f {
+            TableFormat::Csv => commands::TableFormat::Csv,
+            TableFormat::Json => commands::TableFormat::Json,
+            TableFormat::Xlsx => commands::TableFormat::Xlsx,
+        }
+    }
+}
+
+impl From<ExportFormat> for commands::ExportFormat {
+    fn from(f: ExportFormat) -> Self {
+        match f {
+            ExportFormat::Iati => commands::ExportFormat::Iati,
+            ExportFormat::Xlsx => commands::ExportFormat::Xlsx,
+        }
+    }
+}
+
+impl Input {
+    fn inputs(self, allow_rejected: bool) -> commands::Inputs {
+        commands::Inputs {
+            programme: self.programme,
+            data: self.data,
+            lang: self.lang,
+            allow_rejected,
+        }
+    }
+}
+
+/// The system's date, unless the user gave one.
+fn today(given: Option<NaiveDate>) -> NaiveDate {
+    given.unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+impl When {
+    fn when(self) -> commands::When {
+        commands::When {
+            today: today(self.today),
+            period: self.period,
         }
     }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
-        Ok(code) => ExitCode::from(code),
-        Err(f) => {
-            eprintln!("cadre: {}", f.message);
-            ExitCode::from(f.code)
+    let lang = commands::fallback_language(cli.command.lang());
+    match run(cli.command) {
+        Ok(outcome) => {
+            for note in &outcome.notes {
+                eprint!("{}", with_newline(note));
+            }
+            if std::io::stdout().write_all(&outcome.stdout).is_err() {
+                return ExitCode::from(2);
+            }
+            ExitCode::from(if outcome.clean { 0 } else { 1 })
+        }
+        Err(e) => {
+            // Errors are written in the language asked for; a language the
+            // programme does not declare is itself the error, written in
+            // the fallback language.
+            eprintln!("cadre: {}", e.message(lang));
+            ExitCode::from(exit_code(&e))
         }
     }
 }
 
-fn run(cli: Cli) -> Result<u8, Failure> {
-    match cli.command {
-        Command::Validate { input, format } => validate(&input, format),
+/// 1 when the data has rejected rows; 2 for usage, definitions and I/O.
+fn exit_code(e: &Error) -> u8 {
+    match e {
+        Error::RejectedRows { .. } => 1,
+        _ => 2,
+    }
+}
+
+fn with_newline(s: &str) -> String {
+    if s.ends_with('\n') {
+        s.to_owned()
+    } else {
+        format!("{s}\n")
+    }
+}
+
+impl Command {
+    /// The `--lang` given, if any.
+    fn lang(&self) -> Option<&str> {
+        match self {
+            Command::Validate { input, .. }
+            | Command::Compute { input, .. }
+            | Command::Report { input, .. }
+            | Command::Explain { input, .. }
+            | Command::Check { input, .. }
+            | Command::Export { input, .. } => input.lang.as_deref(),
+            Command::Template { lang, .. } => lang.as_deref(),
+        }
+    }
+}
+
+fn run(command: Command) -> Result<Outcome, Error> {
+    match command {
+        Command::Validate { input, format } => {
+            commands::validate(&input.inputs(false), format.into())
+        }
         Command::Compute {
             input,
             when,
             format,
             output,
             allow_rejected,
-        } => compute(&input, &when, format, output.as_deref(), allow_rejected),
+        } => commands::compute(
+            &input.inputs(allow_rejected),
+            &when.when(),
+            format.into(),
+            output.as_deref(),
+        ),
         Command::Report {
             input,
             when,
@@ -231,14 +335,16 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             date,
             pdf_standard,
             allow_rejected,
-        } => report(
-            &input,
-            &when,
-            &output,
-            template,
-            date,
-            pdf_standard,
-            allow_rejected,
+        } => commands::report(
+            &input.inputs(allow_rejected),
+            &when.when(),
+            &commands::ReportArgs {
+                output,
+                template,
+                date,
+                source_date_epoch: std::env::var("SOURCE_DATE_EPOCH").ok(),
+                pdf_standard: pdf_standard.map(Into::into),
+            },
         ),
         Command::Explain {
             code,
@@ -246,449 +352,45 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             when,
             format,
             allow_rejected,
-        } => explain(&code, &input, &when, format, allow_rejected),
+        } => commands::explain(
+            &input.inputs(allow_rejected),
+            &code,
+            &when.when(),
+            format.into(),
+        ),
         Command::Check {
             table,
             input,
             period,
-            today,
+            today: given,
             format,
             allow_rejected,
-        } => check(
+        } => commands::check(
+            &input.inputs(allow_rejected),
             &table,
-            &input,
             period.as_deref(),
-            today,
-            format,
-            allow_rejected,
+            today(given),
+            format.into(),
         ),
         Command::Export {
             input,
             format,
             output,
             periods,
-            today,
+            today: given,
             allow_rejected,
-        } => export(&input, format, &output, &periods, today, allow_rejected),
+        } => commands::export(
+            &input.inputs(allow_rejected),
+            format.into(),
+            &output,
+            &periods,
+            today(given),
+        ),
         Command::Template {
             programme,
             registry,
             lang,
             output,
-        } => template(&programme, registry.as_deref(), lang, &output),
+        } => commands::template(&programme, registry.as_deref(), lang.as_deref(), &output),
     }
-}
-
-/// Loads the programme and picks the language: `--lang` when the programme
-/// declares it, else its default. Errors before the programme is known are
-/// in the language asked for if cadre speaks it, else in French.
-fn load_programme(dir: &Path, lang: Option<&str>) -> Result<(Programme, Lang), Failure> {
-    let fallback = lang.and_then(Lang::from_code).unwrap_or(Lang::Fr);
-    let programme = Programme::load(dir).map_err(|e| Failure::usage(e.message(fallback)))?;
-    let lang = match lang {
-        None => programme.default_language(),
-        Some(code) => programme.language(code).ok_or_else(|| {
-            Failure::usage(
-                Text::UnknownLanguage {
-                    given: code,
-                    declared: &programme.info.languages,
-                }
-                .render(fallback),
-            )
-        })?,
-    };
-    Ok((programme, lang))
-}
-
-/// Loads the programme and ingests the data, in the user's language on error.
-fn load(input: &Input) -> Result<(Programme, Data, Lang), Failure> {
-    let (programme, lang) = load_programme(&input.programme, input.lang.as_deref())?;
-    let data =
-        cadre::ingest(&programme, &input.data).map_err(|e| Failure::usage(e.message(lang)))?;
-    Ok((programme, data, lang))
-}
-
-fn validate(input: &Input, format: TextOrJson) -> Result<u8, Failure> {
-    let (_, data, lang) = load(input)?;
-    let report = &data.report;
-    let mut out = std::io::stdout().lock();
-    match format {
-        TextOrJson::Json => {
-            let json =
-                serde_json::to_string_pretty(report).map_err(|e| Failure::usage(e.to_string()))?;
-            let _ = writeln!(out, "{json}");
-        }
-        TextOrJson::Text => {
-            let _ = write!(out, "{}", accounting_text(&data, lang));
-        }
-    }
-    Ok(if report.is_clean() { 0 } else { 1 })
-}
-
-/// The per-sheet accounting and every problem, as plain text.
-fn accounting_text(data: &Data, lang: Lang) -> String {
-    let report = &data.report;
-    let mut s = String::new();
-    let w = report
-        .sheets
-        .iter()
-        .map(|r| r.dataset.len())
-        .max()
-        .unwrap_or(8)
-        .max(Word::Dataset.text(lang).chars().count());
-    let ws = report
-        .sheets
-        .iter()
-        .map(|r| r.sheet.chars().count())
-        .max()
-        .unwrap_or(8)
-        .max(Word::Sheet.text(lang).chars().count());
-    s += &format!(
-        "{:<w$}  {:<ws$}  {:>8}  {:>9}  {:>8}  {:>6}\n",
-        Word::Dataset.text(lang),
-        Word::Sheet.text(lang),
-        Word::Read.text(lang),
-        Word::Accepted.text(lang),
-        Word::Rejected.text(lang),
-        Word::SkippedEmpty.text(lang)
-    );
-    for r in &report.sheets {
-        s += &format!(
-            "{:<w$}  {:<ws$}  {:>8}  {:>9}  {:>8}  {:>6}\n",
-            r.dataset, r.sheet, r.read, r.accepted, r.rejected, r.skipped_empty
-        );
-    }
-    let n = report.problems.len();
-    if n == 0 {
-        s += &format!("\n{}\n", Text::EveryRowAccepted.render(lang));
-    } else {
-        let rows = report.rejected();
-        s += &format!(
-            "\n{}\n",
-            Text::RowsRejected { rows, problems: n }.render(lang)
-        );
-        for p in &report.problems {
-            s += &format!("  {}\n", p.message(lang));
-        }
-    }
-    s
-}
-
-fn today(when: &When) -> NaiveDate {
-    when.today
-        .unwrap_or_else(|| chrono::Local::now().date_naive())
-}
-
-fn period(programme: &Programme, when: &When, lang: Lang) -> Result<Period, Failure> {
-    Period::parse(&when.period, programme.info.start, today(when))
-        .map_err(|e| Failure::usage(e.message(lang)))
-}
-
-/// Stops on rejected rows unless allowed; then prints the accounting to stderr.
-fn check_rejected(data: &Data, lang: Lang, allow: bool) -> Result<(), Failure> {
-    if data.report.is_clean() {
-        return Ok(());
-    }
-    let text = accounting_text(data, lang);
-    if allow {
-        eprint!("{text}");
-        return Ok(());
-    }
-    let hint = Text::RejectedRowsStop.render(lang);
-    Err(Failure {
-        message: format!("{hint}\n{text}"),
-        code: 1,
-    })
-}
-
-/// A period's table, with what it was computed from.
-struct Computed {
-    programme: Programme,
-    data: Data,
-    lang: Lang,
-    period: Period,
-    table: cadre::IndicatorTable,
-}
-
-/// Loads, ingests (stopping on rejected rows unless allowed) and computes the period.
-fn computed(input: &Input, when: &When, allow: bool) -> Result<Computed, Failure> {
-    let (programme, data, lang) = load(input)?;
-    check_rejected(&data, lang, allow)?;
-    let period = period(&programme, when, lang)?;
-    let table = Engine::new(&programme, &data)
-        .compute(&period)
-        .map_err(|e| Failure::usage(e.message(lang)))?;
-    Ok(Computed {
-        programme,
-        data,
-        lang,
-        period,
-        table,
-    })
-}
-
-fn compute(
-    input: &Input,
-    when: &When,
-    format: TableFormat,
-    output: Option<&Path>,
-    allow: bool,
-) -> Result<u8, Failure> {
-    let Computed {
-        programme,
-        lang,
-        period,
-        table,
-        ..
-    } = computed(input, when, allow)?;
-    match format {
-        TableFormat::Xlsx => {
-            let Some(path) = output else {
-                return Err(Failure::usage(Text::XlsxNeedsOutput.render(lang)));
-            };
-            let created = period.end.and_hms_opt(0, 0, 0).unwrap_or_default();
-            cadre_report::tracking::write_tracking_xlsx(
-                &programme,
-                std::slice::from_ref(&table),
-                lang,
-                created,
-                path,
-            )
-            .map_err(|e| Failure::usage(format!("{}: {e}", path.display())))?;
-        }
-        TableFormat::Csv | TableFormat::Json => {
-            let mut buf = Vec::new();
-            if matches!(format, TableFormat::Csv) {
-                table
-                    .write_csv(&mut buf)
-                    .map_err(|e| Failure::usage(e.to_string()))?;
-            } else {
-                serde_json::to_writer_pretty(&mut buf, &table)
-                    .map_err(|e| Failure::usage(e.to_string()))?;
-                buf.push(b'\n');
-            }
-            write_output(output, &buf)?;
-        }
-    }
-    Ok(0)
-}
-
-/// Writes to a file (atomically: temporary file, then rename) or stdout.
-fn write_output(output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
-    match output {
-        None => std::io::stdout()
-            .write_all(bytes)
-            .map_err(|e| Failure::usage(e.to_string())),
-        Some(path) => cadre_report::write_atomically(path, bytes)
-            .map_err(|e| Failure::usage(format!("{}: {e}", path.display()))),
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn report(
-    input: &Input,
-    when: &When,
-    output: &Path,
-    template: PathBuf,
-    date: Option<NaiveDate>,
-    pdf_standard: Option<PdfStandardChoice>,
-    allow: bool,
-) -> Result<u8, Failure> {
-    let Computed {
-        programme,
-        data,
-        lang,
-        period,
-        table,
-    } = computed(input, when, allow)?;
-    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
-    let issue = cadre_report::report::issue_date(date, epoch.as_deref(), period.end)
-        .map_err(|e| Failure::usage(e.to_string()))?;
-    let mut options = ReportOptions::new(template, lang, issue);
-    options.pdf_standard = pdf_standard;
-    options.allow_rejected = allow;
-    let rendered = cadre_report::report::render_report(&programme, &data, &table, &options)
-        .map_err(|e| Failure::usage(e.to_string()))?;
-    for w in &rendered.warnings {
-        eprintln!("cadre: warning: {w}");
-    }
-    cadre_report::write_atomically(output, &rendered.pdf)
-        .map_err(|e| Failure::usage(format!("{}: {e}", output.display())))?;
-    Ok(0)
-}
-
-fn explain(
-    code: &str,
-    input: &Input,
-    when: &When,
-    format: TextOrJson,
-    allow: bool,
-) -> Result<u8, Failure> {
-    let (programme, data, lang) = load(input)?;
-    check_rejected(&data, lang, allow)?;
-    let period = period(&programme, when, lang)?;
-    let engine = Engine::new(&programme, &data);
-    let e = engine
-        .explain(code, &period)
-        .map_err(|e| Failure::usage(e.message(lang)))?;
-    let text = match format {
-        TextOrJson::Json => {
-            serde_json::to_string_pretty(&e).map_err(|e| Failure::usage(e.to_string()))? + "\n"
-        }
-        TextOrJson::Text => cadre_report::explain_text::render(&e, &period, lang),
-    };
-    write_output(None, text.as_bytes())?;
-    Ok(0)
-}
-
-fn check(
-    table: &Path,
-    input: &Input,
-    period_arg: Option<&str>,
-    today_arg: Option<NaiveDate>,
-    format: TextOrJson,
-    allow: bool,
-) -> Result<u8, Failure> {
-    let (programme, data, lang) = load(input)?;
-    check_rejected(&data, lang, allow)?;
-    let today = today_arg.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let parse = |p: &str| {
-        Period::parse(p, programme.info.start, today).map_err(|e| Failure::usage(e.message(lang)))
-    };
-    let is_csv = table
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let claimed: Vec<(Period, Vec<cadre::table::FlatRow>)> = if is_csv {
-        let Some(p) = period_arg else {
-            return Err(Failure::usage(Text::CsvTableNeedsPeriod.render(lang)));
-        };
-        vec![(
-            parse(p)?,
-            cadre::check::read_table_csv(table).map_err(|e| Failure::usage(e.message(lang)))?,
-        )]
-    } else {
-        let sheets = cadre_report::tracking::read_tracking_xlsx(&programme, table)
-            .map_err(Failure::usage)?;
-        let mut out = Vec::new();
-        for (label, rows) in sheets {
-            if period_arg.is_some_and(|p| p != label) {
-                continue;
-            }
-            out.push((parse(&label)?, rows));
-        }
-        out
-    };
-    let engine = Engine::new(&programme, &data);
-    let mut all = Vec::new();
-    for (period, rows) in &claimed {
-        let recomputed = engine
-            .compute(period)
-            .map_err(|e| Failure::usage(e.message(lang)))?;
-        for d in cadre::check::compare(rows, &recomputed) {
-            all.push((period.label.clone(), d));
-        }
-    }
-    let text = match format {
-        TextOrJson::Json => {
-            let list: Vec<serde_json::Value> = all
-                .iter()
-                .map(|(p, d)| {
-                    let mut v = serde_json::to_value(d).unwrap_or_default();
-                    v["period"] = serde_json::Value::String(p.clone());
-                    v
-                })
-                .collect();
-            serde_json::to_string_pretty(&list).map_err(|e| Failure::usage(e.to_string()))? + "\n"
-        }
-        TextOrJson::Text => {
-            let mut s = String::new();
-            if all.is_empty() {
-                let n: usize = claimed.iter().map(|(_, r)| r.len()).sum();
-                s += &format!("{}\n", Text::TableAgrees { rows: n }.render(lang));
-            } else {
-                s += &format!("{}\n", Text::Differences { count: all.len() }.render(lang));
-                s += "period\tindicator\tbreakdown\tcategory\tfield\tclaimed\trecomputed\n";
-                for (p, d) in &all {
-                    s += &format!(
-                        "{p}\t{}\t{}\t{}\t{}\t{}\t{}\n",
-                        d.indicator, d.breakdown, d.category, d.field, d.claimed, d.recomputed
-                    );
-                }
-            }
-            s
-        }
-    };
-    write_output(None, text.as_bytes())?;
-    Ok(if all.is_empty() { 0 } else { 1 })
-}
-
-fn export(
-    input: &Input,
-    format: ExportFormat,
-    output: &Path,
-    periods: &[String],
-    today_arg: Option<NaiveDate>,
-    allow: bool,
-) -> Result<u8, Failure> {
-    let (programme, data, lang) = load(input)?;
-    check_rejected(&data, lang, allow)?;
-    let today = today_arg.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let periods: Vec<Period> = if periods.is_empty() {
-        // Every quarter that has ended, within the programme.
-        let last = today.min(programme.info.end);
-        Period::quarters(programme.info.start, last)
-            .into_iter()
-            .filter(|q| q.end <= last || q.end >= programme.info.end)
-            .collect()
-    } else {
-        periods
-            .iter()
-            .map(|p| {
-                Period::parse(p, programme.info.start, today)
-                    .map_err(|e| Failure::usage(e.message(lang)))
-            })
-            .collect::<Result<_, _>>()?
-    };
-    let engine = Engine::new(&programme, &data);
-    let tables = periods
-        .iter()
-        .map(|p| engine.compute(p))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| Failure::usage(e.message(lang)))?;
-    let stamp = periods
-        .iter()
-        .map(|p| p.end)
-        .max()
-        .unwrap_or(today)
-        .and_hms_opt(0, 0, 0)
-        .unwrap_or_default();
-    match format {
-        ExportFormat::Iati => {
-            let xml = cadre_report::iati::iati_xml(&programme, &tables, stamp);
-            write_output(Some(output), xml.as_bytes())?;
-        }
-        ExportFormat::Xlsx => {
-            cadre_report::tracking::write_tracking_xlsx(&programme, &tables, lang, stamp, output)
-                .map_err(|e| Failure::usage(format!("{}: {e}", output.display())))?;
-        }
-    }
-    Ok(0)
-}
-
-fn template(
-    programme_dir: &Path,
-    registry: Option<&Path>,
-    lang: Option<String>,
-    output: &Path,
-) -> Result<u8, Failure> {
-    let (programme, lang) = load_programme(programme_dir, lang.as_deref())?;
-    let data = match registry {
-        Some(path) => {
-            Some(cadre::ingest(&programme, path).map_err(|e| Failure::usage(e.message(lang)))?)
-        }
-        None => None,
-    };
-    cadre_report::template::write_template(&programme, data.as_ref(), lang, output)
-        .map_err(|e| Failure::usage(format!("{}: {e}", output.display())))?;
-    Ok(0)
 }

@@ -46,10 +46,9 @@ use crate::world::ReportWorld;
 use cadre::Lang;
 
 /// A PDF standard the report can conform to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PdfStandardChoice {
     /// PDF/A-2b, for long-term archiving.
-    #[value(name = "a-2b")]
     A2b,
 }
 
@@ -165,15 +164,15 @@ pub enum ReportError {
     /// An input file could not be read again for its checksum.
     #[error("{0}")]
     Input(cadre::Error),
-    /// Computing the finance amounts failed.
-    #[error("{0}")]
-    Compute(cadre::Error),
     /// The report data could not be serialised.
     #[error("report data: {0}")]
     Data(#[from] serde_json::Error),
-    /// `SOURCE_DATE_EPOCH` or a date is not usable.
-    #[error("{0}")]
-    Date(String),
+    /// `SOURCE_DATE_EPOCH` is not a number of seconds since 1970.
+    #[error("SOURCE_DATE_EPOCH={0} is not a number of seconds since 1970-01-01")]
+    SourceDateEpoch(String),
+    /// A date Typst cannot hold.
+    #[error("date {0} is out of range")]
+    DateOutOfRange(NaiveDate),
 }
 
 /// The date of issue: `explicit` (`--date`) if given, else the day of
@@ -195,11 +194,7 @@ pub fn issue_date(
             .ok()
             .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
             .map(|t| t.date_naive())
-            .ok_or_else(|| {
-                ReportError::Date(format!(
-                    "SOURCE_DATE_EPOCH={s} is not a number of seconds since 1970-01-01"
-                ))
-            }),
+            .ok_or_else(|| ReportError::SourceDateEpoch(s.to_owned())),
     }
 }
 
@@ -288,7 +283,7 @@ pub fn render_template(
         0,
         0,
     )
-    .ok_or_else(|| ReportError::Date(format!("date {issue_date} is out of range")))?;
+    .ok_or(ReportError::DateOutOfRange(issue_date))?;
     let options = PdfOptions {
         ident: Smart::Custom(ident.to_owned()),
         // The version of Typst is in the producer field already; the creator

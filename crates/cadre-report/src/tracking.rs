@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use cadre::error::TableProblem;
 use cadre::table::{IndicatorTable, Status, format_value};
 use cadre::{Lang, Programme, Word, indicator::IndicatorDef};
 use rust_xlsxwriter::{
@@ -29,7 +30,25 @@ pub fn write_tracking_xlsx(
     lang: Lang,
     creation: chrono::NaiveDateTime,
     path: &Path,
-) -> Result<(), XlsxError> {
+) -> Result<(), crate::Error> {
+    let xlsx = |source| crate::Error::Xlsx {
+        path: path.to_path_buf(),
+        source,
+    };
+    let bytes = tracking_workbook(programme, tables, lang, creation).map_err(xlsx)?;
+    crate::write_atomically(path, &bytes).map_err(|source| crate::Error::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// The tracking workbook's bytes.
+fn tracking_workbook(
+    programme: &Programme,
+    tables: &[IndicatorTable],
+    lang: Lang,
+    creation: chrono::NaiveDateTime,
+) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     // A fixed creation date: the same inputs give the same bytes.
     let created = ExcelDateTime::from_ymd(
@@ -61,8 +80,7 @@ pub fn write_tracking_xlsx(
     let ws = wb.add_worksheet();
     ws.set_name(Word::Definitions.text(lang))?;
     write_definitions(ws, programme, lang, &header)?;
-    let bytes = wb.save_to_buffer()?;
-    crate::write_atomically(path, &bytes).map_err(XlsxError::IoError)
+    wb.save_to_buffer()
 }
 
 fn sheet_name(label: &str) -> String {
@@ -211,10 +229,25 @@ fn write_definitions(
 pub fn read_tracking_xlsx(
     programme: &Programme,
     path: &Path,
-) -> Result<Vec<(String, Vec<cadre::table::FlatRow>)>, String> {
+) -> Result<Vec<(String, Vec<cadre::table::FlatRow>)>, cadre::Error> {
     use calamine::{Data, Reader};
-    let mut wb =
-        calamine::open_workbook_auto(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bad = |sheet: Option<&str>, row: Option<usize>, problem: TableProblem| {
+        cadre::Error::ClaimedTable {
+            path: path.to_path_buf(),
+            sheet: sheet.map(str::to_owned),
+            row,
+            problem,
+        }
+    };
+    let mut wb = calamine::open_workbook_auto(path).map_err(|e| {
+        bad(
+            None,
+            None,
+            TableProblem::Malformed {
+                detail: e.to_string(),
+            },
+        )
+    })?;
     let definitions: Vec<&str> = Lang::ALL
         .iter()
         .map(|l| Word::Definitions.text(*l))
@@ -231,9 +264,15 @@ pub fn read_tracking_xlsx(
         if definitions.contains(&sheet.as_str()) {
             continue;
         }
-        let range = wb
-            .worksheet_range(&sheet)
-            .map_err(|e| format!("{}, sheet {sheet}: {e}", path.display()))?;
+        let range = wb.worksheet_range(&sheet).map_err(|e| {
+            bad(
+                Some(&sheet),
+                None,
+                TableProblem::Malformed {
+                    detail: e.to_string(),
+                },
+            )
+        })?;
         let mut rows = Vec::new();
         for (i, r) in range.rows().enumerate().skip(1) {
             let text = |c: usize| match r.get(c) {
@@ -241,7 +280,7 @@ pub fn read_tracking_xlsx(
                 Some(Data::Empty) | None => String::new(),
                 Some(other) => other.to_string(),
             };
-            let number = |c: usize| -> Result<Option<f64>, String> {
+            let number = |c: usize, column: &str| -> Result<Option<f64>, cadre::Error> {
                 match r.get(c) {
                     Some(Data::Float(f)) => Ok(Some(*f)),
                     Some(Data::Int(n)) => Ok(Some(*n as f64)),
@@ -254,7 +293,14 @@ pub fn read_tracking_xlsx(
                         .parse()
                         .map(Some)
                         .map_err(|_| {
-                            format!("sheet {sheet}, row {}: `{other}` is not a number", i + 1)
+                            bad(
+                                Some(&sheet),
+                                Some(i + 1),
+                                TableProblem::NotANumber {
+                                    column: column.to_owned(),
+                                    value: other.to_string(),
+                                },
+                            )
                         }),
                 }
             };
@@ -288,9 +334,12 @@ pub fn read_tracking_xlsx(
                                 || s.as_str() == status_text
                         })
                         .ok_or_else(|| {
-                            format!(
-                                "sheet {sheet}, row {}: unknown status `{status_text}`",
-                                i + 1
+                            bad(
+                                Some(&sheet),
+                                Some(i + 1),
+                                TableProblem::UnknownStatus {
+                                    value: status_text.clone(),
+                                },
                             )
                         })?,
                 )
@@ -300,11 +349,15 @@ pub fn read_tracking_xlsx(
                 indicator,
                 breakdown,
                 category,
-                period_value: number(5)?,
-                cumulative_value: number(6)?,
-                milestone: if total { number(7)? } else { None },
-                target: if total { number(8)? } else { None },
-                achievement_pct: if total { number(9)? } else { None },
+                period_value: number(5, "period_value")?,
+                cumulative_value: number(6, "cumulative_value")?,
+                milestone: if total { number(7, "milestone")? } else { None },
+                target: if total { number(8, "target")? } else { None },
+                achievement_pct: if total {
+                    number(9, "achievement_pct")?
+                } else {
+                    None
+                },
                 status,
             });
         }

@@ -6,7 +6,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::compute::Engine;
+use crate::error::{Error, Result, TableProblem};
+use crate::period::Period;
 use crate::table::{CSV_HEADER, FlatRow, IndicatorTable, Status, format_value};
 
 /// One disagreement between the claimed and the recomputed table.
@@ -26,19 +28,73 @@ pub struct Difference {
     pub recomputed: String,
 }
 
+/// A difference found in one period of a claimed table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PeriodDifference {
+    /// The period's label (`2025-Q4`).
+    pub period: String,
+    /// The difference.
+    #[serde(flatten)]
+    pub difference: Difference,
+}
+
+/// What `check` found: every difference, and how many rows were checked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckReport {
+    /// Rows of the claimed table, over all its periods.
+    pub rows_checked: usize,
+    /// Every difference, period by period.
+    pub differences: Vec<PeriodDifference>,
+}
+
+impl CheckReport {
+    /// Whether the claimed table agrees with the data.
+    pub fn agrees(&self) -> bool {
+        self.differences.is_empty()
+    }
+}
+
+/// Recomputes each period of a claimed table with `engine` and lists every
+/// difference.
+pub fn check(engine: &Engine, claimed: &[(Period, Vec<FlatRow>)]) -> Result<CheckReport> {
+    let mut differences = Vec::new();
+    for (period, rows) in claimed {
+        let recomputed = engine.compute(period)?;
+        differences.extend(compare(rows, &recomputed).into_iter().map(|difference| {
+            PeriodDifference {
+                period: period.label.clone(),
+                difference,
+            }
+        }));
+    }
+    Ok(CheckReport {
+        rows_checked: claimed.iter().map(|(_, rows)| rows.len()).sum(),
+        differences,
+    })
+}
+
 /// Reads a table in the csv format `compute` writes (the contract's columns,
 /// in any order; extra columns ignored).
 pub fn read_table_csv(path: &Path) -> Result<Vec<FlatRow>> {
-    // A claimed table comes from a tool or an evaluator: its errors stay in English.
-    let bad = |message: String| Error::workbook(path, message.clone(), message);
+    let bad = |row: Option<usize>, problem: TableProblem| Error::ClaimedTable {
+        path: path.to_path_buf(),
+        sheet: None,
+        row,
+        problem,
+    };
+    let malformed = |row, e: csv::Error| {
+        bad(
+            row,
+            TableProblem::Malformed {
+                detail: e.to_string(),
+            },
+        )
+    };
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes));
-    let headers = reader
-        .headers()
-        .map_err(|e| bad(format!("malformed csv: {e}")))?
-        .clone();
+    let headers = reader.headers().map_err(|e| malformed(Some(1), e))?.clone();
     let index: BTreeMap<&str, usize> = CSV_HEADER
         .iter()
         .map(|h| {
@@ -47,33 +103,46 @@ pub fn read_table_csv(path: &Path) -> Result<Vec<FlatRow>> {
                 .position(|x| x.trim() == *h)
                 .map(|i| (*h, i))
                 .ok_or_else(|| {
-                    bad(format!(
-                        "no column `{h}` (expected {})",
-                        CSV_HEADER.join(",")
-                    ))
+                    bad(
+                        Some(1),
+                        TableProblem::MissingColumn {
+                            column: (*h).to_owned(),
+                            expected: CSV_HEADER.join(","),
+                        },
+                    )
                 })
         })
         .collect::<Result<_>>()?;
     let mut rows = Vec::new();
     for (n, record) in reader.records().enumerate() {
         let line = n + 2;
-        let record = record.map_err(|e| bad(format!("line {line}: {e}")))?;
+        let record = record.map_err(|e| malformed(Some(line), e))?;
         let field = |h: &str| record.get(index[h]).unwrap_or("").trim().to_owned();
         let number = |h: &str| -> Result<Option<f64>> {
             let v = field(h);
             if v.is_empty() {
                 return Ok(None);
             }
-            v.parse::<f64>()
-                .map(Some)
-                .map_err(|_| bad(format!("line {line}, column {h}: `{v}` is not a number")))
+            v.parse::<f64>().map(Some).map_err(|_| {
+                bad(
+                    Some(line),
+                    TableProblem::NotANumber {
+                        column: h.to_owned(),
+                        value: v.clone(),
+                    },
+                )
+            })
         };
         let status = match field("status").as_str() {
             "" => None,
-            s => Some(
-                Status::parse(s)
-                    .ok_or_else(|| bad(format!("line {line}: unknown status `{s}`")))?,
-            ),
+            s => Some(Status::parse(s).ok_or_else(|| {
+                bad(
+                    Some(line),
+                    TableProblem::UnknownStatus {
+                        value: s.to_owned(),
+                    },
+                )
+            })?),
         };
         rows.push(FlatRow {
             indicator: field("indicator"),

@@ -74,12 +74,52 @@ pub enum Error {
         /// What polars said, quoted as it said it.
         message: String,
     },
+    /// A claimed indicator table cannot be read.
+    ClaimedTable {
+        /// The table's file.
+        path: PathBuf,
+        /// The sheet, in a workbook.
+        sheet: Option<String>,
+        /// The line or row, as the file shows it.
+        row: Option<usize>,
+        /// What is wrong.
+        problem: TableProblem,
+    },
     /// An indicator code is not in the programme.
     UnknownIndicator {
         /// The code given.
         code: String,
         /// The closest code.
         closest: Option<String>,
+    },
+}
+
+/// Why a claimed indicator table (the table `check` verifies) cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableProblem {
+    /// The file is not a table of the expected form (csv syntax, workbook).
+    Malformed {
+        /// What the reader said, quoted.
+        detail: String,
+    },
+    /// A column of the contract is missing.
+    MissingColumn {
+        /// The column.
+        column: String,
+        /// The columns expected, in order.
+        expected: String,
+    },
+    /// A number column holds something else.
+    NotANumber {
+        /// The column.
+        column: String,
+        /// The value.
+        value: String,
+    },
+    /// The status is not one of the contract's words, in any language.
+    UnknownStatus {
+        /// The value.
+        value: String,
     },
 }
 

@@ -93,9 +93,19 @@ impl Period {
         self.start <= date && date <= self.end
     }
 
+    /// The quarters a multi-period export covers by default: every quarter
+    /// of the programme that has ended by `today`, and the programme's last
+    /// (partial) quarter once the programme itself has ended.
+    pub fn ended_quarters(start: NaiveDate, end: NaiveDate, today: NaiveDate) -> Vec<Period> {
+        let last = today.min(end);
+        Period::quarters(start, last)
+            .into_iter()
+            .filter(|q| q.end <= last || q.end >= end)
+            .collect()
+    }
+
     /// The quarters of a programme, for multi-period exports: every calendar
-    /// quarter that
-    /// overlaps `[start, end]`, in order.
+    /// quarter that overlaps `[start, end]`, in order.
     pub fn quarters(start: NaiveDate, end: NaiveDate) -> Vec<Period> {
         let mut out = Vec::new();
         let (mut y, mut q) = (start.year(), (start.month() - 1) / 3 + 1);

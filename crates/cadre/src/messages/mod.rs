@@ -164,14 +164,6 @@ pub enum Word {
     RoleDenominator,
     /// The groups of a mean per group.
     RoleGroups,
-    /// Column heading: the period of a difference.
-    CheckPeriod,
-    /// Column heading: the field that differs.
-    CheckField,
-    /// Column heading: the value claimed.
-    CheckClaimed,
-    /// Column heading: the value recomputed.
-    CheckRecomputed,
 }
 
 /// A sentence with figures or names in it.
@@ -256,6 +248,75 @@ pub enum Text<'a> {
     },
     /// What an explained part computes.
     Aggregation(&'a crate::explain::Aggregation),
+    /// The template folder cannot be used.
+    TemplateFolder {
+        /// The folder.
+        path: &'a str,
+        /// The system's reason.
+        reason: &'a str,
+    },
+    /// The report template failed to compile.
+    TemplateErrors {
+        /// Typst's messages, one per line, located in the template.
+        details: &'a str,
+    },
+    /// The PDF could not be written.
+    PdfErrors {
+        /// Typst's messages, one per line.
+        details: &'a str,
+    },
+    /// The report data could not be serialised.
+    ReportData {
+        /// The serialiser's reason.
+        reason: &'a str,
+    },
+    /// `SOURCE_DATE_EPOCH` is not a number of seconds.
+    SourceDateEpoch {
+        /// Its value.
+        value: &'a str,
+    },
+    /// A date Typst cannot hold.
+    DateOutOfRange {
+        /// The date.
+        date: &'a str,
+    },
+    /// The xlsx writer refused a cell, sheet or list.
+    XlsxRefused {
+        /// What was being written.
+        context: &'a str,
+        /// The writer's reason.
+        reason: &'a str,
+    },
+    /// A pre-filled dataset's column could not be read from the data.
+    RegistryColumn {
+        /// The dataset.
+        dataset: &'a str,
+        /// The column.
+        column: &'a str,
+        /// What went wrong.
+        reason: &'a str,
+    },
+    /// Rows given for a dataset the programme does not define.
+    UnknownDataset {
+        /// The name given.
+        dataset: &'a str,
+        /// The programme's datasets.
+        known: &'a str,
+    },
+    /// A row wider than its sheet.
+    RowWidth {
+        /// The dataset.
+        dataset: &'a str,
+        /// Cells given.
+        given: usize,
+        /// Columns of the sheet.
+        columns: usize,
+    },
+    /// No free name for a helper sheet of the data-entry template.
+    NoFreeSheetName {
+        /// The names tried.
+        candidates: &'a str,
+    },
 }
 
 impl Word {

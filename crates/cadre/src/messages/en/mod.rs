@@ -2,7 +2,7 @@
 
 use super::{Text, Word, list};
 use crate::cell::format_number;
-use crate::error::{Error, PeriodProblem};
+use crate::error::{Error, PeriodProblem, TableProblem};
 use crate::explain::Aggregation;
 use crate::indicator::AggregateKind;
 use crate::ingest::{Problem, Rule};
@@ -71,10 +71,6 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::RoleNumerator => "numerator",
         Word::RoleDenominator => "denominator",
         Word::RoleGroups => "groups",
-        Word::CheckPeriod => "period",
-        Word::CheckField => "field",
-        Word::CheckClaimed => "claimed",
-        Word::CheckRecomputed => "recomputed",
     }
 }
 
@@ -144,6 +140,39 @@ pub(super) fn text(t: &Text) -> String {
         ),
         Text::OutsideWindowRows => "outside the window or undated, rows".into(),
         Text::Row { row } => format!("row {row}"),
+        Text::TemplateFolder { path, reason } => format!("report template {path}: {reason}"),
+        Text::TemplateErrors { details } => {
+            format!("the report template has errors:\n{details}")
+        }
+        Text::PdfErrors { details } => format!("the PDF could not be written:\n{details}"),
+        Text::ReportData { reason } => format!("report data: {reason}"),
+        Text::SourceDateEpoch { value } => {
+            format!("SOURCE_DATE_EPOCH={value} is not a number of seconds since 1970-01-01")
+        }
+        Text::DateOutOfRange { date } => format!("date {date} is out of range"),
+        Text::XlsxRefused { context, reason } => {
+            format!("{context}: refused by the xlsx writer ({reason})")
+        }
+        Text::RegistryColumn {
+            dataset,
+            column,
+            reason,
+        } => format!("registry dataset `{dataset}`, column `{column}`: {reason}"),
+        Text::UnknownDataset { dataset, known } => {
+            format!("no dataset `{dataset}` in this programme (datasets: {known})")
+        }
+        Text::RowWidth {
+            dataset,
+            given,
+            columns,
+        } => format!(
+            "dataset `{dataset}`: a row of {given} {}, but the sheet has {columns} {}",
+            plural(*given, "cell", "cells"),
+            plural(*columns, "column", "columns")
+        ),
+        Text::NoFreeSheetName { candidates } => format!(
+            "no free name for a helper sheet: {candidates} are all dataset names or aliases"
+        ),
         Text::Aggregation(a) => match a {
             Aggregation::Count => "count of rows".into(),
             Aggregation::CountWhere { condition } => format!("count of rows where {condition}"),
@@ -225,6 +254,33 @@ pub(super) fn error(e: &Error) -> String {
             format!("period `{input}`: {}", period_problem(*problem))
         }
         Error::Compute { indicator, message } => format!("indicator {indicator}: {message}"),
+        Error::ClaimedTable {
+            path,
+            sheet,
+            row,
+            problem,
+        } => {
+            let place = format!(
+                "{}{}{}",
+                path.display(),
+                sheet
+                    .as_ref()
+                    .map(|s| format!(", sheet {s}"))
+                    .unwrap_or_default(),
+                row.map(|r| format!(", line {r}")).unwrap_or_default()
+            );
+            let what = match problem {
+                TableProblem::Malformed { detail } => format!("unreadable table ({detail})"),
+                TableProblem::MissingColumn { column, expected } => {
+                    format!("no column `{column}` (expected {expected})")
+                }
+                TableProblem::NotANumber { column, value } => {
+                    format!("column {column}: `{value}` is not a number")
+                }
+                TableProblem::UnknownStatus { value } => format!("unknown status `{value}`"),
+            };
+            format!("{place}: {what}")
+        }
         Error::UnknownIndicator { code, closest } => format!(
             "no indicator `{code}` in this programme{}",
             suggestion(closest)

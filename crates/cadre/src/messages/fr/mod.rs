@@ -2,7 +2,7 @@
 
 use super::{Text, Word, list};
 use crate::cell::format_number;
-use crate::error::{Error, PeriodProblem};
+use crate::error::{Error, PeriodProblem, TableProblem};
 use crate::explain::Aggregation;
 use crate::indicator::AggregateKind;
 use crate::ingest::{Problem, Rule};
@@ -71,10 +71,6 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::RoleNumerator => "numérateur",
         Word::RoleDenominator => "dénominateur",
         Word::RoleGroups => "groupes",
-        Word::CheckPeriod => "période",
-        Word::CheckField => "champ",
-        Word::CheckClaimed => "déclaré",
-        Word::CheckRecomputed => "recalculé",
     }
 }
 
@@ -149,6 +145,41 @@ pub(super) fn text(t: &Text) -> String {
         ),
         Text::OutsideWindowRows => "hors période ou sans date, lignes".into(),
         Text::Row { row } => format!("ligne {row}"),
+        Text::TemplateFolder { path, reason } => {
+            format!("modèle de rapport {path} : {reason}")
+        }
+        Text::TemplateErrors { details } => {
+            format!("le modèle de rapport contient des erreurs :\n{details}")
+        }
+        Text::PdfErrors { details } => format!("le PDF n’a pas pu être écrit :\n{details}"),
+        Text::ReportData { reason } => format!("données du rapport : {reason}"),
+        Text::SourceDateEpoch { value } => format!(
+            "SOURCE_DATE_EPOCH={value} n’est pas un nombre de secondes depuis le 1er janvier 1970"
+        ),
+        Text::DateOutOfRange { date } => format!("la date {date} est hors des limites"),
+        Text::XlsxRefused { context, reason } => {
+            format!("{context} : refusé par l’écriture xlsx (« {reason} »)")
+        }
+        Text::RegistryColumn {
+            dataset,
+            column,
+            reason,
+        } => format!("registre {dataset}, colonne {column} : {reason}"),
+        Text::UnknownDataset { dataset, known } => format!(
+            "aucun jeu de données « {dataset} » dans ce programme (jeux de données : {known})"
+        ),
+        Text::RowWidth {
+            dataset,
+            given,
+            columns,
+        } => format!(
+            "jeu de données {dataset} : une ligne de {given} {}, mais la feuille a {columns} {}",
+            plural(*given, "cellule", "cellules"),
+            plural(*columns, "colonne", "colonnes")
+        ),
+        Text::NoFreeSheetName { candidates } => format!(
+            "aucun nom libre pour une feuille d’aide : {candidates} sont tous des noms de jeux de données"
+        ),
         Text::Aggregation(a) => match a {
             Aggregation::Count => "nombre de lignes".into(),
             Aggregation::CountWhere { condition } => {
@@ -237,6 +268,35 @@ pub(super) fn error(e: &Error) -> String {
         }
         Error::Compute { indicator, message } => {
             format!("indicateur {indicator} : calcul refusé par polars : « {message} »")
+        }
+        Error::ClaimedTable {
+            path,
+            sheet,
+            row,
+            problem,
+        } => {
+            let place = format!(
+                "{}{}{}",
+                path.display(),
+                sheet
+                    .as_ref()
+                    .map(|s| format!(", feuille {s}"))
+                    .unwrap_or_default(),
+                row.map(|r| format!(", ligne {r}")).unwrap_or_default()
+            );
+            let what = match problem {
+                TableProblem::Malformed { detail } => {
+                    format!("table illisible (« {detail} »)")
+                }
+                TableProblem::MissingColumn { column, expected } => {
+                    format!("colonne « {column} » absente (attendues : {expected})")
+                }
+                TableProblem::NotANumber { column, value } => {
+                    format!("colonne {column} : « {value} » n’est pas un nombre")
+                }
+                TableProblem::UnknownStatus { value } => format!("statut « {value} » inconnu"),
+            };
+            format!("{place} : {what}")
         }
         Error::UnknownIndicator { code, closest } => format!(
             "aucun indicateur « {code} » dans ce programme{}",

@@ -1,0 +1,470 @@
+//! One function per command of the `cadre` command line, returning what to
+//! print and whether the data was clean. The binary only parses arguments,
+//! calls one of these, prints and picks the exit code; anything else that
+//! wants the same answers (a web app, a script) calls the same functions.
+//!
+//! No function here reads the clock or the environment: today's date and
+//! `SOURCE_DATE_EPOCH` are arguments.
+
+use std::path::{Path, PathBuf};
+
+use cadre::check::CheckReport;
+use cadre::{Data, Engine, Lang, Period, Programme, Text, Word};
+use chrono::NaiveDate;
+
+use crate::Error;
+use crate::report::{PdfStandardChoice, ReportOptions};
+
+/// What a command produced.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// What goes to standard output.
+    pub stdout: Vec<u8>,
+    /// Notes for standard error, one message each: warnings, and the
+    /// accounting of rejected rows that were left out.
+    pub notes: Vec<String>,
+    /// False when the command found a problem in the data: rejected rows
+    /// (`validate`) or differences (`check`).
+    pub clean: bool,
+}
+
+impl Outcome {
+    fn clean(stdout: Vec<u8>, notes: Vec<String>) -> Outcome {
+        Outcome {
+            stdout,
+            notes,
+            clean: true,
+        }
+    }
+}
+
+/// Text for people, or JSON for tools.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextOrJson {
+    /// Plain text in the user's language.
+    Text,
+    /// JSON (keys and codes in English, as the contract writes them).
+    Json,
+}
+
+/// The output of `compute`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableFormat {
+    /// The contract's csv.
+    Csv,
+    /// The table as JSON.
+    Json,
+    /// The xlsx tracking table (to a file).
+    Xlsx,
+}
+
+/// The output of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// IATI 2.03 `result` elements.
+    Iati,
+    /// The xlsx tracking table, one sheet per period.
+    Xlsx,
+}
+
+/// The inputs every data command takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inputs {
+    /// The programme folder.
+    pub programme: PathBuf,
+    /// The workbook or csv folder.
+    pub data: PathBuf,
+    /// The language asked for (default: the programme's first).
+    pub lang: Option<String>,
+    /// Leave rejected rows out (counted) instead of stopping.
+    pub allow_rejected: bool,
+}
+
+/// A period as the user wrote it, and the day `project` ends on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct When {
+    /// `2025-Q4`, `2025-H1`, `2025-M04`, `2025`, a range, or `project`.
+    pub period: String,
+    /// Today, for `project`.
+    pub today: NaiveDate,
+}
+
+/// How to make a report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportArgs {
+    /// The PDF to write (atomically).
+    pub output: PathBuf,
+    /// The template folder.
+    pub template: PathBuf,
+    /// The date of issue, when given.
+    pub date: Option<NaiveDate>,
+    /// The value of `SOURCE_DATE_EPOCH`, when set.
+    pub source_date_epoch: Option<String>,
+    /// A PDF standard to conform to.
+    pub pdf_standard: Option<PdfStandardChoice>,
+}
+
+/// The language an error is written in before the programme is known: the
+/// one asked for if cadre speaks it, else French.
+pub fn fallback_language(asked: Option<&str>) -> Lang {
+    asked.and_then(Lang::from_code).unwrap_or(Lang::Fr)
+}
+
+/// Loads a programme and picks the language: the one asked for when the
+/// programme declares it, else the programme's default.
+pub fn load_programme(dir: &Path, lang: Option<&str>) -> Result<(Programme, Lang), Error> {
+    let programme = Programme::load(dir)?;
+    let lang = match lang {
+        None => programme.default_language(),
+        Some(code) => programme
+            .language(code)
+            .ok_or_else(|| Error::UnknownLanguage {
+                given: code.to_owned(),
+                declared: programme.info.languages.clone(),
+            })?,
+    };
+    Ok((programme, lang))
+}
+
+/// A programme, its data and the user's language.
+struct Session {
+    programme: Programme,
+    data: Data,
+    lang: Lang,
+    /// The accounting of rejected rows that were allowed, for stderr.
+    notes: Vec<String>,
+}
+
+impl Session {
+    /// Loads and ingests; stops on rejected rows unless `stop_on_rejected`
+    /// is false or they are allowed (then the accounting becomes a note).
+    fn open(inputs: &Inputs, stop_on_rejected: bool) -> Result<Session, Error> {
+        let (programme, lang) = load_programme(&inputs.programme, inputs.lang.as_deref())?;
+        let data = cadre::ingest(&programme, &inputs.data)?;
+        let mut notes = Vec::new();
+        if stop_on_rejected && !data.report.is_clean() {
+            let accounting = accounting_text(&data.report, lang);
+            if !inputs.allow_rejected {
+                return Err(Error::RejectedRows { accounting });
+            }
+            notes.push(accounting);
+        }
+        Ok(Session {
+            programme,
+            data,
+            lang,
+            notes,
+        })
+    }
+
+    fn period(&self, when: &When) -> Result<Period, Error> {
+        Ok(Period::parse(
+            &when.period,
+            self.programme.info.start,
+            when.today,
+        )?)
+    }
+}
+
+/// The per-sheet accounting and every problem, as plain text.
+pub fn accounting_text(report: &cadre::IngestReport, lang: Lang) -> String {
+    let w = |word: Word| word.text(lang);
+    let width = |header: Word, cells: &mut dyn Iterator<Item = usize>| {
+        cells.max().unwrap_or(8).max(w(header).chars().count())
+    };
+    let wd = width(
+        Word::Dataset,
+        &mut report.sheets.iter().map(|r| r.dataset.chars().count()),
+    );
+    let ws = width(
+        Word::Sheet,
+        &mut report.sheets.iter().map(|r| r.sheet.chars().count()),
+    );
+    let mut s = format!(
+        "{:<wd$}  {:<ws$}  {:>8}  {:>9}  {:>8}  {:>6}\n",
+        w(Word::Dataset),
+        w(Word::Sheet),
+        w(Word::Read),
+        w(Word::Accepted),
+        w(Word::Rejected),
+        w(Word::SkippedEmpty)
+    );
+    for r in &report.sheets {
+        s += &format!(
+            "{:<wd$}  {:<ws$}  {:>8}  {:>9}  {:>8}  {:>6}\n",
+            r.dataset, r.sheet, r.read, r.accepted, r.rejected, r.skipped_empty
+        );
+    }
+    let problems = report.problems.len();
+    if problems == 0 {
+        s += &format!("\n{}\n", Text::EveryRowAccepted.render(lang));
+    } else {
+        let rows = report.rejected();
+        s += &format!("\n{}\n", Text::RowsRejected { rows, problems }.render(lang));
+        for p in &report.problems {
+            s += &format!("  {}\n", p.message(lang));
+        }
+    }
+    s
+}
+
+/// `cadre validate`: the accounting of every sheet; not clean when a row is
+/// rejected.
+pub fn validate(inputs: &Inputs, format: TextOrJson) -> Result<Outcome, Error> {
+    let session = Session::open(inputs, false)?;
+    let report = &session.data.report;
+    let stdout = match format {
+        TextOrJson::Json => json(report)?,
+        TextOrJson::Text => accounting_text(report, session.lang).into_bytes(),
+    };
+    Ok(Outcome {
+        stdout,
+        notes: Vec::new(),
+        clean: report.is_clean(),
+    })
+}
+
+/// `cadre compute`: the indicator table of a period, as csv or JSON on
+/// stdout, or as an xlsx file.
+pub fn compute(
+    inputs: &Inputs,
+    when: &When,
+    format: TableFormat,
+    output: Option<&Path>,
+) -> Result<Outcome, Error> {
+    let session = Session::open(inputs, true)?;
+    let period = session.period(when)?;
+    let table = Engine::new(&session.programme, &session.data).compute(&period)?;
+    let bytes = match format {
+        TableFormat::Xlsx => {
+            let path = output.ok_or(Error::XlsxNeedsOutput)?;
+            let created = period.end.and_hms_opt(0, 0, 0).unwrap_or_default();
+            crate::tracking::write_tracking_xlsx(
+                &session.programme,
+                std::slice::from_ref(&table),
+                session.lang,
+                created,
+                path,
+            )?;
+            return Ok(Outcome::clean(Vec::new(), session.notes));
+        }
+        TableFormat::Csv => {
+            let mut buf = Vec::new();
+            table.write_csv(&mut buf).map_err(|source| Error::Write {
+                path: PathBuf::from("-"),
+                source,
+            })?;
+            buf
+        }
+        TableFormat::Json => json(&table)?,
+    };
+    to_file_or_stdout(output, bytes, session.notes)
+}
+
+/// `cadre report`: the PDF of a period, written atomically.
+pub fn report(inputs: &Inputs, when: &When, args: &ReportArgs) -> Result<Outcome, Error> {
+    let session = Session::open(inputs, true)?;
+    let period = session.period(when)?;
+    let table = Engine::new(&session.programme, &session.data).compute(&period)?;
+    let issue =
+        crate::report::issue_date(args.date, args.source_date_epoch.as_deref(), period.end)?;
+    let mut options = ReportOptions::new(&args.template, session.lang, issue);
+    options.pdf_standard = args.pdf_standard;
+    options.allow_rejected = inputs.allow_rejected;
+    let rendered =
+        crate::report::render_report(&session.programme, &session.data, &table, &options)?;
+    write(&args.output, &rendered.pdf)?;
+    let mut notes = session.notes;
+    notes.extend(
+        rendered
+            .warnings
+            .iter()
+            .map(|w| Text::Warning { text: w }.render(session.lang)),
+    );
+    Ok(Outcome::clean(Vec::new(), notes))
+}
+
+/// `cadre explain`: how one indicator's value was made.
+pub fn explain(
+    inputs: &Inputs,
+    code: &str,
+    when: &When,
+    format: TextOrJson,
+) -> Result<Outcome, Error> {
+    let session = Session::open(inputs, true)?;
+    let period = session.period(when)?;
+    let explanation = Engine::new(&session.programme, &session.data).explain(code, &period)?;
+    let stdout = match format {
+        TextOrJson::Json => json(&explanation)?,
+        TextOrJson::Text => {
+            crate::explain_text::render(&explanation, &period, session.lang).into_bytes()
+        }
+    };
+    Ok(Outcome::clean(stdout, session.notes))
+}
+
+/// `cadre check`: a claimed table (csv from `compute`, or the xlsx tracking
+/// table) recomputed; not clean when anything differs. `period` is required
+/// for a csv table and selects one sheet of an xlsx table.
+pub fn check(
+    inputs: &Inputs,
+    table: &Path,
+    period: Option<&str>,
+    today: NaiveDate,
+    format: TextOrJson,
+) -> Result<Outcome, Error> {
+    let session = Session::open(inputs, true)?;
+    let start = session.programme.info.start;
+    let is_csv = table
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    let claimed: Vec<(Period, Vec<cadre::table::FlatRow>)> = if is_csv {
+        let label = period.ok_or(Error::CsvTableNeedsPeriod)?;
+        vec![(
+            Period::parse(label, start, today)?,
+            cadre::check::read_table_csv(table)?,
+        )]
+    } else {
+        let mut out = Vec::new();
+        for (label, rows) in crate::tracking::read_tracking_xlsx(&session.programme, table)? {
+            if period.is_some_and(|p| p != label) {
+                continue;
+            }
+            out.push((Period::parse(&label, start, today)?, rows));
+        }
+        out
+    };
+    let engine = Engine::new(&session.programme, &session.data);
+    let report = cadre::check::check(&engine, &claimed)?;
+    let stdout = match format {
+        TextOrJson::Json => json(&report.differences)?,
+        TextOrJson::Text => check_text(&report, session.lang).into_bytes(),
+    };
+    Ok(Outcome {
+        stdout,
+        notes: session.notes,
+        clean: report.agrees(),
+    })
+}
+
+/// The differences of `check` as text: a sentence, then a tab-separated
+/// table whose header names the contract's fields.
+pub fn check_text(report: &CheckReport, lang: Lang) -> String {
+    if report.agrees() {
+        return format!(
+            "{}\n",
+            Text::TableAgrees {
+                rows: report.rows_checked
+            }
+            .render(lang)
+        );
+    }
+    let mut s = format!(
+        "{}\n",
+        Text::Differences {
+            count: report.differences.len()
+        }
+        .render(lang)
+    );
+    s += "period\tindicator\tbreakdown\tcategory\tfield\tclaimed\trecomputed\n";
+    for pd in &report.differences {
+        let d = &pd.difference;
+        s += &format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+            pd.period, d.indicator, d.breakdown, d.category, d.field, d.claimed, d.recomputed
+        );
+    }
+    s
+}
+
+/// `cadre export`: several periods (by default every ended quarter) as IATI
+/// XML or the xlsx tracking table.
+pub fn export(
+    inputs: &Inputs,
+    format: ExportFormat,
+    output: &Path,
+    periods: &[String],
+    today: NaiveDate,
+) -> Result<Outcome, Error> {
+    let session = Session::open(inputs, true)?;
+    let info = &session.programme.info;
+    let periods: Vec<Period> = if periods.is_empty() {
+        Period::ended_quarters(info.start, info.end, today)
+    } else {
+        periods
+            .iter()
+            .map(|p| Period::parse(p, info.start, today))
+            .collect::<Result<_, _>>()?
+    };
+    let engine = Engine::new(&session.programme, &session.data);
+    let tables = periods
+        .iter()
+        .map(|p| engine.compute(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    // The export is stamped with its last period's end: the same data gives
+    // the same file whatever the day it is made.
+    let stamp = periods
+        .iter()
+        .map(|p| p.end)
+        .max()
+        .unwrap_or(today)
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_default();
+    match format {
+        ExportFormat::Iati => {
+            let xml = crate::iati::iati_xml(&session.programme, &tables, stamp);
+            write(output, xml.as_bytes())?;
+        }
+        ExportFormat::Xlsx => crate::tracking::write_tracking_xlsx(
+            &session.programme,
+            &tables,
+            session.lang,
+            stamp,
+            output,
+        )?,
+    }
+    Ok(Outcome::clean(Vec::new(), session.notes))
+}
+
+/// `cadre template`: the blank data-entry workbook, with the registry
+/// pre-filled from `registry` when given.
+pub fn template(
+    programme: &Path,
+    registry: Option<&Path>,
+    lang: Option<&str>,
+    output: &Path,
+) -> Result<Outcome, Error> {
+    let (programme, lang) = load_programme(programme, lang)?;
+    let data = registry
+        .map(|path| cadre::ingest(&programme, path))
+        .transpose()?;
+    crate::template::write_template(&programme, data.as_ref(), lang, output)?;
+    Ok(Outcome::clean(Vec::new(), Vec::new()))
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, Error> {
+    let mut bytes = serde_json::to_vec_pretty(value)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    crate::write_atomically(path, bytes).map_err(|source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+fn to_file_or_stdout(
+    output: Option<&Path>,
+    bytes: Vec<u8>,
+    notes: Vec<String>,
+) -> Result<Outcome, Error> {
+    match output {
+        Some(path) => {
+            write(path, &bytes)?;
+            Ok(Outcome::clean(Vec::new(), notes))
+        }
+        None => Ok(Outcome::clean(bytes, notes)),
+    }
+}

@@ -1,0 +1,158 @@
+//! The runner's one error type: everything that stops a command, written in
+//! the user's language by the catalogue at the edge ([`Error::message`]).
+
+use std::path::PathBuf;
+
+use cadre::{Lang, Text};
+
+use crate::report::ReportError;
+use crate::template::TemplateError;
+
+/// Why a command stopped.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(Lang::En))]
+pub enum Error {
+    /// Definitions, data, a period or a claimed table (from the core).
+    Cadre(#[from] cadre::Error),
+    /// A language the programme does not declare.
+    UnknownLanguage {
+        /// What was asked.
+        given: String,
+        /// The programme's languages.
+        declared: Vec<Lang>,
+    },
+    /// The data has rejected rows and they were not allowed.
+    RejectedRows {
+        /// The accounting of every sheet and every problem, as text.
+        accounting: String,
+    },
+    /// `check` of a csv table needs a period.
+    CsvTableNeedsPeriod,
+    /// An xlsx output needs a file.
+    XlsxNeedsOutput,
+    /// The report could not be made.
+    Report(#[from] ReportError),
+    /// The data-entry template could not be made.
+    Template(#[from] TemplateError),
+    /// An xlsx file could not be made.
+    Xlsx {
+        /// The file.
+        path: PathBuf,
+        /// The writer's reason.
+        source: rust_xlsxwriter::XlsxError,
+    },
+    /// A file could not be written.
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The system's reason.
+        source: std::io::Error,
+    },
+    /// A JSON output could not be serialised.
+    Json(#[from] serde_json::Error),
+}
+
+impl Error {
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Error::Cadre(e) => e.message(lang),
+            Error::UnknownLanguage { given, declared } => {
+                Text::UnknownLanguage { given, declared }.render(lang)
+            }
+            Error::RejectedRows { accounting } => {
+                format!("{}\n{accounting}", Text::RejectedRowsStop.render(lang))
+            }
+            Error::CsvTableNeedsPeriod => Text::CsvTableNeedsPeriod.render(lang),
+            Error::XlsxNeedsOutput => Text::XlsxNeedsOutput.render(lang),
+            Error::Report(e) => report_message(e, lang),
+            Error::Template(e) => template_message(e, lang),
+            Error::Xlsx { path, source } => match source {
+                rust_xlsxwriter::XlsxError::IoError(io) => cannot_write(path, io, lang),
+                other => Text::XlsxRefused {
+                    context: &path.display().to_string(),
+                    reason: &other.to_string(),
+                }
+                .render(lang),
+            },
+            Error::Write { path, source } => cannot_write(path, source, lang),
+            Error::Json(e) => Text::ReportData {
+                reason: &e.to_string(),
+            }
+            .render(lang),
+        }
+    }
+}
+
+fn cannot_write(path: &std::path::Path, e: &std::io::Error, lang: Lang) -> String {
+    Text::CannotWrite {
+        path: &path.display().to_string(),
+        reason: &e.to_string(),
+    }
+    .render(lang)
+}
+
+fn report_message(e: &ReportError, lang: Lang) -> String {
+    let lines = |d: &[crate::report::Diagnostic]| {
+        d.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    match e {
+        ReportError::TemplateFolder { path, source } => Text::TemplateFolder {
+            path: &path.display().to_string(),
+            reason: &source.to_string(),
+        }
+        .render(lang),
+        ReportError::Template(d) => Text::TemplateErrors { details: &lines(d) }.render(lang),
+        ReportError::Pdf(d) => Text::PdfErrors { details: &lines(d) }.render(lang),
+        ReportError::Input(e) => e.message(lang),
+        ReportError::Data(e) => Text::ReportData {
+            reason: &e.to_string(),
+        }
+        .render(lang),
+        ReportError::SourceDateEpoch(value) => Text::SourceDateEpoch { value }.render(lang),
+        ReportError::DateOutOfRange(date) => Text::DateOutOfRange {
+            date: &date.to_string(),
+        }
+        .render(lang),
+    }
+}
+
+fn template_message(e: &TemplateError, lang: Lang) -> String {
+    match e {
+        TemplateError::Xlsx { context, source } => Text::XlsxRefused {
+            context,
+            reason: &source.to_string(),
+        }
+        .render(lang),
+        TemplateError::Registry {
+            dataset,
+            column,
+            message,
+        } => Text::RegistryColumn {
+            dataset,
+            column,
+            reason: message,
+        }
+        .render(lang),
+        TemplateError::UnknownDataset { dataset, known } => {
+            Text::UnknownDataset { dataset, known }.render(lang)
+        }
+        TemplateError::RowWidth {
+            dataset,
+            given,
+            columns,
+        } => Text::RowWidth {
+            dataset,
+            given: *given,
+            columns: *columns,
+        }
+        .render(lang),
+        TemplateError::NameClash { candidates, .. } => {
+            Text::NoFreeSheetName { candidates }.render(lang)
+        }
+        TemplateError::Io { path, source } => cannot_write(path, source, lang),
+    }
+}
