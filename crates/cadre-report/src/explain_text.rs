@@ -11,6 +11,7 @@ const MAX_ROWS: usize = 200;
 /// The explanation in `lang`.
 pub fn render(e: &Explanation, period: &Period, lang: Lang) -> String {
     let w = |word: Word| word.text(lang);
+    let c = w(Word::Colon);
     let num = |v: Option<f64>| {
         v.map(format_value)
             .unwrap_or_else(|| w(Word::Empty).to_owned())
@@ -19,9 +20,9 @@ pub fn render(e: &Explanation, period: &Period, lang: Lang) -> String {
     let mut s = format!("{} — {}\n", ind.code, ind.label.get(lang));
     s += &format!("{} {}\n", w(Word::Period), period);
     if !e.definition.is_empty() {
-        s += &format!("{}: {}\n", w(Word::Definition), e.definition.get(lang));
+        s += &format!("{}{c}{}\n", w(Word::Definition), e.definition.get(lang));
     }
-    s += &format!("{}: {}\n\n", w(Word::Measure), e.measure);
+    s += &format!("{}{c}{}\n\n", w(Word::Measure), e.measure);
     for part in &e.parts {
         s += &part_text(part, lang);
         s.push('\n');
@@ -43,14 +44,14 @@ pub fn render(e: &Explanation, period: &Period, lang: Lang) -> String {
         match e.scale {
             Some(scale) => {
                 s += &format!(
-                    "  {name}: {} / {} × {} = {}\n",
+                    "  {name}{c}{} / {} × {} = {}\n",
                     num(figure(Role::Numerator, cumulative)),
                     num(figure(Role::Denominator, cumulative)),
                     format_value(scale),
                     num(value)
                 );
             }
-            None => s += &format!("  {name}: {}\n", num(value)),
+            None => s += &format!("  {name}{c}{}\n", num(value)),
         }
     }
     let milestone = ind
@@ -58,7 +59,7 @@ pub fn render(e: &Explanation, period: &Period, lang: Lang) -> String {
         .map(|m| format!("{} ({})", format_value(m.value), m.date))
         .unwrap_or_else(|| "—".into());
     s += &format!(
-        "  {}: {milestone}; {}: {}; {}: {} %; {}: {}\n",
+        "  {}{c}{milestone}; {}{c}{}; {}{c}{} %; {}{c}{}\n",
         w(Word::MilestoneLower),
         w(Word::TargetLower),
         format_value(ind.target),
@@ -81,6 +82,8 @@ fn role(r: Role) -> Word {
 
 fn part_text(p: &Part, lang: Lang) -> String {
     let w = |word: Word| word.text(lang);
+    let c = w(Word::Colon);
+    let c0 = c.trim_end();
     let mut s = format!(
         "[{}] {} — {} {}, {} {}\n",
         w(role(p.role)),
@@ -91,18 +94,18 @@ fn part_text(p: &Part, lang: Lang) -> String {
         p.sheet
     );
     if let Some(f) = &p.filter {
-        s += &format!("  {}: {f}\n", w(Word::Filter));
+        s += &format!("  {}{c}{f}\n", w(Word::Filter));
     }
-    if let Some(c) = &p.condition {
-        s += &format!("  {}: {c}\n", w(Word::Condition));
+    if let Some(condition) = &p.condition {
+        s += &format!("  {}{c}{condition}\n", w(Word::Condition));
     }
     s += &format!(
-        "  {}: {}\n",
+        "  {}{c}{}\n",
         w(Word::Date),
         p.date.as_deref().unwrap_or(w(Word::UndatedTakenWhole))
     );
     s += &format!(
-        "  {}: {} — {} {}, {} {}\n",
+        "  {}{c}{} — {} {}, {} {}\n",
         w(Word::Aggregate),
         Text::Aggregation(&p.aggregate).render(lang),
         w(Word::PeriodLower),
@@ -112,7 +115,7 @@ fn part_text(p: &Part, lang: Lang) -> String {
     );
     if let Some(values) = &p.distinct_values {
         s += &format!(
-            "  {}: {}\n",
+            "  {}{c}{}\n",
             Text::DistinctValues {
                 count: values.len()
             }
@@ -121,7 +124,7 @@ fn part_text(p: &Part, lang: Lang) -> String {
         );
     }
     s += &format!(
-        "  {}:\n",
+        "  {}{c0}\n",
         Text::RowsCounted {
             count: p.rows.len()
         }
@@ -183,7 +186,7 @@ fn part_text(p: &Part, lang: Lang) -> String {
         .collect();
     if !listed.is_empty() {
         s += &format!(
-            "    {}: {}\n",
+            "    {}{c}{}\n",
             Text::OutsideWindowRows.render(lang),
             listed.join(", ")
         );

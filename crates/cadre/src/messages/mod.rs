@@ -68,6 +68,8 @@ impl fmt::Display for Lang {
 /// A fixed word or short phrase: a heading, a label, a unit of a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Word {
+    /// The colon between a label and its value, spaced as the language wants.
+    Colon,
     /// Heading of an indicator code column.
     Indicator,
     /// Heading of a label column.

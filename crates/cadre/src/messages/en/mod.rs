@@ -23,6 +23,7 @@ fn suggestion(closest: &Option<String>) -> String {
 
 pub(super) fn word(w: Word) -> &'static str {
     match w {
+        Word::Colon => ": ",
         Word::Indicator => "Indicator",
         Word::Label => "Label",
         Word::Breakdown => "Breakdown",

@@ -23,6 +23,7 @@ fn suggestion(closest: &Option<String>) -> String {
 
 pub(super) fn word(w: Word) -> &'static str {
     match w {
+        Word::Colon => " : ",
         Word::Indicator => "Indicateur",
         Word::Label => "Libellé",
         Word::Breakdown => "Ventilation",
