@@ -15,10 +15,10 @@
 
 use std::path::{Path, PathBuf};
 
-use cadre::cell::format_number;
+use cadre::ingest::Rule;
 use cadre::schema::{ColumnSchema, ColumnType, DatasetSchema};
 use cadre::text::fold_name;
-use cadre::{Data, Lang, Programme};
+use cadre::{Data, Lang, Programme, Text, Word};
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties,
@@ -123,7 +123,7 @@ struct Formats {
 }
 
 impl Formats {
-    fn new(lang: &str) -> Formats {
+    fn new(lang: Lang) -> Formats {
         let header = Format::new()
             .set_bold()
             .set_border_bottom(FormatBorder::Thin)
@@ -146,11 +146,7 @@ impl Formats {
             text: Format::new().set_num_format("@"),
             integer: Format::new().set_num_format("0"),
             amount: Format::new().set_num_format("#,##0.00"),
-            date: Format::new().set_num_format(if lang == "fr" {
-                "dd/mm/yyyy"
-            } else {
-                "yyyy-mm-dd"
-            }),
+            date: Format::new().set_num_format(Word::SpreadsheetDateFormat.text(lang)),
         }
     }
 }
@@ -161,7 +157,7 @@ impl Formats {
 /// examples) before [`Template::save`] or [`Template::to_bytes`].
 pub struct Template<'p> {
     programme: &'p Programme,
-    lang: String,
+    lang: Lang,
     formats: Formats,
     instructions: Worksheet,
     sheets: Vec<DataSheet>,
@@ -170,7 +166,7 @@ pub struct Template<'p> {
 }
 
 impl<'p> Template<'p> {
-    /// Lays out the template of `programme` in `lang` (`fr`, else English),
+    /// Lays out the template of `programme` in `lang`,
     /// pre-filling each dataset another dataset references with the accepted
     /// rows `registry` holds for it.
     pub fn new(
@@ -178,8 +174,6 @@ impl<'p> Template<'p> {
         registry: Option<&Data>,
         lang: Lang,
     ) -> Result<Template<'p>, TemplateError> {
-        let lang = lang.code();
-        let fr = lang == "fr";
         let formats = Formats::new(lang);
         let referenced: Vec<bool> = programme
             .datasets
@@ -209,25 +203,13 @@ impl<'p> Template<'p> {
         let instructions_name = free_name(
             programme,
             "instructions",
-            if fr {
-                &["Instructions", "Mode d'emploi", "Notice"]
-            } else {
-                &["Instructions", "How to", "Read me"]
-            },
+            &Word::INSTRUCTIONS_SHEET.map(|w| w.text(lang)),
         )?;
-        let lists_name = free_name(
-            programme,
-            "lists",
-            if fr {
-                &["Listes", "Valeurs", "Listes cadre"]
-            } else {
-                &["Lists", "Values", "Lists cadre"]
-            },
-        )?;
+        let lists_name = free_name(programme, "lists", &Word::LISTS_SHEET.map(|w| w.text(lang)))?;
 
         let mut template = Template {
             programme,
-            lang: lang.to_owned(),
+            lang,
             formats,
             instructions: Worksheet::new(),
             sheets: Vec::new(),
@@ -307,11 +289,10 @@ impl<'p> Template<'p> {
     /// always give the same bytes: the creation date is the programme's start.
     pub fn to_bytes(self) -> Result<Vec<u8>, TemplateError> {
         let info = &self.programme.info;
-        let title = if self.lang == "fr" {
-            format!("{} : classeur de saisie", info.name)
-        } else {
-            format!("{}: data-entry workbook", info.name)
-        };
+        let title = Text::WorkbookTitle {
+            programme: &info.name,
+        }
+        .render(self.lang);
         let created = excel_date(info.start).map_err(|source| TemplateError::Xlsx {
             context: "creation date".into(),
             source,
@@ -349,8 +330,7 @@ impl<'p> Template<'p> {
 
     /// The instructions sheet; `prefilled` counts the registry rows of each dataset.
     fn write_instructions(&mut self, name: &str, prefilled: &[usize]) -> Result<(), TemplateError> {
-        let fr = self.lang == "fr";
-        let lang = self.lang.as_str();
+        let lang = self.lang;
         let programme = self.programme;
         let info = &programme.info;
         let f = &self.formats;
@@ -368,11 +348,10 @@ impl<'p> Template<'p> {
         ws.set_column_width(5, 22).map_err(xl("widths"))?;
 
         let mut row = 0u32;
-        let title = if fr {
-            format!("{} : classeur de saisie", info.name)
-        } else {
-            format!("{}: data-entry workbook", info.name)
-        };
+        let title = Text::WorkbookTitle {
+            programme: &info.name,
+        }
+        .render(lang);
         ws.write_string_with_format(row, 0, &title, &f.title)
             .map_err(xl("title"))?;
         row += 1;
@@ -381,29 +360,16 @@ impl<'p> Template<'p> {
                 .map_err(xl("title"))?;
             row += 1;
         }
-        let period = if fr {
-            format!(
-                "Programme du {} au {}.",
-                info.start.format("%d/%m/%Y"),
-                info.end.format("%d/%m/%Y")
-            )
-        } else {
-            format!("Programme from {} to {}.", info.start, info.end)
-        };
+        let period = Text::ProgrammeDates {
+            start: info.start,
+            end: info.end,
+        }
+        .render(lang);
         ws.write_string(row, 0, &period).map_err(xl("period"))?;
         row += 2;
 
-        ws.write_string_with_format(
-            row,
-            0,
-            if fr {
-                "Comment remplir ce classeur"
-            } else {
-                "How to fill in this workbook"
-            },
-            &f.heading,
-        )
-        .map_err(xl("heading"))?;
+        ws.write_string_with_format(row, 0, Word::HowToFill.text(lang), &f.heading)
+            .map_err(xl("heading"))?;
         row += 1;
         let filled_names: Vec<&str> = programme
             .datasets
@@ -412,7 +378,7 @@ impl<'p> Template<'p> {
             .filter(|(_, n)| **n > 0)
             .map(|(d, _)| d.name.as_str())
             .collect();
-        for line in rules_text(programme, fr, &filled_names) {
+        for line in rules_text(programme, lang, &filled_names) {
             ws.merge_range(row, 0, row, 5, &format!("• {line}"), &f.wrap)
                 .map_err(xl("rules"))?;
             // Merged cells do not grow with their text: give long lines room.
@@ -422,35 +388,11 @@ impl<'p> Template<'p> {
         }
         row += 1;
 
-        ws.write_string_with_format(
-            row,
-            0,
-            if fr { "Les feuilles" } else { "The sheets" },
-            &f.heading,
-        )
-        .map_err(xl("heading"))?;
+        ws.write_string_with_format(row, 0, Word::TheSheets.text(lang), &f.heading)
+            .map_err(xl("heading"))?;
         row += 1;
-        let headers = if fr {
-            [
-                "Feuille",
-                "Contenu",
-                "Clé (code unique)",
-                "Description",
-                "Renvoie aux feuilles",
-                "Lignes pré-remplies",
-            ]
-        } else {
-            [
-                "Sheet",
-                "Content",
-                "Key (unique code)",
-                "Description",
-                "Refers to sheets",
-                "Pre-filled rows",
-            ]
-        };
-        for (c, h) in headers.iter().enumerate() {
-            ws.write_string_with_format(row, c as u16, *h, &f.table_header)
+        for (c, h) in Word::SHEETS_TABLE.iter().enumerate() {
+            ws.write_string_with_format(row, c as u16, h.text(lang), &f.table_header)
                 .map_err(xl("sheets table"))?;
         }
         row += 1;
@@ -481,35 +423,11 @@ impl<'p> Template<'p> {
         }
         row += 1;
 
-        ws.write_string_with_format(
-            row,
-            0,
-            if fr { "Les colonnes" } else { "The columns" },
-            &f.heading,
-        )
-        .map_err(xl("heading"))?;
+        ws.write_string_with_format(row, 0, Word::TheColumns.text(lang), &f.heading)
+            .map_err(xl("heading"))?;
         row += 1;
-        let headers = if fr {
-            [
-                "Feuille",
-                "Colonne (en-tête)",
-                "Libellé",
-                "Description",
-                "Règle",
-                "Obligatoire",
-            ]
-        } else {
-            [
-                "Sheet",
-                "Column (header)",
-                "Label",
-                "Description",
-                "Rule",
-                "Required",
-            ]
-        };
-        for (c, h) in headers.iter().enumerate() {
-            ws.write_string_with_format(row, c as u16, *h, &f.table_header)
+        for (c, h) in Word::COLUMNS_TABLE.iter().enumerate() {
+            ws.write_string_with_format(row, c as u16, h.text(lang), &f.table_header)
                 .map_err(xl("columns table"))?;
         }
         row += 1;
@@ -520,7 +438,7 @@ impl<'p> Template<'p> {
                     col.name.clone(),
                     col.label.get(lang).to_owned(),
                     col.description.get(lang).to_owned(),
-                    rule_text(col, lang),
+                    col.rule(lang),
                     requirement(col, lang),
                 ];
                 for (c, text) in cells.iter().enumerate() {
@@ -539,8 +457,7 @@ impl<'p> Template<'p> {
         last_rows: &[u32],
         lists_name: &str,
     ) -> Result<DataSheet, TemplateError> {
-        let lang = self.lang.clone();
-        let fr = lang == "fr";
+        let lang = self.lang;
         let programme = self.programme;
         let index = programme
             .datasets
@@ -573,7 +490,7 @@ impl<'p> Template<'p> {
             };
             ws.write_string_with_format(0, col, &column.name, header)
                 .map_err(xl)?;
-            let note_text = note_text(column, &lang);
+            let note_text = note_text(column, lang);
             let lines = note_text
                 .lines()
                 .map(|l| l.chars().count() / 48 + 1)
@@ -587,7 +504,7 @@ impl<'p> Template<'p> {
                 .name
                 .chars()
                 .count()
-                .max(column.label.get(&lang).chars().count().min(30))
+                .max(column.label.get(lang).chars().count().min(30))
                 .max(10) as f64
                 + 2.0;
             ws.set_column_width(col, width).map_err(xl)?;
@@ -599,7 +516,7 @@ impl<'p> Template<'p> {
             };
             ws.set_column_format(col, format).map_err(xl)?;
             if let Some(validation) =
-                self.validation(schema, column, c, last_row, last_rows, lists_name, fr)?
+                self.validation(schema, column, c, last_row, last_rows, lists_name)?
             {
                 ws.add_data_validation(1, col, last_row, col, &validation)
                     .map_err(xl)?;
@@ -621,23 +538,18 @@ impl<'p> Template<'p> {
         last_row: u32,
         last_rows: &[u32],
         lists_name: &str,
-        fr: bool,
     ) -> Result<Option<DataValidation>, TemplateError> {
         let xl = |source| TemplateError::Xlsx {
             context: format!("sheet {}, column {}, check", schema.name, column.name),
             source,
         };
         let programme = self.programme;
-        let lang = self.lang.clone();
-        let label = column.label.get(&lang);
+        let lang = self.lang;
+        let label = column.label.get(lang);
         let list_warning =
             |dv: DataValidation, message: String| -> Result<DataValidation, XlsxError> {
                 dv.set_error_style(DataValidationErrorStyle::Warning)
-                    .set_error_title(if fr {
-                        "Valeur hors liste"
-                    } else {
-                        "Value not in the list"
-                    })?
+                    .set_error_title(Word::ValueNotInList.text(lang))?
                     .set_error_message(truncate(&message, 255))
             };
         if let Some(target) = column.references.as_deref() {
@@ -662,15 +574,11 @@ impl<'p> Template<'p> {
                 quote_sheet_name(&tschema.name),
                 last_rows[t] + 1
             );
-            let message = if fr {
-                format!(
-                    "{label} : choisissez un code de la feuille {target}. Un code absent de {target} fera rejeter la ligne."
-                )
-            } else {
-                format!(
-                    "{label}: pick a code of the {target} sheet. A code missing from {target} gets the row rejected."
-                )
-            };
+            let message = Text::PickCode {
+                label,
+                sheet: target,
+            }
+            .render(lang);
             let dv = list_warning(
                 DataValidation::new().allow_list_formula(Formula::new(range)),
                 message,
@@ -692,17 +600,11 @@ impl<'p> Template<'p> {
                     let range = self.list_range(lists_name, &column.values)?;
                     DataValidation::new().allow_list_formula(Formula::new(range))
                 };
-                let message = if fr {
-                    format!(
-                        "{label} : une valeur de la liste ({}).",
-                        column.values.join(", ")
-                    )
-                } else {
-                    format!(
-                        "{label}: a value of the list ({}).",
-                        column.values.join(", ")
-                    )
-                };
+                let message = Text::PickValue {
+                    label,
+                    values: &column.values.join(", "),
+                }
+                .render(lang);
                 Ok(Some(list_warning(dv, message).map_err(xl)?))
             }
             ColumnType::Integer => {
@@ -713,18 +615,14 @@ impl<'p> Template<'p> {
                 let hi = column.max.map_or(i32::MAX, |m| {
                     m.floor().clamp(i32::MIN as f64, i32::MAX as f64) as i32
                 });
-                let message = if fr {
-                    format!("{label} : {}.", rule_text(column, "fr"))
-                } else {
-                    format!("{label}: {}.", column.rule())
-                };
+                let message = Text::ColumnRule {
+                    label,
+                    rule: &column.rule(lang),
+                }
+                .render(lang);
                 let dv = DataValidation::new()
                     .allow_whole_number(DataValidationRule::Between(lo, hi))
-                    .set_error_title(if fr {
-                        "Nombre entier attendu"
-                    } else {
-                        "Whole number expected"
-                    })
+                    .set_error_title(Word::WholeNumberExpected.text(lang))
                     .and_then(|dv| dv.set_error_message(truncate(&message, 255)))
                     .map_err(xl)?;
                 Ok(Some(dv))
@@ -736,18 +634,14 @@ impl<'p> Template<'p> {
                     (None, Some(hi)) => DataValidationRule::LessThanOrEqualTo(hi),
                     (None, None) => unreachable!("guarded by the match arm"),
                 };
-                let message = if fr {
-                    format!("{label} : {}.", rule_text(column, "fr"))
-                } else {
-                    format!("{label}: {}.", column.rule())
-                };
+                let message = Text::ColumnRule {
+                    label,
+                    rule: &column.rule(lang),
+                }
+                .render(lang);
                 let dv = DataValidation::new()
                     .allow_decimal_number(rule)
-                    .set_error_title(if fr {
-                        "Nombre hors limites"
-                    } else {
-                        "Number out of range"
-                    })
+                    .set_error_title(Word::NumberOutOfRange.text(lang))
                     .and_then(|dv| dv.set_error_message(truncate(&message, 255)))
                     .map_err(xl)?;
                 Ok(Some(dv))
@@ -761,20 +655,10 @@ impl<'p> Template<'p> {
                     "=COUNTIF(${letter}$2:${letter}${},{letter}2)=1",
                     last_row + 1
                 );
-                let message = if fr {
-                    format!(
-                        "{label} : ce code est déjà utilisé dans cette feuille (majuscules ignorées)."
-                    )
-                } else {
-                    format!("{label}: this code is already used in this sheet (case ignored).")
-                };
+                let message = Text::CodeUsed { label }.render(lang);
                 let dv = DataValidation::new()
                     .allow_custom(Formula::new(formula))
-                    .set_error_title(if fr {
-                        "Code en double"
-                    } else {
-                        "Duplicate code"
-                    })
+                    .set_error_title(Word::DuplicateCode.text(lang))
                     .and_then(|dv| dv.set_error_message(truncate(&message, 255)))
                     .map_err(xl)?;
                 Ok(Some(dv))
@@ -814,8 +698,7 @@ impl<'p> Template<'p> {
     }
 }
 
-/// Writes the blank data-entry workbook of `programme` to `path`, in `lang`
-/// (`fr`, else English), with the registry pre-filled from `registry` when
+/// Writes the blank data-entry workbook of `programme` to `path`, in `lang`, with the registry pre-filled from `registry` when
 /// given (see [`Template::new`]).
 pub fn write_template(
     programme: &Programme,
@@ -926,57 +809,19 @@ fn truncate(s: &str, max: usize) -> String {
 }
 
 /// Whether a column must be filled, in words.
-fn requirement(col: &ColumnSchema, lang: &str) -> String {
-    let fr = lang == "fr";
-    match (&col.required_when, col.required) {
-        (Some(c), _) => {
-            if fr {
-                format!("obligatoire quand {} = {}", c.column, c.equals)
-            } else {
-                format!("required when {} = {}", c.column, c.equals)
-            }
+fn requirement(col: &ColumnSchema, lang: Lang) -> String {
+    match &col.required_when {
+        Some(c) => Rule::RequiredWhen {
+            column: c.column.clone(),
+            equals: c.equals.clone(),
         }
-        (None, true) => (if fr { "obligatoire" } else { "required" }).to_owned(),
-        (None, false) => (if fr { "facultatif" } else { "optional" }).to_owned(),
+        .text(lang),
+        None => Word::from_required(col.required).text(lang).to_owned(),
     }
-}
-
-/// The column's rule: [`ColumnSchema::rule`] in English, the same statement in French.
-fn rule_text(col: &ColumnSchema, lang: &str) -> String {
-    if lang != "fr" {
-        return col.rule();
-    }
-    let mut rule = match col.kind {
-        ColumnType::Enum => format!("une valeur parmi {}", col.values.join(", ")),
-        ColumnType::Integer => "un nombre entier".to_owned(),
-        ColumnType::Amount => "un nombre".to_owned(),
-        ColumnType::Date => "une date (2025-04-15 ou 15/04/2025)".to_owned(),
-        ColumnType::Text => "du texte".to_owned(),
-    };
-    match (col.min, col.max) {
-        (Some(min), Some(max)) => rule.push_str(&format!(
-            " de {} à {}",
-            format_number(min),
-            format_number(max)
-        )),
-        (Some(min), None) => rule.push_str(&format!(" >= {}", format_number(min))),
-        (None, Some(max)) => rule.push_str(&format!(" <= {}", format_number(max))),
-        (None, None) => {}
-    }
-    if let Some(r) = &col.references {
-        rule = format!("un code de la feuille {r}");
-    }
-    if col.unique {
-        rule.push_str(", unique");
-    }
-    rule.push_str(", ");
-    rule.push_str(&requirement(col, "fr"));
-    rule
 }
 
 /// The note on a column's header: what it holds and how to fill it.
-fn note_text(col: &ColumnSchema, lang: &str) -> String {
-    let fr = lang == "fr";
+fn note_text(col: &ColumnSchema, lang: Lang) -> String {
     let mut lines = Vec::new();
     let label = col.label.get(lang);
     lines.push(if label.is_empty() {
@@ -990,11 +835,12 @@ fn note_text(col: &ColumnSchema, lang: &str) -> String {
     }
     // The rule says the type, the range, the allowed values, and whether the
     // cell is required, optional, or required in a given case.
-    lines.push(if fr {
-        format!("Règle : {}", rule_text(col, lang))
-    } else {
-        format!("Rule: {}", rule_text(col, lang))
-    });
+    lines.push(
+        Text::RuleLine {
+            rule: &col.rule(lang),
+        }
+        .render(lang),
+    );
     // Only enums have value aliases (the loader checks it).
     if !col.value_aliases.is_empty() {
         let aliases: Vec<String> = col
@@ -1002,25 +848,21 @@ fn note_text(col: &ColumnSchema, lang: &str) -> String {
             .iter()
             .map(|(a, v)| format!("{a} = {v}"))
             .collect();
-        let aliases = aliases.join(", ");
-        lines.push(if fr {
-            format!("Aussi acceptées : {aliases}")
-        } else {
-            format!("Also accepted: {aliases}")
-        });
+        lines.push(
+            Text::AlsoAccepted {
+                aliases: &aliases.join(", "),
+            }
+            .render(lang),
+        );
     }
     if let Some(r) = &col.references {
-        lines.push(if fr {
-            format!("Choisir dans la liste : codes de la feuille {r}.")
-        } else {
-            format!("Pick from the list: codes of the {r} sheet.")
-        });
+        lines.push(Text::PickFromSheet { sheet: r }.render(lang));
     }
     lines.join("\n")
 }
 
 /// The general rules of the instructions sheet.
-fn rules_text(programme: &Programme, fr: bool, prefilled: &[&str]) -> Vec<String> {
+fn rules_text(programme: &Programme, lang: Lang, prefilled: &[&str]) -> Vec<String> {
     // The case example uses one of the programme's own values.
     let value = programme
         .datasets
@@ -1030,38 +872,23 @@ fn rules_text(programme: &Programme, fr: bool, prefilled: &[&str]) -> Vec<String
         .find(|v| v.chars().any(char::is_alphabetic) && v.to_uppercase() != **v)
         .map_or("oui", String::as_str);
     let example = format!("{} = {value}", value.to_uppercase());
-    let mut lines: Vec<String> = if fr {
-        vec![
-            "Une feuille par jeu de données, une ligne par enregistrement. Ne renommez ni les feuilles ni les en-têtes de colonnes, et n'insérez pas de ligne au-dessus des en-têtes.".into(),
-            "Survolez un en-tête pour lire sa note : ce que contient la colonne, sa règle, si elle est obligatoire et les valeurs autorisées. En-tête foncé : colonne obligatoire ; en-tête clair : colonne facultative ou obligatoire dans un cas précis (voir la note).".into(),
-            "Ne laissez pas de ligne à moitié remplie : une ligne commencée est contrôlée en entier, et une cellule obligatoire vide la fait rejeter. Une ligne entièrement vide est simplement ignorée.".into(),
-            "Dates : une vraie date du tableur, ou le texte 2025-04-15 ou 15/04/2025 (le jour d'abord). Une date avec une heure (15/04/2025 14:30) compte pour son jour.".into(),
-            "Nombres : une cellule numérique, ou un texte comme 1234,5, 1234.5 ou 1 234,5 (espace entre les milliers). N'écrivez pas 1,234.5 : c'est ambigu et refusé. Un nombre entier n'a pas de décimales ; un montant négatif (-1 180) est une correction.".into(),
-            format!("Valeurs d'une liste : choisissez dans la liste déroulante. Les majuscules et les accents ne comptent pas ({example})."),
-            "Codes : le code d'une ligne (colonne clé) est unique dans sa feuille, majuscules ignorées. Une colonne qui renvoie à une autre feuille contient un code de cette feuille (liste déroulante) ; une ligne qui cite un code absent est rejetée.".into(),
-            "Les colonnes et les feuilles en plus sont ignorées : vous pouvez ajouter une colonne de remarques.".into(),
-            "Avant d'envoyer le classeur, faites-le contrôler : cadre validate --programme <dossier> --data <classeur> liste chaque ligne rejetée, avec la feuille, la ligne, la colonne et la règle.".into(),
-        ]
-    } else {
-        vec![
-            "One sheet per dataset, one row per record. Do not rename the sheets or the column headers, and do not insert rows above the headers.".into(),
-            "Hover over a header to read its note: what the column holds, its rule, whether it is required and the allowed values. Dark header: required column; light header: optional, or required in a given case (see the note).".into(),
-            "Do not leave a row half-filled: a row that is started is checked as a whole, and an empty required cell gets it rejected. An entirely empty row is simply skipped.".into(),
-            "Dates: a real spreadsheet date, or the text 2025-04-15 or 15/04/2025 (day first). A date with a time (15/04/2025 14:30) counts on its day.".into(),
-            "Numbers: a number cell, or text such as 1234.5, 1234,5 or 1 234,5 (a space between thousands). Do not write 1,234.5: it is ambiguous and refused. A whole number has no decimals; a negative amount (-1 180) is a correction.".into(),
-            format!("Values from a list: pick from the drop-down list. Case and accents do not matter ({example})."),
-            "Codes: a row's code (key column) is unique in its sheet, case ignored. A column that refers to another sheet holds a code of that sheet (drop-down list); a row naming a missing code is rejected.".into(),
-            "Extra columns and sheets are ignored: you may add a column of remarks.".into(),
-            "Before sending the workbook, have it checked: cadre validate --programme <folder> --data <workbook> lists every rejected row, with its sheet, row, column and rule.".into(),
-        ]
-    };
+    let mut lines: Vec<String> = Word::FILL_RULES_BEFORE_LISTS
+        .iter()
+        .map(|w| w.text(lang).to_owned())
+        .collect();
+    lines.push(Text::ListRule { example: &example }.render(lang));
+    lines.extend(
+        Word::FILL_RULES_AFTER_LISTS
+            .iter()
+            .map(|w| w.text(lang).to_owned()),
+    );
     if !prefilled.is_empty() {
-        let names = prefilled.join(", ");
-        lines.push(if fr {
-            format!("Pré-rempli : {names}. Ne modifiez pas les codes existants ; ajoutez les nouvelles lignes en dessous.")
-        } else {
-            format!("Pre-filled: {names}. Do not change the existing codes; add new rows below them.")
-        });
+        lines.push(
+            Text::Prefilled {
+                names: &prefilled.join(", "),
+            }
+            .render(lang),
+        );
     }
     lines
 }

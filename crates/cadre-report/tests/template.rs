@@ -370,9 +370,9 @@ fn template_carries_notes_lists_and_formats() {
         .column("age")
         .unwrap();
     assert!(
-        notes.contains(&age.rule()),
+        notes.contains(&age.rule(cadre::Lang::En)),
         "the note of `age` states its rule: {}",
-        age.rule()
+        age.rule(cadre::Lang::En)
     );
     assert!(notes.contains("a code of collectivites, optional"));
     assert!(notes.contains("required when statut = adopte"));

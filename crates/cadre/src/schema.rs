@@ -156,41 +156,6 @@ impl ColumnSchema {
         fold_name(&self.name) == folded_header
             || self.aliases.iter().any(|a| fold_name(a) == folded_header)
     }
-
-    /// A one-line statement of the column's rule, used in error messages and
-    /// in the data-entry template.
-    pub fn rule(&self) -> String {
-        let mut rule = match self.kind {
-            ColumnType::Enum => format!("one of {}", self.values.join(", ")),
-            ColumnType::Integer => "a whole number".to_owned(),
-            ColumnType::Amount => "a number".to_owned(),
-            ColumnType::Date => "a date (2025-04-15 or 15/04/2025)".to_owned(),
-            ColumnType::Text => "text".to_owned(),
-        };
-        match (self.min, self.max) {
-            (Some(min), Some(max)) => rule.push_str(&format!(" from {min} to {max}")),
-            (Some(min), None) => rule.push_str(&format!(" >= {min}")),
-            (None, Some(max)) => rule.push_str(&format!(" <= {max}")),
-            (None, None) => {}
-        }
-        if let Some(p) = &self.pattern {
-            rule.push_str(&format!(" matching {p}"));
-        }
-        if let Some(r) = &self.references {
-            rule = format!("a code of {r}");
-        }
-        if self.unique {
-            rule.push_str(", unique");
-        }
-        if let Some(c) = &self.required_when {
-            rule.push_str(&format!(", required when {} = {}", c.column, c.equals));
-        } else if self.required {
-            rule.push_str(", required");
-        } else {
-            rule.push_str(", optional");
-        }
-        rule
-    }
 }
 
 impl DatasetSchema {

@@ -166,6 +166,122 @@ pub enum Word {
     RoleDenominator,
     /// The groups of a mean per group.
     RoleGroups,
+    /// Description.
+    Description,
+    /// A column's rule.
+    Rule,
+    /// Whether a column must be filled.
+    Requirement,
+    /// A required column.
+    Required,
+    /// An optional column.
+    Optional,
+    /// What a sheet holds.
+    SheetContent,
+    /// A sheet's key column.
+    SheetKey,
+    /// The sheets a sheet refers to.
+    RefersToSheets,
+    /// Rows pre-filled in a sheet.
+    PrefilledRows,
+    /// A column's header.
+    ColumnHeader,
+    /// Heading: how to fill in the workbook.
+    HowToFill,
+    /// Heading: the sheets.
+    TheSheets,
+    /// Heading: the columns.
+    TheColumns,
+    /// Name of the template's instructions sheet.
+    InstructionsSheet,
+    /// Second choice for it.
+    InstructionsSheetAlt,
+    /// Third choice for it.
+    InstructionsSheetAlt2,
+    /// Name of the template's hidden sheet of lists.
+    ListsSheet,
+    /// Second choice for it.
+    ListsSheetAlt,
+    /// Third choice for it.
+    ListsSheetAlt2,
+    /// Title of the warning for a value not in a drop-down list.
+    ValueNotInList,
+    /// Title of the warning for a number that is not whole.
+    WholeNumberExpected,
+    /// Title of the warning for a number out of its range.
+    NumberOutOfRange,
+    /// Title of the warning for a code used twice.
+    DuplicateCode,
+    /// The date format of the template's date cells (Excel's notation).
+    SpreadsheetDateFormat,
+    /// Rule: one sheet per dataset; headers untouched.
+    RuleOneSheetPerDataset,
+    /// Rule: the notes on the headers; dark and light headers.
+    RuleHoverHeaders,
+    /// Rule: no half-filled row.
+    RuleNoHalfRows,
+    /// Rule: how to write dates.
+    RuleDates,
+    /// Rule: how to write numbers.
+    RuleNumbers,
+    /// Rule: codes and references.
+    RuleCodes,
+    /// Rule: extra columns and sheets are ignored.
+    RuleExtraColumns,
+    /// Rule: have the workbook checked before sending it.
+    RuleValidate,
+}
+
+/// Fixed words of the data-entry template.
+impl Word {
+    /// Candidate names of the template's instructions sheet, the preferred first.
+    pub const INSTRUCTIONS_SHEET: [Word; 3] = [
+        Word::InstructionsSheet,
+        Word::InstructionsSheetAlt,
+        Word::InstructionsSheetAlt2,
+    ];
+    /// Candidate names of the template's hidden sheet of value lists.
+    pub const LISTS_SHEET: [Word; 3] =
+        [Word::ListsSheet, Word::ListsSheetAlt, Word::ListsSheetAlt2];
+    /// The general rules of the template's instructions, in order; the rule
+    /// about lists ([`Text::ListRule`]) comes after the numbers.
+    pub const FILL_RULES_BEFORE_LISTS: [Word; 5] = [
+        Word::RuleOneSheetPerDataset,
+        Word::RuleHoverHeaders,
+        Word::RuleNoHalfRows,
+        Word::RuleDates,
+        Word::RuleNumbers,
+    ];
+    /// The general rules that come after the rule about lists.
+    pub const FILL_RULES_AFTER_LISTS: [Word; 3] =
+        [Word::RuleCodes, Word::RuleExtraColumns, Word::RuleValidate];
+    /// Headings of the template's table of sheets.
+    pub const SHEETS_TABLE: [Word; 6] = [
+        Word::Sheet,
+        Word::SheetContent,
+        Word::SheetKey,
+        Word::Description,
+        Word::RefersToSheets,
+        Word::PrefilledRows,
+    ];
+    /// `required` or `optional`.
+    pub fn from_required(required: bool) -> Word {
+        if required {
+            Word::Required
+        } else {
+            Word::Optional
+        }
+    }
+
+    /// Headings of the template's table of columns.
+    pub const COLUMNS_TABLE: [Word; 6] = [
+        Word::Sheet,
+        Word::ColumnHeader,
+        Word::Label,
+        Word::Description,
+        Word::Rule,
+        Word::Requirement,
+    ];
 }
 
 /// A sentence with figures or names in it.
@@ -314,6 +430,69 @@ pub enum Text<'a> {
         /// Columns of the sheet.
         columns: usize,
     },
+    /// The title of a data-entry workbook.
+    WorkbookTitle {
+        /// The programme's name.
+        programme: &'a str,
+    },
+    /// The programme's dates, in the template's instructions.
+    ProgrammeDates {
+        /// First day.
+        start: chrono::NaiveDate,
+        /// Last day.
+        end: chrono::NaiveDate,
+    },
+    /// The rule about drop-down lists, with an example of the programme's.
+    ListRule {
+        /// `VALUE = value`.
+        example: &'a str,
+    },
+    /// The datasets pre-filled from the registry.
+    Prefilled {
+        /// Their names.
+        names: &'a str,
+    },
+    /// Entry-time help of a column referring to another sheet.
+    PickCode {
+        /// The column's label.
+        label: &'a str,
+        /// The referenced sheet.
+        sheet: &'a str,
+    },
+    /// Entry-time help of a column with a list of values.
+    PickValue {
+        /// The column's label.
+        label: &'a str,
+        /// The values.
+        values: &'a str,
+    },
+    /// Entry-time help stating a column's rule.
+    ColumnRule {
+        /// The column's label.
+        label: &'a str,
+        /// The rule.
+        rule: &'a str,
+    },
+    /// Entry-time help of a code column.
+    CodeUsed {
+        /// The column's label.
+        label: &'a str,
+    },
+    /// A column note's line stating the rule.
+    RuleLine {
+        /// The rule.
+        rule: &'a str,
+    },
+    /// A column note's line listing other accepted spellings.
+    AlsoAccepted {
+        /// `alias = value, …`.
+        aliases: &'a str,
+    },
+    /// A column note's line for a column referring to another sheet.
+    PickFromSheet {
+        /// The referenced sheet.
+        sheet: &'a str,
+    },
     /// No free name for a helper sheet of the data-entry template.
     NoFreeSheetName {
         /// The names tried.
@@ -367,6 +546,17 @@ impl Problem {
         match lang {
             Lang::Fr => fr::problem(self),
             Lang::En => en::problem(self),
+        }
+    }
+}
+
+impl crate::schema::ColumnSchema {
+    /// A one-line statement of the column's rule (type, range, form,
+    /// values, uniqueness, whether required), in `lang`.
+    pub fn rule(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Fr => fr::column_rule(self),
+            Lang::En => en::column_rule(self),
         }
     }
 }

@@ -6,6 +6,7 @@ use crate::error::{Error, PeriodProblem, TableProblem};
 use crate::explain::Aggregation;
 use crate::indicator::AggregateKind;
 use crate::ingest::{Problem, Rule};
+use crate::schema::{ColumnSchema, ColumnType};
 use crate::table::Status;
 
 /// The singular for 1, the plural otherwise (0 included).
@@ -71,6 +72,54 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::RoleRows => "rows",
         Word::RoleNumerator => "numerator",
         Word::RoleDenominator => "denominator",
+        Word::Description => "Description",
+        Word::Rule => "Rule",
+        Word::Requirement => "Required",
+        Word::Required => "required",
+        Word::Optional => "optional",
+        Word::SheetContent => "Content",
+        Word::SheetKey => "Key (unique code)",
+        Word::RefersToSheets => "Refers to sheets",
+        Word::PrefilledRows => "Pre-filled rows",
+        Word::ColumnHeader => "Column (header)",
+        Word::HowToFill => "How to fill in this workbook",
+        Word::TheSheets => "The sheets",
+        Word::TheColumns => "The columns",
+        Word::InstructionsSheet => "Instructions",
+        Word::InstructionsSheetAlt => "How to",
+        Word::InstructionsSheetAlt2 => "Read me",
+        Word::ListsSheet => "Lists",
+        Word::ListsSheetAlt => "Values",
+        Word::ListsSheetAlt2 => "Lists cadre",
+        Word::ValueNotInList => "Value not in the list",
+        Word::WholeNumberExpected => "Whole number expected",
+        Word::NumberOutOfRange => "Number out of range",
+        Word::DuplicateCode => "Duplicate code",
+        Word::SpreadsheetDateFormat => "yyyy-mm-dd",
+        Word::RuleOneSheetPerDataset => {
+            "One sheet per dataset, one row per record. Do not rename the sheets or the column headers, and do not insert rows above the headers."
+        }
+        Word::RuleHoverHeaders => {
+            "Hover over a header to read its note: what the column holds, its rule, whether it is required and the allowed values. Dark header: required column; light header: optional, or required in a given case (see the note)."
+        }
+        Word::RuleNoHalfRows => {
+            "Do not leave a row half-filled: a row that is started is checked as a whole, and an empty required cell gets it rejected. An entirely empty row is simply skipped."
+        }
+        Word::RuleDates => {
+            "Dates: a real spreadsheet date, or the text 2025-04-15 or 15/04/2025 (day first). A date with a time (15/04/2025 14:30) counts on its day."
+        }
+        Word::RuleNumbers => {
+            "Numbers: a number cell, or text such as 1234.5, 1234,5 or 1 234,5 (a space between thousands). Do not write 1,234.5: it is ambiguous and refused. A whole number has no decimals; a negative amount (-1 180) is a correction."
+        }
+        Word::RuleCodes => {
+            "Codes: a row's code (key column) is unique in its sheet, case ignored. A column that refers to another sheet holds a code of that sheet (drop-down list); a row naming a missing code is rejected."
+        }
+        Word::RuleExtraColumns => {
+            "Extra columns and sheets are ignored: you may add a column of remarks."
+        }
+        Word::RuleValidate => {
+            "Before sending the workbook, have it checked: cadre validate --programme <folder> --data <workbook> lists every rejected row, with its sheet, row, column and rule."
+        }
         Word::RoleGroups => "groups",
     }
 }
@@ -174,6 +223,25 @@ pub(super) fn text(t: &Text) -> String {
         Text::NoFreeSheetName { candidates } => format!(
             "no free name for a helper sheet: {candidates} are all dataset names or aliases"
         ),
+        Text::WorkbookTitle { programme } => format!("{programme}: data-entry workbook"),
+        Text::ProgrammeDates { start, end } => format!("Programme from {start} to {end}."),
+        Text::ListRule { example } => format!(
+            "Values from a list: pick from the drop-down list. Case and accents do not matter ({example})."
+        ),
+        Text::Prefilled { names } => format!(
+            "Pre-filled: {names}. Do not change the existing codes; add new rows below them."
+        ),
+        Text::PickCode { label, sheet } => format!(
+            "{label}: pick a code of the {sheet} sheet. A code missing from {sheet} gets the row rejected."
+        ),
+        Text::PickValue { label, values } => format!("{label}: a value of the list ({values})."),
+        Text::ColumnRule { label, rule } => format!("{label}: {rule}."),
+        Text::CodeUsed { label } => {
+            format!("{label}: this code is already used in this sheet (case ignored).")
+        }
+        Text::RuleLine { rule } => format!("Rule: {rule}"),
+        Text::AlsoAccepted { aliases } => format!("Also accepted: {aliases}"),
+        Text::PickFromSheet { sheet } => format!("Pick from the list: codes of the {sheet} sheet."),
         Text::Aggregation(a) => match a {
             Aggregation::Count => "count of rows".into(),
             Aggregation::CountWhere { condition } => format!("count of rows where {condition}"),
@@ -325,4 +393,41 @@ pub(super) fn problem(p: &Problem) -> String {
         p.value,
         rule(&p.rule)
     )
+}
+
+pub(super) fn column_rule(col: &ColumnSchema) -> String {
+    let n = |f: f64| format_number(f);
+    let mut rule = match col.kind {
+        ColumnType::Enum => format!("one of {}", col.values.join(", ")),
+        ColumnType::Integer => "a whole number".to_owned(),
+        ColumnType::Amount => "a number".to_owned(),
+        ColumnType::Date => "a date (2025-04-15 or 15/04/2025)".to_owned(),
+        ColumnType::Text => "text".to_owned(),
+    };
+    match (col.min, col.max) {
+        (Some(min), Some(max)) => rule.push_str(&format!(" from {} to {}", n(min), n(max))),
+        (Some(min), None) => rule.push_str(&format!(" >= {}", n(min))),
+        (None, Some(max)) => rule.push_str(&format!(" <= {}", n(max))),
+        (None, None) => {}
+    }
+    if let Some(p) = &col.pattern {
+        rule.push_str(&format!(" matching {p}"));
+    }
+    if let Some(r) = &col.references {
+        rule = format!("a code of {r}");
+    }
+    if col.unique {
+        rule.push_str(", unique");
+    }
+    rule.push_str(", ");
+    rule.push_str(&match &col.required_when {
+        Some(c) => format!("required when {} = {}", c.column, c.equals),
+        None => word(if col.required {
+            Word::Required
+        } else {
+            Word::Optional
+        })
+        .to_owned(),
+    });
+    rule
 }

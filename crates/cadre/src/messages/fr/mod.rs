@@ -6,6 +6,7 @@ use crate::error::{Error, PeriodProblem, TableProblem};
 use crate::explain::Aggregation;
 use crate::indicator::AggregateKind;
 use crate::ingest::{Problem, Rule};
+use crate::schema::{ColumnSchema, ColumnType};
 use crate::table::Status;
 
 /// Le singulier pour 0 et 1, le pluriel au-delà (règle française).
@@ -71,6 +72,54 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::RoleRows => "lignes",
         Word::RoleNumerator => "numérateur",
         Word::RoleDenominator => "dénominateur",
+        Word::Description => "Description",
+        Word::Rule => "Règle",
+        Word::Requirement => "Obligatoire",
+        Word::Required => "obligatoire",
+        Word::Optional => "facultatif",
+        Word::SheetContent => "Contenu",
+        Word::SheetKey => "Clé (code unique)",
+        Word::RefersToSheets => "Renvoie aux feuilles",
+        Word::PrefilledRows => "Lignes pré-remplies",
+        Word::ColumnHeader => "Colonne (en-tête)",
+        Word::HowToFill => "Comment remplir ce classeur",
+        Word::TheSheets => "Les feuilles",
+        Word::TheColumns => "Les colonnes",
+        Word::InstructionsSheet => "Instructions",
+        Word::InstructionsSheetAlt => "Mode d'emploi",
+        Word::InstructionsSheetAlt2 => "Notice",
+        Word::ListsSheet => "Listes",
+        Word::ListsSheetAlt => "Valeurs",
+        Word::ListsSheetAlt2 => "Listes cadre",
+        Word::ValueNotInList => "Valeur hors liste",
+        Word::WholeNumberExpected => "Nombre entier attendu",
+        Word::NumberOutOfRange => "Nombre hors limites",
+        Word::DuplicateCode => "Code en double",
+        Word::SpreadsheetDateFormat => "dd/mm/yyyy",
+        Word::RuleOneSheetPerDataset => {
+            "Une feuille par jeu de données, une ligne par enregistrement. Ne renommez ni les feuilles ni les en-têtes de colonnes, et n'insérez pas de ligne au-dessus des en-têtes."
+        }
+        Word::RuleHoverHeaders => {
+            "Survolez un en-tête pour lire sa note : ce que contient la colonne, sa règle, si elle est obligatoire et les valeurs autorisées. En-tête foncé : colonne obligatoire ; en-tête clair : colonne facultative ou obligatoire dans un cas précis (voir la note)."
+        }
+        Word::RuleNoHalfRows => {
+            "Ne laissez pas de ligne à moitié remplie : une ligne commencée est contrôlée en entier, et une cellule obligatoire vide la fait rejeter. Une ligne entièrement vide est simplement ignorée."
+        }
+        Word::RuleDates => {
+            "Dates : une vraie date du tableur, ou le texte 2025-04-15 ou 15/04/2025 (le jour d'abord). Une date avec une heure (15/04/2025 14:30) compte pour son jour."
+        }
+        Word::RuleNumbers => {
+            "Nombres : une cellule numérique, ou un texte comme 1234,5, 1234.5 ou 1 234,5 (espace entre les milliers). N'écrivez pas 1,234.5 : c'est ambigu et refusé. Un nombre entier n'a pas de décimales ; un montant négatif (-1 180) est une correction."
+        }
+        Word::RuleCodes => {
+            "Codes : le code d'une ligne (colonne clé) est unique dans sa feuille, majuscules ignorées. Une colonne qui renvoie à une autre feuille contient un code de cette feuille (liste déroulante) ; une ligne qui cite un code absent est rejetée."
+        }
+        Word::RuleExtraColumns => {
+            "Les colonnes et les feuilles en plus sont ignorées : vous pouvez ajouter une colonne de remarques."
+        }
+        Word::RuleValidate => {
+            "Avant d'envoyer le classeur, faites-le contrôler : cadre validate --programme <dossier> --data <classeur> liste chaque ligne rejetée, avec la feuille, la ligne, la colonne et la règle."
+        }
         Word::RoleGroups => "groupes",
     }
 }
@@ -181,6 +230,33 @@ pub(super) fn text(t: &Text) -> String {
         Text::NoFreeSheetName { candidates } => format!(
             "aucun nom libre pour une feuille d’aide : {candidates} sont tous des noms de jeux de données"
         ),
+        Text::WorkbookTitle { programme } => format!("{programme} : classeur de saisie"),
+        Text::ProgrammeDates { start, end } => format!(
+            "Programme du {} au {}.",
+            start.format("%d/%m/%Y"),
+            end.format("%d/%m/%Y")
+        ),
+        Text::ListRule { example } => format!(
+            "Valeurs d'une liste : choisissez dans la liste déroulante. Les majuscules et les accents ne comptent pas ({example})."
+        ),
+        Text::Prefilled { names } => format!(
+            "Pré-rempli : {names}. Ne modifiez pas les codes existants ; ajoutez les nouvelles lignes en dessous."
+        ),
+        Text::PickCode { label, sheet } => format!(
+            "{label} : choisissez un code de la feuille {sheet}. Un code absent de {sheet} fera rejeter la ligne."
+        ),
+        Text::PickValue { label, values } => {
+            format!("{label} : une valeur de la liste ({values}).")
+        }
+        Text::ColumnRule { label, rule } => format!("{label} : {rule}."),
+        Text::CodeUsed { label } => {
+            format!("{label} : ce code est déjà utilisé dans cette feuille (majuscules ignorées).")
+        }
+        Text::RuleLine { rule } => format!("Règle : {rule}"),
+        Text::AlsoAccepted { aliases } => format!("Aussi acceptées : {aliases}"),
+        Text::PickFromSheet { sheet } => {
+            format!("Choisir dans la liste : codes de la feuille {sheet}.")
+        }
         Text::Aggregation(a) => match a {
             Aggregation::Count => "nombre de lignes".into(),
             Aggregation::CountWhere { condition } => {
@@ -347,4 +423,41 @@ pub(super) fn problem(p: &Problem) -> String {
         p.value,
         rule(&p.rule)
     )
+}
+
+pub(super) fn column_rule(col: &ColumnSchema) -> String {
+    let n = |f: f64| format_number(f);
+    let mut rule = match col.kind {
+        ColumnType::Enum => format!("une valeur parmi {}", col.values.join(", ")),
+        ColumnType::Integer => "un nombre entier".to_owned(),
+        ColumnType::Amount => "un nombre".to_owned(),
+        ColumnType::Date => "une date (2025-04-15 ou 15/04/2025)".to_owned(),
+        ColumnType::Text => "du texte".to_owned(),
+    };
+    match (col.min, col.max) {
+        (Some(min), Some(max)) => rule.push_str(&format!(" de {} à {}", n(min), n(max))),
+        (Some(min), None) => rule.push_str(&format!(" >= {}", n(min))),
+        (None, Some(max)) => rule.push_str(&format!(" <= {}", n(max))),
+        (None, None) => {}
+    }
+    if let Some(p) = &col.pattern {
+        rule.push_str(&format!(" de la forme {p}"));
+    }
+    if let Some(r) = &col.references {
+        rule = format!("un code de la feuille {r}");
+    }
+    if col.unique {
+        rule.push_str(", unique");
+    }
+    rule.push_str(", ");
+    rule.push_str(&match &col.required_when {
+        Some(c) => format!("obligatoire quand {} = {}", c.column, c.equals),
+        None => word(if col.required {
+            Word::Required
+        } else {
+            Word::Optional
+        })
+        .to_owned(),
+    });
+    rule
 }
