@@ -9,7 +9,7 @@
 //! The data are fictitious but realistic, typed the way a monitoring officer types them
 //! (mixed date and number formats, varying case, stray spaces, French headers, a few
 //! English header aliases, empty rows, an extra column and an extra sheet), using only
-//! the variations that the workbook contract (`shared/spec/terress.md`, section 1) says
+//! the variations that the workbook contract (`indicators/terress/README.md`, section 1) says
 //! must be accepted: the workbook validates with zero rejected rows.
 //!
 //! Output is deterministic: a fixed seed, no clock, a fixed creation date in the
