@@ -7,15 +7,17 @@
 //! and one `period` per indicator table: the target due by the period's end
 //! and the actual value, with one more `actual` per breakdown category,
 //! disaggregated by a `dimension`. Element order follows the schema's
-//! `xsd:sequence`s; every text and attribute is XML-escaped.
+//! `xsd:sequence`s; quick-xml writes and escapes every text and attribute.
 
-use std::fmt::Write as _;
+use std::borrow::Cow;
 
 use cadre::indicator::{Direction, IndicatorDef, Kind, Level};
 use cadre::table::{IndicatorTable, IndicatorValue, format_value};
 use cadre::text::Localized;
 use cadre::{Lang, Programme};
 use chrono::{Datelike, NaiveDateTime};
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 /// Who publishes the activity and under which identifier. A programme's
 /// definitions hold no IATI organisation identifier, so
@@ -82,10 +84,8 @@ pub fn iati_xml_with(
     let info = &programme.info;
     let langs = &info.languages;
     let stamp = generated.format("%Y-%m-%dT%H:%M:%S").to_string();
-    let mut x = Xml::default();
-    x.line(0, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
+    let mut x = Xml::new();
     x.open(
-        0,
         "iati-activities",
         &[("version", "2.03"), ("generated-datetime", &stamp)],
     );
@@ -101,43 +101,42 @@ pub fn iati_xml_with(
         .iter()
         .map(|(k, v)| (*k, v.as_str()))
         .collect();
-    x.open(1, "iati-activity", &activity_attrs);
-    x.text_element(2, "iati-identifier", &[], &options.activity_identifier);
+    x.open("iati-activity", &activity_attrs);
+    x.text_element("iati-identifier", &[], &options.activity_identifier);
 
     x.open(
-        2,
         "reporting-org",
         &[
             ("ref", &options.reporting_org_ref),
             ("type", &options.reporting_org_type),
         ],
     );
-    x.narratives(3, &info.implementer, langs, &info.name);
-    x.close(2, "reporting-org");
+    x.narratives(&info.implementer, langs, &info.name);
+    x.close("reporting-org");
 
-    x.open(2, "title", &[]);
-    x.narratives(3, &info.title, langs, &info.name);
-    x.close(2, "title");
+    x.open("title", &[]);
+    x.narratives(&info.title, langs, &info.name);
+    x.close("title");
 
     // Description type 1: general.
-    x.open(2, "description", &[("type", "1")]);
+    x.open("description", &[("type", "1")]);
     let fallback = if info.title.is_empty() {
         info.name.clone()
     } else {
         info.title.get(programme.default_language()).to_owned()
     };
-    x.narratives(3, &info.summary, langs, &fallback);
-    x.close(2, "description");
+    x.narratives(&info.summary, langs, &fallback);
+    x.close("description");
 
     // OrganisationRole 1: funding; 4: implementing.
     for funder in &info.funders {
-        x.open(2, "participating-org", &[("role", "1")]);
-        x.narratives(3, &funder.name, langs, &funder.code);
-        x.close(2, "participating-org");
+        x.open("participating-org", &[("role", "1")]);
+        x.narratives(&funder.name, langs, &funder.code);
+        x.close("participating-org");
     }
-    x.open(2, "participating-org", &[("role", "4")]);
-    x.narratives(3, &info.implementer, langs, "");
-    x.close(2, "participating-org");
+    x.open("participating-org", &[("role", "4")]);
+    x.narratives(&info.implementer, langs, "");
+    x.close("participating-org");
 
     // ActivityStatus: 1 pipeline, 2 implementation, 3 finalisation.
     let today = generated.date();
@@ -148,44 +147,41 @@ pub fn iati_xml_with(
     } else {
         "3"
     };
-    x.empty(2, "activity-status", &[("code", status)]);
+    x.empty("activity-status", &[("code", status)]);
     // ActivityDateType: 1 planned start, 2 actual start, 3 planned end.
     x.empty(
-        2,
         "activity-date",
         &[("type", "1"), ("iso-date", &info.start.to_string())],
     );
     if today >= info.start {
         x.empty(
-            2,
             "activity-date",
             &[("type", "2"), ("iso-date", &info.start.to_string())],
         );
     }
     x.empty(
-        2,
         "activity-date",
         &[("type", "3"), ("iso-date", &info.end.to_string())],
     );
 
     for (node, level, indicators) in results(programme) {
-        x.open(2, "result", &[("type", result_type(level))]);
-        x.open(3, "title", &[]);
-        x.narratives(4, &node.label, langs, &node.code);
-        x.close(3, "title");
+        x.open("result", &[("type", result_type(level))]);
+        x.open("title", &[]);
+        x.narratives(&node.label, langs, &node.code);
+        x.close("title");
         if !node.description.is_empty() {
-            x.open(3, "description", &[]);
-            x.narratives(4, &node.description, langs, "");
-            x.close(3, "description");
+            x.open("description", &[]);
+            x.narratives(&node.description, langs, "");
+            x.close("description");
         }
         for ind in indicators {
             indicator(&mut x, programme, ind, tables);
         }
-        x.close(2, "result");
+        x.close("result");
     }
-    x.close(1, "iati-activity");
-    x.close(0, "iati-activities");
-    x.out
+    x.close("iati-activity");
+    x.close("iati-activities");
+    x.finish()
 }
 
 /// ResultType: 1 output, 2 outcome, 3 impact.
@@ -239,21 +235,19 @@ fn indicator(x: &mut Xml, programme: &Programme, ind: &IndicatorDef, tables: &[I
         "1"
     };
     x.open(
-        3,
         "indicator",
         &[("measure", measure), ("ascending", ascending)],
     );
-    x.open(4, "title", &[]);
-    x.narratives(5, &ind.label, langs, &ind.code);
-    x.close(4, "title");
+    x.open("title", &[]);
+    x.narratives(&ind.label, langs, &ind.code);
+    x.close("title");
     if !ind.definition.is_empty() {
-        x.open(4, "description", &[]);
-        x.narratives(5, &ind.definition, langs, "");
-        x.close(4, "description");
+        x.open("description", &[]);
+        x.narratives(&ind.definition, langs, "");
+        x.close("description");
     }
     let year = info.start.year().max(1).to_string();
     x.empty(
-        4,
         "baseline",
         &[
             ("year", &year),
@@ -267,7 +261,7 @@ fn indicator(x: &mut Xml, programme: &Programme, ind: &IndicatorDef, tables: &[I
         };
         period(x, programme, ind, table, value);
     }
-    x.close(3, "indicator");
+    x.close("indicator");
 }
 
 fn period(
@@ -292,22 +286,17 @@ fn period(
         Kind::Level => period,
     };
     let actual = pick(value.period_value, value.cumulative_value);
-    x.open(4, "period", &[]);
+    x.open("period", &[]);
     x.empty(
-        5,
         "period-start",
         &[("iso-date", &table.period.start.to_string())],
     );
-    x.empty(
-        5,
-        "period-end",
-        &[("iso-date", &table.period.end.to_string())],
-    );
+    x.empty("period-end", &[("iso-date", &table.period.end.to_string())]);
     if let Some(t) = target {
-        x.empty(5, "target", &[("value", &format_value(t))]);
+        x.empty("target", &[("value", &format_value(t))]);
     }
     if let Some(a) = actual {
-        x.empty(5, "actual", &[("value", &format_value(a))]);
+        x.empty("actual", &[("value", &format_value(a))]);
     }
     let lang = programme.default_language();
     for b in &value.breakdowns {
@@ -320,60 +309,62 @@ fn period(
             } else {
                 c.category.clone()
             };
-            x.open(5, "actual", &[("value", &format_value(v))]);
-            x.empty(6, "dimension", &[("name", &b.by), ("value", &category)]);
-            x.close(5, "actual");
+            x.open("actual", &[("value", &format_value(v))]);
+            x.empty("dimension", &[("name", &b.by), ("value", &category)]);
+            x.close("actual");
         }
     }
-    x.close(4, "period");
+    x.close("period");
 }
 
-/// A small indenting XML writer: enough for a document whose shape is known.
-#[derive(Default)]
+/// The document's writer: quick-xml, indented by two spaces, in memory.
 struct Xml {
-    out: String,
+    w: Writer<Vec<u8>>,
 }
 
 impl Xml {
-    fn line(&mut self, depth: usize, text: &str) {
-        for _ in 0..depth {
-            self.out.push_str("  ");
-        }
-        self.out.push_str(text);
-        self.out.push('\n');
+    fn new() -> Xml {
+        let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+        w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
+            .expect("writing to memory");
+        Xml { w }
     }
 
-    fn start_tag(name: &str, attrs: &[(&str, &str)]) -> String {
-        let mut tag = format!("<{name}");
+    fn write(&mut self, event: Event<'_>) {
+        // Writing into a Vec<u8> cannot fail.
+        self.w.write_event(event).expect("writing to memory");
+    }
+
+    fn start_tag<'a>(name: &'a str, attrs: &[(&str, &str)]) -> BytesStart<'a> {
+        let mut tag = BytesStart::new(name);
         for (k, v) in attrs {
-            let _ = write!(tag, " {k}=\"{}\"", escape(v));
+            tag.push_attribute((*k, xml_chars(v).as_ref()));
         }
         tag
     }
 
-    fn open(&mut self, depth: usize, name: &str, attrs: &[(&str, &str)]) {
-        let tag = Self::start_tag(name, attrs) + ">";
-        self.line(depth, &tag);
+    fn open(&mut self, name: &str, attrs: &[(&str, &str)]) {
+        self.write(Event::Start(Self::start_tag(name, attrs)));
     }
 
-    fn close(&mut self, depth: usize, name: &str) {
-        self.line(depth, &format!("</{name}>"));
+    fn close(&mut self, name: &str) {
+        self.write(Event::End(BytesEnd::new(name)));
     }
 
-    fn empty(&mut self, depth: usize, name: &str, attrs: &[(&str, &str)]) {
-        let tag = Self::start_tag(name, attrs) + "/>";
-        self.line(depth, &tag);
+    fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) {
+        self.write(Event::Empty(Self::start_tag(name, attrs)));
     }
 
-    fn text_element(&mut self, depth: usize, name: &str, attrs: &[(&str, &str)], text: &str) {
-        let tag = format!("{}>{}</{name}>", Self::start_tag(name, attrs), escape(text));
-        self.line(depth, &tag);
+    fn text_element(&mut self, name: &str, attrs: &[(&str, &str)], text: &str) {
+        self.open(name, attrs);
+        self.write(Event::Text(BytesText::new(&xml_chars(text))));
+        self.close(name);
     }
 
     /// One `narrative` per language that has a text: the activity's default
     /// language (the first) bare, the others with `xml:lang`. With no text in
     /// any language, `fallback` alone (when not empty).
-    fn narratives(&mut self, depth: usize, text: &Localized, langs: &[Lang], fallback: &str) {
+    fn narratives(&mut self, text: &Localized, langs: &[Lang], fallback: &str) {
         let mut written = false;
         for (i, lang) in langs.iter().enumerate() {
             let Some(t) = text
@@ -389,7 +380,7 @@ impl Xml {
             } else {
                 &[("xml:lang", lang.code())]
             };
-            self.text_element(depth, "narrative", attrs, t);
+            self.text_element("narrative", attrs, t);
             written = true;
         }
         if !written {
@@ -399,46 +390,53 @@ impl Xml {
                 .trim();
             let t = if any.is_empty() { fallback.trim() } else { any };
             if !t.is_empty() {
-                self.text_element(depth, "narrative", &[], t);
+                self.text_element("narrative", &[], t);
             }
         }
     }
+
+    /// The document, ending with a line break.
+    fn finish(self) -> String {
+        let mut out = String::from_utf8(self.w.into_inner()).expect("quick-xml writes UTF-8");
+        out.push('\n');
+        out
+    }
 }
 
-/// Escapes text for XML content and attribute values; drops the control
-/// characters XML 1.0 does not allow (a stray one in a label would make the
-/// whole file invalid).
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Kept as character references so attribute values keep them.
-            '\t' => out.push_str("&#9;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
-            c => out.push(c),
-        }
+/// Drops the characters XML 1.0 does not allow (control characters other
+/// than tab, line feed and carriage return; U+FFFE, U+FFFF): a stray one in
+/// a label would make the whole file invalid. Escaping is quick-xml's.
+fn xml_chars(s: &str) -> Cow<'_, str> {
+    let allowed = |c: char| {
+        !((c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r')
+            || matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+    };
+    if s.chars().all(allowed) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.chars().filter(|c| allowed(*c)).collect())
     }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn element(name: &str, attrs: &[(&str, &str)], text: &str) -> String {
+        let mut x = Xml::new();
+        x.text_element(name, attrs, text);
+        x.finish()
+    }
+
     #[test]
     fn escapes_markup_quotes_and_control_characters() {
-        assert_eq!(
-            escape("l'eau & <co> \"x\""),
-            "l&apos;eau &amp; &lt;co&gt; &quot;x&quot;"
+        let out = element("n", &[("a", "l'eau & <co> \"x\"\n")], "l'eau & <co>\u{1}");
+        pretty_assertions::assert_eq!(
+            out,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+             <n a=\"l&apos;eau &amp; &lt;co&gt; &quot;x&quot;&#10;\">l&apos;eau &amp; &lt;co&gt;</n>\n"
         );
-        assert_eq!(escape("a\u{1}b\nc"), "ab&#10;c");
-        assert_eq!(escape("Économie"), "Économie");
+        assert_eq!(xml_chars("a\u{1}b\nc\u{FFFF}"), "ab\nc");
+        assert_eq!(xml_chars("Économie"), "Économie");
     }
 }

@@ -16,9 +16,12 @@ use std::path::Path;
 
 pub use error::Error;
 
-/// Writes `bytes` to `path` through a temporary file in the same folder and
-/// a rename, so a failed run never leaves a partial file behind.
+/// Writes `bytes` to `path` through a temporary file in the same folder,
+/// flushed to disk (`fsync`) and then renamed over `path`: a failed or
+/// interrupted run never leaves a partial file behind, and a crash right
+/// after the rename does not leave an empty one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -27,10 +30,20 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "output".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // tempfile creates files readable by their owner only; an output file
+    // gets the usual permissions (the umask applies), as `fs::write` gives.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    result
+    // Dropped on any error before `persist`: the temporary file is removed.
+    let mut tmp = builder.tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }

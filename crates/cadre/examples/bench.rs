@@ -1,7 +1,7 @@
 //! Benchmark of ingestion and computation on a large workbook.
 //!
 //! ```text
-//! cargo run -p cadre --release --example generate_terress -- --participations 1000000 /tmp/big.xlsx
+//! cargo run -p cadre-tools --release --bin generate-terress -- --participations 1000000 /tmp/big.xlsx
 //! cargo run -p cadre --release --example bench -- indicators/terress /tmp/big.xlsx
 //! ```
 //!

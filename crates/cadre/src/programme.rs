@@ -213,8 +213,9 @@ impl Programme {
         for path in &indicator_files {
             let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
             let file: IndicatorsFile = parse_toml(path, &mut files, dir)?;
-            for ind in file.indicators {
-                let line = line_of(&text, &format!("\"{}\"", ind.code));
+            let lines = entry_lines(&text, "indicator", "code");
+            for (k, ind) in file.indicators.into_iter().enumerate() {
+                let line = lines.get(k).copied().flatten();
                 if let Some((first, _)) = origin.get(&ind.code) {
                     return Err(Error::Definition {
                         path: path.clone(),
@@ -414,11 +415,12 @@ impl Programme {
 
     fn check_datasets(&self, path: &Path) -> Result<()> {
         let text = std::fs::read_to_string(path).unwrap_or_default();
+        let lines = entry_lines(&text, "dataset", "name");
         let mut names = BTreeSet::new();
-        for ds in &self.datasets {
+        for (k, ds) in self.datasets.iter().enumerate() {
             let err = |message: String| Error::Definition {
                 path: path.to_path_buf(),
-                line: line_of(&text, &format!("\"{}\"", ds.name)),
+                line: lines.get(k).copied().flatten(),
                 message: format!("dataset {}: {message}", ds.name),
             };
             for name in std::iter::once(&ds.name).chain(&ds.aliases) {
@@ -840,9 +842,27 @@ fn parse_toml<T: serde::de::DeserializeOwned>(
     Ok(value)
 }
 
-/// The 1-based line where `needle` first appears.
-fn line_of(text: &str, needle: &str) -> Option<usize> {
-    text.find(needle).map(|i| line_at(text, i))
+/// For each entry of the array of tables `[[table]]`, in order, the line
+/// of its `key` (`code` of an indicator, `name` of a dataset), from the
+/// TOML parser's spans: the entry's own key, never an earlier mention of the
+/// same text. `None` for an entry without the key.
+fn entry_lines(text: &str, table: &str, key: &str) -> Vec<Option<usize>> {
+    let Ok(doc) = toml::de::DeTable::parse(text) else {
+        return Vec::new();
+    };
+    let Some(entries) = doc.get_ref().get(table) else {
+        return Vec::new();
+    };
+    let toml::de::DeValue::Array(entries) = entries.get_ref() else {
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .map(|entry| match entry.get_ref() {
+            toml::de::DeValue::Table(t) => t.get(key).map(|v| line_at(text, v.span().start)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The 1-based line of byte offset `i`.

@@ -1,6 +1,9 @@
 //! Opening data files and streaming their rows, whatever the format.
 //!
-//! Formats are recognised by their bytes, not their extension. xlsx sheets
+//! Formats are recognised by their bytes, not their extension (a zip holding
+//! `xl/workbook.xml` is xlsx, one holding `content.xml` ods, an OLE container
+//! xls unless it is an encrypted package), and the reader is chosen by the
+//! format found: an ods named `.xlsx` is read as ods. xlsx sheets
 //! are streamed cell by cell (calamine's cell reader), so a million-row sheet
 //! is never held whole; xls and ods go through calamine's ranges (those files
 //! are small in practice); a folder of csv files goes through the csv crate.
@@ -121,14 +124,25 @@ impl Workbook {
                 )
             }));
         };
+        // The reader is the one the bytes call for, whatever the file's
+        // extension (an ods saved as `.xlsx` is read as ods).
         let open = |p: &Path| -> std::result::Result<Workbook, String> {
+            use calamine::{Ods, Sheets, Xls, Xlsb, Xlsx, open_workbook};
+            let e = |e: &dyn std::fmt::Display| e.to_string();
             guarded(|| match format {
-                Format::Xlsx => calamine::open_workbook::<calamine::Xlsx<_>, _>(p)
+                Format::Xlsx => open_workbook::<Xlsx<_>, _>(p)
                     .map(Workbook::Xlsx)
-                    .map_err(|e| e.to_string()),
-                _ => calamine::open_workbook_auto(p)
-                    .map(Workbook::Other)
-                    .map_err(|e| e.to_string()),
+                    .map_err(|x| e(&x)),
+                Format::Xlsb => open_workbook::<Xlsb<_>, _>(p)
+                    .map(|w| Workbook::Other(Sheets::Xlsb(w)))
+                    .map_err(|x| e(&x)),
+                Format::Xls => open_workbook::<Xls<_>, _>(p)
+                    .map(|w| Workbook::Other(Sheets::Xls(w)))
+                    .map_err(|x| e(&x)),
+                Format::Ods => open_workbook::<Ods<_>, _>(p)
+                    .map(|w| Workbook::Other(Sheets::Ods(w)))
+                    .map_err(|x| e(&x)),
+                Format::CsvFolder => Err("a csv folder is not a file".into()),
             })
         };
         let wb = open(path).map_err(|e| {
@@ -348,23 +362,16 @@ fn read_csv(
 }
 
 /// UTF-8, or else Windows-1252 (what Excel writes for "CSV" on a French
-/// Windows): never a replacement character in a report.
+/// Windows), decoded by encoding_rs: never a replacement character in a
+/// report (every byte has a character in Windows-1252).
 fn decode(bytes: &[u8]) -> Cow<'_, str> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Cow::Borrowed(s),
-        Err(_) => Cow::Owned(bytes.iter().map(|b| windows_1252(*b)).collect()),
-    }
-}
-
-fn windows_1252(b: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
-    ];
-    match b {
-        0x80..=0x9F => HIGH[(b - 0x80) as usize],
-        _ => b as char,
+        Err(_) => {
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+        }
     }
 }
 
@@ -459,12 +466,30 @@ fn inspect_zip(file: File) -> std::result::Result<Format, (String, String)> {
             _ => {}
         }
     }
-    format.ok_or_else(|| {
+    let format = format.ok_or_else(|| {
         both(
             "a zip archive, but not a workbook (no xl/workbook.xml nor content.xml)",
             "une archive zip, mais pas un classeur (ni xl/workbook.xml ni content.xml)",
         )
-    })
+    })?;
+    if format == Format::Ods
+        && let Ok(entry) = zip.by_name("mimetype")
+    {
+        // An OpenDocument text or drawing has a content.xml too: its
+        // `mimetype` entry (a few dozen bytes) says which kind it is.
+        let mut mimetype = String::new();
+        let _ = entry.take(256).read_to_string(&mut mimetype);
+        let mimetype = mimetype.trim();
+        if mimetype.starts_with("application/vnd.oasis.opendocument.")
+            && !mimetype.starts_with("application/vnd.oasis.opendocument.spreadsheet")
+        {
+            return Err(both(
+                format!("an OpenDocument file, but not a spreadsheet ({mimetype})"),
+                format!("un fichier OpenDocument, mais pas un classeur ({mimetype})"),
+            ));
+        }
+    }
+    Ok(format)
 }
 
 /// An encrypted Office file is an OLE container holding an `EncryptionInfo`

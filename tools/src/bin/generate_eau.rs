@@ -1,8 +1,8 @@
 //! Generates the "Eau pour tous" example monitoring workbook (see `examples/eau/README.md`).
 //!
 //! ```text
-//! cargo run -p cadre --example generate_eau -- examples/eau/eau.xlsx
-//! cargo run -p cadre --example generate_eau -- --summary
+//! cargo run -p cadre-tools --bin generate-eau -- examples/eau/eau.xlsx
+//! cargo run -p cadre-tools --bin generate-eau -- --summary
 //! ```
 //!
 //! A second, unrelated programme (rural water points) whose only purpose is to show that
@@ -796,7 +796,7 @@ fn write(ex: &Example, path: &Path) -> Res<()> {
         "Dates au format JJ/MM/AAAA. Montants en francs CFA (XOF), sans décimales.",
         "État d'un point d'eau : fonctionnel, en panne ou abandonné, à la date de la dernière visite.",
         "Une panne réparée doit porter sa date de réparation.",
-        "Données fictives générées pour l'exemple (cargo run -p cadre --example generate_eau).",
+        "Données fictives générées pour l'exemple (cargo run -p cadre-tools --bin generate-eau).",
     ]
     .iter()
     .map(|line| vec![opt_t(Some(*line).filter(|l| !l.is_empty()))])
@@ -1093,7 +1093,7 @@ fn summary(ex: &Example) {
 
 fn usage() -> ! {
     eprintln!(
-        "usage: generate_eau [--summary] [OUT.xlsx]\n\
+        "usage: generate-eau [--summary] [OUT.xlsx]\n\
          \n  OUT.xlsx   write the workbook there\n\
          \x20 --summary  print the indicator values the data reach (stderr)"
     );

@@ -9,6 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use cadre::indicator::Direction;
 use cadre::{Data, IndicatorTable, Lang, Programme};
 use cadre_report::report::format::Formatter;
 use cadre_report::report::{
@@ -92,39 +93,66 @@ fn assert_has(text: &str, needle: &str, what: &str) {
     );
 }
 
-/// Every code and the values the report prints for it, as the report formats them.
-fn assert_indicators_printed(text: &str, table: &IndicatorTable, lang: Lang) {
+/// The text of a PDF laid out as on the page (`pdftotext -layout`): a table
+/// row is one line.
+fn pdf_layout(pdf: &[u8], name: &str) -> String {
+    let path = scratch("pdf").join(format!("{name}-layout.pdf"));
+    std::fs::write(&path, pdf).expect("write pdf");
+    let out = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is needed");
+    assert!(out.status.success(), "pdftotext -layout failed");
+    String::from_utf8(out.stdout).expect("pdftotext prints UTF-8")
+}
+
+/// Asserts that a line of `layout` starts with `first` and ends with
+/// `cells`, in this order and with nothing between them (whitespace
+/// ignored). A value found elsewhere on the page (a page number, another
+/// row) does not count.
+fn assert_row(layout: &str, first: &str, cells: &[String], what: &str) {
+    let tail: String = cells.iter().map(|c| squash(c)).collect();
+    let found = layout.lines().any(|line| {
+        let mut words = line.split_whitespace();
+        words.next() == Some(first) && squash(line).ends_with(&tail)
+    });
+    assert!(
+        found,
+        "no line of the report starts with {first:?} and ends with {cells:?} ({what})\n---\n{layout}"
+    );
+}
+
+/// Each indicator's row of the tracking table: code first, then (after the
+/// label) baseline, milestone, target, period value, cumulative value,
+/// achievement and status, as the report formats them; `—` for no value.
+fn assert_indicators_printed(layout: &str, table: &IndicatorTable, lang: Lang) {
     let f = Formatter::new(lang.code());
+    let dash = || "—".to_owned();
     for i in &table.indicators {
         let unit = i.unit.get(lang);
-        assert_has(text, &i.code, "an indicator code");
-        assert_has(
-            text,
-            &f.value(i.target, unit),
-            &format!("the target of {}", i.code),
+        let value = |v: Option<f64>| v.map(|v| f.value(v, unit)).unwrap_or_else(dash);
+        let target = f.value(i.target, unit);
+        let cells = [
+            f.value(i.baseline, unit),
+            value(i.milestone.map(|m| m.value)),
+            if i.direction == Direction::Ceiling {
+                format!("≤{target}")
+            } else {
+                target
+            },
+            value(i.period_value),
+            value(i.cumulative_value),
+            i.achievement_pct.map(|a| f.percent(a)).unwrap_or_else(dash),
+            i.status.text(lang).to_owned(),
+        ];
+        assert_row(
+            layout,
+            &i.code,
+            &cells,
+            "the indicator's row of the tracking table",
         );
-        if let Some(v) = i.cumulative_value {
-            assert_has(
-                text,
-                &f.value(v, unit),
-                &format!("the cumulative value of {}", i.code),
-            );
-        }
-        if let Some(v) = i.period_value {
-            assert_has(
-                text,
-                &f.value(v, unit),
-                &format!("the period value of {}", i.code),
-            );
-        }
-        if let Some(a) = i.achievement_pct {
-            assert_has(
-                text,
-                &f.percent(a),
-                &format!("the achievement of {}", i.code),
-            );
-        }
-        assert_has(text, i.status.text(lang), "a status");
     }
 }
 
@@ -141,7 +169,8 @@ fn the_example_report_compiles_in_french_and_english() {
             report.warnings
         );
         let text = pdf_text(&report.pdf, lang.code());
-        assert_indicators_printed(&text, &t, lang);
+        let layout = pdf_layout(&report.pdf, lang.code());
+        assert_indicators_printed(&layout, &t, lang);
         // Section titles and dates in the report's language, from the definitions too.
         let words: &[&str] = if lang == Lang::Fr {
             &[
@@ -186,12 +215,40 @@ fn the_example_report_compiles_in_french_and_english() {
         let inputs = d.input_files().expect("input files");
         assert_has(&text, &inputs[0].sha256, "the workbook's SHA-256");
         assert_has(&text, &p.definitions_hash(), "the definitions hash");
-        // Data quality: the per-sheet accounting.
-        let total: usize = d.report.sheets.iter().map(|s| s.read).sum();
-        assert_has(
-            &text,
-            &Formatter::new(lang.code()).count(total),
-            "the number of rows read",
+        // Data quality: the per-sheet accounting, each sheet's row and the total's.
+        let f = Formatter::new(lang.code());
+        let counts = |read, accepted, rejected, empty| {
+            [read, accepted, rejected, empty]
+                .map(|n| f.count(n))
+                .to_vec()
+        };
+        for s in &d.report.sheets {
+            // The row starts with the dataset's label (or name when it has none).
+            let label = p
+                .dataset(&s.dataset)
+                .map(|ds| ds.label.get(lang))
+                .unwrap_or("");
+            let first = label.split_whitespace().next().unwrap_or(&s.dataset);
+            assert_row(
+                &layout,
+                first,
+                &counts(s.read, s.accepted, s.rejected, s.skipped_empty),
+                "a sheet's accounting",
+            );
+        }
+        let sum = |n: fn(&cadre::ingest::SheetReport) -> usize| -> usize {
+            d.report.sheets.iter().map(n).sum()
+        };
+        assert_row(
+            &layout,
+            "Total",
+            &counts(
+                sum(|s| s.read),
+                sum(|s| s.accepted),
+                sum(|s| s.rejected),
+                sum(|s| s.skipped_empty),
+            ),
+            "the total of rows read",
         );
     }
 }
@@ -353,7 +410,7 @@ fn another_programme_renders_with_the_same_template() {
     let options = ReportOptions::new(quarterly(), Lang::En, date(2024, 4, 2));
     let report = render_report(&p, &d, &t, &options).unwrap_or_else(|e| panic!("{e}"));
     let text = pdf_text(&report.pdf, "mini");
-    assert_indicators_printed(&text, &t, Lang::En);
+    assert_indicators_printed(&pdf_layout(&report.pdf, "mini"), &t, Lang::En);
     assert_has(&text, "Test programme", "the programme's title");
 }
 

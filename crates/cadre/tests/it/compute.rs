@@ -57,20 +57,12 @@ fn check(name: &str) {
         return;
     }
     let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
-    if expected != actual {
-        let diff: Vec<String> = expected
-            .lines()
-            .zip(actual.lines())
-            .filter(|(e, a)| e != a)
-            .map(|(e, a)| format!("  expected {e}\n  actual   {a}"))
-            .collect();
-        panic!(
-            "case {name}: the table differs from expected.csv ({} vs {} lines)\n{}",
-            expected.lines().count(),
-            actual.lines().count(),
-            diff.join("\n")
-        );
-    }
+    // A line-by-line diff on failure (pretty_assertions).
+    pretty_assertions::assert_eq!(
+        expected,
+        actual,
+        "case {name}: the table differs from expected.csv (UPDATE_SNAPSHOTS=1 rewrites it)"
+    );
 }
 
 /// What must hold for any table: the categories of a count or a sum add up

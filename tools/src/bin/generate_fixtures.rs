@@ -1,7 +1,7 @@
 //! Generates the small ingestion fixtures (see `tests/fixtures/README.md`).
 //!
 //! ```text
-//! cargo run -p cadre --example generate_fixtures -- tests/fixtures
+//! cargo run -p cadre-tools --bin generate-fixtures -- tests/fixtures
 //! ```
 //!
 //! Writes, under the given folder:

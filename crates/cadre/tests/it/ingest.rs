@@ -80,6 +80,65 @@ fn every_format_reads_the_same_rows() {
     }
 }
 
+/// The bytes decide the format, not the name: an ods or an xls saved with an
+/// `.xlsx` name, and an xlsx named `.ods`, read the same rows as the
+/// correctly named files.
+#[test]
+fn a_workbook_is_read_by_its_bytes_not_its_name() {
+    let p = terress();
+    for (misnamed, named) in [
+        ("formats/ods_named.xlsx", "formats/small.ods"),
+        ("formats/xls_named.xlsx", "formats/small.xls"),
+        ("formats/xlsx_named.ods", "formats/small.xlsx"),
+    ] {
+        let want = cadre::ingest(&p, fixture(named)).unwrap_or_else(|e| panic!("{named}: {e}"));
+        let got =
+            cadre::ingest(&p, fixture(misnamed)).unwrap_or_else(|e| panic!("{misnamed}: {e}"));
+        assert!(
+            got.report.is_clean(),
+            "{misnamed}: {:#?}",
+            got.report.problems
+        );
+        assert_accounted(&got);
+        for (name, ds) in &want.datasets {
+            let frame = &got.dataset(name).unwrap().frame;
+            assert!(
+                ds.frame.height() > 0 && ds.frame.equals_missing(frame),
+                "{misnamed}, dataset {name} differs from {named}:\n{}\n{}",
+                ds.frame,
+                frame
+            );
+        }
+    }
+}
+
+/// A zip with a `content.xml` is an OpenDocument file; its `mimetype` says
+/// whether it is a spreadsheet.
+#[test]
+fn an_opendocument_text_is_not_a_workbook() {
+    use std::io::Write as _;
+    let path = std::env::temp_dir().join(format!("cadre-odt-{}.ods", std::process::id()));
+    {
+        let file = std::fs::File::create(&path).unwrap();
+        let mut zip = zip::ZipWriter::new(file);
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("mimetype", stored).unwrap();
+        zip.write_all(b"application/vnd.oasis.opendocument.text")
+            .unwrap();
+        zip.start_file("content.xml", stored).unwrap();
+        zip.write_all(b"<office:document-content/>").unwrap();
+        zip.finish().unwrap();
+    }
+    let err = cadre::ingest(&terress(), &path).expect_err("a text document");
+    let _ = std::fs::remove_file(&path);
+    let message = err.to_string();
+    assert!(
+        message.contains("not a spreadsheet") || message.contains("pas un classeur"),
+        "{message}"
+    );
+}
+
 #[test]
 fn the_example_workbook_is_clean_and_complete() {
     let p = terress();

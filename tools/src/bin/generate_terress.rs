@@ -1,15 +1,15 @@
 //! Generates the Terr'ESS example monitoring workbook (see `examples/terress/README.md`).
 //!
 //! ```text
-//! cargo run -p cadre --example generate_terress -- examples/terress/terress.xlsx
-//! cargo run -p cadre --example generate_terress -- --csv /tmp/terress_csv
-//! cargo run -p cadre --release --example generate_terress -- --participations 1000000 /tmp/big.xlsx
+//! cargo run -p cadre-tools --bin generate-terress -- examples/terress/terress.xlsx
+//! cargo run -p cadre-tools --bin generate-terress -- --csv /tmp/terress_csv
+//! cargo run -p cadre-tools --release --bin generate-terress -- --participations 1000000 /tmp/big.xlsx
 //! ```
 //!
 //! The data are fictitious but realistic, typed the way a monitoring officer types them
 //! (mixed date and number formats, varying case, stray spaces, French headers, a few
 //! English header aliases, empty rows, an extra column and an extra sheet), using only
-//! the variations that the workbook contract (`shared/spec/terress.md`, section 1) says
+//! the variations that the workbook contract (`indicators/terress/README.md`, section 1) says
 //! must be accepted: the workbook validates with zero rejected rows.
 //!
 //! Output is deterministic: a fixed seed, no clock, a fixed creation date in the
@@ -781,7 +781,7 @@ fn write_notes(out: &mut Output) -> Res<()> {
         "Participations : une ligne par personne et par évènement ; laisser « Collectivité » vide pour les partenaires et jeunes entrepreneurs venus à titre personnel.",
         "Genre : F, H, autre, ou vide si non renseigné. Satisfaction : note de 1 à 5 (fiche d'évaluation).",
         "Ne pas modifier les codes des collectivités (colonne Code).",
-        "Données fictives générées pour l'exemple (cargo run -p cadre --example generate_terress).",
+        "Données fictives générées pour l'exemple (cargo run -p cadre-tools --bin generate-terress).",
     ] {
         out.row(&[opt_t(if line.is_empty() { None } else { Some(line) })])?;
     }
@@ -1954,7 +1954,7 @@ fn summary(
 
 fn usage() -> ! {
     eprintln!(
-        "usage: generate_terress [--participations N] [--csv DIR] [OUT.xlsx]\n\
+        "usage: generate-terress [--participations N] [--csv DIR] [OUT.xlsx]\n\
          \n  OUT.xlsx            write the workbook there\n\
          \x20 --csv DIR           also (or only) write one csv file per sheet into DIR\n\
          \x20 --participations N  benchmark workbook: N participation rows, events scaled\n\

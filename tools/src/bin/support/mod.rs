@@ -1,4 +1,4 @@
-//! Helpers shared by the example generators (`generate_terress`, `generate_fixtures`):
+//! Helpers shared by the generators (`generate-terress`, `generate-eau`, `generate-fixtures`):
 //! civil dates, a small seeded PRNG, spreadsheet cells, and one writer that emits the
 //! same rows as an `.xlsx` workbook and/or a folder of `.csv` files (one per sheet).
 //!

@@ -1,0 +1,92 @@
+//! The committed example workbooks and generated fixtures are exactly what
+//! the generators make today: each generator runs into a scratch folder and
+//! its output is compared byte for byte with the committed file (the
+//! generators are deterministic: fixed seed, no clock, fixed creation date).
+//! When a generator changes on purpose, regenerate the files with the
+//! commands in `examples/*/README.md` and `tests/fixtures/regenerate.sh`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("generated-{}", std::process::id()))
+        .join(name);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
+fn run(exe: &str, args: &[&Path]) {
+    let out = Command::new(exe)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{exe}: {e}"));
+    assert!(
+        out.status.success(),
+        "{exe} failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// `generated` equals the committed file `committed` (relative to the repository).
+fn assert_same(generated: &Path, committed: &str) {
+    let want = std::fs::read(repo().join(committed)).unwrap_or_else(|e| panic!("{committed}: {e}"));
+    let got = std::fs::read(generated).unwrap_or_else(|e| panic!("{}: {e}", generated.display()));
+    if let (Ok(want), Ok(got)) = (std::str::from_utf8(&want), std::str::from_utf8(&got)) {
+        pretty_assertions::assert_eq!(want, got, "{committed} differs from the generator's output");
+    }
+    assert!(
+        want == got,
+        "{committed} differs from what its generator makes ({} bytes committed, {} generated at {}); \
+         regenerate it or fix the generator",
+        want.len(),
+        got.len(),
+        generated.display()
+    );
+}
+
+#[test]
+fn the_terress_example_workbook_is_the_generators() {
+    let out = scratch("terress").join("terress.xlsx");
+    run(env!("CARGO_BIN_EXE_generate-terress"), &[&out]);
+    assert_same(&out, "examples/terress/terress.xlsx");
+}
+
+#[test]
+fn the_eau_example_workbook_is_the_generators() {
+    let out = scratch("eau").join("eau.xlsx");
+    run(env!("CARGO_BIN_EXE_generate-eau"), &[&out]);
+    assert_same(&out, "examples/eau/eau.xlsx");
+}
+
+#[test]
+fn the_generated_fixtures_are_the_generators() {
+    let root = scratch("fixtures");
+    run(env!("CARGO_BIN_EXE_generate-fixtures"), &[&root]);
+    for file in [
+        "formats/small.xlsx",
+        "formats/broken.xlsx",
+        "corrupt/truncated.xlsx",
+        "corrupt/not_a_workbook.xlsx",
+        "corrupt/empty.xlsx",
+    ] {
+        assert_same(&root.join(file), &format!("tests/fixtures/{file}"));
+    }
+    let csv = root.join("formats/small_csv");
+    let mut names: Vec<_> = std::fs::read_dir(&csv)
+        .expect("small_csv")
+        .map(|e| e.expect("entry").file_name().into_string().expect("name"))
+        .collect();
+    names.sort();
+    assert!(!names.is_empty(), "no csv written");
+    for name in names {
+        assert_same(
+            &csv.join(&name),
+            &format!("tests/fixtures/formats/small_csv/{name}"),
+        );
+    }
+}
