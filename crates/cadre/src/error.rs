@@ -27,14 +27,14 @@ pub enum Error {
         /// What is wrong and what was expected (for the programme's author).
         message: String,
     },
-    /// A data file cannot be read as a workbook at all.
+    /// A data file, or one of its sheets, cannot be read at all.
     Workbook {
         /// The data file.
         path: PathBuf,
+        /// The sheet, when the problem is in one.
+        sheet: Option<String>,
         /// What is wrong with it.
-        message: String,
-        /// The same, in French.
-        message_fr: String,
+        problem: WorkbookProblem,
     },
     /// A dataset's sheet is not in the workbook.
     MissingSheet {
@@ -94,6 +94,80 @@ pub enum Error {
     },
 }
 
+/// Why a data file or sheet cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkbookProblem {
+    /// A folder with no csv file.
+    NoCsvInFolder,
+    /// Beyond the size cadre reads.
+    TooLarge {
+        /// The file's size, in MiB.
+        mib: u64,
+        /// The limit, in MiB.
+        max_mib: u64,
+    },
+    /// An empty file.
+    Empty,
+    /// A password-protected workbook.
+    Encrypted,
+    /// One csv file where a folder of them is expected.
+    SingleCsv,
+    /// Neither a workbook nor a folder of csv files.
+    NotASpreadsheet,
+    /// The reader refused the workbook.
+    Unreadable {
+        /// The format the bytes announce.
+        format: crate::ingest::Format,
+        /// What the reader said, quoted.
+        detail: String,
+    },
+    /// A zip archive that cannot be read.
+    DamagedZip {
+        /// What the zip reader said, quoted.
+        detail: String,
+    },
+    /// An archive entry that would inflate beyond reason.
+    ZipBomb {
+        /// The entry.
+        entry: String,
+        /// Its inflated size, in MiB.
+        mib: u64,
+        /// Its packed size, in KiB.
+        kib: u64,
+    },
+    /// A zip archive that holds no workbook.
+    ZipNotWorkbook,
+    /// An OpenDocument file of another kind (a text, a drawing).
+    NotOpenDocumentSpreadsheet {
+        /// Its declared type.
+        mimetype: String,
+    },
+    /// The sheet's reader failed.
+    SheetUnreadable {
+        /// What the reader said, quoted.
+        detail: String,
+    },
+    /// A cell beyond the last column a spreadsheet can have.
+    CellBeyondLastColumn {
+        /// The row.
+        row: u32,
+    },
+    /// A sheet wider than a spreadsheet can be.
+    TooWide,
+    /// The csv file of a sheet is missing.
+    NoCsvFile,
+    /// A malformed csv file.
+    MalformedCsv {
+        /// What the csv reader said, quoted.
+        detail: String,
+    },
+    /// A csv line with more fields than a spreadsheet has columns.
+    CsvLineTooWide {
+        /// The line.
+        line: u32,
+    },
+}
+
 /// Why a claimed indicator table (the table `check` verifies) cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TableProblem {
@@ -143,16 +217,21 @@ pub enum PeriodProblem {
 }
 
 impl Error {
-    /// A workbook error, in English and French.
-    pub(crate) fn workbook(
-        path: impl Into<PathBuf>,
-        en: impl Into<String>,
-        fr: impl Into<String>,
-    ) -> Self {
+    /// A data file that cannot be read.
+    pub(crate) fn workbook(path: impl Into<PathBuf>, problem: WorkbookProblem) -> Self {
         Error::Workbook {
             path: path.into(),
-            message: en.into(),
-            message_fr: fr.into(),
+            sheet: None,
+            problem,
+        }
+    }
+
+    /// A sheet of a data file that cannot be read.
+    pub(crate) fn sheet(path: impl Into<PathBuf>, sheet: &str, problem: WorkbookProblem) -> Self {
+        Error::Workbook {
+            path: path.into(),
+            sheet: Some(sheet.to_owned()),
+            problem,
         }
     }
 

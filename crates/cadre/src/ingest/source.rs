@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use calamine::{Data, DataRef, Reader};
 
 use crate::cell::Cell;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, WorkbookProblem};
 
 /// Files larger than this are refused before any parsing.
 const MAX_FILE_BYTES: u64 = 2 << 30;
@@ -61,7 +61,7 @@ pub enum Workbook {
 impl Workbook {
     /// Opens `path`, recognising its format.
     pub fn open(path: &Path) -> Result<(Workbook, Format)> {
-        let bad = |(en, fr): (String, String)| Error::workbook(path, en, fr);
+        let bad = |problem| Error::workbook(path, problem);
         let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
         if meta.is_dir() {
             let mut files = Vec::new();
@@ -76,35 +76,28 @@ impl Workbook {
                 }
             }
             if files.is_empty() {
-                return Err(bad(both(
-                    "the folder holds no .csv file (one file per sheet is expected)",
-                    "le dossier ne contient aucun fichier .csv (un fichier par feuille est attendu)",
-                )));
+                return Err(bad(WorkbookProblem::NoCsvInFolder));
             }
             files.sort();
             return Ok((Workbook::Csv(files), Format::CsvFolder));
         }
         if meta.len() > MAX_FILE_BYTES {
-            let (size, max) = (meta.len() >> 20, MAX_FILE_BYTES >> 20);
-            return Err(bad(both(
-                format!("file too large ({size} MiB; at most {max} MiB)"),
-                format!("fichier trop volumineux ({size} Mio ; au plus {max} Mio)"),
-            )));
+            return Err(bad(WorkbookProblem::TooLarge {
+                mib: meta.len() >> 20,
+                max_mib: MAX_FILE_BYTES >> 20,
+            }));
         }
         let mut head = [0u8; 8];
         let mut f = File::open(path).map_err(|e| Error::io(path, e))?;
         let n = f.read(&mut head).map_err(|e| Error::io(path, e))?;
         if n == 0 {
-            return Err(bad(both("the file is empty", "le fichier est vide")));
+            return Err(bad(WorkbookProblem::Empty));
         }
         let format = if head.starts_with(b"PK\x03\x04") {
             inspect_zip(f).map_err(bad)?
         } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
             if is_encrypted_ole(path) {
-                return Err(bad(both(
-                    "the workbook is password-protected (encrypted): save an unprotected copy",
-                    "le classeur est protégé par un mot de passe (chiffré) : enregistrez-en une copie non protégée",
-                )));
+                return Err(bad(WorkbookProblem::Encrypted));
             }
             Format::Xls
         } else {
@@ -113,15 +106,9 @@ impl Workbook {
                 .map(|e| e.to_string_lossy().to_lowercase())
                 .unwrap_or_default();
             return Err(bad(if ext == "csv" {
-                both(
-                    "a single csv file: give the folder that holds one csv file per sheet",
-                    "un seul fichier csv : donnez le dossier qui contient un fichier csv par feuille",
-                )
+                WorkbookProblem::SingleCsv
             } else {
-                both(
-                    "not a spreadsheet (xlsx, xls, ods) nor a folder of csv files",
-                    "ni un classeur (xlsx, xls, ods) ni un dossier de fichiers csv",
-                )
+                WorkbookProblem::NotASpreadsheet
             }));
         };
         // The reader is the one the bytes call for, whatever the file's
@@ -145,12 +132,8 @@ impl Workbook {
                 Format::CsvFolder => Err("a csv folder is not a file".into()),
             })
         };
-        let wb = open(path).map_err(|e| {
-            bad(both(
-                format!("cannot read the {format:?} workbook: {e}"),
-                format!("classeur {format:?} illisible : {e}"),
-            ))
-        })?;
+        let wb =
+            open(path).map_err(|detail| bad(WorkbookProblem::Unreadable { format, detail }))?;
         Ok((wb, format))
     }
 
@@ -183,15 +166,9 @@ impl Workbook {
         sheet: &str,
         visit: &mut (dyn FnMut(u32, &RowCells) -> Result<()> + Send),
     ) -> Result<()> {
-        let bad2 = |(en, fr): (String, String)| {
-            Error::workbook(
-                path,
-                format!("sheet {sheet}: {en}"),
-                format!("feuille {sheet} : {fr}"),
-            )
-        };
-        // Messages of the readers themselves exist in English only.
-        let bad = |message: String| bad2((message.clone(), message));
+        let bad2 = |problem| Error::sheet(path, sheet, problem);
+        // The reader's own message, quoted as it says it.
+        let bad = |detail: String| bad2(WorkbookProblem::SheetUnreadable { detail });
         match self {
             Workbook::Xlsx(x) => {
                 // Parsing the sheet's XML and typing its rows each take a core:
@@ -222,16 +199,9 @@ impl Workbook {
                             {
                                 let (r, c) = cell.get_position();
                                 if c >= MAX_COLUMNS {
-                                    return Err(bad2(both(
-                                        format!(
-                                            "a cell lies beyond column {MAX_COLUMNS} (row {})",
-                                            r + 1
-                                        ),
-                                        format!(
-                                            "une cellule est au-delà de la colonne {MAX_COLUMNS} (ligne {})",
-                                            r + 1
-                                        ),
-                                    )));
+                                    return Err(bad2(WorkbookProblem::CellBeyondLastColumn {
+                                        row: r + 1,
+                                    }));
                                 }
                                 if current != Some(r) {
                                     if let Some(prev) = current {
@@ -263,21 +233,13 @@ impl Workbook {
                         };
                         let produced = produce();
                         drop(tx);
-                        let consumed = consumer.join().unwrap_or_else(|p| {
-                            Err(bad2(both(
-                                format!("failure while reading rows ({})", panic_message(&p)),
-                                format!("échec de la lecture des lignes ({})", panic_message(&p)),
-                            )))
-                        });
+                        let consumed = consumer
+                            .join()
+                            .unwrap_or_else(|p| Err(bad(panic_message(&p))));
                         consumed.and(produced)
                     })
                 }));
-                outcome.unwrap_or_else(|p| {
-                    Err(bad2(both(
-                        format!("malformed sheet ({})", panic_message(&p)),
-                        format!("feuille mal formée ({})", panic_message(&p)),
-                    )))
-                })
+                outcome.unwrap_or_else(|p| Err(bad(panic_message(&p))))
             }
             Workbook::Other(s) => {
                 let range =
@@ -286,10 +248,7 @@ impl Workbook {
                     return Ok(());
                 };
                 if range.width() as u64 + c0 as u64 > MAX_COLUMNS as u64 {
-                    return Err(bad2(both(
-                        format!("the sheet is wider than {MAX_COLUMNS} columns"),
-                        format!("la feuille a plus de {MAX_COLUMNS} colonnes"),
-                    )));
+                    return Err(bad2(WorkbookProblem::TooWide));
                 }
                 let mut cells = Vec::new();
                 for (i, r) in range.rows().enumerate() {
@@ -306,7 +265,7 @@ impl Workbook {
             }
             Workbook::Csv(files) => {
                 let Some((_, file)) = files.iter().find(|(n, _)| n == sheet) else {
-                    return Err(bad2(both("no such csv file", "fichier csv absent")));
+                    return Err(bad2(WorkbookProblem::NoCsvFile));
                 };
                 read_csv(file, visit)
             }
@@ -336,8 +295,9 @@ fn read_csv(
         let more = reader.read_byte_record(&mut record).map_err(|e| {
             Error::workbook(
                 file,
-                format!("malformed csv: {e}"),
-                format!("csv mal formé : {e}"),
+                WorkbookProblem::MalformedCsv {
+                    detail: e.to_string(),
+                },
             )
         })?;
         if !more {
@@ -353,8 +313,7 @@ fn read_csv(
         if cells.iter().any(|(c, _)| *c >= MAX_COLUMNS) {
             return Err(Error::workbook(
                 file,
-                format!("line {line} has more than {MAX_COLUMNS} fields"),
-                format!("la ligne {line} a plus de {MAX_COLUMNS} champs"),
+                WorkbookProblem::CsvLineTooWide { line },
             ));
         }
         visit(line, &cells)?;
@@ -408,18 +367,12 @@ fn from_data(d: &Data) -> Cell<'_> {
     }
 }
 
-/// A message in English and in French.
-pub(crate) fn both(en: impl Into<String>, fr: impl Into<String>) -> (String, String) {
-    (en.into(), fr.into())
-}
-
 /// Runs a calamine call, turning a panic inside it into an error: a
 /// malformed workbook must be an error, never a crash.
 fn guarded<T>(
     f: impl FnOnce() -> std::result::Result<T, String>,
 ) -> std::result::Result<T, String> {
-    catch_unwind(AssertUnwindSafe(f))
-        .unwrap_or_else(|p| Err(format!("malformed workbook ({})", panic_message(&p))))
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|p| Err(panic_message(&p)))
 }
 
 fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
@@ -431,33 +384,22 @@ fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
 
 /// Recognises an xlsx, xlsb or ods archive and refuses archives whose
 /// entries inflate beyond reason.
-fn inspect_zip(file: File) -> std::result::Result<Format, (String, String)> {
-    let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| {
-        both(
-            format!("not a valid workbook (damaged zip archive: {e})"),
-            format!("classeur invalide (archive zip endommagée : {e})"),
-        )
-    })?;
+fn inspect_zip(file: File) -> std::result::Result<Format, WorkbookProblem> {
+    let damaged = |e: zip::result::ZipError| WorkbookProblem::DamagedZip {
+        detail: e.to_string(),
+    };
+    let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(damaged)?;
     let mut format = None;
     for i in 0..zip.len() {
-        let entry = zip.by_index_raw(i).map_err(|e| {
-            both(
-                format!("damaged zip archive: {e}"),
-                format!("archive zip endommagée : {e}"),
-            )
-        })?;
+        let entry = zip.by_index_raw(i).map_err(damaged)?;
         let (size, packed) = (entry.size(), entry.compressed_size().max(1));
         let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
         if size > MAX_ENTRY_BYTES || (size > (64 << 20) && size / packed > MAX_RATIO) {
-            let (mib, kib) = (size >> 20, packed >> 10);
-            return Err(both(
-                format!(
-                    "refused: archive entry {name} would inflate to {mib} MiB from {kib} KiB (a zip bomb?)"
-                ),
-                format!(
-                    "refusé : l'entrée {name} de l'archive passerait de {kib} Kio à {mib} Mio (bombe zip ?)"
-                ),
-            ));
+            return Err(WorkbookProblem::ZipBomb {
+                entry: name,
+                mib: size >> 20,
+                kib: packed >> 10,
+            });
         }
         match name.as_str() {
             "xl/workbook.xml" => format = format.or(Some(Format::Xlsx)),
@@ -466,12 +408,7 @@ fn inspect_zip(file: File) -> std::result::Result<Format, (String, String)> {
             _ => {}
         }
     }
-    let format = format.ok_or_else(|| {
-        both(
-            "a zip archive, but not a workbook (no xl/workbook.xml nor content.xml)",
-            "une archive zip, mais pas un classeur (ni xl/workbook.xml ni content.xml)",
-        )
-    })?;
+    let format = format.ok_or(WorkbookProblem::ZipNotWorkbook)?;
     if format == Format::Ods
         && let Ok(entry) = zip.by_name("mimetype")
     {
@@ -483,10 +420,9 @@ fn inspect_zip(file: File) -> std::result::Result<Format, (String, String)> {
         if mimetype.starts_with("application/vnd.oasis.opendocument.")
             && !mimetype.starts_with("application/vnd.oasis.opendocument.spreadsheet")
         {
-            return Err(both(
-                format!("an OpenDocument file, but not a spreadsheet ({mimetype})"),
-                format!("un fichier OpenDocument, mais pas un classeur ({mimetype})"),
-            ));
+            return Err(WorkbookProblem::NotOpenDocumentSpreadsheet {
+                mimetype: mimetype.to_owned(),
+            });
         }
     }
     Ok(format)

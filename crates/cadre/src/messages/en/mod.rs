@@ -2,9 +2,10 @@
 
 use super::{Text, Word, list};
 use crate::cell::format_number;
-use crate::error::{Error, PeriodProblem, TableProblem};
+use crate::error::{Error, PeriodProblem, TableProblem, WorkbookProblem};
 use crate::explain::Aggregation;
 use crate::indicator::AggregateKind;
+use crate::ingest::MAX_COLUMNS;
 use crate::ingest::{Problem, Rule};
 use crate::schema::{ColumnSchema, ColumnType};
 use crate::table::Status;
@@ -295,7 +296,19 @@ pub(super) fn error(e: &Error) -> String {
             path.display(),
             line.map(|l| format!(":{l}")).unwrap_or_default()
         ),
-        Error::Workbook { path, message, .. } => format!("{}: {message}", path.display()),
+        Error::Workbook {
+            path,
+            sheet,
+            problem,
+        } => format!(
+            "{}{}: {}",
+            path.display(),
+            sheet
+                .as_ref()
+                .map(|s| format!(", sheet {s}"))
+                .unwrap_or_default(),
+            workbook_problem(problem)
+        ),
         Error::MissingSheet {
             path,
             dataset,
@@ -430,4 +443,50 @@ pub(super) fn column_rule(col: &ColumnSchema) -> String {
         .to_owned(),
     });
     rule
+}
+
+fn workbook_problem(p: &WorkbookProblem) -> String {
+    match p {
+        WorkbookProblem::NoCsvInFolder => {
+            "the folder holds no .csv file (one file per sheet is expected)".into()
+        }
+        WorkbookProblem::TooLarge { mib, max_mib } => {
+            format!("file too large ({mib} MiB; at most {max_mib} MiB)")
+        }
+        WorkbookProblem::Empty => "the file is empty".into(),
+        WorkbookProblem::Encrypted => {
+            "the workbook is password-protected (encrypted): save an unprotected copy".into()
+        }
+        WorkbookProblem::SingleCsv => {
+            "a single csv file: give the folder that holds one csv file per sheet".into()
+        }
+        WorkbookProblem::NotASpreadsheet => {
+            "not a spreadsheet (xlsx, xls, ods) nor a folder of csv files".into()
+        }
+        WorkbookProblem::Unreadable { format, detail } => {
+            format!("cannot read the {format:?} workbook: {detail}")
+        }
+        WorkbookProblem::DamagedZip { detail } => {
+            format!("not a valid workbook (damaged zip archive: {detail})")
+        }
+        WorkbookProblem::ZipBomb { entry, mib, kib } => format!(
+            "refused: archive entry {entry} would inflate to {mib} MiB from {kib} KiB (a zip bomb?)"
+        ),
+        WorkbookProblem::ZipNotWorkbook => {
+            "a zip archive, but not a workbook (no xl/workbook.xml nor content.xml)".into()
+        }
+        WorkbookProblem::NotOpenDocumentSpreadsheet { mimetype } => {
+            format!("an OpenDocument file, but not a spreadsheet ({mimetype})")
+        }
+        WorkbookProblem::SheetUnreadable { detail } => format!("unreadable sheet ({detail})"),
+        WorkbookProblem::CellBeyondLastColumn { row } => {
+            format!("a cell lies beyond column {MAX_COLUMNS} (row {row})")
+        }
+        WorkbookProblem::TooWide => format!("the sheet is wider than {MAX_COLUMNS} columns"),
+        WorkbookProblem::NoCsvFile => "no such csv file".into(),
+        WorkbookProblem::MalformedCsv { detail } => format!("malformed csv: {detail}"),
+        WorkbookProblem::CsvLineTooWide { line } => {
+            format!("line {line} has more than {MAX_COLUMNS} fields")
+        }
+    }
 }

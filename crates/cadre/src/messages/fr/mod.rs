@@ -2,9 +2,10 @@
 
 use super::{Text, Word, list};
 use crate::cell::format_number;
-use crate::error::{Error, PeriodProblem, TableProblem};
+use crate::error::{Error, PeriodProblem, TableProblem, WorkbookProblem};
 use crate::explain::Aggregation;
 use crate::indicator::AggregateKind;
+use crate::ingest::MAX_COLUMNS;
 use crate::ingest::{Problem, Rule};
 use crate::schema::{ColumnSchema, ColumnType};
 use crate::table::Status;
@@ -315,8 +316,18 @@ pub(super) fn error(e: &Error) -> String {
             line.map(|l| format!(":{l}")).unwrap_or_default()
         ),
         Error::Workbook {
-            path, message_fr, ..
-        } => format!("{} : {message_fr}", path.display()),
+            path,
+            sheet,
+            problem,
+        } => format!(
+            "{}{} : {}",
+            path.display(),
+            sheet
+                .as_ref()
+                .map(|s| format!(", feuille {s}"))
+                .unwrap_or_default(),
+            workbook_problem(problem)
+        ),
         Error::MissingSheet {
             path,
             dataset,
@@ -460,4 +471,52 @@ pub(super) fn column_rule(col: &ColumnSchema) -> String {
         .to_owned(),
     });
     rule
+}
+
+fn workbook_problem(p: &WorkbookProblem) -> String {
+    match p {
+        WorkbookProblem::NoCsvInFolder => {
+            "le dossier ne contient aucun fichier .csv (un fichier par feuille est attendu)".into()
+        }
+        WorkbookProblem::TooLarge { mib, max_mib } => {
+            format!("fichier trop volumineux ({mib} Mio ; au plus {max_mib} Mio)")
+        }
+        WorkbookProblem::Empty => "le fichier est vide".into(),
+        WorkbookProblem::Encrypted => "le classeur est protégé par un mot de passe (chiffré) : \
+            enregistrez-en une copie non protégée"
+            .into(),
+        WorkbookProblem::SingleCsv => "un seul fichier csv : donnez le dossier qui contient un \
+            fichier csv par feuille"
+            .into(),
+        WorkbookProblem::NotASpreadsheet => {
+            "ni un classeur (xlsx, xls, ods) ni un dossier de fichiers csv".into()
+        }
+        WorkbookProblem::Unreadable { format, detail } => {
+            format!("classeur {format:?} illisible (« {detail} »)")
+        }
+        WorkbookProblem::DamagedZip { detail } => {
+            format!("classeur invalide : archive zip endommagée (« {detail} »)")
+        }
+        WorkbookProblem::ZipBomb { entry, mib, kib } => format!(
+            "refusé : l'entrée {entry} de l'archive passerait de {kib} Kio à {mib} Mio (bombe zip ?)"
+        ),
+        WorkbookProblem::ZipNotWorkbook => {
+            "une archive zip, mais pas un classeur (ni xl/workbook.xml ni content.xml)".into()
+        }
+        WorkbookProblem::NotOpenDocumentSpreadsheet { mimetype } => {
+            format!("un fichier OpenDocument, mais pas un classeur ({mimetype})")
+        }
+        WorkbookProblem::SheetUnreadable { detail } => {
+            format!("feuille illisible (« {detail} »)")
+        }
+        WorkbookProblem::CellBeyondLastColumn { row } => {
+            format!("une cellule est au-delà de la colonne {MAX_COLUMNS} (ligne {row})")
+        }
+        WorkbookProblem::TooWide => format!("la feuille a plus de {MAX_COLUMNS} colonnes"),
+        WorkbookProblem::NoCsvFile => "fichier csv absent".into(),
+        WorkbookProblem::MalformedCsv { detail } => format!("csv mal formé (« {detail} »)"),
+        WorkbookProblem::CsvLineTooWide { line } => {
+            format!("la ligne {line} a plus de {MAX_COLUMNS} champs")
+        }
+    }
 }
