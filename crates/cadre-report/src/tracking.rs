@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use cadre::cell::Cell;
 use cadre::error::TableProblem;
 use cadre::table::{IndicatorTable, Status, format_value};
 use cadre::{Lang, Programme, Word, indicator::IndicatorDef};
@@ -230,24 +231,12 @@ pub fn read_tracking_xlsx(
     programme: &Programme,
     path: &Path,
 ) -> Result<Vec<(String, Vec<cadre::table::FlatRow>)>, cadre::Error> {
-    use calamine::{Data, Reader};
-    let bad = |sheet: Option<&str>, row: Option<usize>, problem: TableProblem| {
-        cadre::Error::ClaimedTable {
-            path: path.to_path_buf(),
-            sheet: sheet.map(str::to_owned),
-            row,
-            problem,
-        }
+    let bad = |sheet: &str, row: u32, problem: TableProblem| cadre::Error::ClaimedTable {
+        path: path.to_path_buf(),
+        sheet: Some(sheet.to_owned()),
+        row: Some(row as usize),
+        problem,
     };
-    let mut wb = calamine::open_workbook_auto(path).map_err(|e| {
-        bad(
-            None,
-            None,
-            TableProblem::Malformed {
-                detail: e.to_string(),
-            },
-        )
-    })?;
     let definitions: Vec<&str> = Lang::ALL
         .iter()
         .map(|l| Word::Definitions.text(*l))
@@ -259,109 +248,108 @@ pub fn read_tracking_xlsx(
             .find(|d| d.name == label || d.label.0.values().any(|l| l == label))
             .map(|d| (d.name.clone(), d.empty.clone()))
     };
-    let mut out = Vec::new();
-    for sheet in wb.sheet_names() {
-        if definitions.contains(&sheet.as_str()) {
-            continue;
+    let mut out: Vec<(String, Vec<cadre::table::FlatRow>)> = Vec::new();
+    cadre::ingest::read_sheets(path, &mut |sheet, row, cells| {
+        if definitions.contains(&sheet) {
+            return Ok(());
         }
-        let range = wb.worksheet_range(&sheet).map_err(|e| {
-            bad(
-                Some(&sheet),
-                None,
-                TableProblem::Malformed {
-                    detail: e.to_string(),
-                },
-            )
-        })?;
-        let mut rows = Vec::new();
-        for (i, r) in range.rows().enumerate().skip(1) {
-            let text = |c: usize| match r.get(c) {
-                Some(Data::String(s)) => s.trim().to_owned(),
-                Some(Data::Empty) | None => String::new(),
-                Some(other) => other.to_string(),
-            };
-            let number = |c: usize, column: &str| -> Result<Option<f64>, cadre::Error> {
-                match r.get(c) {
-                    Some(Data::Float(f)) => Ok(Some(*f)),
-                    Some(Data::Int(n)) => Ok(Some(*n as f64)),
-                    Some(Data::Empty) | None => Ok(None),
-                    Some(Data::String(s)) if s.trim().is_empty() => Ok(None),
-                    Some(other) => other
-                        .to_string()
-                        .trim()
-                        .replace(',', ".")
-                        .parse()
-                        .map(Some)
-                        .map_err(|_| {
-                            bad(
-                                Some(&sheet),
-                                Some(i + 1),
-                                TableProblem::NotANumber {
-                                    column: column.to_owned(),
-                                    value: other.to_string(),
-                                },
-                            )
-                        }),
+        if out.last().is_none_or(|(name, _)| name != sheet) {
+            out.push((sheet.to_owned(), Vec::new()));
+        }
+        // The first row holds the headings.
+        if row == 1 {
+            return Ok(());
+        }
+        let cell = |c: u32| cells.iter().find(|(i, _)| *i == c).map(|(_, v)| v);
+        let text = |c: u32| match cell(c) {
+            Some(Cell::Text(s)) => s.trim().to_owned(),
+            Some(Cell::Int(n)) => n.to_string(),
+            Some(Cell::Float(f)) => format_value(*f),
+            Some(Cell::Bool(b)) => b.to_string(),
+            Some(Cell::DateTime(d)) => d.to_string(),
+            Some(Cell::Error(e)) => e.clone(),
+            Some(Cell::Empty) | None => String::new(),
+        };
+        let number = |c: u32, column: &str| -> Result<Option<f64>, cadre::Error> {
+            match cell(c) {
+                Some(Cell::Float(f)) => Ok(Some(*f)),
+                Some(Cell::Int(n)) => Ok(Some(*n as f64)),
+                Some(Cell::Empty) | None => Ok(None),
+                Some(Cell::Text(s)) if s.trim().is_empty() => Ok(None),
+                Some(_) => {
+                    let value = text(c);
+                    value.replace(',', ".").parse().map(Some).map_err(|_| {
+                        bad(
+                            sheet,
+                            row,
+                            TableProblem::NotANumber {
+                                column: column.to_owned(),
+                                value,
+                            },
+                        )
+                    })
                 }
-            };
-            let indicator = text(0);
-            if indicator.is_empty() {
-                continue;
             }
-            let breakdown_label = text(2);
-            let (breakdown, category) = if breakdown_label.is_empty() {
-                (String::new(), String::new())
-            } else {
-                let (name, empty) = dimension_of(&breakdown_label)
-                    .unwrap_or((breakdown_label.clone(), Default::default()));
-                let cat = text(3);
-                let category = if empty.0.values().any(|e| *e == cat) {
-                    empty.get(programme.default_language()).to_owned()
-                } else {
-                    cat
-                };
-                (name, category)
-            };
-            let status_text = text(10);
-            let status = if status_text.is_empty() {
-                None
-            } else {
-                Some(
-                    Status::ALL
-                        .into_iter()
-                        .find(|s| {
-                            Lang::ALL.iter().any(|l| s.text(*l) == status_text)
-                                || s.as_str() == status_text
-                        })
-                        .ok_or_else(|| {
-                            bad(
-                                Some(&sheet),
-                                Some(i + 1),
-                                TableProblem::UnknownStatus {
-                                    value: status_text.clone(),
-                                },
-                            )
-                        })?,
-                )
-            };
-            let total = breakdown.is_empty();
-            rows.push(cadre::table::FlatRow {
-                indicator,
-                breakdown,
-                category,
-                period_value: number(5, "period_value")?,
-                cumulative_value: number(6, "cumulative_value")?,
-                milestone: if total { number(7, "milestone")? } else { None },
-                target: if total { number(8, "target")? } else { None },
-                achievement_pct: if total {
-                    number(9, "achievement_pct")?
-                } else {
-                    None
-                },
-                status,
-            });
+        };
+        let indicator = text(0);
+        if indicator.is_empty() {
+            return Ok(());
         }
-        out.push((sheet, rows));
-    }
+        let breakdown_label = text(2);
+        let (breakdown, category) = if breakdown_label.is_empty() {
+            (String::new(), String::new())
+        } else {
+            let (name, empty) = dimension_of(&breakdown_label)
+                .unwrap_or((breakdown_label.clone(), Default::default()));
+            let cat = text(3);
+            let category = if empty.0.values().any(|e| *e == cat) {
+                empty.get(programme.default_language()).to_owned()
+            } else {
+                cat
+            };
+            (name, category)
+        };
+        let status_text = text(10);
+        let status = if status_text.is_empty() {
+            None
+        } else {
+            Some(
+                Status::ALL
+                    .into_iter()
+                    .find(|s| {
+                        Lang::ALL.iter().any(|l| s.text(*l) == status_text)
+                            || s.as_str() == status_text
+                    })
+                    .ok_or_else(|| {
+                        bad(
+                            sheet,
+                            row,
+                            TableProblem::UnknownStatus {
+                                value: status_text.clone(),
+                            },
+                        )
+                    })?,
+            )
+        };
+        let total = breakdown.is_empty();
+        let on_total = |c: u32, column: &str| -> Result<Option<f64>, cadre::Error> {
+            if total { number(c, column) } else { Ok(None) }
+        };
+        let flat = cadre::table::FlatRow {
+            indicator,
+            breakdown,
+            category,
+            period_value: number(5, "period_value")?,
+            cumulative_value: number(6, "cumulative_value")?,
+            milestone: on_total(7, "milestone")?,
+            target: on_total(8, "target")?,
+            achievement_pct: on_total(9, "achievement_pct")?,
+            status,
+        };
+        if let Some((_, rows)) = out.last_mut() {
+            rows.push(flat);
+        }
+        Ok(())
+    })?;
     Ok(out)
 }

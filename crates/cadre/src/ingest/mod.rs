@@ -22,13 +22,30 @@ use sha2::{Digest, Sha256};
 
 pub use report::{IngestReport, Problem, Rule, SheetReport};
 pub use sheet::{KeyEntry, ROW_COLUMN};
-pub use source::{Format, MAX_COLUMNS};
+pub use source::{Format, MAX_COLUMNS, RowCells};
 
 use crate::error::{Error, Result};
 use crate::programme::{Programme, hex};
 use crate::text::{closest, fold_key, fold_name};
 use sheet::SheetIngester;
 use source::Workbook;
+
+/// Reads every sheet of a workbook (xlsx, xls, ods; or a folder of csv
+/// files) through the same guarded reader as [`ingest`] (format from the
+/// bytes, size and zip-bomb checks, reader panics turned into errors), and
+/// hands each row to `visit` with its sheet and its row number as the
+/// spreadsheet shows it. For files that are not a programme's data, such as
+/// a claimed indicator table.
+pub fn read_sheets(
+    path: &Path,
+    visit: &mut (dyn FnMut(&str, u32, &RowCells) -> Result<()> + Send),
+) -> Result<()> {
+    let (mut workbook, _) = Workbook::open(path)?;
+    for sheet in workbook.sheet_names() {
+        workbook.read_sheet(path, &sheet, &mut |row, cells| visit(&sheet, row, cells))?;
+    }
+    Ok(())
+}
 
 /// One dataset's accepted rows.
 #[derive(Debug, Clone)]
