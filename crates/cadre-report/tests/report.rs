@@ -94,7 +94,7 @@ fn assert_has(text: &str, needle: &str, what: &str) {
 
 /// Every code and the values the report prints for it, as the report formats them.
 fn assert_indicators_printed(text: &str, table: &IndicatorTable, lang: Lang) {
-    let f = Formatter::new(lang.code());
+    let f = Formatter::new(lang);
     for i in &table.indicators {
         let unit = i.unit.get(lang);
         assert_has(text, &i.code, "an indicator code");
@@ -190,7 +190,7 @@ fn the_example_report_compiles_in_french_and_english() {
         let total: usize = d.report.sheets.iter().map(|s| s.read).sum();
         assert_has(
             &text,
-            &Formatter::new(lang.code()).count(total),
+            &Formatter::new(lang).count(total),
             "the number of rows read",
         );
     }
