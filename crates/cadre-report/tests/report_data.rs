@@ -18,7 +18,13 @@ use chrono::NaiveDate;
 /// The repository root, relative to this crate's folder.
 const ROOT: &str = "../..";
 
-fn data(programme: &str, workbook: &str, period: &str, lang: Lang, issued: NaiveDate) -> ReportData {
+fn data(
+    programme: &str,
+    workbook: &str,
+    period: &str,
+    lang: Lang,
+    issued: NaiveDate,
+) -> ReportData {
     let root = Path::new(ROOT);
     let p = cadre::Programme::load(root.join(programme)).expect("programme");
     let d = cadre::ingest(&p, root.join(workbook)).expect("workbook");

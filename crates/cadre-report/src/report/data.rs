@@ -777,11 +777,7 @@ impl Builder<'_> {
 
     /// A category's name as the report shows it, and the label of the result
     /// it names, when it is a result code (an action).
-    fn category_name(
-        &self,
-        b: &Breakdown,
-        c: &cadre::table::Category,
-    ) -> (String, Option<String>) {
+    fn category_name(&self, b: &Breakdown, c: &cadre::table::Category) -> (String, Option<String>) {
         let (name, empty) = (c.category.as_str(), c.empty);
         if !empty && !c.label.is_empty() {
             return (c.label.get(self.lang).to_owned(), None);
@@ -1103,7 +1099,9 @@ impl Builder<'_> {
         let count = self.f.count(report.problems.len());
         let problems_intro = match (report.problems.is_empty(), allow_rejected) {
             (true, _) => Vec::new(),
-            (false, true) => code_spans(&ReportText::RejectedListed { count: &count }.render(self.lang)),
+            (false, true) => {
+                code_spans(&ReportText::RejectedListed { count: &count }.render(self.lang))
+            }
             (false, false) => {
                 code_spans(&ReportText::RejectedNotListed { count: &count }.render(self.lang))
             }

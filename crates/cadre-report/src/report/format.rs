@@ -174,6 +174,19 @@ mod tests {
     }
 
     #[test]
+    fn amounts_and_sizes() {
+        let (fr, en) = (Formatter::new(Lang::Fr), Formatter::new(Lang::En));
+        assert_eq!(fr.money(5.0, Some("XOF")), "5\u{202F}XOF");
+        assert_eq!(fr.money(-5.0, Some("eur")), "\u{2212}5\u{202F}€");
+        assert_eq!(fr.money(5.0, None), "5");
+        assert_eq!(fr.bytes(48_123), "48,1\u{202F}ko");
+        assert_eq!(en.bytes(48_123), "48.1 kB");
+        assert_eq!(fr.bytes(2_500_000), "2,5\u{202F}Mo");
+        assert_eq!(en.bytes(2_500_000), "2.5 MB");
+        assert_eq!(fr.count(12_345), "12\u{202F}345");
+    }
+
+    #[test]
     fn dates_in_words() {
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         assert_eq!(

@@ -116,8 +116,7 @@ fn members(w: &mut Words, p: &Programme, m: &Members, lang: Lang) {
         filter: m.filter.clone(),
     };
     aggregate(w, p, m.aggregate, m.column.as_deref(), &sel, lang);
-    w.t(F::LinkedThrough)
-        .code(&m.via);
+    w.t(F::LinkedThrough).code(&m.via);
 }
 
 /// The formula of an indicator, in words, with its columns and conditions as code.
@@ -226,7 +225,9 @@ pub fn source(p: &Programme, data: &cadre::Data, ind: &IndicatorDef, lang: Lang)
         }
         match &sel.date {
             Some(d) => w.t(F::DatedBy).code(d),
-            None if matches!(ind.measure, Measure::MeanPerGroup { .. }) && seen.len() > 1 => w.t(F::AtDateOfRow),
+            None if matches!(ind.measure, Measure::MeanPerGroup { .. }) && seen.len() > 1 => {
+                w.t(F::AtDateOfRow)
+            }
             None => w.t(F::UndatedWhole),
         };
     }

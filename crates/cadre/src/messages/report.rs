@@ -414,9 +414,7 @@ mod tests {
         assert_eq!(keys.len(), before, "two words share a key");
         for w in ReportWord::ALL {
             assert!(
-                w.key()
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b == b'-'),
+                w.key().bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
                 "{w:?}: a key is kebab-case"
             );
             for lang in Lang::ALL {
@@ -443,6 +441,9 @@ mod tests {
             ceiling.render(Lang::Fr),
             "Plafond de cofinancement AFD\u{A0}: 80\u{202F}%"
         );
-        assert_eq!(ceiling.render(Lang::En), "AFD co-financing ceiling: 80\u{202F}%");
+        assert_eq!(
+            ceiling.render(Lang::En),
+            "AFD co-financing ceiling: 80\u{202F}%"
+        );
     }
 }

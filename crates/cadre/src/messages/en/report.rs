@@ -47,7 +47,9 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::NoneOffTrack => "No indicator is off track.",
         ReportWord::AtRiskIntro => "To watch (at risk):",
         ReportWord::Tracking => "Indicator tracking table",
-        ReportWord::TrackingNote => "Cumulative values from the start of the programme to the end of the period; “Period”: value over the period alone. Achievement = cumulative / target.",
+        ReportWord::TrackingNote => {
+            "Cumulative values from the start of the programme to the end of the period; “Period”: value over the period alone. Achievement = cumulative / target."
+        }
         ReportWord::Code => "Code",
         ReportWord::Indicator => "Indicator",
         ReportWord::Baseline => "Base.",
@@ -71,11 +73,15 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::ThisPeriod => "in the period",
         ReportWord::Category => "Category",
         ReportWord::Finance => "Financial execution",
-        ReportWord::FinanceIntro => "Cumulative expenses at the end of the period against the budget, and the co-financing shares.",
+        ReportWord::FinanceIntro => {
+            "Cumulative expenses at the end of the period against the budget, and the co-financing shares."
+        }
         ReportWord::Rate => "Rate",
         ReportWord::Annexes => "Annexes",
         ReportWord::Methodology => "Methodology",
-        ReportWord::MethodologyIntro => "Each indicator is computed from the sheets of the monitoring workbook as its definition says. Cumulative values cover every row dated up to the end of the period.",
+        ReportWord::MethodologyIntro => {
+            "Each indicator is computed from the sheets of the monitoring workbook as its definition says. Cumulative values cover every row dated up to the end of the period."
+        }
         ReportWord::Definition => "Definition",
         ReportWord::Formula => "Computation",
         ReportWord::Source => "Source",
@@ -88,7 +94,9 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::KindLevel => "a level to hold at any time",
         ReportWord::KindCeiling => "a ceiling not to exceed",
         ReportWord::Quality => "Data quality",
-        ReportWord::QualityIntro => "Every row read is accepted, rejected (it breaks a rule) or skipped (an entirely empty row).",
+        ReportWord::QualityIntro => {
+            "Every row read is accepted, rejected (it breaks a rule) or skipped (an entirely empty row)."
+        }
         ReportWord::Dataset => "Dataset",
         ReportWord::Sheet => "Sheet",
         ReportWord::File => "File",
@@ -103,7 +111,9 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::Value => "Value",
         ReportWord::Rule => "Rule",
         ReportWord::Provenance => "Provenance",
-        ReportWord::ProvenanceIntro => "SHA-256 fingerprints of the files used: they let anyone check that this report was produced from exactly these files.",
+        ReportWord::ProvenanceIntro => {
+            "SHA-256 fingerprints of the files used: they let anyone check that this report was produced from exactly these files."
+        }
         ReportWord::Inputs => "Data",
         ReportWord::Size => "Size",
         ReportWord::Definitions => "Definitions",

@@ -50,7 +50,9 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::NoneOffTrack => "Aucun indicateur n’est en retard.",
         ReportWord::AtRiskIntro => "À surveiller (à risque)\u{A0}:",
         ReportWord::Tracking => "Tableau de suivi des indicateurs",
-        ReportWord::TrackingNote => "Valeurs cumulées depuis le début du programme jusqu’à la fin de la période\u{A0}; «\u{A0}Période\u{A0}»\u{A0}: valeur calculée sur la seule période. Réalisation = cumul / cible.",
+        ReportWord::TrackingNote => {
+            "Valeurs cumulées depuis le début du programme jusqu’à la fin de la période\u{A0}; «\u{A0}Période\u{A0}»\u{A0}: valeur calculée sur la seule période. Réalisation = cumul / cible."
+        }
         ReportWord::Code => "Code",
         ReportWord::Indicator => "Indicateur",
         ReportWord::Baseline => "Réf.",
@@ -74,11 +76,15 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::ThisPeriod => "sur la période",
         ReportWord::Category => "Catégorie",
         ReportWord::Finance => "Exécution financière",
-        ReportWord::FinanceIntro => "Dépenses cumulées à la fin de la période, rapportées au budget, et part des cofinancements.",
+        ReportWord::FinanceIntro => {
+            "Dépenses cumulées à la fin de la période, rapportées au budget, et part des cofinancements."
+        }
         ReportWord::Rate => "Taux",
         ReportWord::Annexes => "Annexes",
         ReportWord::Methodology => "Méthodologie",
-        ReportWord::MethodologyIntro => "Chaque indicateur est calculé à partir des feuilles du classeur de suivi selon sa définition. Les valeurs cumulées portent sur toutes les lignes datées jusqu’à la fin de la période.",
+        ReportWord::MethodologyIntro => {
+            "Chaque indicateur est calculé à partir des feuilles du classeur de suivi selon sa définition. Les valeurs cumulées portent sur toutes les lignes datées jusqu’à la fin de la période."
+        }
         ReportWord::Definition => "Définition",
         ReportWord::Formula => "Calcul",
         ReportWord::Source => "Source",
@@ -91,7 +97,9 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::KindLevel => "niveau à tenir à tout moment",
         ReportWord::KindCeiling => "plafond à ne pas dépasser",
         ReportWord::Quality => "Qualité des données",
-        ReportWord::QualityIntro => "Chaque ligne lue est acceptée, rejetée (une règle n’est pas respectée) ou ignorée (ligne entièrement vide).",
+        ReportWord::QualityIntro => {
+            "Chaque ligne lue est acceptée, rejetée (une règle n’est pas respectée) ou ignorée (ligne entièrement vide)."
+        }
         ReportWord::Dataset => "Jeu de données",
         ReportWord::Sheet => "Feuille",
         ReportWord::File => "Fichier",
@@ -106,7 +114,9 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::Value => "Valeur",
         ReportWord::Rule => "Règle",
         ReportWord::Provenance => "Provenance",
-        ReportWord::ProvenanceIntro => "Empreintes SHA-256 des fichiers utilisés\u{A0}: elles permettent de vérifier que ce rapport a été produit à partir de ces fichiers exactement.",
+        ReportWord::ProvenanceIntro => {
+            "Empreintes SHA-256 des fichiers utilisés\u{A0}: elles permettent de vérifier que ce rapport a été produit à partir de ces fichiers exactement."
+        }
         ReportWord::Inputs => "Données",
         ReportWord::Size => "Taille",
         ReportWord::Definitions => "Définitions",
