@@ -25,8 +25,6 @@
 //! Formula segments ([`Segment`]) are prose or code (a column, a condition,
 //! a command), the latter set in a monospace font.
 
-use std::collections::BTreeMap;
-
 use cadre::indicator::{
     Aggregate, AggregateKind, Direction, IndicatorDef, Kind, Measure, Selection,
 };
@@ -517,14 +515,6 @@ impl Words {
     /// One word.
     pub fn get(&self, word: ReportWord) -> &'static str {
         word.text(self.lang)
-    }
-
-    /// Every word by key.
-    pub fn to_map(&self) -> BTreeMap<&'static str, &'static str> {
-        ReportWord::ALL
-            .iter()
-            .map(|w| (w.key(), w.text(self.lang)))
-            .collect()
     }
 }
 
