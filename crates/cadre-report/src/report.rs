@@ -1,10 +1,11 @@
 //! The quarterly funder report: an indicator table typeset as a PDF with
 //! Typst, embedded.
 //!
-//! [`report_data`] gathers everything the template prints into one JSON
-//! document; [`render_report`] compiles the template folder against it in a
-//! [`ReportWorld`] and exports the PDF. Data reaches Typst only as that JSON
-//! file, read by the template with `json("/data.json")`: a cell holding
+//! [`report_data`] gathers everything the template prints into one typed
+//! document, [`ReportData`] (the contract with the template, documented in
+//! [`data`]); [`render_report`] compiles the template folder against it, as
+//! JSON, in a [`ReportWorld`] and exports the PDF. Data reaches Typst only
+//! as that JSON file, read by the template with `json("/data.json")`: a cell holding
 //! `#read("/etc/passwd")` or `*bold*` is a string to Typst and prints as
 //! written.
 //!
@@ -26,7 +27,7 @@
 //! # Ok(()) }
 //! ```
 
-mod data;
+pub mod data;
 pub mod format;
 pub mod methodology;
 
@@ -44,6 +45,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::world::ReportWorld;
 use cadre::Lang;
+pub use data::ReportData;
 
 /// A PDF standard the report can conform to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,16 +200,16 @@ pub fn issue_date(
     }
 }
 
-/// Everything the template needs, as the JSON document served as
-/// `/data.json`: programme, period, every indicator (values formatted for
-/// the language, fractions for bars), sections, finance, methodology, data
-/// quality and provenance. Keys keep a stable order.
+/// Everything the template needs, served to it as `/data.json`: programme,
+/// period, every indicator (values formatted for the language, fractions for
+/// bars), sections, finance, methodology, data quality, provenance and the
+/// report's fixed words. Fields keep a stable order (see [`data`]).
 pub fn report_data(
     programme: &cadre::Programme,
     data: &cadre::Data,
     table: &cadre::IndicatorTable,
     options: &ReportOptions,
-) -> Result<serde_json::Value, ReportError> {
+) -> Result<ReportData, ReportError> {
     data::build(programme, data, table, options)
 }
 
@@ -220,8 +222,8 @@ pub fn render_report(
     table: &cadre::IndicatorTable,
     options: &ReportOptions,
 ) -> Result<RenderedReport, ReportError> {
-    let json = report_data(programme, data, table, options)?;
-    let bytes = serde_json::to_vec(&json)?;
+    let report = report_data(programme, data, table, options)?;
+    let bytes = serde_json::to_vec(&report)?;
     let ident = format!(
         "cadre/{}/{}/{}",
         programme.info.code, table.period.label, options.lang

@@ -1,20 +1,544 @@
-//! The report data: everything the template prints, as one JSON document.
+//! The report data: everything the template prints, as one typed document,
+//! [`ReportData`]. It is the one contract between Rust and the template:
+//! serialised to JSON, it is served to Typst as `/data.json` and read by
+//! `report_templates/quarterly/main.typ` with `json("/data.json")`. The JSON
+//! keys are the field names below, in this order.
 //!
-//! Text that typography touches (numbers, percentages, dates, amounts) is
-//! formatted here, in the report's language; raw fractions in `[0, 1]` come
-//! alongside for bars. The template only lays things out: it never computes
-//! a value and never interprets a text as markup.
+//! What Rust does, in the report's language:
+//! - every text a reader sees: the programme's own words (labels,
+//!   definitions, in the language asked) and the report's fixed words, from
+//!   the message catalogue ([`cadre::messages::report`]) under
+//!   [`ReportData::words`], keyed by [`ReportWord::key`];
+//! - sentences with values (the period's dates, a milestone's due date, a
+//!   breakdown's heading, a funder's ceiling, the count of problems), ready
+//!   to print;
+//! - numbers, percentages, amounts, sizes and dates formatted by the
+//!   language's conventions ([`Formatter`]);
+//! - fractions in `[0, 1]` for bars, colours for statuses, and every choice
+//!   of what to show (sections, key figures, indicators off track).
+//!
+//! What the template does: lay this out. It never computes a value, never
+//! formats a number, has no words of its own, and prints every string as
+//! text (never evaluated as markup). `null` stands for a missing value; the
+//! template prints `words.no-value` for it.
+//!
+//! Formula segments ([`Segment`]) are prose or code (a column, a condition,
+//! a command), the latter set in a monospace font.
 
-use cadre::indicator::{Aggregate, AggregateKind, Direction, IndicatorDef, Measure, Selection};
+use cadre::indicator::{
+    Aggregate, AggregateKind, Direction, IndicatorDef, Kind, Measure, Selection,
+};
+use cadre::messages::report::{ReportText, ReportWord};
 use cadre::schema::ColumnType;
 use cadre::table::{Breakdown, IndicatorValue, RatioParts, Status};
-use cadre::{Data, IndicatorTable, Programme};
-use serde_json::{Map, Value, json};
+use cadre::{Data, IndicatorTable, Lang, Programme};
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
 
 use super::format::Formatter;
-use super::methodology;
+use super::methodology::{self, Segment};
 use super::{ReportError, ReportOptions};
 use crate::tracking::status_color;
+
+/// Everything the template prints, for one programme, one period and one
+/// language.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportData {
+    /// The report's language (`fr`), also the document's.
+    pub lang: Lang,
+    /// The programme.
+    pub programme: ProgrammeData,
+    /// The reporting period.
+    pub period: PeriodData,
+    /// The date of issue, in words.
+    pub issued: String,
+    /// The date of issue, ISO 8601.
+    pub issued_iso: String,
+    /// The summary chapter.
+    pub summary: Summary,
+    /// Every indicator of the table, in its order.
+    pub indicators: Vec<IndicatorData>,
+    /// The results chain: each result with indicators, in order.
+    pub sections: Vec<Section>,
+    /// The finance chapter.
+    pub finance: Finance,
+    /// The methodology annex: every indicator's definition.
+    pub methodology: Vec<MethodologyData>,
+    /// The data quality annex.
+    pub quality: Quality,
+    /// The provenance annex.
+    pub provenance: Provenance,
+    /// The report's fixed words, by key (`period-value`).
+    pub words: Words,
+}
+
+/// The programme, as the cover shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgrammeData {
+    /// Its code.
+    pub code: String,
+    /// Its name.
+    pub name: String,
+    /// Its title (may be empty).
+    pub title: String,
+    /// Who implements it (may be empty).
+    pub implementer: String,
+    /// A short summary (may be empty).
+    pub summary: String,
+    /// First day, in words.
+    pub start: String,
+    /// Last day, in words.
+    pub end: String,
+    /// Its currency code, if any.
+    pub currency: Option<String>,
+    /// Its funders.
+    pub funders: Vec<Funder>,
+    /// Its duration: "1 November 2024 – 31 October 2026".
+    pub dates: String,
+}
+
+/// A funder of the programme.
+#[derive(Debug, Clone, Serialize)]
+pub struct Funder {
+    /// Its code.
+    pub code: String,
+    /// Its name (may be empty).
+    pub name: String,
+    /// The call for proposals (may be empty).
+    pub call: String,
+    /// Its co-financing rate, formatted.
+    pub rate: Option<String>,
+    /// The rate as a fraction.
+    pub rate_fraction: Option<f64>,
+    /// Its co-financing ceiling, in a sentence, when it has a rate.
+    pub ceiling: Option<String>,
+}
+
+/// The reporting period.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodData {
+    /// Its label (`2025-Q4`).
+    pub label: String,
+    /// First day, in words.
+    pub start: String,
+    /// Last day, in words.
+    pub end: String,
+    /// First day, ISO 8601.
+    pub start_iso: String,
+    /// Last day, ISO 8601.
+    pub end_iso: String,
+    /// The share of the programme elapsed at its end, formatted.
+    pub elapsed: String,
+    /// The same as a fraction.
+    pub elapsed_fraction: f64,
+    /// Its dates in a sentence: "from 1 October 2025 to 31 December 2025".
+    pub range: String,
+}
+
+/// The summary chapter.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// How many indicators.
+    pub count: usize,
+    /// Indicators per status, for every status.
+    pub statuses: Vec<StatusCount>,
+    /// The codes of the key figures.
+    pub key_figures: Vec<String>,
+    /// The codes of the indicators off track.
+    pub off_track: Vec<String>,
+    /// The codes of the indicators at risk.
+    pub at_risk: Vec<String>,
+    /// How many indicators, in a sentence.
+    pub count_text: String,
+}
+
+/// How many indicators have a status.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusCount {
+    /// The status (`on_track`).
+    pub status: String,
+    /// In words.
+    pub label: String,
+    /// Its colour (`#2e7d32`).
+    pub color: String,
+    /// The text colour readable on it.
+    pub ink: String,
+    /// How many indicators.
+    pub count: usize,
+    /// The share of all indicators.
+    pub fraction: f64,
+}
+
+/// One indicator's values for the period.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorData {
+    /// Its code.
+    pub code: String,
+    /// The code of its result.
+    pub result: String,
+    /// The label of its result.
+    pub result_label: String,
+    /// Its level in the results chain.
+    pub level: String,
+    /// `total` or `level`.
+    pub kind: String,
+    /// Whether its target is a ceiling not to exceed.
+    pub ceiling: bool,
+    /// Its label.
+    pub label: String,
+    /// Its unit (may be empty; `%` for a percentage).
+    pub unit: String,
+    /// Its baseline, formatted.
+    pub baseline: String,
+    /// The milestone that applies, formatted.
+    pub milestone: Option<String>,
+    /// The milestone's date, in words.
+    pub milestone_date: Option<String>,
+    /// When the milestone is due, in a sentence.
+    pub milestone_due: Option<String>,
+    /// Its target, formatted.
+    pub target: String,
+    /// Its value over the period, formatted.
+    pub period_value: Option<String>,
+    /// Its value up to the period's end, formatted.
+    pub cumulative_value: Option<String>,
+    /// Its achievement, formatted.
+    pub achievement: Option<String>,
+    /// Its status (`on_track`).
+    pub status: String,
+    /// Its status in words.
+    pub status_label: String,
+    /// The status colour.
+    pub color: String,
+    /// The text colour readable on it.
+    pub ink: String,
+    /// Its progress bar.
+    pub bar: Bar,
+    /// Its breakdowns.
+    pub breakdowns: Vec<BreakdownData>,
+}
+
+/// A progress bar: positions as fractions of its length.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bar {
+    /// The cumulative value.
+    pub value: Option<f64>,
+    /// The milestone.
+    pub milestone: Option<f64>,
+    /// The target.
+    pub target: f64,
+    /// The value at the end of the bar, formatted.
+    pub max: String,
+}
+
+/// An indicator's breakdown.
+#[derive(Debug, Clone, Serialize)]
+pub struct BreakdownData {
+    /// The dimension.
+    pub by: String,
+    /// Its label.
+    pub label: String,
+    /// Its heading: "By country".
+    pub title: String,
+    /// Its categories, with bars scaled on the largest.
+    pub categories: Vec<CategoryData>,
+}
+
+/// A category of a breakdown.
+#[derive(Debug, Clone, Serialize)]
+pub struct CategoryData {
+    /// Its name as the report shows it.
+    pub name: String,
+    /// The label of the result it names, when it names one.
+    pub note: Option<String>,
+    /// Whether it gathers the rows with no value.
+    pub empty: bool,
+    /// Its value over the period, formatted.
+    pub period_value: Option<String>,
+    /// Its value up to the period's end, formatted.
+    pub cumulative_value: Option<String>,
+    /// Its bar.
+    pub fraction: Option<f64>,
+}
+
+/// A result of the results chain, with its indicators.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    /// Its code.
+    pub code: String,
+    /// Its level.
+    pub level: String,
+    /// Its label.
+    pub label: String,
+    /// Its description (may be empty).
+    pub description: String,
+    /// The codes of its indicators.
+    pub indicators: Vec<String>,
+}
+
+/// The finance chapter.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finance {
+    /// The programme's currency.
+    pub currency: Option<String>,
+    /// The finance indicators.
+    pub indicators: Vec<FinanceIndicator>,
+}
+
+/// A finance indicator, with the amounts of a ratio of two sums of money.
+#[derive(Debug, Clone, Serialize)]
+pub struct FinanceIndicator {
+    /// Its code.
+    pub code: String,
+    /// The amounts its ratio combines, when it is a ratio of two sums of money.
+    pub amounts: Option<Amounts>,
+    /// Its breakdowns.
+    pub breakdowns: Vec<FinanceBreakdown>,
+}
+
+/// The two amounts of a ratio (spending over budget).
+#[derive(Debug, Clone, Serialize)]
+pub struct Amounts {
+    /// The heading of the numerator.
+    pub numerator_label: String,
+    /// The heading of the denominator.
+    pub denominator_label: String,
+    /// The numerator up to the period's end, formatted.
+    pub numerator: Option<String>,
+    /// The denominator up to the period's end, formatted.
+    pub denominator: Option<String>,
+    /// The numerator over the period, formatted.
+    pub numerator_period: Option<String>,
+}
+
+/// A finance indicator's breakdown.
+#[derive(Debug, Clone, Serialize)]
+pub struct FinanceBreakdown {
+    /// The dimension.
+    pub by: String,
+    /// Its label.
+    pub label: String,
+    /// One row per category.
+    pub rows: Vec<FinanceRow>,
+}
+
+/// A category of a finance breakdown.
+#[derive(Debug, Clone, Serialize)]
+pub struct FinanceRow {
+    /// Its name.
+    pub name: String,
+    /// The label of the result it names, when it names one.
+    pub note: Option<String>,
+    /// Its value up to the period's end, formatted.
+    pub value: Option<String>,
+    /// Its bar.
+    pub fraction: Option<f64>,
+    /// The numerator, formatted (ratios of money only).
+    pub numerator: Option<String>,
+    /// The denominator, formatted (ratios of money only).
+    pub denominator: Option<String>,
+}
+
+/// An indicator's definition, for the methodology annex.
+#[derive(Debug, Clone, Serialize)]
+pub struct MethodologyData {
+    /// Its code.
+    pub code: String,
+    /// Its label.
+    pub label: String,
+    /// The code of its result.
+    pub result: String,
+    /// Its level.
+    pub level: String,
+    /// `total` or `level`.
+    pub kind: String,
+    /// Whether its target is a ceiling.
+    pub ceiling: bool,
+    /// Its unit.
+    pub unit: String,
+    /// Its definition (may be empty).
+    pub definition: String,
+    /// How it is computed, in words.
+    pub formula: Vec<Segment>,
+    /// Where its values come from.
+    pub source: Vec<Segment>,
+    /// Its means of verification (may be empty).
+    pub verification: String,
+    /// Its baseline, formatted.
+    pub baseline: String,
+    /// Its target, formatted.
+    pub target: String,
+    /// Its milestones.
+    pub milestones: Vec<MilestoneData>,
+    /// The labels of its breakdowns.
+    pub breakdowns: Vec<String>,
+    /// Its kind in words (cumulative, level, ceiling).
+    pub kind_text: String,
+}
+
+/// A milestone of a definition.
+#[derive(Debug, Clone, Serialize)]
+pub struct MilestoneData {
+    /// Its date, in words.
+    pub date: String,
+    /// Its value, formatted.
+    pub value: String,
+}
+
+/// The data quality annex.
+#[derive(Debug, Clone, Serialize)]
+pub struct Quality {
+    /// Every sheet read.
+    pub sheets: Vec<SheetData>,
+    /// Their totals.
+    pub totals: Totals,
+    /// Rows rejected.
+    pub rejected_rows: usize,
+    /// Problems found.
+    pub problem_count: usize,
+    /// Whether the problems are listed (rejected rows were allowed).
+    pub problems_listed: bool,
+    /// The problems, when listed.
+    pub problems: Vec<ProblemData>,
+    /// The sentence about the problems; empty when there is none.
+    pub problems_intro: Vec<Segment>,
+}
+
+/// The accounting of a sheet, counts formatted.
+#[derive(Debug, Clone, Serialize)]
+pub struct SheetData {
+    /// The dataset's name.
+    pub dataset: String,
+    /// Its label.
+    pub label: String,
+    /// The file's name.
+    pub file: String,
+    /// The sheet.
+    pub sheet: String,
+    /// Rows read.
+    pub read: String,
+    /// Rows accepted.
+    pub accepted: String,
+    /// Rows rejected.
+    pub rejected: String,
+    /// Empty rows skipped.
+    pub skipped: String,
+    /// Whether any row was rejected.
+    pub has_rejected: bool,
+}
+
+/// The totals of all sheets, formatted.
+#[derive(Debug, Clone, Serialize)]
+pub struct Totals {
+    /// Rows read.
+    pub read: String,
+    /// Rows accepted.
+    pub accepted: String,
+    /// Rows rejected.
+    pub rejected: String,
+    /// Empty rows skipped.
+    pub skipped: String,
+}
+
+/// A rejected value.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProblemData {
+    /// The file's name.
+    pub file: String,
+    /// The sheet.
+    pub sheet: String,
+    /// The row, as the spreadsheet numbers it.
+    pub row: u32,
+    /// The column.
+    pub column: String,
+    /// The value, as read.
+    pub value: String,
+    /// The rule it breaks, in words.
+    pub rule: String,
+}
+
+/// The provenance annex.
+#[derive(Debug, Clone, Serialize)]
+pub struct Provenance {
+    /// The data files read.
+    pub inputs: Vec<InputData>,
+    /// The programme folder, as given.
+    pub programme_dir: String,
+    /// The definition files read.
+    pub definitions: Vec<DefinitionData>,
+    /// The fingerprint of all definitions.
+    pub definitions_hash: String,
+    /// The version of cadre.
+    pub cadre_version: String,
+    /// The template's folder name.
+    pub template: String,
+    /// The date of issue, in words.
+    pub generated: String,
+    /// Whether rejected rows were allowed.
+    pub rejected_allowed: bool,
+}
+
+/// A data file read.
+#[derive(Debug, Clone, Serialize)]
+pub struct InputData {
+    /// Its path, as given.
+    pub path: String,
+    /// Its SHA-256.
+    pub sha256: String,
+    /// Its size, formatted.
+    pub size: String,
+}
+
+/// A definition file read.
+#[derive(Debug, Clone, Serialize)]
+pub struct DefinitionData {
+    /// Its path, relative to the programme folder.
+    pub path: String,
+    /// Its SHA-256.
+    pub sha256: String,
+}
+
+/// The report's fixed words in one language: serialised as an object of
+/// every [`ReportWord`], by [`key`](ReportWord::key), in the order of
+/// [`ReportWord::ALL`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Words {
+    lang: Lang,
+}
+
+impl Words {
+    /// The words of `lang`.
+    pub fn new(lang: Lang) -> Self {
+        Words { lang }
+    }
+
+    /// One word.
+    pub fn get(&self, word: ReportWord) -> &'static str {
+        word.text(self.lang)
+    }
+}
+
+impl Serialize for Words {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(ReportWord::ALL.len()))?;
+        for w in ReportWord::ALL {
+            map.serialize_entry(w.key(), w.text(self.lang))?;
+        }
+        map.end()
+    }
+}
+
+/// A catalogue sentence as segments: the parts between backticks are code.
+fn code_spans(text: &str) -> Vec<Segment> {
+    text.split('`')
+        .enumerate()
+        .filter(|(_, t)| !t.is_empty())
+        .map(|(i, t)| Segment {
+            text: t.to_owned(),
+            code: i % 2 == 1,
+        })
+        .collect()
+}
 
 /// Rounds a fraction so the data file stays small and readable.
 fn round4(x: f64) -> f64 {
@@ -51,136 +575,156 @@ pub(super) fn build(
     data: &Data,
     table: &IndicatorTable,
     options: &ReportOptions,
-) -> Result<Value, ReportError> {
-    let lang = options.lang.code();
+) -> Result<ReportData, ReportError> {
+    let lang = options.lang;
     let f = Formatter::new(lang);
     let b = Builder {
         programme,
         data,
         table,
         lang,
-        language: options.lang,
         f,
     };
     let info = &programme.info;
     let period = &table.period;
 
-    let funders: Vec<Value> = info
+    let funders: Vec<Funder> = info
         .funders
         .iter()
         .map(|fu| {
-            json!({
-                "code": fu.code,
-                "name": fu.name.get(lang),
-                "call": fu.call.get(lang),
-                "rate": fu.rate_pct.map(|r| f.percent(r)),
-                "rate_fraction": fu.rate_pct.map(|r| fraction(r, 100.0)),
-            })
+            let rate = fu.rate_pct.map(|r| f.percent(r));
+            Funder {
+                code: fu.code.clone(),
+                name: fu.name.get(lang).to_owned(),
+                call: fu.call.get(lang).to_owned(),
+                ceiling: rate.as_deref().map(|rate| {
+                    ReportText::FunderCeiling {
+                        funder: &fu.code,
+                        rate,
+                    }
+                    .render(lang)
+                }),
+                rate,
+                rate_fraction: fu.rate_pct.map(|r| fraction(r, 100.0)),
+            }
         })
         .collect();
     let total_days = (info.end - info.start).num_days().max(1) as f64;
     let elapsed_days =
         ((period.end - info.start).num_days() + 1).clamp(0, total_days as i64 + 1) as f64;
 
-    let indicators: Vec<Value> = table.indicators.iter().map(|iv| b.indicator(iv)).collect();
+    let indicators: Vec<IndicatorData> =
+        table.indicators.iter().map(|iv| b.indicator(iv)).collect();
 
-    let mut statuses = Vec::new();
-    for s in Status::ALL {
-        let count = table.indicators.iter().filter(|i| i.status == s).count();
-        statuses.push(json!({
-            "status": s.as_str(),
-            "label": s.text(options.lang),
-            "color": color(s),
-            "ink": ink(s),
-            "count": count,
-            "fraction": fraction(count as f64, table.indicators.len().max(1) as f64),
-        }));
-    }
-    let refs = |wanted: Status| -> Vec<Value> {
+    let statuses = Status::ALL
+        .into_iter()
+        .map(|s| {
+            let count = table.indicators.iter().filter(|i| i.status == s).count();
+            StatusCount {
+                status: s.as_str().to_owned(),
+                label: s.text(lang).to_owned(),
+                color: color(s),
+                ink: ink(s).to_owned(),
+                count,
+                fraction: fraction(count as f64, table.indicators.len().max(1) as f64),
+            }
+        })
+        .collect();
+    let refs = |wanted: Status| -> Vec<String> {
         table
             .indicators
             .iter()
             .filter(|i| i.status == wanted)
-            .map(|i| Value::String(i.code.clone()))
+            .map(|i| i.code.clone())
             .collect()
     };
-    let key_figures: Vec<Value> = programme
+    let key_figures: Vec<String> = programme
         .report
         .key_figures
         .iter()
         .filter(|c| table.get(c).is_some())
-        .map(|c| Value::String(c.clone()))
+        .cloned()
         .collect();
 
-    let sections: Vec<Value> = programme
+    let sections: Vec<Section> = programme
         .results
         .iter()
         .filter_map(|r| {
-            let codes: Vec<Value> = table
+            let codes: Vec<String> = table
                 .indicators
                 .iter()
                 .filter(|i| i.result == r.code)
-                .map(|i| Value::String(i.code.clone()))
+                .map(|i| i.code.clone())
                 .collect();
-            (!codes.is_empty()).then(|| {
-                json!({
-                    "code": r.code,
-                    "level": r.level,
-                    "label": r.label.get(lang),
-                    "description": r.description.get(lang),
-                    "indicators": codes,
-                })
+            (!codes.is_empty()).then(|| Section {
+                code: r.code.clone(),
+                level: r.level.clone(),
+                label: r.label.get(lang).to_owned(),
+                description: r.description.get(lang).to_owned(),
+                indicators: codes,
             })
         })
         .collect();
 
-    let finance = b.finance()?;
-    let methodology: Vec<Value> = programme
-        .indicators
-        .iter()
-        .map(|d| b.methodology(d))
-        .collect();
-    let quality = b.quality(options.allow_rejected);
-    let provenance = b.provenance(options)?;
-
-    Ok(json!({
-        "lang": lang,
-        "programme": {
-            "code": info.code,
-            "name": info.name,
-            "title": info.title.get(lang),
-            "implementer": info.implementer.get(lang),
-            "summary": info.summary.get(lang),
-            "start": f.date(info.start),
-            "end": f.date(info.end),
-            "currency": info.currency,
-            "funders": funders,
+    let (start, end) = (f.date(info.start), f.date(info.end));
+    let (period_start, period_end) = (f.date(period.start), f.date(period.end));
+    Ok(ReportData {
+        lang,
+        programme: ProgrammeData {
+            code: info.code.clone(),
+            name: info.name.clone(),
+            title: info.title.get(lang).to_owned(),
+            implementer: info.implementer.get(lang).to_owned(),
+            summary: info.summary.get(lang).to_owned(),
+            dates: ReportText::FromTo {
+                start: &start,
+                end: &end,
+            }
+            .render(lang),
+            start,
+            end,
+            currency: info.currency.clone(),
+            funders,
         },
-        "period": {
-            "label": period.label,
-            "start": f.date(period.start),
-            "end": f.date(period.end),
-            "start_iso": period.start.to_string(),
-            "end_iso": period.end.to_string(),
-            "elapsed": f.percent(elapsed_days / total_days * 100.0),
-            "elapsed_fraction": fraction(elapsed_days, total_days),
+        period: PeriodData {
+            label: period.label.clone(),
+            range: ReportText::PeriodRange {
+                start: &period_start,
+                end: &period_end,
+            }
+            .render(lang),
+            start: period_start,
+            end: period_end,
+            start_iso: period.start.to_string(),
+            end_iso: period.end.to_string(),
+            elapsed: f.percent(elapsed_days / total_days * 100.0),
+            elapsed_fraction: fraction(elapsed_days, total_days),
         },
-        "issued": f.date(options.issue_date),
-        "issued_iso": options.issue_date.to_string(),
-        "summary": {
-            "count": table.indicators.len(),
-            "statuses": statuses,
-            "key_figures": key_figures,
-            "off_track": refs(Status::OffTrack),
-            "at_risk": refs(Status::AtRisk),
+        issued: f.date(options.issue_date),
+        issued_iso: options.issue_date.to_string(),
+        summary: Summary {
+            count: table.indicators.len(),
+            count_text: ReportText::IndicatorsCount {
+                count: &f.count(table.indicators.len()),
+            }
+            .render(lang),
+            statuses,
+            key_figures,
+            off_track: refs(Status::OffTrack),
+            at_risk: refs(Status::AtRisk),
         },
-        "indicators": indicators,
-        "sections": sections,
-        "finance": finance,
-        "methodology": methodology,
-        "quality": quality,
-        "provenance": provenance,
-    }))
+        indicators,
+        sections,
+        finance: b.finance(),
+        methodology: programme
+            .indicators
+            .iter()
+            .map(|d| b.methodology(d))
+            .collect(),
+        quality: b.quality(options.allow_rejected),
+        provenance: b.provenance(options)?,
+        words: Words::new(lang),
+    })
 }
 
 fn color(s: Status) -> String {
@@ -212,23 +756,21 @@ struct Builder<'a> {
     programme: &'a Programme,
     data: &'a Data,
     table: &'a IndicatorTable,
-    lang: &'a str,
-    language: cadre::Lang,
+    lang: Lang,
     f: Formatter,
 }
 
 impl Builder<'_> {
-    fn opt(&self, v: Option<f64>, unit: &str) -> Value {
-        v.map(|v| Value::String(self.f.value(v, unit)))
-            .unwrap_or(Value::Null)
+    fn opt(&self, v: Option<f64>, unit: &str) -> Option<String> {
+        v.map(|v| self.f.value(v, unit))
     }
 
     /// A category's name as the report shows it, and the label of the result
     /// it names, when it is a result code (an action).
-    fn category_name(&self, b: &Breakdown, c: &cadre::table::Category) -> (String, Value) {
+    fn category_name(&self, b: &Breakdown, c: &cadre::table::Category) -> (String, Option<String>) {
         let (name, empty) = (c.category.as_str(), c.empty);
         if !empty && !c.label.is_empty() {
-            return (c.label.get(self.lang).to_owned(), Value::Null);
+            return (c.label.get(self.lang).to_owned(), None);
         }
         if empty {
             let label = b.empty_label.get(self.lang);
@@ -238,14 +780,13 @@ impl Builder<'_> {
                 } else {
                     label.to_owned()
                 },
-                Value::Null,
+                None,
             );
         }
         let note = self
             .programme
             .result(name)
-            .map(|r| Value::String(r.label.get(self.lang).to_owned()))
-            .unwrap_or(Value::Null);
+            .map(|r| r.label.get(self.lang).to_owned());
         (name.to_owned(), note)
     }
 
@@ -260,9 +801,10 @@ impl Builder<'_> {
             .unwrap_or_else(|| b.by.clone())
     }
 
-    fn indicator(&self, iv: &IndicatorValue) -> Value {
+    fn indicator(&self, iv: &IndicatorValue) -> IndicatorData {
         let f = &self.f;
-        let unit = iv.unit.get(self.lang);
+        let lang = self.lang;
+        let unit = iv.unit.get(lang);
         let pct = is_percent(unit);
         let milestone = iv.milestone.map(|m| m.value);
         let max = scale_max(
@@ -271,64 +813,76 @@ impl Builder<'_> {
                 .into_iter()
                 .flatten(),
         );
-        let breakdowns: Vec<Value> = iv
+        let breakdowns = iv
             .breakdowns
             .iter()
             .map(|b| {
                 let bmax = scale_max(pct, b.categories.iter().filter_map(|c| c.cumulative_value));
-                let categories: Vec<Value> = b
+                let categories = b
                     .categories
                     .iter()
                     .map(|c| {
                         let (name, note) = self.category_name(b, c);
-                        json!({
-                            "name": name,
-                            "note": note,
-                            "empty": c.empty,
-                            "period_value": self.opt(c.period_value, unit),
-                            "cumulative_value": self.opt(c.cumulative_value, unit),
-                            "fraction": c.cumulative_value.map(|v| fraction(v, bmax)),
-                        })
+                        CategoryData {
+                            name,
+                            note,
+                            empty: c.empty,
+                            period_value: self.opt(c.period_value, unit),
+                            cumulative_value: self.opt(c.cumulative_value, unit),
+                            fraction: c.cumulative_value.map(|v| fraction(v, bmax)),
+                        }
                     })
                     .collect();
-                json!({ "by": b.by, "label": self.breakdown_label(b), "categories": categories })
+                let label = self.breakdown_label(b);
+                BreakdownData {
+                    by: b.by.clone(),
+                    title: ReportText::BreakdownBy { label: &label }.render(lang),
+                    label,
+                    categories,
+                }
             })
             .collect();
         let result = self.programme.result(&iv.result);
-        json!({
-            "code": iv.code,
-            "result": iv.result,
-            "result_label": result.map(|r| r.label.get(self.lang)).unwrap_or_default(),
-            "level": iv.level.as_str(),
-            "kind": iv.kind.as_str(),
-            "ceiling": iv.direction == Direction::Ceiling,
-            "label": iv.label.get(self.lang),
-            "unit": unit,
-            "baseline": f.value(iv.baseline, unit),
-            "milestone": self.opt(milestone, unit),
-            "milestone_date": iv.milestone.map(|m| f.date(m.date)),
-            "target": f.value(iv.target, unit),
-            "period_value": self.opt(iv.period_value, unit),
-            "cumulative_value": self.opt(iv.cumulative_value, unit),
-            "achievement": iv.achievement_pct.map(|a| f.percent(a)),
-            "status": iv.status.as_str(),
-            "status_label": iv.status.text(self.language),
-            "color": color(iv.status),
-            "ink": ink(iv.status),
-            "bar": {
-                "value": iv.cumulative_value.map(|v| fraction(v, max)),
-                "milestone": milestone.map(|v| fraction(v, max)),
-                "target": fraction(iv.target, max),
-                "max": f.value(max, unit),
+        let milestone_date = iv.milestone.map(|m| f.date(m.date));
+        IndicatorData {
+            code: iv.code.clone(),
+            result: iv.result.clone(),
+            result_label: result
+                .map(|r| r.label.get(lang).to_owned())
+                .unwrap_or_default(),
+            level: iv.level.as_str().to_owned(),
+            kind: iv.kind.as_str().to_owned(),
+            ceiling: iv.direction == Direction::Ceiling,
+            label: iv.label.get(lang).to_owned(),
+            unit: unit.to_owned(),
+            baseline: f.value(iv.baseline, unit),
+            milestone: self.opt(milestone, unit),
+            milestone_due: milestone_date
+                .as_deref()
+                .map(|date| ReportText::Due { date }.render(lang)),
+            milestone_date,
+            target: f.value(iv.target, unit),
+            period_value: self.opt(iv.period_value, unit),
+            cumulative_value: self.opt(iv.cumulative_value, unit),
+            achievement: iv.achievement_pct.map(|a| f.percent(a)),
+            status: iv.status.as_str().to_owned(),
+            status_label: iv.status.text(lang).to_owned(),
+            color: color(iv.status),
+            ink: ink(iv.status).to_owned(),
+            bar: Bar {
+                value: iv.cumulative_value.map(|v| fraction(v, max)),
+                milestone: milestone.map(|v| fraction(v, max)),
+                target: fraction(iv.target, max),
+                max: f.value(max, unit),
             },
-            "breakdowns": breakdowns,
-        })
+            breakdowns,
+        }
     }
 
     /// The finance section: each finance indicator, and for a ratio of two
     /// amounts (spending over budget), the amounts themselves, in total and
     /// per category: the figures the ratio combined.
-    fn finance(&self) -> Result<Value, ReportError> {
+    fn finance(&self) -> Finance {
         let currency = self.programme.info.currency.as_deref();
         let mut items = Vec::new();
         for code in &self.programme.report.finance {
@@ -337,25 +891,18 @@ impl Builder<'_> {
             };
             let unit = iv.unit.get(self.lang);
             let labels = self.amount_labels(def);
-            let money = |v: Option<f64>| {
-                v.map(|v| Value::String(self.f.money(v, currency)))
-                    .unwrap_or(Value::Null)
-            };
             // Amounts only for a ratio of two sums of money.
-            let side = |parts: Option<RatioParts>, numerator: bool| -> Value {
-                labels
-                    .as_ref()
-                    .and(parts)
-                    .map(|p| {
-                        money(if numerator {
-                            p.numerator
-                        } else {
-                            p.denominator
-                        })
-                    })
-                    .unwrap_or(Value::Null)
+            let side = |parts: Option<RatioParts>, numerator: bool| -> Option<String> {
+                labels.as_ref().and(parts).and_then(|p| {
+                    if numerator {
+                        p.numerator
+                    } else {
+                        p.denominator
+                    }
+                    .map(|v| self.f.money(v, currency))
+                })
             };
-            let breakdowns: Vec<Value> = iv
+            let breakdowns = iv
                 .breakdowns
                 .iter()
                 .map(|b| {
@@ -363,37 +910,44 @@ impl Builder<'_> {
                         is_percent(unit),
                         b.categories.iter().filter_map(|c| c.cumulative_value),
                     );
-                    let rows: Vec<Value> = b
+                    let rows = b
                         .categories
                         .iter()
                         .map(|c| {
                             let (name, note) = self.category_name(b, c);
-                            json!({
-                                "name": name,
-                                "note": note,
-                                "value": self.opt(c.cumulative_value, unit),
-                                "fraction": c.cumulative_value.map(|v| fraction(v, max)),
-                                "numerator": side(c.cumulative_parts, true),
-                                "denominator": side(c.cumulative_parts, false),
-                            })
+                            FinanceRow {
+                                name,
+                                note,
+                                value: self.opt(c.cumulative_value, unit),
+                                fraction: c.cumulative_value.map(|v| fraction(v, max)),
+                                numerator: side(c.cumulative_parts, true),
+                                denominator: side(c.cumulative_parts, false),
+                            }
                         })
                         .collect();
-                    json!({ "by": b.by, "label": self.breakdown_label(b), "rows": rows })
+                    FinanceBreakdown {
+                        by: b.by.clone(),
+                        label: self.breakdown_label(b),
+                        rows,
+                    }
                 })
                 .collect();
-            items.push(json!({
-                "code": iv.code,
-                "amounts": labels.as_ref().map(|(n, d)| json!({
-                    "numerator_label": n,
-                    "denominator_label": d,
-                    "numerator": side(iv.cumulative_parts, true),
-                    "denominator": side(iv.cumulative_parts, false),
-                    "numerator_period": side(iv.period_parts, true),
-                })),
-                "breakdowns": breakdowns,
-            }));
+            items.push(FinanceIndicator {
+                code: iv.code.clone(),
+                amounts: labels.as_ref().map(|(n, d)| Amounts {
+                    numerator_label: n.clone(),
+                    denominator_label: d.clone(),
+                    numerator: side(iv.cumulative_parts, true),
+                    denominator: side(iv.cumulative_parts, false),
+                    numerator_period: side(iv.period_parts, true),
+                }),
+                breakdowns,
+            });
         }
-        Ok(json!({ "currency": currency, "indicators": items }))
+        Finance {
+            currency: currency.map(str::to_owned),
+            indicators: items,
+        }
     }
 
     /// For a ratio of two sums of money (spending over budget), the headings
@@ -438,15 +992,18 @@ impl Builder<'_> {
         Some((a, b))
     }
 
-    fn methodology(&self, d: &IndicatorDef) -> Value {
+    fn methodology(&self, d: &IndicatorDef) -> MethodologyData {
         let lang = self.lang;
         let unit = d.unit.get(lang);
-        let milestones: Vec<Value> = d
+        let milestones = d
             .milestones
             .iter()
-            .map(|m| json!({ "date": self.f.date(m.date), "value": self.f.value(m.value, unit) }))
+            .map(|m| MilestoneData {
+                date: self.f.date(m.date),
+                value: self.f.value(m.value, unit),
+            })
             .collect();
-        let breakdowns: Vec<String> = d
+        let breakdowns = d
             .breakdowns
             .iter()
             .map(|b| {
@@ -456,26 +1013,33 @@ impl Builder<'_> {
                     .unwrap_or_else(|| b.by.clone())
             })
             .collect();
-        json!({
-            "code": d.code,
-            "label": d.label.get(lang),
-            "result": d.result,
-            "level": d.level.as_str(),
-            "kind": d.kind.as_str(),
-            "ceiling": d.direction == Direction::Ceiling,
-            "unit": unit,
-            "definition": d.definition.get(lang),
-            "formula": methodology::formula(self.programme, d, lang),
-            "source": methodology::source(self.programme, self.data, d, lang),
-            "verification": d.verification.get(lang),
-            "baseline": self.f.value(d.baseline, unit),
-            "target": self.f.value(d.target, unit),
-            "milestones": milestones,
-            "breakdowns": breakdowns,
-        })
+        let ceiling = d.direction == Direction::Ceiling;
+        let kind_text = match (ceiling, d.kind) {
+            (true, _) => ReportWord::KindCeiling,
+            (false, Kind::Total) => ReportWord::KindTotal,
+            (false, Kind::Level) => ReportWord::KindLevel,
+        };
+        MethodologyData {
+            code: d.code.clone(),
+            label: d.label.get(lang).to_owned(),
+            result: d.result.clone(),
+            level: d.level.as_str().to_owned(),
+            kind: d.kind.as_str().to_owned(),
+            ceiling,
+            unit: unit.to_owned(),
+            definition: d.definition.get(lang).to_owned(),
+            formula: methodology::formula(self.programme, d, lang),
+            source: methodology::source(self.programme, self.data, d, lang),
+            verification: d.verification.get(lang).to_owned(),
+            baseline: self.f.value(d.baseline, unit),
+            target: self.f.value(d.target, unit),
+            milestones,
+            breakdowns,
+            kind_text: kind_text.text(lang).to_owned(),
+        }
     }
 
-    fn quality(&self, allow_rejected: bool) -> Value {
+    fn quality(&self, allow_rejected: bool) -> Quality {
         let report = &self.data.report;
         let file_name = |p: &str| {
             std::path::Path::new(p)
@@ -483,100 +1047,104 @@ impl Builder<'_> {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| p.to_owned())
         };
-        let sheets: Vec<Value> = report
+        let sheets = report
             .sheets
             .iter()
-            .map(|s| {
-                json!({
-                    "dataset": s.dataset,
-                    "label": self.programme.dataset(&s.dataset).map(|d| d.label.get(self.lang)).unwrap_or(&s.dataset),
-                    "file": file_name(&s.file),
-                    "sheet": s.sheet,
-                    "read": self.f.count(s.read),
-                    "accepted": self.f.count(s.accepted),
-                    "rejected": self.f.count(s.rejected),
-                    "skipped": self.f.count(s.skipped_empty),
-                    "has_rejected": s.rejected > 0,
-                })
+            .map(|s| SheetData {
+                dataset: s.dataset.clone(),
+                label: self
+                    .programme
+                    .dataset(&s.dataset)
+                    .map(|d| d.label.get(self.lang))
+                    .unwrap_or(&s.dataset)
+                    .to_owned(),
+                file: file_name(&s.file),
+                sheet: s.sheet.clone(),
+                read: self.f.count(s.read),
+                accepted: self.f.count(s.accepted),
+                rejected: self.f.count(s.rejected),
+                skipped: self.f.count(s.skipped_empty),
+                has_rejected: s.rejected > 0,
             })
             .collect();
         let sum = |g: fn(&cadre::ingest::SheetReport) -> usize| {
             self.f.count(report.sheets.iter().map(g).sum())
         };
-        let problems: Vec<Value> = if allow_rejected {
+        let problems = if allow_rejected {
             report
                 .problems
                 .iter()
-                .map(|p| {
-                    json!({
-                        "file": file_name(&p.file),
-                        "sheet": p.sheet,
-                        "row": p.row,
-                        "column": p.column,
-                        "value": p.value,
-                        "rule": p.rule.text(self.language),
-                    })
+                .map(|p| ProblemData {
+                    file: file_name(&p.file),
+                    sheet: p.sheet.clone(),
+                    row: p.row,
+                    column: p.column.clone(),
+                    value: p.value.clone(),
+                    rule: p.rule.text(self.lang),
                 })
                 .collect()
         } else {
             Vec::new()
         };
-        json!({
-            "sheets": sheets,
-            "totals": {
-                "read": sum(|s| s.read),
-                "accepted": sum(|s| s.accepted),
-                "rejected": sum(|s| s.rejected),
-                "skipped": sum(|s| s.skipped_empty),
+        let count = self.f.count(report.problems.len());
+        let problems_intro = match (report.problems.is_empty(), allow_rejected) {
+            (true, _) => Vec::new(),
+            (false, true) => {
+                code_spans(&ReportText::RejectedListed { count: &count }.render(self.lang))
+            }
+            (false, false) => {
+                code_spans(&ReportText::RejectedNotListed { count: &count }.render(self.lang))
+            }
+        };
+        Quality {
+            sheets,
+            totals: Totals {
+                read: sum(|s| s.read),
+                accepted: sum(|s| s.accepted),
+                rejected: sum(|s| s.rejected),
+                skipped: sum(|s| s.skipped_empty),
             },
-            "rejected_rows": report.rejected(),
-            "problem_count": report.problems.len(),
-            "problems_listed": allow_rejected,
-            "problems": problems,
-        })
+            rejected_rows: report.rejected(),
+            problem_count: report.problems.len(),
+            problems_listed: allow_rejected,
+            problems,
+            problems_intro,
+        }
     }
 
-    fn provenance(&self, options: &ReportOptions) -> Result<Value, ReportError> {
+    fn provenance(&self, options: &ReportOptions) -> Result<Provenance, ReportError> {
         let inputs = self.data.input_files().map_err(ReportError::Input)?;
-        let inputs: Vec<Value> = inputs
-            .iter()
-            .map(|i| json!({ "path": i.path, "sha256": i.sha256, "size": self.f.bytes(i.bytes) }))
+        let inputs = inputs
+            .into_iter()
+            .map(|i| InputData {
+                size: self.f.bytes(i.bytes),
+                path: i.path,
+                sha256: i.sha256,
+            })
             .collect();
-        let definitions: Vec<Value> = self
+        let definitions = self
             .programme
             .files
             .iter()
-            .map(|d| json!({ "path": d.path, "sha256": d.sha256 }))
+            .map(|d| DefinitionData {
+                path: d.path.clone(),
+                sha256: d.sha256.clone(),
+            })
             .collect();
         let template = options
             .template_dir
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let mut map = Map::new();
-        map.insert("inputs".into(), Value::Array(inputs));
-        map.insert(
-            "programme_dir".into(),
-            Value::String(self.programme.dir.display().to_string()),
-        );
-        map.insert("definitions".into(), Value::Array(definitions));
-        map.insert(
-            "definitions_hash".into(),
-            Value::String(self.programme.definitions_hash()),
-        );
-        map.insert(
-            "cadre_version".into(),
-            Value::String(env!("CARGO_PKG_VERSION").to_owned()),
-        );
-        map.insert("template".into(), Value::String(template));
-        map.insert(
-            "generated".into(),
-            Value::String(self.f.date(options.issue_date)),
-        );
-        map.insert(
-            "rejected_allowed".into(),
-            Value::Bool(options.allow_rejected),
-        );
-        Ok(Value::Object(map))
+        Ok(Provenance {
+            inputs,
+            programme_dir: self.programme.dir.display().to_string(),
+            definitions,
+            definitions_hash: self.programme.definitions_hash(),
+            cadre_version: env!("CARGO_PKG_VERSION").to_owned(),
+            template,
+            generated: self.f.date(options.issue_date),
+            rejected_allowed: options.allow_rejected,
+        })
     }
 }

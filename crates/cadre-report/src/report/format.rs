@@ -1,10 +1,13 @@
-//! Numbers and dates as a reader of the report expects them: French
+//! Numbers and dates as a reader of the report expects them, by the
+//! conventions of its language in the catalogue ([`Conventions`]): French
 //! typography in French (`1 234,5`, `67,5 %`, `31 décembre 2025`), English
-//! conventions otherwise (`1,234.5`, `67.5%`, `31 December 2025`).
+//! conventions in English (`1,234.5`, `67.5%`, `31 December 2025`).
 //!
 //! The template receives these strings ready to print: Typst has no locale
 //! aware number formatting, and keeping it here keeps it tested.
 
+use cadre::Lang;
+use cadre::messages::report::Conventions;
 use chrono::{Datelike, NaiveDate};
 
 /// Narrow no-break space: the French thousands separator and the space
@@ -17,14 +20,14 @@ const MINUS: char = '\u{2212}';
 /// Formatting rules of one report language.
 #[derive(Debug, Clone, Copy)]
 pub struct Formatter {
-    french: bool,
+    c: &'static Conventions,
 }
 
 impl Formatter {
-    /// Rules for `lang`: French for `fr`, English for anything else.
-    pub fn new(lang: &str) -> Self {
+    /// Rules for `lang`, from its conventions in the catalogue.
+    pub fn new(lang: Lang) -> Self {
         Formatter {
-            french: lang == "fr",
+            c: Conventions::of(lang),
         }
     }
 
@@ -53,7 +56,7 @@ impl Formatter {
             None => (s.as_str(), ""),
         };
         let negative = v < 0.0 && (int.bytes().any(|b| b != b'0') || !frac.is_empty());
-        let sep = if self.french { NNBSP } else { ',' };
+        let sep = self.c.thousands;
         let mut out = String::new();
         if negative {
             out.push(MINUS);
@@ -66,7 +69,7 @@ impl Formatter {
             out.push(c);
         }
         if !frac.is_empty() {
-            out.push(if self.french { ',' } else { '.' });
+            out.push(self.c.decimal);
             out.push_str(frac);
         }
         out
@@ -75,11 +78,7 @@ impl Formatter {
     /// A percentage (`67,5 %` / `67.5%`); `v` is already in percent.
     pub fn percent(&self, v: f64) -> String {
         let n = self.fixed(v, if v.abs() >= 1.0 || v == 0.0 { 1 } else { 2 });
-        if self.french {
-            format!("{n}{NNBSP}%")
-        } else {
-            format!("{n}%")
-        }
+        format!("{n}{}%", self.c.before_percent)
     }
 
     /// A value in its unit: a percentage when the unit is `%`, else the number.
@@ -104,15 +103,13 @@ impl Formatter {
                     _ => code,
                 };
                 let is_symbol = symbol != code;
-                if self.french {
-                    format!("{n}{NNBSP}{symbol}")
-                } else if is_symbol {
+                if is_symbol && self.c.symbol_first {
                     match n.strip_prefix(MINUS) {
                         Some(rest) => format!("{MINUS}{symbol}{rest}"),
                         None => format!("{symbol}{n}"),
                     }
                 } else {
-                    format!("{n} {symbol}")
+                    format!("{n}{}{symbol}", self.c.before_currency)
                 }
             }
         }
@@ -125,60 +122,23 @@ impl Formatter {
 
     /// A date in words (`1er octobre 2025`, `31 décembre 2025`, `1 October 2025`).
     pub fn date(&self, d: NaiveDate) -> String {
-        const FR: [&str; 12] = [
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ];
-        const EN: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        let m = d.month0() as usize;
-        if self.french {
-            // French writes the first day of a month as an ordinal.
-            let day = if d.day() == 1 {
-                "1er".to_owned()
-            } else {
-                d.day().to_string()
-            };
-            format!("{day}\u{A0}{} {}", FR[m], d.year())
+        let month = self.c.months[d.month0() as usize];
+        let day = if d.day() == 1 {
+            self.c.first_day.to_owned()
         } else {
-            format!("{}\u{A0}{} {}", d.day(), EN[m], d.year())
-        }
+            d.day().to_string()
+        };
+        format!("{day}\u{A0}{month} {}", d.year())
     }
 
     /// A size in bytes, in kilobytes or megabytes.
     pub fn bytes(&self, n: u64) -> String {
         let (v, unit) = if n >= 1_000_000 {
-            (
-                n as f64 / 1_000_000.0,
-                if self.french { "Mo" } else { "MB" },
-            )
+            (n as f64 / 1_000_000.0, self.c.megabytes)
         } else {
-            (n as f64 / 1_000.0, if self.french { "ko" } else { "kB" })
+            (n as f64 / 1_000.0, self.c.kilobytes)
         };
-        let sp = if self.french { NNBSP } else { ' ' };
-        format!("{}{sp}{unit}", self.fixed(v, 1))
+        format!("{}{}{unit}", self.fixed(v, 1), self.c.before_size_unit)
     }
 }
 
@@ -188,7 +148,7 @@ mod tests {
 
     #[test]
     fn french_numbers() {
-        let f = Formatter::new("fr");
+        let f = Formatter::new(Lang::Fr);
         assert_eq!(f.number(1234.5), "1\u{202F}234,5");
         assert_eq!(f.number(12.0), "12");
         assert_eq!(f.number(1234567.0), "1\u{202F}234\u{202F}567");
@@ -204,7 +164,7 @@ mod tests {
 
     #[test]
     fn english_numbers() {
-        let f = Formatter::new("en");
+        let f = Formatter::new(Lang::En);
         assert_eq!(f.number(1234.5), "1,234.5");
         assert_eq!(f.percent(67.5), "67.5%");
         assert_eq!(f.number(999.96), "1,000");
@@ -214,18 +174,31 @@ mod tests {
     }
 
     #[test]
+    fn amounts_and_sizes() {
+        let (fr, en) = (Formatter::new(Lang::Fr), Formatter::new(Lang::En));
+        assert_eq!(fr.money(5.0, Some("XOF")), "5\u{202F}XOF");
+        assert_eq!(fr.money(-5.0, Some("eur")), "\u{2212}5\u{202F}€");
+        assert_eq!(fr.money(5.0, None), "5");
+        assert_eq!(fr.bytes(48_123), "48,1\u{202F}ko");
+        assert_eq!(en.bytes(48_123), "48.1 kB");
+        assert_eq!(fr.bytes(2_500_000), "2,5\u{202F}Mo");
+        assert_eq!(en.bytes(2_500_000), "2.5 MB");
+        assert_eq!(fr.count(12_345), "12\u{202F}345");
+    }
+
+    #[test]
     fn dates_in_words() {
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         assert_eq!(
-            Formatter::new("fr").date(d(2025, 12, 31)),
+            Formatter::new(Lang::Fr).date(d(2025, 12, 31)),
             "31\u{A0}décembre 2025"
         );
         assert_eq!(
-            Formatter::new("fr").date(d(2025, 10, 1)),
+            Formatter::new(Lang::Fr).date(d(2025, 10, 1)),
             "1er\u{A0}octobre 2025"
         );
         assert_eq!(
-            Formatter::new("en").date(d(2025, 10, 1)),
+            Formatter::new(Lang::En).date(d(2025, 10, 1)),
             "1\u{A0}October 2025"
         );
     }

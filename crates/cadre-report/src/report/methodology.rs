@@ -1,8 +1,9 @@
 //! The methodology annex: how each indicator is computed, in words,
 //! generated from its definition so that it can never disagree with it.
 
-use cadre::Programme;
 use cadre::indicator::{Aggregate, AggregateKind, IndicatorDef, Measure, Members, Selection};
+use cadre::messages::report::FormulaText as F;
+use cadre::{Lang, Programme};
 use serde::Serialize;
 
 /// A piece of a formula: prose, or a column name or condition shown as code.
@@ -15,13 +16,29 @@ pub struct Segment {
 }
 
 struct Words {
-    fr: bool,
+    lang: Lang,
     out: Vec<Segment>,
 }
 
 impl Words {
-    fn t(&mut self, fr: &str, en: &str) -> &mut Self {
-        let text = if self.fr { fr } else { en };
+    fn new(lang: Lang) -> Self {
+        Words {
+            lang,
+            out: Vec::new(),
+        }
+    }
+
+    /// A phrase of the catalogue.
+    fn t(&mut self, phrase: F) -> &mut Self {
+        let text = phrase.render(self.lang);
+        self.s(&text)
+    }
+
+    /// Text as it is: a name, punctuation.
+    fn s(&mut self, text: &str) -> &mut Self {
+        if text.is_empty() {
+            return self;
+        }
         match self.out.last_mut() {
             Some(last) if !last.code => last.text.push_str(text),
             _ => self.out.push(Segment {
@@ -30,10 +47,6 @@ impl Words {
             }),
         }
         self
-    }
-
-    fn s(&mut self, text: &str) -> &mut Self {
-        self.t(text, text)
     }
 
     fn code(&mut self, text: &str) -> &mut Self {
@@ -45,7 +58,7 @@ impl Words {
     }
 }
 
-fn dataset_label(p: &Programme, name: &str, lang: &str) -> String {
+fn dataset_label(p: &Programme, name: &str, lang: Lang) -> String {
     p.dataset(name)
         .map(|d| d.label.get(lang))
         .filter(|l| !l.is_empty())
@@ -62,14 +75,11 @@ fn scale(w: &mut Words, scale: f64) {
 }
 
 /// " in Events where type = 'workshop'".
-fn rows(w: &mut Words, p: &Programme, sel: &Selection, lang: &str) {
+fn rows(w: &mut Words, p: &Programme, sel: &Selection, lang: Lang) {
     let label = dataset_label(p, &sel.dataset, lang);
-    w.t(
-        &format!(" de «\u{202F}{label}\u{202F}»"),
-        &format!(" of “{label}”"),
-    );
+    w.t(F::OfDataset { label: &label });
     if let Some(f) = &sel.filter {
-        w.t(" où ", " where ").code(f);
+        w.t(F::Where).code(f);
     }
 }
 
@@ -79,80 +89,64 @@ fn aggregate(
     kind: AggregateKind,
     column: Option<&str>,
     sel: &Selection,
-    lang: &str,
+    lang: Lang,
 ) {
     match (kind, column) {
         (AggregateKind::Count, _) | (_, None) => {
-            w.t("nombre de lignes", "number of rows");
+            w.t(F::NumberOfRows);
         }
         (AggregateKind::Distinct, Some(c)) => {
-            w.t(
-                "nombre de valeurs distinctes de ",
-                "number of distinct values of ",
-            )
-            .code(c);
+            w.t(F::NumberOfDistinctValuesOf).code(c);
         }
         (AggregateKind::Sum, Some(c)) => {
-            w.t("somme de ", "sum of ").code(c);
+            w.t(F::SumOfLower).code(c);
         }
     }
     rows(w, p, sel, lang);
 }
 
-fn side(w: &mut Words, p: &Programme, a: &Aggregate, lang: &str) {
+fn side(w: &mut Words, p: &Programme, a: &Aggregate, lang: Lang) {
     aggregate(w, p, a.aggregate, a.column.as_deref(), &a.rows, lang);
 }
 
-fn members(w: &mut Words, p: &Programme, m: &Members, lang: &str) {
+fn members(w: &mut Words, p: &Programme, m: &Members, lang: Lang) {
     let sel = Selection {
         dataset: m.dataset.clone(),
         date: None,
         filter: m.filter.clone(),
     };
     aggregate(w, p, m.aggregate, m.column.as_deref(), &sel, lang);
-    w.t(" qui lui sont rattachées par ", " linked to it through ")
-        .code(&m.via);
+    w.t(F::LinkedThrough).code(&m.via);
 }
 
 /// The formula of an indicator, in words, with its columns and conditions as code.
-pub fn formula(p: &Programme, ind: &IndicatorDef, lang: &str) -> Vec<Segment> {
-    let mut w = Words {
-        fr: lang == "fr",
-        out: Vec::new(),
-    };
+pub fn formula(p: &Programme, ind: &IndicatorDef, lang: Lang) -> Vec<Segment> {
+    let mut w = Words::new(lang);
     match &ind.measure {
         Measure::Count { rows: sel } => {
-            w.t("Nombre de lignes", "Number of rows");
+            w.t(F::CountRows);
             rows(&mut w, p, sel, lang);
         }
         Measure::Distinct { rows: sel, column } => {
-            w.t(
-                "Nombre de valeurs distinctes et non vides de ",
-                "Number of distinct non-empty values of ",
-            )
-            .code(column);
+            w.t(F::DistinctNonEmptyOf).code(column);
             rows(&mut w, p, sel, lang);
         }
         Measure::Sum { rows: sel, column } => {
-            w.t("Somme de ", "Sum of ").code(column);
+            w.t(F::SumOf).code(column);
             rows(&mut w, p, sel, lang);
-            w.t(" (une cellule vide compte 0)", " (an empty cell counts 0)");
+            w.t(F::EmptyCountsZero);
         }
         Measure::Mean { rows: sel, column } => {
-            w.t(
-                "Moyenne des valeurs renseignées de ",
-                "Mean of the non-empty values of ",
-            )
-            .code(column);
+            w.t(F::MeanOf).code(column);
             rows(&mut w, p, sel, lang);
         }
         Measure::Latest { rows: sel, column } => {
-            w.t("Valeur de ", "Value of ").code(column);
-            w.t(" à la date ", " at the latest ");
+            w.t(F::ValueOf).code(column);
+            w.t(F::AtDate);
             if let Some(d) = &sel.date {
                 w.code(d);
             }
-            w.t(" la plus récente", "");
+            w.t(F::Latest);
             rows(&mut w, p, sel, lang);
         }
         Measure::Share {
@@ -161,15 +155,12 @@ pub fn formula(p: &Programme, ind: &IndicatorDef, lang: &str) -> Vec<Segment> {
             known,
             scale: k,
         } => {
-            w.t("Lignes", "Rows");
+            w.t(F::Rows);
             rows(&mut w, p, sel, lang);
-            w.t(" vérifiant ", " meeting ").code(condition);
+            w.t(F::Meeting).code(condition);
             match known {
-                Some(col) => w
-                    .t(", rapportées à celles où ", ", over those where ")
-                    .code(col)
-                    .t(" est renseigné", " is known"),
-                None => w.t(", rapportées à toutes ces lignes", ", over all those rows"),
+                Some(col) => w.t(F::OverThoseWhere).code(col).t(F::IsKnown),
+                None => w.t(F::OverAllRows),
             };
             scale(&mut w, *k);
         }
@@ -184,30 +175,21 @@ pub fn formula(p: &Programme, ind: &IndicatorDef, lang: &str) -> Vec<Segment> {
             side(&mut w, p, denominator, lang);
             w.s(")");
             scale(&mut w, *k);
-            w.t(
-                "\u{A0}; sans valeur si le dénominateur est nul",
-                "; no value when the denominator is zero",
-            );
+            w.t(F::NoValueWhenZero);
         }
         Measure::MeanPerGroup {
             rows: sel,
             members: m,
         } => {
-            w.t("Pour chaque ligne", "For each row");
+            w.t(F::ForEachRow);
             rows(&mut w, p, sel, lang);
-            w.t("\u{A0}: ", ": ");
+            w.t(F::Colon);
             members(&mut w, p, m, lang);
-            w.t(
-                " (0 si aucune)\u{A0}; moyenne sur ces lignes",
-                " (0 if none); mean over those rows",
-            );
+            w.t(F::MeanOverRows);
         }
     }
     if !ind.breakdowns.is_empty() {
-        w.t(
-            ". Une ventilation restreint tout le calcul à la catégorie",
-            ". A breakdown restricts the whole computation to the category",
-        );
+        w.t(F::BreakdownRestricts);
     }
     w.s(".");
     w.out
@@ -215,11 +197,8 @@ pub fn formula(p: &Programme, ind: &IndicatorDef, lang: &str) -> Vec<Segment> {
 
 /// Where the values come from: each dataset read, its sheet, and the column
 /// that dates its rows.
-pub fn source(p: &Programme, data: &cadre::Data, ind: &IndicatorDef, lang: &str) -> Vec<Segment> {
-    let mut w = Words {
-        fr: lang == "fr",
-        out: Vec::new(),
-    };
+pub fn source(p: &Programme, data: &cadre::Data, ind: &IndicatorDef, lang: Lang) -> Vec<Segment> {
+    let mut w = Words::new(lang);
     let mut selections: Vec<&Selection> = ind.measure.selections();
     let member_sel;
     if let Measure::MeanPerGroup { members: m, .. } = &ind.measure {
@@ -236,27 +215,20 @@ pub fn source(p: &Programme, data: &cadre::Data, ind: &IndicatorDef, lang: &str)
             continue;
         }
         if !seen.is_empty() {
-            w.t("\u{A0}; ", "; ");
+            w.t(F::SourceSeparator);
         }
         seen.push(&sel.dataset);
         let label = dataset_label(p, &sel.dataset, lang);
         w.s(&label);
         if let Some(ds) = data.dataset(&sel.dataset) {
-            w.t(
-                &format!(" (feuille «\u{202F}{}\u{202F}»)", ds.sheet),
-                &format!(" (sheet “{}”)", ds.sheet),
-            );
+            w.t(F::SheetOf { sheet: &ds.sheet });
         }
         match &sel.date {
-            Some(d) => w.t(", datée par ", ", dated by ").code(d),
-            None if matches!(ind.measure, Measure::MeanPerGroup { .. }) && seen.len() > 1 => w.t(
-                ", à la date de la ligne rattachée",
-                ", at the date of the row it belongs to",
-            ),
-            None => w.t(
-                ", non datée\u{A0}: prise en entier",
-                ", undated: taken whole",
-            ),
+            Some(d) => w.t(F::DatedBy).code(d),
+            None if matches!(ind.measure, Measure::MeanPerGroup { .. }) && seen.len() > 1 => {
+                w.t(F::AtDateOfRow)
+            }
+            None => w.t(F::UndatedWhole),
         };
     }
     w.out

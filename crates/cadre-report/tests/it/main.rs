@@ -4,4 +4,5 @@
 mod cli;
 mod iati;
 mod report;
+mod report_data;
 mod template;

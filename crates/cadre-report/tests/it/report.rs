@@ -128,7 +128,7 @@ fn assert_row(layout: &str, first: &str, cells: &[String], what: &str) {
 /// label) baseline, milestone, target, period value, cumulative value,
 /// achievement and status, as the report formats them; `—` for no value.
 fn assert_indicators_printed(layout: &str, table: &IndicatorTable, lang: Lang) {
-    let f = Formatter::new(lang.code());
+    let f = Formatter::new(lang);
     let dash = || "—".to_owned();
     for i in &table.indicators {
         let unit = i.unit.get(lang);
@@ -216,7 +216,7 @@ fn the_example_report_compiles_in_french_and_english() {
         assert_has(&text, &inputs[0].sha256, "the workbook's SHA-256");
         assert_has(&text, &p.definitions_hash(), "the definitions hash");
         // Data quality: the per-sheet accounting, each sheet's row and the total's.
-        let f = Formatter::new(lang.code());
+        let f = Formatter::new(lang);
         let counts = |read, accepted, rejected, empty| {
             [read, accepted, rejected, empty]
                 .map(|n| f.count(n))

@@ -13,6 +13,7 @@
 
 mod en;
 mod fr;
+pub mod report;
 
 use std::fmt;
 

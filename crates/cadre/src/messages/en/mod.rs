@@ -1,5 +1,7 @@
 //! The English catalogue.
 
+pub(super) mod report;
+
 use super::{Text, Word, list};
 use crate::cell::format_number;
 use crate::error::{Error, PeriodProblem, TableProblem, WorkbookProblem};

@@ -1,5 +1,7 @@
 //! Le catalogue français.
 
+pub(super) mod report;
+
 use super::{Text, Word, list};
 use crate::cell::format_number;
 use crate::error::{Error, PeriodProblem, TableProblem, WorkbookProblem};

@@ -1,0 +1,93 @@
+//! The report data, the contract between Rust and the template, as
+//! snapshots: both example programmes in both languages. A change to the
+//! data (a value, a word, a field, their order) fails here until its
+//! snapshot is reviewed and accepted (`cargo insta review`, or
+//! `INSTA_UPDATE=always` then `git diff`).
+//!
+//! Paths are relative to this crate's folder (the working folder of its
+//! tests), so that the provenance in the snapshots is the same on any
+//! machine.
+
+use std::path::Path;
+
+use cadre::Lang;
+use cadre::messages::report::ReportWord;
+use cadre_report::report::{ReportData, ReportOptions, report_data};
+use chrono::NaiveDate;
+
+/// The repository root, relative to this crate's folder.
+const ROOT: &str = "../..";
+
+fn data(
+    programme: &str,
+    workbook: &str,
+    period: &str,
+    lang: Lang,
+    issued: NaiveDate,
+) -> ReportData {
+    let root = Path::new(ROOT);
+    let p = cadre::Programme::load(root.join(programme)).expect("programme");
+    let d = cadre::ingest(&p, root.join(workbook)).expect("workbook");
+    let period = cadre::Period::parse(period, p.info.start, p.info.end).expect("period");
+    let t = cadre::Engine::new(&p, &d)
+        .compute(&period)
+        .expect("compute");
+    let options = ReportOptions::new(root.join("report_templates/quarterly"), lang, issued);
+    report_data(&p, &d, &t, &options).expect("report data")
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
+
+#[test]
+fn terress_report_data() {
+    for lang in Lang::ALL {
+        let data = data(
+            "indicators/terress",
+            "examples/terress/terress.xlsx",
+            "2025-Q4",
+            lang,
+            date(2026, 1, 15),
+        );
+        insta::assert_json_snapshot!(format!("terress-2025-Q4-{lang}"), data);
+    }
+}
+
+#[test]
+fn eau_report_data() {
+    for lang in Lang::ALL {
+        let data = data(
+            "indicators/eau",
+            "examples/eau/eau.xlsx",
+            "2026-Q2",
+            lang,
+            date(2026, 7, 15),
+        );
+        insta::assert_json_snapshot!(format!("eau-2026-Q2-{lang}"), data);
+    }
+}
+
+/// Every word the template reads (`words.<key>`) is in the catalogue: a
+/// word missing from the data would fail only when its branch is laid out.
+#[test]
+fn the_template_reads_only_catalogue_words() {
+    let keys: Vec<&str> = ReportWord::ALL.iter().map(|w| w.key()).collect();
+    let dir = Path::new(ROOT).join("report_templates/quarterly");
+    let mut read = 0;
+    for name in ["main.typ", "components.typ"] {
+        let text = std::fs::read_to_string(dir.join(name)).expect("template file");
+        for (at, _) in text.match_indices("words.") {
+            let key: String = text[at + "words.".len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            assert!(
+                keys.contains(&key.as_str()),
+                "{name} reads words.{key}, which the catalogue does not have"
+            );
+            read += 1;
+        }
+    }
+    assert!(read > 50, "the template reads its words from the data");
+}

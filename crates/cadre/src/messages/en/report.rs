@@ -1,0 +1,185 @@
+//! The words of the quarterly report, in English.
+
+use crate::messages::report::{Conventions, FormulaText, ReportText, ReportWord};
+
+pub(in crate::messages) const CONVENTIONS: Conventions = Conventions {
+    thousands: ',',
+    decimal: '.',
+    before_percent: "",
+    symbol_first: true,
+    before_currency: " ",
+    before_size_unit: " ",
+    kilobytes: "kB",
+    megabytes: "MB",
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    first_day: "1",
+};
+
+pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
+    match w {
+        ReportWord::Report => "Quarterly monitoring report",
+        ReportWord::Period => "Period",
+        ReportWord::Issued => "Date of issue",
+        ReportWord::ProgrammeDates => "Programme duration",
+        ReportWord::Elapsed => "Time elapsed at the end of the period",
+        ReportWord::Implementer => "Implemented by",
+        ReportWord::Funders => "Funding",
+        ReportWord::Cofinancing => "co-financing rate",
+        ReportWord::Contents => "Contents",
+        ReportWord::Summary => "Summary",
+        ReportWord::Statuses => "Indicator status",
+        ReportWord::KeyFigures => "Key figures of the period",
+        ReportWord::Attention => "What needs attention",
+        ReportWord::OffTrackIntro => "Indicators behind their milestone or target:",
+        ReportWord::NoneOffTrack => "No indicator is off track.",
+        ReportWord::AtRiskIntro => "To watch (at risk):",
+        ReportWord::Tracking => "Indicator tracking table",
+        ReportWord::TrackingNote => {
+            "Cumulative values from the start of the programme to the end of the period; “Period”: value over the period alone. Achievement = cumulative / target."
+        }
+        ReportWord::Code => "Code",
+        ReportWord::Indicator => "Indicator",
+        ReportWord::Baseline => "Base.",
+        ReportWord::BaselineLong => "baseline",
+        ReportWord::NoData => "no data yet",
+        ReportWord::Folder => "Folder",
+        ReportWord::Colon => ": ",
+        ReportWord::Milestone => "Milestone",
+        ReportWord::Target => "Target",
+        ReportWord::Ceiling => "Ceiling",
+        ReportWord::CeilingLower => "ceiling",
+        ReportWord::PeriodValue => "Period",
+        ReportWord::Cumulative => "Cumul.",
+        ReportWord::CumulativeLong => "Cumulative",
+        ReportWord::AchievementLong => "Achievement",
+        ReportWord::Achievement => "Ach.",
+        ReportWord::Status => "Status",
+        ReportWord::Results => "Results by action",
+        ReportWord::NoMilestone => "no milestone due",
+        ReportWord::NoValue => "—",
+        ReportWord::ThisPeriod => "in the period",
+        ReportWord::Category => "Category",
+        ReportWord::Finance => "Financial execution",
+        ReportWord::FinanceIntro => {
+            "Cumulative expenses at the end of the period against the budget, and the co-financing shares."
+        }
+        ReportWord::Rate => "Rate",
+        ReportWord::Annexes => "Annexes",
+        ReportWord::Methodology => "Methodology",
+        ReportWord::MethodologyIntro => {
+            "Each indicator is computed from the sheets of the monitoring workbook as its definition says. Cumulative values cover every row dated up to the end of the period."
+        }
+        ReportWord::Definition => "Definition",
+        ReportWord::Formula => "Computation",
+        ReportWord::Source => "Source",
+        ReportWord::Verification => "Verification",
+        ReportWord::Unit => "Unit",
+        ReportWord::Targets => "Baseline, milestones, target",
+        ReportWord::Breakdowns => "Breakdowns",
+        ReportWord::Kind => "Kind",
+        ReportWord::KindTotal => "cumulative: accumulates towards the end-of-programme target",
+        ReportWord::KindLevel => "a level to hold at any time",
+        ReportWord::KindCeiling => "a ceiling not to exceed",
+        ReportWord::Quality => "Data quality",
+        ReportWord::QualityIntro => {
+            "Every row read is accepted, rejected (it breaks a rule) or skipped (an entirely empty row)."
+        }
+        ReportWord::Dataset => "Dataset",
+        ReportWord::Sheet => "Sheet",
+        ReportWord::File => "File",
+        ReportWord::Read => "Read",
+        ReportWord::Accepted => "Accepted",
+        ReportWord::Rejected => "Rejected",
+        ReportWord::Skipped => "Empty",
+        ReportWord::Total => "Total",
+        ReportWord::AllAccepted => "Every row read is accepted.",
+        ReportWord::Row => "Row",
+        ReportWord::Column => "Column",
+        ReportWord::Value => "Value",
+        ReportWord::Rule => "Rule",
+        ReportWord::Provenance => "Provenance",
+        ReportWord::ProvenanceIntro => {
+            "SHA-256 fingerprints of the files used: they let anyone check that this report was produced from exactly these files."
+        }
+        ReportWord::Inputs => "Data",
+        ReportWord::Size => "Size",
+        ReportWord::Definitions => "Definitions",
+        ReportWord::DefinitionsHash => "Fingerprint of the definitions",
+        ReportWord::GeneratedBy => "Produced by",
+        ReportWord::GeneratedOn => "Date of issue",
+        ReportWord::Template => "Template",
+        ReportWord::Page => "Page",
+        ReportWord::LegendCumulative => "cumulative",
+        ReportWord::LegendMilestone => "milestone",
+        ReportWord::LegendTarget => "target",
+    }
+}
+
+pub(in crate::messages) fn text(t: &ReportText) -> String {
+    match t {
+        ReportText::PeriodRange { start, end } => format!("from {start} to {end}"),
+        ReportText::FromTo { start, end } => format!("{start} – {end}"),
+        ReportText::IndicatorsCount { count } => format!("{count} indicators monitored"),
+        ReportText::Due { date } => format!("due {date}"),
+        ReportText::BreakdownBy { label } => format!("By {}", label.to_lowercase()),
+        ReportText::FunderCeiling { funder, rate } => {
+            format!("{funder} co-financing ceiling: {rate}")
+        }
+        ReportText::RejectedListed { count } => {
+            format!("{count} problem(s) found; these rows are left out of the computation:")
+        }
+        ReportText::RejectedNotListed { count } => {
+            format!("{count} problem(s) found; `cadre validate` lists them.")
+        }
+    }
+}
+
+pub(in crate::messages) fn formula(f: &FormulaText) -> String {
+    let s = match f {
+        FormulaText::CountRows => "Number of rows",
+        FormulaText::DistinctNonEmptyOf => "Number of distinct non-empty values of ",
+        FormulaText::SumOf => "Sum of ",
+        FormulaText::EmptyCountsZero => " (an empty cell counts 0)",
+        FormulaText::MeanOf => "Mean of the non-empty values of ",
+        FormulaText::ValueOf => "Value of ",
+        FormulaText::AtDate => " at the latest ",
+        FormulaText::Latest => "",
+        FormulaText::Rows => "Rows",
+        FormulaText::Meeting => " meeting ",
+        FormulaText::OverThoseWhere => ", over those where ",
+        FormulaText::IsKnown => " is known",
+        FormulaText::OverAllRows => ", over all those rows",
+        FormulaText::NoValueWhenZero => "; no value when the denominator is zero",
+        FormulaText::ForEachRow => "For each row",
+        FormulaText::Colon => ": ",
+        FormulaText::MeanOverRows => " (0 if none); mean over those rows",
+        FormulaText::NumberOfRows => "number of rows",
+        FormulaText::NumberOfDistinctValuesOf => "number of distinct values of ",
+        FormulaText::SumOfLower => "sum of ",
+        FormulaText::LinkedThrough => " linked to it through ",
+        FormulaText::OfDataset { label } => return format!(" of “{label}”"),
+        FormulaText::Where => " where ",
+        FormulaText::BreakdownRestricts => {
+            ". A breakdown restricts the whole computation to the category"
+        }
+        FormulaText::SourceSeparator => "; ",
+        FormulaText::SheetOf { sheet } => return format!(" (sheet “{sheet}”)"),
+        FormulaText::DatedBy => ", dated by ",
+        FormulaText::AtDateOfRow => ", at the date of the row it belongs to",
+        FormulaText::UndatedWhole => ", undated: taken whole",
+    };
+    s.to_owned()
+}

@@ -1,0 +1,188 @@
+//! Les mots du rapport trimestriel, en français.
+
+use crate::messages::report::{Conventions, FormulaText, ReportText, ReportWord};
+
+/// Espace fine insécable : séparateur des milliers, avant `%` et les unités.
+const NNBSP: &str = "\u{202F}";
+
+pub(in crate::messages) const CONVENTIONS: Conventions = Conventions {
+    thousands: '\u{202F}',
+    decimal: ',',
+    before_percent: NNBSP,
+    symbol_first: false,
+    before_currency: NNBSP,
+    before_size_unit: NNBSP,
+    kilobytes: "ko",
+    megabytes: "Mo",
+    months: [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    first_day: "1er",
+};
+
+pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
+    match w {
+        ReportWord::Report => "Rapport trimestriel de suivi",
+        ReportWord::Period => "Période",
+        ReportWord::Issued => "Date d’édition",
+        ReportWord::ProgrammeDates => "Durée du programme",
+        ReportWord::Elapsed => "Temps écoulé à la fin de la période",
+        ReportWord::Implementer => "Mise en œuvre",
+        ReportWord::Funders => "Financement",
+        ReportWord::Cofinancing => "taux de cofinancement",
+        ReportWord::Contents => "Sommaire",
+        ReportWord::Summary => "Synthèse",
+        ReportWord::Statuses => "Statut des indicateurs",
+        ReportWord::KeyFigures => "Chiffres clés de la période",
+        ReportWord::Attention => "Points d’attention",
+        ReportWord::OffTrackIntro => "Indicateurs en retard sur leur jalon ou leur cible\u{A0}:",
+        ReportWord::NoneOffTrack => "Aucun indicateur n’est en retard.",
+        ReportWord::AtRiskIntro => "À surveiller (à risque)\u{A0}:",
+        ReportWord::Tracking => "Tableau de suivi des indicateurs",
+        ReportWord::TrackingNote => {
+            "Valeurs cumulées depuis le début du programme jusqu’à la fin de la période\u{A0}; «\u{A0}Période\u{A0}»\u{A0}: valeur calculée sur la seule période. Réalisation = cumul / cible."
+        }
+        ReportWord::Code => "Code",
+        ReportWord::Indicator => "Indicateur",
+        ReportWord::Baseline => "Réf.",
+        ReportWord::BaselineLong => "référence",
+        ReportWord::NoData => "aucune donnée à ce jour",
+        ReportWord::Folder => "Dossier",
+        ReportWord::Colon => "\u{202F}: ",
+        ReportWord::Milestone => "Jalon",
+        ReportWord::Target => "Cible",
+        ReportWord::Ceiling => "Plafond",
+        ReportWord::CeilingLower => "plafond",
+        ReportWord::PeriodValue => "Période",
+        ReportWord::Cumulative => "Cumul",
+        ReportWord::CumulativeLong => "Cumul",
+        ReportWord::AchievementLong => "Réalisation",
+        ReportWord::Achievement => "Réal.",
+        ReportWord::Status => "Statut",
+        ReportWord::Results => "Résultats par action",
+        ReportWord::NoMilestone => "aucun jalon échu",
+        ReportWord::NoValue => "—",
+        ReportWord::ThisPeriod => "sur la période",
+        ReportWord::Category => "Catégorie",
+        ReportWord::Finance => "Exécution financière",
+        ReportWord::FinanceIntro => {
+            "Dépenses cumulées à la fin de la période, rapportées au budget, et part des cofinancements."
+        }
+        ReportWord::Rate => "Taux",
+        ReportWord::Annexes => "Annexes",
+        ReportWord::Methodology => "Méthodologie",
+        ReportWord::MethodologyIntro => {
+            "Chaque indicateur est calculé à partir des feuilles du classeur de suivi selon sa définition. Les valeurs cumulées portent sur toutes les lignes datées jusqu’à la fin de la période."
+        }
+        ReportWord::Definition => "Définition",
+        ReportWord::Formula => "Calcul",
+        ReportWord::Source => "Source",
+        ReportWord::Verification => "Vérification",
+        ReportWord::Unit => "Unité",
+        ReportWord::Targets => "Référence, jalons, cible",
+        ReportWord::Breakdowns => "Ventilations",
+        ReportWord::Kind => "Nature",
+        ReportWord::KindTotal => "cumulatif\u{A0}: progresse vers la cible de fin de programme",
+        ReportWord::KindLevel => "niveau à tenir à tout moment",
+        ReportWord::KindCeiling => "plafond à ne pas dépasser",
+        ReportWord::Quality => "Qualité des données",
+        ReportWord::QualityIntro => {
+            "Chaque ligne lue est acceptée, rejetée (une règle n’est pas respectée) ou ignorée (ligne entièrement vide)."
+        }
+        ReportWord::Dataset => "Jeu de données",
+        ReportWord::Sheet => "Feuille",
+        ReportWord::File => "Fichier",
+        ReportWord::Read => "Lues",
+        ReportWord::Accepted => "Acceptées",
+        ReportWord::Rejected => "Rejetées",
+        ReportWord::Skipped => "Vides",
+        ReportWord::Total => "Total",
+        ReportWord::AllAccepted => "Toutes les lignes lues sont acceptées.",
+        ReportWord::Row => "Ligne",
+        ReportWord::Column => "Colonne",
+        ReportWord::Value => "Valeur",
+        ReportWord::Rule => "Règle",
+        ReportWord::Provenance => "Provenance",
+        ReportWord::ProvenanceIntro => {
+            "Empreintes SHA-256 des fichiers utilisés\u{A0}: elles permettent de vérifier que ce rapport a été produit à partir de ces fichiers exactement."
+        }
+        ReportWord::Inputs => "Données",
+        ReportWord::Size => "Taille",
+        ReportWord::Definitions => "Définitions",
+        ReportWord::DefinitionsHash => "Empreinte des définitions",
+        ReportWord::GeneratedBy => "Produit par",
+        ReportWord::GeneratedOn => "Date d’édition",
+        ReportWord::Template => "Modèle",
+        ReportWord::Page => "Page",
+        ReportWord::LegendCumulative => "cumul",
+        ReportWord::LegendMilestone => "jalon",
+        ReportWord::LegendTarget => "cible",
+    }
+}
+
+pub(in crate::messages) fn text(t: &ReportText) -> String {
+    match t {
+        ReportText::PeriodRange { start, end } => format!("du {start} au {end}"),
+        ReportText::FromTo { start, end } => format!("{start} – {end}"),
+        ReportText::IndicatorsCount { count } => format!("{count} indicateurs suivis"),
+        ReportText::Due { date } => format!("dû le {date}"),
+        ReportText::BreakdownBy { label } => format!("Par {}", label.to_lowercase()),
+        ReportText::FunderCeiling { funder, rate } => {
+            format!("Plafond de cofinancement {funder}\u{A0}: {rate}")
+        }
+        ReportText::RejectedListed { count } => format!(
+            "{count} problème(s) relevé(s)\u{A0}; ces lignes sont écartées du calcul\u{A0}:"
+        ),
+        ReportText::RejectedNotListed { count } => format!(
+            "{count} problème(s) relevé(s)\u{A0}; le détail est donné par `cadre validate`."
+        ),
+    }
+}
+
+pub(in crate::messages) fn formula(f: &FormulaText) -> String {
+    let s = match f {
+        FormulaText::CountRows => "Nombre de lignes",
+        FormulaText::DistinctNonEmptyOf => "Nombre de valeurs distinctes et non vides de ",
+        FormulaText::SumOf => "Somme de ",
+        FormulaText::EmptyCountsZero => " (une cellule vide compte 0)",
+        FormulaText::MeanOf => "Moyenne des valeurs renseignées de ",
+        FormulaText::ValueOf => "Valeur de ",
+        FormulaText::AtDate => " à la date ",
+        FormulaText::Latest => " la plus récente",
+        FormulaText::Rows => "Lignes",
+        FormulaText::Meeting => " vérifiant ",
+        FormulaText::OverThoseWhere => ", rapportées à celles où ",
+        FormulaText::IsKnown => " est renseigné",
+        FormulaText::OverAllRows => ", rapportées à toutes ces lignes",
+        FormulaText::NoValueWhenZero => "\u{A0}; sans valeur si le dénominateur est nul",
+        FormulaText::ForEachRow => "Pour chaque ligne",
+        FormulaText::Colon => "\u{A0}: ",
+        FormulaText::MeanOverRows => " (0 si aucune)\u{A0}; moyenne sur ces lignes",
+        FormulaText::NumberOfRows => "nombre de lignes",
+        FormulaText::NumberOfDistinctValuesOf => "nombre de valeurs distinctes de ",
+        FormulaText::SumOfLower => "somme de ",
+        FormulaText::LinkedThrough => " qui lui sont rattachées par ",
+        FormulaText::OfDataset { label } => return format!(" de «{NNBSP}{label}{NNBSP}»"),
+        FormulaText::Where => " où ",
+        FormulaText::BreakdownRestricts => {
+            ". Une ventilation restreint tout le calcul à la catégorie"
+        }
+        FormulaText::SourceSeparator => "\u{A0}; ",
+        FormulaText::SheetOf { sheet } => return format!(" (feuille «{NNBSP}{sheet}{NNBSP}»)"),
+        FormulaText::DatedBy => ", datée par ",
+        FormulaText::AtDateOfRow => ", à la date de la ligne rattachée",
+        FormulaText::UndatedWhole => ", non datée\u{A0}: prise en entier",
+    };
+    s.to_owned()
+}

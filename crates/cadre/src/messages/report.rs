@@ -1,0 +1,449 @@
+//! The words of the quarterly report: its fixed words ([`ReportWord`]), its
+//! sentences with values ([`ReportText`]), the phrases of the methodology
+//! annex ([`FormulaText`]) and how each language writes numbers and dates
+//! ([`Conventions`]).
+//!
+//! Each language writes them in its own module (`fr/report.rs`,
+//! `en/report.rs`) with exhaustive `match`es, like the rest of the
+//! catalogue. The report's data carries every [`ReportWord`] under its
+//! [`key`](ReportWord::key), so the template prints the words of this
+//! catalogue and has none of its own.
+
+use super::{Lang, en, fr};
+
+/// Declares [`ReportWord`] with its keys and the list of every word, from
+/// one list: a word cannot lack a key or be left out of [`ReportWord::ALL`].
+macro_rules! report_words {
+    ($( $(#[doc = $doc:literal])* $name:ident = $key:literal, )*) => {
+        /// A fixed word of the report: a title, a heading, a label, an
+        /// introduction. The template reads it as `data.words.<key>`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum ReportWord {
+            $( $(#[doc = $doc])* $name, )*
+        }
+
+        impl ReportWord {
+            /// Every word, in the order of the report data.
+            pub const ALL: &'static [ReportWord] = &[ $( ReportWord::$name, )* ];
+
+            /// The word's key in the report data (`period-value`): the name
+            /// the template reads it by.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $( ReportWord::$name => $key, )*
+                }
+            }
+        }
+    };
+}
+
+report_words! {
+    /// The kind of document: "Quarterly monitoring report".
+    Report = "report",
+    /// The reporting period (cover).
+    Period = "period",
+    /// The date of issue (cover).
+    Issued = "issued",
+    /// The programme's duration (cover).
+    ProgrammeDates = "programme-dates",
+    /// The share of the programme elapsed at the period's end (cover).
+    Elapsed = "elapsed",
+    /// Who implements the programme (cover).
+    Implementer = "implementer",
+    /// Who funds the programme (cover).
+    Funders = "funders",
+    /// A funder's co-financing rate, in a sentence.
+    Cofinancing = "cofinancing",
+    /// The table of contents.
+    Contents = "contents",
+    /// The summary chapter.
+    Summary = "summary",
+    /// The section of indicator statuses.
+    Statuses = "statuses",
+    /// The key figures section.
+    KeyFigures = "key-figures",
+    /// The section of what needs attention.
+    Attention = "attention",
+    /// Introduces the indicators off track.
+    OffTrackIntro = "off-track-intro",
+    /// No indicator is off track.
+    NoneOffTrack = "none-off-track",
+    /// Introduces the indicators at risk.
+    AtRiskIntro = "at-risk-intro",
+    /// The tracking table chapter.
+    Tracking = "tracking",
+    /// How to read the tracking table.
+    TrackingNote = "tracking-note",
+    /// Column heading: an indicator's code.
+    Code = "code",
+    /// Column heading: the indicator.
+    Indicator = "indicator",
+    /// Column heading: the baseline, abbreviated.
+    Baseline = "baseline",
+    /// The baseline, in a sentence.
+    BaselineLong = "baseline-long",
+    /// A breakdown with no data yet.
+    NoData = "no-data",
+    /// The programme folder (provenance).
+    Folder = "folder",
+    /// A colon with the spacing of the language, between a label and its value.
+    Colon = "colon",
+    /// The milestone.
+    Milestone = "milestone",
+    /// The target.
+    Target = "target",
+    /// A ceiling (the target of an indicator not to exceed).
+    Ceiling = "ceiling",
+    /// A ceiling, in a sentence.
+    CeilingLower = "ceiling-lower",
+    /// The value over the period.
+    PeriodValue = "period-value",
+    /// Column heading: the cumulative value, abbreviated.
+    Cumulative = "cumulative",
+    /// The cumulative value.
+    CumulativeLong = "cumulative-long",
+    /// The achievement.
+    AchievementLong = "achievement-long",
+    /// Column heading: the achievement, abbreviated.
+    Achievement = "achievement",
+    /// The status.
+    Status = "status",
+    /// The chapter of results by action.
+    Results = "results",
+    /// No milestone is due yet.
+    NoMilestone = "no-milestone",
+    /// Stands for a missing value.
+    NoValue = "no-value",
+    /// In the period.
+    ThisPeriod = "this-period",
+    /// A category of a breakdown.
+    Category = "category",
+    /// The finance chapter.
+    Finance = "finance",
+    /// Introduces the finance chapter.
+    FinanceIntro = "finance-intro",
+    /// Column heading: a rate.
+    Rate = "rate",
+    /// The annexes chapter.
+    Annexes = "annexes",
+    /// The methodology annex.
+    Methodology = "methodology",
+    /// Introduces the methodology annex.
+    MethodologyIntro = "methodology-intro",
+    /// An indicator's definition.
+    Definition = "definition",
+    /// How an indicator is computed.
+    Formula = "formula",
+    /// Where its values come from.
+    Source = "source",
+    /// Its means of verification.
+    Verification = "verification",
+    /// Its unit.
+    Unit = "unit",
+    /// Its baseline, milestones and target.
+    Targets = "targets",
+    /// Its breakdowns.
+    Breakdowns = "breakdowns",
+    /// Its kind (cumulative, level, ceiling).
+    Kind = "kind",
+    /// A cumulative indicator.
+    KindTotal = "kind-total",
+    /// A level indicator.
+    KindLevel = "kind-level",
+    /// A ceiling indicator.
+    KindCeiling = "kind-ceiling",
+    /// The data quality annex.
+    Quality = "quality",
+    /// Introduces the data quality annex.
+    QualityIntro = "quality-intro",
+    /// Column heading: the dataset.
+    Dataset = "dataset",
+    /// Column heading: the sheet.
+    Sheet = "sheet",
+    /// Column heading: the file.
+    File = "file",
+    /// Column heading: rows read.
+    Read = "read",
+    /// Column heading: rows accepted.
+    Accepted = "accepted",
+    /// Column heading: rows rejected.
+    Rejected = "rejected",
+    /// Column heading: empty rows skipped.
+    Skipped = "skipped",
+    /// The total row.
+    Total = "total",
+    /// Every row read is accepted.
+    AllAccepted = "all-accepted",
+    /// Column heading: the row.
+    Row = "row",
+    /// Column heading: the column.
+    Column = "column",
+    /// Column heading: the value.
+    Value = "value",
+    /// Column heading: the rule broken.
+    Rule = "rule",
+    /// The provenance annex.
+    Provenance = "provenance",
+    /// Introduces the provenance annex.
+    ProvenanceIntro = "provenance-intro",
+    /// The data files read.
+    Inputs = "inputs",
+    /// Column heading: a file's size.
+    Size = "size",
+    /// The definition files.
+    Definitions = "definitions",
+    /// The fingerprint of all definitions.
+    DefinitionsHash = "definitions-hash",
+    /// What produced the report.
+    GeneratedBy = "generated-by",
+    /// When the report was produced.
+    GeneratedOn = "generated-on",
+    /// The template used.
+    Template = "template",
+    /// A page.
+    Page = "page",
+    /// Legend of a bar: the cumulative value.
+    LegendCumulative = "legend-cumulative",
+    /// Legend of a bar: the milestone.
+    LegendMilestone = "legend-milestone",
+    /// Legend of a bar: the target.
+    LegendTarget = "legend-target",
+}
+
+impl ReportWord {
+    /// The word in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fr => fr::report::word(self),
+            Lang::En => en::report::word(self),
+        }
+    }
+}
+
+/// A sentence of the report with values in it. The values arrive formatted
+/// for the language (dates in words, numbers grouped).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReportText<'a> {
+    /// The period's dates: "from 1 October 2025 to 31 December 2025".
+    PeriodRange {
+        /// First day.
+        start: &'a str,
+        /// Last day.
+        end: &'a str,
+    },
+    /// Two dates as a span: "1 November 2024 – 31 October 2026".
+    FromTo {
+        /// First day.
+        start: &'a str,
+        /// Last day.
+        end: &'a str,
+    },
+    /// How many indicators the report follows.
+    IndicatorsCount {
+        /// How many, formatted.
+        count: &'a str,
+    },
+    /// When a milestone is due.
+    Due {
+        /// The date, formatted.
+        date: &'a str,
+    },
+    /// The heading of a breakdown: "By country".
+    BreakdownBy {
+        /// The breakdown's label, as the programme writes it.
+        label: &'a str,
+    },
+    /// A funder's co-financing ceiling.
+    FunderCeiling {
+        /// The funder's code.
+        funder: &'a str,
+        /// The rate, formatted.
+        rate: &'a str,
+    },
+    /// Rejected rows listed below. Code is between backticks.
+    RejectedListed {
+        /// Problems found, formatted.
+        count: &'a str,
+    },
+    /// Rejected rows counted, not listed. Code is between backticks.
+    RejectedNotListed {
+        /// Problems found, formatted.
+        count: &'a str,
+    },
+}
+
+impl ReportText<'_> {
+    /// The sentence in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Fr => fr::report::text(self),
+            Lang::En => en::report::text(self),
+        }
+    }
+}
+
+/// A phrase of the methodology annex, which tells in words how an
+/// indicator is computed and where its data comes from. The report joins
+/// them with the programme's names (datasets, columns, conditions).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormulaText<'a> {
+    /// Starts a count: "Number of rows".
+    CountRows,
+    /// Starts a distinct count, before a column.
+    DistinctNonEmptyOf,
+    /// Starts a sum, before a column.
+    SumOf,
+    /// After a sum: an empty cell counts 0.
+    EmptyCountsZero,
+    /// Starts a mean, before a column.
+    MeanOf,
+    /// Starts a latest value, before a column.
+    ValueOf,
+    /// Of a latest value, before its date column.
+    AtDate,
+    /// Of a latest value, after its date column (may be empty).
+    Latest,
+    /// Starts a share: "Rows".
+    Rows,
+    /// A share's condition follows.
+    Meeting,
+    /// A share over the rows where a column follows.
+    OverThoseWhere,
+    /// After that column: it is known.
+    IsKnown,
+    /// A share over all the rows.
+    OverAllRows,
+    /// A ratio has no value when its denominator is zero.
+    NoValueWhenZero,
+    /// Starts a mean per group: "For each row".
+    ForEachRow,
+    /// A colon, with the spacing of the language.
+    Colon,
+    /// Ends a mean per group.
+    MeanOverRows,
+    /// Inside a ratio or a group: "number of rows".
+    NumberOfRows,
+    /// Inside a ratio or a group, before a column.
+    NumberOfDistinctValuesOf,
+    /// Inside a ratio or a group, before a column.
+    SumOfLower,
+    /// The members of a group are linked through a column that follows.
+    LinkedThrough,
+    /// The rows of a dataset.
+    OfDataset {
+        /// The dataset's label.
+        label: &'a str,
+    },
+    /// A filter follows.
+    Where,
+    /// A breakdown restricts the computation to its category.
+    BreakdownRestricts,
+    /// Between two sources.
+    SourceSeparator,
+    /// The sheet a dataset was read from.
+    SheetOf {
+        /// The sheet, as named in the workbook.
+        sheet: &'a str,
+    },
+    /// A date column follows.
+    DatedBy,
+    /// The rows of a group take the date of their row.
+    AtDateOfRow,
+    /// A dataset with no date column is taken whole.
+    UndatedWhole,
+}
+
+impl FormulaText<'_> {
+    /// The phrase in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Fr => fr::report::formula(self),
+            Lang::En => en::report::formula(self),
+        }
+    }
+}
+
+/// How a language writes numbers, amounts, sizes and dates.
+///
+/// A date is written `<day><no-break space><month> <year>`, the first day
+/// of a month as [`first_day`](Conventions::first_day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Conventions {
+    /// Groups thousands (`1 234` with a narrow no-break space, `1,234`).
+    pub thousands: char,
+    /// Separates the decimals.
+    pub decimal: char,
+    /// Between a number and `%` (empty when none).
+    pub before_percent: &'static str,
+    /// Whether a currency symbol comes before the amount (`€12`), else after.
+    pub symbol_first: bool,
+    /// Between an amount and a currency written after it.
+    pub before_currency: &'static str,
+    /// Between a size and its unit.
+    pub before_size_unit: &'static str,
+    /// Kilobytes.
+    pub kilobytes: &'static str,
+    /// Megabytes.
+    pub megabytes: &'static str,
+    /// The names of the months, January first.
+    pub months: [&'static str; 12],
+    /// How the first day of a month is written (`1er`, `1`).
+    pub first_day: &'static str,
+}
+
+impl Conventions {
+    /// The conventions of `lang`.
+    pub fn of(lang: Lang) -> &'static Conventions {
+        match lang {
+            Lang::Fr => &fr::report::CONVENTIONS,
+            Lang::En => &en::report::CONVENTIONS,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_has_one_key_and_a_text_in_every_language() {
+        let mut keys: Vec<&str> = ReportWord::ALL.iter().map(|w| w.key()).collect();
+        keys.sort_unstable();
+        let before = keys.len();
+        keys.dedup();
+        assert_eq!(keys.len(), before, "two words share a key");
+        for w in ReportWord::ALL {
+            assert!(
+                w.key().bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{w:?}: a key is kebab-case"
+            );
+            for lang in Lang::ALL {
+                assert!(!w.text(lang).is_empty(), "{w:?} in {lang}");
+            }
+        }
+    }
+
+    #[test]
+    fn sentences_take_their_values() {
+        let range = ReportText::PeriodRange {
+            start: "1er\u{A0}octobre 2025",
+            end: "31\u{A0}décembre 2025",
+        };
+        assert_eq!(
+            range.render(Lang::Fr),
+            "du 1er\u{A0}octobre 2025 au 31\u{A0}décembre 2025"
+        );
+        let ceiling = ReportText::FunderCeiling {
+            funder: "AFD",
+            rate: "80\u{202F}%",
+        };
+        assert_eq!(
+            ceiling.render(Lang::Fr),
+            "Plafond de cofinancement AFD\u{A0}: 80\u{202F}%"
+        );
+        assert_eq!(
+            ceiling.render(Lang::En),
+            "AFD co-financing ceiling: 80\u{202F}%"
+        );
+    }
+}
