@@ -24,8 +24,8 @@ pub enum Error {
         path: PathBuf,
         /// The line, when known.
         line: Option<usize>,
-        /// What is wrong and what was expected (for the programme's author).
-        message: String,
+        /// What is wrong.
+        problem: DefinitionProblem,
     },
     /// A data file, or one of its sheets, cannot be read at all.
     Workbook {
@@ -91,6 +91,296 @@ pub enum Error {
         code: String,
         /// The closest code.
         closest: Option<String>,
+    },
+}
+
+/// What is wrong in a programme's definitions.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DefinitionProblem {
+    /// The file is not UTF-8 text.
+    NotUtf8,
+    /// The TOML parser refused the file (syntax, an unknown key, a value of
+    /// the wrong type, a measure of the wrong shape).
+    Syntax {
+        /// What the parser said, quoted.
+        detail: String,
+    },
+    /// Two indicators with one code.
+    IndicatorTwice {
+        /// The code.
+        code: String,
+        /// The file of the first.
+        first: PathBuf,
+    },
+    /// The indicators folder defines none.
+    NoIndicators,
+    /// The programme ends before it starts.
+    EndBeforeStart {
+        /// First day.
+        start: chrono::NaiveDate,
+        /// Last day.
+        end: chrono::NaiveDate,
+    },
+    /// No report language.
+    NoLanguage,
+    /// Two results with one code.
+    ResultTwice {
+        /// The code.
+        code: String,
+    },
+    /// A result whose parent is not a result.
+    UnknownParent {
+        /// The result.
+        result: String,
+        /// Its parent.
+        parent: String,
+    },
+    /// Two dimensions with one name.
+    DimensionTwice {
+        /// The name.
+        name: String,
+    },
+    /// `[report]` names an indicator that is not defined.
+    ReportUnknownIndicator {
+        /// The code.
+        code: String,
+    },
+    /// Datasets that reference each other in a cycle.
+    ReferenceCycle {
+        /// A dataset on the cycle.
+        dataset: String,
+    },
+    /// A dataset's definition is wrong.
+    Dataset {
+        /// The dataset.
+        dataset: String,
+        /// What is wrong.
+        problem: DatasetProblem,
+    },
+    /// An indicator's definition is wrong.
+    Indicator {
+        /// The indicator's code.
+        code: String,
+        /// What is wrong.
+        problem: IndicatorProblem,
+    },
+}
+
+/// What is wrong in a dataset's definition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatasetProblem {
+    /// A sheet name (or alias) used by two datasets.
+    SheetNameTwice {
+        /// The name.
+        name: String,
+    },
+    /// A column name with a `.` (which marks references).
+    DotInColumn {
+        /// The column.
+        column: String,
+    },
+    /// A header (name or alias) used by two columns.
+    HeaderTwice {
+        /// The header.
+        header: String,
+    },
+    /// An enum column without values.
+    EnumWithoutValues {
+        /// The column.
+        column: String,
+    },
+    /// Values, aliases or labels on a column that is not an enum.
+    ValuesNotEnum {
+        /// The column.
+        column: String,
+    },
+    /// A value label for something that is not a value.
+    LabelNotValue {
+        /// The column.
+        column: String,
+        /// The labelled text.
+        value: String,
+    },
+    /// A value alias pointing to something that is not a value.
+    AliasNotValue {
+        /// The column.
+        column: String,
+        /// The alias.
+        alias: String,
+        /// What it points to.
+        value: String,
+    },
+    /// A pattern on a column that is not text.
+    PatternNotText {
+        /// The column.
+        column: String,
+    },
+    /// A pattern that is not a regular expression.
+    BadPattern {
+        /// The column.
+        column: String,
+        /// What the regex compiler said, quoted.
+        detail: String,
+    },
+    /// `min`/`max` on a column that is not a number.
+    MinMaxNotNumber {
+        /// The column.
+        column: String,
+    },
+    /// A reference to something that is not a dataset.
+    ReferenceUnknown {
+        /// The column.
+        column: String,
+        /// What it references.
+        target: String,
+    },
+    /// A reference to a dataset without a key.
+    ReferenceWithoutKey {
+        /// The column.
+        column: String,
+        /// What it references.
+        target: String,
+    },
+    /// A column referencing its own dataset.
+    ReferenceToItself {
+        /// The column.
+        column: String,
+    },
+    /// A reference column that is not text.
+    ReferenceNotText {
+        /// The column.
+        column: String,
+    },
+    /// `required_when` names an unknown column.
+    RequiredWhenUnknownColumn {
+        /// The column.
+        column: String,
+        /// The column named.
+        other: String,
+    },
+    /// `required_when` names a value the other column does not allow.
+    RequiredWhenNotValue {
+        /// The column.
+        column: String,
+        /// The value named.
+        value: String,
+        /// The other column.
+        other: String,
+    },
+    /// A key that is not a required text column.
+    KeyNotRequiredText {
+        /// The key.
+        key: String,
+    },
+    /// A key that is not a column.
+    KeyNotColumn {
+        /// The key.
+        key: String,
+    },
+}
+
+/// What is wrong in an indicator's definition.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IndicatorProblem {
+    /// The result it measures is not in the results chain.
+    UnknownResult {
+        /// The result named.
+        result: String,
+        /// The programme's results.
+        results: String,
+    },
+    /// No label.
+    EmptyLabel,
+    /// The target is not a finite number.
+    TargetNotNumber,
+    /// Not a dataset.
+    NotADataset {
+        /// The name given.
+        dataset: String,
+        /// The programme's datasets.
+        datasets: String,
+    },
+    /// Not a column of the dataset (own or through a reference).
+    NotAColumn {
+        /// The name given.
+        column: String,
+        /// The dataset.
+        dataset: String,
+        /// The closest column, if any is close.
+        closest: Option<String>,
+        /// The dataset's columns.
+        columns: String,
+    },
+    /// A column summed or averaged that is not a number.
+    NotNumeric {
+        /// The column.
+        column: String,
+        /// The dataset.
+        dataset: String,
+        /// Its type.
+        kind: crate::schema::ColumnType,
+    },
+    /// A date column that is not a date.
+    DateNotDate {
+        /// The column.
+        column: String,
+        /// Its type.
+        kind: crate::schema::ColumnType,
+    },
+    /// A filter or condition that does not compile or does not fit the
+    /// dataset's columns.
+    Filter {
+        /// The filter, as written.
+        filter: String,
+        /// What polars said, quoted.
+        detail: String,
+    },
+    /// A filter naming something that is not a column.
+    FilterColumn {
+        /// The filter, as written.
+        filter: String,
+        /// What is wrong with the name.
+        problem: Box<IndicatorProblem>,
+    },
+    /// The members of a per-group measure are not a dataset.
+    MembersNotDataset {
+        /// The name given.
+        dataset: String,
+    },
+    /// The members' `via` column does not reference the groups.
+    MembersVia {
+        /// The column given.
+        via: String,
+        /// The members' dataset.
+        dataset: String,
+        /// The groups' dataset.
+        groups: String,
+    },
+    /// A count of members with a column.
+    MembersCountWithColumn,
+    /// A distinct count or sum of members without a column.
+    MembersWithoutColumn,
+    /// A breakdown given twice.
+    BreakdownTwice {
+        /// The dimension.
+        by: String,
+    },
+    /// A breakdown that is not a dimension.
+    BreakdownNotDimension {
+        /// The dimension named.
+        by: String,
+    },
+    /// A breakdown whose column is wrong.
+    Breakdown {
+        /// The dimension.
+        by: String,
+        /// What is wrong with its column.
+        problem: Box<IndicatorProblem>,
+    },
+    /// Two milestones on one day.
+    MilestonesSameDay {
+        /// The day.
+        date: chrono::NaiveDate,
     },
 }
 

@@ -20,11 +20,11 @@ use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::error::{Error, Result};
+use crate::error::{DatasetProblem, DefinitionProblem, Error, IndicatorProblem, Result};
 use crate::filter;
 use crate::indicator::{AggregateKind, IndicatorDef, Measure, Selection};
 use crate::messages::Lang;
-use crate::schema::{ColumnType, DatasetSchema};
+use crate::schema::{ColumnSchema, ColumnType, DatasetSchema};
 use crate::text::{Localized, closest, fold_key, fold_name};
 
 /// Programme metadata (`[programme]` of `programme.toml`).
@@ -220,11 +220,10 @@ impl Programme {
                     return Err(Error::Definition {
                         path: path.clone(),
                         line,
-                        message: format!(
-                            "indicator code `{}` is already defined in {}",
-                            ind.code,
-                            first.display()
-                        ),
+                        problem: DefinitionProblem::IndicatorTwice {
+                            code: ind.code.clone(),
+                            first: first.clone(),
+                        },
                     });
                 }
                 origin.insert(ind.code.clone(), (path.clone(), line));
@@ -235,7 +234,7 @@ impl Programme {
             return Err(Error::Definition {
                 path: indicators_dir,
                 line: None,
-                message: "no [[indicator]] in any .toml file of this folder".into(),
+                problem: DefinitionProblem::NoIndicators,
             });
         }
 
@@ -258,10 +257,13 @@ impl Programme {
             let (path, line) = &origin[&ind.code];
             programme
                 .check_indicator(ind)
-                .map_err(|message| Error::Definition {
+                .map_err(|problem| Error::Definition {
                     path: path.clone(),
                     line: *line,
-                    message: format!("indicator {}: {message}", ind.code),
+                    problem: DefinitionProblem::Indicator {
+                        code: ind.code.clone(),
+                        problem,
+                    },
                 })?;
         }
         programme.check_report(&programme_path)?;
@@ -358,43 +360,45 @@ impl Programme {
     }
 
     fn check_programme(&self, path: &Path) -> Result<()> {
-        let err = |message: String| Error::Definition {
+        let err = |problem| Error::Definition {
             path: path.to_path_buf(),
             line: None,
-            message,
+            problem,
         };
         let info = &self.info;
         if info.end < info.start {
-            return Err(err(format!(
-                "programme end {} is before its start {}",
-                info.end, info.start
-            )));
+            return Err(err(DefinitionProblem::EndBeforeStart {
+                start: info.start,
+                end: info.end,
+            }));
         }
         if info.languages.is_empty() {
-            return Err(err(
-                "`languages` must name at least one language (the default first)".into(),
-            ));
+            return Err(err(DefinitionProblem::NoLanguage));
         }
         let mut seen = BTreeSet::new();
         for r in &self.results {
             if !seen.insert(r.code.as_str()) {
-                return Err(err(format!("result code `{}` appears twice", r.code)));
+                return Err(err(DefinitionProblem::ResultTwice {
+                    code: r.code.clone(),
+                }));
             }
         }
         for r in &self.results {
             if let Some(p) = &r.parent
                 && self.result(p).is_none()
             {
-                return Err(err(format!(
-                    "result `{}` has parent `{p}`, which is not a result",
-                    r.code
-                )));
+                return Err(err(DefinitionProblem::UnknownParent {
+                    result: r.code.clone(),
+                    parent: p.clone(),
+                }));
             }
         }
         let mut seen = BTreeSet::new();
         for d in &self.dimensions {
             if !seen.insert(d.name.as_str()) {
-                return Err(err(format!("dimension `{}` appears twice", d.name)));
+                return Err(err(DefinitionProblem::DimensionTwice {
+                    name: d.name.clone(),
+                }));
             }
         }
         Ok(())
@@ -406,7 +410,7 @@ impl Programme {
                 return Err(Error::Definition {
                     path: path.to_path_buf(),
                     line: None,
-                    message: format!("[report] names indicator `{code}`, which is not defined"),
+                    problem: DefinitionProblem::ReportUnknownIndicator { code: code.clone() },
                 });
             }
         }
@@ -418,118 +422,113 @@ impl Programme {
         let lines = entry_lines(&text, "dataset", "name");
         let mut names = BTreeSet::new();
         for (k, ds) in self.datasets.iter().enumerate() {
-            let err = |message: String| Error::Definition {
+            let err = |problem| Error::Definition {
                 path: path.to_path_buf(),
                 line: lines.get(k).copied().flatten(),
-                message: format!("dataset {}: {message}", ds.name),
+                problem: DefinitionProblem::Dataset {
+                    dataset: ds.name.clone(),
+                    problem,
+                },
             };
+            let column = |c: &ColumnSchema| c.name.clone();
             for name in std::iter::once(&ds.name).chain(&ds.aliases) {
                 if !names.insert(fold_name(name)) {
-                    return Err(err(format!("sheet name `{name}` is used by two datasets")));
+                    return Err(err(DatasetProblem::SheetNameTwice { name: name.clone() }));
                 }
             }
             let mut cols = BTreeSet::new();
             for c in &ds.columns {
                 if c.name.contains('.') {
-                    return Err(err(format!(
-                        "column name `{}` may not contain `.` (it marks references)",
-                        c.name
-                    )));
+                    return Err(err(DatasetProblem::DotInColumn { column: column(c) }));
                 }
                 for h in std::iter::once(&c.name).chain(&c.aliases) {
                     if !cols.insert(fold_name(h)) {
-                        return Err(err(format!("header `{h}` is used by two columns")));
+                        return Err(err(DatasetProblem::HeaderTwice { header: h.clone() }));
                     }
                 }
                 match c.kind {
                     ColumnType::Enum if c.values.is_empty() => {
-                        return Err(err(format!("enum column `{}` lists no `values`", c.name)));
+                        return Err(err(DatasetProblem::EnumWithoutValues { column: column(c) }));
                     }
                     ColumnType::Enum => {}
                     _ if !c.values.is_empty()
                         || !c.value_aliases.is_empty()
                         || !c.value_labels.is_empty() =>
                     {
-                        return Err(err(format!(
-                            "column `{}` is not an enum but lists values",
-                            c.name
-                        )));
+                        return Err(err(DatasetProblem::ValuesNotEnum { column: column(c) }));
                     }
                     _ => {}
                 }
                 if let Some(v) = c.value_labels.keys().find(|v| !c.values.contains(v)) {
-                    return Err(err(format!(
-                        "value label `{v}` of `{}` is not a value",
-                        c.name
-                    )));
+                    return Err(err(DatasetProblem::LabelNotValue {
+                        column: column(c),
+                        value: v.clone(),
+                    }));
                 }
                 for (alias, value) in &c.value_aliases {
                     if !c.values.contains(value) {
-                        return Err(err(format!(
-                            "value alias `{alias}` of `{}` points to `{value}`, not a value",
-                            c.name
-                        )));
+                        return Err(err(DatasetProblem::AliasNotValue {
+                            column: column(c),
+                            alias: alias.clone(),
+                            value: value.clone(),
+                        }));
                     }
                 }
                 match c.compiled_pattern() {
                     Some(_) if c.kind != ColumnType::Text => {
-                        return Err(err(format!(
-                            "column `{}` has a pattern but is not text",
-                            c.name
-                        )));
+                        return Err(err(DatasetProblem::PatternNotText { column: column(c) }));
                     }
-                    Some(Err(e)) => return Err(err(format!("pattern of `{}`: {e}", c.name))),
+                    Some(Err(e)) => {
+                        return Err(err(DatasetProblem::BadPattern {
+                            column: column(c),
+                            detail: e.to_string(),
+                        }));
+                    }
                     _ => {}
                 }
                 if (c.min.is_some() || c.max.is_some())
                     && !matches!(c.kind, ColumnType::Integer | ColumnType::Amount)
                 {
-                    return Err(err(format!(
-                        "column `{}` has min/max but is not a number",
-                        c.name
-                    )));
+                    return Err(err(DatasetProblem::MinMaxNotNumber { column: column(c) }));
                 }
                 if let Some(r) = &c.references {
                     match self.dataset(r) {
                         None => {
-                            return Err(err(format!(
-                                "column `{}` references `{r}`, which is not a dataset",
-                                c.name
-                            )));
+                            return Err(err(DatasetProblem::ReferenceUnknown {
+                                column: column(c),
+                                target: r.clone(),
+                            }));
                         }
                         Some(t) if t.key.is_none() => {
-                            return Err(err(format!(
-                                "column `{}` references `{r}`, which declares no `key`",
-                                c.name
-                            )));
+                            return Err(err(DatasetProblem::ReferenceWithoutKey {
+                                column: column(c),
+                                target: r.clone(),
+                            }));
                         }
                         Some(t) if t.name == ds.name => {
-                            return Err(err(format!(
-                                "column `{}` references its own dataset",
-                                c.name
-                            )));
+                            return Err(err(DatasetProblem::ReferenceToItself {
+                                column: column(c),
+                            }));
                         }
                         _ => {}
                     }
                     if c.kind != ColumnType::Text {
-                        return Err(err(format!(
-                            "reference column `{}` must be of type text",
-                            c.name
-                        )));
+                        return Err(err(DatasetProblem::ReferenceNotText { column: column(c) }));
                     }
                 }
                 if let Some(cond) = &c.required_when {
                     let Some(other) = ds.column(&cond.column) else {
-                        return Err(err(format!(
-                            "`required_when` of `{}` names unknown column `{}`",
-                            c.name, cond.column
-                        )));
+                        return Err(err(DatasetProblem::RequiredWhenUnknownColumn {
+                            column: column(c),
+                            other: cond.column.clone(),
+                        }));
                     };
                     if other.kind == ColumnType::Enum && !other.values.contains(&cond.equals) {
-                        return Err(err(format!(
-                            "`required_when` of `{}`: `{}` is not a value of `{}`",
-                            c.name, cond.equals, other.name
-                        )));
+                        return Err(err(DatasetProblem::RequiredWhenNotValue {
+                            column: column(c),
+                            value: cond.equals.clone(),
+                            other: other.name.clone(),
+                        }));
                     }
                 }
             }
@@ -537,24 +536,24 @@ impl Programme {
                 match ds.column(key) {
                     Some(c) if c.kind == ColumnType::Text && c.required => {}
                     Some(_) => {
-                        return Err(err(format!("key `{key}` must be a required text column")));
+                        return Err(err(DatasetProblem::KeyNotRequiredText { key: key.clone() }));
                     }
-                    None => return Err(err(format!("key `{key}` is not a column"))),
+                    None => return Err(err(DatasetProblem::KeyNotColumn { key: key.clone() })),
                 }
             }
         }
         // References must not form a cycle: rows are accepted dataset by dataset.
         self.reference_order()
-            .map_err(|message| Error::Definition {
+            .map_err(|problem| Error::Definition {
                 path: path.to_path_buf(),
                 line: None,
-                message,
+                problem,
             })?;
         Ok(())
     }
 
     /// Datasets ordered so that each comes after those it references.
-    pub(crate) fn reference_order(&self) -> std::result::Result<Vec<usize>, String> {
+    pub(crate) fn reference_order(&self) -> std::result::Result<Vec<usize>, DefinitionProblem> {
         let mut order = Vec::new();
         let mut state = vec![0u8; self.datasets.len()];
         fn visit(
@@ -562,14 +561,13 @@ impl Programme {
             i: usize,
             state: &mut [u8],
             order: &mut Vec<usize>,
-        ) -> std::result::Result<(), String> {
+        ) -> std::result::Result<(), DefinitionProblem> {
             match state[i] {
                 2 => return Ok(()),
                 1 => {
-                    return Err(format!(
-                        "datasets reference each other in a cycle through `{}`",
-                        p.datasets[i].name
-                    ));
+                    return Err(DefinitionProblem::ReferenceCycle {
+                        dataset: p.datasets[i].name.clone(),
+                    });
                 }
                 _ => {}
             }
@@ -593,37 +591,37 @@ impl Programme {
         Ok(order)
     }
 
-    fn check_indicator(&self, ind: &IndicatorDef) -> std::result::Result<(), String> {
+    fn check_indicator(&self, ind: &IndicatorDef) -> std::result::Result<(), IndicatorProblem> {
         if self.result(&ind.result).is_none() {
-            return Err(format!(
-                "result `{}` is not in programme.toml (results: {})",
-                ind.result,
-                self.results
+            return Err(IndicatorProblem::UnknownResult {
+                result: ind.result.clone(),
+                results: self
+                    .results
                     .iter()
                     .map(|r| r.code.as_str())
                     .collect::<Vec<_>>()
-                    .join(", ")
-            ));
+                    .join(", "),
+            });
         }
         if ind.label.is_empty() {
-            return Err("`label` is empty".into());
+            return Err(IndicatorProblem::EmptyLabel);
         }
         if !ind.target.is_finite() {
-            return Err("`target` must be a number".into());
+            return Err(IndicatorProblem::TargetNotNumber);
         }
         for sel in ind.measure.selections() {
             self.check_selection(sel)?;
         }
-        let numeric = |sel: &Selection, col: &str| -> std::result::Result<(), String> {
+        let numeric = |sel: &Selection, col: &str| -> std::result::Result<(), IndicatorProblem> {
             let c = self.resolve_column(sel, col)?;
             if matches!(c.kind, ColumnType::Integer | ColumnType::Amount) {
                 Ok(())
             } else {
-                Err(format!(
-                    "column `{col}` of `{}` is {}, not a number",
-                    sel.dataset,
-                    c.kind.as_str()
-                ))
+                Err(IndicatorProblem::NotNumeric {
+                    column: col.to_owned(),
+                    dataset: sel.dataset.clone(),
+                    kind: c.kind,
+                })
             }
         };
         match &ind.measure {
@@ -654,7 +652,7 @@ impl Programme {
                     if let Some(col) = &side.column {
                         match side.aggregate {
                             AggregateKind::Sum => numeric(&side.rows, col)?,
-                            _ => {
+                            AggregateKind::Count | AggregateKind::Distinct => {
                                 self.resolve_column(&side.rows, col)?;
                             }
                         }
@@ -662,17 +660,20 @@ impl Programme {
                 }
             }
             Measure::MeanPerGroup { rows, members } => {
-                let groups = self.dataset(&rows.dataset).ok_or("unknown dataset")?;
+                let groups = self.selected_dataset(rows)?;
                 let Some(mds) = self.dataset(&members.dataset) else {
-                    return Err(format!("members: `{}` is not a dataset", members.dataset));
+                    return Err(IndicatorProblem::MembersNotDataset {
+                        dataset: members.dataset.clone(),
+                    });
                 };
                 match mds.column(&members.via) {
                     Some(c) if c.references.as_deref() == Some(groups.name.as_str()) => {}
                     _ => {
-                        return Err(format!(
-                            "members: `{}` must be a column of `{}` that references `{}`",
-                            members.via, members.dataset, groups.name
-                        ));
+                        return Err(IndicatorProblem::MembersVia {
+                            via: members.via.clone(),
+                            dataset: members.dataset.clone(),
+                            groups: groups.name.clone(),
+                        });
                     }
                 }
                 let msel = Selection {
@@ -684,11 +685,13 @@ impl Programme {
                 match (members.aggregate, &members.column) {
                     (AggregateKind::Count, None) => {}
                     (AggregateKind::Count, Some(_)) => {
-                        return Err("members: a count takes no `column`".into());
+                        return Err(IndicatorProblem::MembersCountWithColumn);
                     }
-                    (_, None) => return Err("members: this aggregate needs `column`".into()),
+                    (AggregateKind::Distinct | AggregateKind::Sum, None) => {
+                        return Err(IndicatorProblem::MembersWithoutColumn);
+                    }
                     (AggregateKind::Sum, Some(c)) => numeric(&msel, c)?,
-                    (_, Some(c)) => {
+                    (AggregateKind::Distinct, Some(c)) => {
                         self.resolve_column(&msel, c)?;
                     }
                 }
@@ -697,44 +700,51 @@ impl Programme {
         let mut seen = BTreeSet::new();
         for b in &ind.breakdowns {
             if !seen.insert(b.by.as_str()) {
-                return Err(format!("breakdown `{}` appears twice", b.by));
+                return Err(IndicatorProblem::BreakdownTwice { by: b.by.clone() });
             }
             if self.dimension(&b.by).is_none() {
-                return Err(format!(
-                    "breakdown `{}` is not a [[dimension]] of programme.toml",
-                    b.by
-                ));
+                return Err(IndicatorProblem::BreakdownNotDimension { by: b.by.clone() });
             }
             for sel in ind.measure.selections() {
                 self.resolve_column(sel, b.column())
-                    .map_err(|e| format!("breakdown `{}`: {e}", b.by))?;
+                    .map_err(|e| IndicatorProblem::Breakdown {
+                        by: b.by.clone(),
+                        problem: Box::new(e),
+                    })?;
             }
         }
         if let Some(m) = ind.milestones.windows(2).find(|w| w[0].date == w[1].date) {
-            return Err(format!("two milestones on {}", m[0].date));
+            return Err(IndicatorProblem::MilestonesSameDay { date: m[0].date });
         }
         Ok(())
     }
 
-    fn check_selection(&self, sel: &Selection) -> std::result::Result<(), String> {
-        if self.dataset(&sel.dataset).is_none() {
-            return Err(format!(
-                "`{}` is not a dataset (datasets: {})",
-                sel.dataset,
-                self.datasets
+    /// The dataset a selection reads.
+    fn selected_dataset(
+        &self,
+        sel: &Selection,
+    ) -> std::result::Result<&DatasetSchema, IndicatorProblem> {
+        self.dataset(&sel.dataset)
+            .ok_or_else(|| IndicatorProblem::NotADataset {
+                dataset: sel.dataset.clone(),
+                datasets: self
+                    .datasets
                     .iter()
                     .map(|d| d.name.as_str())
                     .collect::<Vec<_>>()
-                    .join(", ")
-            ));
-        }
+                    .join(", "),
+            })
+    }
+
+    fn check_selection(&self, sel: &Selection) -> std::result::Result<(), IndicatorProblem> {
+        self.selected_dataset(sel)?;
         if let Some(date) = &sel.date {
             let c = self.resolve_column(sel, date)?;
             if c.kind != ColumnType::Date {
-                return Err(format!(
-                    "date column `{date}` is {}, not a date",
-                    c.kind.as_str()
-                ));
+                return Err(IndicatorProblem::DateNotDate {
+                    column: date.clone(),
+                    kind: c.kind,
+                });
             }
         }
         if let Some(f) = &sel.filter {
@@ -745,26 +755,31 @@ impl Programme {
 
     /// Compiles a condition and checks it against an empty frame of the
     /// dataset, so that unknown columns and type errors surface at load time.
-    fn check_condition(&self, sel: &Selection, sql: &str) -> std::result::Result<(), String> {
-        let (expr, columns) =
-            filter::compile(sql).map_err(|e| format!("filter `{sql}`: {}", e.0))?;
+    fn check_condition(
+        &self,
+        sel: &Selection,
+        sql: &str,
+    ) -> std::result::Result<(), IndicatorProblem> {
+        let filter_problem = |detail: String| IndicatorProblem::Filter {
+            filter: sql.to_owned(),
+            detail,
+        };
+        let (expr, columns) = filter::compile(sql).map_err(|e| filter_problem(e.0))?;
         for c in &columns {
             self.resolve_column(sel, c)
-                .map_err(|e| format!("filter `{sql}`: {e}"))?;
+                .map_err(|e| IndicatorProblem::FilterColumn {
+                    filter: sql.to_owned(),
+                    problem: Box::new(e),
+                })?;
         }
-        let ds = self.dataset(&sel.dataset).ok_or("unknown dataset")?;
+        let ds = self.selected_dataset(sel)?;
         let empty = empty_frame(&self.frame_columns(ds));
         empty
             .lazy()
             .filter(expr)
             .collect()
             .map(|_| ())
-            .map_err(|e| {
-                format!(
-                    "filter `{sql}`: {}",
-                    filter::clean_polars_message(&e.to_string())
-                )
-            })
+            .map_err(|e| filter_problem(filter::clean_polars_message(&e.to_string())))
     }
 
     /// Finds a column (own or `reference.column`) of a selection's dataset.
@@ -772,24 +787,20 @@ impl Programme {
         &self,
         sel: &Selection,
         name: &str,
-    ) -> std::result::Result<FrameColumn, String> {
-        let ds = self
-            .dataset(&sel.dataset)
-            .ok_or_else(|| format!("`{}` is not a dataset", sel.dataset))?;
+    ) -> std::result::Result<FrameColumn, IndicatorProblem> {
+        let ds = self.selected_dataset(sel)?;
         let cols = self.frame_columns(ds);
         cols.iter()
             .find(|c| c.name == name)
             .cloned()
             .ok_or_else(|| {
                 let names: Vec<&str> = cols.iter().map(|c| c.name.as_str()).collect();
-                format!(
-                    "`{name}` is not a column of `{}`{} (columns: {})",
-                    ds.name,
-                    closest(name, names.iter().copied())
-                        .map(|c| format!("; did you mean `{c}`?"))
-                        .unwrap_or_default(),
-                    names.join(", ")
-                )
+                IndicatorProblem::NotAColumn {
+                    column: name.to_owned(),
+                    dataset: ds.name.clone(),
+                    closest: closest(name, names.iter().copied()).map(str::to_owned),
+                    columns: names.join(", "),
+                }
             })
     }
 }
@@ -821,14 +832,16 @@ fn parse_toml<T: serde::de::DeserializeOwned>(
     let text = String::from_utf8(bytes.clone()).map_err(|_| Error::Definition {
         path: path.to_path_buf(),
         line: None,
-        message: "not UTF-8 text".into(),
+        problem: DefinitionProblem::NotUtf8,
     })?;
     let value = toml::from_str(&text).map_err(|e| {
         let line = e.span().map(|s| line_at(&text, s.start));
         Error::Definition {
             path: path.to_path_buf(),
             line,
-            message: e.message().trim().to_owned(),
+            problem: DefinitionProblem::Syntax {
+                detail: e.message().trim().to_owned(),
+            },
         }
     })?;
     files.push(DefinitionFile {

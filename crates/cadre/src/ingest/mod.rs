@@ -150,10 +150,10 @@ pub fn ingest(programme: &Programme, path: impl AsRef<Path>) -> Result<Data> {
     // References, referenced datasets first.
     let order = programme
         .reference_order()
-        .map_err(|message| Error::Definition {
+        .map_err(|problem| Error::Definition {
             path: programme.dir.join("datasets.toml"),
             line: None,
-            message,
+            problem,
         })?;
     let mut extra_problems: Vec<Vec<Problem>> = vec![Vec::new(); programme.datasets.len()];
     for &i in &order {

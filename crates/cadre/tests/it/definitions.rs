@@ -55,11 +55,16 @@ fn definition_error(
     edit: impl FnOnce(String) -> String,
 ) -> (String, Option<usize>, String) {
     match programme_with(file, edit) {
-        Err(Error::Definition {
-            path,
-            line,
-            message,
-        }) => (path.display().to_string(), line, message),
+        Err(e @ Error::Definition { .. }) => {
+            let Error::Definition { path, line, .. } = &e else {
+                unreachable!()
+            };
+            (
+                path.display().to_string(),
+                *line,
+                e.message(cadre::Lang::En),
+            )
+        }
         Err(other) => panic!("expected a definition error, got {other}"),
         Ok(_) => panic!("the broken definitions loaded"),
     }

@@ -4,7 +4,10 @@ pub(super) mod report;
 
 use super::{Text, Word, list};
 use crate::cell::format_number;
-use crate::error::{Error, PeriodProblem, TableProblem, WorkbookProblem};
+use crate::error::{
+    DatasetProblem, DefinitionProblem, Error, IndicatorProblem, PeriodProblem, TableProblem,
+    WorkbookProblem,
+};
 use crate::explain::Aggregation;
 use crate::indicator::AggregateKind;
 use crate::ingest::MAX_COLUMNS;
@@ -292,11 +295,12 @@ pub(super) fn error(e: &Error) -> String {
         Error::Definition {
             path,
             line,
-            message,
+            problem,
         } => format!(
-            "{}{}: {message}",
+            "{}{}: {}",
             path.display(),
-            line.map(|l| format!(":{l}")).unwrap_or_default()
+            line.map(|l| format!(":{l}")).unwrap_or_default(),
+            definition_problem(problem)
         ),
         Error::Workbook {
             path,
@@ -490,5 +494,163 @@ fn workbook_problem(p: &WorkbookProblem) -> String {
         WorkbookProblem::CsvLineTooWide { line } => {
             format!("line {line} has more than {MAX_COLUMNS} fields")
         }
+    }
+}
+
+fn definition_problem(p: &DefinitionProblem) -> String {
+    match p {
+        DefinitionProblem::NotUtf8 => "not UTF-8 text".into(),
+        DefinitionProblem::Syntax { detail } => detail.clone(),
+        DefinitionProblem::IndicatorTwice { code, first } => format!(
+            "indicator code `{code}` is already defined in {}",
+            first.display()
+        ),
+        DefinitionProblem::NoIndicators => {
+            "no [[indicator]] in any .toml file of this folder".into()
+        }
+        DefinitionProblem::EndBeforeStart { start, end } => {
+            format!("programme end {end} is before its start {start}")
+        }
+        DefinitionProblem::NoLanguage => {
+            "`languages` must name at least one language (the default first)".into()
+        }
+        DefinitionProblem::ResultTwice { code } => format!("result code `{code}` appears twice"),
+        DefinitionProblem::UnknownParent { result, parent } => {
+            format!("result `{result}` has parent `{parent}`, which is not a result")
+        }
+        DefinitionProblem::DimensionTwice { name } => {
+            format!("dimension `{name}` appears twice")
+        }
+        DefinitionProblem::ReportUnknownIndicator { code } => {
+            format!("[report] names indicator `{code}`, which is not defined")
+        }
+        DefinitionProblem::ReferenceCycle { dataset } => {
+            format!("datasets reference each other in a cycle through `{dataset}`")
+        }
+        DefinitionProblem::Dataset { dataset, problem } => {
+            format!("dataset {dataset}: {}", dataset_problem(problem))
+        }
+        DefinitionProblem::Indicator { code, problem } => {
+            format!("indicator {code}: {}", indicator_problem(problem))
+        }
+    }
+}
+
+fn dataset_problem(p: &DatasetProblem) -> String {
+    match p {
+        DatasetProblem::SheetNameTwice { name } => {
+            format!("sheet name `{name}` is used by two datasets")
+        }
+        DatasetProblem::DotInColumn { column } => {
+            format!("column name `{column}` may not contain `.` (it marks references)")
+        }
+        DatasetProblem::HeaderTwice { header } => {
+            format!("header `{header}` is used by two columns")
+        }
+        DatasetProblem::EnumWithoutValues { column } => {
+            format!("enum column `{column}` lists no `values`")
+        }
+        DatasetProblem::ValuesNotEnum { column } => {
+            format!("column `{column}` is not an enum but lists values")
+        }
+        DatasetProblem::LabelNotValue { column, value } => {
+            format!("value label `{value}` of `{column}` is not a value")
+        }
+        DatasetProblem::AliasNotValue {
+            column,
+            alias,
+            value,
+        } => format!("value alias `{alias}` of `{column}` points to `{value}`, not a value"),
+        DatasetProblem::PatternNotText { column } => {
+            format!("column `{column}` has a pattern but is not text")
+        }
+        DatasetProblem::BadPattern { column, detail } => {
+            format!("pattern of `{column}`: {detail}")
+        }
+        DatasetProblem::MinMaxNotNumber { column } => {
+            format!("column `{column}` has min/max but is not a number")
+        }
+        DatasetProblem::ReferenceUnknown { column, target } => {
+            format!("column `{column}` references `{target}`, which is not a dataset")
+        }
+        DatasetProblem::ReferenceWithoutKey { column, target } => {
+            format!("column `{column}` references `{target}`, which declares no `key`")
+        }
+        DatasetProblem::ReferenceToItself { column } => {
+            format!("column `{column}` references its own dataset")
+        }
+        DatasetProblem::ReferenceNotText { column } => {
+            format!("reference column `{column}` must be of type text")
+        }
+        DatasetProblem::RequiredWhenUnknownColumn { column, other } => {
+            format!("`required_when` of `{column}` names unknown column `{other}`")
+        }
+        DatasetProblem::RequiredWhenNotValue {
+            column,
+            value,
+            other,
+        } => format!("`required_when` of `{column}`: `{value}` is not a value of `{other}`"),
+        DatasetProblem::KeyNotRequiredText { key } => {
+            format!("key `{key}` must be a required text column")
+        }
+        DatasetProblem::KeyNotColumn { key } => format!("key `{key}` is not a column"),
+    }
+}
+
+fn indicator_problem(p: &IndicatorProblem) -> String {
+    match p {
+        IndicatorProblem::UnknownResult { result, results } => {
+            format!("result `{result}` is not in programme.toml (results: {results})")
+        }
+        IndicatorProblem::EmptyLabel => "`label` is empty".into(),
+        IndicatorProblem::TargetNotNumber => "`target` must be a number".into(),
+        IndicatorProblem::NotADataset { dataset, datasets } => {
+            format!("`{dataset}` is not a dataset (datasets: {datasets})")
+        }
+        IndicatorProblem::NotAColumn {
+            column,
+            dataset,
+            closest,
+            columns,
+        } => format!(
+            "`{column}` is not a column of `{dataset}`{} (columns: {columns})",
+            closest
+                .as_ref()
+                .map(|c| format!("; did you mean `{c}`?"))
+                .unwrap_or_default()
+        ),
+        IndicatorProblem::NotNumeric {
+            column,
+            dataset,
+            kind,
+        } => format!(
+            "column `{column}` of `{dataset}` is {}, not a number",
+            kind.as_str()
+        ),
+        IndicatorProblem::DateNotDate { column, kind } => {
+            format!("date column `{column}` is {}, not a date", kind.as_str())
+        }
+        IndicatorProblem::Filter { filter, detail } => format!("filter `{filter}`: {detail}"),
+        IndicatorProblem::FilterColumn { filter, problem } => {
+            format!("filter `{filter}`: {}", indicator_problem(problem))
+        }
+        IndicatorProblem::MembersNotDataset { dataset } => {
+            format!("members: `{dataset}` is not a dataset")
+        }
+        IndicatorProblem::MembersVia {
+            via,
+            dataset,
+            groups,
+        } => format!("members: `{via}` must be a column of `{dataset}` that references `{groups}`"),
+        IndicatorProblem::MembersCountWithColumn => "members: a count takes no `column`".into(),
+        IndicatorProblem::MembersWithoutColumn => "members: this aggregate needs `column`".into(),
+        IndicatorProblem::BreakdownTwice { by } => format!("breakdown `{by}` appears twice"),
+        IndicatorProblem::BreakdownNotDimension { by } => {
+            format!("breakdown `{by}` is not a [[dimension]] of programme.toml")
+        }
+        IndicatorProblem::Breakdown { by, problem } => {
+            format!("breakdown `{by}`: {}", indicator_problem(problem))
+        }
+        IndicatorProblem::MilestonesSameDay { date } => format!("two milestones on {date}"),
     }
 }

@@ -4,7 +4,10 @@ pub(super) mod report;
 
 use super::{Text, Word, list};
 use crate::cell::format_number;
-use crate::error::{Error, PeriodProblem, TableProblem, WorkbookProblem};
+use crate::error::{
+    DatasetProblem, DefinitionProblem, Error, IndicatorProblem, PeriodProblem, TableProblem,
+    WorkbookProblem,
+};
 use crate::explain::Aggregation;
 use crate::indicator::AggregateKind;
 use crate::ingest::MAX_COLUMNS;
@@ -311,11 +314,12 @@ pub(super) fn error(e: &Error) -> String {
         Error::Definition {
             path,
             line,
-            message,
+            problem,
         } => format!(
-            "{}{} : définition invalide : {message}",
+            "{}{} : {}",
             path.display(),
-            line.map(|l| format!(":{l}")).unwrap_or_default()
+            line.map(|l| format!(":{l}")).unwrap_or_default(),
+            definition_problem(problem)
         ),
         Error::Workbook {
             path,
@@ -519,6 +523,187 @@ fn workbook_problem(p: &WorkbookProblem) -> String {
         WorkbookProblem::MalformedCsv { detail } => format!("csv mal formé (« {detail} »)"),
         WorkbookProblem::CsvLineTooWide { line } => {
             format!("la ligne {line} a plus de {MAX_COLUMNS} champs")
+        }
+    }
+}
+
+fn definition_problem(p: &DefinitionProblem) -> String {
+    match p {
+        DefinitionProblem::NotUtf8 => "le fichier n’est pas du texte UTF-8".into(),
+        DefinitionProblem::Syntax { detail } => {
+            format!("définition illisible (analyseur TOML : « {detail} »)")
+        }
+        DefinitionProblem::IndicatorTwice { code, first } => format!(
+            "le code d’indicateur « {code} » est déjà défini dans {}",
+            first.display()
+        ),
+        DefinitionProblem::NoIndicators => {
+            "aucun [[indicator]] dans les fichiers .toml de ce dossier".into()
+        }
+        DefinitionProblem::EndBeforeStart { start, end } => {
+            format!("le programme finit ({end}) avant de commencer ({start})")
+        }
+        DefinitionProblem::NoLanguage => {
+            "`languages` doit nommer au moins une langue (la langue par défaut d’abord)".into()
+        }
+        DefinitionProblem::ResultTwice { code } => {
+            format!("le code de résultat « {code} » apparaît deux fois")
+        }
+        DefinitionProblem::UnknownParent { result, parent } => format!(
+            "le résultat « {result} » a pour parent « {parent} », qui n’est pas un résultat"
+        ),
+        DefinitionProblem::DimensionTwice { name } => {
+            format!("la dimension « {name} » apparaît deux fois")
+        }
+        DefinitionProblem::ReportUnknownIndicator { code } => {
+            format!("[report] nomme l’indicateur « {code} », qui n’est pas défini")
+        }
+        DefinitionProblem::ReferenceCycle { dataset } => {
+            format!("des jeux de données se renvoient l’un à l’autre en boucle, par « {dataset} »")
+        }
+        DefinitionProblem::Dataset { dataset, problem } => {
+            format!("jeu de données {dataset} : {}", dataset_problem(problem))
+        }
+        DefinitionProblem::Indicator { code, problem } => {
+            format!("indicateur {code} : {}", indicator_problem(problem))
+        }
+    }
+}
+
+fn dataset_problem(p: &DatasetProblem) -> String {
+    match p {
+        DatasetProblem::SheetNameTwice { name } => {
+            format!("le nom de feuille « {name} » sert à deux jeux de données")
+        }
+        DatasetProblem::DotInColumn { column } => format!(
+            "le nom de colonne « {column} » ne peut pas contenir de « . » (il marque les renvois)"
+        ),
+        DatasetProblem::HeaderTwice { header } => {
+            format!("l’en-tête « {header} » sert à deux colonnes")
+        }
+        DatasetProblem::EnumWithoutValues { column } => {
+            format!("la colonne à liste « {column} » ne donne aucune valeur (`values`)")
+        }
+        DatasetProblem::ValuesNotEnum { column } => {
+            format!("la colonne « {column} » donne des valeurs mais n’est pas une liste (`enum`)")
+        }
+        DatasetProblem::LabelNotValue { column, value } => {
+            format!("le libellé de « {value} » dans « {column} » ne correspond à aucune valeur")
+        }
+        DatasetProblem::AliasNotValue {
+            column,
+            alias,
+            value,
+        } => format!(
+            "l’alias « {alias} » de « {column} » renvoie à « {value} », qui n’est pas une valeur"
+        ),
+        DatasetProblem::PatternNotText { column } => {
+            format!("la colonne « {column} » a une forme (`pattern`) mais n’est pas du texte")
+        }
+        DatasetProblem::BadPattern { column, detail } => {
+            format!("forme (`pattern`) de « {column} » invalide (« {detail} »)")
+        }
+        DatasetProblem::MinMaxNotNumber { column } => {
+            format!("la colonne « {column} » a min/max mais n’est pas un nombre")
+        }
+        DatasetProblem::ReferenceUnknown { column, target } => format!(
+            "la colonne « {column} » renvoie à « {target} », qui n’est pas un jeu de données"
+        ),
+        DatasetProblem::ReferenceWithoutKey { column, target } => format!(
+            "la colonne « {column} » renvoie à « {target} », qui ne déclare pas de clé (`key`)"
+        ),
+        DatasetProblem::ReferenceToItself { column } => {
+            format!("la colonne « {column} » renvoie à son propre jeu de données")
+        }
+        DatasetProblem::ReferenceNotText { column } => {
+            format!("la colonne de renvoi « {column} » doit être de type text")
+        }
+        DatasetProblem::RequiredWhenUnknownColumn { column, other } => {
+            format!("`required_when` de « {column} » nomme la colonne inconnue « {other} »")
+        }
+        DatasetProblem::RequiredWhenNotValue {
+            column,
+            value,
+            other,
+        } => format!(
+            "`required_when` de « {column} » : « {value} » n’est pas une valeur de « {other} »"
+        ),
+        DatasetProblem::KeyNotRequiredText { key } => {
+            format!("la clé « {key} » doit être une colonne de texte obligatoire")
+        }
+        DatasetProblem::KeyNotColumn { key } => {
+            format!("la clé « {key} » n’est pas une colonne")
+        }
+    }
+}
+
+fn indicator_problem(p: &IndicatorProblem) -> String {
+    match p {
+        IndicatorProblem::UnknownResult { result, results } => format!(
+            "le résultat « {result} » n’est pas dans programme.toml (résultats : {results})"
+        ),
+        IndicatorProblem::EmptyLabel => "le libellé (`label`) est vide".into(),
+        IndicatorProblem::TargetNotNumber => "la cible (`target`) doit être un nombre".into(),
+        IndicatorProblem::NotADataset { dataset, datasets } => {
+            format!("« {dataset} » n’est pas un jeu de données (jeux de données : {datasets})")
+        }
+        IndicatorProblem::NotAColumn {
+            column,
+            dataset,
+            closest,
+            columns,
+        } => format!(
+            "« {column} » n’est pas une colonne de « {dataset} »{} (colonnes : {columns})",
+            closest
+                .as_ref()
+                .map(|c| format!(" ; vouliez-vous dire « {c} » ?"))
+                .unwrap_or_default()
+        ),
+        IndicatorProblem::NotNumeric {
+            column,
+            dataset,
+            kind,
+        } => format!(
+            "la colonne « {column} » de « {dataset} » est de type {}, pas un nombre",
+            kind.as_str()
+        ),
+        IndicatorProblem::DateNotDate { column, kind } => format!(
+            "la colonne de date « {column} » est de type {}, pas une date",
+            kind.as_str()
+        ),
+        IndicatorProblem::Filter { filter, detail } => {
+            format!("filtre « {filter} » refusé (polars : « {detail} »)")
+        }
+        IndicatorProblem::FilterColumn { filter, problem } => {
+            format!("filtre « {filter} » : {}", indicator_problem(problem))
+        }
+        IndicatorProblem::MembersNotDataset { dataset } => {
+            format!("membres : « {dataset} » n’est pas un jeu de données")
+        }
+        IndicatorProblem::MembersVia {
+            via,
+            dataset,
+            groups,
+        } => format!(
+            "membres : « {via} » doit être une colonne de « {dataset} » qui renvoie à « {groups} »"
+        ),
+        IndicatorProblem::MembersCountWithColumn => {
+            "membres : un comptage ne prend pas de `column`".into()
+        }
+        IndicatorProblem::MembersWithoutColumn => {
+            "membres : cet agrégat demande une `column`".into()
+        }
+        IndicatorProblem::BreakdownTwice { by } => {
+            format!("la ventilation « {by} » apparaît deux fois")
+        }
+        IndicatorProblem::BreakdownNotDimension { by } => {
+            format!("la ventilation « {by} » n’est pas une [[dimension]] de programme.toml")
+        }
+        IndicatorProblem::Breakdown { by, problem } => {
+            format!("ventilation « {by} » : {}", indicator_problem(problem))
+        }
+        IndicatorProblem::MilestonesSameDay { date } => {
+            format!("deux jalons le même jour ({date})")
         }
     }
 }
