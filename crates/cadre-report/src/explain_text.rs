@@ -22,7 +22,7 @@ pub fn render(e: &Explanation, period: &Period, lang: Lang) -> String {
     if !e.definition.is_empty() {
         s += &format!("{}{c}{}\n", w(Word::Definition), e.definition.get(lang));
     }
-    s += &format!("{}{c}{}\n\n", w(Word::Measure), e.measure);
+    s += &format!("{}{c}{}\n\n", w(Word::Measure), e.measure.text(lang));
     for part in &e.parts {
         s += &part_text(part, lang);
         s.push('\n');

@@ -24,8 +24,9 @@ pub enum Error {
         path: PathBuf,
         /// The line, when known.
         line: Option<usize>,
-        /// What is wrong.
-        problem: DefinitionProblem,
+        /// What is wrong (boxed: errors travel in every `Result`, and this
+        /// one is large).
+        problem: Box<DefinitionProblem>,
     },
     /// A data file, or one of its sheets, cannot be read at all.
     Workbook {

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::compute::{Engine, Prepared, Side, Window, evaluate, window_rows};
 use crate::error::{Error, Result};
-use crate::indicator::{AggregateKind, Measure, Selection};
+use crate::indicator::{AggregateKind, Measure, MeasureType, Selection};
 use crate::ingest::ROW_COLUMN;
 use crate::period::{Period, from_epoch_days, to_epoch_days};
 use crate::table::IndicatorValue;
@@ -185,7 +185,7 @@ pub struct Explanation {
     /// The plain-language definition, per language.
     pub definition: crate::text::Localized,
     /// The measure's type.
-    pub measure: String,
+    pub measure: MeasureType,
     /// Multiplier of a share or ratio.
     pub scale: Option<f64>,
     /// The parts the measure combines.
@@ -335,7 +335,7 @@ impl Engine<'_> {
         Ok(Explanation {
             indicator,
             definition: def.definition.clone(),
-            measure: def.measure.type_name().to_owned(),
+            measure: def.measure.measure_type(),
             scale,
             parts,
         })

@@ -150,6 +150,44 @@ pub struct Members {
     pub column: Option<String>,
 }
 
+/// The type of a measure, as the definitions name it (`type = "share"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasureType {
+    /// Number of rows.
+    Count,
+    /// Number of distinct values.
+    Distinct,
+    /// Sum of a column.
+    Sum,
+    /// Mean of a column.
+    Mean,
+    /// Share of rows meeting a condition.
+    Share,
+    /// One aggregate over another.
+    Ratio,
+    /// The latest value.
+    Latest,
+    /// Mean over groups of an aggregate of their members.
+    MeanPerGroup,
+}
+
+impl MeasureType {
+    /// The type's name in the definitions (`mean_per_group`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeasureType::Count => "count",
+            MeasureType::Distinct => "distinct",
+            MeasureType::Sum => "sum",
+            MeasureType::Mean => "mean",
+            MeasureType::Share => "share",
+            MeasureType::Ratio => "ratio",
+            MeasureType::Latest => "latest",
+            MeasureType::MeanPerGroup => "mean_per_group",
+        }
+    }
+}
+
 /// How an indicator's value is computed from rows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", try_from = "RawMeasure")]
@@ -379,15 +417,20 @@ impl TryFrom<RawMeasure> for Measure {
 impl Measure {
     /// The measure's type name, as the definitions write it.
     pub fn type_name(&self) -> &'static str {
+        self.measure_type().as_str()
+    }
+
+    /// The measure's type.
+    pub fn measure_type(&self) -> MeasureType {
         match self {
-            Measure::Count { .. } => "count",
-            Measure::Distinct { .. } => "distinct",
-            Measure::Sum { .. } => "sum",
-            Measure::Mean { .. } => "mean",
-            Measure::Share { .. } => "share",
-            Measure::Ratio { .. } => "ratio",
-            Measure::Latest { .. } => "latest",
-            Measure::MeanPerGroup { .. } => "mean_per_group",
+            Measure::Count { .. } => MeasureType::Count,
+            Measure::Distinct { .. } => MeasureType::Distinct,
+            Measure::Sum { .. } => MeasureType::Sum,
+            Measure::Mean { .. } => MeasureType::Mean,
+            Measure::Share { .. } => MeasureType::Share,
+            Measure::Ratio { .. } => MeasureType::Ratio,
+            Measure::Latest { .. } => MeasureType::Latest,
+            Measure::MeanPerGroup { .. } => MeasureType::MeanPerGroup,
         }
     }
 

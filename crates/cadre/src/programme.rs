@@ -220,10 +220,10 @@ impl Programme {
                     return Err(Error::Definition {
                         path: path.clone(),
                         line,
-                        problem: DefinitionProblem::IndicatorTwice {
+                        problem: Box::new(DefinitionProblem::IndicatorTwice {
                             code: ind.code.clone(),
                             first: first.clone(),
-                        },
+                        }),
                     });
                 }
                 origin.insert(ind.code.clone(), (path.clone(), line));
@@ -234,7 +234,7 @@ impl Programme {
             return Err(Error::Definition {
                 path: indicators_dir,
                 line: None,
-                problem: DefinitionProblem::NoIndicators,
+                problem: Box::new(DefinitionProblem::NoIndicators),
             });
         }
 
@@ -260,10 +260,10 @@ impl Programme {
                 .map_err(|problem| Error::Definition {
                     path: path.clone(),
                     line: *line,
-                    problem: DefinitionProblem::Indicator {
+                    problem: Box::new(DefinitionProblem::Indicator {
                         code: ind.code.clone(),
                         problem,
-                    },
+                    }),
                 })?;
         }
         programme.check_report(&programme_path)?;
@@ -363,7 +363,7 @@ impl Programme {
         let err = |problem| Error::Definition {
             path: path.to_path_buf(),
             line: None,
-            problem,
+            problem: Box::new(problem),
         };
         let info = &self.info;
         if info.end < info.start {
@@ -410,7 +410,9 @@ impl Programme {
                 return Err(Error::Definition {
                     path: path.to_path_buf(),
                     line: None,
-                    problem: DefinitionProblem::ReportUnknownIndicator { code: code.clone() },
+                    problem: Box::new(DefinitionProblem::ReportUnknownIndicator {
+                        code: code.clone(),
+                    }),
                 });
             }
         }
@@ -425,10 +427,10 @@ impl Programme {
             let err = |problem| Error::Definition {
                 path: path.to_path_buf(),
                 line: lines.get(k).copied().flatten(),
-                problem: DefinitionProblem::Dataset {
+                problem: Box::new(DefinitionProblem::Dataset {
                     dataset: ds.name.clone(),
                     problem,
-                },
+                }),
             };
             let column = |c: &ColumnSchema| c.name.clone();
             for name in std::iter::once(&ds.name).chain(&ds.aliases) {
@@ -547,7 +549,7 @@ impl Programme {
             .map_err(|problem| Error::Definition {
                 path: path.to_path_buf(),
                 line: None,
-                problem,
+                problem: Box::new(problem),
             })?;
         Ok(())
     }
@@ -832,16 +834,16 @@ fn parse_toml<T: serde::de::DeserializeOwned>(
     let text = String::from_utf8(bytes.clone()).map_err(|_| Error::Definition {
         path: path.to_path_buf(),
         line: None,
-        problem: DefinitionProblem::NotUtf8,
+        problem: Box::new(DefinitionProblem::NotUtf8),
     })?;
     let value = toml::from_str(&text).map_err(|e| {
         let line = e.span().map(|s| line_at(&text, s.start));
         Error::Definition {
             path: path.to_path_buf(),
             line,
-            problem: DefinitionProblem::Syntax {
+            problem: Box::new(DefinitionProblem::Syntax {
                 detail: e.message().trim().to_owned(),
-            },
+            }),
         }
     })?;
     files.push(DefinitionFile {

@@ -275,3 +275,46 @@ fn check_reads_the_xlsx_tracking_table() {
     );
     assert!(stdout(&agree).contains("concordent"), "{}", stdout(&agree));
 }
+
+#[test]
+fn an_unknown_language_is_a_usage_error_naming_the_programme_s() {
+    let o = run(&with(&["compute", "--period", "2025-Q4", "--lang", "de"]));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).is_empty());
+    assert_eq!(
+        stderr(&o).trim(),
+        "cadre: langue « de » inconnue de ce programme ; langues déclarées : fr, en"
+    );
+}
+
+#[test]
+fn messages_are_in_one_language() {
+    for (lang, expected) in [
+        (
+            "fr",
+            "cadre: période « 2027-Q9 » : un trimestre va de Q1 à Q4",
+        ),
+        ("en", "cadre: period `2027-Q9`: a quarter is Q1 to Q4"),
+    ] {
+        let o = run(&with(&["compute", "--period", "2027-Q9", "--lang", lang]));
+        assert_eq!(o.status.code(), Some(2));
+        assert_eq!(stderr(&o).trim(), expected);
+    }
+    // explain's text: its words, the aggregate and the status in French.
+    let o = run(&with(&["explain", "A3.2", "--period", "2025-Q4"]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    for french in [
+        "Mesure : nombre de lignes",
+        "agrégat : nombre de lignes",
+        "statut : à risque",
+    ] {
+        assert!(text.contains(french), "{french}: {text}");
+    }
+    for english in ["count", "at_risk", "at risk", "rows", "period:"] {
+        assert!(
+            !text.contains(english),
+            "English `{english}` in the French explain: {text}"
+        );
+    }
+}

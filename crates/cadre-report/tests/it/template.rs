@@ -650,3 +650,58 @@ fn long_value_lists_and_clashing_names_are_handled() {
     assert_eq!(data.dataset("villages").unwrap().frame.height(), 1);
     assert_eq!(data.dataset("instructions").unwrap().sheet, "instructions");
 }
+
+/// Every comment (header note) of a template, as one text.
+fn all_notes(bytes: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let names: Vec<String> = zip
+        .file_names()
+        .filter_map(Result::ok)
+        .filter(|n| n.starts_with("xl/comments"))
+        .map(|n| n.into_owned())
+        .collect();
+    names
+        .iter()
+        .map(|n| {
+            let mut text = String::new();
+            zip.by_name(n).unwrap().read_to_string(&mut text).unwrap();
+            text
+        })
+        .collect()
+}
+
+#[test]
+fn the_rule_of_a_column_is_the_same_in_both_languages() {
+    // The French notes once left out the `pattern` rule: each language now
+    // states every part of a rule, from one catalogue.
+    let (programme, _) = terress();
+    let iso3 = programme
+        .datasets
+        .iter()
+        .flat_map(|d| &d.columns)
+        .find(|c| c.pattern.is_some())
+        .expect("a column with a pattern");
+    let pattern = iso3.pattern.as_deref().unwrap();
+    for (lang, words) in [
+        (cadre::Lang::Fr, format!("de la forme {pattern}")),
+        (cadre::Lang::En, format!("matching {pattern}")),
+    ] {
+        let rule = iso3.rule(lang);
+        assert!(rule.contains(&words), "{lang}: {rule}");
+        let bytes = Template::new(&programme, None, lang)
+            .unwrap()
+            .to_bytes()
+            .unwrap();
+        let notes = all_notes(&bytes);
+        assert!(notes.contains(&rule), "{lang}: the note states `{rule}`");
+    }
+    let fr = all_notes(
+        &Template::new(&programme, None, cadre::Lang::Fr)
+            .unwrap()
+            .to_bytes()
+            .unwrap(),
+    );
+    for english in ["Rule:", "required", "optional", "matching"] {
+        assert!(!fr.contains(english), "French notes hold `{english}`");
+    }
+}

@@ -153,7 +153,7 @@ pub fn ingest(programme: &Programme, path: impl AsRef<Path>) -> Result<Data> {
         .map_err(|problem| Error::Definition {
             path: programme.dir.join("datasets.toml"),
             line: None,
-            problem,
+            problem: Box::new(problem),
         })?;
     let mut extra_problems: Vec<Vec<Problem>> = vec![Vec::new(); programme.datasets.len()];
     for &i in &order {

@@ -562,6 +562,16 @@ impl crate::schema::ColumnSchema {
     }
 }
 
+impl crate::indicator::MeasureType {
+    /// The measure's type in words, in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fr => fr::measure_type(self),
+            Lang::En => en::measure_type(self),
+        }
+    }
+}
+
 impl Status {
     /// The status in words, in `lang`.
     pub fn text(self, lang: Lang) -> &'static str {

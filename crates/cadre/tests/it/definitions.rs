@@ -189,3 +189,22 @@ fn a_label_for_an_unknown_enum_value_is_an_error() {
     });
     assert!(message.contains("value label `P3`"), "{message}");
 }
+
+#[test]
+fn definition_errors_are_written_whole_in_each_language() {
+    let e = programme_with("indicators/mini.toml", |t| {
+        t.replacen("result = \"P\"", "result = \"R9\"", 1)
+    })
+    .err()
+    .expect("an unknown result is an error");
+    let fr = e.message(cadre::Lang::Fr);
+    let en = e.message(cadre::Lang::En);
+    assert!(
+        fr.contains("n’est pas dans programme.toml (résultats :"),
+        "{fr}"
+    );
+    assert!(en.contains("is not in programme.toml (results:"), "{en}");
+    for english in ["is not", "results", "indicator "] {
+        assert!(!fr.contains(english), "French holds `{english}`: {fr}");
+    }
+}

@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use cadre::explain::Exclusion;
+use cadre::indicator::Measure;
+use cadre::table::RatioParts;
 use cadre::{Data, Engine, Period, Programme};
 
 fn repo() -> PathBuf {
@@ -105,6 +107,62 @@ fn explain_a_share_gives_numerator_and_denominator() {
         6,
         "the presence with no gender is not in the denominator"
     );
+    // The value carries the figures it divides, the same as explain's.
+    assert_eq!(
+        e.indicator.cumulative_parts,
+        Some(RatioParts {
+            numerator: Some(4.0),
+            denominator: Some(6.0)
+        })
+    );
+    assert_eq!(
+        e.indicator
+            .period_parts
+            .map(|p| (p.numerator, p.denominator)),
+        Some((num.period_figure, den.period_figure))
+    );
+    assert_eq!(
+        serde_json::to_value(&num.aggregate).unwrap(),
+        serde_json::json!({ "kind": "count_where", "condition": "genre = 'F'" })
+    );
+}
+
+#[test]
+fn ratio_parts_add_up_over_categories_and_single_measures_have_none() {
+    let (p, d) = mini();
+    let table = Engine::new(&p, &d).compute(&q2(&p)).unwrap();
+    let mut shares = 0;
+    for iv in &table.indicators {
+        match iv.measure.as_str() {
+            "share" | "ratio" => {
+                shares += 1;
+                let total = iv.cumulative_parts.expect("a ratio has parts");
+                for b in &iv.breakdowns {
+                    // Counts and sums add up: the categories' numerators are the total's.
+                    let sum: f64 = b
+                        .categories
+                        .iter()
+                        .map(|c| c.cumulative_parts.and_then(|p| p.numerator).unwrap_or(0.0))
+                        .sum();
+                    assert_eq!(Some(sum), total.numerator, "{} by {}", iv.code, b.by);
+                }
+                let scale = match &p.indicator(&iv.code).unwrap().measure {
+                    Measure::Share { scale, .. } | Measure::Ratio { scale, .. } => *scale,
+                    other => panic!("{}: {}", iv.code, other.type_name()),
+                };
+                if let (Some(v), Some(n), Some(den)) =
+                    (iv.cumulative_value, total.numerator, total.denominator)
+                {
+                    assert!((v - n / den * scale).abs() < 1e-9, "{}", iv.code);
+                }
+            }
+            _ => {
+                assert_eq!(iv.cumulative_parts, None, "{}", iv.code);
+                assert_eq!(iv.period_parts, None, "{}", iv.code);
+            }
+        }
+    }
+    assert!(shares > 0, "the mini programme has a share");
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::error::{
     WorkbookProblem,
 };
 use crate::explain::Aggregation;
-use crate::indicator::AggregateKind;
+use crate::indicator::{AggregateKind, MeasureType};
 use crate::ingest::MAX_COLUMNS;
 use crate::ingest::{Problem, Rule};
 use crate::schema::{ColumnSchema, ColumnType};
@@ -652,5 +652,18 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
             format!("breakdown `{by}`: {}", indicator_problem(problem))
         }
         IndicatorProblem::MilestonesSameDay { date } => format!("two milestones on {date}"),
+    }
+}
+
+pub(super) fn measure_type(m: MeasureType) -> &'static str {
+    match m {
+        MeasureType::Count => "count of rows",
+        MeasureType::Distinct => "distinct count",
+        MeasureType::Sum => "sum",
+        MeasureType::Mean => "mean",
+        MeasureType::Share => "share",
+        MeasureType::Ratio => "ratio",
+        MeasureType::Latest => "latest value",
+        MeasureType::MeanPerGroup => "mean per group",
     }
 }

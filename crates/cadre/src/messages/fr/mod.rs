@@ -9,7 +9,7 @@ use crate::error::{
     WorkbookProblem,
 };
 use crate::explain::Aggregation;
-use crate::indicator::AggregateKind;
+use crate::indicator::{AggregateKind, MeasureType};
 use crate::ingest::MAX_COLUMNS;
 use crate::ingest::{Problem, Rule};
 use crate::schema::{ColumnSchema, ColumnType};
@@ -705,5 +705,18 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
         IndicatorProblem::MilestonesSameDay { date } => {
             format!("deux jalons le même jour ({date})")
         }
+    }
+}
+
+pub(super) fn measure_type(m: MeasureType) -> &'static str {
+    match m {
+        MeasureType::Count => "nombre de lignes",
+        MeasureType::Distinct => "nombre de valeurs distinctes",
+        MeasureType::Sum => "somme",
+        MeasureType::Mean => "moyenne",
+        MeasureType::Share => "part",
+        MeasureType::Ratio => "rapport",
+        MeasureType::Latest => "dernière valeur",
+        MeasureType::MeanPerGroup => "moyenne par groupe",
     }
 }
