@@ -13,7 +13,9 @@ use crate::template::TemplateError;
 #[error("{}", self.message(Lang::En))]
 pub enum Error {
     /// Definitions, data, a period or a claimed table (from the core).
-    Cadre(#[from] cadre::Error),
+    /// Boxed, like the other large errors: every `Result` carries the size
+    /// of its error.
+    Cadre(Box<cadre::Error>),
     /// A language the programme does not declare.
     UnknownLanguage {
         /// What was asked.
@@ -31,7 +33,7 @@ pub enum Error {
     /// An xlsx output needs a file.
     XlsxNeedsOutput,
     /// The report could not be made.
-    Report(#[from] ReportError),
+    Report(Box<ReportError>),
     /// The data-entry template could not be made.
     Template(#[from] TemplateError),
     /// An xlsx file could not be made.
@@ -50,6 +52,18 @@ pub enum Error {
     },
     /// A JSON output could not be serialised.
     Json(#[from] serde_json::Error),
+}
+
+impl From<cadre::Error> for Error {
+    fn from(e: cadre::Error) -> Self {
+        Error::Cadre(Box::new(e))
+    }
+}
+
+impl From<ReportError> for Error {
+    fn from(e: ReportError) -> Self {
+        Error::Report(Box::new(e))
+    }
 }
 
 impl Error {

@@ -234,7 +234,7 @@ pub fn read_tracking_xlsx(
     let bad = |sheet: &str, row: u32, problem: TableProblem| cadre::Error::ClaimedTable {
         path: path.to_path_buf(),
         sheet: Some(sheet.to_owned()),
-        row: Some(row as usize),
+        row: Some(row),
         problem,
     };
     let definitions: Vec<&str> = Lang::ALL

@@ -76,7 +76,7 @@ pub fn check(engine: &Engine, claimed: &[(Period, Vec<FlatRow>)]) -> Result<Chec
 /// Reads a table in the csv format `compute` writes (the contract's columns,
 /// in any order; extra columns ignored).
 pub fn read_table_csv(path: &Path) -> Result<Vec<FlatRow>> {
-    let bad = |row: Option<usize>, problem: TableProblem| Error::ClaimedTable {
+    let bad = |row: Option<u32>, problem: TableProblem| Error::ClaimedTable {
         path: path.to_path_buf(),
         sheet: None,
         row,
@@ -115,7 +115,7 @@ pub fn read_table_csv(path: &Path) -> Result<Vec<FlatRow>> {
         .collect::<Result<_>>()?;
     let mut rows = Vec::new();
     for (n, record) in reader.records().enumerate() {
-        let line = n + 2;
+        let line = n as u32 + 2;
         let record = record.map_err(|e| malformed(Some(line), e))?;
         let field = |h: &str| record.get(index[h]).unwrap_or("").trim().to_owned();
         let number = |h: &str| -> Result<Option<f64>> {

@@ -82,7 +82,7 @@ pub enum Error {
         /// The sheet, in a workbook.
         sheet: Option<String>,
         /// The line or row, as the file shows it.
-        row: Option<usize>,
+        row: Option<u32>,
         /// What is wrong.
         problem: TableProblem,
     },

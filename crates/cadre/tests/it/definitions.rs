@@ -192,11 +192,11 @@ fn a_label_for_an_unknown_enum_value_is_an_error() {
 
 #[test]
 fn definition_errors_are_written_whole_in_each_language() {
-    let e = programme_with("indicators/mini.toml", |t| {
+    let Err(e) = programme_with("indicators/mini.toml", |t| {
         t.replacen("result = \"P\"", "result = \"R9\"", 1)
-    })
-    .err()
-    .expect("an unknown result is an error");
+    }) else {
+        panic!("an unknown result is an error");
+    };
     let fr = e.message(cadre::Lang::Fr);
     let en = e.message(cadre::Lang::En);
     assert!(
