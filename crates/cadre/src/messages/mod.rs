@@ -553,13 +553,67 @@ impl Problem {
 
 impl crate::schema::ColumnSchema {
     /// A one-line statement of the column's rule (type, range, form,
-    /// values, uniqueness, whether required), in `lang`.
+    /// values, uniqueness, whether required), in `lang`. The statement is
+    /// put together here, the same in every language; each catalogue
+    /// writes its parts.
     pub fn rule(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Fr => fr::column_rule(self),
-            Lang::En => en::column_rule(self),
+        let part = |p: RulePart| match lang {
+            Lang::Fr => fr::rule_part(&p),
+            Lang::En => en::rule_part(&p),
+        };
+        let mut rule = match &self.references {
+            Some(dataset) => part(RulePart::Reference { dataset }),
+            None => {
+                let mut rule = part(RulePart::Kind {
+                    kind: self.kind,
+                    values: &self.values,
+                });
+                if self.min.is_some() || self.max.is_some() {
+                    rule.push(' ');
+                    rule += &part(RulePart::Range {
+                        min: self.min,
+                        max: self.max,
+                    });
+                }
+                if let Some(pattern) = &self.pattern {
+                    rule.push(' ');
+                    rule += &part(RulePart::Pattern { pattern });
+                }
+                rule
+            }
+        };
+        if self.unique {
+            rule += ", ";
+            rule += &part(RulePart::Unique);
         }
+        rule += ", ";
+        rule += &match &self.required_when {
+            Some(c) => Rule::RequiredWhen {
+                column: c.column.clone(),
+                equals: c.equals.clone(),
+            }
+            .text(lang),
+            None => Word::from_required(self.required).text(lang).to_owned(),
+        };
+        rule
     }
+}
+
+/// A part of a column's rule (see [`crate::schema::ColumnSchema::rule`]).
+enum RulePart<'a> {
+    /// What the cell holds.
+    Kind {
+        kind: crate::schema::ColumnType,
+        values: &'a [String],
+    },
+    /// Its bounds (at least one is given).
+    Range { min: Option<f64>, max: Option<f64> },
+    /// The form of a text.
+    Pattern { pattern: &'a str },
+    /// A code of another dataset (instead of the kind, range and form).
+    Reference { dataset: &'a str },
+    /// No two rows alike.
+    Unique,
 }
 
 impl crate::indicator::MeasureType {

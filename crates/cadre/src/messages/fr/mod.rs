@@ -2,7 +2,7 @@
 
 pub(super) mod report;
 
-use super::{Text, Word, list};
+use super::{RulePart, Text, Word, list};
 use crate::cell::format_number;
 use crate::error::{
     DatasetProblem, DefinitionProblem, Error, IndicatorProblem, PeriodProblem, TableProblem,
@@ -12,7 +12,7 @@ use crate::explain::Aggregation;
 use crate::indicator::{AggregateKind, MeasureType};
 use crate::ingest::MAX_COLUMNS;
 use crate::ingest::{Problem, Rule};
-use crate::schema::{ColumnSchema, ColumnType};
+use crate::schema::ColumnType;
 use crate::table::Status;
 
 /// Le singulier pour 0 et 1, le pluriel au-delà (règle française).
@@ -442,41 +442,27 @@ pub(super) fn problem(p: &Problem) -> String {
     )
 }
 
-pub(super) fn column_rule(col: &ColumnSchema) -> String {
-    let n = |f: f64| format_number(f);
-    let mut rule = match col.kind {
-        ColumnType::Enum => format!("une valeur parmi {}", col.values.join(", ")),
-        ColumnType::Integer => "un nombre entier".to_owned(),
-        ColumnType::Amount => "un nombre".to_owned(),
-        ColumnType::Date => "une date (2025-04-15 ou 15/04/2025)".to_owned(),
-        ColumnType::Text => "du texte".to_owned(),
-    };
-    match (col.min, col.max) {
-        (Some(min), Some(max)) => rule.push_str(&format!(" de {} à {}", n(min), n(max))),
-        (Some(min), None) => rule.push_str(&format!(" >= {}", n(min))),
-        (None, Some(max)) => rule.push_str(&format!(" <= {}", n(max))),
-        (None, None) => {}
+pub(super) fn rule_part(p: &RulePart) -> String {
+    match p {
+        RulePart::Kind { kind, values } => match kind {
+            ColumnType::Enum => format!("une valeur parmi {}", values.join(", ")),
+            ColumnType::Integer => "un nombre entier".into(),
+            ColumnType::Amount => "un nombre".into(),
+            ColumnType::Date => "une date (2025-04-15 ou 15/04/2025)".into(),
+            ColumnType::Text => "du texte".into(),
+        },
+        RulePart::Range { min, max } => match (min, max) {
+            (Some(min), Some(max)) => {
+                format!("de {} à {}", format_number(*min), format_number(*max))
+            }
+            (Some(min), None) => format!(">= {}", format_number(*min)),
+            (None, Some(max)) => format!("<= {}", format_number(*max)),
+            (None, None) => String::new(),
+        },
+        RulePart::Pattern { pattern } => format!("de la forme {pattern}"),
+        RulePart::Reference { dataset } => format!("un code de la feuille {dataset}"),
+        RulePart::Unique => "unique".into(),
     }
-    if let Some(p) = &col.pattern {
-        rule.push_str(&format!(" de la forme {p}"));
-    }
-    if let Some(r) = &col.references {
-        rule = format!("un code de la feuille {r}");
-    }
-    if col.unique {
-        rule.push_str(", unique");
-    }
-    rule.push_str(", ");
-    rule.push_str(&match &col.required_when {
-        Some(c) => format!("obligatoire quand {} = {}", c.column, c.equals),
-        None => word(if col.required {
-            Word::Required
-        } else {
-            Word::Optional
-        })
-        .to_owned(),
-    });
-    rule
 }
 
 fn workbook_problem(p: &WorkbookProblem) -> String {
