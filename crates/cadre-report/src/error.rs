@@ -119,6 +119,10 @@ fn report_message(e: &ReportError, lang: Lang) -> String {
             reason: &source.to_string(),
         }
         .render(lang),
+        ReportError::NoMainFile { path } => Text::NoMainFile {
+            path: &path.display().to_string(),
+        }
+        .render(lang),
         ReportError::Template(d) => Text::TemplateErrors { details: &lines(d) }.render(lang),
         ReportError::Pdf(d) => Text::PdfErrors { details: &lines(d) }.render(lang),
         ReportError::Input(e) => e.message(lang),

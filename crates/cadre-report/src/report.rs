@@ -149,7 +149,13 @@ fn join_lines(diags: &[Diagnostic]) -> String {
 /// Why a report could not be rendered.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
-    /// The template folder cannot be used (missing, or no `main.typ`).
+    /// The template folder has no `main.typ`.
+    #[error("report template {}: the folder has no main.typ", path.display())]
+    NoMainFile {
+        /// The folder given.
+        path: PathBuf,
+    },
+    /// The template folder cannot be read.
     #[error("report template {}: {source}", path.display())]
     TemplateFolder {
         /// The folder given.
@@ -247,11 +253,7 @@ pub fn render_template(
     standard: Option<PdfStandardChoice>,
     ident: &str,
 ) -> Result<RenderedReport, ReportError> {
-    let folder_error = |source| ReportError::TemplateFolder {
-        path: template_dir.to_path_buf(),
-        source,
-    };
-    let world = ReportWorld::new(template_dir, data, issue_date).map_err(folder_error)?;
+    let world = ReportWorld::new(template_dir, data, issue_date)?;
 
     let started = Instant::now();
     let compiled = typst::compile::<PagedDocument>(&world);

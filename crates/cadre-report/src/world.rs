@@ -19,6 +19,8 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
+use crate::report::ReportError;
+
 /// The virtual path of the report data, read by templates with
 /// `json("/data.json")`.
 pub const DATA_PATH: &str = "/data.json";
@@ -67,22 +69,21 @@ pub struct ReportWorld {
 impl ReportWorld {
     /// A world over the template folder `template_dir` (which must hold
     /// `main.typ`), serving `data` as `/data.json`, with `today` as the date.
-    pub fn new(template_dir: &Path, data: Vec<u8>, today: NaiveDate) -> std::io::Result<Self> {
-        let root = template_dir.canonicalize()?;
+    pub fn new(template_dir: &Path, data: Vec<u8>, today: NaiveDate) -> Result<Self, ReportError> {
+        let root = template_dir
+            .canonicalize()
+            .map_err(|source| ReportError::TemplateFolder {
+                path: template_dir.to_path_buf(),
+                source,
+            })?;
         let main_path = root.join(MAIN_FILE);
         if !main_path.is_file() {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::NotFound,
-                format!("the template folder has no {MAIN_FILE}"),
-            ));
+            return Err(ReportError::NoMainFile {
+                path: template_dir.to_path_buf(),
+            });
         }
         let today = Datetime::from_ymd(today.year(), today.month() as u8, today.day() as u8)
-            .ok_or_else(|| {
-                std::io::Error::new(
-                    std::io::ErrorKind::InvalidInput,
-                    format!("date {today} is out of range"),
-                )
-            })?;
+            .ok_or(ReportError::DateOutOfRange(today))?;
         Ok(ReportWorld {
             root,
             main: project_file(&format!("/{MAIN_FILE}")),

@@ -374,6 +374,11 @@ pub enum Text<'a> {
         /// The system's reason.
         reason: &'a str,
     },
+    /// The template folder has no `main.typ`.
+    NoMainFile {
+        /// The folder.
+        path: &'a str,
+    },
     /// The report template failed to compile.
     TemplateErrors {
         /// Typst's messages, one per line, located in the template.

@@ -197,6 +197,7 @@ pub(super) fn text(t: &Text) -> String {
         Text::OutsideWindowRows => "outside the window or undated, rows".into(),
         Text::Row { row } => format!("row {row}"),
         Text::TemplateFolder { path, reason } => format!("report template {path}: {reason}"),
+        Text::NoMainFile { path } => format!("report template {path}: the folder has no main.typ"),
         Text::TemplateErrors { details } => {
             format!("the report template has errors:\n{details}")
         }

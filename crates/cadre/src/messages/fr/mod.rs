@@ -204,6 +204,9 @@ pub(super) fn text(t: &Text) -> String {
         Text::TemplateFolder { path, reason } => {
             format!("modèle de rapport {path} : {reason}")
         }
+        Text::NoMainFile { path } => {
+            format!("modèle de rapport {path} : le dossier ne contient pas de main.typ")
+        }
         Text::TemplateErrors { details } => {
             format!("le modèle de rapport contient des erreurs :\n{details}")
         }
