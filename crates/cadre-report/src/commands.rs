@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 
 use crate::Error;
 use crate::report::{PdfStandardChoice, ReportOptions};
+use crate::world::TemplateSource;
 
 /// What a command produced.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -94,8 +95,8 @@ pub struct When {
 pub struct ReportArgs {
     /// The PDF to write (atomically).
     pub output: PathBuf,
-    /// The template folder.
-    pub template: PathBuf,
+    /// A template folder; the default template (in the binary) otherwise.
+    pub template: Option<PathBuf>,
     /// The date of issue, when given.
     pub date: Option<NaiveDate>,
     /// The value of `SOURCE_DATE_EPOCH`, when set.
@@ -268,7 +269,11 @@ pub fn report(inputs: &Inputs, when: &When, args: &ReportArgs) -> Result<Outcome
     let table = Engine::new(&session.programme, &session.data).compute(&period)?;
     let issue =
         crate::report::issue_date(args.date, args.source_date_epoch.as_deref(), period.end)?;
-    let mut options = ReportOptions::new(&args.template, session.lang, issue);
+    let template = args
+        .template
+        .clone()
+        .map_or(TemplateSource::Builtin, TemplateSource::Folder);
+    let mut options = ReportOptions::new(template, session.lang, issue);
     options.pdf_standard = args.pdf_standard;
     options.allow_rejected = inputs.allow_rejected;
     let rendered =
@@ -424,6 +429,21 @@ pub fn export(
         )?,
     }
     Ok(Outcome::clean(Vec::new(), session.notes))
+}
+
+/// `cadre report-template`: writes the default report template into
+/// `output` to customise it (then `cadre report --template DIR`); lists the
+/// files written.
+pub fn report_template(output: &Path) -> Result<Outcome, Error> {
+    let files = crate::world::write_builtin_template(output).map_err(|source| Error::Write {
+        path: output.to_path_buf(),
+        source,
+    })?;
+    let list: String = files
+        .iter()
+        .map(|f| format!("{}\n", output.join(f).display()))
+        .collect();
+    Ok(Outcome::clean(list.into_bytes(), Vec::new()))
 }
 
 /// `cadre template`: the blank data-entry workbook, with the registry

@@ -60,9 +60,10 @@ enum Command {
         /// The PDF to write (written atomically).
         #[arg(short, long)]
         output: PathBuf,
-        /// The template folder.
-        #[arg(long, default_value = "report_templates/quarterly")]
-        template: PathBuf,
+        /// A template folder (see `cadre report-template`); by default the
+        /// quarterly template built into cadre.
+        #[arg(long)]
+        template: Option<PathBuf>,
         /// Date of issue (default: SOURCE_DATE_EPOCH, else the period's last day).
         #[arg(long)]
         date: Option<NaiveDate>,
@@ -128,6 +129,13 @@ enum Command {
         /// Leave rejected rows out instead of failing.
         #[arg(long)]
         allow_rejected: bool,
+    },
+    /// Write the default report template into a folder, to customise it
+    /// (then `cadre report --template DIR`).
+    ReportTemplate {
+        /// The folder to write (created if needed; existing files are kept).
+        #[arg(short, long)]
+        output: PathBuf,
     },
     /// Write the blank data-entry workbook of a programme.
     Template {
@@ -306,6 +314,7 @@ impl Command {
             | Command::Check { input, .. }
             | Command::Export { input, .. } => input.lang.as_deref(),
             Command::Template { lang, .. } => lang.as_deref(),
+            Command::ReportTemplate { .. } => None,
         }
     }
 }
@@ -392,5 +401,6 @@ fn run(command: Command) -> Result<Outcome, Error> {
             lang,
             output,
         } => commands::template(&programme, registry.as_deref(), lang.as_deref(), &output),
+        Command::ReportTemplate { output } => commands::report_template(&output),
     }
 }

@@ -32,18 +32,18 @@ pub mod format;
 pub mod methodology;
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 use chrono::{Datelike, NaiveDate};
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Datetime, Smart};
-use typst::syntax::FileId;
+use typst::syntax::{FileId, VirtualRoot};
 use typst::{World, WorldExt};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use crate::world::ReportWorld;
+use crate::world::{BUILTIN_NAME, ReportWorld, TemplateSource};
 use cadre::Lang;
 pub use data::ReportData;
 
@@ -65,9 +65,9 @@ impl PdfStandardChoice {
 /// How to render a report.
 #[derive(Debug, Clone)]
 pub struct ReportOptions {
-    /// The template folder (`report_templates/quarterly`), holding `main.typ`.
-    /// Templates can read files of this folder only.
-    pub template_dir: PathBuf,
+    /// The template: the default one compiled into the binary, or a folder
+    /// holding `main.typ`. Templates can read files of their folder only.
+    pub template: TemplateSource,
     /// The report language.
     pub lang: Lang,
     /// The date of issue, printed on the cover and used as the PDF's
@@ -82,9 +82,9 @@ pub struct ReportOptions {
 
 impl ReportOptions {
     /// Options with no PDF standard and rejected rows not listed.
-    pub fn new(template_dir: impl Into<PathBuf>, lang: Lang, issue_date: NaiveDate) -> Self {
+    pub fn new(template: impl Into<TemplateSource>, lang: Lang, issue_date: NaiveDate) -> Self {
         ReportOptions {
-            template_dir: template_dir.into(),
+            template: template.into(),
             lang,
             issue_date,
             pdf_standard: None,
@@ -235,7 +235,7 @@ pub fn render_report(
         programme.info.code, table.period.label, options.lang
     );
     render_template(
-        &options.template_dir,
+        &options.template,
         bytes,
         options.issue_date,
         options.pdf_standard,
@@ -243,17 +243,17 @@ pub fn render_report(
     )
 }
 
-/// Compiles the template in `template_dir` against `data` (the bytes of
+/// Compiles `template` against `data` (the bytes of
 /// `/data.json`) and exports it as PDF. `ident` must identify the document
 /// stably (it becomes the PDF's identifier).
 pub fn render_template(
-    template_dir: &Path,
+    template: &TemplateSource,
     data: Vec<u8>,
     issue_date: NaiveDate,
     standard: Option<PdfStandardChoice>,
     ident: &str,
 ) -> Result<RenderedReport, ReportError> {
-    let world = ReportWorld::new(template_dir, data, issue_date)?;
+    let world = ReportWorld::new(template, data, issue_date)?;
 
     let started = Instant::now();
     let compiled = typst::compile::<PagedDocument>(&world);
@@ -261,11 +261,11 @@ pub fn render_template(
     let mut warnings: Vec<String> = compiled
         .warnings
         .iter()
-        .map(|w| diagnostic(&world, template_dir, w).to_string())
+        .map(|w| diagnostic(&world, template, w).to_string())
         .collect();
     let document = compiled
         .output
-        .map_err(|errors| ReportError::Template(diagnostics(&world, template_dir, &errors)))?;
+        .map_err(|errors| ReportError::Template(diagnostics(&world, template, &errors)))?;
 
     let standards = match standard {
         None => PdfStandards::default(),
@@ -300,7 +300,7 @@ pub fn render_template(
     };
     let started = Instant::now();
     let pdf = typst_pdf::pdf(&document, &options)
-        .map_err(|errors| ReportError::Pdf(diagnostics(&world, template_dir, &errors)))?;
+        .map_err(|errors| ReportError::Pdf(diagnostics(&world, template, &errors)))?;
     let pdf_seconds = started.elapsed().as_secs_f64();
     // Typst memoises across compilations; in a long-running process keep
     // only what recent reports used.
@@ -316,18 +316,18 @@ pub fn render_template(
 
 fn diagnostics(
     world: &ReportWorld,
-    template_dir: &Path,
+    template: &TemplateSource,
     list: &[SourceDiagnostic],
 ) -> Vec<Diagnostic> {
     list.iter()
         .filter(|d| d.severity == Severity::Error)
-        .map(|d| diagnostic(world, template_dir, d))
+        .map(|d| diagnostic(world, template, d))
         .collect()
 }
 
 /// Locates a Typst message in a template file (path as the user gave the
 /// folder), with line and column.
-fn diagnostic(world: &ReportWorld, template_dir: &Path, d: &SourceDiagnostic) -> Diagnostic {
+fn diagnostic(world: &ReportWorld, template: &TemplateSource, d: &SourceDiagnostic) -> Diagnostic {
     // An error raised inside a function of the standard library has no span
     // of its own; the innermost call of the trace that has one points at the
     // template line (calls are recorded from the innermost outwards).
@@ -355,7 +355,7 @@ fn diagnostic(world: &ReportWorld, template_dir: &Path, d: &SourceDiagnostic) ->
             .collect(),
     };
     let Some(id) = span.id() else { return out };
-    out.file = Some(file_name(world, template_dir, id));
+    out.file = Some(file_name(world, template, id));
     if let Some(range) = world.range(span) {
         let lines = match world.source(id) {
             Ok(source) => Some(source.lines().clone()),
@@ -373,16 +373,17 @@ fn diagnostic(world: &ReportWorld, template_dir: &Path, d: &SourceDiagnostic) ->
     out
 }
 
-fn file_name(world: &ReportWorld, template_dir: &Path, id: FileId) -> String {
+fn file_name(world: &ReportWorld, template: &TemplateSource, id: FileId) -> String {
     if world.is_data(id) {
         return "(report data)".into();
     }
-    match world.real_path(id) {
-        Some(_) => template_dir
-            .join(id.vpath().get_without_slash())
-            .display()
-            .to_string(),
-        None => format!("{:?}", id.get()),
+    let file = id.vpath().get_without_slash();
+    match (template, world.real_path(id)) {
+        (TemplateSource::Folder(dir), Some(_)) => dir.join(file).display().to_string(),
+        (TemplateSource::Builtin, None) if *id.root() == VirtualRoot::Project => {
+            format!("({BUILTIN_NAME})/{file}")
+        }
+        _ => format!("{:?}", id.get()),
     }
 }
 

@@ -1,11 +1,12 @@
-//! The Typst world the reports are compiled in: one template folder, the
-//! fonts embedded in the binary, and the report data as a virtual file.
+//! The Typst world the reports are compiled in: one template (the default
+//! one compiled into the binary, or a folder), the fonts embedded in the
+//! binary, and the report data as a virtual file.
 //!
 //! Nothing else is reachable. A template can read the files of its own folder
 //! (and its subfolders); a path that leaves the folder, through `..` or a
 //! symbolic link, is denied; packages are not available (no network); system
 //! fonts are never looked at. The same inputs therefore give the same
-//! document on any machine.
+//! document on any machine, and the binary makes reports from any folder.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -27,6 +28,91 @@ pub const DATA_PATH: &str = "/data.json";
 
 /// The template's entry point, inside the template folder.
 pub const MAIN_FILE: &str = "main.typ";
+
+/// The default quarterly template (`report_templates/quarterly`), compiled
+/// into the binary.
+static BUILTIN: include_dir::Dir<'static> =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/../../report_templates/quarterly");
+
+/// The name of the default template, as provenance records it.
+pub const BUILTIN_NAME: &str = "quarterly";
+
+/// Where a report's template comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum TemplateSource {
+    /// The default quarterly template, compiled into the binary.
+    #[default]
+    Builtin,
+    /// A template folder holding `main.typ` (a customised copy).
+    Folder(PathBuf),
+}
+
+impl TemplateSource {
+    /// The template's name, for provenance: the folder's name, or the
+    /// default template's.
+    pub fn name(&self) -> String {
+        match self {
+            TemplateSource::Builtin => BUILTIN_NAME.to_owned(),
+            TemplateSource::Folder(dir) => dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+impl From<PathBuf> for TemplateSource {
+    fn from(dir: PathBuf) -> Self {
+        TemplateSource::Folder(dir)
+    }
+}
+
+impl From<&Path> for TemplateSource {
+    fn from(dir: &Path) -> Self {
+        TemplateSource::Folder(dir.to_path_buf())
+    }
+}
+
+/// Writes the default template's files into `dir` (created if needed), to
+/// customise them; refuses to overwrite a file that is already there.
+/// Returns the files written, relative to `dir`.
+pub fn write_builtin_template(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    collect_files(&BUILTIN, &mut files);
+    for file in &files {
+        if dir.join(file.path()).exists() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                dir.join(file.path()).display().to_string(),
+            ));
+        }
+    }
+    for file in &files {
+        let path = dir.join(file.path());
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&path, file.contents())?;
+    }
+    Ok(files.iter().map(|f| f.path().to_path_buf()).collect())
+}
+
+fn collect_files<'a>(dir: &'a include_dir::Dir<'a>, out: &mut Vec<&'a include_dir::File<'a>>) {
+    for entry in dir.entries() {
+        match entry {
+            include_dir::DirEntry::Dir(d) => collect_files(d, out),
+            include_dir::DirEntry::File(f) => out.push(f),
+        }
+    }
+}
+
+/// Where the world reads template files from.
+enum Root {
+    /// The default template, in the binary.
+    Builtin,
+    /// A template folder, canonicalised: every file read must lie under it.
+    Folder(PathBuf),
+}
 
 /// The embedded fonts, parsed once per process: parsing them is a noticeable
 /// part of a report's run time.
@@ -50,8 +136,8 @@ fn project_file(path: &str) -> FileId {
 
 /// A compilation environment for one report.
 pub struct ReportWorld {
-    /// The template folder, canonicalised: every file read must lie under it.
-    root: PathBuf,
+    /// Where template files are read.
+    root: Root,
     /// `/main.typ`.
     main: FileId,
     /// `/data.json`.
@@ -67,21 +153,30 @@ pub struct ReportWorld {
 }
 
 impl ReportWorld {
-    /// A world over the template folder `template_dir` (which must hold
-    /// `main.typ`), serving `data` as `/data.json`, with `today` as the date.
-    pub fn new(template_dir: &Path, data: Vec<u8>, today: NaiveDate) -> Result<Self, ReportError> {
-        let root = template_dir
-            .canonicalize()
-            .map_err(|source| ReportError::TemplateFolder {
-                path: template_dir.to_path_buf(),
-                source,
-            })?;
-        let main_path = root.join(MAIN_FILE);
-        if !main_path.is_file() {
-            return Err(ReportError::NoMainFile {
-                path: template_dir.to_path_buf(),
-            });
-        }
+    /// A world over `template` (whose folder must hold `main.typ`),
+    /// serving `data` as `/data.json`, with `today` as the date.
+    pub fn new(
+        template: &TemplateSource,
+        data: Vec<u8>,
+        today: NaiveDate,
+    ) -> Result<Self, ReportError> {
+        let root = match template {
+            TemplateSource::Builtin => Root::Builtin,
+            TemplateSource::Folder(dir) => {
+                let root = dir
+                    .canonicalize()
+                    .map_err(|source| ReportError::TemplateFolder {
+                        path: dir.to_path_buf(),
+                        source,
+                    })?;
+                if !root.join(MAIN_FILE).is_file() {
+                    return Err(ReportError::NoMainFile {
+                        path: dir.to_path_buf(),
+                    });
+                }
+                Root::Folder(root)
+            }
+        };
         let today = Datetime::from_ymd(today.year(), today.month() as u8, today.day() as u8)
             .ok_or(ReportError::DateOutOfRange(today))?;
         Ok(ReportWorld {
@@ -95,18 +190,17 @@ impl ReportWorld {
         })
     }
 
-    /// The template folder (canonical).
-    pub fn root(&self) -> &Path {
-        &self.root
-    }
-
     /// The real path of a file of the world, for messages: a template file
-    /// under the folder, or `None` for the virtual data file and packages.
+    /// under the folder, or `None` for the virtual data file, packages and
+    /// the files of the built-in template.
     pub fn real_path(&self, id: FileId) -> Option<PathBuf> {
         if id == self.data_id || *id.root() != VirtualRoot::Project {
             return None;
         }
-        id.vpath().realize(&self.root).ok()
+        match &self.root {
+            Root::Builtin => None,
+            Root::Folder(root) => id.vpath().realize(root).ok(),
+        }
     }
 
     /// Whether `id` is the virtual data file.
@@ -125,13 +219,23 @@ impl ReportWorld {
                 format!("packages are not available to report templates ({spec}); copy what you need into the template folder").into(),
             ))));
         }
-        let path = id.vpath().realize(&self.root).map_err(FileError::Realize)?;
+        let root = match &self.root {
+            Root::Folder(root) => root,
+            Root::Builtin => {
+                let path = id.vpath().get_without_slash();
+                return BUILTIN
+                    .get_file(path)
+                    .map(|f| Bytes::new(f.contents()))
+                    .ok_or_else(|| FileError::NotFound(PathBuf::from(path)));
+            }
+        };
+        let path = id.vpath().realize(root).map_err(FileError::Realize)?;
         // Resolve symbolic links before checking, so that a link inside the
         // folder cannot point outside it.
         let real = path
             .canonicalize()
             .map_err(|e| FileError::from_io(e, &path))?;
-        if !real.starts_with(&self.root) {
+        if !real.starts_with(root) {
             return Err(FileError::AccessDenied);
         }
         if real.is_dir() {
@@ -207,7 +311,7 @@ mod tests {
         let dir = temp_template("data");
         std::fs::write(dir.join("data.json"), "{\"shadow\": true}").unwrap();
         let world = ReportWorld::new(
-            &dir,
+            &TemplateSource::Folder(dir.clone()),
             b"{\"real\": 1}".to_vec(),
             NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
         )
@@ -221,7 +325,7 @@ mod tests {
     fn denies_files_outside_the_folder() {
         let dir = temp_template("deny");
         let world = ReportWorld::new(
-            &dir,
+            &TemplateSource::Folder(dir.clone()),
             b"{}".to_vec(),
             NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
         )
@@ -245,10 +349,33 @@ mod tests {
     }
 
     #[test]
+    fn the_builtin_template_is_the_folder_s() {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../report_templates/quarterly");
+        let mut files = Vec::new();
+        collect_files(&BUILTIN, &mut files);
+        assert!(files.iter().any(|f| f.path() == Path::new(MAIN_FILE)));
+        for f in files {
+            let on_disk = std::fs::read(folder.join(f.path())).unwrap();
+            assert_eq!(on_disk, f.contents(), "{}", f.path().display());
+        }
+        let world = ReportWorld::new(
+            &TemplateSource::Builtin,
+            b"{}".to_vec(),
+            NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
+        )
+        .unwrap();
+        assert!(world.file(project_file(&format!("/{MAIN_FILE}"))).is_ok());
+        assert!(matches!(
+            world.file(project_file("/etc/passwd")),
+            Err(FileError::NotFound(_))
+        ));
+    }
+
+    #[test]
     fn today_is_the_report_date() {
         let dir = temp_template("today");
         let world = ReportWorld::new(
-            &dir,
+            &TemplateSource::Folder(dir.clone()),
             b"{}".to_vec(),
             NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
         )

@@ -1131,11 +1131,7 @@ impl Builder<'_> {
                 sha256: d.sha256.clone(),
             })
             .collect();
-        let template = options
-            .template_dir
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let template = options.template.name();
         Ok(Provenance {
             inputs,
             programme_dir: self.programme.dir.display().to_string(),

@@ -318,3 +318,52 @@ fn messages_are_in_one_language() {
         );
     }
 }
+
+#[test]
+fn the_binary_makes_a_report_from_any_folder_with_its_own_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let programme = repo().join("indicators/terress");
+    let data = repo().join("examples/terress/terress.xlsx");
+    // From a folder that is not the repository: paths given absolutely.
+    let report = |out: &Path, template: Option<&Path>| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_cadre"));
+        c.args(["report", "--period", "2025-Q4", "--date", "2026-01-15"])
+            .arg("--output")
+            .arg(out)
+            .arg("--programme")
+            .arg(&programme)
+            .arg("--data")
+            .arg(&data)
+            .current_dir(dir.path());
+        if let Some(t) = template {
+            c.arg("--template").arg(t);
+        }
+        c.output().unwrap()
+    };
+    let out = dir.path().join("report.pdf");
+    let o = report(&out, None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let pdf = std::fs::read(&out).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+
+    // The default template written out, then used as a folder: same report
+    // (the provenance names the template by its folder's name).
+    let copy = dir.path().join("quarterly");
+    let w = cadre(&["report-template", "--output", copy.to_str().unwrap()]);
+    assert_eq!(w.status.code(), Some(0), "{}", stderr(&w));
+    assert!(stdout(&w).contains("main.typ"), "{}", stdout(&w));
+    assert!(copy.join("main.typ").is_file());
+    let again = cadre(&["report-template", "--output", copy.to_str().unwrap()]);
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "never overwrites a customised template"
+    );
+    let out2 = dir.path().join("report2.pdf");
+    let o = report(&out2, Some(&copy));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        std::fs::read(&out2).unwrap() == pdf,
+        "same bytes from the copy"
+    );
+}

@@ -15,6 +15,7 @@ use cadre_report::report::format::Formatter;
 use cadre_report::report::{
     PdfStandardChoice, ReportError, ReportOptions, render_report, render_template,
 };
+use cadre_report::world::TemplateSource;
 use chrono::NaiveDate;
 
 fn repo() -> PathBuf {
@@ -416,7 +417,13 @@ fn another_programme_renders_with_the_same_template() {
 
 fn template_error(name: &str) -> (String, Vec<cadre_report::report::Diagnostic>) {
     let dir = repo().join("tests/fixtures/templates").join(name);
-    match render_template(&dir, b"{}".to_vec(), date(2025, 1, 1), None, name) {
+    match render_template(
+        &TemplateSource::Folder(dir.clone()),
+        b"{}".to_vec(),
+        date(2025, 1, 1),
+        None,
+        name,
+    ) {
         Ok(_) => panic!("template {name} compiled"),
         Err(e @ ReportError::Template(_)) => {
             let message = e.to_string();
@@ -474,8 +481,24 @@ fn template_errors_name_the_file_and_line() {
 #[test]
 fn a_missing_template_folder_is_reported() {
     let dir = repo().join("tests/fixtures/templates/no-such-template");
-    let err =
-        render_template(&dir, b"{}".to_vec(), date(2025, 1, 1), None, "x").expect_err("no folder");
+    let err = render_template(
+        &TemplateSource::Folder(dir.clone()),
+        b"{}".to_vec(),
+        date(2025, 1, 1),
+        None,
+        "x",
+    )
+    .expect_err("no folder");
     assert!(matches!(err, ReportError::TemplateFolder { .. }), "{err}");
     assert!(err.to_string().contains("no-such-template"), "{err}");
+}
+
+#[test]
+fn the_built_in_template_makes_the_same_report_as_its_folder() {
+    let (p, d, t) = example();
+    let folder = ReportOptions::new(quarterly(), Lang::Fr, date(2026, 1, 15));
+    let builtin = ReportOptions::new(TemplateSource::Builtin, Lang::Fr, date(2026, 1, 15));
+    let a = render_report(&p, &d, &t, &folder).unwrap();
+    let b = render_report(&p, &d, &t, &builtin).unwrap();
+    assert!(a.pdf == b.pdf, "the built-in template is the folder's");
 }
