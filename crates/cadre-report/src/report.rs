@@ -29,6 +29,7 @@
 
 pub mod data;
 pub mod format;
+pub mod markdown;
 pub mod methodology;
 
 use std::fmt;

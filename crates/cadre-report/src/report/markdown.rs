@@ -1,0 +1,483 @@
+//! Markdown (CommonMark with tables and strikethrough) as typed blocks for
+//! the report data. The template lays the blocks out; nothing of the text is
+//! ever evaluated as Typst markup, so `#read("/etc/passwd")`, `$x^2$` and raw
+//! HTML print as written. HTML comments (`<!-- … -->`) are left out: the
+//! narrative skeleton puts its reminders in them.
+
+use pulldown_cmark::{Alignment, Event, Options, Parser, Tag};
+use serde::Serialize;
+
+/// A block of a narrative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Block {
+    /// A paragraph.
+    Paragraph {
+        /// Its text.
+        inlines: Vec<Inline>,
+    },
+    /// A heading, `level` 1 for `#`: the template nests it under the
+    /// section the narrative belongs to.
+    Heading {
+        /// 1 to 6.
+        level: u8,
+        /// Its text.
+        inlines: Vec<Inline>,
+    },
+    /// A bulleted or numbered list.
+    List {
+        /// The first number of a numbered list; none for bullets.
+        start: Option<u64>,
+        /// The items, each a sequence of blocks.
+        items: Vec<Vec<Block>>,
+    },
+    /// A block quote.
+    Quote {
+        /// What it quotes.
+        blocks: Vec<Block>,
+    },
+    /// A table: a header row and body rows of cells.
+    Table {
+        /// Each column's alignment: `left`, `center`, `right` or `none`.
+        align: Vec<&'static str>,
+        /// The header cells.
+        header: Vec<Vec<Inline>>,
+        /// The body rows.
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+    /// A code block or a block of raw HTML, printed as written.
+    Code {
+        /// The text.
+        text: String,
+    },
+    /// A thematic break.
+    Rule,
+}
+
+/// A piece of text in a block.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Inline {
+    /// Plain text, printed as written.
+    Text {
+        /// The text.
+        text: String,
+    },
+    /// Emphasis.
+    Emph {
+        /// What is emphasised.
+        inlines: Vec<Inline>,
+    },
+    /// Strong emphasis.
+    Strong {
+        /// What is emphasised.
+        inlines: Vec<Inline>,
+    },
+    /// Struck through.
+    Strike {
+        /// What is struck.
+        inlines: Vec<Inline>,
+    },
+    /// Inline code, printed as written.
+    Code {
+        /// The text.
+        text: String,
+    },
+    /// A link.
+    Link {
+        /// Where it goes.
+        url: String,
+        /// Its text.
+        inlines: Vec<Inline>,
+    },
+    /// A hard line break.
+    Break,
+}
+
+/// An element being read: what a `Start` opened, closed by its `End`.
+enum Frame {
+    /// Blocks: the document, a quote, a list item, a footnote.
+    Blocks {
+        kind: BlocksKind,
+        blocks: Vec<Block>,
+        /// Text outside any paragraph (the items of a tight list).
+        loose: Vec<Inline>,
+    },
+    Paragraph(Vec<Inline>),
+    Heading(u8, Vec<Inline>),
+    List {
+        start: Option<u64>,
+        items: Vec<Vec<Block>>,
+    },
+    Table {
+        align: Vec<&'static str>,
+        header: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
+    /// The header row or a body row.
+    Row {
+        head: bool,
+        cells: Vec<Vec<Inline>>,
+    },
+    Cell(Vec<Inline>),
+    Span(SpanKind, Vec<Inline>),
+    /// A code block or an HTML block, as text.
+    Text(String),
+    /// Anything else (metadata): its content is dropped.
+    Skip,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum BlocksKind {
+    Document,
+    Quote,
+    Item,
+    Footnote,
+}
+
+enum SpanKind {
+    Emph,
+    Strong,
+    Strike,
+    Link(String),
+    /// An image cannot be shown: its description and address print as text.
+    Image(String),
+}
+
+/// The blocks of a Markdown text.
+pub fn blocks(markdown: &str) -> Vec<Block> {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut stack = vec![Frame::Blocks {
+        kind: BlocksKind::Document,
+        blocks: Vec::new(),
+        loose: Vec::new(),
+    }];
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Start(tag) => stack.push(open(tag)),
+            Event::End(_) => {
+                // Events are balanced: every End closes the latest Start.
+                if stack.len() > 1
+                    && let Some(frame) = stack.pop()
+                {
+                    close(frame, &mut stack);
+                }
+            }
+            Event::Text(t) => text(&mut stack, &t),
+            Event::Code(t) => push_inline(
+                &mut stack,
+                Inline::Code {
+                    text: t.into_string(),
+                },
+            ),
+            Event::InlineMath(t) | Event::DisplayMath(t) => text(&mut stack, &t),
+            Event::Html(h) | Event::InlineHtml(h) => {
+                if !is_comment(&h) {
+                    text(&mut stack, &h);
+                }
+            }
+            Event::FootnoteReference(label) => text(&mut stack, &format!("[^{label}]")),
+            Event::SoftBreak => text(&mut stack, " "),
+            Event::HardBreak => push_inline(&mut stack, Inline::Break),
+            Event::Rule => push_block(&mut stack, Block::Rule),
+            Event::TaskListMarker(done) => text(&mut stack, if done { "☑ " } else { "☐ " }),
+        }
+    }
+    while stack.len() > 1 {
+        if let Some(frame) = stack.pop() {
+            close(frame, &mut stack);
+        }
+    }
+    match stack.pop() {
+        Some(Frame::Blocks {
+            mut blocks, loose, ..
+        }) => {
+            flush(&mut blocks, loose);
+            blocks
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn is_comment(html: &str) -> bool {
+    let t = html.trim();
+    t.starts_with("<!--") && t.ends_with("-->")
+}
+
+fn open(tag: Tag) -> Frame {
+    let blocks = |kind| Frame::Blocks {
+        kind,
+        blocks: Vec::new(),
+        loose: Vec::new(),
+    };
+    match tag {
+        Tag::Paragraph => Frame::Paragraph(Vec::new()),
+        Tag::Heading { level, .. } => Frame::Heading(level as u8, Vec::new()),
+        Tag::BlockQuote(_) => blocks(BlocksKind::Quote),
+        Tag::CodeBlock(_) | Tag::HtmlBlock => Frame::Text(String::new()),
+        Tag::List(start) => Frame::List {
+            start,
+            items: Vec::new(),
+        },
+        Tag::Item => blocks(BlocksKind::Item),
+        Tag::FootnoteDefinition(_) => blocks(BlocksKind::Footnote),
+        Tag::Table(align) => Frame::Table {
+            align: align
+                .iter()
+                .map(|a| match a {
+                    Alignment::None => "none",
+                    Alignment::Left => "left",
+                    Alignment::Center => "center",
+                    Alignment::Right => "right",
+                })
+                .collect(),
+            header: Vec::new(),
+            rows: Vec::new(),
+        },
+        Tag::TableHead => Frame::Row {
+            head: true,
+            cells: Vec::new(),
+        },
+        Tag::TableRow => Frame::Row {
+            head: false,
+            cells: Vec::new(),
+        },
+        Tag::TableCell => Frame::Cell(Vec::new()),
+        Tag::Emphasis => Frame::Span(SpanKind::Emph, Vec::new()),
+        Tag::Strong => Frame::Span(SpanKind::Strong, Vec::new()),
+        Tag::Strikethrough => Frame::Span(SpanKind::Strike, Vec::new()),
+        Tag::Link { dest_url, .. } => {
+            Frame::Span(SpanKind::Link(dest_url.into_string()), Vec::new())
+        }
+        Tag::Image { dest_url, .. } => {
+            Frame::Span(SpanKind::Image(dest_url.into_string()), Vec::new())
+        }
+        Tag::Superscript
+        | Tag::Subscript
+        | Tag::DefinitionList
+        | Tag::DefinitionListTitle
+        | Tag::DefinitionListDefinition => blocks(BlocksKind::Quote),
+        Tag::MetadataBlock(_) => Frame::Skip,
+    }
+}
+
+/// Ends `frame` and gives what it made to the frame below.
+fn close(frame: Frame, stack: &mut Vec<Frame>) {
+    match frame {
+        Frame::Paragraph(inlines) => push_block(stack, Block::Paragraph { inlines }),
+        Frame::Heading(level, inlines) => push_block(stack, Block::Heading { level, inlines }),
+        Frame::Blocks {
+            kind,
+            mut blocks,
+            loose,
+        } => {
+            flush(&mut blocks, loose);
+            match kind {
+                BlocksKind::Item => {
+                    if let Some(Frame::List { items, .. }) = stack.last_mut() {
+                        items.push(blocks);
+                    } else {
+                        push_block(stack, Block::Quote { blocks });
+                    }
+                }
+                BlocksKind::Quote | BlocksKind::Footnote => {
+                    push_block(stack, Block::Quote { blocks })
+                }
+                BlocksKind::Document => push_block(stack, Block::Quote { blocks }),
+            }
+        }
+        Frame::List { start, items } => push_block(stack, Block::List { start, items }),
+        Frame::Table {
+            align,
+            header,
+            rows,
+        } => push_block(
+            stack,
+            Block::Table {
+                align,
+                header,
+                rows,
+            },
+        ),
+        Frame::Row { head, cells } => {
+            if let Some(Frame::Table { header, rows, .. }) = stack.last_mut() {
+                if head {
+                    *header = cells;
+                } else {
+                    rows.push(cells);
+                }
+            }
+        }
+        Frame::Cell(inlines) => {
+            if let Some(Frame::Row { cells, .. }) = stack.last_mut() {
+                cells.push(inlines);
+            }
+        }
+        Frame::Span(kind, inlines) => {
+            let inline = match kind {
+                SpanKind::Emph => Inline::Emph { inlines },
+                SpanKind::Strong => Inline::Strong { inlines },
+                SpanKind::Strike => Inline::Strike { inlines },
+                SpanKind::Link(url) => Inline::Link { url, inlines },
+                SpanKind::Image(url) => {
+                    let mut shown = inlines;
+                    shown.push(Inline::Text {
+                        text: format!(" ({url})"),
+                    });
+                    Inline::Emph { inlines: shown }
+                }
+            };
+            push_inline(stack, inline);
+        }
+        Frame::Text(text) => push_block(
+            stack,
+            Block::Code {
+                text: text.trim_end_matches('\n').to_owned(),
+            },
+        ),
+        Frame::Skip => {}
+    }
+}
+
+/// Text loose in a block container becomes a paragraph.
+fn flush(blocks: &mut Vec<Block>, loose: Vec<Inline>) {
+    if !loose.is_empty() {
+        blocks.push(Block::Paragraph { inlines: loose });
+    }
+}
+
+fn push_block(stack: &mut [Frame], block: Block) {
+    if let Some(Frame::Blocks { blocks, loose, .. }) = stack.last_mut() {
+        flush(blocks, std::mem::take(loose));
+        blocks.push(block);
+    }
+}
+
+fn push_inline(stack: &mut [Frame], inline: Inline) {
+    match stack.last_mut() {
+        Some(Frame::Paragraph(v) | Frame::Heading(_, v) | Frame::Cell(v) | Frame::Span(_, v)) => {
+            v.push(inline)
+        }
+        Some(Frame::Blocks { loose, .. }) => loose.push(inline),
+        Some(Frame::Text(t)) => {
+            if let Inline::Text { text } | Inline::Code { text } = inline {
+                t.push_str(&text);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Text, merged with the text before it.
+fn text(stack: &mut [Frame], t: &str) {
+    if let Some(Frame::Text(buffer)) = stack.last_mut() {
+        buffer.push_str(t);
+        return;
+    }
+    let target = match stack.last_mut() {
+        Some(Frame::Paragraph(v) | Frame::Heading(_, v) | Frame::Cell(v) | Frame::Span(_, v)) => v,
+        Some(Frame::Blocks { loose, .. }) => loose,
+        _ => return,
+    };
+    match target.last_mut() {
+        Some(Inline::Text { text }) => text.push_str(t),
+        _ => target.push(Inline::Text { text: t.to_owned() }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Inline {
+        Inline::Text { text: s.into() }
+    }
+
+    #[test]
+    fn paragraphs_emphasis_links_and_lists() {
+        let b = blocks(
+            "Un *atelier* et **deux** [webinaires](https://x.org).\n\n- a\n- b\n\n1. un\n2. deux\n",
+        );
+        assert_eq!(
+            b[0],
+            Block::Paragraph {
+                inlines: vec![
+                    t("Un "),
+                    Inline::Emph {
+                        inlines: vec![t("atelier")]
+                    },
+                    t(" et "),
+                    Inline::Strong {
+                        inlines: vec![t("deux")]
+                    },
+                    t(" "),
+                    Inline::Link {
+                        url: "https://x.org".into(),
+                        inlines: vec![t("webinaires")]
+                    },
+                    t("."),
+                ]
+            }
+        );
+        assert_eq!(
+            b[1],
+            Block::List {
+                start: None,
+                items: vec![
+                    vec![Block::Paragraph {
+                        inlines: vec![t("a")]
+                    }],
+                    vec![Block::Paragraph {
+                        inlines: vec![t("b")]
+                    }]
+                ]
+            }
+        );
+        assert!(matches!(b[2], Block::List { start: Some(1), .. }));
+    }
+
+    #[test]
+    fn markup_of_other_languages_is_text() {
+        let b = blocks(
+            "#read(\"/etc/passwd\") and $x^2$ and <b>bold</b> <!-- hidden -->\n\n<div>raw</div>\n",
+        );
+        let Block::Paragraph { inlines } = &b[0] else {
+            panic!("{b:?}")
+        };
+        let all: String = inlines
+            .iter()
+            .map(|i| match i {
+                Inline::Text { text } => text.as_str(),
+                _ => "",
+            })
+            .collect();
+        assert_eq!(all, "#read(\"/etc/passwd\") and $x^2$ and <b>bold</b> ");
+        assert_eq!(
+            b[1],
+            Block::Code {
+                text: "<div>raw</div>".into()
+            }
+        );
+    }
+
+    #[test]
+    fn headings_quotes_and_tables() {
+        let b = blocks("## Activités\n\n> cité\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n");
+        assert_eq!(
+            b[0],
+            Block::Heading {
+                level: 2,
+                inlines: vec![t("Activités")]
+            }
+        );
+        assert!(matches!(&b[1], Block::Quote { blocks } if blocks.len() == 1));
+        assert_eq!(
+            b[2],
+            Block::Table {
+                align: vec!["left", "right"],
+                header: vec![vec![t("a")], vec![t("b")]],
+                rows: vec![vec![vec![t("1")], vec![t("2")]]],
+            }
+        );
+    }
+}
