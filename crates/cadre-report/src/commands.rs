@@ -103,6 +103,10 @@ pub struct ReportArgs {
     pub source_date_epoch: Option<String>,
     /// A PDF standard to conform to.
     pub pdf_standard: Option<PdfStandardChoice>,
+    /// The narrative folder (`DIR/<period>/*.md`), if any.
+    pub narrative: Option<PathBuf>,
+    /// Missing narrative is an error, not a warning.
+    pub strict: bool,
 }
 
 /// The language an error is written in before the programme is known: the
@@ -276,15 +280,20 @@ pub fn report(inputs: &Inputs, when: &When, args: &ReportArgs) -> Result<Outcome
     let mut options = ReportOptions::new(template, session.lang, issue);
     options.pdf_standard = args.pdf_standard;
     options.allow_rejected = inputs.allow_rejected;
+    options.narrative = args.narrative.clone();
+    options.strict = args.strict;
     let rendered =
         crate::report::render_report(&session.programme, &session.data, &table, &options)?;
     write(&args.output, &rendered.pdf)?;
     let mut notes = session.notes;
+    let lang = session.lang;
     notes.extend(
         rendered
-            .warnings
+            .narrative_warnings
             .iter()
-            .map(|w| Text::Warning { text: w }.render(session.lang)),
+            .map(|w| w.message(lang))
+            .chain(rendered.warnings.iter().cloned())
+            .map(|w| Text::Warning { text: &w }.render(lang)),
     );
     Ok(Outcome::clean(Vec::new(), notes))
 }

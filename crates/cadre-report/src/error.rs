@@ -119,6 +119,19 @@ fn report_message(e: &ReportError, lang: Lang) -> String {
             reason: &source.to_string(),
         }
         .render(lang),
+        ReportError::Narrative { path, source } => Text::NarrativeUnreadable {
+            path: &path.display().to_string(),
+            reason: &source.to_string(),
+        }
+        .render(lang),
+        ReportError::NarrativeIncomplete(warnings) => Text::NarrativeIncomplete {
+            details: &warnings
+                .iter()
+                .map(|w| format!("  {}", w.message(lang)))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+        .render(lang),
         ReportError::NoMainFile { path } => Text::NoMainFile {
             path: &path.display().to_string(),
         }

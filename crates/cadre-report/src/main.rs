@@ -73,6 +73,13 @@ enum Command {
         /// Leave rejected rows out (counted and listed in the annex) instead of failing.
         #[arg(long)]
         allow_rejected: bool,
+        /// The narrative folder: DIR/<period>/summary.md, <result>.md,
+        /// <indicator>.md (see `cadre narrative`).
+        #[arg(long)]
+        narrative: Option<PathBuf>,
+        /// Missing narrative (a result, an indicator behind) is an error.
+        #[arg(long)]
+        strict: bool,
     },
     /// Show how one indicator's value was made: rows counted, rows left out, arithmetic.
     Explain {
@@ -344,6 +351,8 @@ fn run(command: Command) -> Result<Outcome, Error> {
             date,
             pdf_standard,
             allow_rejected,
+            narrative,
+            strict,
         } => commands::report(
             &input.inputs(allow_rejected),
             &when.when(),
@@ -353,6 +362,8 @@ fn run(command: Command) -> Result<Outcome, Error> {
                 date,
                 source_date_epoch: std::env::var("SOURCE_DATE_EPOCH").ok(),
                 pdf_standard: pdf_standard.map(Into::into),
+                narrative,
+                strict,
             },
         ),
         Command::Explain {

@@ -31,6 +31,7 @@ pub mod data;
 pub mod format;
 pub mod markdown;
 pub mod methodology;
+pub mod narrative;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -79,6 +80,10 @@ pub struct ReportOptions {
     /// Whether rejected rows were allowed; they are then listed in the data
     /// quality annex (otherwise only counted).
     pub allow_rejected: bool,
+    /// The narrative folder (`DIR`, holding `DIR/<period>/*.md`), if any.
+    pub narrative: Option<PathBuf>,
+    /// Whether missing narrative is an error rather than a warning.
+    pub strict: bool,
 }
 
 impl ReportOptions {
@@ -90,6 +95,8 @@ impl ReportOptions {
             issue_date,
             pdf_standard: None,
             allow_rejected: false,
+            narrative: None,
+            strict: false,
         }
     }
 }
@@ -102,6 +109,8 @@ pub struct RenderedReport {
     /// Template warnings, one message each, located like errors
     /// (`report_templates/quarterly/main.typ:12:3: …`).
     pub warnings: Vec<String>,
+    /// What the narrative lacks (empty without a narrative folder).
+    pub narrative_warnings: Vec<narrative::NarrativeWarning>,
     /// Seconds spent compiling the template (evaluation and layout).
     pub compile_seconds: f64,
     /// Seconds spent writing the PDF.
@@ -150,6 +159,17 @@ fn join_lines(diags: &[Diagnostic]) -> String {
 /// Why a report could not be rendered.
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
+    /// A narrative file cannot be read.
+    #[error("{}: unreadable narrative ({source})", path.display())]
+    Narrative {
+        /// The file or folder.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// `--strict` and the narrative misses something.
+    #[error("the narrative is incomplete (--strict): {} problems", .0.len())]
+    NarrativeIncomplete(Vec<narrative::NarrativeWarning>),
     /// The template folder has no `main.typ`.
     #[error("report template {}: the folder has no main.typ", path.display())]
     NoMainFile {
@@ -217,7 +237,21 @@ pub fn report_data(
     table: &cadre::IndicatorTable,
     options: &ReportOptions,
 ) -> Result<ReportData, ReportError> {
-    data::build(programme, data, table, options)
+    let narrative = load_narrative(programme, table, options)?;
+    data::build(programme, data, table, options, narrative.as_ref())
+}
+
+/// The narrative of the table's period, when the options name a folder.
+fn load_narrative(
+    programme: &cadre::Programme,
+    table: &cadre::IndicatorTable,
+    options: &ReportOptions,
+) -> Result<Option<narrative::Narrative>, ReportError> {
+    options
+        .narrative
+        .as_deref()
+        .map(|dir| narrative::load(dir, &table.period.label, options.lang, programme))
+        .transpose()
 }
 
 /// Renders the report: builds the data, compiles the template folder with
@@ -229,19 +263,34 @@ pub fn render_report(
     table: &cadre::IndicatorTable,
     options: &ReportOptions,
 ) -> Result<RenderedReport, ReportError> {
-    let report = report_data(programme, data, table, options)?;
+    let narrative = load_narrative(programme, table, options)?;
+    let narrative_warnings = narrative
+        .as_ref()
+        .map(|n| narrative::warnings(n, table, programme))
+        .unwrap_or_default();
+    if options.strict && narrative_warnings.iter().any(|w| w.is_missing_narrative()) {
+        return Err(ReportError::NarrativeIncomplete(
+            narrative_warnings
+                .into_iter()
+                .filter(|w| w.is_missing_narrative())
+                .collect(),
+        ));
+    }
+    let report = data::build(programme, data, table, options, narrative.as_ref())?;
     let bytes = serde_json::to_vec(&report)?;
     let ident = format!(
         "cadre/{}/{}/{}",
         programme.info.code, table.period.label, options.lang
     );
-    render_template(
+    let mut rendered = render_template(
         &options.template,
         bytes,
         options.issue_date,
         options.pdf_standard,
         &ident,
-    )
+    )?;
+    rendered.narrative_warnings = narrative_warnings;
+    Ok(rendered)
 }
 
 /// Compiles `template` against `data` (the bytes of
@@ -310,6 +359,7 @@ pub fn render_template(
     Ok(RenderedReport {
         pdf,
         warnings,
+        narrative_warnings: Vec::new(),
         compile_seconds,
         pdf_seconds,
     })

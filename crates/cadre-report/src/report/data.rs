@@ -25,6 +25,8 @@
 //! Formula segments ([`Segment`]) are prose or code (a column, a condition,
 //! a command), the latter set in a monospace font.
 
+use std::collections::BTreeMap;
+
 use cadre::indicator::{
     Aggregate, AggregateKind, Direction, IndicatorDef, Kind, Measure, Selection,
 };
@@ -36,7 +38,9 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use super::format::Formatter;
+use super::markdown::Block;
 use super::methodology::{self, Segment};
+use super::narrative::{Narrative, NarrativeWarning};
 use super::{ReportError, ReportOptions};
 use crate::tracking::status_color;
 
@@ -70,6 +74,23 @@ pub struct ReportData {
     pub provenance: Provenance,
     /// The report's fixed words, by key (`period-value`).
     pub words: Words,
+    /// The officer's narrative of the period; none when the report was
+    /// made without a narrative folder.
+    pub narrative: Option<NarrativeData>,
+}
+
+/// The narrative of the period, as Markdown blocks (see
+/// [`super::markdown::Block`]): printed as text, never as markup.
+#[derive(Debug, Clone, Serialize)]
+pub struct NarrativeData {
+    /// The quarter in a few paragraphs, at the head of the summary.
+    pub summary: Vec<Block>,
+    /// Per result code, its narrative, printed in its section.
+    pub results: BTreeMap<String, Vec<Block>>,
+    /// Per indicator code, the comment on its value, under the indicator.
+    pub indicators: BTreeMap<String, Vec<Block>>,
+    /// Results with indicators and no narrative: their section says so.
+    pub missing: Vec<String>,
 }
 
 /// The programme, as the cover shows it.
@@ -575,6 +596,7 @@ pub(super) fn build(
     data: &Data,
     table: &IndicatorTable,
     options: &ReportOptions,
+    narrative: Option<&Narrative>,
 ) -> Result<ReportData, ReportError> {
     let lang = options.lang;
     let f = Formatter::new(lang);
@@ -724,7 +746,24 @@ pub(super) fn build(
         quality: b.quality(options.allow_rejected),
         provenance: b.provenance(options)?,
         words: Words::new(lang),
+        narrative: narrative.map(|n| narrative_data(n, table, programme)),
     })
+}
+
+fn narrative_data(n: &Narrative, table: &IndicatorTable, programme: &Programme) -> NarrativeData {
+    let missing = super::narrative::warnings(n, table, programme)
+        .into_iter()
+        .filter_map(|w| match w {
+            NarrativeWarning::ResultWithoutNarrative { code } => Some(code),
+            _ => None,
+        })
+        .collect();
+    NarrativeData {
+        summary: n.summary.clone(),
+        results: n.results.clone(),
+        indicators: n.indicators.clone(),
+        missing,
+    }
 }
 
 fn color(s: Status) -> String {

@@ -367,3 +367,96 @@ fn the_binary_makes_a_report_from_any_folder_with_its_own_template() {
         "same bytes from the copy"
     );
 }
+
+/// The text of a PDF, by pdftotext.
+fn pdf_words(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is needed");
+    assert!(out.status.success(), "pdftotext failed");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_narrative_prints_as_text_and_what_is_missing_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let quarter = dir.path().join("2025-Q4");
+    std::fs::create_dir(&quarter).unwrap();
+    std::fs::write(
+        quarter.join("summary.md"),
+        "Un trimestre *dense* : #read(\"/etc/passwd\"), $x^2$ et <b>gras</b>.\n\n- un atelier\n- deux webinaires\n",
+    )
+    .unwrap();
+    std::fs::write(
+        quarter.join("A1.md"),
+        "## Activités réalisées\n\nQuatre autodiagnostics.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        quarter.join("A1.en.md"),
+        "## Activities\n\nFour self-diagnoses.\n",
+    )
+    .unwrap();
+    std::fs::write(quarter.join("A1.1.md"), "Deux collectivités ont reporté.\n").unwrap();
+    std::fs::write(quarter.join("A9.md"), "une faute de frappe\n").unwrap();
+    let narrative = dir.path().to_str().unwrap();
+    let out = dir.path().join("r.pdf");
+    let args = |lang: &str, strict: bool| {
+        let mut a = with(&[
+            "report",
+            "--period",
+            "2025-Q4",
+            "--date",
+            "2026-01-15",
+            "--narrative",
+            narrative,
+            "--lang",
+            lang,
+            "--output",
+            out.to_str().unwrap(),
+        ]);
+        if strict {
+            a.push("--strict".into());
+        }
+        a
+    };
+    let o = run(&args("fr", false));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = pdf_words(&out);
+    for printed in [
+        "#read(\"/etc/passwd\"), $x^2$ et <b>gras</b>.",
+        "Quatre autodiagnostics.",
+        "Deux collectivités ont reporté.",
+        "Pas de narratif pour cette action ce trimestre.",
+    ] {
+        assert!(text.contains(printed), "{printed}");
+    }
+    assert!(!text.contains("root:"), "a file of the machine was read");
+    let warnings = stderr(&o);
+    for warned in [
+        "aucun narratif pour A2 (fichier A2.md)",
+        "l’indicateur A3.2 est à risque et n’a pas de commentaire (fichier A3.2.md)",
+        "le fichier de narratif A9.md ne nomme ni un résultat ni un indicateur",
+    ] {
+        assert!(warnings.contains(warned), "{warned}: {warnings}");
+    }
+    assert!(
+        !warnings.contains("A1.1 est"),
+        "A1.1 has its comment: {warnings}"
+    );
+    // English: A1.en.md wins over A1.md.
+    let o = run(&args("en", false));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = pdf_words(&out);
+    assert!(text.contains("Four self-diagnoses."));
+    assert!(!text.contains("Quatre autodiagnostics."));
+    // Strict: missing narrative is an error, and no report is written.
+    std::fs::remove_file(&out).unwrap();
+    let o = run(&args("fr", true));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("le narratif est incomplet (--strict)"));
+    assert!(!out.exists());
+}

@@ -374,6 +374,49 @@ pub enum Text<'a> {
         /// The system's reason.
         reason: &'a str,
     },
+    /// The narrative has no folder for the period.
+    NarrativeNoFolder {
+        /// The folder looked for.
+        path: &'a str,
+    },
+    /// The narrative has no summary.
+    NarrativeNoSummary,
+    /// A result with indicators has no narrative.
+    NarrativeMissing {
+        /// The result's code.
+        result: &'a str,
+    },
+    /// An indicator behind its milestone or target has no comment.
+    NarrativeNoComment {
+        /// The indicator's code.
+        indicator: &'a str,
+        /// Its status, in words.
+        status: &'a str,
+    },
+    /// A narrative file that names no result or indicator.
+    NarrativeUnknownFile {
+        /// The file's name.
+        file: &'a str,
+    },
+    /// `--strict`: the narrative is incomplete.
+    NarrativeIncomplete {
+        /// What is missing, one line each.
+        details: &'a str,
+    },
+    /// A narrative file cannot be read.
+    NarrativeUnreadable {
+        /// The file.
+        path: &'a str,
+        /// Why.
+        reason: &'a str,
+    },
+    /// The narrative skeleton: files written and files kept.
+    NarrativeSkeleton {
+        /// Files written.
+        written: usize,
+        /// Files already there, kept as they were.
+        kept: usize,
+    },
     /// The template folder has no `main.typ`.
     NoMainFile {
         /// The folder.

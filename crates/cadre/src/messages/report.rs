@@ -184,6 +184,12 @@ report_words! {
     Rule = "rule",
     /// The provenance annex.
     Provenance = "provenance",
+    /// Heading of the officer's summary of the quarter.
+    NarrativeSummary = "narrative-summary",
+    /// A result section with no narrative.
+    NoNarrative = "no-narrative",
+    /// The officer's comment on an indicator's value.
+    IndicatorComment = "indicator-comment",
     /// Introduces the provenance annex.
     ProvenanceIntro = "provenance-intro",
     /// The data files read.

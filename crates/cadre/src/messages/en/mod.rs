@@ -197,6 +197,30 @@ pub(super) fn text(t: &Text) -> String {
         Text::OutsideWindowRows => "outside the window or undated, rows".into(),
         Text::Row { row } => format!("row {row}"),
         Text::TemplateFolder { path, reason } => format!("report template {path}: {reason}"),
+        Text::NarrativeNoFolder { path } => {
+            format!("no narrative for the period: the folder {path} does not exist")
+        }
+        Text::NarrativeNoSummary => "the narrative has no summary (summary.md)".into(),
+        Text::NarrativeMissing { result } => {
+            format!("no narrative for {result} (file {result}.md)")
+        }
+        Text::NarrativeNoComment { indicator, status } => {
+            format!("indicator {indicator} is {status} and has no comment (file {indicator}.md)")
+        }
+        Text::NarrativeUnknownFile { file } => {
+            format!("narrative file {file} names no result or indicator: it is ignored")
+        }
+        Text::NarrativeIncomplete { details } => {
+            format!("the narrative is incomplete (--strict):\n{details}")
+        }
+        Text::NarrativeUnreadable { path, reason } => {
+            format!("{path}: unreadable narrative ({reason})")
+        }
+        Text::NarrativeSkeleton { written, kept } => format!(
+            "{written} {}; {kept} existing {}",
+            plural(*written, "file written", "files written"),
+            plural(*kept, "file kept as it was", "files kept as they were"),
+        ),
         Text::NoMainFile { path } => format!("report template {path}: the folder has no main.typ"),
         Text::TemplateErrors { details } => {
             format!("the report template has errors:\n{details}")

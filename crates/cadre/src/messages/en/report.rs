@@ -110,6 +110,9 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::Column => "Column",
         ReportWord::Value => "Value",
         ReportWord::Rule => "Rule",
+        ReportWord::NarrativeSummary => "The quarter at a glance",
+        ReportWord::NoNarrative => "No narrative for this action this quarter.",
+        ReportWord::IndicatorComment => "Comment",
         ReportWord::Provenance => "Provenance",
         ReportWord::ProvenanceIntro => {
             "SHA-256 fingerprints of the files used: they let anyone check that this report was produced from exactly these files."

@@ -204,6 +204,34 @@ pub(super) fn text(t: &Text) -> String {
         Text::TemplateFolder { path, reason } => {
             format!("modèle de rapport {path} : {reason}")
         }
+        Text::NarrativeNoFolder { path } => {
+            format!("aucun narratif pour la période : le dossier {path} n’existe pas")
+        }
+        Text::NarrativeNoSummary => "le narratif n’a pas de synthèse (summary.md)".into(),
+        Text::NarrativeMissing { result } => {
+            format!("aucun narratif pour {result} (fichier {result}.md)")
+        }
+        Text::NarrativeNoComment { indicator, status } => format!(
+            "l’indicateur {indicator} est {status} et n’a pas de commentaire (fichier {indicator}.md)"
+        ),
+        Text::NarrativeUnknownFile { file } => format!(
+            "le fichier de narratif {file} ne nomme ni un résultat ni un indicateur : il est ignoré"
+        ),
+        Text::NarrativeIncomplete { details } => {
+            format!("le narratif est incomplet (--strict) :\n{details}")
+        }
+        Text::NarrativeUnreadable { path, reason } => {
+            format!("{path} : narratif illisible ({reason})")
+        }
+        Text::NarrativeSkeleton { written, kept } => format!(
+            "{written} {} ; {kept} {}",
+            plural(*written, "fichier écrit", "fichiers écrits"),
+            plural(
+                *kept,
+                "fichier existant gardé tel quel",
+                "fichiers existants gardés tels quels"
+            ),
+        ),
         Text::NoMainFile { path } => {
             format!("modèle de rapport {path} : le dossier ne contient pas de main.typ")
         }

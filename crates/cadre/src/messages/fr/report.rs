@@ -113,6 +113,9 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::Column => "Colonne",
         ReportWord::Value => "Valeur",
         ReportWord::Rule => "Règle",
+        ReportWord::NarrativeSummary => "Le trimestre en bref",
+        ReportWord::NoNarrative => "Pas de narratif pour cette action ce trimestre.",
+        ReportWord::IndicatorComment => "Commentaire",
         ReportWord::Provenance => "Provenance",
         ReportWord::ProvenanceIntro => {
             "Empreintes SHA-256 des fichiers utilisés\u{A0}: elles permettent de vérifier que ce rapport a été produit à partir de ces fichiers exactement."

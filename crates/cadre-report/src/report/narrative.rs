@@ -1,0 +1,243 @@
+//! The officer's narrative of a period, written in Markdown beside the data:
+//! `DIR/<period>/summary.md` (the quarter in a few paragraphs, in the
+//! summary), `DIR/<period>/<result>.md` (activities, difficulties, next
+//! steps, in that result's section) and `DIR/<period>/<indicator>.md` (why a
+//! value is where it is, under that indicator). `A1.en.md` wins over
+//! `A1.md` in an English report.
+//!
+//! The files become typed blocks ([`super::markdown`]); nothing is evaluated
+//! as Typst markup. What is missing is returned as warnings (data, written
+//! by the catalogue at the edge), or as an error when the report is strict.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use cadre::table::Status;
+use cadre::{IndicatorTable, Lang, Programme};
+use serde::Serialize;
+
+use super::ReportError;
+use super::markdown::{self, Block};
+
+/// The largest narrative file read: a quarter's story, not a data dump.
+pub const MAX_FILE_BYTES: u64 = 1 << 20;
+
+/// The summary file's name, without `.md`.
+const SUMMARY: &str = "summary";
+
+/// The narrative of one period, in one language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Narrative {
+    /// `summary.md`: the quarter in a few paragraphs.
+    pub summary: Vec<Block>,
+    /// Per result code, its narrative.
+    pub results: BTreeMap<String, Vec<Block>>,
+    /// Per indicator code, the comment on its value.
+    pub indicators: BTreeMap<String, Vec<Block>>,
+    /// Markdown files of the folder that name no result or indicator.
+    #[serde(skip)]
+    pub unknown: Vec<String>,
+    /// Whether the period's folder exists.
+    #[serde(skip)]
+    pub found: bool,
+    /// The period's folder.
+    #[serde(skip)]
+    pub folder: PathBuf,
+}
+
+/// Something the narrative lacks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NarrativeWarning {
+    /// There is no folder for the period.
+    NoFolder {
+        /// The folder looked for.
+        path: PathBuf,
+    },
+    /// No `summary.md`.
+    NoSummary,
+    /// A result with indicators has no narrative.
+    ResultWithoutNarrative {
+        /// The result's code.
+        code: String,
+    },
+    /// An indicator at risk or off track has no comment.
+    IndicatorWithoutComment {
+        /// The indicator's code.
+        code: String,
+        /// Its status.
+        status: Status,
+    },
+    /// A Markdown file that names no result or indicator (a typo?).
+    UnknownFile {
+        /// The file's name.
+        file: String,
+    },
+}
+
+impl NarrativeWarning {
+    /// Whether `--strict` makes it an error: missing narrative is, a stray
+    /// file is not.
+    pub fn is_missing_narrative(&self) -> bool {
+        match self {
+            NarrativeWarning::NoFolder { .. }
+            | NarrativeWarning::NoSummary
+            | NarrativeWarning::ResultWithoutNarrative { .. }
+            | NarrativeWarning::IndicatorWithoutComment { .. } => true,
+            NarrativeWarning::UnknownFile { .. } => false,
+        }
+    }
+
+    /// The warning in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        use cadre::Text;
+        match self {
+            NarrativeWarning::NoFolder { path } => Text::NarrativeNoFolder {
+                path: &path.display().to_string(),
+            }
+            .render(lang),
+            NarrativeWarning::NoSummary => Text::NarrativeNoSummary.render(lang),
+            NarrativeWarning::ResultWithoutNarrative { code } => {
+                Text::NarrativeMissing { result: code }.render(lang)
+            }
+            NarrativeWarning::IndicatorWithoutComment { code, status } => {
+                Text::NarrativeNoComment {
+                    indicator: code,
+                    status: status.text(lang),
+                }
+                .render(lang)
+            }
+            NarrativeWarning::UnknownFile { file } => {
+                Text::NarrativeUnknownFile { file }.render(lang)
+            }
+        }
+    }
+}
+
+/// Reads the narrative of `period` (its label, `2025-Q4`) from `dir`, in
+/// `lang`. A missing period folder is not an error: the narrative is then
+/// empty and [`warnings`] says so.
+pub fn load(
+    dir: &Path,
+    period: &str,
+    lang: Lang,
+    programme: &Programme,
+) -> Result<Narrative, ReportError> {
+    let folder = dir.join(period);
+    let mut narrative = Narrative {
+        folder: folder.clone(),
+        ..Narrative::default()
+    };
+    if !folder.is_dir() {
+        return Ok(narrative);
+    }
+    narrative.found = true;
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| ReportError::Narrative { path, source }
+    };
+    // Every Markdown file, by its name without `.md`: `A1`, `A1.en`.
+    let mut files: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for entry in std::fs::read_dir(&folder).map_err(io(&folder))? {
+        let path = entry.map_err(io(&folder))?.path();
+        let Some(stem) = path
+            .extension()
+            .filter(|e| e.eq_ignore_ascii_case("md"))
+            .and(path.file_stem())
+        else {
+            continue;
+        };
+        files.insert(stem.to_string_lossy().into_owned(), path);
+    }
+    let read = |name: &str| -> Result<Option<Vec<Block>>, ReportError> {
+        let own = files.get(&format!("{name}.{}", lang.code()));
+        let Some(path) = own.or_else(|| files.get(name)) else {
+            return Ok(None);
+        };
+        let size = std::fs::metadata(path).map_err(io(path))?.len();
+        if size > MAX_FILE_BYTES {
+            return Err(ReportError::Narrative {
+                path: path.clone(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("{size} bytes, more than {MAX_FILE_BYTES}"),
+                ),
+            });
+        }
+        let text = std::fs::read_to_string(path).map_err(io(path))?;
+        Ok(Some(markdown::blocks(&text)))
+    };
+    narrative.summary = read(SUMMARY)?.unwrap_or_default();
+    for r in &programme.results {
+        if let Some(blocks) = read(&r.code)? {
+            narrative.results.insert(r.code.clone(), blocks);
+        }
+    }
+    for i in &programme.indicators {
+        if let Some(blocks) = read(&i.code)? {
+            narrative.indicators.insert(i.code.clone(), blocks);
+        }
+    }
+    // A file is known when its name, less a language suffix, names something.
+    let known = |stem: &str| {
+        let base = Lang::ALL
+            .iter()
+            .find_map(|l| stem.strip_suffix(&format!(".{}", l.code())))
+            .unwrap_or(stem);
+        base == SUMMARY
+            || programme.result(base).is_some()
+            || programme.indicators.iter().any(|i| i.code == base)
+    };
+    narrative.unknown = files
+        .iter()
+        .filter(|(stem, _)| !known(stem))
+        .map(|(_, path)| {
+            path.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
+    Ok(narrative)
+}
+
+/// What the narrative lacks for this table: no folder or summary, results
+/// with indicators but no narrative, indicators at risk or off track with
+/// no comment, and files that name nothing.
+pub fn warnings(
+    narrative: &Narrative,
+    table: &IndicatorTable,
+    programme: &Programme,
+) -> Vec<NarrativeWarning> {
+    let mut out = Vec::new();
+    if !narrative.found {
+        out.push(NarrativeWarning::NoFolder {
+            path: narrative.folder.clone(),
+        });
+    } else if narrative.summary.is_empty() {
+        out.push(NarrativeWarning::NoSummary);
+    }
+    for r in &programme.results {
+        let has_indicators = table.indicators.iter().any(|i| i.result == r.code);
+        if has_indicators && !narrative.results.contains_key(&r.code) {
+            out.push(NarrativeWarning::ResultWithoutNarrative {
+                code: r.code.clone(),
+            });
+        }
+    }
+    for i in &table.indicators {
+        if matches!(i.status, Status::AtRisk | Status::OffTrack)
+            && !narrative.indicators.contains_key(&i.code)
+        {
+            out.push(NarrativeWarning::IndicatorWithoutComment {
+                code: i.code.clone(),
+                status: i.status,
+            });
+        }
+    }
+    out.extend(
+        narrative
+            .unknown
+            .iter()
+            .map(|file| NarrativeWarning::UnknownFile { file: file.clone() }),
+    );
+    out
+}
