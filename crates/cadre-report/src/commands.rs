@@ -440,6 +440,38 @@ pub fn export(
     Ok(Outcome::clean(Vec::new(), session.notes))
 }
 
+/// `cadre narrative`: writes the empty narrative of a period into
+/// `output/<period>/` for the officer to fill in (see
+/// [`crate::report::narrative::skeleton`]); a file already there is kept.
+pub fn narrative(inputs: &Inputs, when: &When, output: &Path) -> Result<Outcome, Error> {
+    let session = Session::open(inputs, true)?;
+    let period = session.period(when)?;
+    let table = Engine::new(&session.programme, &session.data).compute(&period)?;
+    let folder = output.join(&period.label);
+    std::fs::create_dir_all(&folder).map_err(|source| Error::Write {
+        path: folder.clone(),
+        source,
+    })?;
+    let (mut written, mut kept) = (0, 0);
+    let mut list = String::new();
+    for (name, text) in crate::report::narrative::skeleton(&session.programme, &table, session.lang)
+    {
+        let path = folder.join(&name);
+        if path.exists() {
+            kept += 1;
+            continue;
+        }
+        write(&path, text.as_bytes())?;
+        written += 1;
+        list += &format!("{}\n", path.display());
+    }
+    list += &format!(
+        "{}\n",
+        Text::NarrativeSkeleton { written, kept }.render(session.lang)
+    );
+    Ok(Outcome::clean(list.into_bytes(), session.notes))
+}
+
 /// `cadre report-template`: writes the default report template into
 /// `output` to customise it (then `cadre report --template DIR`); lists the
 /// files written.

@@ -137,6 +137,20 @@ enum Command {
         #[arg(long)]
         allow_rejected: bool,
     },
+    /// Write the empty narrative of a period (Markdown files with reminders
+    /// and the headings funders expect) for `cadre report --narrative`.
+    Narrative {
+        #[command(flatten)]
+        input: Input,
+        #[command(flatten)]
+        when: When,
+        /// The narrative folder; files go to OUTPUT/<period>/ (existing files are kept).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Leave rejected rows out instead of failing.
+        #[arg(long)]
+        allow_rejected: bool,
+    },
     /// Write the default report template into a folder, to customise it
     /// (then `cadre report --template DIR`).
     ReportTemplate {
@@ -319,7 +333,8 @@ impl Command {
             | Command::Report { input, .. }
             | Command::Explain { input, .. }
             | Command::Check { input, .. }
-            | Command::Export { input, .. } => input.lang.as_deref(),
+            | Command::Export { input, .. }
+            | Command::Narrative { input, .. } => input.lang.as_deref(),
             Command::Template { lang, .. } => lang.as_deref(),
             Command::ReportTemplate { .. } => None,
         }
@@ -413,5 +428,11 @@ fn run(command: Command) -> Result<Outcome, Error> {
             output,
         } => commands::template(&programme, registry.as_deref(), lang.as_deref(), &output),
         Command::ReportTemplate { output } => commands::report_template(&output),
+        Command::Narrative {
+            input,
+            when,
+            output,
+            allow_rejected,
+        } => commands::narrative(&input.inputs(allow_rejected), &when.when(), &output),
     }
 }

@@ -121,8 +121,10 @@ enum Frame {
     },
     Cell(Vec<Inline>),
     Span(SpanKind, Vec<Inline>),
-    /// A code block or an HTML block, as text.
+    /// A code block, as text.
     Text(String),
+    /// A block of raw HTML, as text less its comments.
+    Html(String),
     /// Anything else (metadata): its content is dropped.
     Skip,
 }
@@ -171,11 +173,11 @@ pub fn blocks(markdown: &str) -> Vec<Block> {
                 },
             ),
             Event::InlineMath(t) | Event::DisplayMath(t) => text(&mut stack, &t),
-            Event::Html(h) | Event::InlineHtml(h) => {
-                if !is_comment(&h) {
-                    text(&mut stack, &h);
-                }
-            }
+            Event::Html(h) | Event::InlineHtml(h) => match stack.last_mut() {
+                // A block's lines arrive one by one: comments are cut at its end.
+                Some(Frame::Html(buffer)) => buffer.push_str(&h),
+                _ => text(&mut stack, &without_comments(&h)),
+            },
             Event::FootnoteReference(label) => text(&mut stack, &format!("[^{label}]")),
             Event::SoftBreak => text(&mut stack, " "),
             Event::HardBreak => push_inline(&mut stack, Inline::Break),
@@ -199,9 +201,19 @@ pub fn blocks(markdown: &str) -> Vec<Block> {
     }
 }
 
-fn is_comment(html: &str) -> bool {
-    let t = html.trim();
-    t.starts_with("<!--") && t.ends_with("-->")
+/// HTML less its comments (`<!-- … -->`); an unclosed comment runs to the end.
+fn without_comments(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        match rest[start + 4..].find("-->") {
+            Some(end) => rest = &rest[start + 4 + end + 3..],
+            None => return out,
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn open(tag: Tag) -> Frame {
@@ -214,7 +226,8 @@ fn open(tag: Tag) -> Frame {
         Tag::Paragraph => Frame::Paragraph(Vec::new()),
         Tag::Heading { level, .. } => Frame::Heading(level as u8, Vec::new()),
         Tag::BlockQuote(_) => blocks(BlocksKind::Quote),
-        Tag::CodeBlock(_) | Tag::HtmlBlock => Frame::Text(String::new()),
+        Tag::CodeBlock(_) => Frame::Text(String::new()),
+        Tag::HtmlBlock => Frame::Html(String::new()),
         Tag::List(start) => Frame::List {
             start,
             items: Vec::new(),
@@ -335,6 +348,17 @@ fn close(frame: Frame, stack: &mut Vec<Frame>) {
                 text: text.trim_end_matches('\n').to_owned(),
             },
         ),
+        Frame::Html(html) => {
+            let text = without_comments(&html);
+            if !text.trim().is_empty() {
+                push_block(
+                    stack,
+                    Block::Code {
+                        text: text.trim_end_matches('\n').to_owned(),
+                    },
+                );
+            }
+        }
         Frame::Skip => {}
     }
 }
@@ -457,6 +481,23 @@ mod tests {
             Block::Code {
                 text: "<div>raw</div>".into()
             }
+        );
+    }
+
+    #[test]
+    fn comments_are_left_out_even_over_several_lines() {
+        let b = blocks("<!--\nA reminder\n-->\n\n## Activities\n\nText <!-- note --> here.\n");
+        assert_eq!(
+            b,
+            vec![
+                Block::Heading {
+                    level: 2,
+                    inlines: vec![t("Activities")]
+                },
+                Block::Paragraph {
+                    inlines: vec![t("Text  here.")]
+                }
+            ]
         );
     }
 

@@ -164,7 +164,10 @@ pub fn load(
             });
         }
         let text = std::fs::read_to_string(path).map_err(io(path))?;
-        Ok(Some(markdown::blocks(&text)))
+        let blocks = markdown::blocks(&text);
+        // A file of headings only (the skeleton untouched) says nothing yet.
+        let written = blocks.iter().any(|b| !matches!(b, Block::Heading { .. }));
+        Ok(written.then_some(blocks))
     };
     narrative.summary = read(SUMMARY)?.unwrap_or_default();
     for r in &programme.results {
@@ -240,4 +243,100 @@ pub fn warnings(
             .map(|file| NarrativeWarning::UnknownFile { file: file.clone() }),
     );
     out
+}
+
+/// The empty narrative of a period for the officer to fill in: the file
+/// names the report reads, each with a reminder in an HTML comment (never
+/// printed) and the headings funders expect. Files are named for `lang`:
+/// `A1.md` in the programme's default language, `A1.en.md` otherwise.
+/// Returns each file's name and text.
+pub fn skeleton(
+    programme: &Programme,
+    table: &IndicatorTable,
+    lang: Lang,
+) -> Vec<(String, String)> {
+    use cadre::{Text, Word};
+    let f = super::format::Formatter::new(lang);
+    let suffix = if lang == programme.default_language() {
+        String::new()
+    } else {
+        format!(".{}", lang.code())
+    };
+    let name = |stem: &str| format!("{stem}{suffix}.md");
+    // A reminder must not close its comment early.
+    let comment = |text: &str| format!("<!--\n{}\n-->\n", text.replace("-->", "- ->"));
+    let period = &table.period;
+    let range = cadre::messages::report::ReportText::PeriodRange {
+        start: &f.date(period.start),
+        end: &f.date(period.end),
+    }
+    .render(lang);
+    let mut files = vec![(
+        name(SUMMARY),
+        comment(
+            &Text::SkeletonSummary {
+                programme: &programme.info.name,
+                period: &period.label,
+                range: &range,
+            }
+            .render(lang),
+        ),
+    )];
+    let line = |i: &cadre::IndicatorValue| {
+        let unit = i.unit.get(lang);
+        let value = |v: Option<f64>| v.map_or("—".to_owned(), |v| f.value(v, unit));
+        Text::SkeletonIndicator {
+            code: &i.code,
+            label: i.label.get(lang),
+            cumulative: &value(i.cumulative_value),
+            period: &value(i.period_value),
+            milestone: &value(i.milestone.map(|m| m.value)),
+            target: &f.value(i.target, unit),
+            status: i.status.text(lang),
+        }
+        .render(lang)
+    };
+    for r in &programme.results {
+        let own: Vec<&cadre::IndicatorValue> = table
+            .indicators
+            .iter()
+            .filter(|i| i.result == r.code)
+            .collect();
+        if own.is_empty() {
+            continue;
+        }
+        let mut reminder = format!(
+            "{} — {}\n{}{}\n",
+            r.code,
+            r.label.get(lang),
+            Word::IndicatorsAtPeriodEnd.text(lang),
+            Word::Colon.text(lang).trim_end()
+        );
+        for i in &own {
+            reminder += &format!("- {}\n", line(i));
+        }
+        let mut text = comment(reminder.trim_end());
+        for heading in [
+            Word::ActivitiesCarriedOut,
+            Word::DifficultiesAndMeasures,
+            Word::NextQuarterPlan,
+        ] {
+            text += &format!("\n## {}\n\n", heading.text(lang));
+        }
+        files.push((name(&r.code), text));
+        for i in own
+            .iter()
+            .filter(|i| matches!(i.status, Status::AtRisk | Status::OffTrack))
+        {
+            files.push((
+                name(&i.code),
+                comment(&format!(
+                    "{}\n{}",
+                    line(i),
+                    Text::SkeletonExplain.render(lang)
+                )),
+            ));
+        }
+    }
+    files
 }

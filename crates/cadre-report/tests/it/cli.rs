@@ -460,3 +460,63 @@ fn the_narrative_prints_as_text_and_what_is_missing_is_said() {
     assert!(stderr(&o).contains("le narratif est incomplet (--strict)"));
     assert!(!out.exists());
 }
+
+#[test]
+fn the_narrative_skeleton_reminds_and_keeps_what_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let o = run(&with(&[
+        "narrative",
+        "--period",
+        "2025-Q4",
+        "--output",
+        folder,
+    ]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("14 fichiers écrits ; 0 fichier existant gardé tel quel"));
+    let a3 = std::fs::read_to_string(dir.path().join("2025-Q4/A3.md")).unwrap();
+    assert!(a3.contains("A3.2 Participations aux webinaires : 137 (période : 44) ; jalon : 150 ; cible : 300 ; à risque"), "{a3}");
+    for heading in [
+        "## Activités réalisées",
+        "## Difficultés et mesures correctives",
+        "## Prévisions pour le trimestre suivant",
+    ] {
+        assert!(a3.contains(heading), "{heading}");
+    }
+    // The indicators behind get a file of their own; the others do not.
+    assert!(dir.path().join("2025-Q4/A3.2.md").is_file());
+    assert!(!dir.path().join("2025-Q4/A3.1.md").exists());
+    // An untouched skeleton is still missing narrative.
+    let out = dir.path().join("r.pdf");
+    let report = run(&with(&[
+        "report",
+        "--period",
+        "2025-Q4",
+        "--narrative",
+        folder,
+        "--output",
+        out.to_str().unwrap(),
+    ]));
+    assert_eq!(report.status.code(), Some(0), "{}", stderr(&report));
+    assert!(stderr(&report).contains("aucun narratif pour A3 (fichier A3.md)"));
+    assert!(!pdf_words(&out).contains("Activités réalisées"));
+    // What the officer wrote is kept; English files are named .en.md.
+    std::fs::write(dir.path().join("2025-Q4/A3.md"), "Trois webinaires.\n").unwrap();
+    let again = run(&with(&[
+        "narrative",
+        "--period",
+        "2025-Q4",
+        "--lang",
+        "en",
+        "--output",
+        folder,
+    ]));
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("2025-Q4/A3.md")).unwrap(),
+        "Trois webinaires.\n"
+    );
+    let en = std::fs::read_to_string(dir.path().join("2025-Q4/A3.en.md")).unwrap();
+    assert!(en.contains("## Activities carried out"), "{en}");
+    assert!(en.contains("; at risk"), "{en}");
+}

@@ -231,6 +231,14 @@ pub enum Word {
     RuleExtraColumns,
     /// Rule: have the workbook checked before sending it.
     RuleValidate,
+    /// Narrative heading: the activities carried out.
+    ActivitiesCarriedOut,
+    /// Narrative heading: difficulties and corrective measures.
+    DifficultiesAndMeasures,
+    /// Narrative heading: next quarter's plan.
+    NextQuarterPlan,
+    /// Narrative reminder: the indicators at the period's end.
+    IndicatorsAtPeriodEnd,
 }
 
 /// Fixed words of the data-entry template.
@@ -410,6 +418,34 @@ pub enum Text<'a> {
         /// Why.
         reason: &'a str,
     },
+    /// Narrative reminder of the summary file.
+    SkeletonSummary {
+        /// The programme's name.
+        programme: &'a str,
+        /// The period's label.
+        period: &'a str,
+        /// Its dates, in words.
+        range: &'a str,
+    },
+    /// Narrative reminder: one indicator's values.
+    SkeletonIndicator {
+        /// Its code.
+        code: &'a str,
+        /// Its label.
+        label: &'a str,
+        /// Its cumulative value, formatted.
+        cumulative: &'a str,
+        /// Its value over the period, formatted.
+        period: &'a str,
+        /// Its milestone due, formatted (or a dash).
+        milestone: &'a str,
+        /// Its target, formatted.
+        target: &'a str,
+        /// Its status, in words.
+        status: &'a str,
+    },
+    /// Narrative reminder of an indicator behind: what to explain.
+    SkeletonExplain,
     /// The narrative skeleton: files written and files kept.
     NarrativeSkeleton {
         /// Files written.

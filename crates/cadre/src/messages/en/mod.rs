@@ -126,6 +126,10 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::RuleValidate => {
             "Before sending the workbook, have it checked: cadre validate --programme <folder> --data <workbook> lists every rejected row, with its sheet, row, column and rule."
         }
+        Word::ActivitiesCarriedOut => "Activities carried out",
+        Word::DifficultiesAndMeasures => "Difficulties and corrective measures",
+        Word::NextQuarterPlan => "Next quarter's plan",
+        Word::IndicatorsAtPeriodEnd => "Indicators at the end of the period",
         Word::RoleGroups => "groups",
     }
 }
@@ -216,6 +220,28 @@ pub(super) fn text(t: &Text) -> String {
         Text::NarrativeUnreadable { path, reason } => {
             format!("{path}: unreadable narrative ({reason})")
         }
+        Text::SkeletonSummary {
+            programme,
+            period,
+            range,
+        } => format!(
+            "{programme} — {period} ({range}): the quarter in a few paragraphs. \
+             This comment is not printed."
+        ),
+        Text::SkeletonIndicator {
+            code,
+            label,
+            cumulative,
+            period,
+            milestone,
+            target,
+            status,
+        } => format!(
+            "{code} {label}: {cumulative} (period: {period}); milestone: {milestone}; target: {target}; {status}"
+        ),
+        Text::SkeletonExplain => "Explain the gap to its milestone or target, and what is done \
+            to close it. This comment is not printed."
+            .into(),
         Text::NarrativeSkeleton { written, kept } => format!(
             "{written} {}; {kept} existing {}",
             plural(*written, "file written", "files written"),

@@ -126,6 +126,10 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::RuleValidate => {
             "Avant d'envoyer le classeur, faites-le contrôler : cadre validate --programme <dossier> --data <classeur> liste chaque ligne rejetée, avec la feuille, la ligne, la colonne et la règle."
         }
+        Word::ActivitiesCarriedOut => "Activités réalisées",
+        Word::DifficultiesAndMeasures => "Difficultés et mesures correctives",
+        Word::NextQuarterPlan => "Prévisions pour le trimestre suivant",
+        Word::IndicatorsAtPeriodEnd => "Indicateurs à la fin de la période",
         Word::RoleGroups => "groupes",
     }
 }
@@ -223,6 +227,28 @@ pub(super) fn text(t: &Text) -> String {
         Text::NarrativeUnreadable { path, reason } => {
             format!("{path} : narratif illisible ({reason})")
         }
+        Text::SkeletonSummary {
+            programme,
+            period,
+            range,
+        } => format!(
+            "{programme} — {period} ({range}) : la synthèse du trimestre, en quelques paragraphes. \
+             Ce commentaire ne s’imprime pas."
+        ),
+        Text::SkeletonIndicator {
+            code,
+            label,
+            cumulative,
+            period,
+            milestone,
+            target,
+            status,
+        } => format!(
+            "{code} {label} : {cumulative} (période : {period}) ; jalon : {milestone} ; cible : {target} ; {status}"
+        ),
+        Text::SkeletonExplain => "Expliquez l’écart à son jalon ou à sa cible, et ce qui est fait \
+            pour le réduire. Ce commentaire ne s’imprime pas."
+            .into(),
         Text::NarrativeSkeleton { written, kept } => format!(
             "{written} {} ; {kept} {}",
             plural(*written, "fichier écrit", "fichiers écrits"),
