@@ -107,6 +107,8 @@ pub struct ReportArgs {
     pub narrative: Option<PathBuf>,
     /// Missing narrative is an error, not a warning.
     pub strict: bool,
+    /// A draft: a watermark on every page.
+    pub draft: bool,
 }
 
 /// The language an error is written in before the programme is known: the
@@ -282,6 +284,7 @@ pub fn report(inputs: &Inputs, when: &When, args: &ReportArgs) -> Result<Outcome
     options.allow_rejected = inputs.allow_rejected;
     options.narrative = args.narrative.clone();
     options.strict = args.strict;
+    options.draft = args.draft;
     let rendered =
         crate::report::render_report(&session.programme, &session.data, &table, &options)?;
     write(&args.output, &rendered.pdf)?;

@@ -80,6 +80,9 @@ enum Command {
         /// Missing narrative (a result, an indicator behind) is an error.
         #[arg(long)]
         strict: bool,
+        /// A draft: "PROJET" / "DRAFT" across every page.
+        #[arg(long)]
+        draft: bool,
     },
     /// Show how one indicator's value was made: rows counted, rows left out, arithmetic.
     Explain {
@@ -368,6 +371,7 @@ fn run(command: Command) -> Result<Outcome, Error> {
             allow_rejected,
             narrative,
             strict,
+            draft,
         } => commands::report(
             &input.inputs(allow_rejected),
             &when.when(),
@@ -379,6 +383,7 @@ fn run(command: Command) -> Result<Outcome, Error> {
                 pdf_standard: pdf_standard.map(Into::into),
                 narrative,
                 strict,
+                draft,
             },
         ),
         Command::Explain {

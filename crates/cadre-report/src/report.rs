@@ -16,12 +16,14 @@
 //! ```no_run
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! use cadre_report::report::{ReportOptions, render_report};
+//! use cadre_report::world::TemplateSource;
 //! let programme = cadre::Programme::load("indicators/eau")?;
 //! let data = cadre::ingest(&programme, "examples/eau/eau.xlsx")?;
 //! let today = chrono::NaiveDate::from_ymd_opt(2026, 7, 15).unwrap();
 //! let period = cadre::Period::parse("2026-Q2", programme.info.start, today)?;
 //! let table = cadre::Engine::new(&programme, &data).compute(&period)?;
-//! let options = ReportOptions::new("report_templates/quarterly", cadre::Lang::Fr, period.end);
+//! // The quarterly template built into cadre; `PathBuf::from(dir)` for a customised copy.
+//! let options = ReportOptions::new(TemplateSource::Builtin, cadre::Lang::Fr, period.end);
 //! let report = render_report(&programme, &data, &table, &options)?;
 //! cadre_report::write_atomically(std::path::Path::new("report.pdf"), &report.pdf)?;
 //! # Ok(()) }
@@ -84,6 +86,8 @@ pub struct ReportOptions {
     pub narrative: Option<PathBuf>,
     /// Whether missing narrative is an error rather than a warning.
     pub strict: bool,
+    /// A draft: a watermark on every page.
+    pub draft: bool,
 }
 
 impl ReportOptions {
@@ -97,6 +101,7 @@ impl ReportOptions {
             allow_rejected: false,
             narrative: None,
             strict: false,
+            draft: false,
         }
     }
 }
@@ -441,6 +446,78 @@ fn file_name(world: &ReportWorld, template: &TemplateSource, id: FileId) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The text of each line the template lays out, as Typst shaped it
+    /// (no-break spaces kept, which text extraction from a PDF loses).
+    fn laid_out_lines(options: &ReportOptions, narrative: &str) -> Vec<String> {
+        use typst::layout::{Frame, FrameItem};
+        fn walk(frame: &Frame, out: &mut Vec<String>) {
+            for (_, item) in frame.items() {
+                match item {
+                    FrameItem::Group(g) => walk(&g.frame, out),
+                    FrameItem::Text(t) => out.push(t.text.to_string()),
+                    _ => {}
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        // The made-up programme of the computation tests.
+        let programme = cadre::Programme::load(root.join("tests/compute/programme")).unwrap();
+        let data = cadre::ingest(&programme, root.join("tests/compute/cases/mini/data")).unwrap();
+        let period = cadre::Period::parse("2024-Q2", programme.info.start, d(2025, 1, 1)).unwrap();
+        let table = cadre::Engine::new(&programme, &data)
+            .compute(&period)
+            .unwrap();
+        let dir = std::env::temp_dir().join(format!("cadre-typo-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("2024-Q2")).unwrap();
+        std::fs::write(dir.join("2024-Q2/summary.md"), narrative).unwrap();
+        let mut options = options.clone();
+        options.narrative = Some(dir.clone());
+        let report = report_data(&programme, &data, &table, &options).unwrap();
+        let world = ReportWorld::new(
+            &options.template,
+            serde_json::to_vec(&report).unwrap(),
+            options.issue_date,
+        )
+        .unwrap();
+        let document = typst::compile::<PagedDocument>(&world).output.unwrap();
+        std::fs::remove_dir_all(dir).unwrap();
+        let mut lines = Vec::new();
+        for page in document.pages() {
+            walk(&page.frame, &mut lines);
+        }
+        lines
+    }
+
+    #[test]
+    fn french_punctuation_gets_its_no_break_spaces_in_data_too() {
+        let options = ReportOptions::new(TemplateSource::Builtin, Lang::Fr, d(2026, 1, 15));
+        let text = laid_out_lines(
+            &options,
+            "Bilan : trois ateliers ; deux reports ! Pourquoi ? « Parce que » la saison.\n",
+        )
+        .concat();
+        for typeset in [
+            "Bilan\u{A0}: trois",
+            "ateliers\u{202F}; deux",
+            "reports\u{202F}! Pourquoi\u{202F}?",
+            "«\u{A0}Parce que\u{A0}»",
+            "1ᵉʳ\u{A0}avril 2024",
+        ] {
+            assert!(
+                text.contains(typeset),
+                "{typeset:?} not in the laid-out text"
+            );
+        }
+        assert!(
+            !text.contains("Bilan :"),
+            "an ordinary space before a colon"
+        );
+        // English keeps its punctuation as typed.
+        let options = ReportOptions::new(TemplateSource::Builtin, Lang::En, d(2026, 1, 15));
+        let text = laid_out_lines(&options, "Review: three workshops; why?\n").concat();
+        assert!(text.contains("Review: three workshops; why?"));
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -30,7 +30,7 @@ use std::collections::BTreeMap;
 use cadre::indicator::{
     Aggregate, AggregateKind, Direction, IndicatorDef, Kind, Measure, Selection,
 };
-use cadre::messages::report::{ReportText, ReportWord};
+use cadre::messages::report::{Conventions, ReportText, ReportWord, SpacedPunctuation};
 use cadre::schema::ColumnType;
 use cadre::table::{Breakdown, IndicatorValue, RatioParts, Status};
 use cadre::{Data, IndicatorTable, Lang, Programme};
@@ -77,6 +77,11 @@ pub struct ReportData {
     /// The officer's narrative of the period; none when the report was
     /// made without a narrative folder.
     pub narrative: Option<NarrativeData>,
+    /// The no-break spaces the language puts inside punctuation (French),
+    /// which the template applies to every text; none in English.
+    pub typography: Option<SpacedPunctuation>,
+    /// Whether the report is a draft (a watermark on every page).
+    pub draft: bool,
 }
 
 /// The narrative of the period, as Markdown blocks (see
@@ -747,6 +752,8 @@ pub(super) fn build(
         provenance: b.provenance(options)?,
         words: Words::new(lang),
         narrative: narrative.map(|n| narrative_data(n, table, programme)),
+        typography: Conventions::of(lang).spaced_punctuation,
+        draft: options.draft,
     })
 }
 

@@ -120,7 +120,7 @@ impl Formatter {
         self.fixed(n as f64, 0)
     }
 
-    /// A date in words (`1er octobre 2025`, `31 décembre 2025`, `1 October 2025`).
+    /// A date in words (`1ᵉʳ octobre 2025`, `31 décembre 2025`, `1 October 2025`).
     pub fn date(&self, d: NaiveDate) -> String {
         let month = self.c.months[d.month0() as usize];
         let day = if d.day() == 1 {
@@ -195,7 +195,7 @@ mod tests {
         );
         assert_eq!(
             Formatter::new(Lang::Fr).date(d(2025, 10, 1)),
-            "1er\u{A0}octobre 2025"
+            "1ᵉʳ\u{A0}octobre 2025"
         );
         assert_eq!(
             Formatter::new(Lang::En).date(d(2025, 10, 1)),

@@ -420,7 +420,7 @@ mod tests {
     #[test]
     fn paragraphs_emphasis_links_and_lists() {
         let b = blocks(
-            "Un *atelier* et **deux** [webinaires](https://x.org).\n\n- a\n- b\n\n1. un\n2. deux\n",
+            "Un *atelier* et **deux** [réunions](https://x.org).\n\n- a\n- b\n\n1. un\n2. deux\n",
         );
         assert_eq!(
             b[0],
@@ -437,7 +437,7 @@ mod tests {
                     t(" "),
                     Inline::Link {
                         url: "https://x.org".into(),
-                        inlines: vec![t("webinaires")]
+                        inlines: vec![t("réunions")]
                     },
                     t("."),
                 ]

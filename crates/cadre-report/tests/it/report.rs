@@ -181,7 +181,7 @@ fn the_example_report_compiles_in_french_and_english() {
                 "Qualité des données",
                 "Provenance",
                 "15 janvier 2026",
-                "1er octobre 2025",
+                "1ᵉʳ octobre 2025",
                 "31 décembre 2025",
                 "Action 1 : autodiagnostics territoriaux de l'ESS",
                 "Plafond de cofinancement MEAE : 67,5 %",

@@ -184,6 +184,8 @@ report_words! {
     Rule = "rule",
     /// The provenance annex.
     Provenance = "provenance",
+    /// The watermark of a draft report.
+    Draft = "draft",
     /// Heading of the officer's summary of the quarter.
     NarrativeSummary = "narrative-summary",
     /// A result section with no narrative.
@@ -393,8 +395,23 @@ pub struct Conventions {
     pub megabytes: &'static str,
     /// The names of the months, January first.
     pub months: [&'static str; 12],
-    /// How the first day of a month is written (`1er`, `1`).
+    /// How the first day of a month is written (`1ᵉʳ`, `1`).
     pub first_day: &'static str,
+    /// The no-break spaces the language puts inside punctuation, if any
+    /// (French: before `: ; ! ? »`, after `«`).
+    pub spaced_punctuation: Option<SpacedPunctuation>,
+}
+
+/// The no-break spaces of French punctuation: the report's template puts
+/// them in every text it prints, the data's included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct SpacedPunctuation {
+    /// Before `:`.
+    pub before_colon: &'static str,
+    /// Before `;`, `!` and `?`.
+    pub before_high: &'static str,
+    /// After `«` and before `»`.
+    pub inside_guillemets: &'static str,
 }
 
 impl Conventions {
@@ -432,12 +449,12 @@ mod tests {
     #[test]
     fn sentences_take_their_values() {
         let range = ReportText::PeriodRange {
-            start: "1er\u{A0}octobre 2025",
+            start: "1ᵉʳ\u{A0}octobre 2025",
             end: "31\u{A0}décembre 2025",
         };
         assert_eq!(
             range.render(Lang::Fr),
-            "du 1er\u{A0}octobre 2025 au 31\u{A0}décembre 2025"
+            "du 1ᵉʳ\u{A0}octobre 2025 au 31\u{A0}décembre 2025"
         );
         let ceiling = ReportText::FunderCeiling {
             funder: "AFD",

@@ -26,6 +26,7 @@ pub(in crate::messages) const CONVENTIONS: Conventions = Conventions {
         "December",
     ],
     first_day: "1",
+    spaced_punctuation: None,
 };
 
 pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
@@ -113,6 +114,7 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::NarrativeSummary => "The quarter at a glance",
         ReportWord::NoNarrative => "No narrative for this action this quarter.",
         ReportWord::IndicatorComment => "Comment",
+        ReportWord::Draft => "DRAFT",
         ReportWord::Provenance => "Provenance",
         ReportWord::ProvenanceIntro => {
             "SHA-256 fingerprints of the files used: they let anyone check that this report was produced from exactly these files."

@@ -1,6 +1,8 @@
 //! Les mots du rapport trimestriel, en français.
 
-use crate::messages::report::{Conventions, FormulaText, ReportText, ReportWord};
+use crate::messages::report::{
+    Conventions, FormulaText, ReportText, ReportWord, SpacedPunctuation,
+};
 
 /// Espace fine insécable : séparateur des milliers, avant `%` et les unités.
 const NNBSP: &str = "\u{202F}";
@@ -28,7 +30,12 @@ pub(in crate::messages) const CONVENTIONS: Conventions = Conventions {
         "novembre",
         "décembre",
     ],
-    first_day: "1er",
+    first_day: "1ᵉʳ",
+    spaced_punctuation: Some(SpacedPunctuation {
+        before_colon: "\u{A0}",
+        before_high: NNBSP,
+        inside_guillemets: "\u{A0}",
+    }),
 };
 
 pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
@@ -116,6 +123,7 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::NarrativeSummary => "Le trimestre en bref",
         ReportWord::NoNarrative => "Pas de narratif pour cette action ce trimestre.",
         ReportWord::IndicatorComment => "Commentaire",
+        ReportWord::Draft => "PROJET",
         ReportWord::Provenance => "Provenance",
         ReportWord::ProvenanceIntro => {
             "Empreintes SHA-256 des fichiers utilisés\u{A0}: elles permettent de vérifier que ce rapport a été produit à partir de ces fichiers exactement."
