@@ -102,6 +102,11 @@ pub struct ReportArgs {
     pub source_date_epoch: Option<String>,
     /// A PDF standard to conform to.
     pub pdf_standard: Option<PdfStandardChoice>,
+    /// An earlier report (its PDF, or its table as JSON or csv) whose
+    /// restated values the report lists.
+    pub previous: Option<PathBuf>,
+    /// The period of an earlier table in csv (a PDF or JSON table carries its own).
+    pub previous_period: Option<String>,
 }
 
 /// The language an error is written in before the programme is known: the
@@ -265,12 +270,25 @@ pub fn compute(
 pub fn report(inputs: &Inputs, when: &When, args: &ReportArgs) -> Result<Outcome, Error> {
     let session = Session::open(inputs, true)?;
     let period = session.period(when)?;
-    let table = Engine::new(&session.programme, &session.data).compute(&period)?;
+    let engine = Engine::new(&session.programme, &session.data);
+    let table = engine.compute(&period)?;
     let issue =
         crate::report::issue_date(args.date, args.source_date_epoch.as_deref(), period.end)?;
     let mut options = ReportOptions::new(&args.template, session.lang, issue);
     options.pdf_standard = args.pdf_standard;
     options.allow_rejected = inputs.allow_rejected;
+    options.attached_table = Some(Box::new(cadre::reported::ReportedTable::new(
+        &engine, &table,
+    )?));
+    if let Some(previous) = &args.previous {
+        let earlier = crate::attached::earlier(
+            &session.programme,
+            previous,
+            args.previous_period.as_deref(),
+            when.today,
+        )?;
+        options.restatements = Some(Box::new(cadre::restate::restatements(&engine, &earlier)?));
+    }
     let rendered =
         crate::report::render_report(&session.programme, &session.data, &table, &options)?;
     write(&args.output, &rendered.pdf)?;
@@ -303,9 +321,11 @@ pub fn explain(
     Ok(Outcome::clean(stdout, session.notes))
 }
 
-/// `cadre check`: a claimed table (csv from `compute`, or the xlsx tracking
-/// table) recomputed; not clean when anything differs. `period` is required
-/// for a csv table and selects one sheet of an xlsx table.
+/// `cadre check`: a claimed table recomputed; not clean when anything
+/// differs. The table is a report's PDF (the table it attached), a JSON
+/// table, a csv table from `compute`, or the xlsx tracking table (see
+/// [`crate::attached`]). `period` is required for a csv table, selects one
+/// sheet of an xlsx table, and must be the period a PDF or JSON table carries.
 pub fn check(
     inputs: &Inputs,
     table: &Path,
@@ -314,26 +334,8 @@ pub fn check(
     format: TextOrJson,
 ) -> Result<Outcome, Error> {
     let session = Session::open(inputs, true)?;
-    let start = session.programme.info.start;
-    let is_csv = table
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let claimed: Vec<(Period, Vec<cadre::table::FlatRow>)> = if is_csv {
-        let label = period.ok_or(Error::CsvTableNeedsPeriod)?;
-        vec![(
-            Period::parse(label, start, today)?,
-            cadre::check::read_table_csv(table)?,
-        )]
-    } else {
-        let mut out = Vec::new();
-        for (label, rows) in crate::tracking::read_tracking_xlsx(&session.programme, table)? {
-            if period.is_some_and(|p| p != label) {
-                continue;
-            }
-            out.push((Period::parse(&label, start, today)?, rows));
-        }
-        out
-    };
+    let file = crate::attached::read_table(&session.programme, table)?;
+    let claimed = crate::attached::claimed(&session.programme, file, table, period, today)?;
     let engine = Engine::new(&session.programme, &session.data);
     let report = cadre::check::check(&engine, &claimed)?;
     let stdout = match format {

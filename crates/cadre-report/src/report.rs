@@ -27,6 +27,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod attachment;
 pub mod data;
 pub mod format;
 pub mod methodology;
@@ -47,18 +48,37 @@ use crate::world::ReportWorld;
 use cadre::Lang;
 pub use data::ReportData;
 
-/// A PDF standard the report can conform to.
+/// A PDF standard the report can conform to. Typst checks the standard
+/// on export: a report that breaks it is an error, never a silent PDF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PdfStandardChoice {
-    /// PDF/A-2b, for long-term archiving.
+    /// PDF/A-2b, for long-term archiving. PDF/A-2 allows no attached file,
+    /// so the report's indicator table is not attached (`check --table`
+    /// cannot read it back): prefer [`PdfStandardChoice::A3b`].
     A2b,
+    /// PDF/A-3b, for long-term archiving, with the indicator table attached.
+    A3b,
+    /// PDF/A-3a: PDF/A-3b plus the accessibility of PDF/A level A (tagged
+    /// structure, Unicode text, alternative texts).
+    A3a,
+    /// PDF/UA-1, the accessible PDF (French public bodies must publish
+    /// accessible documents).
+    Ua1,
 }
 
 impl PdfStandardChoice {
     fn typst(self) -> PdfStandard {
         match self {
             PdfStandardChoice::A2b => PdfStandard::A_2b,
+            PdfStandardChoice::A3b => PdfStandard::A_3b,
+            PdfStandardChoice::A3a => PdfStandard::A_3a,
+            PdfStandardChoice::Ua1 => PdfStandard::Ua_1,
         }
+    }
+
+    /// Whether a file can be attached under this standard.
+    pub fn allows_attachments(self) -> bool {
+        !matches!(self, PdfStandardChoice::A2b)
     }
 }
 
@@ -78,6 +98,12 @@ pub struct ReportOptions {
     /// Whether rejected rows were allowed; they are then listed in the data
     /// quality annex (otherwise only counted).
     pub allow_rejected: bool,
+    /// The indicator table to attach to the PDF (`indicator-table.json`),
+    /// if any (see [`cadre::reported`]). Not attached under PDF/A-2b.
+    pub attached_table: Option<Box<cadre::reported::ReportedTable>>,
+    /// The values of an earlier report restated by today's data, for the
+    /// restatements section (`--previous`).
+    pub restatements: Option<Box<cadre::restate::Restatements>>,
 }
 
 impl ReportOptions {
@@ -89,6 +115,8 @@ impl ReportOptions {
             issue_date,
             pdf_standard: None,
             allow_rejected: false,
+            attached_table: None,
+            restatements: None,
         }
     }
 }
@@ -234,9 +262,11 @@ pub fn render_report(
         "cadre/{}/{}/{}",
         programme.info.code, table.period.label, options.lang
     );
-    render_template(
+    let attachment = attachment::files(options, table)?;
+    render_template_with_files(
         &options.template_dir,
         bytes,
+        attachment,
         options.issue_date,
         options.pdf_standard,
         &ident,
@@ -253,7 +283,24 @@ pub fn render_template(
     standard: Option<PdfStandardChoice>,
     ident: &str,
 ) -> Result<RenderedReport, ReportError> {
-    let world = ReportWorld::new(template_dir, data, issue_date)?;
+    let files = attachment::files_without_table();
+    render_template_with_files(template_dir, data, files, issue_date, standard, ident)
+}
+
+/// [`render_template`], the world serving `files` too (virtual path,
+/// bytes), as data: the attached table and its description.
+pub fn render_template_with_files(
+    template_dir: &Path,
+    data: Vec<u8>,
+    files: Vec<(&'static str, Vec<u8>)>,
+    issue_date: NaiveDate,
+    standard: Option<PdfStandardChoice>,
+    ident: &str,
+) -> Result<RenderedReport, ReportError> {
+    let mut world = ReportWorld::new(template_dir, data, issue_date)?;
+    for (path, bytes) in files {
+        world = world.with_file(path, bytes);
+    }
 
     let started = Instant::now();
     let compiled = typst::compile::<PagedDocument>(&world);

@@ -367,6 +367,22 @@ pub(super) fn error(e: &Error) -> String {
                     format!("column {column}: `{value}` is not a number")
                 }
                 TableProblem::UnknownStatus { value } => format!("unknown status `{value}`"),
+                TableProblem::Pdf { detail } => format!("unreadable PDF ({detail})"),
+                TableProblem::NoAttachedTable => {
+                    "this PDF carries no indicator table (a cadre report attaches one)".to_owned()
+                }
+                TableProblem::TooLarge { limit } => {
+                    format!("the attached table is larger than {limit} bytes")
+                }
+                TableProblem::NotATable { detail } => {
+                    format!("not a cadre indicator table ({detail})")
+                }
+                TableProblem::OtherProgramme { table, programme } => {
+                    format!("this table is programme {table}'s, not {programme}'s")
+                }
+                TableProblem::OtherPeriod { given, table } => {
+                    format!("the table covers {table}, not {given}")
+                }
             };
             format!("{place}: {what}")
         }

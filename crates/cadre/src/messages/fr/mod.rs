@@ -392,6 +392,23 @@ pub(super) fn error(e: &Error) -> String {
                     format!("colonne {column} : « {value} » n’est pas un nombre")
                 }
                 TableProblem::UnknownStatus { value } => format!("statut « {value} » inconnu"),
+                TableProblem::Pdf { detail } => format!("PDF illisible (« {detail} »)"),
+                TableProblem::NoAttachedTable => {
+                    "ce PDF ne porte aucune table d’indicateurs (un rapport cadre en joint une)"
+                        .to_owned()
+                }
+                TableProblem::TooLarge { limit } => {
+                    format!("la table jointe dépasse {limit} octets")
+                }
+                TableProblem::NotATable { detail } => {
+                    format!("ce n’est pas une table d’indicateurs cadre (« {detail} »)")
+                }
+                TableProblem::OtherProgramme { table, programme } => {
+                    format!("cette table est celle du programme {table}, pas de {programme}")
+                }
+                TableProblem::OtherPeriod { given, table } => {
+                    format!("la table porte sur {table}, pas sur {given}")
+                }
             };
             format!("{place} : {what}")
         }
