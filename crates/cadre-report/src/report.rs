@@ -31,6 +31,7 @@ pub mod attachment;
 pub mod data;
 pub mod format;
 pub mod methodology;
+pub mod restatements;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

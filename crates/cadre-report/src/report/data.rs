@@ -70,6 +70,10 @@ pub struct ReportData {
     pub provenance: Provenance,
     /// The report's fixed words, by key (`period-value`).
     pub words: Words,
+    /// The values of an earlier report restated by today's data
+    /// (`--previous`); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restatements: Option<super::restatements::RestatementsData>,
 }
 
 /// The programme, as the cover shows it.
@@ -724,6 +728,10 @@ pub(super) fn build(
         quality: b.quality(options.allow_rejected),
         provenance: b.provenance(options)?,
         words: Words::new(lang),
+        restatements: options
+            .restatements
+            .as_deref()
+            .map(|r| super::restatements::build(programme, r, lang)),
     })
 }
 

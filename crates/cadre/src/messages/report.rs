@@ -310,6 +310,8 @@ pub enum ReportText<'a> {
     },
     /// The rows of a dataset a restated value rests on, now.
     RowsNow {
+        /// Rows dated in the period now (for the plural).
+        n: u64,
         /// The dataset.
         dataset: &'a str,
         /// Rows dated in the period now, formatted.
@@ -319,6 +321,8 @@ pub enum ReportText<'a> {
     },
     /// The rows of a dataset a restated value rests on, now and then.
     RowsNowAndThen {
+        /// Rows dated in the period now (for the plural).
+        n: u64,
         /// The dataset.
         dataset: &'a str,
         /// Rows dated in the period now, formatted.

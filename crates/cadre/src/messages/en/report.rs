@@ -160,11 +160,16 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
             "Recomputed on today's data, the {compared} values reported for period {period} are unchanged."
         ),
         ReportText::RowsNow {
+            n,
             dataset,
             period,
             cumulative,
-        } => format!("{dataset}: {period} rows dated in the period, {cumulative} up to its end"),
+        } => format!(
+            "{dataset}: {period} {} dated in the period, {cumulative} up to its end",
+            if *n == 1 { "row" } else { "rows" }
+        ),
         ReportText::RowsNowAndThen {
+            n,
             dataset,
             period,
             period_then,
@@ -172,7 +177,8 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
             cumulative,
             cumulative_then,
         } => format!(
-            "{dataset}: {period} rows dated in the period ({period_then} then, {period_change}), {cumulative} up to its end ({cumulative_then} then)"
+            "{dataset}: {period} {} dated in the period ({period_then} then, {period_change}), {cumulative} up to its end ({cumulative_then} then)",
+            if *n == 1 { "row" } else { "rows" }
         ),
         ReportText::FromTo { start, end } => format!("{start} – {end}"),
         ReportText::IndicatorsCount { count } => format!("{count} indicators monitored"),

@@ -163,13 +163,16 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
             "Recalculées sur les données d’aujourd’hui, les {compared} valeurs publiées pour la période {period} sont inchangées."
         ),
         ReportText::RowsNow {
+            n,
             dataset,
             period,
             cumulative,
-        } => {
-            format!("{dataset} : {period} lignes datées de la période, {cumulative} jusqu’à sa fin")
-        }
+        } => format!(
+            "{dataset} : {period} {} de la période, {cumulative} jusqu’à sa fin",
+            super::plural(*n as usize, "ligne datée", "lignes datées")
+        ),
         ReportText::RowsNowAndThen {
+            n,
             dataset,
             period,
             period_then,
@@ -177,7 +180,8 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
             cumulative,
             cumulative_then,
         } => format!(
-            "{dataset} : {period} lignes datées de la période ({period_then} alors, {period_change}), {cumulative} jusqu’à sa fin ({cumulative_then} alors)"
+            "{dataset} : {period} {} de la période ({period_then} alors, {period_change}), {cumulative} jusqu’à sa fin ({cumulative_then} alors)",
+            super::plural(*n as usize, "ligne datée", "lignes datées")
         ),
         ReportText::FromTo { start, end } => format!("{start} – {end}"),
         ReportText::IndicatorsCount { count } => format!("{count} indicateurs suivis"),
