@@ -222,8 +222,6 @@ report_words! {
     DataChangedSince = "data-changed-since",
     /// The data files are those the earlier table was computed from.
     DataSameSince = "data-same-since",
-    /// Alternative text of a bar or chart, before its figures.
-    ChartAlt = "chart-alt",
 }
 
 impl ReportWord {

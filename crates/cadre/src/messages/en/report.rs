@@ -118,7 +118,6 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::DataSameSince => {
             "The data files are those of that report (same SHA-256 fingerprints)."
         }
-        ReportWord::ChartAlt => "Chart",
         ReportWord::AllAccepted => "Every row read is accepted.",
         ReportWord::Row => "Row",
         ReportWord::Column => "Column",

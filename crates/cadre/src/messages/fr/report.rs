@@ -121,7 +121,6 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::DataSameSince => {
             "Les fichiers de données sont ceux de ce rapport (mêmes empreintes SHA-256)."
         }
-        ReportWord::ChartAlt => "Graphique",
         ReportWord::AllAccepted => "Toutes les lignes lues sont acceptées.",
         ReportWord::Row => "Ligne",
         ReportWord::Column => "Colonne",
