@@ -1,5 +1,5 @@
 //! Restatements: the values of an earlier report that today's data gives
-//! differently. A funder who read 88 participations last quarter and reads
+//! differently. A funder who read 88 attendances last quarter and reads
 //! 132 for the same quarter now asks why; [`restatements`] recomputes the
 //! earlier period on today's data and lists every value that changed, with
 //! what can be said about why (as data, written by the catalogue):
