@@ -335,6 +335,18 @@ pub fn check(
 ) -> Result<Outcome, Error> {
     let session = Session::open(inputs, true)?;
     let file = crate::attached::read_table(&session.programme, table)?;
+    let mut notes = session.notes.clone();
+    if let crate::attached::TableFile::Reported(t) = &file {
+        if t.definitions_hash != session.programme.definitions_hash() {
+            notes.push(Text::ReportFromOtherDefinitions.render(session.lang));
+        }
+        let then: std::collections::BTreeSet<&str> =
+            t.inputs.iter().map(|i| i.sha256.as_str()).collect();
+        let files = session.data.input_files()?;
+        if files.iter().any(|f| !then.contains(f.sha256.as_str())) {
+            notes.push(Text::ReportFromOtherData.render(session.lang));
+        }
+    }
     let claimed = crate::attached::claimed(&session.programme, file, table, period, today)?;
     let engine = Engine::new(&session.programme, &session.data);
     let report = cadre::check::check(&engine, &claimed)?;
@@ -344,7 +356,7 @@ pub fn check(
     };
     Ok(Outcome {
         stdout,
-        notes: session.notes,
+        notes,
         clean: report.agrees(),
     })
 }

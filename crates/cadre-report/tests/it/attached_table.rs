@@ -139,6 +139,12 @@ fn check_recomputes_the_table_a_report_attached() {
     assert_eq!(other.status.code(), Some(1));
     let out = String::from_utf8_lossy(&other.stdout);
     assert!(out.contains("2024-Q1\tN1\t\t\tperiod_value\t3\t5"), "{out}");
+    let notes = String::from_utf8_lossy(&other.stderr);
+    assert!(
+        notes.contains("not those the report was computed from"),
+        "{notes}"
+    );
+    assert!(String::from_utf8_lossy(&same.stderr).is_empty());
 
     // The same bytes named otherwise are still read as a PDF, and a period
     // other than the report's is refused.

@@ -170,6 +170,12 @@ pub(super) fn text(t: &Text) -> String {
             format!("{count} {}:", plural(*count, "difference", "differences"))
         }
         Text::CsvTableNeedsPeriod => "--period is required for a csv table".into(),
+        Text::ReportFromOtherData => "note: these data files are not those the report was \
+            computed from (different SHA-256 fingerprints)"
+            .into(),
+        Text::ReportFromOtherDefinitions => "note: the indicator definitions have changed since \
+            the report was computed"
+            .into(),
         Text::XlsxNeedsOutput => "--format xlsx needs an output file (-o FILE)".into(),
         Text::UnknownLanguage { given, declared } => format!(
             "language `{given}` is not one of this programme's; declared languages: {}",

@@ -170,6 +170,12 @@ pub(super) fn text(t: &Text) -> String {
             format!("{count} {} :", plural(*count, "écart", "écarts"))
         }
         Text::CsvTableNeedsPeriod => "--period est requis pour une table csv".into(),
+        Text::ReportFromOtherData => "note : ces fichiers de données ne sont pas ceux dont le \
+            rapport a été calculé (empreintes SHA-256 différentes)"
+            .into(),
+        Text::ReportFromOtherDefinitions => "note : les définitions des indicateurs ont changé \
+            depuis le calcul du rapport"
+            .into(),
         Text::XlsxNeedsOutput => "--format xlsx demande un fichier de sortie (-o FICHIER)".into(),
         Text::UnknownLanguage { given, declared } => format!(
             "langue « {given} » inconnue de ce programme ; langues déclarées : {}",
