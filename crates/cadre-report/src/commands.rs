@@ -109,6 +109,11 @@ pub struct ReportArgs {
     pub strict: bool,
     /// A draft: a watermark on every page.
     pub draft: bool,
+    /// An earlier report (its PDF, or its table as JSON or csv) whose
+    /// restated values the report lists.
+    pub previous: Option<PathBuf>,
+    /// The period of an earlier table in csv (a PDF or JSON table carries its own).
+    pub previous_period: Option<String>,
 }
 
 /// The language an error is written in before the programme is known: the
@@ -272,7 +277,8 @@ pub fn compute(
 pub fn report(inputs: &Inputs, when: &When, args: &ReportArgs) -> Result<Outcome, Error> {
     let session = Session::open(inputs, true)?;
     let period = session.period(when)?;
-    let table = Engine::new(&session.programme, &session.data).compute(&period)?;
+    let engine = Engine::new(&session.programme, &session.data);
+    let table = engine.compute(&period)?;
     let issue =
         crate::report::issue_date(args.date, args.source_date_epoch.as_deref(), period.end)?;
     let template = args
@@ -285,6 +291,18 @@ pub fn report(inputs: &Inputs, when: &When, args: &ReportArgs) -> Result<Outcome
     options.narrative = args.narrative.clone();
     options.strict = args.strict;
     options.draft = args.draft;
+    options.attached_table = Some(Box::new(cadre::reported::ReportedTable::new(
+        &engine, &table,
+    )?));
+    if let Some(previous) = &args.previous {
+        let earlier = crate::attached::earlier(
+            &session.programme,
+            previous,
+            args.previous_period.as_deref(),
+            when.today,
+        )?;
+        options.restatements = Some(Box::new(cadre::restate::restatements(&engine, &earlier)?));
+    }
     let rendered =
         crate::report::render_report(&session.programme, &session.data, &table, &options)?;
     write(&args.output, &rendered.pdf)?;
@@ -320,9 +338,11 @@ pub fn explain(
     Ok(Outcome::clean(stdout, session.notes))
 }
 
-/// `cadre check`: a claimed table (csv from `compute`, or the xlsx tracking
-/// table) recomputed; not clean when anything differs. `period` is required
-/// for a csv table and selects one sheet of an xlsx table.
+/// `cadre check`: a claimed table recomputed; not clean when anything
+/// differs. The table is a report's PDF (the table it attached), a JSON
+/// table, a csv table from `compute`, or the xlsx tracking table (see
+/// [`crate::attached`]). `period` is required for a csv table, selects one
+/// sheet of an xlsx table, and must be the period a PDF or JSON table carries.
 pub fn check(
     inputs: &Inputs,
     table: &Path,
@@ -331,26 +351,20 @@ pub fn check(
     format: TextOrJson,
 ) -> Result<Outcome, Error> {
     let session = Session::open(inputs, true)?;
-    let start = session.programme.info.start;
-    let is_csv = table
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    let claimed: Vec<(Period, Vec<cadre::table::FlatRow>)> = if is_csv {
-        let label = period.ok_or(Error::CsvTableNeedsPeriod)?;
-        vec![(
-            Period::parse(label, start, today)?,
-            cadre::check::read_table_csv(table)?,
-        )]
-    } else {
-        let mut out = Vec::new();
-        for (label, rows) in crate::tracking::read_tracking_xlsx(&session.programme, table)? {
-            if period.is_some_and(|p| p != label) {
-                continue;
-            }
-            out.push((Period::parse(&label, start, today)?, rows));
+    let file = crate::attached::read_table(&session.programme, table)?;
+    let mut notes = session.notes.clone();
+    if let crate::attached::TableFile::Reported(t) = &file {
+        if t.definitions_hash != session.programme.definitions_hash() {
+            notes.push(Text::ReportFromOtherDefinitions.render(session.lang));
         }
-        out
-    };
+        let then: std::collections::BTreeSet<&str> =
+            t.inputs.iter().map(|i| i.sha256.as_str()).collect();
+        let files = session.data.input_files()?;
+        if files.iter().any(|f| !then.contains(f.sha256.as_str())) {
+            notes.push(Text::ReportFromOtherData.render(session.lang));
+        }
+    }
+    let claimed = crate::attached::claimed(&session.programme, file, table, period, today)?;
     let engine = Engine::new(&session.programme, &session.data);
     let report = cadre::check::check(&engine, &claimed)?;
     let stdout = match format {
@@ -359,7 +373,7 @@ pub fn check(
     };
     Ok(Outcome {
         stdout,
-        notes: session.notes,
+        notes,
         clean: report.agrees(),
     })
 }

@@ -3,6 +3,7 @@
 //! line (`src/main.rs`), a thin layer over this crate and `cadre`.
 #![deny(missing_docs)]
 
+pub mod attached;
 pub mod commands;
 mod error;
 pub mod explain_text;

@@ -67,9 +67,16 @@ enum Command {
         /// Date of issue (default: SOURCE_DATE_EPOCH, else the period's last day).
         #[arg(long)]
         date: Option<NaiveDate>,
-        /// Conform to a PDF standard, for archiving.
+        /// Conform to a PDF standard: accessible (ua-1) or archival (a-3b, a-3a).
         #[arg(long, value_enum)]
         pdf_standard: Option<PdfStandard>,
+        /// An earlier report (its PDF, or its table as json or csv): list the
+        /// values of its period that today's data restates.
+        #[arg(long)]
+        previous: Option<PathBuf>,
+        /// The period of a csv --previous table (a PDF or json table carries its own).
+        #[arg(long)]
+        previous_period: Option<String>,
         /// Leave rejected rows out (counted and listed in the annex) instead of failing.
         #[arg(long)]
         allow_rejected: bool,
@@ -99,8 +106,8 @@ enum Command {
         #[arg(long)]
         allow_rejected: bool,
     },
-    /// Recompute an indicator table (csv from `compute`, or the xlsx tracking
-    /// table) from the data and list every difference.
+    /// Recompute an indicator table (a report's PDF, json or csv from
+    /// `compute`, or the xlsx tracking table) from the data and list every difference.
     Check {
         /// The table to check.
         #[arg(long)]
@@ -180,7 +187,16 @@ enum Command {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum PdfStandard {
-    /// PDF/A-2b, for long-term archiving.
+    /// PDF/UA-1: accessible (tagged, alternative texts, document language).
+    #[value(name = "ua-1")]
+    Ua1,
+    /// PDF/A-3b, for long-term archiving, with the indicator table attached.
+    #[value(name = "a-3b")]
+    A3b,
+    /// PDF/A-3a: archival and accessible, with the indicator table attached.
+    #[value(name = "a-3a")]
+    A3a,
+    /// PDF/A-2b, for archives that refuse PDF/A-3: the table is not attached.
     #[value(name = "a-2b")]
     A2b,
 }
@@ -188,6 +204,9 @@ enum PdfStandard {
 impl From<PdfStandard> for PdfStandardChoice {
     fn from(s: PdfStandard) -> Self {
         match s {
+            PdfStandard::Ua1 => PdfStandardChoice::Ua1,
+            PdfStandard::A3b => PdfStandardChoice::A3b,
+            PdfStandard::A3a => PdfStandardChoice::A3a,
             PdfStandard::A2b => PdfStandardChoice::A2b,
         }
     }
@@ -368,6 +387,8 @@ fn run(command: Command) -> Result<Outcome, Error> {
             template,
             date,
             pdf_standard,
+            previous,
+            previous_period,
             allow_rejected,
             narrative,
             strict,
@@ -384,6 +405,8 @@ fn run(command: Command) -> Result<Outcome, Error> {
                 narrative,
                 strict,
                 draft,
+                previous,
+                previous_period,
             },
         ),
         Command::Explain {

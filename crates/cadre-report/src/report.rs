@@ -29,11 +29,13 @@
 //! # Ok(()) }
 //! ```
 
+pub mod attachment;
 pub mod data;
 pub mod format;
 pub mod markdown;
 pub mod methodology;
 pub mod narrative;
+pub mod restatements;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -51,18 +53,37 @@ use crate::world::{BUILTIN_NAME, ReportWorld, TemplateSource};
 use cadre::Lang;
 pub use data::ReportData;
 
-/// A PDF standard the report can conform to.
+/// A PDF standard the report can conform to. Typst checks the standard
+/// on export: a report that breaks it is an error, never a silent PDF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PdfStandardChoice {
-    /// PDF/A-2b, for long-term archiving.
+    /// PDF/A-2b, for long-term archiving. PDF/A-2 allows no attached file,
+    /// so the report's indicator table is not attached (`check --table`
+    /// cannot read it back): prefer [`PdfStandardChoice::A3b`].
     A2b,
+    /// PDF/A-3b, for long-term archiving, with the indicator table attached.
+    A3b,
+    /// PDF/A-3a: PDF/A-3b plus the accessibility of PDF/A level A (tagged
+    /// structure, Unicode text, alternative texts).
+    A3a,
+    /// PDF/UA-1, the accessible PDF (French public bodies must publish
+    /// accessible documents).
+    Ua1,
 }
 
 impl PdfStandardChoice {
     fn typst(self) -> PdfStandard {
         match self {
             PdfStandardChoice::A2b => PdfStandard::A_2b,
+            PdfStandardChoice::A3b => PdfStandard::A_3b,
+            PdfStandardChoice::A3a => PdfStandard::A_3a,
+            PdfStandardChoice::Ua1 => PdfStandard::Ua_1,
         }
+    }
+
+    /// Whether a file can be attached under this standard.
+    pub fn allows_attachments(self) -> bool {
+        !matches!(self, PdfStandardChoice::A2b)
     }
 }
 
@@ -88,6 +109,12 @@ pub struct ReportOptions {
     pub strict: bool,
     /// A draft: a watermark on every page.
     pub draft: bool,
+    /// The indicator table to attach to the PDF (`indicator-table.json`),
+    /// if any (see [`cadre::reported`]). Not attached under PDF/A-2b.
+    pub attached_table: Option<Box<cadre::reported::ReportedTable>>,
+    /// The values of an earlier report restated by today's data, for the
+    /// restatements section (`--previous`).
+    pub restatements: Option<Box<cadre::restate::Restatements>>,
 }
 
 impl ReportOptions {
@@ -102,6 +129,8 @@ impl ReportOptions {
             narrative: None,
             strict: false,
             draft: false,
+            attached_table: None,
+            restatements: None,
         }
     }
 }
@@ -287,9 +316,11 @@ pub fn render_report(
         "cadre/{}/{}/{}",
         programme.info.code, table.period.label, options.lang
     );
-    let mut rendered = render_template(
+    let attachment = attachment::files(options, table)?;
+    let mut rendered = render_template_with_files(
         &options.template,
         bytes,
+        attachment,
         options.issue_date,
         options.pdf_standard,
         &ident,
@@ -308,7 +339,24 @@ pub fn render_template(
     standard: Option<PdfStandardChoice>,
     ident: &str,
 ) -> Result<RenderedReport, ReportError> {
-    let world = ReportWorld::new(template, data, issue_date)?;
+    let files = attachment::files_without_table();
+    render_template_with_files(template, data, files, issue_date, standard, ident)
+}
+
+/// [`render_template`], the world serving `files` too (virtual path,
+/// bytes), as data: the attached table and its description.
+pub fn render_template_with_files(
+    template: &TemplateSource,
+    data: Vec<u8>,
+    files: Vec<(&'static str, Vec<u8>)>,
+    issue_date: NaiveDate,
+    standard: Option<PdfStandardChoice>,
+    ident: &str,
+) -> Result<RenderedReport, ReportError> {
+    let mut world = ReportWorld::new(template, data, issue_date)?;
+    for (path, bytes) in files {
+        world = world.with_file(path, bytes);
+    }
 
     let started = Instant::now();
     let compiled = typst::compile::<PagedDocument>(&world);
@@ -474,12 +522,15 @@ mod tests {
         let mut options = options.clone();
         options.narrative = Some(dir.clone());
         let report = report_data(&programme, &data, &table, &options).unwrap();
-        let world = ReportWorld::new(
+        let mut world = ReportWorld::new(
             &options.template,
             serde_json::to_vec(&report).unwrap(),
             options.issue_date,
         )
         .unwrap();
+        for (path, bytes) in attachment::files_without_table() {
+            world = world.with_file(path, bytes);
+        }
         let document = typst::compile::<PagedDocument>(&world).output.unwrap();
         std::fs::remove_dir_all(dir).unwrap();
         let mut lines = Vec::new();

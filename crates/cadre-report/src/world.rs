@@ -150,6 +150,8 @@ pub struct ReportWorld {
     /// asks for the same file several times (source, then bytes).
     files: Mutex<HashMap<FileId, FileResult<Bytes>>>,
     sources: Mutex<HashMap<FileId, FileResult<Source>>>,
+    /// Other virtual files served from memory, as data (the attached table).
+    served: Vec<(FileId, Bytes)>,
 }
 
 impl ReportWorld {
@@ -187,14 +189,22 @@ impl ReportWorld {
             today,
             files: Mutex::default(),
             sources: Mutex::default(),
+            served: Vec::new(),
         })
+    }
+
+    /// Serves `bytes` at the virtual path `path` (absolute, a constant of
+    /// cadre), before any template file of that name, like `/data.json`.
+    pub fn with_file(mut self, path: &str, bytes: Vec<u8>) -> Self {
+        self.served.push((project_file(path), Bytes::new(bytes)));
+        self
     }
 
     /// The real path of a file of the world, for messages: a template file
     /// under the folder, or `None` for the virtual data file, packages and
     /// the files of the built-in template.
     pub fn real_path(&self, id: FileId) -> Option<PathBuf> {
-        if id == self.data_id || *id.root() != VirtualRoot::Project {
+        if self.is_data(id) || *id.root() != VirtualRoot::Project {
             return None;
         }
         match &self.root {
@@ -205,7 +215,7 @@ impl ReportWorld {
 
     /// Whether `id` is the virtual data file.
     pub fn is_data(&self, id: FileId) -> bool {
-        id == self.data_id
+        id == self.data_id || self.served.iter().any(|(f, _)| *f == id)
     }
 
     /// Reads a template file, refusing anything outside the folder.
@@ -213,6 +223,9 @@ impl ReportWorld {
         if id == self.data_id {
             // Checked first: a template file named data.json cannot shadow the data.
             return Ok(self.data.clone());
+        }
+        if let Some((_, bytes)) = self.served.iter().find(|(f, _)| *f == id) {
+            return Ok(bytes.clone());
         }
         if let VirtualRoot::Package(spec) = id.root() {
             return Err(FileError::Package(PackageError::Other(Some(

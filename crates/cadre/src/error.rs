@@ -486,6 +486,39 @@ pub enum TableProblem {
         /// The value.
         value: String,
     },
+    /// A PDF that cannot be read (its structure is broken).
+    Pdf {
+        /// What the PDF reader said, quoted.
+        detail: String,
+    },
+    /// A PDF with no indicator table attached (not a cadre report, or one
+    /// made without its table).
+    NoAttachedTable,
+    /// An attached file larger than cadre reads.
+    TooLarge {
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// A JSON table that is not a cadre indicator table (or of a later
+    /// version of its format).
+    NotATable {
+        /// What the JSON reader said, quoted.
+        detail: String,
+    },
+    /// The table is another programme's.
+    OtherProgramme {
+        /// The table's programme.
+        table: String,
+        /// The programme given.
+        programme: String,
+    },
+    /// `--period` names another period than the one the table carries.
+    OtherPeriod {
+        /// The period given.
+        given: String,
+        /// The table's period.
+        table: String,
+    },
 }
 
 /// Why a period could not be read.
@@ -526,7 +559,8 @@ impl Error {
         }
     }
 
-    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    /// A file that could not be read.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),
             source,

@@ -59,6 +59,8 @@ pub mod ingest;
 pub mod messages;
 pub mod period;
 pub mod programme;
+pub mod reported;
+pub mod restate;
 pub mod schema;
 pub mod table;
 pub mod text;

@@ -82,6 +82,10 @@ pub struct ReportData {
     pub typography: Option<SpacedPunctuation>,
     /// Whether the report is a draft (a watermark on every page).
     pub draft: bool,
+    /// The values of an earlier report restated by today's data
+    /// (`--previous`); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restatements: Option<super::restatements::RestatementsData>,
 }
 
 /// The narrative of the period, as Markdown blocks (see
@@ -754,6 +758,10 @@ pub(super) fn build(
         narrative: narrative.map(|n| narrative_data(n, table, programme)),
         typography: Conventions::of(lang).spaced_punctuation,
         draft: options.draft,
+        restatements: options
+            .restatements
+            .as_deref()
+            .map(|r| super::restatements::build(programme, r, lang)),
     })
 }
 

@@ -1,6 +1,7 @@
 //! The integration tests of `cadre-report`, in one test binary (one link instead of
 //! one per file: less disk, faster builds). Each module was a test file.
 
+mod attached_table;
 mod cli;
 mod iati;
 mod report;

@@ -317,6 +317,10 @@ pub enum Text<'a> {
         /// How many.
         count: usize,
     },
+    /// `check` of a report: the data files are not those it was computed from.
+    ReportFromOtherData,
+    /// `check` of a report: the definitions changed since it was computed.
+    ReportFromOtherDefinitions,
     /// `check` of a csv table was given no period.
     CsvTableNeedsPeriod,
     /// An xlsx output needs a file.

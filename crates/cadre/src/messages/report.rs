@@ -216,6 +216,20 @@ report_words! {
     LegendMilestone = "legend-milestone",
     /// Legend of a bar: the target.
     LegendTarget = "legend-target",
+    /// The restatements section: values of an earlier report that changed.
+    Restatements = "restatements",
+    /// Column heading: the value as reported then.
+    Reported = "reported",
+    /// Column heading: the value today's data gives.
+    Now = "now",
+    /// Column heading: why a value changed, as far as the data tells.
+    Why = "why",
+    /// The earlier table's definitions differ from today's.
+    DefinitionsChangedSince = "definitions-changed-since",
+    /// The data files differ from those the earlier table was computed from.
+    DataChangedSince = "data-changed-since",
+    /// The data files are those the earlier table was computed from.
+    DataSameSince = "data-same-since",
 }
 
 impl ReportWord {
@@ -277,6 +291,56 @@ pub enum ReportText<'a> {
     RejectedNotListed {
         /// Problems found, formatted.
         count: &'a str,
+    },
+    /// The description of the indicator table attached to the PDF.
+    AttachedTable {
+        /// The period's label.
+        period: &'a str,
+    },
+    /// Introduces the restatements: how many values of an earlier period
+    /// today's data gives differently.
+    RestatementsIntro {
+        /// The earlier period's label.
+        period: &'a str,
+        /// How many values, formatted.
+        count: &'a str,
+        /// How many (for the plural).
+        n: usize,
+    },
+    /// No value of the earlier period changed.
+    NoRestatement {
+        /// The earlier period's label.
+        period: &'a str,
+        /// Values compared, formatted.
+        compared: &'a str,
+    },
+    /// The rows of a dataset a restated value rests on, now.
+    RowsNow {
+        /// Rows dated in the period now (for the plural).
+        n: u64,
+        /// The dataset.
+        dataset: &'a str,
+        /// Rows dated in the period now, formatted.
+        period: &'a str,
+        /// Rows up to the period's end now, formatted.
+        cumulative: &'a str,
+    },
+    /// The rows of a dataset a restated value rests on, now and then.
+    RowsNowAndThen {
+        /// Rows dated in the period now (for the plural).
+        n: u64,
+        /// The dataset.
+        dataset: &'a str,
+        /// Rows dated in the period now, formatted.
+        period: &'a str,
+        /// Rows dated in the period then, formatted.
+        period_then: &'a str,
+        /// The difference, formatted with its sign.
+        period_change: &'a str,
+        /// Rows up to the period's end now, formatted.
+        cumulative: &'a str,
+        /// Rows up to the period's end then, formatted.
+        cumulative_then: &'a str,
     },
 }
 

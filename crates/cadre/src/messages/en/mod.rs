@@ -174,6 +174,12 @@ pub(super) fn text(t: &Text) -> String {
             format!("{count} {}:", plural(*count, "difference", "differences"))
         }
         Text::CsvTableNeedsPeriod => "--period is required for a csv table".into(),
+        Text::ReportFromOtherData => "note: these data files are not those the report was \
+            computed from (different SHA-256 fingerprints)"
+            .into(),
+        Text::ReportFromOtherDefinitions => "note: the indicator definitions have changed since \
+            the report was computed"
+            .into(),
         Text::XlsxNeedsOutput => "--format xlsx needs an output file (-o FILE)".into(),
         Text::UnknownLanguage { given, declared } => format!(
             "language `{given}` is not one of this programme's; declared languages: {}",
@@ -417,6 +423,22 @@ pub(super) fn error(e: &Error) -> String {
                     format!("column {column}: `{value}` is not a number")
                 }
                 TableProblem::UnknownStatus { value } => format!("unknown status `{value}`"),
+                TableProblem::Pdf { detail } => format!("unreadable PDF ({detail})"),
+                TableProblem::NoAttachedTable => {
+                    "this PDF carries no indicator table (a cadre report attaches one)".to_owned()
+                }
+                TableProblem::TooLarge { limit } => {
+                    format!("the attached table is larger than {limit} bytes")
+                }
+                TableProblem::NotATable { detail } => {
+                    format!("not a cadre indicator table ({detail})")
+                }
+                TableProblem::OtherProgramme { table, programme } => {
+                    format!("this table is programme {table}'s, not {programme}'s")
+                }
+                TableProblem::OtherPeriod { given, table } => {
+                    format!("the table covers {table}, not {given}")
+                }
             };
             format!("{place}: {what}")
         }

@@ -106,6 +106,19 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::Rejected => "Rejected",
         ReportWord::Skipped => "Empty",
         ReportWord::Total => "Total",
+        ReportWord::Restatements => "Restatements",
+        ReportWord::Reported => "Reported",
+        ReportWord::Now => "Now",
+        ReportWord::Why => "Why",
+        ReportWord::DefinitionsChangedSince => {
+            "The indicator definitions have changed since that report."
+        }
+        ReportWord::DataChangedSince => {
+            "The data files are no longer those of that report (different SHA-256 fingerprints)."
+        }
+        ReportWord::DataSameSince => {
+            "The data files are those of that report (same SHA-256 fingerprints)."
+        }
         ReportWord::AllAccepted => "Every row read is accepted.",
         ReportWord::Row => "Row",
         ReportWord::Column => "Column",
@@ -136,6 +149,41 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
 pub(in crate::messages) fn text(t: &ReportText) -> String {
     match t {
         ReportText::PeriodRange { start, end } => format!("from {start} to {end}"),
+        ReportText::AttachedTable { period } => {
+            format!("Indicator table of period {period} (cadre), for verification")
+        }
+        ReportText::RestatementsIntro { period, count, n } => format!(
+            "Recomputed on today's data, period {period} gives {count} {} from what was reported:",
+            if *n == 1 {
+                "value different"
+            } else {
+                "values different"
+            },
+        ),
+        ReportText::NoRestatement { period, compared } => format!(
+            "Recomputed on today's data, the {compared} values reported for period {period} are unchanged."
+        ),
+        ReportText::RowsNow {
+            n,
+            dataset,
+            period,
+            cumulative,
+        } => format!(
+            "{dataset}: {period} {} dated in the period, {cumulative} up to its end",
+            if *n == 1 { "row" } else { "rows" }
+        ),
+        ReportText::RowsNowAndThen {
+            n,
+            dataset,
+            period,
+            period_then,
+            period_change,
+            cumulative,
+            cumulative_then,
+        } => format!(
+            "{dataset}: {period} {} dated in the period ({period_then} then, {period_change}), {cumulative} up to its end ({cumulative_then} then)",
+            if *n == 1 { "row" } else { "rows" }
+        ),
         ReportText::FromTo { start, end } => format!("{start} – {end}"),
         ReportText::IndicatorsCount { count } => format!("{count} indicators monitored"),
         ReportText::Due { date } => format!("due {date}"),

@@ -174,6 +174,12 @@ pub(super) fn text(t: &Text) -> String {
             format!("{count} {} :", plural(*count, "écart", "écarts"))
         }
         Text::CsvTableNeedsPeriod => "--period est requis pour une table csv".into(),
+        Text::ReportFromOtherData => "note : ces fichiers de données ne sont pas ceux dont le \
+            rapport a été calculé (empreintes SHA-256 différentes)"
+            .into(),
+        Text::ReportFromOtherDefinitions => "note : les définitions des indicateurs ont changé \
+            depuis le calcul du rapport"
+            .into(),
         Text::XlsxNeedsOutput => "--format xlsx demande un fichier de sortie (-o FICHIER)".into(),
         Text::UnknownLanguage { given, declared } => format!(
             "langue « {given} » inconnue de ce programme ; langues déclarées : {}",
@@ -446,6 +452,23 @@ pub(super) fn error(e: &Error) -> String {
                     format!("colonne {column} : « {value} » n’est pas un nombre")
                 }
                 TableProblem::UnknownStatus { value } => format!("statut « {value} » inconnu"),
+                TableProblem::Pdf { detail } => format!("PDF illisible (« {detail} »)"),
+                TableProblem::NoAttachedTable => {
+                    "ce PDF ne porte aucune table d’indicateurs (un rapport cadre en joint une)"
+                        .to_owned()
+                }
+                TableProblem::TooLarge { limit } => {
+                    format!("la table jointe dépasse {limit} octets")
+                }
+                TableProblem::NotATable { detail } => {
+                    format!("ce n’est pas une table d’indicateurs cadre (« {detail} »)")
+                }
+                TableProblem::OtherProgramme { table, programme } => {
+                    format!("cette table est celle du programme {table}, pas de {programme}")
+                }
+                TableProblem::OtherPeriod { given, table } => {
+                    format!("la table porte sur {table}, pas sur {given}")
+                }
             };
             format!("{place} : {what}")
         }

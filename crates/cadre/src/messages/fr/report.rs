@@ -115,6 +115,19 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::Rejected => "Rejetées",
         ReportWord::Skipped => "Vides",
         ReportWord::Total => "Total",
+        ReportWord::Restatements => "Valeurs rectifiées",
+        ReportWord::Reported => "Publié",
+        ReportWord::Now => "Aujourd’hui",
+        ReportWord::Why => "Pourquoi",
+        ReportWord::DefinitionsChangedSince => {
+            "Les définitions des indicateurs ont changé depuis ce rapport."
+        }
+        ReportWord::DataChangedSince => {
+            "Les fichiers de données ne sont plus ceux de ce rapport (empreintes SHA-256 différentes)."
+        }
+        ReportWord::DataSameSince => {
+            "Les fichiers de données sont ceux de ce rapport (mêmes empreintes SHA-256)."
+        }
         ReportWord::AllAccepted => "Toutes les lignes lues sont acceptées.",
         ReportWord::Row => "Ligne",
         ReportWord::Column => "Colonne",
@@ -145,6 +158,41 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
 pub(in crate::messages) fn text(t: &ReportText) -> String {
     match t {
         ReportText::PeriodRange { start, end } => format!("du {start} au {end}"),
+        ReportText::AttachedTable { period } => {
+            format!("Table des indicateurs de la période {period} (cadre), pour vérification")
+        }
+        ReportText::RestatementsIntro { period, count, n } => format!(
+            "Recalculée sur les données d’aujourd’hui, la période {period} donne {count} {} :",
+            super::plural(
+                *n,
+                "valeur différente de celle publiée",
+                "valeurs différentes de celles publiées"
+            )
+        ),
+        ReportText::NoRestatement { period, compared } => format!(
+            "Recalculées sur les données d’aujourd’hui, les {compared} valeurs publiées pour la période {period} sont inchangées."
+        ),
+        ReportText::RowsNow {
+            n,
+            dataset,
+            period,
+            cumulative,
+        } => format!(
+            "{dataset} : {period} {} de la période, {cumulative} jusqu’à sa fin",
+            super::plural(*n as usize, "ligne datée", "lignes datées")
+        ),
+        ReportText::RowsNowAndThen {
+            n,
+            dataset,
+            period,
+            period_then,
+            period_change,
+            cumulative,
+            cumulative_then,
+        } => format!(
+            "{dataset} : {period} {} de la période ({period_then} alors, {period_change}), {cumulative} jusqu’à sa fin ({cumulative_then} alors)",
+            super::plural(*n as usize, "ligne datée", "lignes datées")
+        ),
         ReportText::FromTo { start, end } => format!("{start} – {end}"),
         ReportText::IndicatorsCount { count } => format!("{count} indicateurs suivis"),
         ReportText::Due { date } => format!("dû le {date}"),
