@@ -158,6 +158,13 @@ pub enum DefinitionProblem {
         /// What is wrong.
         problem: DatasetProblem,
     },
+    /// The activities declared for a result's section are wrong.
+    Activities {
+        /// The result.
+        result: String,
+        /// What is wrong.
+        problem: IndicatorProblem,
+    },
     /// An indicator's definition is wrong.
     Indicator {
         /// The indicator's code.

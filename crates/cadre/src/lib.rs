@@ -48,6 +48,7 @@
 //! data, and the caller decides what to show.
 #![deny(missing_docs)]
 
+pub mod activities;
 pub mod cell;
 pub mod check;
 pub mod compute;

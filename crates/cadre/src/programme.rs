@@ -120,6 +120,63 @@ pub struct ReportSettings {
     /// Indicators of the finance section (budget execution, co-financing).
     #[serde(default)]
     pub finance: Vec<String>,
+    /// Which rows are each result's activities, listed in its section.
+    #[serde(default)]
+    pub activities: Vec<ActivitySource>,
+}
+
+/// The rows of a dataset that are a result's activities (the events of an
+/// action, the items published): the report lists those dated in the period
+/// in the result's section, each with its date, title, place and how many
+/// rows of another dataset name it (the attendances of a workshop).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActivitySource {
+    /// The result whose section lists them.
+    pub result: String,
+    /// What they are, per language (`Workshops`), the list's heading.
+    pub label: Localized,
+    /// The dataset.
+    pub dataset: String,
+    /// The date column that places each activity in a period.
+    pub date: String,
+    /// A SQL condition selecting the dataset's rows.
+    #[serde(default)]
+    pub filter: Option<String>,
+    /// The column (own or `reference.column`) giving each activity's title.
+    pub title: String,
+    /// The column giving its place, if any.
+    #[serde(default)]
+    pub place: Option<String>,
+    /// What is counted for each activity, if anything.
+    #[serde(default)]
+    pub count: Option<ActivityCount>,
+}
+
+/// The rows of another dataset that name an activity (its attendances).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActivityCount {
+    /// The dataset counted.
+    pub dataset: String,
+    /// Its column referencing the activities' dataset.
+    pub via: String,
+    /// A SQL condition on the rows counted.
+    #[serde(default)]
+    pub filter: Option<String>,
+    /// What is counted, per language (`attendances`), the column's heading.
+    pub label: Localized,
+}
+
+impl ActivitySource {
+    /// The activities' rows: the dataset, dated, filtered.
+    pub fn selection(&self) -> Selection {
+        Selection {
+            dataset: self.dataset.clone(),
+            date: Some(self.date.clone()),
+            filter: self.filter.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -415,6 +472,61 @@ impl Programme {
                     }),
                 });
             }
+        }
+        for a in &self.report.activities {
+            self.check_activities(a)
+                .map_err(|problem| Error::Definition {
+                    path: path.to_path_buf(),
+                    line: None,
+                    problem: Box::new(DefinitionProblem::Activities {
+                        result: a.result.clone(),
+                        problem,
+                    }),
+                })?;
+        }
+        Ok(())
+    }
+
+    /// Every column an activity source names resolves, with its type.
+    fn check_activities(&self, a: &ActivitySource) -> std::result::Result<(), IndicatorProblem> {
+        if self.result(&a.result).is_none() {
+            return Err(IndicatorProblem::UnknownResult {
+                result: a.result.clone(),
+                results: self
+                    .results
+                    .iter()
+                    .map(|r| r.code.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        }
+        let sel = a.selection();
+        self.check_selection(&sel)?;
+        self.resolve_column(&sel, &a.title)?;
+        if let Some(place) = &a.place {
+            self.resolve_column(&sel, place)?;
+        }
+        if let Some(count) = &a.count {
+            let Some(members) = self.dataset(&count.dataset) else {
+                return Err(IndicatorProblem::MembersNotDataset {
+                    dataset: count.dataset.clone(),
+                });
+            };
+            match members.column(&count.via) {
+                Some(c) if c.references.as_deref() == Some(a.dataset.as_str()) => {}
+                _ => {
+                    return Err(IndicatorProblem::MembersVia {
+                        via: count.via.clone(),
+                        dataset: count.dataset.clone(),
+                        groups: a.dataset.clone(),
+                    });
+                }
+            }
+            self.check_selection(&Selection {
+                dataset: count.dataset.clone(),
+                date: None,
+                filter: count.filter.clone(),
+            })?;
         }
         Ok(())
     }

@@ -33,7 +33,7 @@ use cadre::indicator::{
 use cadre::messages::report::{Conventions, ReportText, ReportWord, SpacedPunctuation};
 use cadre::schema::ColumnType;
 use cadre::table::{Breakdown, IndicatorValue, RatioParts, Status};
-use cadre::{Data, IndicatorTable, Lang, Programme};
+use cadre::{Data, Engine, IndicatorTable, Lang, Period, Programme};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
@@ -304,6 +304,39 @@ pub struct Section {
     pub description: String,
     /// The codes of its indicators.
     pub indicators: Vec<String>,
+    /// Its activities of the period, by source (`[[report.activities]]`).
+    pub activities: Vec<ActivityList>,
+}
+
+/// The activities of one source in the period, as the section lists them.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActivityList {
+    /// The result.
+    #[serde(skip)]
+    pub result: String,
+    /// What they are (`Workshops`), the list's heading.
+    pub label: String,
+    /// The heading of the count column (`attendances`), if counted.
+    pub count_label: Option<String>,
+    /// Whether the activities have a place (a column to show).
+    pub places: bool,
+    /// `n activities in the period`, written.
+    pub summary: String,
+    /// The activities, by date.
+    pub rows: Vec<ActivityRow>,
+}
+
+/// One activity of the period.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActivityRow {
+    /// Its date, written.
+    pub date: String,
+    /// Its title.
+    pub title: String,
+    /// Its place (empty when none).
+    pub place: String,
+    /// What is counted for it, written (empty when nothing is).
+    pub count: String,
 }
 
 /// The finance chapter.
@@ -677,6 +710,7 @@ pub(super) fn build(
         .cloned()
         .collect();
 
+    let activities = b.activities()?;
     let sections: Vec<Section> = programme
         .results
         .iter()
@@ -693,6 +727,11 @@ pub(super) fn build(
                 label: r.label.get(lang).to_owned(),
                 description: r.description.get(lang).to_owned(),
                 indicators: codes,
+                activities: activities
+                    .iter()
+                    .filter(|a| a.result == r.code)
+                    .cloned()
+                    .collect(),
             })
         })
         .collect();
@@ -815,6 +854,45 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
+    /// The activities of the period, per `[[report.activities]]` source.
+    fn activities(&self) -> Result<Vec<ActivityList>, ReportError> {
+        let period = Period {
+            label: self.table.period.label.clone(),
+            start: self.table.period.start,
+            end: self.table.period.end,
+        };
+        let lists = Engine::new(self.programme, self.data)
+            .activities(&period)
+            .map_err(ReportError::Input)?;
+        Ok(lists
+            .into_iter()
+            .map(|l| ActivityList {
+                summary: ReportText::ActivitiesInPeriod {
+                    count: l.activities.len(),
+                    what: l.label.get(self.lang),
+                }
+                .render(self.lang),
+                result: l.result,
+                label: l.label.get(self.lang).to_owned(),
+                count_label: l.count_label.map(|c| c.get(self.lang).to_owned()),
+                places: l.activities.iter().any(|a| a.place.is_some()),
+                rows: l
+                    .activities
+                    .into_iter()
+                    .map(|a| ActivityRow {
+                        date: self.f.date(a.date),
+                        title: a.title,
+                        place: a.place.unwrap_or_default(),
+                        count: a
+                            .count
+                            .map(|c| self.f.count(c as usize))
+                            .unwrap_or_default(),
+                    })
+                    .collect(),
+            })
+            .collect())
+    }
+
     fn opt(&self, v: Option<f64>, unit: &str) -> Option<String> {
         v.map(|v| self.f.value(v, unit))
     }

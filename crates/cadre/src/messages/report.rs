@@ -184,6 +184,14 @@ report_words! {
     Rule = "rule",
     /// The provenance annex.
     Provenance = "provenance",
+    /// The heading of a result's activities.
+    Activities = "activities",
+    /// Column heading: an activity's date.
+    ActivityDate = "activity-date",
+    /// Column heading: an activity's title.
+    ActivityTitle = "activity-title",
+    /// Column heading: an activity's place.
+    ActivityPlace = "activity-place",
     /// The watermark of a draft report.
     Draft = "draft",
     /// Heading of the officer's summary of the quarter.
@@ -259,6 +267,13 @@ pub enum ReportText<'a> {
         start: &'a str,
         /// Last day.
         end: &'a str,
+    },
+    /// How many activities of a kind the period had.
+    ActivitiesInPeriod {
+        /// How many.
+        count: usize,
+        /// What they are (`Workshops`), as the programme writes it.
+        what: &'a str,
     },
     /// How many indicators the report follows.
     IndicatorsCount {

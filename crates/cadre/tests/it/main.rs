@@ -1,6 +1,7 @@
 //! The integration tests of `cadre`, in one test binary (one link instead of
 //! one per file: less disk, faster builds). Each module was a test file.
 
+mod activities;
 mod compute;
 mod definitions;
 mod explain_check;

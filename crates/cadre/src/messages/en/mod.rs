@@ -589,6 +589,12 @@ fn definition_problem(p: &DefinitionProblem) -> String {
         DefinitionProblem::Dataset { dataset, problem } => {
             format!("dataset {dataset}: {}", dataset_problem(problem))
         }
+        DefinitionProblem::Activities { result, problem } => {
+            format!(
+                "[[report.activities]] of {result}: {}",
+                indicator_problem(problem)
+            )
+        }
         DefinitionProblem::Indicator { code, problem } => {
             format!("indicator {code}: {}", indicator_problem(problem))
         }

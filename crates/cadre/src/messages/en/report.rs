@@ -128,6 +128,10 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::NoNarrative => "No narrative for this action this quarter.",
         ReportWord::IndicatorComment => "Comment",
         ReportWord::Draft => "DRAFT",
+        ReportWord::Activities => "Activities of the period",
+        ReportWord::ActivityDate => "Date",
+        ReportWord::ActivityTitle => "Title",
+        ReportWord::ActivityPlace => "Place",
         ReportWord::Provenance => "Provenance",
         ReportWord::ProvenanceIntro => {
             "SHA-256 fingerprints of the files used: they let anyone check that this report was produced from exactly these files."
@@ -185,6 +189,9 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
             if *n == 1 { "row" } else { "rows" }
         ),
         ReportText::FromTo { start, end } => format!("{start} – {end}"),
+        ReportText::ActivitiesInPeriod { count, what } => {
+            format!("{what} in the period: {count}")
+        }
         ReportText::IndicatorsCount { count } => format!("{count} indicators monitored"),
         ReportText::Due { date } => format!("due {date}"),
         ReportText::BreakdownBy { label } => format!("By {}", label.to_lowercase()),

@@ -630,6 +630,12 @@ fn definition_problem(p: &DefinitionProblem) -> String {
         DefinitionProblem::Dataset { dataset, problem } => {
             format!("jeu de données {dataset} : {}", dataset_problem(problem))
         }
+        DefinitionProblem::Activities { result, problem } => {
+            format!(
+                "[[report.activities]] de {result} : {}",
+                indicator_problem(problem)
+            )
+        }
         DefinitionProblem::Indicator { code, problem } => {
             format!("indicateur {code} : {}", indicator_problem(problem))
         }

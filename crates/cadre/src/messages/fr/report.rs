@@ -137,6 +137,10 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::NoNarrative => "Pas de narratif pour cette action ce trimestre.",
         ReportWord::IndicatorComment => "Commentaire",
         ReportWord::Draft => "PROJET",
+        ReportWord::Activities => "Activités de la période",
+        ReportWord::ActivityDate => "Date",
+        ReportWord::ActivityTitle => "Intitulé",
+        ReportWord::ActivityPlace => "Lieu",
         ReportWord::Provenance => "Provenance",
         ReportWord::ProvenanceIntro => {
             "Empreintes SHA-256 des fichiers utilisés\u{A0}: elles permettent de vérifier que ce rapport a été produit à partir de ces fichiers exactement."
@@ -194,6 +198,9 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
             super::plural(*n as usize, "ligne datée", "lignes datées")
         ),
         ReportText::FromTo { start, end } => format!("{start} – {end}"),
+        ReportText::ActivitiesInPeriod { count, what } => {
+            format!("{what} de la période\u{A0}: {count}")
+        }
         ReportText::IndicatorsCount { count } => format!("{count} indicateurs suivis"),
         ReportText::Due { date } => format!("dû le {date}"),
         ReportText::BreakdownBy { label } => format!("Par {}", label.to_lowercase()),

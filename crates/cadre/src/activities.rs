@@ -1,0 +1,182 @@
+//! The activities of a period: the rows the programme declares as a
+//! result's activities (`[[report.activities]]`: the events of an action,
+//! the items published), those dated in the period, each with its title,
+//! place and how many rows of another dataset name it (the attendances
+//! of an event). The library knows no event type: the definitions say which
+//! rows are activities.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+use serde::Serialize;
+
+use crate::compute::Engine;
+use crate::error::{Error, Result};
+use crate::indicator::Selection;
+use crate::ingest::ROW_COLUMN;
+use crate::period::{Period, from_epoch_days, to_epoch_days};
+use crate::programme::ActivitySource;
+use crate::text::Localized;
+
+/// One activity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Activity {
+    /// Its date.
+    pub date: NaiveDate,
+    /// Its title.
+    pub title: String,
+    /// Its place, when the source names one and the row has it.
+    pub place: Option<String>,
+    /// The rows that name it (its attendances), when the source counts.
+    pub count: Option<u64>,
+    /// Its row in the sheet, to trace it.
+    pub row: u32,
+}
+
+/// The activities of one source in a period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Activities {
+    /// The result whose section lists them.
+    pub result: String,
+    /// What they are (`Workshops`), per language.
+    pub label: Localized,
+    /// What is counted for each (`attendances`), when anything is.
+    pub count_label: Option<Localized>,
+    /// The activities dated in the period, by date then row.
+    pub activities: Vec<Activity>,
+}
+
+const TITLE: &str = "__title";
+const PLACE: &str = "__place";
+const KEY: &str = "__key";
+
+impl Engine<'_> {
+    /// The activities of every `[[report.activities]]` source, dated in
+    /// `period`, in the order the definitions declare them.
+    pub fn activities(&self, period: &Period) -> Result<Vec<Activities>> {
+        self.programme()
+            .report
+            .activities
+            .iter()
+            .map(|source| self.source_activities(source, period))
+            .collect()
+    }
+
+    fn source_activities(&self, source: &ActivitySource, period: &Period) -> Result<Activities> {
+        let err = |e: PolarsError| Error::Compute {
+            indicator: source.result.clone(),
+            message: crate::filter::clean_polars_message(&e.to_string()),
+        };
+        let key = self
+            .programme()
+            .dataset(&source.dataset)
+            .and_then(|d| d.key.clone());
+        let mut keep: Vec<&str> = vec![source.title.as_str()];
+        keep.extend(source.place.as_deref());
+        keep.extend(key.as_deref());
+        // The title may be the key itself: each column once.
+        keep.sort_unstable();
+        keep.dedup();
+        let frame = self
+            .selection_frame_with(&source.selection(), &keep, None, &[])
+            .map_err(err)?;
+        let (start, end) = (to_epoch_days(period.start), to_epoch_days(period.end));
+        let frame = frame
+            .lazy()
+            .filter(
+                col("__date")
+                    .gt_eq(lit(start))
+                    .and(col("__date").lt_eq(lit(end))),
+            )
+            .select([
+                col(ROW_COLUMN),
+                col("__date"),
+                col(source.title.as_str())
+                    .cast(DataType::String)
+                    .alias(TITLE),
+                match &source.place {
+                    Some(p) => col(p.as_str()).cast(DataType::String),
+                    None => lit(NULL).cast(DataType::String),
+                }
+                .alias(PLACE),
+                match &key {
+                    Some(k) => col(k.as_str()).cast(DataType::String),
+                    None => lit(NULL).cast(DataType::String),
+                }
+                .alias(KEY),
+            ])
+            .collect()
+            .map_err(err)?;
+        let counts = match &source.count {
+            Some(count) => Some(self.member_counts(count).map_err(err)?),
+            None => None,
+        };
+        let rows = frame
+            .column(ROW_COLUMN)
+            .map_err(err)?
+            .u32()
+            .map_err(err)?
+            .clone();
+        let dates = frame
+            .column("__date")
+            .map_err(err)?
+            .i32()
+            .map_err(err)?
+            .clone();
+        let strings = |name: &str| -> PolarsResult<Vec<Option<String>>> {
+            Ok(frame
+                .column(name)?
+                .str()?
+                .iter()
+                .map(|v| v.map(str::to_owned))
+                .collect())
+        };
+        let (titles, places, keys) = (
+            strings(TITLE).map_err(err)?,
+            strings(PLACE).map_err(err)?,
+            strings(KEY).map_err(err)?,
+        );
+        let mut activities: Vec<Activity> = (0..frame.height())
+            .filter_map(|i| {
+                Some(Activity {
+                    date: from_epoch_days(dates.get(i)?)?,
+                    title: titles[i].clone().unwrap_or_default(),
+                    place: places[i].clone().filter(|p| !p.trim().is_empty()),
+                    count: counts.as_ref().map(|c| {
+                        keys[i]
+                            .as_deref()
+                            .and_then(|k| c.get(k).copied())
+                            .unwrap_or(0)
+                    }),
+                    row: rows.get(i)?,
+                })
+            })
+            .collect();
+        activities.sort_by_key(|a| (a.date, a.row));
+        Ok(Activities {
+            result: source.result.clone(),
+            label: source.label.clone(),
+            count_label: source.count.as_ref().map(|c| c.label.clone()),
+            activities,
+        })
+    }
+
+    /// For each key of the activities' dataset, how many counted rows name it.
+    fn member_counts(
+        &self,
+        count: &crate::programme::ActivityCount,
+    ) -> PolarsResult<HashMap<String, u64>> {
+        let sel = Selection {
+            dataset: count.dataset.clone(),
+            date: None,
+            filter: count.filter.clone(),
+        };
+        let frame = self.selection_frame_with(&sel, &[count.via.as_str()], None, &[])?;
+        let mut out: HashMap<String, u64> = HashMap::new();
+        for key in frame.column(count.via.as_str())?.str()?.iter().flatten() {
+            *out.entry(key.to_owned()).or_default() += 1;
+        }
+        Ok(out)
+    }
+}
