@@ -49,6 +49,7 @@
 #![deny(missing_docs)]
 
 pub mod activities;
+pub mod anomalies;
 pub mod cell;
 pub mod check;
 pub mod compute;

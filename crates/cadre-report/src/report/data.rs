@@ -82,6 +82,8 @@ pub struct ReportData {
     pub typography: Option<SpacedPunctuation>,
     /// Whether the report is a draft (a watermark on every page).
     pub draft: bool,
+    /// What looks wrong in the accepted data, for the data-quality annex.
+    pub anomalies: Vec<AnomalyData>,
     /// The values of an earlier report restated by today's data
     /// (`--previous`); absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -306,6 +308,21 @@ pub struct Section {
     pub indicators: Vec<String>,
     /// Its activities of the period, by source (`[[report.activities]]`).
     pub activities: Vec<ActivityList>,
+}
+
+/// An anomaly of the accepted data, written.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnomalyData {
+    /// The dataset's label.
+    pub dataset: String,
+    /// The column's label (empty for whole-row duplicates).
+    pub column: String,
+    /// What it is, in words.
+    pub what: String,
+    /// How many rows, out of how many (`65 sur 300`).
+    pub count: String,
+    /// The first rows, as the sheet numbers them (`12, 13, 40…`).
+    pub rows: String,
 }
 
 /// The activities of one source in the period, as the section lists them.
@@ -797,6 +814,7 @@ pub(super) fn build(
         narrative: narrative.map(|n| narrative_data(n, table, programme)),
         typography: Conventions::of(lang).spaced_punctuation,
         draft: options.draft,
+        anomalies: b.anomalies(options.issue_date)?,
         restatements: options
             .restatements
             .as_deref()
@@ -854,6 +872,70 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
+    /// What looks wrong in the accepted data (see [`cadre::anomalies`]).
+    fn anomalies(&self, issued: chrono::NaiveDate) -> Result<Vec<AnomalyData>, ReportError> {
+        use cadre::anomalies::AnomalyKind;
+        let list = Engine::new(self.programme, self.data)
+            .anomalies(issued)
+            .map_err(ReportError::Input)?;
+        Ok(list
+            .into_iter()
+            .map(|a| {
+                let schema = self.programme.dataset(&a.dataset);
+                let dataset = schema
+                    .map(|d| d.label.get(self.lang).to_owned())
+                    .filter(|l| !l.is_empty())
+                    .unwrap_or_else(|| a.dataset.clone());
+                let label = |ds: Option<&cadre::schema::DatasetSchema>, c: &str| {
+                    ds.and_then(|d| d.column(c))
+                        .map(|col| col.label.get(self.lang).to_owned())
+                        .filter(|l| !l.is_empty())
+                        .unwrap_or_else(|| c.to_owned())
+                };
+                // A referenced column reads "Country (authority)".
+                let column = a
+                    .column
+                    .as_deref()
+                    .map(|c| match c.split_once('.') {
+                        None => label(schema, c),
+                        Some((reference, target)) => {
+                            let target_ds = schema
+                                .and_then(|d| d.column(reference))
+                                .and_then(|r| r.references.as_deref())
+                                .and_then(|t| self.programme.dataset(t));
+                            format!(
+                                "{} ({})",
+                                label(target_ds, target),
+                                label(schema, reference)
+                            )
+                        }
+                    })
+                    .unwrap_or_default();
+                let what = match a.kind {
+                    AnomalyKind::AfterIssue => ReportWord::AnomalyAfterIssue,
+                    AnomalyKind::BeforeStart => ReportWord::AnomalyBeforeStart,
+                    AnomalyKind::EmptyBreakdown => ReportWord::AnomalyEmptyBreakdown,
+                    AnomalyKind::DuplicateRow => ReportWord::AnomalyDuplicate,
+                };
+                let mut rows: Vec<String> = a.rows.iter().map(u32::to_string).collect();
+                if a.count > a.rows.len() {
+                    rows.push("…".into());
+                }
+                AnomalyData {
+                    dataset,
+                    column,
+                    what: what.text(self.lang).to_owned(),
+                    count: ReportText::OutOf {
+                        count: &self.f.count(a.count),
+                        of: &self.f.count(a.of),
+                    }
+                    .render(self.lang),
+                    rows: rows.join(", "),
+                }
+            })
+            .collect())
+    }
+
     /// The activities of the period, per `[[report.activities]]` source.
     fn activities(&self) -> Result<Vec<ActivityList>, ReportError> {
         let period = Period {

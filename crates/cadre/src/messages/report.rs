@@ -184,6 +184,26 @@ report_words! {
     Rule = "rule",
     /// The provenance annex.
     Provenance = "provenance",
+    /// The anomalies of the data-quality annex.
+    Anomalies = "anomalies",
+    /// What the anomalies are.
+    AnomaliesIntro = "anomalies-intro",
+    /// No anomaly.
+    NoAnomaly = "no-anomaly",
+    /// Column heading: what an anomaly is.
+    AnomalyWhat = "anomaly-what",
+    /// Column heading: how many rows.
+    AnomalyRows = "anomaly-rows",
+    /// Column heading: the first rows.
+    AnomalyFirstRows = "anomaly-first-rows",
+    /// Rows dated after the date of issue.
+    AnomalyAfterIssue = "anomaly-after-issue",
+    /// Rows dated before the programme's start.
+    AnomalyBeforeStart = "anomaly-before-start",
+    /// Rows with no value in a breakdown column.
+    AnomalyEmptyBreakdown = "anomaly-empty-breakdown",
+    /// Rows identical to an earlier row.
+    AnomalyDuplicate = "anomaly-duplicate",
     /// The heading of a result's activities.
     Activities = "activities",
     /// Column heading: an activity's date.
@@ -267,6 +287,13 @@ pub enum ReportText<'a> {
         start: &'a str,
         /// Last day.
         end: &'a str,
+    },
+    /// A count out of a total (`65 sur 300`).
+    OutOf {
+        /// The count, formatted.
+        count: &'a str,
+        /// The total, formatted.
+        of: &'a str,
     },
     /// How many activities of a kind the period had.
     ActivitiesInPeriod {

@@ -2,6 +2,7 @@
 //! one per file: less disk, faster builds). Each module was a test file.
 
 mod activities;
+mod anomalies;
 mod compute;
 mod definitions;
 mod explain_check;

@@ -132,6 +132,18 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::ActivityDate => "Date",
         ReportWord::ActivityTitle => "Title",
         ReportWord::ActivityPlace => "Place",
+        ReportWord::Anomalies => "Anomalies",
+        ReportWord::AnomaliesIntro => {
+            "Rows accepted but worth a look: they count in no period (dated after the date of issue or before the programme's start), have no category in a breakdown, or repeat an earlier row."
+        }
+        ReportWord::NoAnomaly => "No anomaly in the accepted data.",
+        ReportWord::AnomalyWhat => "Anomaly",
+        ReportWord::AnomalyRows => "Rows",
+        ReportWord::AnomalyFirstRows => "First rows",
+        ReportWord::AnomalyAfterIssue => "dated after the date of issue",
+        ReportWord::AnomalyBeforeStart => "dated before the programme's start",
+        ReportWord::AnomalyEmptyBreakdown => "no value for a breakdown",
+        ReportWord::AnomalyDuplicate => "identical to an earlier row",
         ReportWord::Provenance => "Provenance",
         ReportWord::ProvenanceIntro => {
             "SHA-256 fingerprints of the files used: they let anyone check that this report was produced from exactly these files."
@@ -192,6 +204,7 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
         ReportText::ActivitiesInPeriod { count, what } => {
             format!("{what} in the period: {count}")
         }
+        ReportText::OutOf { count, of } => format!("{count} of {of}"),
         ReportText::IndicatorsCount { count } => format!("{count} indicators monitored"),
         ReportText::Due { date } => format!("due {date}"),
         ReportText::BreakdownBy { label } => format!("By {}", label.to_lowercase()),

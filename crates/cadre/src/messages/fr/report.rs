@@ -141,6 +141,18 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::ActivityDate => "Date",
         ReportWord::ActivityTitle => "Intitulé",
         ReportWord::ActivityPlace => "Lieu",
+        ReportWord::Anomalies => "Anomalies",
+        ReportWord::AnomaliesIntro => {
+            "Lignes acceptées mais à vérifier\u{A0}: elles ne comptent dans aucune période (datées après la date d’édition ou avant le début du programme), n’ont pas de catégorie dans une ventilation, ou répètent une ligne précédente."
+        }
+        ReportWord::NoAnomaly => "Aucune anomalie dans les données acceptées.",
+        ReportWord::AnomalyWhat => "Anomalie",
+        ReportWord::AnomalyRows => "Lignes",
+        ReportWord::AnomalyFirstRows => "Premières lignes",
+        ReportWord::AnomalyAfterIssue => "datées après la date d’édition",
+        ReportWord::AnomalyBeforeStart => "datées avant le début du programme",
+        ReportWord::AnomalyEmptyBreakdown => "sans valeur pour une ventilation",
+        ReportWord::AnomalyDuplicate => "identiques à une ligne précédente",
         ReportWord::Provenance => "Provenance",
         ReportWord::ProvenanceIntro => {
             "Empreintes SHA-256 des fichiers utilisés\u{A0}: elles permettent de vérifier que ce rapport a été produit à partir de ces fichiers exactement."
@@ -201,6 +213,7 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
         ReportText::ActivitiesInPeriod { count, what } => {
             format!("{what} de la période\u{A0}: {count}")
         }
+        ReportText::OutOf { count, of } => format!("{count} sur {of}"),
         ReportText::IndicatorsCount { count } => format!("{count} indicateurs suivis"),
         ReportText::Due { date } => format!("dû le {date}"),
         ReportText::BreakdownBy { label } => format!("Par {}", label.to_lowercase()),

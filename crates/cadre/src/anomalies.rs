@@ -1,0 +1,201 @@
+//! What looks wrong in accepted data without breaking a rule: rows dated
+//! after the report's date of issue or before the programme's start (they
+//! are outside every window, silently otherwise), empty values in the
+//! columns indicators break down by (a gender not stated), and rows that
+//! repeat another row whole in a dataset without a key. Each comes with its
+//! count and its first rows, for the data-quality annex.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+use serde::Serialize;
+
+use crate::compute::Engine;
+use crate::error::{Error, Result};
+use crate::indicator::Selection;
+use crate::ingest::ROW_COLUMN;
+use crate::period::to_epoch_days;
+use crate::schema::ColumnType;
+
+/// How many rows an anomaly lists (the count covers them all).
+pub const FIRST_ROWS: usize = 5;
+
+/// One kind of anomaly in one dataset (and column).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Anomaly {
+    /// The dataset.
+    pub dataset: String,
+    /// The column concerned (the date, the breakdown column); none for
+    /// whole-row duplicates.
+    pub column: Option<String>,
+    /// What it is.
+    pub kind: AnomalyKind,
+    /// How many rows.
+    pub count: usize,
+    /// Rows of the dataset it is measured on.
+    pub of: usize,
+    /// The first rows, as the sheet numbers them.
+    pub rows: Vec<u32>,
+}
+
+/// What an [`Anomaly`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnomalyKind {
+    /// Dated after the report's date of issue.
+    AfterIssue,
+    /// Dated before the programme's start.
+    BeforeStart,
+    /// No value in a column an indicator breaks down by.
+    EmptyBreakdown,
+    /// The same values as an earlier row, in a dataset without a key.
+    DuplicateRow,
+}
+
+impl Engine<'_> {
+    /// Every anomaly of the ingested data, for a report issued on `issued`:
+    /// dataset by dataset in definition order.
+    pub fn anomalies(&self, issued: NaiveDate) -> Result<Vec<Anomaly>> {
+        let programme = self.programme();
+        let err = |dataset: &str| {
+            let dataset = dataset.to_owned();
+            move |e: PolarsError| Error::Compute {
+                indicator: dataset.clone(),
+                message: crate::filter::clean_polars_message(&e.to_string()),
+            }
+        };
+        // The columns indicators break down by, per dataset (own or referenced).
+        let mut breakdowns: Vec<(String, String)> = Vec::new();
+        for ind in &programme.indicators {
+            for sel in ind.measure.selections() {
+                for b in &ind.breakdowns {
+                    let pair = (sel.dataset.clone(), b.column().to_owned());
+                    if !breakdowns.contains(&pair) {
+                        breakdowns.push(pair);
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for schema in &programme.datasets {
+            let Some(ds) = self.data().dataset(&schema.name) else {
+                continue;
+            };
+            let frame = &ds.frame;
+            let of = frame.height();
+            let rows = frame
+                .column(ROW_COLUMN)
+                .and_then(|c| c.u32().cloned())
+                .map_err(err(&schema.name))?;
+            for c in schema.columns.iter().filter(|c| c.kind == ColumnType::Date) {
+                let days: Vec<Option<i32>> = frame
+                    .column(&c.name)
+                    .and_then(|col| col.cast(&DataType::Int32))
+                    .and_then(|col| Ok(col.i32()?.iter().collect()))
+                    .map_err(err(&schema.name))?;
+                for (kind, outside) in [
+                    (
+                        AnomalyKind::AfterIssue,
+                        Box::new(|d: i32| d > to_epoch_days(issued)) as Box<dyn Fn(i32) -> bool>,
+                    ),
+                    (
+                        AnomalyKind::BeforeStart,
+                        Box::new(|d: i32| d < to_epoch_days(programme.info.start)),
+                    ),
+                ] {
+                    let hits: Vec<u32> = days
+                        .iter()
+                        .zip(rows.iter())
+                        .filter(|(d, _)| d.is_some_and(&outside))
+                        .filter_map(|(_, r)| r)
+                        .collect();
+                    if !hits.is_empty() {
+                        out.push(Anomaly {
+                            dataset: schema.name.clone(),
+                            column: Some(c.name.clone()),
+                            kind,
+                            count: hits.len(),
+                            of,
+                            rows: hits.into_iter().take(FIRST_ROWS).collect(),
+                        });
+                    }
+                }
+            }
+            for (_, column) in breakdowns.iter().filter(|(d, _)| *d == schema.name) {
+                let sel = Selection {
+                    dataset: schema.name.clone(),
+                    date: None,
+                    filter: None,
+                };
+                let values = self
+                    .selection_frame_with(&sel, &[column.as_str()], None, &[])
+                    .map_err(err(&schema.name))?;
+                let cells = values
+                    .column(column)
+                    .and_then(|c| c.cast(&DataType::String))
+                    .map_err(err(&schema.name))?;
+                let cells = cells.str().map_err(err(&schema.name))?;
+                let row_numbers = values
+                    .column(ROW_COLUMN)
+                    .and_then(|c| c.u32().cloned())
+                    .map_err(err(&schema.name))?;
+                let empty: Vec<u32> = cells
+                    .iter()
+                    .zip(row_numbers.iter())
+                    .filter(|(v, _)| v.is_none_or(|v| v.trim().is_empty()))
+                    .filter_map(|(_, r)| r)
+                    .collect();
+                if !empty.is_empty() {
+                    out.push(Anomaly {
+                        dataset: schema.name.clone(),
+                        column: Some(column.clone()),
+                        kind: AnomalyKind::EmptyBreakdown,
+                        count: empty.len(),
+                        of,
+                        rows: empty.into_iter().take(FIRST_ROWS).collect(),
+                    });
+                }
+            }
+            if schema.key.is_none() {
+                let duplicates = duplicate_rows(frame, &rows).map_err(err(&schema.name))?;
+                if !duplicates.is_empty() {
+                    out.push(Anomaly {
+                        dataset: schema.name.clone(),
+                        column: None,
+                        kind: AnomalyKind::DuplicateRow,
+                        count: duplicates.len(),
+                        of,
+                        rows: duplicates.into_iter().take(FIRST_ROWS).collect(),
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The rows whose values (every column but the row number) repeat an
+/// earlier row's.
+fn duplicate_rows(frame: &DataFrame, rows: &UInt32Chunked) -> PolarsResult<Vec<u32>> {
+    let columns: Vec<Column> = frame
+        .columns()
+        .iter()
+        .filter(|c| c.name().as_str() != ROW_COLUMN)
+        .map(|c| c.cast(&DataType::String))
+        .collect::<PolarsResult<_>>()?;
+    let texts: Vec<&StringChunked> = columns
+        .iter()
+        .map(|c| c.str())
+        .collect::<PolarsResult<_>>()?;
+    let mut seen: HashMap<Vec<Option<&str>>, u32> = HashMap::new();
+    let mut out = BTreeSet::new();
+    for (i, r) in rows.iter().enumerate() {
+        let Some(r) = r else { continue };
+        let key: Vec<Option<&str>> = texts.iter().map(|t| t.get(i)).collect();
+        if seen.insert(key, r).is_some() {
+            out.insert(r);
+        }
+    }
+    Ok(out.into_iter().collect())
+}
