@@ -109,6 +109,11 @@ pub struct ReportArgs {
     pub strict: bool,
     /// A draft: a watermark on every page.
     pub draft: bool,
+    /// A final report (else provisional).
+    pub final_report: bool,
+    /// The day the data was extracted; by default the newest modification
+    /// among the input files.
+    pub data_as_of: Option<NaiveDate>,
     /// An earlier report (its PDF, or its table as JSON or csv) whose
     /// restated values the report lists.
     pub previous: Option<PathBuf>,
@@ -291,6 +296,11 @@ pub fn report(inputs: &Inputs, when: &When, args: &ReportArgs) -> Result<Outcome
     options.narrative = args.narrative.clone();
     options.strict = args.strict;
     options.draft = args.draft;
+    options.final_report = args.final_report;
+    options.data_as_of = match args.data_as_of {
+        Some(d) => Some(d),
+        None => newest_modification(&session.data)?,
+    };
     options.attached_table = Some(Box::new(cadre::reported::ReportedTable::new(
         &engine, &table,
     )?));
@@ -518,6 +528,20 @@ pub fn template(
         .transpose()?;
     crate::template::write_template(&programme, data.as_ref(), lang, output)?;
     Ok(Outcome::clean(Vec::new(), Vec::new()))
+}
+
+/// The day the newest input file was last modified (UTC), if the system
+/// keeps modification times.
+fn newest_modification(data: &Data) -> Result<Option<NaiveDate>, Error> {
+    let mut newest = None;
+    for file in data.input_files()? {
+        let modified = std::fs::metadata(&file.path)
+            .and_then(|m| m.modified())
+            .ok()
+            .map(|t| chrono::DateTime::<chrono::Utc>::from(t).date_naive());
+        newest = newest.max(modified);
+    }
+    Ok(newest)
 }
 
 fn json<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, Error> {

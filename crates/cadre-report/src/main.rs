@@ -90,6 +90,13 @@ enum Command {
         /// A draft: "PROJET" / "DRAFT" across every page.
         #[arg(long)]
         draft: bool,
+        /// A final report (the cover says provisional otherwise).
+        #[arg(long = "final")]
+        final_report: bool,
+        /// The day the data was extracted (default: the newest modification
+        /// among the input files).
+        #[arg(long)]
+        data_as_of: Option<NaiveDate>,
     },
     /// Show how one indicator's value was made: rows counted, rows left out, arithmetic.
     Explain {
@@ -393,6 +400,8 @@ fn run(command: Command) -> Result<Outcome, Error> {
             narrative,
             strict,
             draft,
+            final_report,
+            data_as_of,
         } => commands::report(
             &input.inputs(allow_rejected),
             &when.when(),
@@ -405,6 +414,8 @@ fn run(command: Command) -> Result<Outcome, Error> {
                 narrative,
                 strict,
                 draft,
+                final_report,
+                data_as_of,
                 previous,
                 previous_period,
             },

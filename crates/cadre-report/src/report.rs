@@ -109,6 +109,10 @@ pub struct ReportOptions {
     pub strict: bool,
     /// A draft: a watermark on every page.
     pub draft: bool,
+    /// A final report (else provisional), as the cover says.
+    pub final_report: bool,
+    /// The day the data was extracted, for the cover.
+    pub data_as_of: Option<NaiveDate>,
     /// The indicator table to attach to the PDF (`indicator-table.json`),
     /// if any (see [`cadre::reported`]). Not attached under PDF/A-2b.
     pub attached_table: Option<Box<cadre::reported::ReportedTable>>,
@@ -129,6 +133,8 @@ impl ReportOptions {
             narrative: None,
             strict: false,
             draft: false,
+            final_report: false,
+            data_as_of: None,
             attached_table: None,
             restatements: None,
         }
@@ -316,11 +322,22 @@ pub fn render_report(
         "cadre/{}/{}/{}",
         programme.info.code, table.period.label, options.lang
     );
-    let attachment = attachment::files(options, table)?;
+    let mut files: Vec<(String, Vec<u8>)> = attachment::files(options, table)?
+        .into_iter()
+        .map(|(path, bytes)| (path.to_owned(), bytes))
+        .collect();
+    // The funders' logos, served as virtual files like the data.
+    for f in &programme.info.funders {
+        if let (Some(file), Some((_, bytes))) =
+            (&f.logo, programme.logo(f).map_err(ReportError::Input)?)
+        {
+            files.push((data::logo_path(&f.code, file), bytes));
+        }
+    }
     let mut rendered = render_template_with_files(
         &options.template,
         bytes,
-        attachment,
+        files,
         options.issue_date,
         options.pdf_standard,
         &ident,
@@ -339,7 +356,10 @@ pub fn render_template(
     standard: Option<PdfStandardChoice>,
     ident: &str,
 ) -> Result<RenderedReport, ReportError> {
-    let files = attachment::files_without_table();
+    let files = attachment::files_without_table()
+        .into_iter()
+        .map(|(path, bytes)| (path.to_owned(), bytes))
+        .collect();
     render_template_with_files(template, data, files, issue_date, standard, ident)
 }
 
@@ -348,14 +368,14 @@ pub fn render_template(
 pub fn render_template_with_files(
     template: &TemplateSource,
     data: Vec<u8>,
-    files: Vec<(&'static str, Vec<u8>)>,
+    files: Vec<(String, Vec<u8>)>,
     issue_date: NaiveDate,
     standard: Option<PdfStandardChoice>,
     ident: &str,
 ) -> Result<RenderedReport, ReportError> {
     let mut world = ReportWorld::new(template, data, issue_date)?;
     for (path, bytes) in files {
-        world = world.with_file(path, bytes);
+        world = world.with_file(&path, bytes);
     }
 
     let started = Instant::now();

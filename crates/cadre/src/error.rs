@@ -158,6 +158,15 @@ pub enum DefinitionProblem {
         /// What is wrong.
         problem: DatasetProblem,
     },
+    /// A funder's logo cannot be used.
+    Logo {
+        /// The funder.
+        funder: String,
+        /// The file named.
+        file: String,
+        /// Why.
+        reason: LogoProblem,
+    },
     /// The activities declared for a result's section are wrong.
     Activities {
         /// The result.
@@ -172,6 +181,19 @@ pub enum DefinitionProblem {
         /// What is wrong.
         problem: IndicatorProblem,
     },
+}
+
+/// Why a logo cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogoProblem {
+    /// No such file in the programme folder.
+    Missing,
+    /// Not a PNG, JPEG or SVG file.
+    NotAnImage,
+    /// Outside the programme folder.
+    OutsideFolder,
+    /// Larger than cadre reads.
+    TooLarge,
 }
 
 /// What is wrong in a dataset's definition.

@@ -20,7 +20,9 @@ use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::error::{DatasetProblem, DefinitionProblem, Error, IndicatorProblem, Result};
+use crate::error::{
+    DatasetProblem, DefinitionProblem, Error, IndicatorProblem, LogoProblem, Result,
+};
 use crate::filter;
 use crate::indicator::{AggregateKind, IndicatorDef, Measure, Selection};
 use crate::messages::Lang;
@@ -60,7 +62,36 @@ pub struct ProgrammeInfo {
     /// trusted; this is free text for the cover page only.
     #[serde(default)]
     pub summary: Localized,
+    /// The grant agreement's number or reference, for the cover.
+    #[serde(default)]
+    pub grant_agreement: Option<String>,
+    /// Who signs the report.
+    #[serde(default)]
+    pub signatory: Option<Person>,
+    /// Whom the funder contacts about the report.
+    #[serde(default)]
+    pub contact: Option<Person>,
 }
+
+/// A person named in the report (signatory, contact).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Name.
+    pub name: String,
+    /// Role or title, per language.
+    #[serde(default)]
+    pub role: Localized,
+    /// E-mail address.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Telephone.
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+/// The largest logo file read.
+pub const MAX_LOGO_BYTES: u64 = 2 << 20;
 
 /// A funder of the programme.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -77,6 +108,57 @@ pub struct Funder {
     /// Share of the budget this funder covers at most, in percent.
     #[serde(default)]
     pub rate_pct: Option<f64>,
+    /// The mention the grant asks for (a visibility obligation), per language.
+    #[serde(default)]
+    pub mention: Localized,
+    /// Its logo: a PNG, JPEG or SVG file of the programme folder.
+    #[serde(default)]
+    pub logo: Option<String>,
+}
+
+impl Programme {
+    /// The bytes of a funder's logo, checked: a file of the programme folder
+    /// (not outside it), an image by its extension, of a sensible size.
+    pub fn logo(&self, funder: &Funder) -> Result<Option<(String, Vec<u8>)>> {
+        let Some(rel) = &funder.logo else {
+            return Ok(None);
+        };
+        let bad = |reason: LogoProblem| Error::Definition {
+            path: self.dir.join("programme.toml"),
+            line: None,
+            problem: Box::new(DefinitionProblem::Logo {
+                funder: funder.code.clone(),
+                file: rel.clone(),
+                reason,
+            }),
+        };
+        let ext = Path::new(rel)
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        if !["png", "jpg", "jpeg", "svg"].contains(&ext.as_str()) {
+            return Err(bad(LogoProblem::NotAnImage));
+        }
+        let root = self
+            .dir
+            .canonicalize()
+            .map_err(|e| Error::io(&self.dir, e))?;
+        let path = root
+            .join(rel)
+            .canonicalize()
+            .map_err(|_| bad(LogoProblem::Missing))?;
+        if !path.starts_with(&root) {
+            return Err(bad(LogoProblem::OutsideFolder));
+        }
+        let size = std::fs::metadata(&path)
+            .map_err(|e| Error::io(&path, e))?
+            .len();
+        if size > MAX_LOGO_BYTES {
+            return Err(bad(LogoProblem::TooLarge));
+        }
+        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        Ok(Some((ext, bytes)))
+    }
 }
 
 /// A node of the results chain: goal, outcome, action.
@@ -457,6 +539,9 @@ impl Programme {
                     name: d.name.clone(),
                 }));
             }
+        }
+        for f in &info.funders {
+            self.logo(f)?;
         }
         Ok(())
     }

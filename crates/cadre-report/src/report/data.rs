@@ -84,6 +84,8 @@ pub struct ReportData {
     pub draft: bool,
     /// What looks wrong in the accepted data, for the data-quality annex.
     pub anomalies: Vec<AnomalyData>,
+    /// The formal details of the cover.
+    pub formal: FormalData,
     /// The values of an earlier report restated by today's data
     /// (`--previous`); absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -144,6 +146,10 @@ pub struct Funder {
     pub rate_fraction: Option<f64>,
     /// Its co-financing ceiling, in a sentence, when it has a rate.
     pub ceiling: Option<String>,
+    /// The mention the grant asks for (may be empty).
+    pub mention: String,
+    /// Its logo, as the template reads it (a virtual file), if any.
+    pub logo: Option<String>,
 }
 
 /// The reporting period.
@@ -308,6 +314,36 @@ pub struct Section {
     pub indicators: Vec<String>,
     /// Its activities of the period, by source (`[[report.activities]]`).
     pub activities: Vec<ActivityList>,
+}
+
+/// The formal details a funder asks of a report, for the cover.
+#[derive(Debug, Clone, Serialize)]
+pub struct FormalData {
+    /// `Provisional` or `Final`, written.
+    pub status: String,
+    /// Whether the report is final.
+    pub is_final: bool,
+    /// The grant agreement's reference, if the programme gives one.
+    pub grant_agreement: Option<String>,
+    /// The day the data was extracted, written, when known.
+    pub data_as_of: Option<String>,
+    /// Who signs: name and role.
+    pub signatory: Option<String>,
+    /// Whom to contact: name, role, e-mail, telephone.
+    pub contact: Option<String>,
+}
+
+/// The virtual path a funder's logo is served at.
+pub(super) fn logo_path(funder: &str, file: &str) -> String {
+    let ext = std::path::Path::new(file)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let safe: String = funder
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    format!("/logos/{safe}.{ext}")
 }
 
 /// An anomaly of the accepted data, written.
@@ -687,6 +723,8 @@ pub(super) fn build(
                 }),
                 rate,
                 rate_fraction: fu.rate_pct.map(|r| fraction(r, 100.0)),
+                mention: fu.mention.get(lang).to_owned(),
+                logo: fu.logo.as_deref().map(|file| logo_path(&fu.code, file)),
             }
         })
         .collect();
@@ -815,6 +853,7 @@ pub(super) fn build(
         typography: Conventions::of(lang).spaced_punctuation,
         draft: options.draft,
         anomalies: b.anomalies(options.issue_date)?,
+        formal: b.formal(options),
         restatements: options
             .restatements
             .as_deref()
@@ -872,6 +911,38 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
+    /// The formal details of the cover.
+    fn formal(&self, options: &ReportOptions) -> FormalData {
+        let info = &self.programme.info;
+        let person = |p: &cadre::programme::Person| {
+            let role = p.role.get(self.lang);
+            [
+                Some(p.name.as_str()),
+                (!role.is_empty()).then_some(role),
+                p.email.as_deref(),
+                p.phone.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ")
+        };
+        FormalData {
+            status: if options.final_report {
+                ReportWord::StatusFinal
+            } else {
+                ReportWord::StatusProvisional
+            }
+            .text(self.lang)
+            .to_owned(),
+            is_final: options.final_report,
+            grant_agreement: info.grant_agreement.clone(),
+            data_as_of: options.data_as_of.map(|d| self.f.date(d)),
+            signatory: info.signatory.as_ref().map(person),
+            contact: info.contact.as_ref().map(person),
+        }
+    }
+
     /// What looks wrong in the accepted data (see [`cadre::anomalies`]).
     fn anomalies(&self, issued: chrono::NaiveDate) -> Result<Vec<AnomalyData>, ReportError> {
         use cadre::anomalies::AnomalyKind;

@@ -94,6 +94,8 @@ fn report(data: &Path, period: &str, output: &Path, previous: Option<&Path>) {
             narrative: None,
             strict: false,
             draft: false,
+            final_report: false,
+            data_as_of: None,
             previous: previous.map(Path::to_path_buf),
             previous_period: None,
         },

@@ -520,3 +520,36 @@ fn the_narrative_skeleton_reminds_and_keeps_what_is_written() {
     assert!(en.contains("## Activities carried out"), "{en}");
     assert!(en.contains("; at risk"), "{en}");
 }
+
+#[test]
+fn the_cover_carries_the_formal_details() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.pdf");
+    let o = run(&with(&[
+        "report",
+        "--period",
+        "2025-Q4",
+        "--date",
+        "2026-01-15",
+        "--data-as-of",
+        "2026-01-10",
+        "--final",
+        "--output",
+        out.to_str().unwrap(),
+    ]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = pdf_words(&out);
+    for detail in [
+        "Statut du rapport",
+        "définitif",
+        "Données extraites le",
+        "10 janvier 2026",
+        "Convention de subvention",
+        "CEM-2024-0117",
+        "Claire Dumas, Directrice générale, AIRF",
+        "Ce projet est cofinancé par le ministère",
+    ] {
+        assert!(text.contains(detail), "{detail}");
+    }
+    assert!(!text.contains("provisoire"));
+}

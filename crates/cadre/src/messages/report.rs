@@ -184,6 +184,20 @@ report_words! {
     Rule = "rule",
     /// The provenance annex.
     Provenance = "provenance",
+    /// The report's status on the cover.
+    ReportStatus = "report-status",
+    /// A provisional report.
+    StatusProvisional = "status-provisional",
+    /// A final report.
+    StatusFinal = "status-final",
+    /// The grant agreement.
+    GrantAgreement = "grant-agreement",
+    /// The day the data was extracted.
+    DataAsOf = "data-as-of",
+    /// Who signs.
+    Signatory = "signatory",
+    /// Whom to contact.
+    Contact = "contact",
     /// The anomalies of the data-quality annex.
     Anomalies = "anomalies",
     /// What the anomalies are.

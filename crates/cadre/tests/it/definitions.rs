@@ -208,3 +208,26 @@ fn definition_errors_are_written_whole_in_each_language() {
         assert!(!fr.contains(english), "French holds `{english}`: {fr}");
     }
 }
+
+#[test]
+fn a_logo_outside_the_programme_folder_or_not_an_image_is_refused() {
+    for (logo, expected) in [
+        ("../../../etc/passwd.png", "logo of X ("),
+        ("datasets.toml", "a PNG, JPEG or SVG image is expected"),
+        ("missing.png", "no such file in the programme folder"),
+    ] {
+        let Err(e) = programme_with("programme.toml", |t| {
+            t.replacen(
+                "languages = [\"fr\", \"en\"]",
+                &format!(
+                    "languages = [\"fr\", \"en\"]\n\n[[programme.funders]]\ncode = \"X\"\nlogo = \"{logo}\""
+                ),
+                1,
+            )
+        }) else {
+            panic!("{logo} loads");
+        };
+        let en = e.message(cadre::Lang::En);
+        assert!(en.contains(expected), "{logo}: {en}");
+    }
+}

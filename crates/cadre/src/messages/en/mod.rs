@@ -5,8 +5,8 @@ pub(super) mod report;
 use super::{RulePart, Text, Word, list};
 use crate::cell::format_number;
 use crate::error::{
-    DatasetProblem, DefinitionProblem, Error, IndicatorProblem, PeriodProblem, TableProblem,
-    WorkbookProblem,
+    DatasetProblem, DefinitionProblem, Error, IndicatorProblem, LogoProblem, PeriodProblem,
+    TableProblem, WorkbookProblem,
 };
 use crate::explain::Aggregation;
 use crate::indicator::{AggregateKind, MeasureType};
@@ -589,6 +589,19 @@ fn definition_problem(p: &DefinitionProblem) -> String {
         DefinitionProblem::Dataset { dataset, problem } => {
             format!("dataset {dataset}: {}", dataset_problem(problem))
         }
+        DefinitionProblem::Logo {
+            funder,
+            file,
+            reason,
+        } => format!(
+            "logo of {funder} ({file}): {}",
+            match reason {
+                LogoProblem::Missing => "no such file in the programme folder",
+                LogoProblem::NotAnImage => "a PNG, JPEG or SVG image is expected",
+                LogoProblem::OutsideFolder => "the file must be in the programme folder",
+                LogoProblem::TooLarge => "file larger than 2 MiB",
+            }
+        ),
         DefinitionProblem::Activities { result, problem } => {
             format!(
                 "[[report.activities]] of {result}: {}",

@@ -144,6 +144,13 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::AnomalyBeforeStart => "dated before the programme's start",
         ReportWord::AnomalyEmptyBreakdown => "no value for a breakdown",
         ReportWord::AnomalyDuplicate => "identical to an earlier row",
+        ReportWord::ReportStatus => "Report status",
+        ReportWord::StatusProvisional => "provisional",
+        ReportWord::StatusFinal => "final",
+        ReportWord::GrantAgreement => "Grant agreement",
+        ReportWord::DataAsOf => "Data extracted on",
+        ReportWord::Signatory => "Signatory",
+        ReportWord::Contact => "Contact",
         ReportWord::Provenance => "Provenance",
         ReportWord::ProvenanceIntro => {
             "SHA-256 fingerprints of the files used: they let anyone check that this report was produced from exactly these files."

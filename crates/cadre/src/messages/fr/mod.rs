@@ -5,8 +5,8 @@ pub(super) mod report;
 use super::{RulePart, Text, Word, list};
 use crate::cell::format_number;
 use crate::error::{
-    DatasetProblem, DefinitionProblem, Error, IndicatorProblem, PeriodProblem, TableProblem,
-    WorkbookProblem,
+    DatasetProblem, DefinitionProblem, Error, IndicatorProblem, LogoProblem, PeriodProblem,
+    TableProblem, WorkbookProblem,
 };
 use crate::explain::Aggregation;
 use crate::indicator::{AggregateKind, MeasureType};
@@ -630,6 +630,19 @@ fn definition_problem(p: &DefinitionProblem) -> String {
         DefinitionProblem::Dataset { dataset, problem } => {
             format!("jeu de données {dataset} : {}", dataset_problem(problem))
         }
+        DefinitionProblem::Logo {
+            funder,
+            file,
+            reason,
+        } => format!(
+            "logo de {funder} ({file}) : {}",
+            match reason {
+                LogoProblem::Missing => "fichier absent du dossier du programme",
+                LogoProblem::NotAnImage => "une image PNG, JPEG ou SVG est attendue",
+                LogoProblem::OutsideFolder => "le fichier doit être dans le dossier du programme",
+                LogoProblem::TooLarge => "fichier de plus de 2 Mio",
+            }
+        ),
         DefinitionProblem::Activities { result, problem } => {
             format!(
                 "[[report.activities]] de {result} : {}",

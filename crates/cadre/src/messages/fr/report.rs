@@ -153,6 +153,13 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::AnomalyBeforeStart => "datées avant le début du programme",
         ReportWord::AnomalyEmptyBreakdown => "sans valeur pour une ventilation",
         ReportWord::AnomalyDuplicate => "identiques à une ligne précédente",
+        ReportWord::ReportStatus => "Statut du rapport",
+        ReportWord::StatusProvisional => "provisoire",
+        ReportWord::StatusFinal => "définitif",
+        ReportWord::GrantAgreement => "Convention de subvention",
+        ReportWord::DataAsOf => "Données extraites le",
+        ReportWord::Signatory => "Signataire",
+        ReportWord::Contact => "Contact",
         ReportWord::Provenance => "Provenance",
         ReportWord::ProvenanceIntro => {
             "Empreintes SHA-256 des fichiers utilisés\u{A0}: elles permettent de vérifier que ce rapport a été produit à partir de ces fichiers exactement."
