@@ -54,6 +54,7 @@ pub mod compute;
 pub mod error;
 pub mod explain;
 pub mod filter;
+pub mod history;
 pub mod indicator;
 pub mod ingest;
 pub mod messages;
