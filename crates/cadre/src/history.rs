@@ -46,7 +46,10 @@ impl Point {
     /// The quarter's year and number (`(2025, 4)`).
     pub fn year_quarter(&self) -> (i32, u32) {
         use chrono::Datelike;
-        (self.quarter.start.year(), self.quarter.start.month0() / 3 + 1)
+        (
+            self.quarter.start.year(),
+            self.quarter.start.month0() / 3 + 1,
+        )
     }
 }
 

@@ -275,7 +275,7 @@ fn open(tag: Tag) -> Frame {
 }
 
 /// Ends `frame` and gives what it made to the frame below.
-fn close(frame: Frame, stack: &mut Vec<Frame>) {
+fn close(frame: Frame, stack: &mut [Frame]) {
     match frame {
         Frame::Paragraph(inlines) => push_block(stack, Block::Paragraph { inlines }),
         Frame::Heading(level, inlines) => push_block(stack, Block::Heading { level, inlines }),

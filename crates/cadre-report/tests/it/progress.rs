@@ -20,8 +20,7 @@ struct Example {
 fn terress() -> Example {
     let programme = cadre::Programme::load(repo().join("indicators/terress")).unwrap();
     let data = cadre::ingest(&programme, repo().join("examples/terress/terress.xlsx")).unwrap();
-    let period =
-        cadre::Period::parse("2025-Q4", programme.info.start, programme.info.end).unwrap();
+    let period = cadre::Period::parse("2025-Q4", programme.info.start, programme.info.end).unwrap();
     Example {
         programme,
         data,
@@ -53,7 +52,11 @@ fn every_indicator_has_a_point_per_quarter_ending_on_its_cumulative_value() {
         (Lang::Fr, ["T4", "T1", "T2", "T3", "T4"]),
         (Lang::En, ["Q4", "Q1", "Q2", "Q3", "Q4"]),
     ] {
-        let options = ReportOptions::new(repo().join("report_templates/quarterly"), lang, e.period.end);
+        let options = ReportOptions::new(
+            repo().join("report_templates/quarterly"),
+            lang,
+            e.period.end,
+        );
         let data = report_data(&e.programme, &e.data, &table, &options).unwrap();
         assert_eq!(data.indicators.len(), table.indicators.len());
         for i in &data.indicators {
@@ -64,17 +67,27 @@ fn every_indicator_has_a_point_per_quarter_ending_on_its_cumulative_value() {
                 .map(|q| q.label.split('\u{A0}').next().unwrap())
                 .collect();
             assert_eq!(got, labels, "{}", i.code);
-            assert_eq!(p.points.first().unwrap().label, format!("{}\u{A0}2024", labels[0]));
+            assert_eq!(
+                p.points.first().unwrap().label,
+                format!("{}\u{A0}2024", labels[0])
+            );
             let last = p.points.last().unwrap();
             assert_eq!(last.value, i.cumulative_value, "{}", i.code);
             assert_eq!(p.previous, p.points[3].value, "{}", i.code);
-            assert_eq!(p.change.is_some(), p.previous.is_some() && last.value.is_some());
+            assert_eq!(
+                p.change.is_some(),
+                p.previous.is_some() && last.value.is_some()
+            );
             let xs: Vec<f64> = p.points.iter().map(|q| q.x).collect();
             assert!(xs.windows(2).all(|w| w[0] < w[1]), "{}: {xs:?}", i.code);
             for f in p.points.iter().filter_map(|q| q.y).chain([p.target.y]) {
                 assert!((0.0..=1.0).contains(&f), "{}: {f}", i.code);
             }
-            assert!(p.alt.contains(&i.code) && p.alt.contains(&i.target), "{}", p.alt);
+            assert!(
+                p.alt.contains(&i.code) && p.alt.contains(&i.target),
+                "{}",
+                p.alt
+            );
         }
     }
 }
@@ -86,8 +99,11 @@ fn a_history_passed_in_is_the_one_computed() {
     let e = terress();
     let engine = cadre::Engine::new(&e.programme, &e.data);
     let table = engine.compute(&e.period).unwrap();
-    let mut options =
-        ReportOptions::new(repo().join("report_templates/quarterly"), Lang::Fr, e.period.end);
+    let mut options = ReportOptions::new(
+        repo().join("report_templates/quarterly"),
+        Lang::Fr,
+        e.period.end,
+    );
     let alone = report_data(&e.programme, &e.data, &table, &options).unwrap();
     options.history = Some(Box::new(engine.history(&e.period).unwrap()));
     let given = report_data(&e.programme, &e.data, &table, &options).unwrap();
@@ -105,8 +121,11 @@ fn every_chart_has_its_alternative_text_in_the_pdf() {
     let table = cadre::Engine::new(&e.programme, &e.data)
         .compute(&e.period)
         .unwrap();
-    let mut options =
-        ReportOptions::new(repo().join("report_templates/quarterly"), Lang::En, e.period.end);
+    let mut options = ReportOptions::new(
+        repo().join("report_templates/quarterly"),
+        Lang::En,
+        e.period.end,
+    );
     options.pdf_standard = Some(cadre_report::report::PdfStandardChoice::Ua1);
     let data = report_data(&e.programme, &e.data, &table, &options).unwrap();
     let pdf = render_report(&e.programme, &e.data, &table, &options)
