@@ -304,6 +304,7 @@ pub fn report(inputs: &Inputs, when: &When, args: &ReportArgs) -> Result<Outcome
     options.attached_table = Some(Box::new(cadre::reported::ReportedTable::new(
         &engine, &table,
     )?));
+    options.history = Some(Box::new(engine.history(&period)?));
     if let Some(previous) = &args.previous {
         let earlier = crate::attached::earlier(
             &session.programme,

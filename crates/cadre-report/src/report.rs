@@ -35,6 +35,7 @@ pub mod format;
 pub mod markdown;
 pub mod methodology;
 pub mod narrative;
+pub mod progress;
 pub mod restatements;
 
 use std::fmt;
@@ -119,6 +120,10 @@ pub struct ReportOptions {
     /// The values of an earlier report restated by today's data, for the
     /// restatements section (`--previous`).
     pub restatements: Option<Box<cadre::restate::Restatements>>,
+    /// Every indicator's value at the end of each quarter up to the
+    /// period's end, for the progress charts, computed by the caller's
+    /// engine (its prepared rows reused); computed afresh when absent.
+    pub history: Option<Box<cadre::history::History>>,
 }
 
 impl ReportOptions {
@@ -137,6 +142,7 @@ impl ReportOptions {
             data_as_of: None,
             attached_table: None,
             restatements: None,
+            history: None,
         }
     }
 }

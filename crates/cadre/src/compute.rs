@@ -632,7 +632,7 @@ impl<'a> Engine<'a> {
 }
 
 /// A measure over a window in which a category has no row on either side.
-fn empty_window_figure(p: &Prepared) -> Figure {
+pub(crate) fn empty_window_figure(p: &Prepared) -> Figure {
     match p {
         Prepared::Single(s) => Figure {
             value: s.agg.empty_value(),

@@ -41,6 +41,7 @@ use super::format::Formatter;
 use super::markdown::Block;
 use super::methodology::{self, Segment};
 use super::narrative::{Narrative, NarrativeWarning};
+use super::progress::{Progress, ProgressBuilder};
 use super::{ReportError, ReportOptions};
 use crate::tracking::status_color;
 
@@ -254,6 +255,9 @@ pub struct IndicatorData {
     pub bar: Bar,
     /// Its breakdowns.
     pub breakdowns: Vec<BreakdownData>,
+    /// Its progress over time: the value at the end of each quarter, the
+    /// previous quarter's value and the change since.
+    pub progress: Progress,
 }
 
 /// A progress bar: positions as fractions of its length.
@@ -662,7 +666,7 @@ fn round4(x: f64) -> f64 {
 }
 
 /// `v / max`, clamped to `[0, 1]`.
-fn fraction(v: f64, max: f64) -> f64 {
+pub(super) fn fraction(v: f64, max: f64) -> f64 {
     if max > 0.0 {
         round4((v / max).clamp(0.0, 1.0))
     } else {
@@ -672,7 +676,7 @@ fn fraction(v: f64, max: f64) -> f64 {
 
 /// The top of a bar's scale: the largest value shown, and 100 at least for
 /// a percentage, so that 40 % never fills a whole bar.
-fn scale_max(percent: bool, values: impl IntoIterator<Item = f64>) -> f64 {
+pub(super) fn scale_max(percent: bool, values: impl IntoIterator<Item = f64>) -> f64 {
     let m = values
         .into_iter()
         .filter(|v| v.is_finite())
@@ -681,7 +685,7 @@ fn scale_max(percent: bool, values: impl IntoIterator<Item = f64>) -> f64 {
     if m > 0.0 { m } else { 1.0 }
 }
 
-fn is_percent(unit: &str) -> bool {
+pub(super) fn is_percent(unit: &str) -> bool {
     unit.trim() == "%"
 }
 
@@ -695,15 +699,31 @@ pub(super) fn build(
 ) -> Result<ReportData, ReportError> {
     let lang = options.lang;
     let f = Formatter::new(lang);
+    let period = &table.period;
+    let history = match &options.history {
+        Some(h) => std::borrow::Cow::Borrowed(&**h),
+        None => {
+            let p = cadre::Period {
+                label: period.label.clone(),
+                start: period.start,
+                end: period.end,
+            };
+            std::borrow::Cow::Owned(
+                cadre::Engine::new(programme, data)
+                    .history(&p)
+                    .map_err(ReportError::Input)?,
+            )
+        }
+    };
     let b = Builder {
         programme,
         data,
         table,
         lang,
         f,
+        progress: ProgressBuilder::new(programme, &history, period.end, lang),
     };
     let info = &programme.info;
-    let period = &table.period;
 
     let funders: Vec<Funder> = info
         .funders
@@ -908,6 +928,7 @@ struct Builder<'a> {
     table: &'a IndicatorTable,
     lang: Lang,
     f: Formatter,
+    progress: ProgressBuilder<'a>,
 }
 
 impl Builder<'_> {
@@ -1161,6 +1182,9 @@ impl Builder<'_> {
                 max: f.value(max, unit),
             },
             breakdowns,
+            progress: self
+                .progress
+                .build(iv, self.programme.indicator(&iv.code).ok()),
         }
     }
 

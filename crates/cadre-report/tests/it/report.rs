@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use cadre::indicator::Direction;
+use cadre::messages::report::Conventions;
 use cadre::{Data, IndicatorTable, Lang, Programme};
 use cadre_report::report::format::Formatter;
 use cadre_report::report::{
@@ -127,13 +128,38 @@ fn assert_row(layout: &str, first: &str, cells: &[String], what: &str) {
 
 /// Each indicator's row of the tracking table: code first, then (after the
 /// label) baseline, milestone, target, period value, cumulative value,
+/// the previous quarter's cumulative value and the change since,
 /// achievement and status, as the report formats them; `—` for no value.
-fn assert_indicators_printed(layout: &str, table: &IndicatorTable, lang: Lang) {
+fn assert_indicators_printed(
+    layout: &str,
+    (p, d, table): (&Programme, &Data, &IndicatorTable),
+    lang: Lang,
+) {
     let f = Formatter::new(lang);
     let dash = || "—".to_owned();
+    let period = cadre::Period {
+        label: table.period.label.clone(),
+        start: table.period.start,
+        end: table.period.end,
+    };
+    let history = cadre::Engine::new(p, d).history(&period).expect("history");
     for i in &table.indicators {
         let unit = i.unit.get(lang);
         let value = |v: Option<f64>| v.map(|v| f.value(v, unit)).unwrap_or_else(dash);
+        let previous = history.get(&i.code).and_then(|s| s.previous()).flatten();
+        let change = previous
+            .zip(i.cumulative_value)
+            .map(|(before, now)| {
+                let n = f.number(now - before);
+                let sign = if now > before && n != "0" { "+" } else { "" };
+                let points = if unit == "%" {
+                    Conventions::of(lang).percentage_points
+                } else {
+                    ""
+                };
+                format!("{sign}{n}{points}")
+            })
+            .unwrap_or_else(dash);
         let target = f.value(i.target, unit);
         let cells = [
             f.value(i.baseline, unit),
@@ -145,6 +171,8 @@ fn assert_indicators_printed(layout: &str, table: &IndicatorTable, lang: Lang) {
             },
             value(i.period_value),
             value(i.cumulative_value),
+            value(previous),
+            change,
             i.achievement_pct.map(|a| f.percent(a)).unwrap_or_else(dash),
             i.status.text(lang).to_owned(),
         ];
@@ -171,7 +199,7 @@ fn the_example_report_compiles_in_french_and_english() {
         );
         let text = pdf_text(&report.pdf, lang.code());
         let layout = pdf_layout(&report.pdf, lang.code());
-        assert_indicators_printed(&layout, &t, lang);
+        assert_indicators_printed(&layout, (&p, &d, &t), lang);
         // Section titles and dates in the report's language, from the definitions too.
         let words: &[&str] = if lang == Lang::Fr {
             &[
@@ -411,7 +439,7 @@ fn another_programme_renders_with_the_same_template() {
     let options = ReportOptions::new(quarterly(), Lang::En, date(2024, 4, 2));
     let report = render_report(&p, &d, &t, &options).unwrap_or_else(|e| panic!("{e}"));
     let text = pdf_text(&report.pdf, "mini");
-    assert_indicators_printed(&pdf_layout(&report.pdf, "mini"), &t, Lang::En);
+    assert_indicators_printed(&pdf_layout(&report.pdf, "mini"), (&p, &d, &t), Lang::En);
     assert_has(&text, "Test programme", "the programme's title");
 }
 

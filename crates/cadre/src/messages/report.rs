@@ -272,6 +272,10 @@ report_words! {
     DataChangedSince = "data-changed-since",
     /// The data files are those the earlier table was computed from.
     DataSameSince = "data-same-since",
+    /// Column heading: the cumulative value at the end of the previous quarter.
+    PreviousQuarter = "previous-quarter",
+    /// Column heading: the change since the previous quarter.
+    Change = "change",
 }
 
 impl ReportWord {
@@ -398,7 +402,37 @@ pub enum ReportText<'a> {
         /// Rows up to the period's end then, formatted.
         cumulative_then: &'a str,
     },
+    /// A quarter, as an axis or a sentence names it: "Q4 2025".
+    Quarter {
+        /// The year.
+        year: i32,
+        /// The quarter, 1 to 4.
+        quarter: u32,
+    },
+    /// The alternative text of an indicator's progress chart: its value at
+    /// the end of each quarter, its milestones and its target.
+    ProgressAlt {
+        /// The indicator's code.
+        code: &'a str,
+        /// Whether its value accumulates (a total) rather than a level.
+        cumulative: bool,
+        /// Each point: its value, formatted, and its quarter's label.
+        points: &'a [ProgressPoint<'a>],
+        /// Each milestone: its value, formatted, and its date in words.
+        milestones: &'a [ProgressMilestone<'a>],
+        /// The target, formatted.
+        target: &'a str,
+        /// Whether the target is a ceiling.
+        ceiling: bool,
+    },
 }
+
+/// A point of a progress chart: its value (none when there is none) and
+/// its quarter's label.
+pub type ProgressPoint<'a> = (Option<&'a str>, &'a str);
+
+/// A milestone of a progress chart: its value and its date.
+pub type ProgressMilestone<'a> = (&'a str, &'a str);
 
 impl ReportText<'_> {
     /// The sentence in `lang`.
@@ -513,6 +547,9 @@ pub struct Conventions {
     pub kilobytes: &'static str,
     /// Megabytes.
     pub megabytes: &'static str,
+    /// After a difference of percentages: percentage points, with the space
+    /// before them (`\u{202F}pt`, `\u{A0}pp`).
+    pub percentage_points: &'static str,
     /// The names of the months, January first.
     pub months: [&'static str; 12],
     /// How the first day of a month is written (`1ᵉʳ`, `1`).

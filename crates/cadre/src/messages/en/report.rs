@@ -11,6 +11,7 @@ pub(in crate::messages) const CONVENTIONS: Conventions = Conventions {
     before_size_unit: " ",
     kilobytes: "kB",
     megabytes: "MB",
+    percentage_points: "\u{A0}pp",
     months: [
         "January",
         "February",
@@ -49,7 +50,7 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::AtRiskIntro => "To watch (at risk):",
         ReportWord::Tracking => "Indicator tracking table",
         ReportWord::TrackingNote => {
-            "Cumulative values from the start of the programme to the end of the period; “Period”: value over the period alone. Achievement = cumulative / target."
+            "Cumulative values from the start of the programme to the end of the period; “Period”: value over the period alone. Achievement = cumulative / target. “Prev. qtr”: cumulative value at the end of the previous quarter; “Change”: the change since."
         }
         ReportWord::Code => "Code",
         ReportWord::Indicator => "Indicator",
@@ -166,12 +167,43 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::LegendCumulative => "cumulative",
         ReportWord::LegendMilestone => "milestone",
         ReportWord::LegendTarget => "target",
+        ReportWord::PreviousQuarter => "Prev. qtr",
+        ReportWord::Change => "Change",
     }
 }
 
 pub(in crate::messages) fn text(t: &ReportText) -> String {
     match t {
         ReportText::PeriodRange { start, end } => format!("from {start} to {end}"),
+        ReportText::Quarter { year, quarter } => format!("Q{quarter}\u{A0}{year}"),
+        ReportText::ProgressAlt {
+            code,
+            cumulative,
+            points,
+            milestones,
+            target,
+            ceiling,
+        } => {
+            let what = if *cumulative {
+                "Cumulative value"
+            } else {
+                "Value"
+            };
+            let points: Vec<String> = points
+                .iter()
+                .map(|(value, quarter)| format!("{} ({quarter})", value.unwrap_or("no value")))
+                .collect();
+            let mut s = format!(
+                "{what} of {code} at the end of each quarter: {}",
+                points.join(", ")
+            );
+            for (value, date) in milestones.iter() {
+                s.push_str(&format!("; milestone {value} by {date}"));
+            }
+            let target_word = if *ceiling { "ceiling" } else { "target" };
+            s.push_str(&format!("; {target_word} {target}."));
+            s
+        }
         ReportText::AttachedTable { period } => {
             format!("Indicator table of period {period} (cadre), for verification")
         }

@@ -16,6 +16,7 @@ pub(in crate::messages) const CONVENTIONS: Conventions = Conventions {
     before_size_unit: NNBSP,
     kilobytes: "ko",
     megabytes: "Mo",
+    percentage_points: "\u{202F}pt",
     months: [
         "janvier",
         "février",
@@ -58,7 +59,7 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::AtRiskIntro => "À surveiller (à risque)\u{A0}:",
         ReportWord::Tracking => "Tableau de suivi des indicateurs",
         ReportWord::TrackingNote => {
-            "Valeurs cumulées depuis le début du programme jusqu’à la fin de la période\u{A0}; «\u{A0}Période\u{A0}»\u{A0}: valeur calculée sur la seule période. Réalisation = cumul / cible."
+            "Valeurs cumulées depuis le début du programme jusqu’à la fin de la période\u{A0}; «\u{A0}Période\u{A0}»\u{A0}: valeur calculée sur la seule période. Réalisation = cumul / cible. «\u{A0}Trim. préc.\u{A0}»\u{A0}: cumul à la fin du trimestre précédent\u{A0}; «\u{A0}Évol.\u{A0}»\u{A0}: écart du cumul depuis."
         }
         ReportWord::Code => "Code",
         ReportWord::Indicator => "Indicateur",
@@ -175,6 +176,8 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::LegendCumulative => "cumul",
         ReportWord::LegendMilestone => "jalon",
         ReportWord::LegendTarget => "cible",
+        ReportWord::PreviousQuarter => "Trim. préc.",
+        ReportWord::Change => "Évol.",
     }
 }
 
@@ -221,6 +224,35 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
             format!("{what} de la période\u{A0}: {count}")
         }
         ReportText::OutOf { count, of } => format!("{count} sur {of}"),
+        ReportText::Quarter { year, quarter } => format!("T{quarter}\u{A0}{year}"),
+        ReportText::ProgressAlt {
+            code,
+            cumulative,
+            points,
+            milestones,
+            target,
+            ceiling,
+        } => {
+            let what = if *cumulative {
+                "Valeur cumulée"
+            } else {
+                "Valeur"
+            };
+            let points: Vec<String> = points
+                .iter()
+                .map(|(value, quarter)| format!("{} ({quarter})", value.unwrap_or("sans valeur")))
+                .collect();
+            let mut s = format!(
+                "{what} de {code} à la fin de chaque trimestre\u{A0}: {}",
+                points.join(", ")
+            );
+            for (value, date) in milestones.iter() {
+                s.push_str(&format!("\u{A0}; jalon {value} au {date}"));
+            }
+            let target_word = if *ceiling { "plafond" } else { "cible" };
+            s.push_str(&format!("\u{A0}; {target_word} {target}."));
+            s
+        }
         ReportText::IndicatorsCount { count } => format!("{count} indicateurs suivis"),
         ReportText::Due { date } => format!("dû le {date}"),
         ReportText::BreakdownBy { label } => format!("Par {}", label.to_lowercase()),

@@ -1,0 +1,252 @@
+//! Progress over time, per indicator: the cumulative value at the end of
+//! each quarter from the programme's start to the period's end
+//! ([`cadre::history`]), laid out for a small chart (positions as fractions),
+//! with the milestones, the target, the previous quarter's value and the
+//! change since, and the chart's alternative text written by the catalogue.
+//!
+//! The chart's horizontal axis runs from the programme's first day to its
+//! last (or to the period's end if later): the points stop at the period's
+//! end, the milestones and the target show what is still due.
+
+use cadre::history::{History, Point};
+use cadre::indicator::{Direction, IndicatorDef, Kind};
+use cadre::messages::report::{Conventions, ReportText};
+use cadre::table::IndicatorValue;
+use cadre::{Lang, Programme};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::data::{fraction, is_percent, scale_max};
+use super::format::Formatter;
+
+/// An indicator's progress over time.
+#[derive(Debug, Clone, Serialize)]
+pub struct Progress {
+    /// Its cumulative value at the end of each quarter, the last point at
+    /// the period's end.
+    pub points: Vec<ProgressPoint>,
+    /// Its milestones, all of them, in date order.
+    pub milestones: Vec<ProgressMilestone>,
+    /// Its target (or ceiling).
+    pub target: ProgressTarget,
+    /// The value at the top of the chart's scale, formatted.
+    pub max: String,
+    /// The chart in a sentence, for readers who cannot see it (PDF/UA).
+    pub alt: String,
+    /// The cumulative value at the end of the previous quarter, formatted;
+    /// none when there is no previous quarter or no value then.
+    pub previous: Option<String>,
+    /// The change since the previous quarter, formatted with its sign
+    /// (`+12`, `−0,4 pt` for a percentage); none when either value is
+    /// missing.
+    pub change: Option<String>,
+}
+
+/// A point of the chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgressPoint {
+    /// Its quarter (`T4 2025`), or its date in words when the period ends
+    /// inside the quarter.
+    pub label: String,
+    /// Its value, formatted; none when the indicator has no value then.
+    pub value: Option<String>,
+    /// Its horizontal position, a fraction of the chart's width.
+    pub x: f64,
+    /// Its height, a fraction of the chart's scale; none without a value.
+    pub y: Option<f64>,
+}
+
+/// A milestone on the chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgressMilestone {
+    /// Its date, in words.
+    pub date: String,
+    /// Its value, formatted.
+    pub value: String,
+    /// Its horizontal position (its date), a fraction of the chart's width.
+    pub x: f64,
+    /// Its height, a fraction of the chart's scale.
+    pub y: f64,
+    /// Whether it is due by the period's end.
+    pub due: bool,
+}
+
+/// The target line of the chart.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgressTarget {
+    /// The target, formatted.
+    pub value: String,
+    /// Its height, a fraction of the chart's scale.
+    pub y: f64,
+}
+
+/// The progress of every indicator is built from one history.
+pub(super) struct ProgressBuilder<'a> {
+    history: &'a History,
+    lang: Lang,
+    f: Formatter,
+    /// The chart's horizontal axis: first and last day.
+    start: NaiveDate,
+    end: NaiveDate,
+    /// The period's end: milestones up to it are due.
+    period_end: NaiveDate,
+}
+
+impl<'a> ProgressBuilder<'a> {
+    pub(super) fn new(
+        programme: &Programme,
+        history: &'a History,
+        period_end: NaiveDate,
+        lang: Lang,
+    ) -> Self {
+        ProgressBuilder {
+            history,
+            lang,
+            f: Formatter::new(lang),
+            start: programme.info.start,
+            end: programme.info.end.max(period_end),
+            period_end,
+        }
+    }
+
+    /// A date's position on the horizontal axis.
+    fn x(&self, d: NaiveDate) -> f64 {
+        let span = (self.end - self.start).num_days().max(1) as f64;
+        fraction((d - self.start).num_days() as f64, span)
+    }
+
+    fn point_label(&self, p: &Point) -> String {
+        if p.is_quarter_end() {
+            let (year, quarter) = p.year_quarter();
+            ReportText::Quarter { year, quarter }.render(self.lang)
+        } else {
+            self.f.date(p.end)
+        }
+    }
+
+    /// The progress of one indicator of the table.
+    pub(super) fn build(&self, iv: &IndicatorValue, def: Option<&IndicatorDef>) -> Progress {
+        let f = &self.f;
+        let unit = iv.unit.get(self.lang);
+        let pct = is_percent(unit);
+        let values: Vec<Option<f64>> = self
+            .history
+            .get(&iv.code)
+            .map(|s| s.values.clone())
+            .unwrap_or_default();
+        let milestones: Vec<_> = def.map(|d| d.milestones.clone()).unwrap_or_default();
+        let max = scale_max(
+            pct,
+            values
+                .iter()
+                .flatten()
+                .copied()
+                .chain(milestones.iter().map(|m| m.value))
+                .chain([iv.target]),
+        );
+        let points: Vec<ProgressPoint> = self
+            .history
+            .points
+            .iter()
+            .zip(values.iter().copied().chain(std::iter::repeat(None)))
+            .map(|(p, v)| ProgressPoint {
+                label: self.point_label(p),
+                value: v.map(|v| f.value(v, unit)),
+                x: self.x(p.end),
+                y: v.map(|v| fraction(v, max)),
+            })
+            .collect();
+        let mut milestones: Vec<ProgressMilestone> = milestones
+            .iter()
+            .map(|m| ProgressMilestone {
+                date: f.date(m.date),
+                value: f.value(m.value, unit),
+                x: self.x(m.date),
+                y: fraction(m.value, max),
+                due: m.date <= self.period_end,
+            })
+            .collect();
+        milestones.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let target = f.value(iv.target, unit);
+        let ceiling = iv.direction == Direction::Ceiling;
+        let alt_points: Vec<_> = points
+            .iter()
+            .map(|p| (p.value.as_deref(), p.label.as_str()))
+            .collect();
+        let alt_milestones: Vec<_> = milestones
+            .iter()
+            .map(|m| (m.value.as_str(), m.date.as_str()))
+            .collect();
+        let alt = ReportText::ProgressAlt {
+            code: &iv.code,
+            cumulative: iv.kind == Kind::Total,
+            points: &alt_points,
+            milestones: &alt_milestones,
+            target: &target,
+            ceiling,
+        }
+        .render(self.lang);
+        let n = values.len();
+        let previous = (n >= 2).then(|| values[n - 2]).flatten();
+        let last = values.last().copied().flatten();
+        let change = previous
+            .zip(last)
+            .map(|(before, now)| self.change(now - before, pct));
+        Progress {
+            previous: previous.map(|v| f.value(v, unit)),
+            change,
+            points,
+            milestones,
+            target: ProgressTarget {
+                value: target,
+                y: fraction(iv.target, max),
+            },
+            max: f.value(max, unit),
+            alt,
+        }
+    }
+
+    /// A change with its sign: `+12`, `−3`, `0`; percentage points for a
+    /// percentage (`+2,5 pt`).
+    fn change(&self, d: f64, percent: bool) -> String {
+        let n = self.f.number(d);
+        let signed = if d > 0.0 && n != "0" {
+            format!("+{n}")
+        } else {
+            n
+        };
+        if percent {
+            format!("{signed}{}", Conventions::of(self.lang).percentage_points)
+        } else {
+            signed
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_carry_their_sign_and_unit() {
+        let history = History {
+            points: Vec::new(),
+            indicators: Vec::new(),
+        };
+        let d = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        let b = |lang| ProgressBuilder {
+            history: &history,
+            lang,
+            f: Formatter::new(lang),
+            start: d,
+            end: d,
+            period_end: d,
+        };
+        let (fr, en) = (b(Lang::Fr), b(Lang::En));
+        assert_eq!(fr.change(12.0, false), "+12");
+        assert_eq!(fr.change(-3.0, false), "\u{2212}3");
+        assert_eq!(fr.change(0.0, false), "0");
+        assert_eq!(fr.change(-0.4, true), "\u{2212}0,4\u{202F}pt");
+        assert_eq!(en.change(2.5, true), "+2.5\u{A0}pp");
+    }
+}
