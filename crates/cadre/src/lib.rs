@@ -55,6 +55,7 @@ pub mod compute;
 pub mod error;
 pub mod explain;
 pub mod filter;
+pub mod finance;
 pub mod indicator;
 pub mod ingest;
 pub mod messages;

@@ -6,4 +6,5 @@ mod cli;
 mod iati;
 mod report;
 mod report_data;
+mod statement;
 mod template;

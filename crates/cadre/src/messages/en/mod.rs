@@ -595,6 +595,9 @@ fn definition_problem(p: &DefinitionProblem) -> String {
                 indicator_problem(problem)
             )
         }
+        DefinitionProblem::Finance { part, problem } => {
+            format!("[finance] {part}: {}", indicator_problem(problem))
+        }
         DefinitionProblem::Indicator { code, problem } => {
             format!("indicator {code}: {}", indicator_problem(problem))
         }

@@ -636,6 +636,9 @@ fn definition_problem(p: &DefinitionProblem) -> String {
                 indicator_problem(problem)
             )
         }
+        DefinitionProblem::Finance { part, problem } => {
+            format!("[finance] {part} : {}", indicator_problem(problem))
+        }
         DefinitionProblem::Indicator { code, problem } => {
             format!("indicateur {code} : {}", indicator_problem(problem))
         }
