@@ -36,6 +36,7 @@ pub mod markdown;
 pub mod methodology;
 pub mod narrative;
 pub mod restatements;
+pub mod statement;
 
 use std::fmt;
 use std::path::PathBuf;

@@ -131,6 +131,14 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::NextQuarterPlan => "Prévisions pour le trimestre suivant",
         Word::IndicatorsAtPeriodEnd => "Indicateurs à la fin de la période",
         Word::RoleGroups => "groupes",
+        Word::FinancialStatement => "État financier",
+        Word::Budget => "Budget",
+        Word::SpentInPeriod => "Dépensé sur la période",
+        Word::SpentToDate => "Dépensé à date",
+        Word::Remaining => "Reste à dépenser",
+        Word::UsedPct => "Consommé (%)",
+        Word::ShareOfSpendingPct => "Part des dépenses à date (%)",
+        Word::CeilingPct => "Plafond de cofinancement (%)",
     }
 }
 
