@@ -265,3 +265,46 @@ fn a_wrong_finance_column_is_a_definition_error() {
     let en = Programme::load(dir.path()).unwrap_err().message(cadre::Lang::En);
     assert!(en.contains("not a number"), "{en}");
 }
+
+#[test]
+fn the_tracking_workbook_has_the_statement_and_check_skips_it() {
+    let root = Path::new(ROOT);
+    let p = Programme::load(root.join("indicators/terress")).unwrap();
+    let d = cadre::ingest(&p, root.join("examples/terress/terress.xlsx")).unwrap();
+    let period = Period::parse("2025-Q4", p.info.start, p.info.end).unwrap();
+    let engine = Engine::new(&p, &d);
+    let table = engine.compute(&period).unwrap();
+    let s = engine.financial_statement(&period).unwrap().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tracking.xlsx");
+    let created = date(2025, 12, 31).and_hms_opt(0, 0, 0).unwrap();
+    cadre_report::tracking::write_tracking_xlsx(
+        &p,
+        std::slice::from_ref(&table),
+        Some(&s),
+        cadre::Lang::En,
+        created,
+        &path,
+    )
+    .unwrap();
+    let mut book = calamine::open_workbook_auto(&path).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        ["2025-Q4", "Financial statement", "Definitions"]
+    );
+    let range = book.worksheet_range("Financial statement").unwrap();
+    // The first block is by action; its last row is the total.
+    let rows: Vec<Vec<Data>> = range.rows().map(|r| r.to_vec()).collect();
+    let total = rows
+        .iter()
+        .find(|r| r[0].to_string() == "Total")
+        .expect("a total row");
+    close(amount(&total[2]), s.total.budget, "budget in the sheet");
+    close(amount(&total[4]), s.total.spent_to_date, "spent in the sheet");
+    let g = rows.iter().find(|r| r[0].to_string() == "G").expect("row G");
+    assert_eq!(g[1].to_string(), "Management and coordination");
+    // `check` reads the period sheets only.
+    let read = cadre_report::tracking::read_tracking_xlsx(&p, &path).unwrap();
+    assert_eq!(read.len(), 1);
+    assert_eq!(read[0].0, "2025-Q4");
+}
