@@ -4,8 +4,8 @@
 use std::path::Path;
 
 use cadre::cell::Cell;
-use cadre::finance::{BudgetRow, FinancialStatement};
 use cadre::error::TableProblem;
+use cadre::finance::{BudgetRow, FinancialStatement};
 use cadre::table::{IndicatorTable, Status, format_value};
 use cadre::{Lang, Programme, Word, indicator::IndicatorDef};
 use rust_xlsxwriter::{
@@ -387,7 +387,12 @@ pub fn read_tracking_xlsx(
     // Sheets that are not a period's: the definitions, the financial statement.
     let definitions: Vec<&str> = Lang::ALL
         .iter()
-        .flat_map(|l| [Word::Definitions.text(*l), Word::FinancialStatement.text(*l)])
+        .flat_map(|l| {
+            [
+                Word::Definitions.text(*l),
+                Word::FinancialStatement.text(*l),
+            ]
+        })
         .collect();
     let dimension_of = |label: &str| {
         programme

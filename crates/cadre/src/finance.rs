@@ -241,19 +241,31 @@ impl Engine<'_> {
         }
         let total = total.finish();
 
-        let action_schema = self.finance_column(&b.dataset, b.action.as_deref(), &e.dataset, e.action.as_deref());
-        let line_schema = self.finance_column(&b.dataset, b.line.as_deref(), &e.dataset, e.line.as_deref());
+        let action_schema = self.finance_column(
+            &b.dataset,
+            b.action.as_deref(),
+            &e.dataset,
+            e.action.as_deref(),
+        );
+        let line_schema =
+            self.finance_column(&b.dataset, b.line.as_deref(), &e.dataset, e.line.as_deref());
         let has_action = b.action.is_some() || e.action.is_some();
         let has_line = b.line.is_some() || e.line.is_some();
 
         let by_action = has_action.then(|| {
             let mut groups: BTreeMap<String, BudgetFigures> = BTreeMap::new();
             for (i, a) in budget.amount.iter().enumerate() {
-                groups.entry(budget.action[i].clone()).or_default().add(*a, 0.0, 0.0);
+                groups
+                    .entry(budget.action[i].clone())
+                    .or_default()
+                    .add(*a, 0.0, 0.0);
             }
             for i in 0..expenses.amount.len() {
                 let (p, t) = spent(i);
-                groups.entry(expenses.action[i].clone()).or_default().add(0.0, p, t);
+                groups
+                    .entry(expenses.action[i].clone())
+                    .or_default()
+                    .add(0.0, p, t);
             }
             let mut keys: Vec<String> = groups.keys().cloned().collect();
             sort_values(&mut keys, action_schema);
@@ -424,7 +436,10 @@ impl Engine<'_> {
         let frame = frame
             .lazy()
             .select([
-                col(amount).cast(DataType::Float64).fill_null(lit(0.0)).alias(AMOUNT),
+                col(amount)
+                    .cast(DataType::Float64)
+                    .fill_null(lit(0.0))
+                    .alias(AMOUNT),
                 match date {
                     Some(_) => col("__date"),
                     None => lit(NULL).cast(DataType::Int32).alias("__date"),

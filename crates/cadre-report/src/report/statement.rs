@@ -107,8 +107,8 @@ pub fn build(programme: &Programme, s: &FinancialStatement, lang: Lang) -> State
     let currency = programme.info.currency.as_deref();
     let money = |v: f64| f.money(v, currency);
     let total_word = ReportWord::Total.text(lang);
-    let figures = |group: Option<String>, code: String, label: String, x: &BudgetFigures| {
-        StatementRow {
+    let figures =
+        |group: Option<String>, code: String, label: String, x: &BudgetFigures| StatementRow {
             group,
             code,
             label,
@@ -118,8 +118,7 @@ pub fn build(programme: &Programme, s: &FinancialStatement, lang: Lang) -> State
             remaining: money(x.remaining),
             used: x.used_pct.map(|p| f.percent(p)),
             over: x.remaining < 0.0,
-        }
-    };
+        };
     let total = figures(None, String::new(), total_word.to_owned(), &s.total);
     let fin = programme.finance.as_ref();
     // Column headings: the columns' labels in the definitions.

@@ -114,7 +114,10 @@ fn sums(
     let mut later = (0, 0.0);
     for row in sheet(workbook, expenses) {
         // The Terr'ESS sheet heads its amounts with the English alias.
-        let a = row.get("montant").or_else(|| row.get("amount")).expect("amount");
+        let a = row
+            .get("montant")
+            .or_else(|| row.get("amount"))
+            .expect("amount");
         let (d, a) = (day(&row["date"]), amount(a));
         let e = per.entry(text(&row, action)).or_default();
         if d > end {
@@ -153,8 +156,16 @@ fn terress_statement_equals_the_sums_of_its_sheets() {
         let a = row.action.as_ref().expect("action");
         let [budget, period, to_date] = per[&a.value.to_uppercase()];
         close(row.figures.budget, budget, &format!("{} budget", a.value));
-        close(row.figures.spent_period, period, &format!("{} in period", a.value));
-        close(row.figures.spent_to_date, to_date, &format!("{} to date", a.value));
+        close(
+            row.figures.spent_period,
+            period,
+            &format!("{} in period", a.value),
+        );
+        close(
+            row.figures.spent_to_date,
+            to_date,
+            &format!("{} to date", a.value),
+        );
         close(row.figures.remaining, budget - to_date, "remaining");
         // Every action is labelled by the definitions.
         assert!(!a.label.is_empty(), "{} has a label", a.value);
@@ -163,7 +174,11 @@ fn terress_statement_equals_the_sums_of_its_sheets() {
     close(s.total.budget, total(0), "total budget");
     close(s.total.spent_period, total(1), "total in period");
     close(s.total.spent_to_date, total(2), "total to date");
-    close(s.total.used_pct.unwrap(), total(2) / total(0) * 100.0, "% used");
+    close(
+        s.total.used_pct.unwrap(),
+        total(2) / total(0) * 100.0,
+        "% used",
+    );
     // By line: the same totals, and each line's budget as written.
     let lines = s.by_line.as_ref().expect("by line");
     assert_eq!(lines.len(), 16);
@@ -251,7 +266,11 @@ fn a_wrong_finance_column_is_a_definition_error() {
     }
     let path = dir.path().join("programme.toml");
     let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, text.replace("amount = \"montant\"", "amount = \"montnat\"")).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("amount = \"montant\"", "amount = \"montnat\""),
+    )
+    .unwrap();
     let err = Programme::load(dir.path()).unwrap_err();
     let en = err.message(cadre::Lang::En);
     assert!(en.contains("[finance] expenses"), "{en}");
@@ -261,8 +280,14 @@ fn a_wrong_finance_column_is_a_definition_error() {
     assert!(fr.contains("[finance] expenses"), "{fr}");
 
     // A column of the wrong type.
-    std::fs::write(&path, text.replace("amount = \"montant\"", "amount = \"ligne\"")).unwrap();
-    let en = Programme::load(dir.path()).unwrap_err().message(cadre::Lang::En);
+    std::fs::write(
+        &path,
+        text.replace("amount = \"montant\"", "amount = \"ligne\""),
+    )
+    .unwrap();
+    let en = Programme::load(dir.path())
+        .unwrap_err()
+        .message(cadre::Lang::En);
     assert!(en.contains("not a number"), "{en}");
 }
 
@@ -295,13 +320,14 @@ fn the_tracking_workbook_has_the_statement_and_check_skips_it() {
     let range = book.worksheet_range("Financial statement").unwrap();
     // The first block is by action; its last row is the total.
     let rows: Vec<Vec<Data>> = range.rows().map(|r| r.to_vec()).collect();
-    let total = rows
-        .iter()
-        .find(|r| r[0].to_string() == "Total")
-        .expect("a total row");
+    let total = rows.iter().find(|r| r[0] == "Total").expect("a total row");
     close(amount(&total[2]), s.total.budget, "budget in the sheet");
-    close(amount(&total[4]), s.total.spent_to_date, "spent in the sheet");
-    let g = rows.iter().find(|r| r[0].to_string() == "G").expect("row G");
+    close(
+        amount(&total[4]),
+        s.total.spent_to_date,
+        "spent in the sheet",
+    );
+    let g = rows.iter().find(|r| r[0] == "G").expect("row G");
     assert_eq!(g[1].to_string(), "Management and coordination");
     // `check` reads the period sheets only.
     let read = cadre_report::tracking::read_tracking_xlsx(&p, &path).unwrap();

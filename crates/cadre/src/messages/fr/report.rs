@@ -1,8 +1,7 @@
 //! Les mots du rapport trimestriel, en français.
 
 use crate::messages::report::{
-    StatementText,
-    Conventions, FormulaText, ReportText, ReportWord, SpacedPunctuation,
+    Conventions, FormulaText, ReportText, ReportWord, SpacedPunctuation, StatementText,
 };
 
 /// Espace fine insécable : séparateur des milliers, avant `%` et les unités.
