@@ -251,14 +251,17 @@ pub fn compute(
 ) -> Result<Outcome, Error> {
     let session = Session::open(inputs, true)?;
     let period = session.period(when)?;
-    let table = Engine::new(&session.programme, &session.data).compute(&period)?;
+    let engine = Engine::new(&session.programme, &session.data);
+    let table = engine.compute(&period)?;
     let bytes = match format {
         TableFormat::Xlsx => {
             let path = output.ok_or(Error::XlsxNeedsOutput)?;
             let created = period.end.and_hms_opt(0, 0, 0).unwrap_or_default();
+            let statement = engine.financial_statement(&period)?;
             crate::tracking::write_tracking_xlsx(
                 &session.programme,
                 std::slice::from_ref(&table),
+                statement.as_ref(),
                 session.lang,
                 created,
                 path,
@@ -457,13 +460,21 @@ pub fn export(
             let xml = crate::iati::iati_xml(&session.programme, &tables, stamp);
             write(output, xml.as_bytes())?;
         }
-        ExportFormat::Xlsx => crate::tracking::write_tracking_xlsx(
-            &session.programme,
-            &tables,
-            session.lang,
-            stamp,
-            output,
-        )?,
+        ExportFormat::Xlsx => {
+            // The financial statement of the last period exported.
+            let statement = match periods.iter().max_by_key(|p| p.end) {
+                Some(last) => engine.financial_statement(last)?,
+                None => None,
+            };
+            crate::tracking::write_tracking_xlsx(
+                &session.programme,
+                &tables,
+                statement.as_ref(),
+                session.lang,
+                stamp,
+                output,
+            )?
+        }
     }
     Ok(Outcome::clean(Vec::new(), session.notes))
 }

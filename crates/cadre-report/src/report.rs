@@ -37,6 +37,7 @@ pub mod methodology;
 pub mod narrative;
 pub mod progress;
 pub mod restatements;
+pub mod statement;
 
 use std::fmt;
 use std::path::PathBuf;

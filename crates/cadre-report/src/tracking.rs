@@ -5,6 +5,7 @@ use std::path::Path;
 
 use cadre::cell::Cell;
 use cadre::error::TableProblem;
+use cadre::finance::{BudgetRow, FinancialStatement};
 use cadre::table::{IndicatorTable, Status, format_value};
 use cadre::{Lang, Programme, Word, indicator::IndicatorDef};
 use rust_xlsxwriter::{
@@ -24,10 +25,12 @@ pub fn status_color(s: Status) -> u32 {
     }
 }
 
-/// Writes one sheet per table (one per period) and a definitions sheet.
+/// Writes one sheet per table (one per period), the financial statement
+/// when given (of the last period), and a definitions sheet.
 pub fn write_tracking_xlsx(
     programme: &Programme,
     tables: &[IndicatorTable],
+    statement: Option<&FinancialStatement>,
     lang: Lang,
     creation: chrono::NaiveDateTime,
     path: &Path,
@@ -36,7 +39,7 @@ pub fn write_tracking_xlsx(
         path: path.to_path_buf(),
         source,
     };
-    let bytes = tracking_workbook(programme, tables, lang, creation).map_err(xlsx)?;
+    let bytes = tracking_workbook(programme, tables, statement, lang, creation).map_err(xlsx)?;
     crate::write_atomically(path, &bytes).map_err(|source| crate::Error::Write {
         path: path.to_path_buf(),
         source,
@@ -47,6 +50,7 @@ pub fn write_tracking_xlsx(
 fn tracking_workbook(
     programme: &Programme,
     tables: &[IndicatorTable],
+    statement: Option<&FinancialStatement>,
     lang: Lang,
     creation: chrono::NaiveDateTime,
 ) -> Result<Vec<u8>, XlsxError> {
@@ -77,6 +81,11 @@ fn tracking_workbook(
         let ws = wb.add_worksheet();
         ws.set_name(&name)?;
         write_period_sheet(ws, programme, table, lang, &header, &number, &pct)?;
+    }
+    if let Some(s) = statement {
+        let ws = wb.add_worksheet();
+        ws.set_name(Word::FinancialStatement.text(lang))?;
+        write_statement(ws, programme, s, lang, &header, &pct)?;
     }
     let ws = wb.add_worksheet();
     ws.set_name(Word::Definitions.text(lang))?;
@@ -169,6 +178,144 @@ fn write_period_sheet(
     Ok(())
 }
 
+/// The financial statement: by action, by budget line, by funder, each
+/// block under its own header row, totals in bold; amounts as numbers.
+fn write_statement(
+    ws: &mut Worksheet,
+    programme: &Programme,
+    s: &FinancialStatement,
+    lang: Lang,
+    header: &Format,
+    pct: &Format,
+) -> Result<(), XlsxError> {
+    let money = Format::new().set_num_format("#,##0.00");
+    let bold_money = money.clone().set_bold();
+    let bold_pct = pct.clone().set_bold();
+    let bold = Format::new().set_bold();
+    let fin = programme.finance.as_ref();
+    // Headings of the grouping columns: their labels in the definitions.
+    let label_of = |dataset: Option<&str>, column: Option<&str>| -> String {
+        dataset
+            .zip(column)
+            .and_then(|(d, c)| programme.dataset(d)?.column(c))
+            .map(|c| c.label.get(lang).to_owned())
+            .or_else(|| column.map(str::to_owned))
+            .unwrap_or_default()
+    };
+    let budget = fin.map(|f| f.budget.dataset.as_str());
+    let action = label_of(
+        budget,
+        fin.and_then(|f| f.budget.action.as_deref().or(f.expenses.action.as_deref())),
+    );
+    let line = label_of(
+        budget,
+        fin.and_then(|f| f.budget.line.as_deref().or(f.expenses.line.as_deref())),
+    );
+    let funder = label_of(
+        fin.map(|f| f.expenses.dataset.as_str()),
+        fin.and_then(|f| f.expenses.funder.as_deref()),
+    );
+    let widths = [14.0, 44.0, 14.0, 16.0, 14.0, 14.0, 12.0];
+    for (i, w) in widths.iter().enumerate() {
+        ws.set_column_width(i as u16, *w)?;
+    }
+    let mut row = 0u32;
+    let heads = |ws: &mut Worksheet, row: u32, words: [&str; 7]| -> Result<(), XlsxError> {
+        for (i, w) in words.iter().enumerate() {
+            ws.write_string_with_format(row, i as u16, *w, header)?;
+        }
+        ws.set_row_height(row, 30)?;
+        Ok(())
+    };
+    let figure_heads = |first: &str, second: &str| {
+        [
+            first.to_owned(),
+            second.to_owned(),
+            Word::Budget.text(lang).to_owned(),
+            Word::SpentInPeriod.text(lang).to_owned(),
+            Word::SpentToDate.text(lang).to_owned(),
+            Word::Remaining.text(lang).to_owned(),
+            Word::UsedPct.text(lang).to_owned(),
+        ]
+    };
+    let figures = |ws: &mut Worksheet,
+                   row: u32,
+                   x: &cadre::finance::BudgetFigures,
+                   total: bool|
+     -> Result<(), XlsxError> {
+        let (m, p) = if total {
+            (&bold_money, &bold_pct)
+        } else {
+            (&money, pct)
+        };
+        ws.write_number_with_format(row, 2, x.budget, m)?;
+        ws.write_number_with_format(row, 3, x.spent_period, m)?;
+        ws.write_number_with_format(row, 4, x.spent_to_date, m)?;
+        ws.write_number_with_format(row, 5, x.remaining, m)?;
+        if let Some(u) = x.used_pct {
+            ws.write_number_with_format(row, 6, u, p)?;
+        }
+        Ok(())
+    };
+    let blocks: [(&Option<Vec<BudgetRow>>, [String; 7]); 2] = [
+        (&s.by_action, figure_heads(&action, "")),
+        (&s.by_line, figure_heads(&action, &line)),
+    ];
+    for (rows, words) in blocks {
+        let Some(rows) = rows else { continue };
+        heads(ws, row, words.each_ref().map(String::as_str))?;
+        row += 1;
+        for r in rows {
+            if let Some(a) = &r.action {
+                ws.write_string(row, 0, &a.value)?;
+            }
+            let label = match &r.line {
+                Some(l) => l.text(lang),
+                None => r.action.as_ref().map(|a| a.text(lang)).unwrap_or(""),
+            };
+            ws.write_string(row, 1, label)?;
+            figures(ws, row, &r.figures, false)?;
+            row += 1;
+        }
+        ws.write_string_with_format(row, 0, Word::Total.text(lang), &bold)?;
+        figures(ws, row, &s.total, true)?;
+        row += 2;
+    }
+    if let Some(rows) = &s.by_funder {
+        heads(
+            ws,
+            row,
+            [
+                "",
+                &funder,
+                "",
+                Word::SpentInPeriod.text(lang),
+                Word::SpentToDate.text(lang),
+                Word::ShareOfSpendingPct.text(lang),
+                Word::CeilingPct.text(lang),
+            ],
+        )?;
+        row += 1;
+        for r in rows {
+            ws.write_string(row, 0, &r.funder.value)?;
+            ws.write_string(row, 1, r.funder.text(lang))?;
+            ws.write_number_with_format(row, 3, r.spent_period, &money)?;
+            ws.write_number_with_format(row, 4, r.spent_to_date, &money)?;
+            if let Some(v) = r.share_pct {
+                ws.write_number_with_format(row, 5, v, pct)?;
+            }
+            if let Some(v) = r.rate_pct {
+                ws.write_number_with_format(row, 6, v, pct)?;
+            }
+            row += 1;
+        }
+        ws.write_string_with_format(row, 0, Word::Total.text(lang), &bold)?;
+        ws.write_number_with_format(row, 3, s.total.spent_period, &bold_money)?;
+        ws.write_number_with_format(row, 4, s.total.spent_to_date, &bold_money)?;
+    }
+    Ok(())
+}
+
 fn write_definitions(
     ws: &mut Worksheet,
     programme: &Programme,
@@ -237,9 +384,15 @@ pub fn read_tracking_xlsx(
         row: Some(row),
         problem,
     };
+    // Sheets that are not a period's: the definitions, the financial statement.
     let definitions: Vec<&str> = Lang::ALL
         .iter()
-        .map(|l| Word::Definitions.text(*l))
+        .flat_map(|l| {
+            [
+                Word::Definitions.text(*l),
+                Word::FinancialStatement.text(*l),
+            ]
+        })
         .collect();
     let dimension_of = |label: &str| {
         programme

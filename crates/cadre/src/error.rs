@@ -174,6 +174,13 @@ pub enum DefinitionProblem {
         /// What is wrong.
         problem: IndicatorProblem,
     },
+    /// `[finance]` names a dataset or column that is wrong.
+    Finance {
+        /// The part: `budget` or `expenses`.
+        part: String,
+        /// What is wrong.
+        problem: IndicatorProblem,
+    },
     /// An indicator's definition is wrong.
     Indicator {
         /// The indicator's code.

@@ -56,6 +56,7 @@ pub mod compute;
 pub mod error;
 pub mod explain;
 pub mod filter;
+pub mod finance;
 pub mod history;
 pub mod indicator;
 pub mod ingest;

@@ -261,6 +261,56 @@ impl ActivitySource {
     }
 }
 
+/// Which datasets are the programme's budget and expenses, and which of
+/// their columns are the amount, the date, the budget line, the action and
+/// the funder (`[finance]` of `programme.toml`): the report's financial
+/// statement reads them. Every column is checked when the programme loads.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FinanceSettings {
+    /// The budget: one row per planned amount (undated).
+    pub budget: BudgetSource,
+    /// The expenses: one row per expense, dated.
+    pub expenses: ExpenseSource,
+}
+
+/// The budget's dataset and columns.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetSource {
+    /// The dataset.
+    pub dataset: String,
+    /// The planned amount (an amount or integer column).
+    pub amount: String,
+    /// The budget line, if the statement is given by line.
+    #[serde(default)]
+    pub line: Option<String>,
+    /// The action, if the statement is given by action.
+    #[serde(default)]
+    pub action: Option<String>,
+}
+
+/// The expenses' dataset and columns.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpenseSource {
+    /// The dataset.
+    pub dataset: String,
+    /// The amount spent (an amount or integer column; negative corrects).
+    pub amount: String,
+    /// The date of the expense.
+    pub date: String,
+    /// The budget line (as the budget writes it).
+    #[serde(default)]
+    pub line: Option<String>,
+    /// The action.
+    #[serde(default)]
+    pub action: Option<String>,
+    /// Who paid: matched to `[[programme.funders]]` codes.
+    #[serde(default)]
+    pub funder: Option<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ProgrammeFile {
@@ -271,6 +321,8 @@ struct ProgrammeFile {
     dimensions: Vec<Dimension>,
     #[serde(default)]
     report: ReportSettings,
+    #[serde(default)]
+    finance: Option<FinanceSettings>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -313,6 +365,8 @@ pub struct Programme {
     pub indicators: Vec<IndicatorDef>,
     /// Report settings.
     pub report: ReportSettings,
+    /// The budget and expenses, when the programme declares them.
+    pub finance: Option<FinanceSettings>,
     /// The files read, with their hashes.
     pub files: Vec<DefinitionFile>,
 }
@@ -385,6 +439,7 @@ impl Programme {
             datasets: df.datasets,
             indicators,
             report: pf.report,
+            finance: pf.finance,
             files,
         };
         programme.check_programme(&programme_path)?;
@@ -406,6 +461,7 @@ impl Programme {
                 })?;
         }
         programme.check_report(&programme_path)?;
+        programme.check_finance(&programme_path)?;
         // Reporting order: by the results chain, then as written.
         let order: BTreeMap<&str, usize> = programme
             .results
@@ -568,6 +624,70 @@ impl Programme {
                         problem,
                     }),
                 })?;
+        }
+        Ok(())
+    }
+
+    /// Every column `[finance]` names resolves, with the type it needs.
+    fn check_finance(&self, path: &Path) -> Result<()> {
+        let Some(finance) = &self.finance else {
+            return Ok(());
+        };
+        let err = |part: &str, problem| Error::Definition {
+            path: path.to_path_buf(),
+            line: None,
+            problem: Box::new(DefinitionProblem::Finance {
+                part: part.to_owned(),
+                problem,
+            }),
+        };
+        let b = &finance.budget;
+        let e = &finance.expenses;
+        let budget = [(&b.amount, Need::Number)]
+            .into_iter()
+            .chain(b.line.iter().map(|c| (c, Need::Any)))
+            .chain(b.action.iter().map(|c| (c, Need::Any)));
+        self.check_finance_columns(&b.dataset, budget)
+            .map_err(|p| err("budget", p))?;
+        let expenses = [(&e.amount, Need::Number), (&e.date, Need::Date)]
+            .into_iter()
+            .chain(e.line.iter().map(|c| (c, Need::Any)))
+            .chain(e.action.iter().map(|c| (c, Need::Any)))
+            .chain(e.funder.iter().map(|c| (c, Need::Any)));
+        self.check_finance_columns(&e.dataset, expenses)
+            .map_err(|p| err("expenses", p))?;
+        Ok(())
+    }
+
+    fn check_finance_columns<'c>(
+        &self,
+        dataset: &str,
+        columns: impl Iterator<Item = (&'c String, Need)>,
+    ) -> std::result::Result<(), IndicatorProblem> {
+        let sel = Selection {
+            dataset: dataset.to_owned(),
+            date: None,
+            filter: None,
+        };
+        self.selected_dataset(&sel)?;
+        for (name, need) in columns {
+            let c = self.resolve_column(&sel, name)?;
+            match need {
+                Need::Number if !matches!(c.kind, ColumnType::Integer | ColumnType::Amount) => {
+                    return Err(IndicatorProblem::NotNumeric {
+                        column: name.clone(),
+                        dataset: dataset.to_owned(),
+                        kind: c.kind,
+                    });
+                }
+                Need::Date if c.kind != ColumnType::Date => {
+                    return Err(IndicatorProblem::DateNotDate {
+                        column: name.clone(),
+                        kind: c.kind,
+                    });
+                }
+                _ => {}
+            }
         }
         Ok(())
     }
@@ -1002,6 +1122,14 @@ impl Programme {
                 }
             })
     }
+}
+
+/// What a column named by `[finance]` must hold.
+#[derive(Debug, Clone, Copy)]
+enum Need {
+    Number,
+    Date,
+    Any,
 }
 
 /// The polars type of a column type.

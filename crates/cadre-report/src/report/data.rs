@@ -91,6 +91,10 @@ pub struct ReportData {
     /// (`--previous`); absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub restatements: Option<super::restatements::RestatementsData>,
+    /// The financial statement (budget against spending, by funder, the
+    /// forecast); absent when the programme declares no `[finance]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statement: Option<super::statement::StatementData>,
 }
 
 /// The narrative of the period, as Markdown blocks (see
@@ -878,6 +882,7 @@ pub(super) fn build(
             .restatements
             .as_deref()
             .map(|r| super::restatements::build(programme, r, lang)),
+        statement: b.statement()?,
     })
 }
 
@@ -1029,6 +1034,20 @@ impl Builder<'_> {
     }
 
     /// The activities of the period, per `[[report.activities]]` source.
+    /// The financial statement of the period, when the programme declares
+    /// its budget and expenses.
+    fn statement(&self) -> Result<Option<super::statement::StatementData>, ReportError> {
+        let period = Period {
+            label: self.table.period.label.clone(),
+            start: self.table.period.start,
+            end: self.table.period.end,
+        };
+        let statement = Engine::new(self.programme, self.data)
+            .financial_statement(&period)
+            .map_err(ReportError::Input)?;
+        Ok(statement.map(|s| super::statement::build(self.programme, &s, self.lang)))
+    }
+
     fn activities(&self) -> Result<Vec<ActivityList>, ReportError> {
         let period = Period {
             label: self.table.period.label.clone(),

@@ -7,4 +7,5 @@ mod iati;
 mod progress;
 mod report;
 mod report_data;
+mod statement;
 mod template;

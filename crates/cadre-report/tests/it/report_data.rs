@@ -75,7 +75,12 @@ fn the_template_reads_only_catalogue_words() {
     let keys: Vec<&str> = ReportWord::ALL.iter().map(|w| w.key()).collect();
     let dir = Path::new(ROOT).join("report_templates/quarterly");
     let mut read = 0;
-    for name in ["main.typ", "components.typ", "progress.typ"] {
+    for name in [
+        "main.typ",
+        "components.typ",
+        "progress.typ",
+        "statement.typ",
+    ] {
         let text = std::fs::read_to_string(dir.join(name)).expect("template file");
         for (at, _) in text.match_indices("words.") {
             let key: String = text[at + "words.".len()..]

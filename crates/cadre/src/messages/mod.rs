@@ -239,6 +239,22 @@ pub enum Word {
     NextQuarterPlan,
     /// Narrative reminder: the indicators at the period's end.
     IndicatorsAtPeriodEnd,
+    /// Sheet of the financial statement.
+    FinancialStatement,
+    /// Heading: the planned amount.
+    Budget,
+    /// Heading: spent in the period.
+    SpentInPeriod,
+    /// Heading: spent up to the period's end.
+    SpentToDate,
+    /// Heading: budget left.
+    Remaining,
+    /// Heading: share of the budget spent, in percent.
+    UsedPct,
+    /// Heading: share of all spending to date, in percent.
+    ShareOfSpendingPct,
+    /// Heading: co-financing ceiling, in percent.
+    CeilingPct,
 }
 
 /// Fixed words of the data-entry template.

@@ -276,6 +276,20 @@ report_words! {
     PreviousQuarter = "previous-quarter",
     /// Column heading: the change since the previous quarter.
     Change = "change",
+    /// The financial statement section.
+    Statement = "statement",
+    /// Column heading: the planned amount.
+    Budget = "budget",
+    /// Column heading: spent in the period.
+    SpentPeriod = "spent-period",
+    /// Column heading: spent up to the period's end.
+    SpentToDate = "spent-to-date",
+    /// Column heading: budget left.
+    Remaining = "remaining",
+    /// Column heading: share of the budget spent.
+    Used = "used",
+    /// Column heading: a funder's share of spending to date.
+    ShareOfSpending = "share-of-spending",
 }
 
 impl ReportWord {
@@ -433,6 +447,76 @@ pub type ProgressPoint<'a> = (Option<&'a str>, &'a str);
 
 /// A milestone of a progress chart: its value and its date.
 pub type ProgressMilestone<'a> = (&'a str, &'a str);
+
+/// A sentence of the financial statement.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StatementText<'a> {
+    /// What the statement covers.
+    Intro {
+        /// The period's last day, in words.
+        end: &'a str,
+    },
+    /// A funder's share of spending is within its co-financing ceiling.
+    CeilingRespected {
+        /// The funder, as the report names it.
+        funder: &'a str,
+        /// Its share, formatted.
+        share: &'a str,
+        /// Its rate, formatted.
+        rate: &'a str,
+        /// The margin, formatted.
+        margin: &'a str,
+        /// The margin (for the plural).
+        points: f64,
+    },
+    /// A funder's share of spending is over its co-financing ceiling.
+    CeilingExceeded {
+        /// The funder, as the report names it.
+        funder: &'a str,
+        /// Its share, formatted.
+        share: &'a str,
+        /// Its rate, formatted.
+        rate: &'a str,
+        /// The excess, formatted.
+        by: &'a str,
+        /// The excess (for the plural).
+        points: f64,
+    },
+    /// Spending to date carried on at the same pace to the programme's end.
+    Forecast {
+        /// Spent to date, formatted.
+        spent: &'a str,
+        /// The share of the programme's time elapsed, formatted.
+        elapsed: &'a str,
+        /// The projected spending at the end, formatted.
+        projected: &'a str,
+        /// The projection over the budget, formatted.
+        pct: &'a str,
+        /// The total budget, formatted.
+        budget: &'a str,
+    },
+    /// Expenses dated after the period's end, left out.
+    Later {
+        /// How many rows (for the plural).
+        n: usize,
+        /// How many rows, formatted.
+        count: &'a str,
+        /// Their amount, formatted.
+        amount: &'a str,
+        /// The period's last day, in words.
+        end: &'a str,
+    },
+}
+
+impl StatementText<'_> {
+    /// The sentence in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Fr => fr::report::statement(self),
+            Lang::En => en::report::statement(self),
+        }
+    }
+}
 
 impl ReportText<'_> {
     /// The sentence in `lang`.

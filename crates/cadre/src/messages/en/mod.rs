@@ -131,6 +131,14 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::NextQuarterPlan => "Next quarter's plan",
         Word::IndicatorsAtPeriodEnd => "Indicators at the end of the period",
         Word::RoleGroups => "groups",
+        Word::FinancialStatement => "Financial statement",
+        Word::Budget => "Budget",
+        Word::SpentInPeriod => "Spent in the period",
+        Word::SpentToDate => "Spent to date",
+        Word::Remaining => "Remaining",
+        Word::UsedPct => "Used (%)",
+        Word::ShareOfSpendingPct => "Share of spending to date (%)",
+        Word::CeilingPct => "Co-financing ceiling (%)",
     }
 }
 
@@ -607,6 +615,9 @@ fn definition_problem(p: &DefinitionProblem) -> String {
                 "[[report.activities]] of {result}: {}",
                 indicator_problem(problem)
             )
+        }
+        DefinitionProblem::Finance { part, problem } => {
+            format!("[finance] {part}: {}", indicator_problem(problem))
         }
         DefinitionProblem::Indicator { code, problem } => {
             format!("indicator {code}: {}", indicator_problem(problem))

@@ -1,6 +1,6 @@
 //! The words of the quarterly report, in English.
 
-use crate::messages::report::{Conventions, FormulaText, ReportText, ReportWord};
+use crate::messages::report::{Conventions, FormulaText, ReportText, ReportWord, StatementText};
 
 pub(in crate::messages) const CONVENTIONS: Conventions = Conventions {
     thousands: ',',
@@ -120,6 +120,13 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::DataSameSince => {
             "The data files are those of that report (same SHA-256 fingerprints)."
         }
+        ReportWord::Statement => "Financial statement",
+        ReportWord::Budget => "Budget",
+        ReportWord::SpentPeriod => "Spent in the period",
+        ReportWord::SpentToDate => "Spent to date",
+        ReportWord::Remaining => "Remaining",
+        ReportWord::Used => "Used",
+        ReportWord::ShareOfSpending => "Share of spending",
         ReportWord::AllAccepted => "Every row read is accepted.",
         ReportWord::Row => "Row",
         ReportWord::Column => "Column",
@@ -294,4 +301,52 @@ pub(in crate::messages) fn formula(f: &FormulaText) -> String {
         FormulaText::UndatedWhole => ", undated: taken whole",
     };
     s.to_owned()
+}
+
+/// The sentences of the financial statement.
+pub(in crate::messages) fn statement(t: &StatementText) -> String {
+    match t {
+        StatementText::Intro { end } => format!(
+            "The budget against the expenses recorded up to {end}; amounts as entered, corrections included."
+        ),
+        StatementText::CeilingRespected {
+            funder,
+            share,
+            rate,
+            margin,
+            points,
+        } => format!(
+            "{funder}: {share} of spending to date for a co-financing ceiling of {rate}: ceiling respected, margin {margin} {}.",
+            if *points == 1.0 { "point" } else { "points" }
+        ),
+        StatementText::CeilingExceeded {
+            funder,
+            share,
+            rate,
+            by,
+            points,
+        } => format!(
+            "{funder}: {share} of spending to date for a co-financing ceiling of {rate}: exceeded by {by} {}.",
+            if *points == 1.0 { "point" } else { "points" }
+        ),
+        StatementText::Forecast {
+            spent,
+            elapsed,
+            projected,
+            pct,
+            budget,
+        } => format!(
+            "Forecast: {spent} spent with {elapsed} of the programme's time elapsed; at the same pace, spending would reach {projected} by its end, {pct} of the budget of {budget}."
+        ),
+        StatementText::Later {
+            n,
+            count,
+            amount,
+            end,
+        } => format!(
+            "{count} expense {} dated after {end} ({amount}) {} not counted here.",
+            super::plural(*n, "row", "rows"),
+            super::plural(*n, "is", "are")
+        ),
+    }
 }

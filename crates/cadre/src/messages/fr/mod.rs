@@ -131,6 +131,14 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::NextQuarterPlan => "Prévisions pour le trimestre suivant",
         Word::IndicatorsAtPeriodEnd => "Indicateurs à la fin de la période",
         Word::RoleGroups => "groupes",
+        Word::FinancialStatement => "État financier",
+        Word::Budget => "Budget",
+        Word::SpentInPeriod => "Dépensé sur la période",
+        Word::SpentToDate => "Dépensé à date",
+        Word::Remaining => "Reste à dépenser",
+        Word::UsedPct => "Consommé (%)",
+        Word::ShareOfSpendingPct => "Part des dépenses à date (%)",
+        Word::CeilingPct => "Plafond de cofinancement (%)",
     }
 }
 
@@ -648,6 +656,9 @@ fn definition_problem(p: &DefinitionProblem) -> String {
                 "[[report.activities]] de {result} : {}",
                 indicator_problem(problem)
             )
+        }
+        DefinitionProblem::Finance { part, problem } => {
+            format!("[finance] {part} : {}", indicator_problem(problem))
         }
         DefinitionProblem::Indicator { code, problem } => {
             format!("indicateur {code} : {}", indicator_problem(problem))

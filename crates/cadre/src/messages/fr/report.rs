@@ -1,7 +1,7 @@
 //! Les mots du rapport trimestriel, en français.
 
 use crate::messages::report::{
-    Conventions, FormulaText, ReportText, ReportWord, SpacedPunctuation,
+    Conventions, FormulaText, ReportText, ReportWord, SpacedPunctuation, StatementText,
 };
 
 /// Espace fine insécable : séparateur des milliers, avant `%` et les unités.
@@ -129,6 +129,13 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::DataSameSince => {
             "Les fichiers de données sont ceux de ce rapport (mêmes empreintes SHA-256)."
         }
+        ReportWord::Statement => "État financier",
+        ReportWord::Budget => "Budget",
+        ReportWord::SpentPeriod => "Dépensé sur la période",
+        ReportWord::SpentToDate => "Dépensé à date",
+        ReportWord::Remaining => "Reste à dépenser",
+        ReportWord::Used => "Consommé",
+        ReportWord::ShareOfSpending => "Part des dépenses",
         ReportWord::AllAccepted => "Toutes les lignes lues sont acceptées.",
         ReportWord::Row => "Ligne",
         ReportWord::Column => "Colonne",
@@ -303,4 +310,55 @@ pub(in crate::messages) fn formula(f: &FormulaText) -> String {
         FormulaText::UndatedWhole => ", non datée\u{A0}: prise en entier",
     };
     s.to_owned()
+}
+
+/// Les phrases de l’état financier.
+pub(in crate::messages) fn statement(t: &StatementText) -> String {
+    // Le français met au singulier les valeurs inférieures à 2.
+    let points = |v: f64| if v.abs() < 2.0 { "point" } else { "points" };
+    match t {
+        StatementText::Intro { end } => format!(
+            "Le budget face aux dépenses enregistrées jusqu’au {end}\u{A0}; montants tels que saisis, corrections comprises."
+        ),
+        StatementText::CeilingRespected {
+            funder,
+            share,
+            rate,
+            margin,
+            points: v,
+        } => format!(
+            "{funder}\u{A0}: {share} des dépenses à date pour un plafond de cofinancement de {rate}\u{A0}: plafond respecté, marge de {margin} {}.",
+            points(*v)
+        ),
+        StatementText::CeilingExceeded {
+            funder,
+            share,
+            rate,
+            by,
+            points: v,
+        } => format!(
+            "{funder}\u{A0}: {share} des dépenses à date pour un plafond de cofinancement de {rate}\u{A0}: dépassé de {by} {}.",
+            points(*v)
+        ),
+        StatementText::Forecast {
+            spent,
+            elapsed,
+            projected,
+            pct,
+            budget,
+        } => format!(
+            "Projection\u{A0}: {spent} dépensés pour {elapsed} de la durée du programme écoulée\u{A0}; au même rythme, les dépenses atteindraient {projected} à son terme, soit {pct} du budget de {budget}."
+        ),
+        StatementText::Later {
+            n,
+            count,
+            amount,
+            end,
+        } => format!(
+            "{count} {} après le {end} ({amount}) {} pas comptée{} ici.",
+            super::plural(*n, "dépense datée", "dépenses datées"),
+            super::plural(*n, "n’est", "ne sont"),
+            super::plural(*n, "", "s")
+        ),
+    }
 }
