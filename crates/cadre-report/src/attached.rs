@@ -324,7 +324,10 @@ pub fn earlier(
             let (period, rows) = tables.remove(0);
             Ok(EarlierTable::Rows { period, rows })
         }
-        // A tracking workbook holds several periods: one must be named.
-        _ => Err(Error::CsvTableNeedsPeriod),
+        // A tracking workbook holds several periods (or none matched): one
+        // of its periods must be named.
+        _ => Err(Error::PreviousNeedsPeriod {
+            periods: tables.iter().map(|(p, _)| p.label.clone()).collect(),
+        }),
     }
 }

@@ -30,6 +30,12 @@ pub enum Error {
     },
     /// `check` of a csv table needs a period.
     CsvTableNeedsPeriod,
+    /// `--previous` names a table of several periods and no
+    /// `--previous-period`, or one that is not among them.
+    PreviousNeedsPeriod {
+        /// The table's periods.
+        periods: Vec<String>,
+    },
     /// An xlsx output needs a file.
     XlsxNeedsOutput,
     /// The report could not be made.
@@ -78,6 +84,10 @@ impl Error {
                 format!("{}\n{accounting}", Text::RejectedRowsStop.render(lang))
             }
             Error::CsvTableNeedsPeriod => Text::CsvTableNeedsPeriod.render(lang),
+            Error::PreviousNeedsPeriod { periods } => Text::PreviousNeedsPeriod {
+                periods: &periods.join(", "),
+            }
+            .render(lang),
             Error::XlsxNeedsOutput => Text::XlsxNeedsOutput.render(lang),
             Error::Report(e) => report_message(e, lang),
             Error::Template(e) => template_message(e, lang),

@@ -553,3 +553,35 @@ fn the_cover_carries_the_formal_details() {
     }
     assert!(!text.contains("provisoire"));
 }
+
+#[test]
+fn an_earlier_table_of_several_periods_needs_its_period_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("suivi.xlsx");
+    let o = run(&with(&[
+        "export",
+        "--format",
+        "xlsx",
+        "--periods",
+        "2025-Q3,2025-Q4",
+        "--output",
+        book.to_str().unwrap(),
+    ]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = dir.path().join("r.pdf");
+    let o = run(&with(&[
+        "report",
+        "--period",
+        "2025-Q4",
+        "--previous",
+        book.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--previous-period (périodes : 2025-Q3, 2025-Q4)"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -339,6 +339,11 @@ pub enum Text<'a> {
     ReportFromOtherDefinitions,
     /// `check` of a csv table was given no period.
     CsvTableNeedsPeriod,
+    /// `--previous` names a table of several periods: which one?
+    PreviousNeedsPeriod {
+        /// The table's periods.
+        periods: &'a str,
+    },
     /// An xlsx output needs a file.
     XlsxNeedsOutput,
     /// A language the programme does not declare.

@@ -181,6 +181,9 @@ pub(super) fn text(t: &Text) -> String {
         Text::Differences { count } => {
             format!("{count} {}:", plural(*count, "difference", "differences"))
         }
+        Text::PreviousNeedsPeriod { periods } => format!(
+            "--previous: pick this table's period with --previous-period (periods: {periods})"
+        ),
         Text::CsvTableNeedsPeriod => "--period is required for a csv table".into(),
         Text::ReportFromOtherData => "note: these data files are not those the report was \
             computed from (different SHA-256 fingerprints)"

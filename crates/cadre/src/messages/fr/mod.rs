@@ -181,6 +181,9 @@ pub(super) fn text(t: &Text) -> String {
         Text::Differences { count } => {
             format!("{count} {} :", plural(*count, "écart", "écarts"))
         }
+        Text::PreviousNeedsPeriod { periods } => format!(
+            "--previous : choisissez la période de cette table avec --previous-period (périodes : {periods})"
+        ),
         Text::CsvTableNeedsPeriod => "--period est requis pour une table csv".into(),
         Text::ReportFromOtherData => "note : ces fichiers de données ne sont pas ceux dont le \
             rapport a été calculé (empreintes SHA-256 différentes)"
