@@ -32,6 +32,7 @@
 pub mod attachment;
 pub mod data;
 pub mod format;
+pub mod kinds;
 pub mod markdown;
 pub mod methodology;
 pub mod narrative;

@@ -765,6 +765,16 @@ fn at_least(v: f64, threshold: f64) -> bool {
     v >= threshold - 1e-9 * threshold.abs().max(1.0)
 }
 
+/// A total behind its milestone is at risk, rather than off track, while it
+/// reaches at least this share of the milestone.
+pub const AT_RISK_OF_MILESTONE: f64 = 0.75;
+/// A level to reach (a floor) below its target is at risk, rather than off
+/// track, while it reaches at least this share of the target.
+pub const AT_RISK_OF_FLOOR: f64 = 0.9;
+/// A level not to exceed (a ceiling) above its target is at risk, rather
+/// than off track, while it stays within this share of the target.
+pub const AT_RISK_OF_CEILING: f64 = 1.1;
+
 /// The status of the contract's section 2.
 pub fn status(ind: &IndicatorDef, cumulative: Option<f64>, milestone: Option<f64>) -> Status {
     let Some(v) = cumulative else {
@@ -778,7 +788,7 @@ pub fn status(ind: &IndicatorDef, cumulative: Option<f64>, milestone: Option<f64
             } else if let Some(m) = milestone {
                 if at_least(v, m) {
                     Status::OnTrack
-                } else if at_least(v, 0.75 * m) {
+                } else if at_least(v, AT_RISK_OF_MILESTONE * m) {
                     Status::AtRisk
                 } else {
                     Status::OffTrack
@@ -792,7 +802,7 @@ pub fn status(ind: &IndicatorDef, cumulative: Option<f64>, milestone: Option<f64
         (Kind::Level, Direction::Floor) => {
             if at_least(v, t) {
                 Status::Achieved
-            } else if at_least(v, 0.9 * t) {
+            } else if at_least(v, AT_RISK_OF_FLOOR * t) {
                 Status::AtRisk
             } else {
                 Status::OffTrack
@@ -801,7 +811,7 @@ pub fn status(ind: &IndicatorDef, cumulative: Option<f64>, milestone: Option<f64
         (Kind::Level, Direction::Ceiling) => {
             if at_least(t, v) {
                 Status::Achieved
-            } else if at_least(1.1 * t, v) {
+            } else if at_least(AT_RISK_OF_CEILING * t, v) {
                 Status::AtRisk
             } else {
                 Status::OffTrack

@@ -38,6 +38,7 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use super::format::Formatter;
+use super::kinds::{Figure, FigureKind, Figures, StatusRule};
 use super::markdown::Block;
 use super::methodology::{self, Segment};
 use super::narrative::{Narrative, NarrativeWarning};
@@ -69,6 +70,9 @@ pub struct ReportData {
     pub finance: Finance,
     /// The methodology annex: every indicator's definition.
     pub methodology: Vec<MethodologyData>,
+    /// The methodology annex: the status rule of each kind of indicator
+    /// the programme has, with its thresholds.
+    pub status_rules: Vec<StatusRule>,
     /// The data quality annex.
     pub quality: Quality,
     /// The provenance annex.
@@ -245,8 +249,14 @@ pub struct IndicatorData {
     pub period_value: Option<String>,
     /// Its value up to the period's end, formatted.
     pub cumulative_value: Option<String>,
-    /// Its achievement, formatted.
+    /// Its achievement, formatted: a total's only (a level is read by its
+    /// gap, a ceiling by its margin; see `figure`).
     pub achievement: Option<String>,
+    /// The figure that says how it stands, in the form its kind calls for.
+    pub figure: Figure,
+    /// Why it needs attention, when at risk or off track ("behind its
+    /// milestone 150", "below its level 15 (−2.6)").
+    pub reason: Option<String>,
     /// Its status (`on_track`).
     pub status: String,
     /// Its status in words.
@@ -725,6 +735,7 @@ pub(super) fn build(
         table,
         lang,
         f,
+        figures: Figures::new(lang),
         progress: ProgressBuilder::new(programme, &history, period.end, lang),
     };
     let info = &programme.info;
@@ -870,6 +881,16 @@ pub(super) fn build(
             .iter()
             .map(|d| b.methodology(d))
             .collect(),
+        status_rules: {
+            let mut kinds: Vec<FigureKind> = programme
+                .indicators
+                .iter()
+                .map(|d| FigureKind::of(d.kind, d.direction))
+                .collect();
+            kinds.sort_unstable();
+            kinds.dedup();
+            b.figures.status_rules(kinds)
+        },
         quality: b.quality(options.allow_rejected),
         provenance: b.provenance(options)?,
         words: Words::new(lang),
@@ -933,6 +954,7 @@ struct Builder<'a> {
     table: &'a IndicatorTable,
     lang: Lang,
     f: Formatter,
+    figures: Figures,
     progress: ProgressBuilder<'a>,
 }
 
@@ -1189,7 +1211,12 @@ impl Builder<'_> {
             target: f.value(iv.target, unit),
             period_value: self.opt(iv.period_value, unit),
             cumulative_value: self.opt(iv.cumulative_value, unit),
-            achievement: iv.achievement_pct.map(|a| f.percent(a)),
+            achievement: iv
+                .achievement_pct
+                .filter(|_| iv.kind == Kind::Total)
+                .map(|a| f.percent(a)),
+            figure: self.figures.figure(iv),
+            reason: self.figures.reason(iv),
             status: iv.status.as_str().to_owned(),
             status_label: iv.status.text(lang).to_owned(),
             color: color(iv.status),

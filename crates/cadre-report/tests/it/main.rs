@@ -4,6 +4,7 @@
 mod attached_table;
 mod cli;
 mod iati;
+mod kinds;
 mod progress;
 mod report;
 mod report_data;

@@ -13,6 +13,7 @@ use cadre::indicator::Direction;
 use cadre::messages::report::Conventions;
 use cadre::{Data, IndicatorTable, Lang, Programme};
 use cadre_report::report::format::Formatter;
+use cadre_report::report::kinds::Figures;
 use cadre_report::report::{
     PdfStandardChoice, ReportError, ReportOptions, render_report, render_template,
 };
@@ -173,7 +174,8 @@ fn assert_indicators_printed(
             value(i.cumulative_value),
             value(previous),
             change,
-            i.achievement_pct.map(|a| f.percent(a)).unwrap_or_else(dash),
+            // A total's achievement, a level's gap, a ceiling's verdict.
+            Figures::new(lang).figure(i).text.unwrap_or_else(dash),
             i.status.text(lang).to_owned(),
         ];
         assert_row(

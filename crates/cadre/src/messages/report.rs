@@ -290,6 +290,16 @@ report_words! {
     Used = "used",
     /// Column heading: a funder's share of spending to date.
     ShareOfSpending = "share-of-spending",
+    /// Column heading: why an indicator needs attention.
+    Reason = "reason",
+    /// The figure of a level: its gap to the target.
+    GapLong = "gap-long",
+    /// The figure of a ceiling: whether it is respected.
+    CeilingVerdict = "ceiling-verdict",
+    /// The status rules of the methodology annex.
+    StatusRules = "status-rules",
+    /// Introduces the status rules.
+    StatusRulesIntro = "status-rules-intro",
 }
 
 impl ReportWord {
@@ -415,6 +425,58 @@ pub enum ReportText<'a> {
         cumulative: &'a str,
         /// Rows up to the period's end then, formatted.
         cumulative_then: &'a str,
+    },
+    /// The two figures a share or a ratio divides: "52 / 131".
+    Parts {
+        /// The numerator, formatted.
+        numerator: &'a str,
+        /// The denominator, formatted.
+        denominator: &'a str,
+    },
+    /// A ceiling respected, with its margin: "respected, margin 3.7 pp".
+    WithinCeiling {
+        /// The margin, formatted in the unit (percentage points for a %).
+        margin: &'a str,
+    },
+    /// A ceiling exceeded: "exceeded by 1.2 pp".
+    OverCeiling {
+        /// By how much, formatted in the unit.
+        by: &'a str,
+    },
+    /// Why a total needs attention: behind its milestone.
+    BehindMilestone {
+        /// The milestone, formatted.
+        milestone: &'a str,
+    },
+    /// Why a level to reach needs attention: below its target.
+    BelowLevel {
+        /// The target, formatted.
+        target: &'a str,
+        /// The gap, formatted with its sign.
+        gap: &'a str,
+    },
+    /// Why a level not to exceed needs attention: above its ceiling.
+    AboveCeiling {
+        /// The ceiling, formatted.
+        ceiling: &'a str,
+        /// By how much, formatted with its sign.
+        by: &'a str,
+    },
+    /// The status rule of a total, with its threshold.
+    RuleTotal {
+        /// The share of the milestone down to which a total is at risk
+        /// (`75 %`).
+        at_risk: &'a str,
+    },
+    /// The status rule of a level to reach, with its threshold.
+    RuleFloor {
+        /// The share of the target down to which it is at risk (`90 %`).
+        at_risk: &'a str,
+    },
+    /// The status rule of a level not to exceed, with its threshold.
+    RuleCeiling {
+        /// The share of the ceiling up to which it is at risk (`110 %`).
+        at_risk: &'a str,
     },
     /// A quarter, as an axis or a sentence names it: "Q4 2025".
     Quarter {

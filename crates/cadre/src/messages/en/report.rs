@@ -45,12 +45,12 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::Statuses => "Indicator status",
         ReportWord::KeyFigures => "Key figures of the period",
         ReportWord::Attention => "What needs attention",
-        ReportWord::OffTrackIntro => "Indicators behind their milestone or target:",
+        ReportWord::OffTrackIntro => "Indicators off track:",
         ReportWord::NoneOffTrack => "No indicator is off track.",
         ReportWord::AtRiskIntro => "To watch (at risk):",
         ReportWord::Tracking => "Indicator tracking table",
         ReportWord::TrackingNote => {
-            "Cumulative values from the start of the programme to the end of the period; “Period”: value over the period alone. Achievement = cumulative / target. “Prev. qtr”: cumulative value at the end of the previous quarter; “Change”: the change since."
+            "Cumulative values from the start of the programme to the end of the period; “Period”: value over the period alone. “Ach.”: cumulative / target for a total, the gap to the target for a level, the margin or excess for a ceiling. “Prev. qtr”: cumulative value at the end of the previous quarter; “Change”: the change since."
         }
         ReportWord::Code => "Code",
         ReportWord::Indicator => "Indicator",
@@ -127,6 +127,13 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::Remaining => "Remaining",
         ReportWord::Used => "Used",
         ReportWord::ShareOfSpending => "Share of spending",
+        ReportWord::Reason => "Reason",
+        ReportWord::GapLong => "Gap to target",
+        ReportWord::CeilingVerdict => "Against the ceiling",
+        ReportWord::StatusRules => "Status rules",
+        ReportWord::StatusRulesIntro => {
+            "An indicator’s status compares its cumulative value at the end of the period with its target and, for a total, with the milestone in force, according to its kind. With no value, it is “no data”."
+        }
         ReportWord::AllAccepted => "Every row read is accepted.",
         ReportWord::Row => "Row",
         ReportWord::Column => "Column",
@@ -251,6 +258,24 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
             format!("{what} in the period: {count}")
         }
         ReportText::OutOf { count, of } => format!("{count} of {of}"),
+        ReportText::Parts {
+            numerator,
+            denominator,
+        } => format!("{numerator} / {denominator}"),
+        ReportText::WithinCeiling { margin } => format!("respected, margin {margin}"),
+        ReportText::OverCeiling { by } => format!("exceeded by {by}"),
+        ReportText::BehindMilestone { milestone } => format!("behind its milestone {milestone}"),
+        ReportText::BelowLevel { target, gap } => format!("below its level {target} ({gap})"),
+        ReportText::AboveCeiling { ceiling, by } => format!("above its ceiling {ceiling} ({by})"),
+        ReportText::RuleTotal { at_risk } => format!(
+            "Total (cumulative value): achieved when the cumulative value reaches the target; otherwise on track if it reaches the milestone in force, at risk if it reaches at least {at_risk} of it, off track below. With no milestone in force: on track once the value is above zero, not started otherwise."
+        ),
+        ReportText::RuleFloor { at_risk } => format!(
+            "Level to reach: achieved when the value reaches the target; at risk if it reaches at least {at_risk} of it; off track below. Milestones do not decide the status."
+        ),
+        ReportText::RuleCeiling { at_risk } => format!(
+            "Ceiling not to exceed: achieved while the value does not exceed the ceiling; at risk if it exceeds it but stays within {at_risk} of the ceiling; off track beyond. Milestones do not decide the status."
+        ),
         ReportText::IndicatorsCount { count } => format!("{count} indicators monitored"),
         ReportText::Due { date } => format!("due {date}"),
         ReportText::BreakdownBy { label } => format!("By {}", label.to_lowercase()),

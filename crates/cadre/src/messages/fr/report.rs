@@ -54,12 +54,12 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::Statuses => "Statut des indicateurs",
         ReportWord::KeyFigures => "Chiffres clés de la période",
         ReportWord::Attention => "Points d’attention",
-        ReportWord::OffTrackIntro => "Indicateurs en retard sur leur jalon ou leur cible\u{A0}:",
+        ReportWord::OffTrackIntro => "Indicateurs en retard\u{A0}:",
         ReportWord::NoneOffTrack => "Aucun indicateur n’est en retard.",
         ReportWord::AtRiskIntro => "À surveiller (à risque)\u{A0}:",
         ReportWord::Tracking => "Tableau de suivi des indicateurs",
         ReportWord::TrackingNote => {
-            "Valeurs cumulées depuis le début du programme jusqu’à la fin de la période\u{A0}; «\u{A0}Période\u{A0}»\u{A0}: valeur calculée sur la seule période. Réalisation = cumul / cible. «\u{A0}Trim. préc.\u{A0}»\u{A0}: cumul à la fin du trimestre précédent\u{A0}; «\u{A0}Évol.\u{A0}»\u{A0}: écart du cumul depuis."
+            "Valeurs cumulées depuis le début du programme jusqu’à la fin de la période\u{A0}; «\u{A0}Période\u{A0}»\u{A0}: valeur calculée sur la seule période. «\u{A0}Réal.\u{A0}»\u{A0}: cumul / cible pour un total, écart à la cible pour un niveau, marge ou dépassement pour un plafond. «\u{A0}Trim. préc.\u{A0}»\u{A0}: cumul à la fin du trimestre précédent\u{A0}; «\u{A0}Évol.\u{A0}»\u{A0}: écart du cumul depuis."
         }
         ReportWord::Code => "Code",
         ReportWord::Indicator => "Indicateur",
@@ -136,6 +136,13 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::Remaining => "Reste à dépenser",
         ReportWord::Used => "Consommé",
         ReportWord::ShareOfSpending => "Part des dépenses",
+        ReportWord::Reason => "Motif",
+        ReportWord::GapLong => "Écart à la cible",
+        ReportWord::CeilingVerdict => "Respect du plafond",
+        ReportWord::StatusRules => "Règles de statut",
+        ReportWord::StatusRulesIntro => {
+            "Le statut d’un indicateur compare sa valeur cumulée à la fin de la période à sa cible et, pour un total, au jalon en vigueur, selon sa nature. Sans valeur, il est «\u{A0}pas de données\u{A0}»."
+        }
         ReportWord::AllAccepted => "Toutes les lignes lues sont acceptées.",
         ReportWord::Row => "Ligne",
         ReportWord::Column => "Colonne",
@@ -231,6 +238,26 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
             format!("{what} de la période\u{A0}: {count}")
         }
         ReportText::OutOf { count, of } => format!("{count} sur {of}"),
+        ReportText::Parts {
+            numerator,
+            denominator,
+        } => format!("{numerator}\u{A0}/ {denominator}"),
+        ReportText::WithinCeiling { margin } => format!("respecté, marge {margin}"),
+        ReportText::OverCeiling { by } => format!("dépassé de {by}"),
+        ReportText::BehindMilestone { milestone } => format!("en retard sur son jalon {milestone}"),
+        ReportText::BelowLevel { target, gap } => format!("sous le niveau {target} ({gap})"),
+        ReportText::AboveCeiling { ceiling, by } => {
+            format!("au-dessus du plafond {ceiling} ({by})")
+        }
+        ReportText::RuleTotal { at_risk } => format!(
+            "Total (valeur cumulée)\u{A0}: atteint quand le cumul atteint la cible\u{A0}; sinon en bonne voie s’il atteint le jalon en vigueur, à risque s’il en atteint au moins {at_risk}, en retard en deçà. Sans jalon en vigueur\u{A0}: en bonne voie dès que le cumul est positif, non démarré sinon."
+        ),
+        ReportText::RuleFloor { at_risk } => format!(
+            "Niveau à atteindre\u{A0}: atteint quand la valeur atteint la cible\u{A0}; à risque si elle en atteint au moins {at_risk}\u{A0}; en retard en deçà. Les jalons ne décident pas du statut."
+        ),
+        ReportText::RuleCeiling { at_risk } => format!(
+            "Plafond à ne pas dépasser\u{A0}: atteint tant que la valeur ne dépasse pas le plafond\u{A0}; à risque si elle le dépasse sans excéder {at_risk} du plafond\u{A0}; en retard au-delà. Les jalons ne décident pas du statut."
+        ),
         ReportText::Quarter { year, quarter } => format!("T{quarter}\u{A0}{year}"),
         ReportText::ProgressAlt {
             code,

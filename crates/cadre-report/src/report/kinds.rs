@@ -1,0 +1,300 @@
+//! Each indicator's figures in the form its kind calls for, why it needs
+//! attention, and the rules its status follows, in words.
+//!
+//! A total is read against its target (the achievement, `45,7 %`); a level
+//! to reach by its gap to the target (`−0,3 pt`); a level not to exceed by
+//! its margin under the ceiling or its excess (`respecté, marge 3,7 pt`). A
+//! share or a ratio shows the two figures it divides (`52 / 131`). The status
+//! rules are written from the thresholds [`cadre::compute::status`] uses, so
+//! the words and the computation cannot drift apart.
+
+use cadre::Lang;
+use cadre::compute::{AT_RISK_OF_CEILING, AT_RISK_OF_FLOOR, AT_RISK_OF_MILESTONE};
+use cadre::indicator::{Direction, Kind};
+use cadre::messages::report::{Conventions, ReportText, ReportWord};
+use cadre::table::{IndicatorValue, Status};
+use serde::Serialize;
+
+use super::format::Formatter;
+
+/// How an indicator's value is judged: what its status rule is and which
+/// figure says how it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureKind {
+    /// A total, accumulated: against its milestone and target.
+    Total,
+    /// A level to reach (a floor): its gap to the target.
+    Level,
+    /// A level not to exceed: respected or exceeded.
+    Ceiling,
+}
+
+impl FigureKind {
+    /// The figure kind of an indicator of `kind` and `direction`.
+    pub fn of(kind: Kind, direction: Direction) -> Self {
+        match (kind, direction) {
+            (Kind::Total, _) => FigureKind::Total,
+            (Kind::Level, Direction::Floor) => FigureKind::Level,
+            (Kind::Level, Direction::Ceiling) => FigureKind::Ceiling,
+        }
+    }
+}
+
+/// The figure that says how an indicator stands, as its kind calls for.
+#[derive(Debug, Clone, Serialize)]
+pub struct Figure {
+    /// `total`, `level` or `ceiling`.
+    pub kind: FigureKind,
+    /// Its heading: "Achievement", "Gap to target", "Against the ceiling".
+    pub label: String,
+    /// What it says: the achievement of a total (`45,7 %`), the gap of a
+    /// level with its sign (`−0,3 pt`), the verdict of a ceiling
+    /// (`respecté, marge 3,7 pt`); none without a value.
+    pub text: Option<String>,
+    /// For a share or a ratio, the two figures it divides up to the
+    /// period's end (`52 / 131`); none otherwise.
+    pub parts: Option<String>,
+}
+
+/// A status rule of the methodology annex.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusRule {
+    /// The kind it applies to.
+    pub kind: FigureKind,
+    /// The rule in words, with its thresholds.
+    pub text: String,
+}
+
+/// The writer of figures in one language.
+#[derive(Debug, Clone, Copy)]
+pub struct Figures {
+    f: Formatter,
+    lang: Lang,
+}
+
+impl Figures {
+    /// Figures in `lang`.
+    pub fn new(lang: Lang) -> Self {
+        Figures {
+            f: Formatter::new(lang),
+            lang,
+        }
+    }
+
+    /// The figure of `iv`, as its kind calls for.
+    pub fn figure(&self, iv: &IndicatorValue) -> Figure {
+        let lang = self.lang;
+        let kind = FigureKind::of(iv.kind, iv.direction);
+        let pct = is_percent(iv.unit.get(lang));
+        let (label, text) = match kind {
+            FigureKind::Total => (
+                ReportWord::AchievementLong,
+                iv.achievement_pct.map(|a| self.f.percent(a)),
+            ),
+            FigureKind::Level => (
+                ReportWord::GapLong,
+                iv.cumulative_value
+                    .map(|v| self.signed(self.gap(v, iv.target), pct)),
+            ),
+            FigureKind::Ceiling => (
+                ReportWord::CeilingVerdict,
+                iv.cumulative_value.map(|v| {
+                    let over = self.gap(v, iv.target);
+                    if iv.status == Status::Achieved || over <= 0.0 {
+                        let margin = self.unsigned(-over, pct);
+                        ReportText::WithinCeiling { margin: &margin }.render(lang)
+                    } else {
+                        let by = self.unsigned(over, pct);
+                        ReportText::OverCeiling { by: &by }.render(lang)
+                    }
+                }),
+            ),
+        };
+        let parts = iv.cumulative_parts.and_then(|p| {
+            let (n, d) = (p.numerator?, p.denominator?);
+            Some(
+                ReportText::Parts {
+                    numerator: &self.part(n),
+                    denominator: &self.part(d),
+                }
+                .render(lang),
+            )
+        });
+        Figure {
+            kind,
+            label: label.text(lang).to_owned(),
+            text,
+            parts,
+        }
+    }
+
+    /// Why `iv` needs attention, when it is at risk or off track: behind
+    /// its milestone (a total), below its level, above its ceiling.
+    pub fn reason(&self, iv: &IndicatorValue) -> Option<String> {
+        if !matches!(iv.status, Status::AtRisk | Status::OffTrack) {
+            return None;
+        }
+        let lang = self.lang;
+        let unit = iv.unit.get(lang);
+        let pct = is_percent(unit);
+        let v = iv.cumulative_value?;
+        let target = self.f.value(iv.target, unit);
+        match FigureKind::of(iv.kind, iv.direction) {
+            FigureKind::Total => {
+                let milestone = self.f.value(iv.milestone?.value, unit);
+                Some(
+                    ReportText::BehindMilestone {
+                        milestone: &milestone,
+                    }
+                    .render(lang),
+                )
+            }
+            FigureKind::Level => {
+                let gap = self.signed(self.gap(v, iv.target), pct);
+                Some(
+                    ReportText::BelowLevel {
+                        target: &target,
+                        gap: &gap,
+                    }
+                    .render(lang),
+                )
+            }
+            FigureKind::Ceiling => {
+                let by = self.signed(self.gap(v, iv.target), pct);
+                Some(
+                    ReportText::AboveCeiling {
+                        ceiling: &target,
+                        by: &by,
+                    }
+                    .render(lang),
+                )
+            }
+        }
+    }
+
+    /// The status rule of each kind of `kinds`, in their order.
+    pub fn status_rules(&self, kinds: impl IntoIterator<Item = FigureKind>) -> Vec<StatusRule> {
+        kinds
+            .into_iter()
+            .map(|kind| {
+                let text = match kind {
+                    FigureKind::Total => ReportText::RuleTotal {
+                        at_risk: &self.f.percent(AT_RISK_OF_MILESTONE * 100.0),
+                    }
+                    .render(self.lang),
+                    FigureKind::Level => ReportText::RuleFloor {
+                        at_risk: &self.f.percent(AT_RISK_OF_FLOOR * 100.0),
+                    }
+                    .render(self.lang),
+                    FigureKind::Ceiling => ReportText::RuleCeiling {
+                        at_risk: &self.f.percent(AT_RISK_OF_CEILING * 100.0),
+                    }
+                    .render(self.lang),
+                };
+                StatusRule { kind, text }
+            })
+            .collect()
+    }
+
+    /// A figure a share or a ratio divides: whole from 100 up (a sum of
+    /// money, a count), with its decimals below.
+    fn part(&self, v: f64) -> String {
+        if v.abs() >= 100.0 {
+            self.f.fixed(v, 0)
+        } else {
+            self.f.number(v)
+        }
+    }
+
+    /// The value as shown (rounded to its printed decimals) less the target.
+    fn gap(&self, v: f64, target: f64) -> f64 {
+        let scale = 10f64.powi(decimals(v) as i32);
+        (v * scale).round() / scale - target
+    }
+
+    /// A difference with its sign: `+0,2`, `−0,3 pt`, `0`.
+    fn signed(&self, d: f64, percent: bool) -> String {
+        let n = self.f.fixed(d, decimals(d));
+        let n = if d > 0.0 && n != "0" {
+            format!("+{n}")
+        } else {
+            n
+        };
+        self.points(n, percent)
+    }
+
+    /// A difference without its sign: `3,7 pt`.
+    fn unsigned(&self, d: f64, percent: bool) -> String {
+        self.points(self.f.fixed(d.abs(), decimals(d)), percent)
+    }
+
+    fn points(&self, n: String, percent: bool) -> String {
+        if percent {
+            format!("{n}{}", Conventions::of(self.lang).percentage_points)
+        } else {
+            n
+        }
+    }
+}
+
+/// The decimals a value is printed with: one from 1 up, two below.
+fn decimals(v: f64) -> usize {
+    if v.abs() >= 1.0 || v == 0.0 { 1 } else { 2 }
+}
+
+fn is_percent(unit: &str) -> bool {
+    unit.trim() == "%"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: [FigureKind; 3] = [FigureKind::Total, FigureKind::Level, FigureKind::Ceiling];
+
+    #[test]
+    fn status_rules_state_each_kind_with_its_threshold() {
+        let fr = Figures::new(Lang::Fr).status_rules(ALL);
+        assert_eq!(fr.len(), 3);
+        assert!(fr[0].text.starts_with("Total"), "{}", fr[0].text);
+        assert!(fr[0].text.contains("jalon"), "{}", fr[0].text);
+        assert!(fr[0].text.contains("75\u{202F}%"), "{}", fr[0].text);
+        assert!(
+            fr[1].text.starts_with("Niveau à atteindre"),
+            "{}",
+            fr[1].text
+        );
+        assert!(fr[1].text.contains("90\u{202F}%"), "{}", fr[1].text);
+        assert!(fr[2].text.starts_with("Plafond"), "{}", fr[2].text);
+        assert!(fr[2].text.contains("110\u{202F}%"), "{}", fr[2].text);
+
+        let en = Figures::new(Lang::En).status_rules(ALL);
+        assert!(en[0].text.contains("at least 75%"), "{}", en[0].text);
+        assert!(en[1].text.starts_with("Level to reach"), "{}", en[1].text);
+        assert!(en[1].text.contains("at least 90%"), "{}", en[1].text);
+        assert!(
+            en[2].text.starts_with("Ceiling not to exceed"),
+            "{}",
+            en[2].text
+        );
+        assert!(en[2].text.contains("within 110%"), "{}", en[2].text);
+        // A level's rule says milestones do not decide it.
+        for rule in [&en[1], &en[2]] {
+            assert!(rule.text.contains("Milestones do not decide"));
+        }
+    }
+
+    #[test]
+    fn differences_carry_their_sign_and_unit() {
+        let fr = Figures::new(Lang::Fr);
+        assert_eq!(
+            fr.signed(fr.gap(39.6947, 40.0), true),
+            "\u{2212}0,3\u{202F}pt"
+        );
+        assert_eq!(fr.signed(fr.gap(4.2105, 4.0), false), "+0,2");
+        assert_eq!(fr.unsigned(fr.gap(63.79, 67.5), true), "3,7\u{202F}pt");
+        let en = Figures::new(Lang::En);
+        assert_eq!(en.signed(en.gap(12.0, 15.0), false), "\u{2212}3");
+    }
+}
