@@ -482,8 +482,13 @@ pub struct MethodologyData {
     pub unit: String,
     /// Its definition (may be empty).
     pub definition: String,
-    /// How it is computed, in words.
+    /// How it is computed, in words: a filter or condition the definitions
+    /// label is written by its label.
     pub formula: Vec<Segment>,
+    /// The same with every filter and condition as the definitions write
+    /// it (the expression computed), for a smaller line under the formula;
+    /// empty when the formula has no label (it shows the expressions).
+    pub computed: Vec<Segment>,
     /// Where its values come from.
     pub source: Vec<Segment>,
     /// Its means of verification (may be empty).
@@ -1310,10 +1315,19 @@ impl Builder<'_> {
         };
         let (mut a, mut b) = (label(&numerator.rows), label(&denominator.rows));
         if a == b {
-            if let Some(filter) = &numerator.rows.filter {
+            // The filter's label when it has one, else its expression.
+            let filter = |sel: &Selection| {
+                let label = sel.filter_label.get(self.lang);
+                if label.trim().is_empty() {
+                    sel.filter.clone()
+                } else {
+                    Some(label.to_owned())
+                }
+            };
+            if let Some(filter) = filter(&numerator.rows) {
                 a = format!("{a} ({filter})");
             }
-            if let Some(filter) = &denominator.rows.filter {
+            if let Some(filter) = filter(&denominator.rows) {
                 b = format!("{b} ({filter})");
             }
         }
@@ -1357,6 +1371,7 @@ impl Builder<'_> {
             unit: unit.to_owned(),
             definition: d.definition.get(lang).to_owned(),
             formula: methodology::formula(self.programme, d, lang),
+            computed: methodology::computed(self.programme, d, lang),
             source: methodology::source(self.programme, self.data, d, lang),
             verification: d.verification.get(lang).to_owned(),
             baseline: self.f.value(d.baseline, unit),

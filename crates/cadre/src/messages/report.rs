@@ -134,6 +134,9 @@ report_words! {
     Definition = "definition",
     /// How an indicator is computed.
     Formula = "formula",
+    /// The formula with its filters and conditions as the definitions
+    /// write them, in a smaller line under the formula in words.
+    AsComputed = "as-computed",
     /// Where its values come from.
     Source = "source",
     /// Its means of verification.
@@ -582,6 +585,16 @@ pub enum FormulaText<'a> {
     },
     /// A filter follows.
     Where,
+    /// A filter in plain words, after the rows it selects.
+    Restricted {
+        /// The filter's label (`schemes adopted`).
+        label: &'a str,
+    },
+    /// A share's condition in plain words: the rows counted.
+    Counting {
+        /// The condition's label (`participations by women`).
+        label: &'a str,
+    },
     /// A breakdown restricts the computation to its category.
     BreakdownRestricts,
     /// Between two sources.

@@ -86,6 +86,7 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         }
         ReportWord::Definition => "Definition",
         ReportWord::Formula => "Computation",
+        ReportWord::AsComputed => "As computed",
         ReportWord::Source => "Source",
         ReportWord::Verification => "Verification",
         ReportWord::Unit => "Unit",
@@ -291,6 +292,8 @@ pub(in crate::messages) fn formula(f: &FormulaText) -> String {
         FormulaText::LinkedThrough => " linked to it through ",
         FormulaText::OfDataset { label } => return format!(" of “{label}”"),
         FormulaText::Where => " where ",
+        FormulaText::Restricted { label } => return format!(" ({label})"),
+        FormulaText::Counting { label } => return format!(", counting {label}"),
         FormulaText::BreakdownRestricts => {
             ". A breakdown restricts the whole computation to the category"
         }

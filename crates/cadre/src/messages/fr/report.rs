@@ -95,6 +95,7 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         }
         ReportWord::Definition => "Définition",
         ReportWord::Formula => "Calcul",
+        ReportWord::AsComputed => "Tel que calculé",
         ReportWord::Source => "Source",
         ReportWord::Verification => "Vérification",
         ReportWord::Unit => "Unité",
@@ -300,6 +301,8 @@ pub(in crate::messages) fn formula(f: &FormulaText) -> String {
         FormulaText::LinkedThrough => " qui lui sont rattachées par ",
         FormulaText::OfDataset { label } => return format!(" de «{NNBSP}{label}{NNBSP}»"),
         FormulaText::Where => " où ",
+        FormulaText::Restricted { label } => return format!(" ({label})"),
+        FormulaText::Counting { label } => return format!(", en comptant {label}"),
         FormulaText::BreakdownRestricts => {
             ". Une ventilation restreint tout le calcul à la catégorie"
         }
