@@ -160,8 +160,11 @@ pub struct Funder {
 /// The reporting period.
 #[derive(Debug, Clone, Serialize)]
 pub struct PeriodData {
-    /// Its label (`2025-Q4`).
+    /// Its label (`2025-Q4`), for machines.
     pub label: String,
+    /// The period as people write it, which the report prints: `T4 2025`
+    /// in French, `Q4 2025` in English, a month by name, a span by dates.
+    pub written: String,
     /// First day, in words.
     pub start: String,
     /// Last day, in words.
@@ -842,6 +845,7 @@ pub(super) fn build(
         },
         period: PeriodData {
             label: period.label.clone(),
+            written: f.period(&period.label, period.start, period.end),
             range: ReportText::PeriodRange {
                 start: &period_start,
                 end: &period_end,

@@ -419,6 +419,20 @@ pub enum ReportText<'a> {
         /// Rows up to the period's end then, formatted.
         cumulative_then: &'a str,
     },
+    /// A half year, as people write it: "H1 2025".
+    Half {
+        /// The year.
+        year: i32,
+        /// The half, 1 or 2.
+        half: u32,
+    },
+    /// A month of a year: "April 2025".
+    MonthOfYear {
+        /// The month's name, as the language's conventions write it.
+        month: &'a str,
+        /// The year.
+        year: i32,
+    },
     /// A quarter, as an axis or a sentence names it: "Q4 2025".
     Quarter {
         /// The year.

@@ -184,6 +184,8 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
     match t {
         ReportText::PeriodRange { start, end } => format!("from {start} to {end}"),
         ReportText::Quarter { year, quarter } => format!("Q{quarter}\u{A0}{year}"),
+        ReportText::Half { year, half } => format!("H{half}\u{A0}{year}"),
+        ReportText::MonthOfYear { month, year } => format!("{month} {year}"),
         ReportText::ProgressAlt {
             code,
             cumulative,

@@ -233,6 +233,8 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
         }
         ReportText::OutOf { count, of } => format!("{count} sur {of}"),
         ReportText::Quarter { year, quarter } => format!("T{quarter}\u{A0}{year}"),
+        ReportText::Half { year, half } => format!("S{half}\u{A0}{year}"),
+        ReportText::MonthOfYear { month, year } => format!("{month} {year}"),
         ReportText::ProgressAlt {
             code,
             cumulative,
