@@ -95,6 +95,10 @@ pub struct ReportData {
     /// forecast); absent when the programme declares no `[finance]`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub statement: Option<super::statement::StatementData>,
+    /// The evidence annex: for each indicator, the rows behind its value
+    /// (`--evidence`); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Vec<super::evidence::EvidenceData>>,
 }
 
 /// The narrative of the period, as Markdown blocks (see
@@ -892,6 +896,10 @@ pub(super) fn build(
             .as_deref()
             .map(|r| super::restatements::build(programme, r, lang)),
         statement: b.statement()?,
+        evidence: options
+            .evidence
+            .as_deref()
+            .map(|e| super::evidence::build(programme, e, lang)),
     })
 }
 

@@ -185,6 +185,18 @@ report_words! {
     Value = "value",
     /// Column heading: the rule broken.
     Rule = "rule",
+    /// The evidence annex (`--evidence`): the rows behind each value.
+    Evidence = "evidence",
+    /// Introduces the evidence annex.
+    EvidenceIntro = "evidence-intro",
+    /// Column heading: a row's key.
+    EvidenceKey = "evidence-key",
+    /// Column heading: the date that places a row in time.
+    EvidenceDate = "evidence-date",
+    /// Column heading: whether a row falls in the period (else before it).
+    EvidenceInPeriod = "evidence-in-period",
+    /// A part with no row.
+    EvidenceNoRow = "evidence-no-row",
     /// The provenance annex.
     Provenance = "provenance",
     /// The report's status on the cover.
@@ -418,6 +430,22 @@ pub enum ReportText<'a> {
         cumulative: &'a str,
         /// Rows up to the period's end then, formatted.
         cumulative_then: &'a str,
+    },
+    /// The heading of a part of the evidence annex: its role, the dataset,
+    /// where its rows were read, how many count.
+    EvidencePart {
+        /// The part's role (numerator…), none for a single part.
+        role: Option<&'a str>,
+        /// The dataset's label.
+        dataset: &'a str,
+        /// The sheet.
+        sheet: &'a str,
+        /// The file's name.
+        file: &'a str,
+        /// The rows (for the plural).
+        n: usize,
+        /// The rows, formatted.
+        count: &'a str,
     },
     /// A half year, as people write it: "H1 2025".
     Half {

@@ -139,6 +139,12 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::ShareOfSpending => "Part des dépenses",
         ReportWord::AllAccepted => "Toutes les lignes lues sont acceptées.",
         ReportWord::Row => "Ligne",
+        ReportWord::Evidence => "Pièces : les lignes derrière chaque valeur",
+        ReportWord::EvidenceIntro => "Pour chaque indicateur, toutes les lignes comptées dans sa valeur cumulée à la fin de la période, telles que cadre explain les donne : le fichier, la feuille et la ligne du classeur, la clé de la ligne, sa date et la valeur qu’elle apporte. Les lignes marquées dans la dernière colonne sont datées dans la période. Un échantillon de ces lignes peut être rapproché des feuilles d’émargement, des pièces comptables et des autres documents sources.",
+        ReportWord::EvidenceKey => "Clé",
+        ReportWord::EvidenceDate => "Date",
+        ReportWord::EvidenceInPeriod => "Dans la période",
+        ReportWord::EvidenceNoRow => "Aucune ligne ne compte.",
         ReportWord::Column => "Colonne",
         ReportWord::Value => "Valeur",
         ReportWord::Rule => "Règle",
@@ -233,6 +239,24 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
         }
         ReportText::OutOf { count, of } => format!("{count} sur {of}"),
         ReportText::Quarter { year, quarter } => format!("T{quarter}\u{A0}{year}"),
+        ReportText::EvidencePart {
+            role,
+            dataset,
+            sheet,
+            file,
+            n,
+            count,
+        } => {
+            let rows = super::plural(*n as usize, "ligne", "lignes");
+            match role {
+                Some(role) => format!(
+                    "{role}\u{A0}: «{NNBSP}{dataset}{NNBSP}», feuille «{NNBSP}{sheet}{NNBSP}» de {file} — {count} {rows}"
+                ),
+                None => format!(
+                    "«{NNBSP}{dataset}{NNBSP}», feuille «{NNBSP}{sheet}{NNBSP}» de {file} — {count} {rows}"
+                ),
+            }
+        }
         ReportText::Half { year, half } => format!("S{half}\u{A0}{year}"),
         ReportText::MonthOfYear { month, year } => format!("{month} {year}"),
         ReportText::ProgressAlt {
