@@ -4,6 +4,7 @@
 mod attached_table;
 mod cli;
 mod iati;
+mod methods;
 mod progress;
 mod report;
 mod report_data;
