@@ -399,7 +399,9 @@ impl TryFrom<RawMeasure> for Measure {
             filter_label: raw.filter_label,
         };
         if rows.filter.is_none() && !rows.filter_label.0.is_empty() {
-            return Err("`filter_label` describes a `filter`: give the filter or remove the label".into());
+            return Err(
+                "`filter_label` describes a `filter`: give the filter or remove the label".into(),
+            );
         }
         Ok(match kind {
             "count" => Measure::Count { rows },

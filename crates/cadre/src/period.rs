@@ -263,9 +263,27 @@ mod tests {
     #[test]
     fn tells_the_kind() {
         let kind = |s: &str| p(s).unwrap().kind();
-        assert_eq!(kind("2025-q4"), PeriodKind::Quarter { year: 2025, quarter: 4 });
-        assert_eq!(kind("2025-H1"), PeriodKind::Half { year: 2025, half: 1 });
-        assert_eq!(kind("2025-M04"), PeriodKind::Month { year: 2025, month: 4 });
+        assert_eq!(
+            kind("2025-q4"),
+            PeriodKind::Quarter {
+                year: 2025,
+                quarter: 4
+            }
+        );
+        assert_eq!(
+            kind("2025-H1"),
+            PeriodKind::Half {
+                year: 2025,
+                half: 1
+            }
+        );
+        assert_eq!(
+            kind("2025-M04"),
+            PeriodKind::Month {
+                year: 2025,
+                month: 4
+            }
+        );
         assert_eq!(kind("2025"), PeriodKind::Year(2025));
         assert_eq!(kind("2025-03-01..2025-06-30"), PeriodKind::Range);
         assert_eq!(kind("project"), PeriodKind::Range);

@@ -47,7 +47,10 @@ fn prose(segments: &[Segment]) -> String {
 
 #[test]
 fn a_labelled_filter_is_printed_by_its_label_and_computed_as_written() {
-    for (lang, label) in [(Lang::Fr, "dispositifs adoptés"), (Lang::En, "schemes adopted")] {
+    for (lang, label) in [
+        (Lang::Fr, "dispositifs adoptés"),
+        (Lang::En, "schemes adopted"),
+    ] {
         let data = terress(lang, "2025-Q4", false);
         let m = data
             .methodology
@@ -61,7 +64,9 @@ fn a_labelled_filter_is_printed_by_its_label_and_computed_as_written() {
         assert!(computed.contains("statut = 'adopte'"), "{lang}: {computed}");
         assert!(!computed.contains(label), "{lang}: {computed}");
         assert!(
-            m.computed.iter().any(|s| s.code && s.text == "statut = 'adopte'"),
+            m.computed
+                .iter()
+                .any(|s| s.code && s.text == "statut = 'adopte'"),
             "the expression is code"
         );
     }
@@ -83,7 +88,14 @@ fn the_english_methods_have_no_french_words() {
     let data = terress(Lang::En, "2025-Q4", false);
     for m in &data.methodology {
         let words = [prose(&m.formula), m.definition.clone(), m.label.clone()].join(" ");
-        for french in ["adopté", "soumis", "Dépenses", "validé", "webinaire", " où "] {
+        for french in [
+            "adopté",
+            "soumis",
+            "Dépenses",
+            "validé",
+            "webinaire",
+            " où ",
+        ] {
             assert!(!words.contains(french), "{}: {french} in {words}", m.code);
         }
     }
@@ -110,7 +122,10 @@ fn the_period_is_written_as_people_write_it() {
         assert_eq!(data.period.label, period, "the label stays for machines");
     }
     let range = terress(Lang::Fr, "2025-03-01..2025-06-30", false);
-    assert_eq!(range.period.written, "1ᵉʳ\u{A0}mars 2025 – 30\u{A0}juin 2025");
+    assert_eq!(
+        range.period.written,
+        "1ᵉʳ\u{A0}mars 2025 – 30\u{A0}juin 2025"
+    );
 }
 
 #[test]
@@ -138,7 +153,11 @@ fn the_evidence_lists_exactly_the_rows_explain_gives() {
             let want: BTreeSet<u32> = expected.rows.iter().map(|r| r.row).collect();
             assert!(!want.is_empty(), "{code}: a part with rows");
             assert_eq!(rows, want, "{code}: {}", part.heading);
-            assert_eq!(part.rows.len(), expected.rows.len(), "{code}: every row listed");
+            assert_eq!(
+                part.rows.len(),
+                expected.rows.len(),
+                "{code}: every row listed"
+            );
             assert_eq!(part.sheet, expected.sheet);
             let in_period = part.rows.iter().filter(|r| r.in_period).count();
             let want = expected.rows.iter().filter(|r| r.in_period).count();

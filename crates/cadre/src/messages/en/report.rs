@@ -131,7 +131,9 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::AllAccepted => "Every row read is accepted.",
         ReportWord::Row => "Row",
         ReportWord::Evidence => "Evidence: the rows behind each value",
-        ReportWord::EvidenceIntro => "For each indicator, every row that counts in its cumulative value at the end of the period, as cadre explain gives them: the file, sheet and row of the spreadsheet, the row's key, its date and the value it brings. Rows marked in the last column fall in the period. A sample of these rows can be checked against the attendance sheets, vouchers and other source documents.",
+        ReportWord::EvidenceIntro => {
+            "For each indicator, every row that counts in its cumulative value at the end of the period, as cadre explain gives them: the file, sheet and row of the spreadsheet, the row's key, its date and the value it brings. Rows marked in the last column fall in the period. A sample of these rows can be checked against the attendance sheets, vouchers and other source documents."
+        }
         ReportWord::EvidenceKey => "Key",
         ReportWord::EvidenceDate => "Date",
         ReportWord::EvidenceInPeriod => "In period",
@@ -200,9 +202,9 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
         } => {
             let rows = if *n == 1 { "row" } else { "rows" };
             match role {
-                Some(role) => format!(
-                    "{role}: “{dataset}”, sheet “{sheet}” of {file} — {count} {rows}"
-                ),
+                Some(role) => {
+                    format!("{role}: “{dataset}”, sheet “{sheet}” of {file} — {count} {rows}")
+                }
                 None => format!("“{dataset}”, sheet “{sheet}” of {file} — {count} {rows}"),
             }
         }

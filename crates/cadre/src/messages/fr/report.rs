@@ -140,7 +140,9 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::AllAccepted => "Toutes les lignes lues sont acceptées.",
         ReportWord::Row => "Ligne",
         ReportWord::Evidence => "Pièces : les lignes derrière chaque valeur",
-        ReportWord::EvidenceIntro => "Pour chaque indicateur, toutes les lignes comptées dans sa valeur cumulée à la fin de la période, telles que cadre explain les donne : le fichier, la feuille et la ligne du classeur, la clé de la ligne, sa date et la valeur qu’elle apporte. Les lignes marquées dans la dernière colonne sont datées dans la période. Un échantillon de ces lignes peut être rapproché des feuilles d’émargement, des pièces comptables et des autres documents sources.",
+        ReportWord::EvidenceIntro => {
+            "Pour chaque indicateur, toutes les lignes comptées dans sa valeur cumulée à la fin de la période, telles que cadre explain les donne : le fichier, la feuille et la ligne du classeur, la clé de la ligne, sa date et la valeur qu’elle apporte. Les lignes marquées dans la dernière colonne sont datées dans la période. Un échantillon de ces lignes peut être rapproché des feuilles d’émargement, des pièces comptables et des autres documents sources."
+        }
         ReportWord::EvidenceKey => "Clé",
         ReportWord::EvidenceDate => "Date",
         ReportWord::EvidenceInPeriod => "Dans la période",
