@@ -249,7 +249,7 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
             n,
             count,
         } => {
-            let rows = super::plural(*n as usize, "ligne", "lignes");
+            let rows = super::plural(*n, "ligne", "lignes");
             match role {
                 Some(role) => format!(
                     "{role}\u{A0}: «{NNBSP}{dataset}{NNBSP}», feuille «{NNBSP}{sheet}{NNBSP}» de {file} — {count} {rows}"
