@@ -634,7 +634,7 @@ pub enum FormulaText<'a> {
     },
     /// A share's condition in plain words: the rows counted.
     Counting {
-        /// The condition's label (`participations by women`).
+        /// The condition's label (`the rows of women`).
         label: &'a str,
     },
     /// A breakdown restricts the computation to its category.
