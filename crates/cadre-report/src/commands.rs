@@ -119,6 +119,8 @@ pub struct ReportArgs {
     pub previous: Option<PathBuf>,
     /// The period of an earlier table in csv (a PDF or JSON table carries its own).
     pub previous_period: Option<String>,
+    /// An annex listing, for each indicator, the rows behind its value.
+    pub evidence: bool,
 }
 
 /// The language an error is written in before the programme is known: the
@@ -308,6 +310,14 @@ pub fn report(inputs: &Inputs, when: &When, args: &ReportArgs) -> Result<Outcome
         &engine, &table,
     )?));
     options.history = Some(Box::new(engine.history(&period)?));
+    if args.evidence {
+        let explanations = table
+            .indicators
+            .iter()
+            .map(|iv| engine.explain(&iv.code, &period))
+            .collect::<Result<Vec<_>, _>>()?;
+        options.evidence = Some(Box::new(explanations));
+    }
     if let Some(previous) = &args.previous {
         let earlier = crate::attached::earlier(
             &session.programme,

@@ -97,6 +97,10 @@ enum Command {
         /// among the input files).
         #[arg(long)]
         data_as_of: Option<NaiveDate>,
+        /// An evidence annex: for each indicator, every row behind its
+        /// value (file, sheet, row, key, date, value), as `explain` gives them.
+        #[arg(long)]
+        evidence: bool,
     },
     /// Show how one indicator's value was made: rows counted, rows left out, arithmetic.
     Explain {
@@ -402,6 +406,7 @@ fn run(command: Command) -> Result<Outcome, Error> {
             draft,
             final_report,
             data_as_of,
+            evidence,
         } => commands::report(
             &input.inputs(allow_rejected),
             &when.when(),
@@ -418,6 +423,7 @@ fn run(command: Command) -> Result<Outcome, Error> {
                 data_as_of,
                 previous,
                 previous_period,
+                evidence,
             },
         ),
         Command::Explain {

@@ -31,6 +31,7 @@
 
 pub mod attachment;
 pub mod data;
+pub mod evidence;
 pub mod format;
 pub mod kinds;
 pub mod markdown;
@@ -126,6 +127,9 @@ pub struct ReportOptions {
     /// period's end, for the progress charts, computed by the caller's
     /// engine (its prepared rows reused); computed afresh when absent.
     pub history: Option<Box<cadre::history::History>>,
+    /// The explanation of every indicator's value, in the table's order,
+    /// for the evidence annex (`--evidence`); no annex when absent.
+    pub evidence: Option<Box<Vec<cadre::explain::Explanation>>>,
 }
 
 impl ReportOptions {
@@ -145,6 +149,7 @@ impl ReportOptions {
             attached_table: None,
             restatements: None,
             history: None,
+            evidence: None,
         }
     }
 }

@@ -171,6 +171,7 @@ impl Engine<'_> {
             dataset: count.dataset.clone(),
             date: None,
             filter: count.filter.clone(),
+            filter_label: Default::default(),
         };
         let frame = self.selection_frame_with(&sel, &[count.via.as_str()], None, &[])?;
         let mut out: HashMap<String, u64> = HashMap::new();

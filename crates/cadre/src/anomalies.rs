@@ -127,6 +127,7 @@ impl Engine<'_> {
                     dataset: schema.name.clone(),
                     date: None,
                     filter: None,
+                    filter_label: Default::default(),
                 };
                 let values = self
                     .selection_frame_with(&sel, &[column.as_str()], None, &[])

@@ -360,6 +360,7 @@ impl<'a> Engine<'a> {
                 condition,
                 known,
                 scale,
+                ..
             } => {
                 let (cond, _) = filter::compile(condition).map_err(|e| Error::Compute {
                     indicator: ind.code.clone(),
@@ -413,6 +414,7 @@ impl<'a> Engine<'a> {
                     dataset: members.dataset.clone(),
                     date: None,
                     filter: members.filter.clone(),
+                    filter_label: Default::default(),
                 };
                 let value = members.column.as_deref().map(col);
                 let mframe = self

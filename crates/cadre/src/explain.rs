@@ -227,6 +227,7 @@ impl Engine<'_> {
                 condition,
                 known,
                 scale,
+                ..
             } => {
                 let (numerator, denominator) = prepared.sides();
                 (

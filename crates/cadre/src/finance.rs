@@ -425,6 +425,7 @@ impl Engine<'_> {
             dataset: dataset.to_owned(),
             date: date.cloned(),
             filter: None,
+            filter_label: Default::default(),
         };
         let frame = self
             .selection_frame_with(&sel, &keep, None, &[])

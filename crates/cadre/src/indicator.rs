@@ -104,6 +104,10 @@ pub struct Selection {
     /// A SQL condition rows must meet (`statut IN ('soumis', 'valide')`).
     #[serde(default)]
     pub filter: Option<String>,
+    /// What the filter means, in plain words per language (`filter_label.en =
+    /// "validated only"`); the methodology prints it before the expression.
+    #[serde(default, skip_serializing_if = "Localized::is_empty")]
+    pub filter_label: Localized,
 }
 
 /// An aggregate over a selection, one side of a ratio.
@@ -143,6 +147,9 @@ pub struct Members {
     /// A SQL condition members must meet.
     #[serde(default)]
     pub filter: Option<String>,
+    /// What the filter means, in plain words per language.
+    #[serde(default, skip_serializing_if = "Localized::is_empty")]
+    pub filter_label: Localized,
     /// What is computed per group.
     pub aggregate: AggregateKind,
     /// The column aggregated (for `distinct` and `sum`).
@@ -230,6 +237,9 @@ pub enum Measure {
         rows: Selection,
         /// The SQL condition counted in the numerator.
         condition: String,
+        /// What the condition means, in plain words per language.
+        #[serde(default, skip_serializing_if = "Localized::is_empty")]
+        condition_label: Localized,
         /// The column that must be known for a row to count at all.
         #[serde(default)]
         known: Option<String>,
@@ -280,8 +290,12 @@ struct RawMeasure {
     dataset: Option<String>,
     date: Option<String>,
     filter: Option<String>,
+    #[serde(default)]
+    filter_label: Localized,
     column: Option<String>,
     condition: Option<String>,
+    #[serde(default)]
+    condition_label: Localized,
     known: Option<String>,
     scale: Option<f64>,
     numerator: Option<Aggregate>,
@@ -295,6 +309,8 @@ struct RawAggregate {
     dataset: String,
     date: Option<String>,
     filter: Option<String>,
+    #[serde(default)]
+    filter_label: Localized,
     aggregate: AggregateKind,
     column: Option<String>,
 }
@@ -317,6 +333,7 @@ impl TryFrom<RawAggregate> for Aggregate {
                 dataset: raw.dataset,
                 date: raw.date,
                 filter: raw.filter,
+                filter_label: raw.filter_label,
             },
             aggregate: raw.aggregate,
             column: raw.column,
@@ -334,7 +351,7 @@ impl TryFrom<RawMeasure> for Measure {
         let allowed: &[&str] = match kind {
             "count" => &[],
             "distinct" | "sum" | "mean" | "latest" => &["column"],
-            "share" => &["condition", "known", "scale"],
+            "share" => &["condition", "condition_label", "known", "scale"],
             "ratio" => &["numerator", "denominator", "scale"],
             "mean_per_group" => &["members"],
             _ => {
@@ -351,6 +368,7 @@ impl TryFrom<RawMeasure> for Measure {
             ("numerator", raw.numerator.is_some()),
             ("denominator", raw.denominator.is_some()),
             ("members", raw.members.is_some()),
+            ("condition_label", !raw.condition_label.0.is_empty()),
         ];
         if let Some((key, _)) = given.iter().find(|(k, set)| *set && !allowed.contains(k)) {
             return Err(format!("a `{kind}` measure takes no `{key}`"));
@@ -359,7 +377,11 @@ impl TryFrom<RawMeasure> for Measure {
             v.ok_or_else(|| format!("a `{kind}` measure needs `{key}`"))
         };
         if kind == "ratio" {
-            if raw.dataset.is_some() || raw.date.is_some() || raw.filter.is_some() {
+            if raw.dataset.is_some()
+                || raw.date.is_some()
+                || raw.filter.is_some()
+                || !raw.filter_label.0.is_empty()
+            {
                 return Err("a `ratio` measure gives `dataset`, `date` and `filter` in its numerator and denominator".into());
             }
             return Ok(Measure::Ratio {
@@ -374,7 +396,13 @@ impl TryFrom<RawMeasure> for Measure {
             dataset: need(raw.dataset, "dataset")?,
             date: raw.date,
             filter: raw.filter,
+            filter_label: raw.filter_label,
         };
+        if rows.filter.is_none() && !rows.filter_label.0.is_empty() {
+            return Err(
+                "`filter_label` describes a `filter`: give the filter or remove the label".into(),
+            );
+        }
         Ok(match kind {
             "count" => Measure::Count { rows },
             "distinct" => Measure::Distinct {
@@ -401,6 +429,7 @@ impl TryFrom<RawMeasure> for Measure {
             "share" => Measure::Share {
                 rows,
                 condition: need(raw.condition, "condition")?,
+                condition_label: raw.condition_label,
                 known: raw.known,
                 scale: raw.scale.unwrap_or(100.0),
             },

@@ -17,7 +17,66 @@ pub struct Period {
     pub end: NaiveDate,
 }
 
+/// What a period is, as its normalised label says: the report writes it as
+/// people do (`T4 2025`, `Q4 2025`, `avril 2025`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PeriodKind {
+    /// A calendar year (`2025`).
+    Year(i32),
+    /// A half year (`2025-H1`).
+    Half {
+        /// The year.
+        year: i32,
+        /// 1 or 2.
+        half: u32,
+    },
+    /// A quarter (`2025-Q4`).
+    Quarter {
+        /// The year.
+        year: i32,
+        /// 1 to 4.
+        quarter: u32,
+    },
+    /// A month (`2025-M04`).
+    Month {
+        /// The year.
+        year: i32,
+        /// 1 to 12.
+        month: u32,
+    },
+    /// Any other span (`2025-03-01..2025-06-30`, `project`): its dates.
+    Range,
+}
+
+impl PeriodKind {
+    /// The kind of a normalised period label (see [`Period::parse`]).
+    pub fn of(label: &str) -> PeriodKind {
+        let (year, rest) = match label.split_once('-') {
+            Some((y, r)) if !label.contains("..") => (y, Some(r)),
+            _ => (label, None),
+        };
+        let Ok(year) = year.parse::<i32>() else {
+            return PeriodKind::Range;
+        };
+        let Some(rest) = rest else {
+            return PeriodKind::Year(year);
+        };
+        let (kind, num) = rest.split_at(1.min(rest.len()));
+        match (kind, num.parse::<u32>()) {
+            ("Q", Ok(quarter @ 1..=4)) => PeriodKind::Quarter { year, quarter },
+            ("H", Ok(half @ 1..=2)) => PeriodKind::Half { year, half },
+            ("M", Ok(month @ 1..=12)) => PeriodKind::Month { year, month },
+            _ => PeriodKind::Range,
+        }
+    }
+}
+
 impl Period {
+    /// What the period is (a quarter, a month…), from its label.
+    pub fn kind(&self) -> PeriodKind {
+        PeriodKind::of(&self.label)
+    }
+
     /// Reads a period. `project` runs from `project_start` to `today`.
     pub fn parse(input: &str, project_start: NaiveDate, today: NaiveDate) -> Result<Period> {
         let err = |problem: PeriodProblem| Error::Period {
@@ -199,6 +258,35 @@ mod tests {
         let all = p("project").unwrap();
         assert_eq!((all.start, all.end), (d(2024, 11, 1), d(2026, 11, 28)));
         assert_eq!(p("2025-M4").unwrap().label, "2025-M04");
+    }
+
+    #[test]
+    fn tells_the_kind() {
+        let kind = |s: &str| p(s).unwrap().kind();
+        assert_eq!(
+            kind("2025-q4"),
+            PeriodKind::Quarter {
+                year: 2025,
+                quarter: 4
+            }
+        );
+        assert_eq!(
+            kind("2025-H1"),
+            PeriodKind::Half {
+                year: 2025,
+                half: 1
+            }
+        );
+        assert_eq!(
+            kind("2025-M04"),
+            PeriodKind::Month {
+                year: 2025,
+                month: 4
+            }
+        );
+        assert_eq!(kind("2025"), PeriodKind::Year(2025));
+        assert_eq!(kind("2025-03-01..2025-06-30"), PeriodKind::Range);
+        assert_eq!(kind("project"), PeriodKind::Range);
     }
 
     #[test]

@@ -257,6 +257,7 @@ impl ActivitySource {
             dataset: self.dataset.clone(),
             date: Some(self.date.clone()),
             filter: self.filter.clone(),
+            filter_label: Default::default(),
         }
     }
 }
@@ -668,6 +669,7 @@ impl Programme {
             dataset: dataset.to_owned(),
             date: None,
             filter: None,
+            filter_label: Default::default(),
         };
         self.selected_dataset(&sel)?;
         for (name, need) in columns {
@@ -731,6 +733,7 @@ impl Programme {
                 dataset: count.dataset.clone(),
                 date: None,
                 filter: count.filter.clone(),
+                filter_label: Default::default(),
             })?;
         }
         Ok(())
@@ -999,6 +1002,7 @@ impl Programme {
                     dataset: members.dataset.clone(),
                     date: None,
                     filter: members.filter.clone(),
+                    filter_label: Default::default(),
                 };
                 self.check_selection(&msel)?;
                 match (members.aggregate, &members.column) {

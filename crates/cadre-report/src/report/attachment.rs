@@ -9,6 +9,7 @@ use cadre::IndicatorTable;
 use cadre::messages::report::ReportText;
 use serde::Serialize;
 
+use super::format::Formatter;
 use super::{ReportError, ReportOptions};
 
 /// The virtual path of the attached table; the PDF names the file after it
@@ -42,7 +43,11 @@ pub(super) fn files(
     let attachment = Attachment {
         path: TABLE_PATH,
         description: ReportText::AttachedTable {
-            period: &table.period.label,
+            period: &Formatter::new(options.lang).period(
+                &table.period.label,
+                table.period.start,
+                table.period.end,
+            ),
         }
         .render(options.lang),
         mime: "application/json",

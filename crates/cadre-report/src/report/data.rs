@@ -99,6 +99,10 @@ pub struct ReportData {
     /// forecast); absent when the programme declares no `[finance]`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub statement: Option<super::statement::StatementData>,
+    /// The evidence annex: for each indicator, the rows behind its value
+    /// (`--evidence`); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Vec<super::evidence::EvidenceData>>,
 }
 
 /// The narrative of the period, as Markdown blocks (see
@@ -164,8 +168,11 @@ pub struct Funder {
 /// The reporting period.
 #[derive(Debug, Clone, Serialize)]
 pub struct PeriodData {
-    /// Its label (`2025-Q4`).
+    /// Its label (`2025-Q4`), for machines.
     pub label: String,
+    /// The period as people write it, which the report prints: `T4 2025`
+    /// in French, `Q4 2025` in English, a month by name, a span by dates.
+    pub written: String,
     /// First day, in words.
     pub start: String,
     /// Last day, in words.
@@ -492,8 +499,13 @@ pub struct MethodologyData {
     pub unit: String,
     /// Its definition (may be empty).
     pub definition: String,
-    /// How it is computed, in words.
+    /// How it is computed, in words: a filter or condition the definitions
+    /// label is written by its label.
     pub formula: Vec<Segment>,
+    /// The same with every filter and condition as the definitions write
+    /// it (the expression computed), for a smaller line under the formula;
+    /// empty when the formula has no label (it shows the expressions).
+    pub computed: Vec<Segment>,
     /// Where its values come from.
     pub source: Vec<Segment>,
     /// Its means of verification (may be empty).
@@ -848,6 +860,7 @@ pub(super) fn build(
         },
         period: PeriodData {
             label: period.label.clone(),
+            written: f.period(&period.label, period.start, period.end),
             range: ReportText::PeriodRange {
                 start: &period_start,
                 end: &period_end,
@@ -904,6 +917,10 @@ pub(super) fn build(
             .as_deref()
             .map(|r| super::restatements::build(programme, r, lang)),
         statement: b.statement()?,
+        evidence: options
+            .evidence
+            .as_deref()
+            .map(|e| super::evidence::build(programme, e, lang)),
     })
 }
 
@@ -1337,10 +1354,19 @@ impl Builder<'_> {
         };
         let (mut a, mut b) = (label(&numerator.rows), label(&denominator.rows));
         if a == b {
-            if let Some(filter) = &numerator.rows.filter {
+            // The filter's label when it has one, else its expression.
+            let filter = |sel: &Selection| {
+                let label = sel.filter_label.get(self.lang);
+                if label.trim().is_empty() {
+                    sel.filter.clone()
+                } else {
+                    Some(label.to_owned())
+                }
+            };
+            if let Some(filter) = filter(&numerator.rows) {
                 a = format!("{a} ({filter})");
             }
-            if let Some(filter) = &denominator.rows.filter {
+            if let Some(filter) = filter(&denominator.rows) {
                 b = format!("{b} ({filter})");
             }
         }
@@ -1384,6 +1410,7 @@ impl Builder<'_> {
             unit: unit.to_owned(),
             definition: d.definition.get(lang).to_owned(),
             formula: methodology::formula(self.programme, d, lang),
+            computed: methodology::computed(self.programme, d, lang),
             source: methodology::source(self.programme, self.data, d, lang),
             verification: d.verification.get(lang).to_owned(),
             baseline: self.f.value(d.baseline, unit),

@@ -7,7 +7,7 @@
 //! aware number formatting, and keeping it here keeps it tested.
 
 use cadre::Lang;
-use cadre::messages::report::Conventions;
+use cadre::messages::report::{Conventions, ReportText};
 use chrono::{Datelike, NaiveDate};
 
 /// Narrow no-break space: the French thousands separator and the space
@@ -21,6 +21,7 @@ const MINUS: char = '\u{2212}';
 #[derive(Debug, Clone, Copy)]
 pub struct Formatter {
     c: &'static Conventions,
+    lang: Lang,
 }
 
 impl Formatter {
@@ -28,6 +29,7 @@ impl Formatter {
     pub fn new(lang: Lang) -> Self {
         Formatter {
             c: Conventions::of(lang),
+            lang,
         }
     }
 
@@ -129,6 +131,31 @@ impl Formatter {
             d.day().to_string()
         };
         format!("{day}\u{A0}{month} {}", d.year())
+    }
+
+    /// A period as people write it: `T4 2025` / `Q4 2025`, `S1 2025` /
+    /// `H1 2025`, `avril 2025` / `April 2025`, `2025`; any other span by
+    /// its dates (`1ᵉʳ mars 2025 – 30 juin 2025`).
+    pub fn period(&self, label: &str, start: NaiveDate, end: NaiveDate) -> String {
+        use cadre::period::PeriodKind;
+        let lang = self.lang;
+        match PeriodKind::of(label) {
+            PeriodKind::Year(year) => year.to_string(),
+            PeriodKind::Half { year, half } => ReportText::Half { year, half }.render(lang),
+            PeriodKind::Quarter { year, quarter } => {
+                ReportText::Quarter { year, quarter }.render(lang)
+            }
+            PeriodKind::Month { year, month } => ReportText::MonthOfYear {
+                month: self.c.months[month as usize - 1],
+                year,
+            }
+            .render(lang),
+            PeriodKind::Range => ReportText::FromTo {
+                start: &self.date(start),
+                end: &self.date(end),
+            }
+            .render(lang),
+        }
     }
 
     /// A size in bytes, in kilobytes or megabytes.

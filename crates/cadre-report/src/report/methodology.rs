@@ -3,6 +3,7 @@
 
 use cadre::indicator::{Aggregate, AggregateKind, IndicatorDef, Measure, Members, Selection};
 use cadre::messages::report::FormulaText as F;
+use cadre::text::Localized;
 use cadre::{Lang, Programme};
 use serde::Serialize;
 
@@ -18,6 +19,10 @@ pub struct Segment {
 struct Words {
     lang: Lang,
     out: Vec<Segment>,
+    /// Whether filters and conditions with a label are written by it.
+    plain: bool,
+    /// Whether a label was written in place of an expression.
+    labelled: bool,
 }
 
 impl Words {
@@ -25,7 +30,28 @@ impl Words {
         Words {
             lang,
             out: Vec::new(),
+            plain: false,
+            labelled: false,
         }
+    }
+
+    /// A filter or condition: its label in plain words when it has one in
+    /// this language's report (and the words are plain), else the expression
+    /// as code after `before`.
+    fn condition(
+        &mut self,
+        expression: &str,
+        label: &Localized,
+        before: F,
+        plain: impl Fn(&str) -> F,
+    ) -> &mut Self {
+        let text = label.get(self.lang);
+        if self.plain && !text.trim().is_empty() {
+            self.labelled = true;
+            let phrase = plain(text).render(self.lang);
+            return self.s(&phrase);
+        }
+        self.t(before).code(expression)
     }
 
     /// A phrase of the catalogue.
@@ -79,7 +105,9 @@ fn rows(w: &mut Words, p: &Programme, sel: &Selection, lang: Lang) {
     let label = dataset_label(p, &sel.dataset, lang);
     w.t(F::OfDataset { label: &label });
     if let Some(f) = &sel.filter {
-        w.t(F::Where).code(f);
+        w.condition(f, &sel.filter_label, F::Where, |label| F::Restricted {
+            label,
+        });
     }
 }
 
@@ -114,14 +142,32 @@ fn members(w: &mut Words, p: &Programme, m: &Members, lang: Lang) {
         dataset: m.dataset.clone(),
         date: None,
         filter: m.filter.clone(),
+        filter_label: m.filter_label.clone(),
     };
     aggregate(w, p, m.aggregate, m.column.as_deref(), &sel, lang);
     w.t(F::LinkedThrough).code(&m.via);
 }
 
-/// The formula of an indicator, in words, with its columns and conditions as code.
+/// The formula of an indicator, in words, with its columns as code and its
+/// filters and conditions in plain words where the definitions label them
+/// (as code otherwise).
 pub fn formula(p: &Programme, ind: &IndicatorDef, lang: Lang) -> Vec<Segment> {
+    build(p, ind, lang, true).out
+}
+
+/// The formula as computed, every filter and condition as the definitions
+/// write it; empty when [`formula`] already shows them all (no label).
+pub fn computed(p: &Programme, ind: &IndicatorDef, lang: Lang) -> Vec<Segment> {
+    if build(p, ind, lang, true).labelled {
+        build(p, ind, lang, false).out
+    } else {
+        Vec::new()
+    }
+}
+
+fn build(p: &Programme, ind: &IndicatorDef, lang: Lang, plain: bool) -> Words {
     let mut w = Words::new(lang);
+    w.plain = plain;
     match &ind.measure {
         Measure::Count { rows: sel } => {
             w.t(F::CountRows);
@@ -152,12 +198,15 @@ pub fn formula(p: &Programme, ind: &IndicatorDef, lang: Lang) -> Vec<Segment> {
         Measure::Share {
             rows: sel,
             condition,
+            condition_label,
             known,
             scale: k,
         } => {
             w.t(F::Rows);
             rows(&mut w, p, sel, lang);
-            w.t(F::Meeting).code(condition);
+            w.condition(condition, condition_label, F::Meeting, |label| {
+                F::Counting { label }
+            });
             match known {
                 Some(col) => w.t(F::OverThoseWhere).code(col).t(F::IsKnown),
                 None => w.t(F::OverAllRows),
@@ -192,7 +241,7 @@ pub fn formula(p: &Programme, ind: &IndicatorDef, lang: Lang) -> Vec<Segment> {
         w.t(F::BreakdownRestricts);
     }
     w.s(".");
-    w.out
+    w
 }
 
 /// Where the values come from: each dataset read, its sheet, and the column
@@ -206,6 +255,7 @@ pub fn source(p: &Programme, data: &cadre::Data, ind: &IndicatorDef, lang: Lang)
             dataset: m.dataset.clone(),
             date: None,
             filter: None,
+            filter_label: Default::default(),
         };
         selections.push(&member_sel);
     }

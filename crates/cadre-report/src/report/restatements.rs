@@ -50,7 +50,8 @@ pub struct RestatedRow {
 /// Writes the section in `lang`.
 pub fn build(programme: &Programme, r: &Restatements, lang: Lang) -> RestatementsData {
     let f = Formatter::new(lang);
-    let period = r.period.label.as_str();
+    let written = f.period(&r.period.label, r.period.start, r.period.end);
+    let period = written.as_str();
     let intro = if r.is_empty() {
         ReportText::NoRestatement {
             period,

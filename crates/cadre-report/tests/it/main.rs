@@ -5,6 +5,7 @@ mod attached_table;
 mod cli;
 mod iati;
 mod kinds;
+mod methods;
 mod progress;
 mod report;
 mod report_data;

@@ -80,6 +80,7 @@ fn the_template_reads_only_catalogue_words() {
         "components.typ",
         "progress.typ",
         "statement.typ",
+        "evidence.typ",
     ] {
         let text = std::fs::read_to_string(dir.join(name)).expect("template file");
         for (at, _) in text.match_indices("words.") {

@@ -134,6 +134,9 @@ report_words! {
     Definition = "definition",
     /// How an indicator is computed.
     Formula = "formula",
+    /// The formula with its filters and conditions as the definitions
+    /// write them, in a smaller line under the formula in words.
+    AsComputed = "as-computed",
     /// Where its values come from.
     Source = "source",
     /// Its means of verification.
@@ -182,6 +185,18 @@ report_words! {
     Value = "value",
     /// Column heading: the rule broken.
     Rule = "rule",
+    /// The evidence annex (`--evidence`): the rows behind each value.
+    Evidence = "evidence",
+    /// Introduces the evidence annex.
+    EvidenceIntro = "evidence-intro",
+    /// Column heading: a row's key.
+    EvidenceKey = "evidence-key",
+    /// Column heading: the date that places a row in time.
+    EvidenceDate = "evidence-date",
+    /// Column heading: whether a row falls in the period (else before it).
+    EvidenceInPeriod = "evidence-in-period",
+    /// A part with no row.
+    EvidenceNoRow = "evidence-no-row",
     /// The provenance annex.
     Provenance = "provenance",
     /// The report's status on the cover.
@@ -478,6 +493,36 @@ pub enum ReportText<'a> {
         /// The share of the ceiling up to which it is at risk (`110 %`).
         at_risk: &'a str,
     },
+    /// The heading of a part of the evidence annex: its role, the dataset,
+    /// where its rows were read, how many count.
+    EvidencePart {
+        /// The part's role (numerator…), none for a single part.
+        role: Option<&'a str>,
+        /// The dataset's label.
+        dataset: &'a str,
+        /// The sheet.
+        sheet: &'a str,
+        /// The file's name.
+        file: &'a str,
+        /// The rows (for the plural).
+        n: usize,
+        /// The rows, formatted.
+        count: &'a str,
+    },
+    /// A half year, as people write it: "H1 2025".
+    Half {
+        /// The year.
+        year: i32,
+        /// The half, 1 or 2.
+        half: u32,
+    },
+    /// A month of a year: "April 2025".
+    MonthOfYear {
+        /// The month's name, as the language's conventions write it.
+        month: &'a str,
+        /// The year.
+        year: i32,
+    },
     /// A quarter, as an axis or a sentence names it: "Q4 2025".
     Quarter {
         /// The year.
@@ -644,6 +689,16 @@ pub enum FormulaText<'a> {
     },
     /// A filter follows.
     Where,
+    /// A filter in plain words, after the rows it selects.
+    Restricted {
+        /// The filter's label (`schemes adopted`).
+        label: &'a str,
+    },
+    /// A share's condition in plain words: the rows counted.
+    Counting {
+        /// The condition's label (`the rows of women`).
+        label: &'a str,
+    },
     /// A breakdown restricts the computation to its category.
     BreakdownRestricts,
     /// Between two sources.

@@ -86,6 +86,7 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         }
         ReportWord::Definition => "Definition",
         ReportWord::Formula => "Computation",
+        ReportWord::AsComputed => "As computed",
         ReportWord::Source => "Source",
         ReportWord::Verification => "Verification",
         ReportWord::Unit => "Unit",
@@ -136,6 +137,14 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         }
         ReportWord::AllAccepted => "Every row read is accepted.",
         ReportWord::Row => "Row",
+        ReportWord::Evidence => "Evidence: the rows behind each value",
+        ReportWord::EvidenceIntro => {
+            "For each indicator, every row that counts in its cumulative value at the end of the period, as cadre explain gives them: the file, sheet and row of the spreadsheet, the row's key, its date and the value it brings. Rows marked in the last column fall in the period. A sample of these rows can be checked against the attendance sheets, vouchers and other source documents."
+        }
+        ReportWord::EvidenceKey => "Key",
+        ReportWord::EvidenceDate => "Date",
+        ReportWord::EvidenceInPeriod => "In period",
+        ReportWord::EvidenceNoRow => "No row counts.",
         ReportWord::Column => "Column",
         ReportWord::Value => "Value",
         ReportWord::Rule => "Rule",
@@ -190,6 +199,24 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
     match t {
         ReportText::PeriodRange { start, end } => format!("from {start} to {end}"),
         ReportText::Quarter { year, quarter } => format!("Q{quarter}\u{A0}{year}"),
+        ReportText::EvidencePart {
+            role,
+            dataset,
+            sheet,
+            file,
+            n,
+            count,
+        } => {
+            let rows = if *n == 1 { "row" } else { "rows" };
+            match role {
+                Some(role) => {
+                    format!("{role}: “{dataset}”, sheet “{sheet}” of {file} — {count} {rows}")
+                }
+                None => format!("“{dataset}”, sheet “{sheet}” of {file} — {count} {rows}"),
+            }
+        }
+        ReportText::Half { year, half } => format!("H{half}\u{A0}{year}"),
+        ReportText::MonthOfYear { month, year } => format!("{month} {year}"),
         ReportText::ProgressAlt {
             code,
             cumulative,
@@ -316,6 +343,8 @@ pub(in crate::messages) fn formula(f: &FormulaText) -> String {
         FormulaText::LinkedThrough => " linked to it through ",
         FormulaText::OfDataset { label } => return format!(" of “{label}”"),
         FormulaText::Where => " where ",
+        FormulaText::Restricted { label } => return format!(" ({label})"),
+        FormulaText::Counting { label } => return format!(", counting {label}"),
         FormulaText::BreakdownRestricts => {
             ". A breakdown restricts the whole computation to the category"
         }

@@ -95,6 +95,7 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         }
         ReportWord::Definition => "Définition",
         ReportWord::Formula => "Calcul",
+        ReportWord::AsComputed => "Tel que calculé",
         ReportWord::Source => "Source",
         ReportWord::Verification => "Vérification",
         ReportWord::Unit => "Unité",
@@ -145,6 +146,14 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         }
         ReportWord::AllAccepted => "Toutes les lignes lues sont acceptées.",
         ReportWord::Row => "Ligne",
+        ReportWord::Evidence => "Pièces : les lignes derrière chaque valeur",
+        ReportWord::EvidenceIntro => {
+            "Pour chaque indicateur, toutes les lignes comptées dans sa valeur cumulée à la fin de la période, telles que cadre explain les donne : le fichier, la feuille et la ligne du classeur, la clé de la ligne, sa date et la valeur qu’elle apporte. Les lignes marquées dans la dernière colonne sont datées dans la période. Un échantillon de ces lignes peut être rapproché des feuilles d’émargement, des pièces comptables et des autres documents sources."
+        }
+        ReportWord::EvidenceKey => "Clé",
+        ReportWord::EvidenceDate => "Date",
+        ReportWord::EvidenceInPeriod => "Dans la période",
+        ReportWord::EvidenceNoRow => "Aucune ligne ne compte.",
         ReportWord::Column => "Colonne",
         ReportWord::Value => "Valeur",
         ReportWord::Rule => "Règle",
@@ -259,6 +268,26 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
             "Plafond à ne pas dépasser\u{A0}: atteint tant que la valeur ne dépasse pas le plafond\u{A0}; à risque si elle le dépasse sans excéder {at_risk} du plafond\u{A0}; en retard au-delà. Les jalons ne décident pas du statut."
         ),
         ReportText::Quarter { year, quarter } => format!("T{quarter}\u{A0}{year}"),
+        ReportText::EvidencePart {
+            role,
+            dataset,
+            sheet,
+            file,
+            n,
+            count,
+        } => {
+            let rows = super::plural(*n, "ligne", "lignes");
+            match role {
+                Some(role) => format!(
+                    "{role}\u{A0}: «{NNBSP}{dataset}{NNBSP}», feuille «{NNBSP}{sheet}{NNBSP}» de {file} — {count} {rows}"
+                ),
+                None => format!(
+                    "«{NNBSP}{dataset}{NNBSP}», feuille «{NNBSP}{sheet}{NNBSP}» de {file} — {count} {rows}"
+                ),
+            }
+        }
+        ReportText::Half { year, half } => format!("S{half}\u{A0}{year}"),
+        ReportText::MonthOfYear { month, year } => format!("{month} {year}"),
         ReportText::ProgressAlt {
             code,
             cumulative,
@@ -327,6 +356,8 @@ pub(in crate::messages) fn formula(f: &FormulaText) -> String {
         FormulaText::LinkedThrough => " qui lui sont rattachées par ",
         FormulaText::OfDataset { label } => return format!(" de «{NNBSP}{label}{NNBSP}»"),
         FormulaText::Where => " où ",
+        FormulaText::Restricted { label } => return format!(" ({label})"),
+        FormulaText::Counting { label } => return format!(", en comptant {label}"),
         FormulaText::BreakdownRestricts => {
             ". Une ventilation restreint tout le calcul à la catégorie"
         }

@@ -1,0 +1,145 @@
+//! The evidence annex (`cadre report --evidence`): for each indicator, the
+//! rows behind its value as `explain` gives them (file, sheet, row, key,
+//! date, value), so that an evaluator can sample them against the source
+//! documents. Every row is listed: the annex is the evidence.
+
+use cadre::explain::{Explanation, Role};
+use cadre::messages::Word;
+use cadre::messages::report::ReportText;
+use cadre::{Lang, Programme};
+use serde::Serialize;
+
+use super::format::Formatter;
+
+/// The rows behind one indicator's value.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidenceData {
+    /// The indicator's code.
+    pub code: String,
+    /// Its label.
+    pub label: String,
+    /// Each part of its measure (the rows; a numerator and a denominator;
+    /// groups), in the order of `explain`.
+    pub parts: Vec<EvidencePart>,
+}
+
+/// One part of a measure and its rows.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidencePart {
+    /// Its heading: role, dataset, sheet, file, number of rows.
+    pub heading: String,
+    /// The dataset's name.
+    pub dataset: String,
+    /// The file's name.
+    pub file: String,
+    /// The sheet.
+    pub sheet: String,
+    /// Every row that counts in the cumulative value, in sheet order.
+    pub rows: Vec<EvidenceRow>,
+}
+
+/// A row behind a value.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvidenceRow {
+    /// Its row number in the sheet, as the spreadsheet shows it.
+    pub row: u32,
+    /// Its key (empty when its dataset has none).
+    pub key: String,
+    /// Its date, formatted (empty for an undated row).
+    pub date: String,
+    /// Whether it falls in the period (else before it).
+    pub in_period: bool,
+    /// The value it brings, formatted (empty when it brings only itself).
+    pub value: String,
+}
+
+fn role(r: Role) -> Option<Word> {
+    match r {
+        Role::Rows => None,
+        Role::Numerator => Some(Word::RoleNumerator),
+        Role::Denominator => Some(Word::RoleDenominator),
+        Role::Groups => Some(Word::RoleGroups),
+    }
+}
+
+/// The evidence of each explanation, in `lang`.
+pub fn build(programme: &Programme, explanations: &[Explanation], lang: Lang) -> Vec<EvidenceData> {
+    let f = Formatter::new(lang);
+    explanations
+        .iter()
+        .map(|e| {
+            let code = &e.indicator.code;
+            let label = programme
+                .indicators
+                .iter()
+                .find(|d| &d.code == code)
+                .map(|d| d.label.get(lang).to_owned())
+                .unwrap_or_default();
+            let parts = e
+                .parts
+                .iter()
+                .map(|p| {
+                    let dataset = programme
+                        .dataset(&p.dataset)
+                        .map(|d| d.label.get(lang))
+                        .filter(|l| !l.is_empty())
+                        .unwrap_or(&p.dataset);
+                    let file = std::path::Path::new(&p.file)
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| p.file.clone());
+                    let mut role_text = role(p.role).map(|w| w.text(lang).to_owned());
+                    if let Some(r) = role_text.as_mut() {
+                        capitalise(r);
+                    }
+                    let heading = ReportText::EvidencePart {
+                        role: role_text.as_deref(),
+                        dataset,
+                        sheet: &p.sheet,
+                        file: &file,
+                        n: p.rows.len(),
+                        count: &f.count(p.rows.len()),
+                    }
+                    .render(lang);
+                    let rows = p
+                        .rows
+                        .iter()
+                        .map(|r| EvidenceRow {
+                            row: r.row,
+                            key: r.key.clone().unwrap_or_default(),
+                            date: r.date.map(|d| f.date(d)).unwrap_or_default(),
+                            in_period: r.in_period,
+                            value: r
+                                .value
+                                .as_deref()
+                                .map(|v| match v.parse::<f64>() {
+                                    Ok(x) => f.number(x),
+                                    Err(_) => v.to_owned(),
+                                })
+                                .unwrap_or_default(),
+                        })
+                        .collect();
+                    EvidencePart {
+                        heading,
+                        dataset: p.dataset.clone(),
+                        file,
+                        sheet: p.sheet.clone(),
+                        rows,
+                    }
+                })
+                .collect();
+            EvidenceData {
+                code: code.clone(),
+                label,
+                parts,
+            }
+        })
+        .collect()
+}
+
+fn capitalise(s: &mut String) {
+    if let Some(first) = s.chars().next() {
+        let upper: String = first.to_uppercase().collect();
+        s.replace_range(..first.len_utf8(), &upper);
+    }
+}
