@@ -63,6 +63,7 @@ pub mod ingest;
 pub mod messages;
 pub mod period;
 pub mod programme;
+pub mod registry;
 pub mod reported;
 pub mod restate;
 pub mod schema;

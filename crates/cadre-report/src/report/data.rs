@@ -320,8 +320,12 @@ pub struct CategoryData {
     pub period_value: Option<String>,
     /// Its value up to the period's end, formatted.
     pub cumulative_value: Option<String>,
-    /// Its bar.
+    /// Its bar: against the category's rows in the registry when it has
+    /// them, else against the largest category.
     pub fraction: Option<f64>,
+    /// Its value out of the category's rows in the registry (`4 sur 5`),
+    /// when the breakdown is over a registry.
+    pub out_of: Option<String>,
 }
 
 /// A result of the results chain, with its indicators.
@@ -1182,18 +1186,38 @@ impl Builder<'_> {
             .iter()
             .map(|b| {
                 let bmax = scale_max(pct, b.categories.iter().filter_map(|c| c.cumulative_value));
+                // Over a registry, each category against its own rows (4 of 5).
+                let totals = Engine::new(self.programme, self.data)
+                    .registry_totals(&iv.code, &b.by)
+                    .ok()
+                    .flatten();
                 let categories = b
                     .categories
                     .iter()
                     .map(|c| {
                         let (name, note) = self.category_name(b, c);
+                        let total = totals
+                            .as_ref()
+                            .and_then(|t| t.get(&c.category))
+                            .copied()
+                            .filter(|n| *n > 0);
                         CategoryData {
                             name,
                             note,
                             empty: c.empty,
                             period_value: self.opt(c.period_value, unit),
                             cumulative_value: self.opt(c.cumulative_value, unit),
-                            fraction: c.cumulative_value.map(|v| fraction(v, bmax)),
+                            fraction: c.cumulative_value.map(|v| match total {
+                                Some(n) => fraction(v, n as f64),
+                                None => fraction(v, bmax),
+                            }),
+                            out_of: total.zip(c.cumulative_value).map(|(n, v)| {
+                                ReportText::OutOf {
+                                    count: &self.f.value(v, unit),
+                                    of: &self.f.count(n as usize),
+                                }
+                                .render(lang)
+                            }),
                         }
                     })
                     .collect();

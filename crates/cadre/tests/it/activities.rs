@@ -64,3 +64,18 @@ fn activities_naming_an_unknown_column_are_a_definition_error() {
         "{en}"
     );
 }
+
+#[test]
+fn a_breakdown_over_a_registry_counts_each_category_s_rows() {
+    let p = Programme::load(repo().join("tests/compute/programme")).unwrap();
+    let d = cadre::ingest(&p, repo().join("tests/compute/cases/mini/data")).unwrap();
+    let engine = Engine::new(&p, &d);
+    // N2 counts the distinct sites of attendances, by the site's country:
+    // sites S1 and S2 are in Alpha, S3 in Beta.
+    let totals = engine.registry_totals("N2", "pays").unwrap().unwrap();
+    assert_eq!(totals.get("Alpha"), Some(&2));
+    assert_eq!(totals.get("Beta"), Some(&1));
+    assert_eq!(totals.len(), 2);
+    // A count of rows is not over a registry.
+    assert_eq!(engine.registry_totals("N3", "pays").unwrap(), None);
+}
