@@ -258,6 +258,7 @@ pub fn claimed(
             start: table.period.start,
             end: table.period.end,
         };
+        check_label(&p, start, path)?;
         if let Some(given) = period {
             let given_period = Period::parse(given, start, today)?;
             if (given_period.start, given_period.end) != (p.start, p.end) {
@@ -292,6 +293,22 @@ pub fn claimed(
     })
 }
 
+/// The label a table carries must name its own dates: a table read from a
+/// file is untrusted, and the report prints its label.
+fn check_label(p: &Period, programme_start: NaiveDate, path: &Path) -> Result<(), Error> {
+    let named = Period::parse(&p.label, programme_start, p.end).ok();
+    if named.is_none_or(|n| (n.start, n.end) != (p.start, p.end)) {
+        return Err(bad(
+            path,
+            TableProblem::OtherPeriod {
+                given: p.label.clone(),
+                table: format!("{}..{}", p.start, p.end),
+            },
+        ));
+    }
+    Ok(())
+}
+
 fn check_programme(programme: &Programme, table: &str, path: &Path) -> Result<(), Error> {
     if table != programme.info.code {
         return Err(bad(
@@ -316,6 +333,7 @@ pub fn earlier(
     let file = read_table(programme, path)?;
     if let TableFile::Reported(t) = file {
         check_programme(programme, &t.programme, path)?;
+        check_label(&t.period(), programme.info.start, path)?;
         return Ok(EarlierTable::Reported(t));
     }
     let mut tables = claimed(programme, file, path, period, today)?;

@@ -61,7 +61,9 @@ impl PeriodKind {
         let Some(rest) = rest else {
             return PeriodKind::Year(year);
         };
-        let (kind, num) = rest.split_at(1.min(rest.len()));
+        // The first character, whatever its width: a label is untrusted text.
+        let split = rest.chars().next().map_or(0, char::len_utf8);
+        let (kind, num) = rest.split_at(split);
         match (kind, num.parse::<u32>()) {
             ("Q", Ok(quarter @ 1..=4)) => PeriodKind::Quarter { year, quarter },
             ("H", Ok(half @ 1..=2)) => PeriodKind::Half { year, half },
@@ -127,7 +129,9 @@ impl Period {
             None => (format!("{y}"), month_range(1, 12)?),
             Some(r) => {
                 let upper = r.to_ascii_uppercase();
-                let (kind, num) = upper.split_at(1.min(upper.len()));
+                // The first character, whatever its width (`2025-é` is an error, not a panic).
+                let split = upper.chars().next().map_or(0, char::len_utf8);
+                let (kind, num) = upper.split_at(split);
                 let n: u32 = num.parse().map_err(|_| err(expected))?;
                 match kind {
                     "Q" if (1..=4).contains(&n) => {
@@ -224,6 +228,15 @@ impl std::fmt::Display for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_period_of_any_text_is_an_error_not_a_panic() {
+        let d = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        for input in ["2025-é", "2025-éé", "2025-", "é", "2025-Q", "2025-Qé"] {
+            assert!(Period::parse(input, d, d).is_err(), "{input}");
+            let _ = PeriodKind::of(input);
+        }
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -127,7 +127,15 @@ enum Frame {
     Html(String),
     /// Anything else (metadata): its content is dropped.
     Skip,
+    /// A quote, list or emphasis nested deeper than [`MAX_DEPTH`]: its
+    /// content goes to the element around it, so that no input can nest
+    /// the data (and the template's recursion) without end.
+    Transparent,
 }
+
+/// How deep quotes, lists and emphasis nest before their content is
+/// flattened into the element around them.
+pub const MAX_DEPTH: usize = 16;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum BlocksKind {
@@ -156,7 +164,14 @@ pub fn blocks(markdown: &str) -> Vec<Block> {
     }];
     for event in Parser::new_ext(markdown, options) {
         match event {
-            Event::Start(tag) => stack.push(open(tag)),
+            Event::Start(tag) => {
+                let frame = if stack.len() >= MAX_DEPTH && nests(&tag) {
+                    Frame::Transparent
+                } else {
+                    open(tag)
+                };
+                stack.push(frame);
+            }
             Event::End(_) => {
                 // Events are balanced: every End closes the latest Start.
                 if stack.len() > 1
@@ -214,6 +229,35 @@ fn without_comments(html: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Whether an element can nest without end (quotes, lists, emphasis).
+fn nests(tag: &Tag) -> bool {
+    match tag {
+        Tag::BlockQuote(_)
+        | Tag::List(_)
+        | Tag::Item
+        | Tag::FootnoteDefinition(_)
+        | Tag::Emphasis
+        | Tag::Strong
+        | Tag::Strikethrough
+        | Tag::Link { .. }
+        | Tag::Image { .. }
+        | Tag::Superscript
+        | Tag::Subscript
+        | Tag::DefinitionList
+        | Tag::DefinitionListTitle
+        | Tag::DefinitionListDefinition => true,
+        Tag::Paragraph
+        | Tag::Heading { .. }
+        | Tag::CodeBlock(_)
+        | Tag::HtmlBlock
+        | Tag::Table(_)
+        | Tag::TableHead
+        | Tag::TableRow
+        | Tag::TableCell
+        | Tag::MetadataBlock(_) => false,
+    }
 }
 
 fn open(tag: Tag) -> Frame {
@@ -331,7 +375,17 @@ fn close(frame: Frame, stack: &mut [Frame]) {
                 SpanKind::Emph => Inline::Emph { inlines },
                 SpanKind::Strong => Inline::Strong { inlines },
                 SpanKind::Strike => Inline::Strike { inlines },
-                SpanKind::Link(url) => Inline::Link { url, inlines },
+                SpanKind::Link(url) if linkable(&url) => Inline::Link { url, inlines },
+                // Any other address prints as text, after the link's words.
+                SpanKind::Link(url) => {
+                    let mut shown = inlines;
+                    if !url.trim().is_empty() {
+                        shown.push(Inline::Text {
+                            text: format!(" ({url})"),
+                        });
+                    }
+                    Inline::Emph { inlines: shown }
+                }
                 SpanKind::Image(url) => {
                     let mut shown = inlines;
                     shown.push(Inline::Text {
@@ -359,8 +413,37 @@ fn close(frame: Frame, stack: &mut [Frame]) {
                 );
             }
         }
-        Frame::Skip => {}
+        Frame::Skip | Frame::Transparent => {}
     }
+}
+
+/// The frame that takes text: the innermost one that can hold it (frames
+/// flattened past [`MAX_DEPTH`] give theirs to the one around them).
+fn target(stack: &mut [Frame]) -> Option<&mut Frame> {
+    stack.iter_mut().rev().find(|f| {
+        matches!(
+            f,
+            Frame::Paragraph(_)
+                | Frame::Heading(..)
+                | Frame::Cell(_)
+                | Frame::Span(..)
+                | Frame::Blocks { .. }
+                | Frame::Text(_)
+                | Frame::Html(_)
+                | Frame::Skip
+        )
+    })
+}
+
+/// Whether a link's address may become a link in the PDF: a web or mail
+/// address of a sensible length (the PDF refuses empty ones, and a
+/// `file:` or `javascript:` link has no place in a report).
+fn linkable(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    url.len() <= 2000
+        && ["https://", "http://", "mailto:"]
+            .iter()
+            .any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len())
 }
 
 /// Text loose in a block container becomes a paragraph.
@@ -371,14 +454,18 @@ fn flush(blocks: &mut Vec<Block>, loose: Vec<Inline>) {
 }
 
 fn push_block(stack: &mut [Frame], block: Block) {
-    if let Some(Frame::Blocks { blocks, loose, .. }) = stack.last_mut() {
+    let container = stack
+        .iter_mut()
+        .rev()
+        .find(|f| matches!(f, Frame::Blocks { .. }));
+    if let Some(Frame::Blocks { blocks, loose, .. }) = container {
         flush(blocks, std::mem::take(loose));
         blocks.push(block);
     }
 }
 
 fn push_inline(stack: &mut [Frame], inline: Inline) {
-    match stack.last_mut() {
+    match target(stack) {
         Some(Frame::Paragraph(v) | Frame::Heading(_, v) | Frame::Cell(v) | Frame::Span(_, v)) => {
             v.push(inline)
         }
@@ -394,11 +481,11 @@ fn push_inline(stack: &mut [Frame], inline: Inline) {
 
 /// Text, merged with the text before it.
 fn text(stack: &mut [Frame], t: &str) {
-    if let Some(Frame::Text(buffer)) = stack.last_mut() {
+    if let Some(Frame::Text(buffer) | Frame::Html(buffer)) = target(stack) {
         buffer.push_str(t);
         return;
     }
-    let target = match stack.last_mut() {
+    let target = match target(stack) {
         Some(Frame::Paragraph(v) | Frame::Heading(_, v) | Frame::Cell(v) | Frame::Span(_, v)) => v,
         Some(Frame::Blocks { loose, .. }) => loose,
         _ => return,
@@ -499,6 +586,55 @@ mod tests {
                 }
             ]
         );
+    }
+
+    #[test]
+    fn nesting_is_bounded_and_nothing_is_lost() {
+        let deep = format!("{} fond\n", ">".repeat(100_000));
+        let b = blocks(&deep);
+        fn depth(b: &[Block]) -> usize {
+            b.iter()
+                .map(|b| match b {
+                    Block::Quote { blocks } => 1 + depth(blocks),
+                    Block::List { items, .. } => {
+                        1 + items.iter().map(|i| depth(i)).max().unwrap_or(0)
+                    }
+                    _ => 0,
+                })
+                .max()
+                .unwrap_or(0)
+        }
+        assert!(depth(&b) <= MAX_DEPTH, "{}", depth(&b));
+        assert!(serde_json::to_string(&b).unwrap().contains("fond"));
+        let stars = format!("{}x{}", "*".repeat(5000), "*".repeat(5000));
+        assert!(
+            serde_json::to_string(&blocks(&stars))
+                .unwrap()
+                .contains('x')
+        );
+    }
+
+    #[test]
+    fn only_web_and_mail_addresses_become_links() {
+        let b = blocks(
+            "[ok](https://x.org) [vide]() [js](javascript:alert(1)) [f](file:///etc/passwd)\n",
+        );
+        let json = serde_json::to_string(&b).unwrap();
+        assert_eq!(json.matches("\"kind\":\"link\"").count(), 1, "{json}");
+        assert!(json.contains("(javascript:alert(1))") && json.contains("(file:///etc/passwd)"));
+        assert!(json.contains("vide"));
+    }
+
+    #[test]
+    fn deep_lists_keep_their_text() {
+        let mut md = String::new();
+        for i in 0..40 {
+            md += &format!("{}- level {i}\n", "  ".repeat(i));
+        }
+        let json = serde_json::to_string(&blocks(&md)).unwrap();
+        for i in 0..40 {
+            assert!(json.contains(&format!("level {i}")), "level {i}");
+        }
     }
 
     #[test]
