@@ -165,7 +165,7 @@ fn find_attachment(bytes: &[u8]) -> Result<Vec<u8>, TableProblem> {
         return Err(TableProblem::NoAttachedTable);
     };
     let mut files = Vec::new();
-    collect_names(&doc, tree, 0, &mut files);
+    collect_names(&doc, tree, 0, &mut Default::default(), &mut files);
     let spec = files
         .into_iter()
         .find(|(name, _)| name == ATTACHMENT_NAME)
@@ -195,14 +195,19 @@ fn find_attachment(bytes: &[u8]) -> Result<Vec<u8>, TableProblem> {
     Ok(content)
 }
 
-/// The (name, file specification) pairs of a name tree.
+/// The most nodes of a name tree read: a crafted tree repeating one node in
+/// its `Kids` could otherwise take forever to walk.
+const MAX_NODES: usize = 10_000;
+
+/// The (name, file specification) pairs of a name tree; each node once.
 fn collect_names<'a>(
     doc: &'a Document,
     node: &'a Dictionary,
     depth: usize,
+    seen: &mut std::collections::HashSet<lopdf::ObjectId>,
     out: &mut Vec<(String, &'a Dictionary)>,
 ) {
-    if depth > MAX_DEPTH {
+    if depth > MAX_DEPTH || seen.len() > MAX_NODES {
         return;
     }
     if let Ok(names) = node.get_deref(b"Names", doc).and_then(Object::as_array) {
@@ -217,10 +222,12 @@ fn collect_names<'a>(
     }
     if let Ok(kids) = node.get_deref(b"Kids", doc).and_then(Object::as_array) {
         for kid in kids {
-            if let Ok((_, kid)) = doc.dereference(kid)
+            if let Ok((id, kid)) = doc.dereference(kid)
+                && id.is_none_or(|id| seen.insert(id))
+                && seen.len() <= MAX_NODES
                 && let Ok(kid) = kid.as_dict()
             {
-                collect_names(doc, kid, depth + 1, out);
+                collect_names(doc, kid, depth + 1, seen, out);
             }
         }
     }

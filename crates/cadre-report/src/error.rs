@@ -134,6 +134,15 @@ fn report_message(e: &ReportError, lang: Lang) -> String {
             reason: &source.to_string(),
         }
         .render(lang),
+        ReportError::NarrativeTooLarge { path, limit } => Text::NarrativeTooLarge {
+            path: &path.display().to_string(),
+            limit_kib: *limit >> 10,
+        }
+        .render(lang),
+        ReportError::NarrativeNotAFile { path } => Text::NarrativeNotAFile {
+            path: &path.display().to_string(),
+        }
+        .render(lang),
         ReportError::NarrativeIncomplete(warnings) => Text::NarrativeIncomplete {
             details: &warnings
                 .iter()

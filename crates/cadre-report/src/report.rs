@@ -220,6 +220,20 @@ pub enum ReportError {
         /// Why.
         source: std::io::Error,
     },
+    /// A narrative file is larger than cadre reads.
+    #[error("{}: a narrative file of more than {limit} bytes", path.display())]
+    NarrativeTooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// A narrative file that is not a regular file of the narrative folder.
+    #[error("{}: not a file of the narrative folder", path.display())]
+    NarrativeNotAFile {
+        /// The file.
+        path: PathBuf,
+    },
     /// `--strict` and the narrative misses something.
     #[error("the narrative is incomplete (--strict): {} problems", .0.len())]
     NarrativeIncomplete(Vec<narrative::NarrativeWarning>),

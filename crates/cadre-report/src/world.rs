@@ -77,10 +77,12 @@ impl From<&Path> for TemplateSource {
 /// customise them; refuses to overwrite a file that is already there.
 /// Returns the files written, relative to `dir`.
 pub fn write_builtin_template(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    use std::io::Write as _;
     let mut files = Vec::new();
     collect_files(&BUILTIN, &mut files);
     for file in &files {
-        if dir.join(file.path()).exists() {
+        // `symlink_metadata`: a dangling link is there too, and not followed.
+        if std::fs::symlink_metadata(dir.join(file.path())).is_ok() {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::AlreadyExists,
                 dir.join(file.path()).display().to_string(),
@@ -92,7 +94,12 @@ pub fn write_builtin_template(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        std::fs::write(&path, file.contents())?;
+        // Never over a file that appeared since: create it new or fail.
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)?
+            .write_all(file.contents())?;
     }
     Ok(files.iter().map(|f| f.path().to_path_buf()).collect())
 }

@@ -124,6 +124,11 @@ pub enum DefinitionProblem {
     },
     /// No report language.
     NoLanguage,
+    /// A code that cannot name a file (narrative files are named by codes).
+    BadCode {
+        /// The code.
+        code: String,
+    },
     /// Two results with one code.
     ResultTwice {
         /// The code.

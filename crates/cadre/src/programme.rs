@@ -73,6 +73,16 @@ pub struct ProgrammeInfo {
     pub contact: Option<Person>,
 }
 
+/// Whether a code can name a file (the narrative's `A1.md`): letters,
+/// digits, `.`, `_` and `-`, not starting with `.`.
+fn nameable(code: &str) -> bool {
+    !code.is_empty()
+        && !code.starts_with('.')
+        && code
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
 /// A person named in the report (signatory, contact).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -420,6 +430,15 @@ impl Programme {
                         }),
                     });
                 }
+                if !nameable(&ind.code) {
+                    return Err(Error::Definition {
+                        path: path.clone(),
+                        line,
+                        problem: Box::new(DefinitionProblem::BadCode {
+                            code: ind.code.clone(),
+                        }),
+                    });
+                }
                 origin.insert(ind.code.clone(), (path.clone(), line));
                 indicators.push(ind);
             }
@@ -570,6 +589,12 @@ impl Programme {
         }
         if info.languages.is_empty() {
             return Err(err(DefinitionProblem::NoLanguage));
+        }
+        // Codes name files (the narrative's `A1.md`): letters, digits, `.`, `_`, `-`.
+        for code in self.results.iter().map(|r| &r.code) {
+            if !nameable(code) {
+                return Err(err(DefinitionProblem::BadCode { code: code.clone() }));
+            }
         }
         let mut seen = BTreeSet::new();
         for r in &self.results {

@@ -779,9 +779,11 @@ pub(super) fn build(
             }
         })
         .collect();
-    let total_days = (info.end - info.start).num_days().max(1) as f64;
+    // Days counted inclusively on both sides, as the financial forecast
+    // counts them: the programme's last day is 100 %.
+    let total_days = ((info.end - info.start).num_days() + 1).max(1) as f64;
     let elapsed_days =
-        ((period.end - info.start).num_days() + 1).clamp(0, total_days as i64 + 1) as f64;
+        ((period.end - info.start).num_days() + 1).clamp(0, total_days as i64) as f64;
 
     let indicators: Vec<IndicatorData> =
         table.indicators.iter().map(|iv| b.indicator(iv)).collect();

@@ -10,6 +10,7 @@
 //! by the catalogue at the edge), or as an error when the report is strict.
 
 use std::collections::BTreeMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use cadre::table::Status;
@@ -131,6 +132,12 @@ pub fn load(
         return Ok(narrative);
     }
     narrative.found = true;
+    let root = folder
+        .canonicalize()
+        .map_err(|source| ReportError::Narrative {
+            path: folder.clone(),
+            source,
+        })?;
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| ReportError::Narrative { path, source }
@@ -153,17 +160,26 @@ pub fn load(
         let Some(path) = own.or_else(|| files.get(name)) else {
             return Ok(None);
         };
-        let size = std::fs::metadata(path).map_err(io(path))?.len();
-        if size > MAX_FILE_BYTES {
-            return Err(ReportError::Narrative {
+        // A regular file of the narrative folder (a link out of it is not
+        // followed), read no further than the limit whatever its size says.
+        let real = path.canonicalize().map_err(io(path))?;
+        if !real.starts_with(&root) || !real.is_file() {
+            return Err(ReportError::NarrativeNotAFile { path: path.clone() });
+        }
+        let mut bytes = Vec::new();
+        std::fs::File::open(&real)
+            .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(io(path))?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(ReportError::NarrativeTooLarge {
                 path: path.clone(),
-                source: std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    format!("{size} bytes, more than {MAX_FILE_BYTES}"),
-                ),
+                limit: MAX_FILE_BYTES,
             });
         }
-        let text = std::fs::read_to_string(path).map_err(io(path))?;
+        let text = String::from_utf8(bytes).map_err(|e| ReportError::Narrative {
+            path: path.clone(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
+        })?;
         let blocks = markdown::blocks(&text);
         // A file of headings only (the skeleton untouched) says nothing yet.
         let written = blocks.iter().any(|b| !matches!(b, Block::Heading { .. }));

@@ -56,6 +56,7 @@ pub fn build(programme: &Programme, r: &Restatements, lang: Lang) -> Restatement
         ReportText::NoRestatement {
             period,
             compared: &f.count(r.compared),
+            n: r.compared,
         }
         .render(lang)
     } else {

@@ -585,3 +585,31 @@ fn an_earlier_table_of_several_periods_needs_its_period_named() {
         stderr(&o)
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_narrative_file_linking_out_of_its_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let quarter = dir.path().join("2025-Q4");
+    std::fs::create_dir(&quarter).unwrap();
+    let secret = dir.path().join("secret.txt");
+    std::fs::write(&secret, "do not print").unwrap();
+    std::os::unix::fs::symlink(&secret, quarter.join("A1.md")).unwrap();
+    let out = dir.path().join("r.pdf");
+    let o = run(&with(&[
+        "report",
+        "--period",
+        "2025-Q4",
+        "--narrative",
+        dir.path().to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("n’est pas un fichier du dossier de narratif"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+}

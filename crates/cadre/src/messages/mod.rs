@@ -436,6 +436,18 @@ pub enum Text<'a> {
         /// What is missing, one line each.
         details: &'a str,
     },
+    /// A narrative file larger than cadre reads.
+    NarrativeTooLarge {
+        /// The file.
+        path: &'a str,
+        /// The limit, in KiB.
+        limit_kib: u64,
+    },
+    /// A narrative file that is not a regular file of the folder.
+    NarrativeNotAFile {
+        /// The file.
+        path: &'a str,
+    },
     /// A narrative file cannot be read.
     NarrativeUnreadable {
         /// The file.

@@ -412,6 +412,8 @@ pub enum ReportText<'a> {
         period: &'a str,
         /// Values compared, formatted.
         compared: &'a str,
+        /// Values compared (for the plural).
+        n: usize,
     },
     /// The rows of a dataset a restated value rests on, now.
     RowsNow {

@@ -231,3 +231,16 @@ fn a_logo_outside_the_programme_folder_or_not_an_image_is_refused() {
         assert!(en.contains(expected), "{logo}: {en}");
     }
 }
+
+#[test]
+fn a_code_that_cannot_name_a_file_is_refused() {
+    let (path, line, message) = definition_error("indicators/mini.toml", |t| {
+        t.replacen("code = \"N1\"", "code = \"../N1\"", 1)
+    });
+    assert!(path.ends_with("mini.toml"), "{path}");
+    assert_eq!(line, Some(5));
+    assert!(
+        message.contains("code `../N1` may hold only letters, digits"),
+        "{message}"
+    );
+}

@@ -234,6 +234,12 @@ pub(super) fn text(t: &Text) -> String {
         Text::NarrativeIncomplete { details } => {
             format!("the narrative is incomplete (--strict):\n{details}")
         }
+        Text::NarrativeTooLarge { path, limit_kib } => {
+            format!("{path}: a narrative file of more than {limit_kib} KiB")
+        }
+        Text::NarrativeNotAFile { path } => {
+            format!("{path}: not a file of the narrative folder (a link out of it is not followed)")
+        }
         Text::NarrativeUnreadable { path, reason } => {
             format!("{path}: unreadable narrative ({reason})")
         }
@@ -583,6 +589,9 @@ fn definition_problem(p: &DefinitionProblem) -> String {
         }
         DefinitionProblem::NoLanguage => {
             "`languages` must name at least one language (the default first)".into()
+        }
+        DefinitionProblem::BadCode { code } => {
+            format!("code `{code}` may hold only letters, digits, `.`, `_` and `-`")
         }
         DefinitionProblem::ResultTwice { code } => format!("result code `{code}` appears twice"),
         DefinitionProblem::UnknownParent { result, parent } => {

@@ -256,9 +256,19 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
                 "values different"
             },
         ),
-        ReportText::NoRestatement { period, compared } => format!(
-            "Recomputed on today's data, the {compared} values reported for period {period} are unchanged."
-        ),
+        ReportText::NoRestatement {
+            period,
+            compared,
+            n,
+        } => match n {
+            0 => format!("No value was reported for period {period}."),
+            1 => format!(
+                "Recomputed on today's data, the value reported for period {period} is unchanged."
+            ),
+            _ => format!(
+                "Recomputed on today's data, the {compared} values reported for period {period} are unchanged."
+            ),
+        },
         ReportText::RowsNow {
             n,
             dataset,

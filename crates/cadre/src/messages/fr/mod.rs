@@ -241,6 +241,12 @@ pub(super) fn text(t: &Text) -> String {
         Text::NarrativeIncomplete { details } => {
             format!("le narratif est incomplet (--strict) :\n{details}")
         }
+        Text::NarrativeTooLarge { path, limit_kib } => {
+            format!("{path} : fichier de narratif de plus de {limit_kib} Kio")
+        }
+        Text::NarrativeNotAFile { path } => format!(
+            "{path} : n’est pas un fichier du dossier de narratif (un lien vers l’extérieur n’est pas suivi)"
+        ),
         Text::NarrativeUnreadable { path, reason } => {
             format!("{path} : narratif illisible ({reason})")
         }
@@ -623,6 +629,9 @@ fn definition_problem(p: &DefinitionProblem) -> String {
         DefinitionProblem::NoLanguage => {
             "`languages` doit nommer au moins une langue (la langue par défaut d’abord)".into()
         }
+        DefinitionProblem::BadCode { code } => format!(
+            "le code « {code} » ne peut contenir que des lettres, des chiffres, « . », « _ » et « - »"
+        ),
         DefinitionProblem::ResultTwice { code } => {
             format!("le code de résultat « {code} » apparaît deux fois")
         }

@@ -218,9 +218,19 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
                 "valeurs différentes de celles publiées"
             )
         ),
-        ReportText::NoRestatement { period, compared } => format!(
-            "Recalculées sur les données d’aujourd’hui, les {compared} valeurs publiées pour la période {period} sont inchangées."
-        ),
+        ReportText::NoRestatement {
+            period,
+            compared,
+            n,
+        } => match n {
+            0 => format!("Aucune valeur n’a été publiée pour la période {period}."),
+            1 => format!(
+                "Recalculée sur les données d’aujourd’hui, la valeur publiée pour la période {period} est inchangée."
+            ),
+            _ => format!(
+                "Recalculées sur les données d’aujourd’hui, les {compared} valeurs publiées pour la période {period} sont inchangées."
+            ),
+        },
         ReportText::RowsNow {
             n,
             dataset,
