@@ -354,11 +354,11 @@ pub fn render_report(
         .map(|(path, bytes)| (path.to_owned(), bytes))
         .collect();
     // The funders' logos, served as virtual files like the data.
-    for f in &programme.info.funders {
+    for (index, f) in programme.info.funders.iter().enumerate() {
         if let (Some(file), Some((_, bytes))) =
             (&f.logo, programme.logo(f).map_err(ReportError::Input)?)
         {
-            files.push((data::logo_path(&f.code, file), bytes));
+            files.push((data::logo_path(index, file), bytes));
         }
     }
     let mut rendered = render_template_with_files(

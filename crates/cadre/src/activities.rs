@@ -175,7 +175,8 @@ impl Engine<'_> {
         };
         let frame = self.selection_frame_with(&sel, &[count.via.as_str()], None, &[])?;
         let mut out: HashMap<String, u64> = HashMap::new();
-        for key in frame.column(count.via.as_str())?.str()?.iter().flatten() {
+        let keys = frame.column(count.via.as_str())?.cast(&DataType::String)?;
+        for key in keys.str()?.iter().flatten() {
             *out.entry(key.to_owned()).or_default() += 1;
         }
         Ok(out)

@@ -77,6 +77,39 @@ impl Engine<'_> {
                 }
             }
         }
+        // The date columns that place rows in a period, by dataset; a date
+        // read through a reference (`session.date`) is the referenced
+        // dataset's.
+        let mut placing: BTreeSet<(String, String)> = BTreeSet::new();
+        let mut place = |dataset: &str, date: &str| match date.split_once('.') {
+            None => {
+                placing.insert((dataset.to_owned(), date.to_owned()));
+            }
+            Some((reference, column)) => {
+                if let Some(target) = programme
+                    .dataset(dataset)
+                    .and_then(|d| d.column(reference))
+                    .and_then(|c| c.references.as_deref())
+                    .and_then(|t| programme.dataset(t))
+                    && let Some(c) = target.column(column)
+                {
+                    placing.insert((target.name.clone(), c.name.clone()));
+                }
+            }
+        };
+        for ind in &programme.indicators {
+            for sel in ind.measure.selections() {
+                if let Some(date) = &sel.date {
+                    place(&sel.dataset, date);
+                }
+            }
+        }
+        for a in &programme.report.activities {
+            place(&a.dataset, &a.date);
+        }
+        if let Some(finance) = &programme.finance {
+            place(&finance.expenses.dataset, &finance.expenses.date);
+        }
         let mut out = Vec::new();
         for schema in &programme.datasets {
             let Some(ds) = self.data().dataset(&schema.name) else {
@@ -88,7 +121,13 @@ impl Engine<'_> {
                 .column(ROW_COLUMN)
                 .and_then(|c| c.u32().cloned())
                 .map_err(err(&schema.name))?;
-            for c in schema.columns.iter().filter(|c| c.kind == ColumnType::Date) {
+            // Only the dates that place rows in a period (an indicator's,
+            // an activity's, the expenses'): a planned or a birth date
+            // after the date of issue is no anomaly.
+            for c in schema.columns.iter().filter(|c| {
+                c.kind == ColumnType::Date
+                    && placing.contains(&(schema.name.clone(), c.name.clone()))
+            }) {
                 let days: Vec<Option<i32>> = frame
                     .column(&c.name)
                     .and_then(|col| col.cast(&DataType::Int32))

@@ -363,16 +363,13 @@ pub struct FormalData {
 }
 
 /// The virtual path a funder's logo is served at.
-pub(super) fn logo_path(funder: &str, file: &str) -> String {
+/// Named by the funder's position, so two funders never share a path.
+pub(super) fn logo_path(index: usize, file: &str) -> String {
     let ext = std::path::Path::new(file)
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let safe: String = funder
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect();
-    format!("/logos/{safe}.{ext}")
+    format!("/logos/{index}.{ext}")
 }
 
 /// An anomaly of the accepted data, written.
@@ -753,13 +750,15 @@ pub(super) fn build(
         f,
         figures: Figures::new(lang),
         progress: ProgressBuilder::new(programme, &history, period.end, lang),
+        engine: Engine::new(programme, data),
     };
     let info = &programme.info;
 
     let funders: Vec<Funder> = info
         .funders
         .iter()
-        .map(|fu| {
+        .enumerate()
+        .map(|(index, fu)| {
             let rate = fu.rate_pct.map(|r| f.percent(r));
             Funder {
                 code: fu.code.clone(),
@@ -775,7 +774,7 @@ pub(super) fn build(
                 rate,
                 rate_fraction: fu.rate_pct.map(|r| fraction(r, 100.0)),
                 mention: fu.mention.get(lang).to_owned(),
-                logo: fu.logo.as_deref().map(|file| logo_path(&fu.code, file)),
+                logo: fu.logo.as_deref().map(|file| logo_path(index, file)),
             }
         })
         .collect();
@@ -979,6 +978,9 @@ struct Builder<'a> {
     f: Formatter,
     figures: Figures,
     progress: ProgressBuilder<'a>,
+    /// One engine for every computation of the report: its prepared rows
+    /// are shared.
+    engine: Engine<'a>,
 }
 
 impl Builder<'_> {
@@ -1017,9 +1019,7 @@ impl Builder<'_> {
     /// What looks wrong in the accepted data (see [`cadre::anomalies`]).
     fn anomalies(&self, issued: chrono::NaiveDate) -> Result<Vec<AnomalyData>, ReportError> {
         use cadre::anomalies::AnomalyKind;
-        let list = Engine::new(self.programme, self.data)
-            .anomalies(issued)
-            .map_err(ReportError::Input)?;
+        let list = self.engine.anomalies(issued).map_err(ReportError::Input)?;
         Ok(list
             .into_iter()
             .map(|a| {
@@ -1087,7 +1087,8 @@ impl Builder<'_> {
             start: self.table.period.start,
             end: self.table.period.end,
         };
-        let statement = Engine::new(self.programme, self.data)
+        let statement = self
+            .engine
             .financial_statement(&period)
             .map_err(ReportError::Input)?;
         Ok(statement.map(|s| super::statement::build(self.programme, &s, self.lang)))
@@ -1099,7 +1100,8 @@ impl Builder<'_> {
             start: self.table.period.start,
             end: self.table.period.end,
         };
-        let lists = Engine::new(self.programme, self.data)
+        let lists = self
+            .engine
             .activities(&period)
             .map_err(ReportError::Input)?;
         Ok(lists
@@ -1189,10 +1191,12 @@ impl Builder<'_> {
             .map(|b| {
                 let bmax = scale_max(pct, b.categories.iter().filter_map(|c| c.cumulative_value));
                 // Over a registry, each category against its own rows (4 of 5).
-                let totals = Engine::new(self.programme, self.data)
+                // A failure here is a failure of the indicator's own
+                // computation, which succeeded: no totals then means none.
+                let totals = self
+                    .engine
                     .registry_totals(&iv.code, &b.by)
-                    .ok()
-                    .flatten();
+                    .unwrap_or_default();
                 let categories = b
                     .categories
                     .iter()
