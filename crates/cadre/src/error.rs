@@ -115,6 +115,11 @@ pub enum DefinitionProblem {
     },
     /// The indicators folder defines none.
     NoIndicators,
+    /// More indicators than a programme can hold (a generated or hostile folder).
+    TooManyIndicators {
+        /// The most a programme may define.
+        max: usize,
+    },
     /// The programme ends before it starts.
     EndBeforeStart {
         /// First day.
@@ -140,6 +145,11 @@ pub enum DefinitionProblem {
         result: String,
         /// Its parent.
         parent: String,
+    },
+    /// Results whose `parent`s loop (`A` under `B` under `A`).
+    ResultCycle {
+        /// The results of the loop, from the first one met back to it.
+        chain: Vec<String>,
     },
     /// Two dimensions with one name.
     DimensionTwice {
@@ -335,6 +345,18 @@ pub enum IndicatorProblem {
     EmptyLabel,
     /// The target is not a finite number.
     TargetNotNumber,
+    /// A baseline, target or milestone beyond what a report shows exactly.
+    NumberTooLarge {
+        /// Which number: `baseline`, `target`, or `milestone <date>`.
+        field: String,
+    },
+    /// A filter or condition whose value is not true/false (`score`, `1`).
+    NotACondition {
+        /// The condition, as written.
+        filter: String,
+        /// The type of value it gives instead (`i64`).
+        kind: String,
+    },
     /// Not a dataset.
     NotADataset {
         /// The name given.

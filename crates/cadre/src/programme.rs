@@ -430,6 +430,15 @@ impl Programme {
                         }),
                     });
                 }
+                if indicators.len() >= MAX_INDICATORS {
+                    return Err(Error::Definition {
+                        path: path.clone(),
+                        line,
+                        problem: Box::new(DefinitionProblem::TooManyIndicators {
+                            max: MAX_INDICATORS,
+                        }),
+                    });
+                }
                 if !nameable(&ind.code) {
                     return Err(Error::Definition {
                         path: path.clone(),
@@ -612,6 +621,21 @@ impl Programme {
                     result: r.code.clone(),
                     parent: p.clone(),
                 }));
+            }
+        }
+        // The results chain is a tree: walking up from any result ends at a root.
+        for r in &self.results {
+            let mut chain = vec![r.code.as_str()];
+            let mut at = r;
+            while let Some(p) = at.parent.as_deref().and_then(|p| self.result(p)) {
+                if let Some(i) = chain.iter().position(|c| *c == p.code) {
+                    let mut cycle: Vec<String> =
+                        chain[i..].iter().map(|c| (*c).to_owned()).collect();
+                    cycle.push(p.code.clone());
+                    return Err(err(DefinitionProblem::ResultCycle { chain: cycle }));
+                }
+                chain.push(p.code.as_str());
+                at = p;
             }
         }
         let mut seen = BTreeSet::new();
@@ -956,6 +980,22 @@ impl Programme {
         if !ind.target.is_finite() {
             return Err(IndicatorProblem::TargetNotNumber);
         }
+        // Beyond 10^15 a number no longer shows exactly in the report (and sums overflow to infinity).
+        let numbers = [
+            ("baseline".to_owned(), ind.baseline),
+            ("target".to_owned(), ind.target),
+        ]
+        .into_iter()
+        .chain(
+            ind.milestones
+                .iter()
+                .map(|m| (format!("milestone {}", m.date), m.value)),
+        );
+        for (field, value) in numbers {
+            if !(value.is_finite() && value.abs() <= MAX_DEFINED_NUMBER) {
+                return Err(IndicatorProblem::NumberTooLarge { field });
+            }
+        }
         for sel in ind.measure.selections() {
             self.check_selection(sel)?;
         }
@@ -1122,6 +1162,22 @@ impl Programme {
         }
         let ds = self.selected_dataset(sel)?;
         let empty = empty_frame(&self.frame_columns(ds));
+        // A condition gives true or false: `score` or `1` alone is not one.
+        let kind = empty
+            .clone()
+            .lazy()
+            .select([expr.clone()])
+            .collect_schema()
+            .ok()
+            .and_then(|s| s.iter_values().next().cloned());
+        if let Some(kind) = kind
+            && !matches!(kind, DataType::Boolean | DataType::Null)
+        {
+            return Err(IndicatorProblem::NotACondition {
+                filter: sql.to_owned(),
+                kind: kind.to_string(),
+            });
+        }
         empty
             .lazy()
             .filter(expr)
@@ -1152,6 +1208,14 @@ impl Programme {
             })
     }
 }
+
+/// The most indicators a programme may define. A logframe holds tens; each
+/// is checked against its datasets at load time, so thousands would make
+/// loading slow rather than fail clearly.
+const MAX_INDICATORS: usize = 1000;
+
+/// The largest baseline, target or milestone a definition may hold (10^15).
+const MAX_DEFINED_NUMBER: f64 = 1e15;
 
 /// What a column named by `[finance]` must hold.
 #[derive(Debug, Clone, Copy)]
@@ -1225,10 +1289,19 @@ fn entry_lines(text: &str, table: &str, key: &str) -> Vec<Option<usize>> {
     let toml::de::DeValue::Array(entries) = entries.get_ref() else {
         return Vec::new();
     };
+    // The offsets of the newlines, once: a line per entry by binary search
+    // (counting from the start for each entry was quadratic in the file's size).
+    let newlines: Vec<usize> = text
+        .bytes()
+        .enumerate()
+        .filter_map(|(i, b)| (b == b'\n').then_some(i))
+        .collect();
     entries
         .iter()
         .map(|entry| match entry.get_ref() {
-            toml::de::DeValue::Table(t) => t.get(key).map(|v| line_at(text, v.span().start)),
+            toml::de::DeValue::Table(t) => t
+                .get(key)
+                .map(|v| newlines.partition_point(|&n| n < v.span().start) + 1),
             _ => None,
         })
         .collect()

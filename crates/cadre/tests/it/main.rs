@@ -7,4 +7,6 @@ mod compute;
 mod definitions;
 mod explain_check;
 mod generality;
+mod hostile;
 mod ingest;
+mod properties;

@@ -597,6 +597,17 @@ fn definition_problem(p: &DefinitionProblem) -> String {
         DefinitionProblem::UnknownParent { result, parent } => {
             format!("result `{result}` has parent `{parent}`, which is not a result")
         }
+        DefinitionProblem::TooManyIndicators { max } => {
+            format!("more than {max} indicators: a programme may define at most {max}")
+        }
+        DefinitionProblem::ResultCycle { chain } => format!(
+            "the results' parents loop: {} (each result's `parent` must lead up to a result without one)",
+            chain
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(" → ")
+        ),
         DefinitionProblem::DimensionTwice { name } => {
             format!("dimension `{name}` appears twice")
         }
@@ -705,6 +716,12 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
         }
         IndicatorProblem::EmptyLabel => "`label` is empty".into(),
         IndicatorProblem::TargetNotNumber => "`target` must be a number".into(),
+        IndicatorProblem::NumberTooLarge { field } => format!(
+            "{field} must be a number between -1 000 000 000 000 000 and 1 000 000 000 000 000"
+        ),
+        IndicatorProblem::NotACondition { filter, kind } => format!(
+            "filter `{filter}` is not a condition: it gives a value of type {kind}, not true or false (compare it, e.g. `{filter} >= 3`)"
+        ),
         IndicatorProblem::NotADataset { dataset, datasets } => {
             format!("`{dataset}` is not a dataset (datasets: {datasets})")
         }

@@ -638,6 +638,17 @@ fn definition_problem(p: &DefinitionProblem) -> String {
         DefinitionProblem::UnknownParent { result, parent } => format!(
             "le résultat « {result} » a pour parent « {parent} », qui n’est pas un résultat"
         ),
+        DefinitionProblem::TooManyIndicators { max } => {
+            format!("plus de {max} indicateurs : un programme peut en définir {max} au plus")
+        }
+        DefinitionProblem::ResultCycle { chain } => format!(
+            "les parents des résultats forment une boucle : {} (le « parent » de chaque résultat doit remonter jusqu’à un résultat qui n’en a pas)",
+            chain
+                .iter()
+                .map(|c| format!("« {c} »"))
+                .collect::<Vec<_>>()
+                .join(" → ")
+        ),
         DefinitionProblem::DimensionTwice { name } => {
             format!("la dimension « {name} » apparaît deux fois")
         }
@@ -752,6 +763,13 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
         ),
         IndicatorProblem::EmptyLabel => "le libellé (`label`) est vide".into(),
         IndicatorProblem::TargetNotNumber => "la cible (`target`) doit être un nombre".into(),
+        IndicatorProblem::NumberTooLarge { field } => format!(
+            "{} doit être un nombre compris entre -1 000 000 000 000 000 et 1 000 000 000 000 000",
+            french_number_field(field)
+        ),
+        IndicatorProblem::NotACondition { filter, kind } => format!(
+            "le filtre « {filter} » n’est pas une condition : il donne une valeur de type {kind}, ni vraie ni fausse (comparez-la, par exemple « {filter} >= 3 »)"
+        ),
         IndicatorProblem::NotADataset { dataset, datasets } => {
             format!("« {dataset} » n’est pas un jeu de données (jeux de données : {datasets})")
         }
@@ -826,5 +844,17 @@ pub(super) fn measure_type(m: MeasureType) -> &'static str {
         MeasureType::Ratio => "rapport",
         MeasureType::Latest => "dernière valeur",
         MeasureType::MeanPerGroup => "moyenne par groupe",
+    }
+}
+
+/// The number a [`IndicatorProblem::NumberTooLarge`] names, in French.
+fn french_number_field(field: &str) -> String {
+    match field {
+        "baseline" => "la valeur de départ (`baseline`)".to_owned(),
+        "target" => "la cible (`target`)".to_owned(),
+        other => match other.strip_prefix("milestone ") {
+            Some(date) => format!("le jalon du {date}"),
+            None => format!("`{other}`"),
+        },
     }
 }
