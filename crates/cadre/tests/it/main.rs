@@ -6,6 +6,7 @@ mod anomalies;
 mod compute;
 mod definitions;
 mod explain_check;
+mod fuzz_regressions;
 mod generality;
 mod hostile;
 mod ingest;
