@@ -245,7 +245,7 @@ fn edit_csv(rng: &mut Rng, csv: &[u8]) -> Vec<u8> {
         }
         1 => {
             let i = rng.below(b.len() + 1);
-            let sep = *rng.pick(&[b',', b';', b'\t', b'\n', b'\r']);
+            let sep = *rng.pick(b",;\t\n\r");
             for _ in 0..1 + rng.below(3) {
                 b.insert(i, sep);
             }
