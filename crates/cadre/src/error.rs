@@ -520,6 +520,17 @@ pub enum WorkbookProblem {
         /// The line.
         line: u32,
     },
+    /// A sheet whose cell extent (what the reader would hold as a dense
+    /// range) is beyond the limit for a file of its size: refused before
+    /// anything is allocated for it.
+    SheetTooLarge {
+        /// The sheet, when its name is known.
+        sheet: Option<String>,
+        /// The cells its extent spans (rows × columns).
+        cells: u64,
+        /// The limit for this file.
+        limit: u64,
+    },
 }
 
 /// Why a claimed indicator table (the table `check` verifies) cannot be read.

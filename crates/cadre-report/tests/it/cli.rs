@@ -613,3 +613,47 @@ fn a_narrative_file_linking_out_of_its_folder_is_refused() {
     );
     assert!(!out.exists());
 }
+
+/// Whatever the data file, `validate` exits 0, 1 or 2: never 101 (a panic)
+/// nor 134 (an abort). The corrupt fixtures (the past crashes among them),
+/// and damaged copies of each format: truncated, bytes flipped at fixed
+/// places (the robustness test target runs thousands more in process).
+#[test]
+fn exit_codes_hold_under_any_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join("tests/fixtures/corrupt"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    for name in ["small.xlsx", "small.xls", "small.ods"] {
+        let bytes = std::fs::read(repo().join("tests/fixtures/formats").join(name)).unwrap();
+        for (i, cut) in [bytes.len() / 3, bytes.len() - 7].into_iter().enumerate() {
+            let p = dir.path().join(format!("cut{i}-{name}"));
+            std::fs::write(&p, &bytes[..cut]).unwrap();
+            files.push(p);
+        }
+        let mut flipped = bytes.clone();
+        for at in (600..flipped.len()).step_by(701) {
+            flipped[at] ^= 0xFF;
+        }
+        let p = dir.path().join(format!("flipped-{name}"));
+        std::fs::write(&p, &flipped).unwrap();
+        files.push(p);
+    }
+    for file in files {
+        let out = cadre(&[
+            "validate",
+            "--programme",
+            "indicators/terress",
+            "--data",
+            file.to_str().unwrap(),
+        ]);
+        let code = out.status.code();
+        assert!(
+            matches!(code, Some(0..=2)),
+            "{}: exit {code:?}\n{}",
+            file.display(),
+            stderr(&out)
+        );
+    }
+}

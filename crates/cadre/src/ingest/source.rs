@@ -29,6 +29,44 @@ const MAX_RATIO: u64 = 200;
 /// Excel's own column limit; a cell beyond it means a malformed sheet.
 pub const MAX_COLUMNS: u32 = 16_384;
 
+// Memory, bounded before anything is allocated.
+//
+// calamine reads xls and ods sheets into dense ranges: one `calamine::Data`
+// (32 bytes) per cell of the rectangle from the first to the last cell, plus,
+// for xls, a sparse list (40 bytes a cell) reserved from the sheet's
+// `DIMENSIONS` record, and for ods one value and one formula string per
+// stored cell. A few flipped bytes can make that rectangle 65,536 × 65,536
+// cells (a 3 KB file asking for 38 GB: the process aborts, no panic to
+// catch). So before calamine opens an xls or ods, cadre walks the file itself
+// (the BIFF records of the OLE container's `Workbook` stream; the table rows
+// and cells of the ods `content.xml`, with their repeats) and refuses any
+// sheet whose extent exceeds [`sheet_cell_limit`]: `CELLS_PER_BYTE` cells per
+// byte of the file, at least `MIN_SHEET_CELLS`, at most `MAX_SHEET_CELLS`.
+// At about 100 bytes a cell all told, a sheet costs at most ~200 MiB for
+// files up to 512 KiB, and ~1.6 GiB whatever the file.
+//
+// xlsx sheets are streamed, but calamine loads the shared strings and the
+// styles whole: their entries must inflate (really, not as the archive
+// declares) to at most `MAX_TABLE_BYTES`, within the zip-bomb ratio.
+
+/// The fewest cells a sheet may span, whatever the file's size.
+pub const MIN_SHEET_CELLS: u64 = 2_000_000;
+/// The most cells a sheet may span, whatever the file's size.
+pub const MAX_SHEET_CELLS: u64 = 16_000_000;
+/// Between the two, this many cells per byte of the file.
+pub const CELLS_PER_BYTE: u64 = 4;
+/// The most an xlsx shared strings or styles table may inflate to.
+pub const MAX_TABLE_BYTES: u64 = 256 << 20;
+/// Entries below this inflated size are not held to the ratio.
+const RATIO_FLOOR: u64 = 64 << 20;
+
+/// The most cells a sheet of a file of `file_bytes` may span.
+pub fn sheet_cell_limit(file_bytes: u64) -> u64 {
+    file_bytes
+        .saturating_mul(CELLS_PER_BYTE)
+        .clamp(MIN_SHEET_CELLS, MAX_SHEET_CELLS)
+}
+
 /// The format of a data source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -93,12 +131,17 @@ impl Workbook {
         if n == 0 {
             return Err(bad(WorkbookProblem::Empty));
         }
+        let limit = sheet_cell_limit(meta.len());
         let format = if head.starts_with(b"PK\x03\x04") {
-            inspect_zip(f).map_err(bad)?
+            inspect_zip(f, limit).map_err(bad)?
         } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
             if is_encrypted_ole(path) {
                 return Err(bad(WorkbookProblem::Encrypted));
             }
+            let mut bytes = Vec::new();
+            f.rewind().map_err(|e| Error::io(path, e))?;
+            f.read_to_end(&mut bytes).map_err(|e| Error::io(path, e))?;
+            scan_xls(&bytes, limit).map_err(bad)?;
             Format::Xls
         } else {
             let ext = path
@@ -384,7 +427,7 @@ fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
 
 /// Recognises an xlsx, xlsb or ods archive and refuses archives whose
 /// entries inflate beyond reason.
-fn inspect_zip(file: File) -> std::result::Result<Format, WorkbookProblem> {
+fn inspect_zip(file: File, limit: u64) -> std::result::Result<Format, WorkbookProblem> {
     let damaged = |e: zip::result::ZipError| WorkbookProblem::DamagedZip {
         detail: e.to_string(),
     };
@@ -409,6 +452,54 @@ fn inspect_zip(file: File) -> std::result::Result<Format, WorkbookProblem> {
         }
     }
     let format = format.ok_or(WorkbookProblem::ZipNotWorkbook)?;
+    // What the archive declares may lie: the entries calamine holds whole
+    // are inflated here, counting, before it does.
+    for i in 0..zip.len() {
+        let entry = zip.by_index(i).map_err(damaged)?;
+        let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+        let lower = name.to_ascii_lowercase();
+        let table = format == Format::Xlsx
+            && (lower.ends_with("sharedstrings.xml") || lower.ends_with("styles.xml"));
+        let content = format == Format::Ods && name == "content.xml";
+        if !table && !content {
+            continue;
+        }
+        let packed = entry.compressed_size().max(1);
+        let cap = packed
+            .saturating_mul(MAX_RATIO)
+            .max(RATIO_FLOOR)
+            .min(if table {
+                MAX_TABLE_BYTES
+            } else {
+                MAX_ENTRY_BYTES
+            });
+        let mut counted = Counted {
+            inner: entry,
+            n: 0,
+            cap,
+        };
+        let over = |n: u64| WorkbookProblem::ZipBomb {
+            entry: name.clone(),
+            mib: n >> 20,
+            kib: packed >> 10,
+        };
+        if content {
+            match scan_ods_content(BufReader::new(&mut counted), limit) {
+                Ok(()) => {}
+                // Damaged XML is calamine's to report, in its words.
+                Err(None) => {}
+                Err(Some(p)) => return Err(p),
+            }
+            if counted.n > cap {
+                return Err(over(counted.n));
+            }
+        } else {
+            let _ = std::io::copy(&mut counted, &mut std::io::sink());
+            if counted.n > cap {
+                return Err(over(counted.n));
+            }
+        }
+    }
     if format == Format::Ods
         && let Ok(entry) = zip.by_name("mimetype")
     {
@@ -444,4 +535,376 @@ fn is_encrypted_ole(path: &Path) -> bool {
     }
     let _ = f.rewind();
     buf.windows(needle.len()).any(|w| w == needle.as_slice())
+}
+
+/// A reader that counts what it reads and stops one byte past `cap`.
+struct Counted<R> {
+    inner: R,
+    n: u64,
+    cap: u64,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.n > self.cap {
+            return Ok(0);
+        }
+        let room = (self.cap + 1 - self.n).min(buf.len() as u64) as usize;
+        let k = self.inner.read(&mut buf[..room])?;
+        self.n += k as u64;
+        Ok(k)
+    }
+}
+
+/// Walks an ods `content.xml` as calamine will (rows and cells with their
+/// repeats, capped as calamine caps them: 1,048,576 rows, 16,384 columns),
+/// and refuses a table whose dense range, or whose list of stored cells,
+/// would pass `limit` cells. `Err(None)`: XML calamine will refuse anyway.
+fn scan_ods_content(
+    input: impl std::io::BufRead,
+    limit: u64,
+) -> std::result::Result<(), Option<WorkbookProblem>> {
+    use quick_xml::events::Event;
+    const ROWS: u64 = 1_048_576;
+    const COLS: u64 = MAX_COLUMNS as u64;
+    let mut reader = quick_xml::Reader::from_reader(input);
+    reader.config_mut().expand_empty_elements = true;
+    let mut buf = Vec::new();
+    let repeats = |e: &quick_xml::events::BytesStart, key: &str| -> u64 {
+        e.try_get_attribute(key)
+            .ok()
+            .flatten()
+            .and_then(|a| a.value.trim().parse::<u64>().ok())
+            .unwrap_or(1)
+    };
+    let has = |e: &quick_xml::events::BytesStart, key: &str| {
+        e.try_get_attribute(key).ok().flatten().is_some()
+    };
+    // Per table: rows so far, the end of the last row with a value, the
+    // widest such row, the cells stored before repeats of rows.
+    let mut name: Option<String> = None;
+    let (mut rows, mut last, mut widest, mut stored) = (0u64, 0u64, 0u64, 0u64);
+    // Per row: its repeats, its width, empty cells pending.
+    let (mut row_repeats, mut width, mut pending) = (1u64, 0u64, 0u64);
+    // Per cell: its repeats and whether it holds something.
+    let mut cell: Option<(u64, bool)> = None;
+    loop {
+        let event = reader.read_event_into(&mut buf).map_err(|_| None)?;
+        match event {
+            Event::Eof => return Ok(()),
+            Event::Start(e) => match e.name().as_ref() {
+                "table:table" => {
+                    name = e
+                        .try_get_attribute("table:name")
+                        .ok()
+                        .flatten()
+                        .map(|a| a.value.into_owned());
+                    (rows, last, widest, stored) = (0, 0, 0, 0);
+                }
+                "table:table-row" => {
+                    row_repeats = repeats(&e, "table:number-rows-repeated");
+                    (width, pending) = (0, 0);
+                }
+                "table:table-cell" | "table:covered-table-cell" if cell.is_none() => {
+                    let valued = has(&e, "office:value-type") || has(&e, "table:formula");
+                    cell = Some((repeats(&e, "table:number-columns-repeated"), valued));
+                }
+                _ => {
+                    // Any content inside a cell (a paragraph) may be a value.
+                    if let Some((_, valued)) = cell.as_mut() {
+                        *valued = true;
+                    }
+                }
+            },
+            Event::End(e) => match e.name().as_ref() {
+                "table:table-cell" | "table:covered-table-cell" => {
+                    if let Some((n, valued)) = cell.take() {
+                        if valued {
+                            width += pending.min(COLS - width);
+                            width += n.min(COLS - width);
+                            pending = 0;
+                        } else {
+                            pending = pending.saturating_add(n);
+                        }
+                    }
+                }
+                "table:table-row" => {
+                    let n = row_repeats.min(ROWS - rows);
+                    rows += n;
+                    stored = stored.saturating_add(width);
+                    if width > 0 {
+                        last = rows;
+                        widest = widest.max(width);
+                    }
+                    let cells = last.saturating_mul(widest).max(stored);
+                    if cells > limit {
+                        return Err(Some(WorkbookProblem::SheetTooLarge {
+                            sheet: name.clone(),
+                            cells,
+                            limit,
+                        }));
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
+/// Walks the BIFF records of an xls workbook (its OLE container's
+/// `Workbook` or `Book` stream) and refuses a sheet whose cells, or whose
+/// declared `DIMENSIONS`, span more than `limit` cells: calamine would
+/// allocate a dense range of that many cells while opening the file.
+fn scan_xls(bytes: &[u8], limit: u64) -> std::result::Result<(), WorkbookProblem> {
+    let damaged = |what: &str| WorkbookProblem::Unreadable {
+        format: Format::Xls,
+        detail: format!("damaged OLE container ({what})"),
+    };
+    let stream = ole_stream(bytes, &["workbook", "book"]).map_err(damaged)?;
+    let Some(stream) = stream else {
+        // No workbook stream: calamine says so in its words.
+        return Ok(());
+    };
+    let u16at = |d: &[u8], o: usize| -> u64 {
+        d.get(o..o + 2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]) as u64)
+            .unwrap_or(0)
+    };
+    let u32at = |d: &[u8], o: usize| -> u32 {
+        d.get(o..o + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .unwrap_or(0)
+    };
+    let too_large = |cells: u64| WorkbookProblem::SheetTooLarge {
+        sheet: None,
+        cells,
+        limit,
+    };
+    let records = |at: usize| biff_records(&stream, at);
+    // calamine reads each sheet from the offset its BOUNDSHEET record gives
+    // (a damaged offset lands in the middle of other records): the sheets
+    // are walked from those offsets, as calamine walks them.
+    let mut starts = Vec::new();
+    for (id, data) in records(0) {
+        match id {
+            0x0085 if data.len() >= 4 => starts.push(u32at(data, 0) as usize),
+            0x000A => break,
+            _ => {}
+        }
+    }
+    for start in starts {
+        // The extent of the sheet's cells: (min row, max row, min col, max col).
+        let mut extent: Option<(u64, u64, u64, u64)> = None;
+        let mut cell = |row: u64, col: u64| {
+            let e = extent.get_or_insert((row, row, col, col));
+            *e = (e.0.min(row), e.1.max(row), e.2.min(col), e.3.max(col));
+        };
+        let (mut seen_bof, mut depth) = (false, 0usize);
+        for (id, data) in records(start) {
+            if depth > 0 {
+                match id {
+                    0x0809 => depth += 1,
+                    0x000A => depth -= 1,
+                    _ => {}
+                }
+                continue;
+            }
+            match id {
+                // BOF: the sheet's own, or a nested substream (a chart).
+                0x0809 if seen_bof => depth += 1,
+                0x0809 => seen_bof = true,
+                0x000A => break,
+                // DIMENSIONS: calamine reserves rows × columns cells from it,
+                // computed as it computes them (u32, wrapping).
+                0x0200 => {
+                    let (rf, rl, mut cf, cl) = match data.len() {
+                        10 => (
+                            u16at(data, 0) as u32,
+                            u16at(data, 2) as u32,
+                            u16at(data, 4) as u32,
+                            u16at(data, 6) as u32,
+                        ),
+                        14 | 16 => (
+                            u32at(data, 0),
+                            u32at(data, 4),
+                            u16at(data, 8) as u32,
+                            u16at(data, 10) as u32,
+                        ),
+                        _ => continue,
+                    };
+                    if 0xFF < cf || cl < cf {
+                        cf = 0;
+                    }
+                    if rl >= 1 && cl >= 1 {
+                        let rows = (rl - 1).wrapping_sub(rf).wrapping_add(1) as u64;
+                        let cols = (cl - 1).wrapping_sub(cf).wrapping_add(1) as u64;
+                        let cells = rows.saturating_mul(cols);
+                        if cells > limit {
+                            return Err(too_large(cells));
+                        }
+                    }
+                }
+                // Cells: row, then column.
+                0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 | 0x0201
+                    if data.len() >= 4 =>
+                {
+                    cell(u16at(data, 0), u16at(data, 2));
+                }
+                // MULRK, MULBLANK: row, first column, …, last column.
+                0x00BD | 0x00BE if data.len() >= 6 => {
+                    let row = u16at(data, 0);
+                    cell(row, u16at(data, 2));
+                    cell(row, u16at(data, data.len() - 2));
+                }
+                _ => {}
+            }
+        }
+        if let Some((r0, r1, c0, c1)) = extent {
+            let cells = (r1 - r0 + 1).saturating_mul(c1 - c0 + 1);
+            if cells > limit {
+                return Err(too_large(cells));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The BIFF records from `at` to the end of `stream`, as calamine walks them:
+/// (id, data).
+fn biff_records(stream: &[u8], mut at: usize) -> impl Iterator<Item = (u64, &[u8])> {
+    std::iter::from_fn(move || {
+        let head = stream.get(at..at.checked_add(4)?)?;
+        let id = u16::from_le_bytes([head[0], head[1]]) as u64;
+        let len = u16::from_le_bytes([head[2], head[3]]) as usize;
+        let data = &stream[at + 4..(at + 4 + len).min(stream.len())];
+        at += 4 + len;
+        Some((id, data))
+    })
+}
+
+/// The stream of an OLE compound file whose name is one of `names`
+/// (lowercase), read through the file's allocation tables; `Ok(None)` when
+/// there is none. Every chain is bounded by the file's sector count.
+fn ole_stream(bytes: &[u8], names: &[&str]) -> std::result::Result<Option<Vec<u8>>, &'static str> {
+    const END: u32 = 0xFFFF_FFFA;
+    let u16at = |o: usize| -> Option<u16> {
+        bytes
+            .get(o..o + 2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]))
+    };
+    let u32at = |d: &[u8], o: usize| -> Option<u32> {
+        d.get(o..o + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let shift = u16at(0x1E).ok_or("header")?;
+    if shift != 9 && shift != 12 {
+        return Err("sector size");
+    }
+    let size = 1usize << shift;
+    let sectors = (bytes.len() / size).saturating_sub(1);
+    let sector = |id: u32| -> Option<&[u8]> {
+        let id = id as usize;
+        if id >= sectors {
+            return None;
+        }
+        bytes.get((id + 1) * size..(id + 2) * size)
+    };
+    // The allocation table's sectors: 109 in the header, then the DIFAT chain.
+    let mut difat: Vec<u32> = (0..109)
+        .filter_map(|i| u32at(bytes, 0x4C + 4 * i))
+        .collect();
+    let mut next = u32at(bytes, 0x44).ok_or("header")?;
+    let mut hops = 0;
+    while next < END {
+        hops += 1;
+        let s = sector(next).ok_or("DIFAT chain")?;
+        if hops > sectors {
+            return Err("DIFAT loop");
+        }
+        let n = size / 4 - 1;
+        difat.extend((0..n).filter_map(|i| u32at(s, 4 * i)));
+        next = u32at(s, 4 * n).unwrap_or(END);
+    }
+    let mut fat: Vec<u32> = Vec::new();
+    for id in difat.into_iter().filter(|id| *id < END) {
+        if let Some(s) = sector(id) {
+            fat.extend((0..size / 4).filter_map(|i| u32at(s, 4 * i)));
+        }
+        if fat.len() > sectors + size / 4 {
+            break;
+        }
+    }
+    let chain = |start: u32, unit: usize, get: &dyn Fn(u32) -> Option<Vec<u8>>, table: &[u32]| {
+        let mut out = Vec::new();
+        let mut id = start;
+        let mut hops = 0usize;
+        while id < END {
+            hops += 1;
+            if hops > table.len() + 1 {
+                return Err("chain loop");
+            }
+            match get(id) {
+                Some(s) => out.extend_from_slice(&s),
+                None => break,
+            }
+            id = table.get(id as usize).copied().unwrap_or(END);
+        }
+        let _ = unit;
+        Ok(out)
+    };
+    let big = |id: u32| sector(id).map(|s| s.to_vec());
+    let dir = chain(u32at(bytes, 0x30).ok_or("header")?, size, &big, &fat)?;
+    let entry = |i: usize| dir.get(i * 128..(i + 1) * 128);
+    let Some(root) = entry(0) else {
+        return Err("directory");
+    };
+    let start_size = |e: &[u8]| -> (u32, u64) {
+        let start = u32at(e, 116).unwrap_or(END);
+        let mut len = u32at(e, 120).unwrap_or(0) as u64;
+        if shift == 12 {
+            len |= (u32at(e, 124).unwrap_or(0) as u64) << 32;
+        }
+        (start, len)
+    };
+    let found = (0..dir.len() / 128).filter_map(entry).find(|e| {
+        let n = (u16at_in(e, 64) as usize).min(64).saturating_sub(2);
+        let name: Vec<u16> = e[..n]
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        e[66] == 2
+            && names
+                .iter()
+                .any(|want| String::from_utf16_lossy(&name).to_lowercase() == *want)
+    });
+    let Some(found) = found else {
+        return Ok(None);
+    };
+    let (start, len) = start_size(found);
+    let cutoff = u32at(bytes, 0x38).unwrap_or(4096) as u64;
+    let mut stream = if len < cutoff {
+        let (mini_start, _) = start_size(root);
+        let mini = chain(mini_start, size, &big, &fat)?;
+        let minifat_bytes = chain(u32at(bytes, 0x3C).unwrap_or(END), size, &big, &fat)?;
+        let minifat: Vec<u32> = (0..minifat_bytes.len() / 4)
+            .filter_map(|i| u32at(&minifat_bytes, 4 * i))
+            .collect();
+        let small = |id: u32| {
+            let o = id as usize * 64;
+            mini.get(o..o + 64).map(|s| s.to_vec())
+        };
+        chain(start, 64, &small, &minifat)?
+    } else {
+        chain(start, size, &big, &fat)?
+    };
+    stream.truncate(len.min(usize::MAX as u64) as usize);
+    Ok(Some(stream))
+}
+
+fn u16at_in(d: &[u8], o: usize) -> u16 {
+    d.get(o..o + 2)
+        .map(|b| u16::from_le_bytes([b[0], b[1]]))
+        .unwrap_or(0)
 }

@@ -570,6 +570,19 @@ fn workbook_problem(p: &WorkbookProblem) -> String {
         WorkbookProblem::CsvLineTooWide { line } => {
             format!("line {line} has more than {MAX_COLUMNS} fields")
         }
+        WorkbookProblem::SheetTooLarge {
+            sheet,
+            cells,
+            limit,
+        } => {
+            let which = sheet
+                .as_ref()
+                .map(|s| format!("sheet {s}"))
+                .unwrap_or_else(|| "a sheet".into());
+            format!(
+                "refused: {which} spans {cells} cells, beyond the {limit} cells read from a file of this size (a damaged file?)"
+            )
+        }
     }
 }
 

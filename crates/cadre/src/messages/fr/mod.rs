@@ -607,6 +607,19 @@ fn workbook_problem(p: &WorkbookProblem) -> String {
         WorkbookProblem::CsvLineTooWide { line } => {
             format!("la ligne {line} a plus de {MAX_COLUMNS} champs")
         }
+        WorkbookProblem::SheetTooLarge {
+            sheet,
+            cells,
+            limit,
+        } => {
+            let which = sheet
+                .as_ref()
+                .map(|s| format!("la feuille {s}"))
+                .unwrap_or_else(|| "une feuille".into());
+            format!(
+                "refusé : {which} s’étend sur {cells} cellules, au-delà des {limit} cellules lues dans un fichier de cette taille (fichier endommagé ?)"
+            )
+        }
     }
 }
 
