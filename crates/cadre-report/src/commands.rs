@@ -304,7 +304,7 @@ pub fn report(inputs: &Inputs, when: &When, args: &ReportArgs) -> Result<Outcome
     options.final_report = args.final_report;
     options.data_as_of = match args.data_as_of {
         Some(d) => Some(d),
-        None => newest_modification(&session.data)?,
+        None => newest_modification(&session.data),
     };
     options.attached_table = Some(Box::new(cadre::reported::ReportedTable::new(
         &engine, &table,
@@ -554,16 +554,12 @@ pub fn template(
 
 /// The day the newest input file was last modified (UTC), if the system
 /// keeps modification times.
-fn newest_modification(data: &Data) -> Result<Option<NaiveDate>, Error> {
-    let mut newest = None;
-    for file in data.input_files()? {
-        let modified = std::fs::metadata(&file.path)
-            .and_then(|m| m.modified())
-            .ok()
-            .map(|t| chrono::DateTime::<chrono::Utc>::from(t).date_naive());
-        newest = newest.max(modified);
-    }
-    Ok(newest)
+fn newest_modification(data: &Data) -> Option<NaiveDate> {
+    data.files
+        .iter()
+        .filter_map(|path| std::fs::metadata(path).and_then(|m| m.modified()).ok())
+        .map(|t| chrono::DateTime::<chrono::Utc>::from(t).date_naive())
+        .max()
 }
 
 fn json<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, Error> {

@@ -85,6 +85,9 @@ pub struct Data {
     pub report: IngestReport,
     /// The files read (the workbook, or each csv file).
     pub files: Vec<PathBuf>,
+    /// [`Data::input_files`], once computed: a report reads it for its
+    /// provenance, its attached table and its restatements.
+    hashed: std::sync::OnceLock<Vec<InputFile>>,
 }
 
 impl Data {
@@ -93,9 +96,14 @@ impl Data {
         self.datasets.get(name)
     }
 
-    /// The files read, with their SHA-256, for a provenance annex.
+    /// The files read, with their SHA-256, for a provenance annex. The
+    /// files are read and hashed once per `Data`.
     pub fn input_files(&self) -> Result<Vec<InputFile>> {
-        self.files
+        if let Some(hashed) = self.hashed.get() {
+            return Ok(hashed.clone());
+        }
+        let hashed = self
+            .files
             .iter()
             .map(|p| {
                 let bytes = std::fs::read(p).map_err(|e| Error::io(p, e))?;
@@ -105,7 +113,8 @@ impl Data {
                     bytes: bytes.len() as u64,
                 })
             })
-            .collect()
+            .collect::<Result<Vec<_>>>()?;
+        Ok(self.hashed.get_or_init(|| hashed).clone())
     }
 }
 
@@ -291,5 +300,6 @@ pub fn ingest(programme: &Programme, path: impl AsRef<Path>) -> Result<Data> {
         datasets,
         report,
         files,
+        hashed: Default::default(),
     })
 }
