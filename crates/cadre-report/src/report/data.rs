@@ -784,8 +784,11 @@ pub(super) fn build(
     let elapsed_days =
         ((period.end - info.start).num_days() + 1).clamp(0, total_days as i64) as f64;
 
-    let indicators: Vec<IndicatorData> =
-        table.indicators.iter().map(|iv| b.indicator(iv)).collect();
+    let indicators: Vec<IndicatorData> = table
+        .indicators
+        .iter()
+        .map(|iv| b.indicator(iv))
+        .collect::<Result<_, _>>()?;
 
     let statuses = Status::ALL
         .into_iter()
@@ -1173,7 +1176,7 @@ impl Builder<'_> {
             .unwrap_or_else(|| b.by.clone())
     }
 
-    fn indicator(&self, iv: &IndicatorValue) -> IndicatorData {
+    fn indicator(&self, iv: &IndicatorValue) -> Result<IndicatorData, ReportError> {
         let f = &self.f;
         let lang = self.lang;
         let unit = iv.unit.get(lang);
@@ -1191,12 +1194,10 @@ impl Builder<'_> {
             .map(|b| {
                 let bmax = scale_max(pct, b.categories.iter().filter_map(|c| c.cumulative_value));
                 // Over a registry, each category against its own rows (4 of 5).
-                // A failure here is a failure of the indicator's own
-                // computation, which succeeded: no totals then means none.
                 let totals = self
                     .engine
                     .registry_totals(&iv.code, &b.by)
-                    .unwrap_or_default();
+                    .map_err(ReportError::Input)?;
                 let categories = b
                     .categories
                     .iter()
@@ -1228,17 +1229,17 @@ impl Builder<'_> {
                     })
                     .collect();
                 let label = self.breakdown_label(b);
-                BreakdownData {
+                Ok(BreakdownData {
                     by: b.by.clone(),
                     title: ReportText::BreakdownBy { label: &label }.render(lang),
                     label,
                     categories,
-                }
+                })
             })
-            .collect();
+            .collect::<Result<_, ReportError>>()?;
         let result = self.programme.result(&iv.result);
         let milestone_date = iv.milestone.map(|m| f.date(m.date));
-        IndicatorData {
+        Ok(IndicatorData {
             code: iv.code.clone(),
             result: iv.result.clone(),
             result_label: result
@@ -1278,7 +1279,7 @@ impl Builder<'_> {
             progress: self
                 .progress
                 .build(iv, self.programme.indicator(&iv.code).ok()),
-        }
+        })
     }
 
     /// The finance section: each finance indicator, and for a ratio of two
