@@ -54,9 +54,6 @@ fn bad(path: &Path, problem: TableProblem) -> Error {
 
 /// Reads the table in `path`, whatever its form.
 pub fn read_table(programme: &Programme, path: &Path) -> Result<TableFile, Error> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| cadre::Error::io(path, e))?
-        .len();
     let mut head = [0u8; 8];
     let n = {
         use std::io::Read as _;
@@ -64,31 +61,20 @@ pub fn read_table(programme: &Programme, path: &Path) -> Result<TableFile, Error
         f.read(&mut head).map_err(|e| cadre::Error::io(path, e))?
     };
     let head = &head[..n];
+    let bounded = |limit: u64| -> Result<Vec<u8>, Error> {
+        crate::read_bounded(path, limit)
+            .map_err(|e| cadre::Error::io(path, e))?
+            .ok_or_else(|| bad(path, TableProblem::TooLarge { limit }))
+    };
     if head.starts_with(b"%PDF-") {
-        if size > MAX_PDF_BYTES {
-            return Err(bad(
-                path,
-                TableProblem::TooLarge {
-                    limit: MAX_PDF_BYTES,
-                },
-            ));
-        }
-        let bytes = std::fs::read(path).map_err(|e| cadre::Error::io(path, e))?;
+        let bytes = bounded(MAX_PDF_BYTES)?;
         let json = attachment_of_pdf(&bytes).map_err(|p| bad(path, p))?;
         let table = reported_table(&json).map_err(|p| bad(path, p))?;
         return Ok(TableFile::Reported(Box::new(table)));
     }
     let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     if body.trim_ascii_start().starts_with(b"{") {
-        if size > MAX_ATTACHMENT_BYTES as u64 {
-            return Err(bad(
-                path,
-                TableProblem::TooLarge {
-                    limit: MAX_ATTACHMENT_BYTES as u64,
-                },
-            ));
-        }
-        let bytes = std::fs::read(path).map_err(|e| cadre::Error::io(path, e))?;
+        let bytes = bounded(MAX_ATTACHMENT_BYTES as u64)?;
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
         return json_table(bytes).map_err(|p| bad(path, p));
     }

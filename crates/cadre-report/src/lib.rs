@@ -17,6 +17,17 @@ use std::path::Path;
 
 pub use error::Error;
 
+/// Reads `path` no further than `limit` bytes, whatever its size says (a
+/// special file may claim 0 and never end): `None` when it holds more.
+pub(crate) fn read_bounded(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(limit + 1)
+        .read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
 /// Writes `bytes` to `path` through a temporary file in the same folder,
 /// flushed to disk (`fsync`) and then renamed over `path`: a failed or
 /// interrupted run never leaves a partial file behind, and a crash right

@@ -10,7 +10,6 @@
 //! by the catalogue at the edge), or as an error when the report is strict.
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use cadre::table::Status;
@@ -166,16 +165,12 @@ pub fn load(
         if !real.starts_with(&root) || !real.is_file() {
             return Err(ReportError::NarrativeNotAFile { path: path.clone() });
         }
-        let mut bytes = Vec::new();
-        std::fs::File::open(&real)
-            .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-            .map_err(io(path))?;
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(ReportError::NarrativeTooLarge {
+        let bytes = crate::read_bounded(&real, MAX_FILE_BYTES)
+            .map_err(io(path))?
+            .ok_or_else(|| ReportError::NarrativeTooLarge {
                 path: path.clone(),
                 limit: MAX_FILE_BYTES,
-            });
-        }
+            })?;
         let text = String::from_utf8(bytes).map_err(|e| ReportError::Narrative {
             path: path.clone(),
             source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
