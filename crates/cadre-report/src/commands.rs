@@ -79,6 +79,9 @@ pub struct Inputs {
     pub lang: Option<String>,
     /// Leave rejected rows out (counted) instead of stopping.
     pub allow_rejected: bool,
+    /// Draw ingestion's progress on stderr when the input is large (the
+    /// caller checks stderr is a terminal; stdout is never touched).
+    pub progress: bool,
 }
 
 /// A period as the user wrote it, and the day `project` ends on.
@@ -159,7 +162,12 @@ impl Session {
     /// is false or they are allowed (then the accounting becomes a note).
     fn open(inputs: &Inputs, stop_on_rejected: bool) -> Result<Session, Error> {
         let (programme, lang) = load_programme(&inputs.programme, inputs.lang.as_deref())?;
-        let data = cadre::ingest(&programme, &inputs.data)?;
+        let data = if inputs.progress && crate::progress::is_large(&inputs.data) {
+            let bars = crate::progress::Bars::new(lang);
+            cadre::ingest::ingest_with_progress(&programme, &inputs.data, &bars)?
+        } else {
+            cadre::ingest(&programme, &inputs.data)?
+        };
         let mut notes = Vec::new();
         if stop_on_rejected && !data.report.is_clean() {
             let accounting = accounting_text(&data.report, lang);

@@ -4,7 +4,7 @@
 //! Exit codes: 0 success; 1 the data has rejected rows (or `check` found
 //! differences); 2 usage, definition or I/O errors.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -240,6 +240,10 @@ struct Input {
     /// Language of messages and labels (default: the programme's first).
     #[arg(long)]
     lang: Option<String>,
+    /// No progress bar (drawn on stderr, when it is a terminal, while a
+    /// large input is read).
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 #[derive(Args)]
@@ -300,6 +304,7 @@ impl Input {
             data: self.data,
             lang: self.lang,
             allow_rejected,
+            progress: !self.quiet && std::io::stderr().is_terminal(),
         }
     }
 }

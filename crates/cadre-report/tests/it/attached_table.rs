@@ -71,6 +71,7 @@ fn inputs(data: &Path, lang: &str) -> Inputs {
         data: data.to_path_buf(),
         lang: Some(lang.to_owned()),
         allow_rejected: false,
+        progress: false,
     }
 }
 

@@ -657,3 +657,40 @@ fn exit_codes_hold_under_any_input() {
         );
     }
 }
+
+/// A large input read with stderr not a terminal (a pipe here): no progress
+/// bar, nothing on stderr; `--quiet` changes nothing on stdout.
+#[test]
+fn no_progress_bar_off_a_terminal_and_quiet_changes_no_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = repo().join("tests/fixtures/formats/small_csv");
+    for entry in std::fs::read_dir(&fixture).unwrap() {
+        let p = entry.unwrap().path();
+        std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+    }
+    let participations = dir.path().join("participations.csv");
+    let text = std::fs::read_to_string(&participations).unwrap();
+    let (header, rows) = text.split_once('\n').unwrap();
+    let mut big = format!("{header}\n");
+    while (big.len() as u64) < cadre_report::progress::LARGE_INPUT_BYTES {
+        big.push_str(rows);
+    }
+    std::fs::write(&participations, big).unwrap();
+    let data = dir.path().to_str().unwrap();
+    let args = [
+        "compute",
+        "--programme",
+        "indicators/terress",
+        "--data",
+        data,
+        "--period",
+        "2025-Q4",
+    ];
+    let loud = cadre(&args);
+    let quiet = cadre(&[&args[..], &["--quiet"]].concat());
+    assert_eq!(loud.status.code(), Some(0), "{}", stderr(&loud));
+    assert_eq!(stderr(&loud), "");
+    assert_eq!(stderr(&quiet), "");
+    assert_eq!(stdout(&loud), stdout(&quiet));
+    assert!(stdout(&loud).lines().count() > 1);
+}

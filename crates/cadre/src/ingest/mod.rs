@@ -9,6 +9,7 @@
 //! rewritten in the referenced key's own spelling, so ` site-a` and
 //! `SITE-A` count as one site.
 
+mod progress;
 mod report;
 mod sheet;
 mod source;
@@ -20,9 +21,10 @@ use polars::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+pub use progress::{NoProgress, Progress};
 pub use report::{IngestReport, Problem, Rule, SheetReport};
 pub use sheet::{KeyEntry, ROW_COLUMN};
-pub use source::{Format, MAX_COLUMNS, RowCells};
+pub use source::{Format, MAX_COLUMNS, RowCells, set_csv_split};
 
 use crate::error::{Error, Result};
 use crate::programme::{Programme, hex};
@@ -125,6 +127,15 @@ impl Data {
 /// fails it is a file that cannot be read, a missing sheet, a missing
 /// required column.
 pub fn ingest(programme: &Programme, path: impl AsRef<Path>) -> Result<Data> {
+    ingest_with_progress(programme, path, &NoProgress)
+}
+
+/// [`ingest`], telling `progress` how far it has got, sheet by sheet.
+pub fn ingest_with_progress(
+    programme: &Programme,
+    path: impl AsRef<Path>,
+    progress: &dyn Progress,
+) -> Result<Data> {
     let path = path.as_ref();
     let (mut workbook, format) = Workbook::open(path)?;
     let sheet_names = workbook.sheet_names();
@@ -150,7 +161,7 @@ pub fn ingest(programme: &Programme, path: impl AsRef<Path>) -> Result<Data> {
             files.push(file.clone());
         }
         let mut ingester = SheetIngester::new(schema, &file, sheet);
-        workbook.read_sheet(&file, sheet, &mut |n, cells| ingester.row(n, cells))?;
+        workbook.ingest_sheet(&file, sheet, &mut ingester, progress)?;
         let (frame, result) = ingester.finish();
         frames[i] = Some(frame);
         results.push((file, sheet.clone(), result));

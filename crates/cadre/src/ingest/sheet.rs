@@ -67,6 +67,11 @@ pub struct SheetIngester<'s> {
     enum_cache: Vec<HashMap<String, Option<usize>>>,
     /// Per column, its compiled pattern (checked valid when the programme loaded).
     patterns: Vec<Option<regex::Regex>>,
+    /// The accepted rows of later parts of the sheet, typed by forks
+    /// ([`SheetIngester::fork`]) and absorbed in order.
+    tails: Vec<DataFrame>,
+    /// For a fork, the row before its part of the sheet.
+    part_after: u32,
 }
 
 impl<'s> SheetIngester<'s> {
@@ -123,7 +128,61 @@ impl<'s> SheetIngester<'s> {
                 .iter()
                 .map(|c| c.compiled_pattern().and_then(Result::ok))
                 .collect(),
+            tails: Vec::new(),
+            part_after: 0,
         }
+    }
+
+    /// The dataset read.
+    pub(crate) fn dataset(&self) -> &str {
+        &self.schema.name
+    }
+
+    /// Whether the header row has been read.
+    pub(crate) fn has_header(&self) -> bool {
+        self.header_row.is_some()
+    }
+
+    /// Whether a later part of the sheet can be typed apart (by a
+    /// [`fork`](SheetIngester::fork)) and absorbed: the header is read and
+    /// no column is unique, so no row's outcome depends on another row.
+    pub(crate) fn splittable(&self) -> bool {
+        self.has_header() && self.uniques.is_empty()
+    }
+
+    /// An ingester for a later part of the same sheet: the same header,
+    /// nothing typed yet. Its rows are numbered as in the whole sheet; set
+    /// the row before its part with [`SheetIngester::set_last_row`].
+    pub(crate) fn fork(&self) -> SheetIngester<'s> {
+        let mut fork = SheetIngester::new(self.schema, Path::new(""), &self.sheet);
+        fork.file = self.file.clone();
+        fork.report.file = self.file.clone();
+        fork.positions = self.positions.clone();
+        fork.headers = self.headers.clone();
+        fork.header_row = self.header_row;
+        fork.last_row = self.last_row;
+        fork
+    }
+
+    /// The row before this ingester's part of the sheet.
+    pub(crate) fn set_last_row(&mut self, row: u32) {
+        self.last_row = row;
+        self.part_after = row;
+    }
+
+    /// Takes in the rows of `later`, a fork that typed the part of the sheet
+    /// right after this one's, as if this ingester had read them: the rows
+    /// between this one's last row and the fork's part count as empty rows.
+    pub(crate) fn absorb(&mut self, mut later: SheetIngester<'s>) {
+        let gap = later.part_after.saturating_sub(self.last_row) as usize;
+        self.report.read += gap + later.report.read;
+        self.report.skipped_empty += gap + later.report.skipped_empty;
+        self.problems.append(&mut later.problems);
+        self.rejected_rows.append(&mut later.rejected_rows);
+        self.last_row = later.last_row;
+        let frame = later.take_frame();
+        self.tails.push(frame);
+        self.tails.append(&mut later.tails);
     }
 
     /// Takes one row of the sheet (rows arrive in order; missing numbers are
@@ -361,8 +420,9 @@ impl<'s> SheetIngester<'s> {
         self.rows.push(number);
     }
 
-    /// The frame of row-level accepted rows, with their row numbers.
-    pub fn finish(mut self) -> (DataFrame, SheetIngesterResult) {
+    /// The accepted rows typed so far, with their row numbers; the
+    /// builders are left empty.
+    fn take_frame(&mut self) -> DataFrame {
         let height = self.rows.len();
         let mut columns: Vec<Column> = Vec::with_capacity(self.builders.len() + 1);
         for b in std::mem::take(&mut self.builders) {
@@ -377,10 +437,19 @@ impl<'s> SheetIngester<'s> {
             UInt32Chunked::from_vec(ROW_COLUMN.into(), std::mem::take(&mut self.rows))
                 .into_column(),
         );
-        let frame =
-            DataFrame::new(height, columns).expect("columns built with one value per accepted row");
+        DataFrame::new(height, columns).expect("columns built with one value per accepted row")
+    }
+
+    /// The frame of row-level accepted rows, with their row numbers.
+    pub fn finish(mut self) -> (DataFrame, SheetIngesterResult) {
+        let mut frame = self.take_frame();
+        for tail in std::mem::take(&mut self.tails) {
+            frame
+                .vstack_mut_owned(tail)
+                .expect("parts of one sheet have the same columns");
+        }
         self.report.rejected = self.rejected_rows.len();
-        self.report.accepted = height;
+        self.report.accepted = frame.height();
         let headers = (0..self.schema.columns.len())
             .map(|i| self.header(i))
             .collect();

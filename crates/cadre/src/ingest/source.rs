@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 
 use calamine::{Data, DataRef, Reader};
 
+use super::progress::{Progress, STEP};
+use super::sheet::SheetIngester;
 use crate::cell::Cell;
 use crate::error::{Error, Result, WorkbookProblem};
 
@@ -201,6 +203,41 @@ impl Workbook {
         }
     }
 
+    /// Types the rows of `sheet` into `ingester`: [`Workbook::read_sheet`],
+    /// with a large csv file typed on two threads.
+    /// Tells `progress` how far it has got, from whichever thread reads.
+    pub(crate) fn ingest_sheet(
+        &mut self,
+        path: &Path,
+        sheet: &str,
+        ingester: &mut SheetIngester,
+        progress: &dyn Progress,
+    ) -> Result<()> {
+        let dataset = ingester.dataset().to_owned();
+        let rows = Counter::new(path, sheet, progress);
+        if let Workbook::Csv(files) = self {
+            let Some((_, file)) = files.iter().find(|(n, _)| n == sheet) else {
+                return Err(Error::sheet(path, sheet, WorkbookProblem::NoCsvFile));
+            };
+            progress.sheet(&dataset, path, sheet, csv_rows_hint(file));
+            ingest_csv(file, ingester, &rows)?;
+        } else {
+            let mut tally = rows.tally();
+            self.read_sheet_with(
+                path,
+                sheet,
+                &mut |n, cells| {
+                    tally.one();
+                    ingester.row(n, cells)
+                },
+                &mut |hint| progress.sheet(&dataset, path, sheet, hint),
+            )?;
+            drop(tally);
+        }
+        rows.done();
+        Ok(())
+    }
+
     /// Streams the rows of `sheet` to `visit`, in order, each with its
     /// spreadsheet row number. Rows with no cell at all may be omitted.
     pub fn read_sheet(
@@ -208,6 +245,18 @@ impl Workbook {
         path: &Path,
         sheet: &str,
         visit: &mut (dyn FnMut(u32, &RowCells) -> Result<()> + Send),
+    ) -> Result<()> {
+        self.read_sheet_with(path, sheet, visit, &mut |_| ())
+    }
+
+    /// [`Workbook::read_sheet`], telling `hint` about how many rows the
+    /// sheet has, when the file says so, before the first row.
+    fn read_sheet_with(
+        &mut self,
+        path: &Path,
+        sheet: &str,
+        visit: &mut (dyn FnMut(u32, &RowCells) -> Result<()> + Send),
+        hint: &mut dyn FnMut(Option<u64>),
     ) -> Result<()> {
         let bad2 = |problem| Error::sheet(path, sheet, problem);
         // The reader's own message, quoted as it says it.
@@ -223,6 +272,8 @@ impl Workbook {
                     let mut reader = x
                         .worksheet_cells_reader(sheet)
                         .map_err(|e| bad(e.to_string()))?;
+                    let d = reader.dimensions();
+                    hint((d.end.0 > d.start.0).then(|| u64::from(d.end.0 - d.start.0) + 1));
                     std::thread::scope(|scope| -> Result<()> {
                         let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(8);
                         let consumer = scope.spawn(move || -> Result<()> {
@@ -287,6 +338,7 @@ impl Workbook {
             Workbook::Other(s) => {
                 let range =
                     guarded(|| s.worksheet_range(sheet).map_err(|e| e.to_string())).map_err(bad)?;
+                hint(Some(range.height() as u64));
                 let Some((r0, c0)) = range.start() else {
                     return Ok(());
                 };
@@ -310,10 +362,74 @@ impl Workbook {
                 let Some((_, file)) = files.iter().find(|(n, _)| n == sheet) else {
                     return Err(bad2(WorkbookProblem::NoCsvFile));
                 };
+                hint(csv_rows_hint(file));
                 read_csv(file, visit)
             }
         }
     }
+}
+
+/// A csv file's bytes without their byte order mark, and its separator:
+/// French spreadsheets export with `;`; the one the header uses most.
+fn csv_bytes(bytes: &[u8]) -> (&[u8], u8) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let header = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
+    let delimiter = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| header.iter().filter(|b| *b == d).count())
+        .unwrap_or(b',');
+    (bytes, delimiter)
+}
+
+fn csv_reader(bytes: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(bytes)
+}
+
+/// The next record of `reader` into `record`; false at the end.
+fn next_record(
+    file: &Path,
+    reader: &mut csv::Reader<&[u8]>,
+    record: &mut csv::ByteRecord,
+) -> Result<bool> {
+    reader.read_byte_record(record).map_err(|e| {
+        Error::workbook(
+            file,
+            WorkbookProblem::MalformedCsv {
+                detail: e.to_string(),
+            },
+        )
+    })
+}
+
+/// A record's non-empty cells, and its line: where the reader stood when
+/// it began the record, plus `lines_before` (the lines of the file before
+/// the slice the reader reads).
+fn record_cells<'r>(
+    file: &Path,
+    record: &'r csv::ByteRecord,
+    lines_before: u64,
+) -> Result<(u32, Vec<(u32, Cell<'r>)>)> {
+    let line = record
+        .position()
+        .map(|p| p.line() + lines_before)
+        .unwrap_or(0) as u32;
+    let cells: Vec<(u32, Cell)> = record
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| !f.is_empty())
+        .map(|(i, f)| (i as u32, Cell::Text(decode(f))))
+        .collect();
+    if cells.iter().any(|(c, _)| *c >= MAX_COLUMNS) {
+        return Err(Error::workbook(
+            file,
+            WorkbookProblem::CsvLineTooWide { line },
+        ));
+    }
+    Ok((line, cells))
 }
 
 fn read_csv(
@@ -321,45 +437,212 @@ fn read_csv(
     visit: &mut (dyn FnMut(u32, &RowCells) -> Result<()> + Send),
 ) -> Result<()> {
     let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    // French spreadsheets export with `;`; pick the separator the header uses most.
-    let header = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
-    let delimiter = [b',', b';', b'\t']
-        .into_iter()
-        .max_by_key(|d| header.iter().filter(|b| *b == d).count())
-        .unwrap_or(b',');
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(bytes);
+    let (bytes, delimiter) = csv_bytes(&bytes);
+    let mut reader = csv_reader(bytes, delimiter);
     let mut record = csv::ByteRecord::new();
-    loop {
-        let more = reader.read_byte_record(&mut record).map_err(|e| {
-            Error::workbook(
-                file,
-                WorkbookProblem::MalformedCsv {
-                    detail: e.to_string(),
-                },
-            )
-        })?;
-        if !more {
+    while next_record(file, &mut reader, &mut record)? {
+        let (line, cells) = record_cells(file, &record, 0)?;
+        visit(line, &cells)?;
+    }
+    Ok(())
+}
+
+/// Below this many bytes after its header, a csv file is typed on one thread.
+const CSV_SPLIT_BYTES: usize = 1 << 20;
+
+/// Whether large csv files may be typed on two threads (on unless a test
+/// turns it off to compare: the outcome is the same either way).
+static CSV_SPLIT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+/// Allows or forbids typing a large csv file on two threads, for tests that
+/// check both give the same data, accounting and problems.
+#[doc(hidden)]
+pub fn set_csv_split(on: bool) {
+    CSV_SPLIT.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Types a csv file into `ingester` on two threads when it is large and its
+/// rows do not depend on each other (no unique column): the second half,
+/// from the first line after the middle, is read by a second reader and
+/// typed by a fork of the ingester, then absorbed in order. The split is
+/// kept only if the first reader, reading on, starts a record exactly
+/// there (a quoted field may hold line breaks: then the first reader reads
+/// the whole file and the second half's work is dropped), so rows, their
+/// numbers, the accounting and every problem are those of one reader.
+fn ingest_csv(file: &Path, ingester: &mut SheetIngester, rows: &Counter) -> Result<()> {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+    let (bytes, delimiter) = csv_bytes(&bytes);
+    let mut reader = csv_reader(bytes, delimiter);
+    let mut record = csv::ByteRecord::new();
+    let mut tally = rows.tally();
+    // Up to the header, which the fork needs.
+    while !ingester.has_header() {
+        if !next_record(file, &mut reader, &mut record)? {
             return Ok(());
         }
-        let line = record.position().map(|p| p.line()).unwrap_or(0) as u32;
-        let cells: Vec<(u32, Cell)> = record
+        let (line, cells) = record_cells(file, &record, 0)?;
+        tally.one();
+        ingester.row(line, &cells)?;
+    }
+    let start = reader.position().byte() as usize;
+    let split = (bytes.len().saturating_sub(start) >= CSV_SPLIT_BYTES
+        && ingester.splittable()
+        && CSV_SPLIT.load(Ordering::Relaxed))
+    .then(|| {
+        let middle = start + (bytes.len() - start) / 2;
+        bytes[middle..]
             .iter()
-            .enumerate()
-            .filter(|(_, f)| !f.is_empty())
-            .map(|(i, f)| (i as u32, Cell::Text(decode(f))))
-            .collect();
-        if cells.iter().any(|(c, _)| *c >= MAX_COLUMNS) {
-            return Err(Error::workbook(
-                file,
-                WorkbookProblem::CsvLineTooWide { line },
-            ));
+            .position(|b| *b == b'\n')
+            .map(|i| middle + i + 1)
+            .filter(|at| *at < bytes.len())
+    })
+    .flatten();
+    let Some(at) = split else {
+        while next_record(file, &mut reader, &mut record)? {
+            let (line, cells) = record_cells(file, &record, 0)?;
+            tally.one();
+            ingester.row(line, &cells)?;
         }
-        visit(line, &cells)?;
+        return Ok(());
+    };
+    let stop = AtomicBool::new(false);
+    let mut fork = ingester.fork();
+    std::thread::scope(|scope| -> Result<()> {
+        let stop = &stop;
+        let second = scope.spawn(move || -> Result<(SheetIngester, u64)> {
+            let lines_before = bytes[..at].iter().filter(|b| **b == b'\n').count() as u64;
+            fork.set_last_row(lines_before as u32);
+            let mut reader = csv_reader(&bytes[at..], delimiter);
+            let mut record = csv::ByteRecord::new();
+            let mut tally = rows.tally();
+            while !stop.load(Ordering::Relaxed) && next_record(file, &mut reader, &mut record)? {
+                let (line, cells) = record_cells(file, &record, lines_before)?;
+                tally.one();
+                fork.row(line, &cells)?;
+            }
+            Ok((fork, lines_before))
+        });
+        // The first half, up to the record that starts at the split.
+        let mut met = None;
+        let first = (|| -> Result<()> {
+            while next_record(file, &mut reader, &mut record)? {
+                if let Some(p) = record.position()
+                    && p.byte() as usize >= at
+                {
+                    if p.byte() as usize == at {
+                        met = Some(p.line());
+                        return Ok(());
+                    }
+                    // The split fell inside a record: read on alone.
+                    stop.store(true, Ordering::Relaxed);
+                }
+                let (line, cells) = record_cells(file, &record, 0)?;
+                tally.one();
+                ingester.row(line, &cells)?;
+            }
+            Ok(())
+        })();
+        if first.is_err() || met.is_none() {
+            stop.store(true, Ordering::Relaxed);
+        }
+        let second = second
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        first?;
+        let Some(line) = met else {
+            // The first reader read the whole file.
+            return Ok(());
+        };
+        let (fork, lines_before) = second?;
+        if line == lines_before + 1 {
+            ingester.absorb(fork);
+            return Ok(());
+        }
+        // Not where the second reader started (cannot happen: the line is
+        // the count of line breaks before the split): read on alone.
+        let (l, cells) = record_cells(file, &record, 0)?;
+        tally.one();
+        ingester.row(l, &cells)?;
+        while next_record(file, &mut reader, &mut record)? {
+            let (l, cells) = record_cells(file, &record, 0)?;
+            tally.one();
+            ingester.row(l, &cells)?;
+        }
+        Ok(())
+    })
+}
+
+/// About how many rows a csv file has: its size over the mean length of
+/// its first lines.
+fn csv_rows_hint(file: &Path) -> Option<u64> {
+    let len = std::fs::metadata(file).ok()?.len();
+    let mut head = Vec::with_capacity(64 << 10);
+    File::open(file)
+        .ok()?
+        .take(64 << 10)
+        .read_to_end(&mut head)
+        .ok()?;
+    let lines = head.iter().filter(|b| **b == b'\n').count() as u64;
+    (lines > 0).then(|| len * lines / head.len() as u64)
+}
+
+/// Rows read in a sheet, from any thread, told to a [`Progress`] every
+/// [`STEP`] rows.
+struct Counter<'a> {
+    path: &'a Path,
+    sheet: &'a str,
+    progress: &'a dyn Progress,
+    rows: std::sync::atomic::AtomicU64,
+}
+
+impl<'a> Counter<'a> {
+    fn new(path: &'a Path, sheet: &'a str, progress: &'a dyn Progress) -> Self {
+        Counter {
+            path,
+            sheet,
+            progress,
+            rows: Default::default(),
+        }
+    }
+
+    /// A count for one thread, added to the total every [`STEP`] rows.
+    fn tally(&self) -> Tally<'_, 'a> {
+        Tally {
+            counter: self,
+            rows: 0,
+        }
+    }
+
+    fn done(&self) {
+        let n = self.rows.load(std::sync::atomic::Ordering::Relaxed);
+        self.progress.sheet_done(self.path, self.sheet, n);
+    }
+}
+
+/// One thread's rows not yet added to its [`Counter`] (added when dropped).
+struct Tally<'c, 'a> {
+    counter: &'c Counter<'a>,
+    rows: u64,
+}
+
+impl Tally<'_, '_> {
+    fn one(&mut self) {
+        self.rows += 1;
+        if self.rows == STEP {
+            self.rows = 0;
+            let c = self.counter;
+            let n = c.rows.fetch_add(STEP, std::sync::atomic::Ordering::Relaxed) + STEP;
+            c.progress.rows(c.path, c.sheet, n);
+        }
+    }
+}
+
+impl Drop for Tally<'_, '_> {
+    fn drop(&mut self) {
+        let c = self.counter;
+        c.rows
+            .fetch_add(self.rows, std::sync::atomic::Ordering::Relaxed);
     }
 }
 

@@ -115,6 +115,8 @@ pub enum Word {
     File,
     /// Rows read.
     Read,
+    /// Rows, after a count of them (a progress bar: `1 200 / 5 000 rows`).
+    Rows,
     /// Rows accepted.
     Accepted,
     /// Rows rejected.

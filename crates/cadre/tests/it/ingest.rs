@@ -478,3 +478,99 @@ fn a_text_not_of_its_declared_form_is_rejected() {
     );
     assert!(matches!(&p.rule, Rule::Pattern { pattern } if pattern == "[A-Za-z]{3}"));
 }
+
+/// A large csv file is typed on two threads, split at a line break past its
+/// middle; the split is kept only where a record starts. Quoted fields with
+/// line breaks, blank lines, rejected rows and CRLF around every possible
+/// split point give the same frames, accounting and problems as one thread.
+#[test]
+fn a_csv_typed_on_two_threads_is_read_as_on_one() {
+    let p = terress();
+    let rows = [
+        "VISIO-01,ben-cot,Florence Adjovi,F,41,point_focal,",
+        "VISIO-01,sen-zig,\"Mamadou\nDiop\",H,,point_focal,",
+        "",
+        "VISIO-01,,\"Awa \"\"la\"\"\r\nNdiaye\",autre,130,elu,4",
+        "VISIO-01,sen-zig,Moussa Ba,X,27,technicien,9\r",
+        "VISIO-01,nowhere,Fatou Sy,f,33,ELU,5",
+        "   ,  ,",
+        "VISIO-01,ben-cot,\"Line\n\nbreaks\",H,abc,partenaire,2",
+    ];
+    let mut seen_split = false;
+    for shift in 0..rows.len() {
+        let dir = csv_copy();
+        let mut text = String::from("evenement,collectivite,nom,genre,age,role,satisfaction\n");
+        let mut i = shift;
+        while text.len() < 1_100_000 {
+            text.push_str(rows[i % rows.len()]);
+            text.push('\n');
+            i += 1 + (i % 3);
+        }
+        std::fs::write(dir.path().join("participations.csv"), &text).unwrap();
+        cadre::ingest::set_csv_split(false);
+        let one = cadre::ingest(&p, dir.path()).unwrap();
+        cadre::ingest::set_csv_split(true);
+        let two = cadre::ingest(&p, dir.path()).unwrap();
+        assert_eq!(
+            format!("{:?}", one.report),
+            format!("{:?}", two.report),
+            "shift {shift}"
+        );
+        for (name, ds) in &one.datasets {
+            let got = &two.dataset(name).unwrap().frame;
+            assert!(
+                ds.frame.equals_missing(got),
+                "shift {shift}, dataset {name}"
+            );
+        }
+        let middle = &text[text.len() / 2..];
+        let at = text.len() / 2 + middle.find('\n').unwrap() + 1;
+        // Some shifts split between records, others inside a quoted field.
+        seen_split |= !text[..at].matches('"').count().is_multiple_of(2);
+    }
+    assert!(seen_split, "no shift put the split inside a quoted field");
+}
+
+/// Ingestion tells its progress sheet by sheet: each dataset's sheet starts
+/// (with a row count from an xlsx sheet's dimension) and ends, rows counted.
+#[test]
+fn progress_is_told_sheet_by_sheet() {
+    #[derive(Default)]
+    struct Seen(std::sync::Mutex<Vec<(String, String, Option<u64>)>>);
+    impl cadre::ingest::Progress for Seen {
+        fn sheet(&self, dataset: &str, _: &Path, sheet: &str, hint: Option<u64>) {
+            let event = (format!("start {dataset}"), sheet.to_owned(), hint);
+            self.0.lock().unwrap().push(event);
+        }
+        fn sheet_done(&self, _: &Path, sheet: &str, rows: u64) {
+            let event = ("done".to_owned(), sheet.to_owned(), Some(rows));
+            self.0.lock().unwrap().push(event);
+        }
+    }
+    let p = terress();
+    for input in ["formats/small.xlsx", "formats/small_csv"] {
+        let seen = Seen::default();
+        let data = cadre::ingest::ingest_with_progress(&p, fixture(input), &seen).unwrap();
+        let events = seen.0.into_inner().unwrap();
+        assert_eq!(events.len(), 2 * p.datasets.len(), "{input}: {events:?}");
+        for (pair, schema) in events.chunks(2).zip(&p.datasets) {
+            let (start, done) = (&pair[0], &pair[1]);
+            assert_eq!(start.0, format!("start {}", schema.name), "{input}");
+            assert_eq!((done.0.as_str(), &done.1), ("done", &start.1), "{input}");
+            let report = data
+                .report
+                .sheets
+                .iter()
+                .find(|s| s.dataset == schema.name)
+                .unwrap();
+            // Every row handed over, the header included.
+            assert!(
+                done.2.unwrap() as usize > report.accepted,
+                "{input}: {pair:?}"
+            );
+            if input.ends_with("xlsx") {
+                assert!(start.2.is_some(), "{input}: {pair:?}");
+            }
+        }
+    }
+}

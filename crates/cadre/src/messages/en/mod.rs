@@ -53,6 +53,7 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::Sheet => "Sheet",
         Word::File => "File",
         Word::Read => "Read",
+        Word::Rows => "rows",
         Word::Accepted => "Accepted",
         Word::Rejected => "Rejected",
         Word::SkippedEmpty => "Empty",

@@ -53,6 +53,7 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::Sheet => "Feuille",
         Word::File => "Fichier",
         Word::Read => "Lues",
+        Word::Rows => "lignes",
         Word::Accepted => "Acceptées",
         Word::Rejected => "Rejetées",
         Word::SkippedEmpty => "Vides",
