@@ -25,6 +25,16 @@ fn peak_mib() -> f64 {
         .map_or(f64::NAN, |kb| kb / 1024.0)
 }
 
+/// Resident memory now, in MiB (Linux).
+fn rss_mib() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
 /// Resets the peak so each step is measured alone (Linux: `clear_refs` 5).
 fn reset_peak() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
@@ -67,6 +77,43 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         data.report.rejected(),
         peak_mib()
     );
+    for ds in data
+        .datasets
+        .values()
+        .filter(|d| d.frame.height() > 100_000)
+    {
+        let sizes: Vec<String> = ds
+            .frame
+            .columns()
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} {:.0}",
+                    c.name(),
+                    c.as_materialized_series().estimated_size() as f64 / 1048576.0
+                )
+            })
+            .collect();
+        println!("  {}: {} MiB", ds.name, sizes.join(", "));
+    }
+
+    if std::env::var_os("BENCH_PER_INDICATOR").is_some() {
+        // The memory each indicator's first computation adds (its prepared
+        // rows stay cached by the engine).
+        let engine = Engine::new(&programme, &data);
+        let q = &Period::quarters(programme.info.start, programme.info.end)[4];
+        for ind in &programme.indicators {
+            reset_peak();
+            let before = rss_mib();
+            std::hint::black_box(engine.compute_indicator(&ind.code, q)?);
+            println!(
+                "  {:6} rss {before:.0} -> {:.0} MiB, peak {:.0} MiB",
+                ind.code,
+                rss_mib(),
+                peak_mib()
+            );
+        }
+    }
 
     reset_peak();
     let t = Instant::now();

@@ -26,6 +26,8 @@ use crate::text::fold_name;
 
 const DATE: &str = "__date";
 const VALUE: &str = "__value";
+/// Positions of the rows a filter keeps (a column of a frame in passing).
+const SELECTED: &str = "__selected";
 
 /// The column holding the category of a dimension.
 pub(crate) fn category_column(by: &str) -> String {
@@ -519,6 +521,25 @@ impl<'a> Engine<'a> {
             }
             None => (None, Vec::new()),
         };
+        // The filter first, on its own columns: the other columns (the
+        // date, the value, the categories, often followed through a
+        // reference) are then gathered for the selected rows only, not for
+        // every row of the dataset.
+        let selected = match filter_expr {
+            Some(f) => {
+                let mut filter_columns = needed.clone();
+                filter_columns.push(ROW_COLUMN.to_owned());
+                let kept = self
+                    .frame(sel, &filter_columns, None)?
+                    .lazy()
+                    .with_row_index(SELECTED, None)
+                    .filter(f)
+                    .select([col(SELECTED)])
+                    .collect()?;
+                Some(kept.column(SELECTED)?.idx()?.clone())
+            }
+            None => None,
+        };
         needed.extend(sel.date.iter().cloned());
         needed.extend(keep.iter().map(|s| s.to_string()));
         if let Some(v) = &value {
@@ -532,7 +553,7 @@ impl<'a> Engine<'a> {
         }
         needed.extend(categories.iter().map(|(_, c)| c.clone()));
         needed.push(ROW_COLUMN.to_owned());
-        let base = self.frame(sel, &needed)?;
+        let base = self.frame(sel, &needed, selected.as_ref())?;
 
         let mut exprs = vec![col(ROW_COLUMN)];
         exprs.extend(keep.iter().map(|k| col(*k)));
@@ -555,16 +576,17 @@ impl<'a> Engine<'a> {
                     .alias(category_column(by)),
             );
         }
-        let mut lf = base.lazy();
-        if let Some(f) = filter_expr {
-            lf = lf.filter(f);
-        }
-        lf.select(exprs).collect()
+        base.lazy().select(exprs).collect()
     }
 
     /// The dataset's frame with the named columns, following references for
-    /// `reference.column` names.
-    fn frame(&self, sel: &Selection, names: &[String]) -> PolarsResult<DataFrame> {
+    /// `reference.column` names; only the rows at `rows` when given.
+    fn frame(
+        &self,
+        sel: &Selection,
+        names: &[String],
+        rows: Option<&IdxCa>,
+    ) -> PolarsResult<DataFrame> {
         let ds = self.data.dataset(&sel.dataset).ok_or_else(
             || polars_err!(ComputeError: "dataset `{}` was not ingested", sel.dataset),
         )?;
@@ -579,13 +601,23 @@ impl<'a> Engine<'a> {
                 continue;
             }
             match name.split_once('.') {
-                None => columns.push(ds.frame.column(name)?.clone()),
+                None => {
+                    let column = ds.frame.column(name)?;
+                    columns.push(match rows {
+                        Some(rows) => column.take(rows)?,
+                        None => column.clone(),
+                    });
+                }
                 Some((reference, target_col)) => {
                     let target = schema
                         .column(reference)
                         .and_then(|c| c.references.clone())
                         .ok_or_else(|| polars_err!(ColumnNotFound: "`{name}`"))?;
                     let idx = self.reference_index(&sel.dataset, reference, &target)?;
+                    let idx = match rows {
+                        Some(rows) => idx.take(rows)?,
+                        None => idx,
+                    };
                     let tds = self.data.dataset(&target).ok_or_else(
                         || polars_err!(ComputeError: "dataset `{target}` was not ingested"),
                     )?;
@@ -594,7 +626,8 @@ impl<'a> Engine<'a> {
                 }
             }
         }
-        DataFrame::new(ds.frame.height(), columns)
+        let height = rows.map_or(ds.frame.height(), |r| r.len());
+        DataFrame::new(height, columns)
     }
 
     /// For each row of `dataset`, the row its `reference` column names in
