@@ -135,6 +135,12 @@ fn parse_number_text(text: &str) -> Result<f64, CellError> {
         Some(rest) => (true, rest.trim_start()),
         None => (false, t.strip_prefix('+').unwrap_or(t)),
     };
+    // Most numbers are plain digits: read them as the general path below
+    // would (its `plain` text is then `digits` itself), without its copies.
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        let value: f64 = digits.parse().map_err(|_| CellError::NotANumber)?;
+        return Ok(if negative { -value } else { value });
+    }
     let has_comma = digits.contains(',');
     let has_dot = digits.contains('.');
     if has_comma && has_dot {

@@ -64,7 +64,7 @@ pub struct SheetIngester<'s> {
     rejected_rows: Vec<u32>,
     /// Per enum column: text as written → index of its canonical value.
     /// Folding (Unicode decomposition) is costly; a sheet repeats few spellings.
-    enum_cache: Vec<HashMap<String, Option<usize>>>,
+    enum_cache: Vec<PlHashMap<String, Option<usize>>>,
     /// Per column, its compiled pattern (checked valid when the programme loaded).
     patterns: Vec<Option<regex::Regex>>,
     /// The accepted rows of later parts of the sheet, typed by forks
@@ -122,7 +122,7 @@ impl<'s> SheetIngester<'s> {
             uniques,
             problems: Vec::new(),
             rejected_rows: Vec::new(),
-            enum_cache: vec![HashMap::new(); schema.columns.len()],
+            enum_cache: vec![PlHashMap::new(); schema.columns.len()],
             patterns: schema
                 .columns
                 .iter()
