@@ -329,10 +329,8 @@ fn independent_counts(from: &str, to: &str) -> Vec<(&'static str, Vec<u64>)> {
     let mut out: Vec<(&'static str, Vec<u64>)> =
         vec![("S1", vec![0, 0]), ("S2", vec![0, 0]), ("S3", vec![0, 0])];
     for (_, d, site) in &sessions {
-        if in_window(d) {
-            if let Some(o) = out.iter_mut().find(|(s, _)| *s == site) {
-                o.1[0] += 1;
-            }
+        if let (true, Some(o)) = (in_window(d), out.iter_mut().find(|(s, _)| *s == site)) {
+            o.1[0] += 1;
         }
     }
     for l in &lines("presences.csv")[1..] {
@@ -341,10 +339,12 @@ fn independent_counts(from: &str, to: &str) -> Vec<(&'static str, Vec<u64>)> {
             .iter()
             .find(|s| s.0 == c[0].to_uppercase())
             .unwrap();
-        if in_window(&session.1) {
-            if let Some(o) = out.iter_mut().find(|(s, _)| *s == c[1].to_uppercase()) {
-                o.1[1] += 1;
-            }
+        let site = c[1].to_uppercase();
+        if let (true, Some(o)) = (
+            in_window(&session.1),
+            out.iter_mut().find(|(s, _)| *s == site),
+        ) {
+            o.1[1] += 1;
         }
     }
     out
