@@ -235,6 +235,7 @@ pub(super) fn text(t: &Text) -> String {
                     "a spreadsheet program's lock file (the workbook is open)"
                 }
                 crate::ingest::SkipReason::Hidden => "a hidden file",
+                crate::ingest::SkipReason::AlreadyRead => "already read (given twice, or a link to a folder already read)",
             }
         ),
         Text::ReportingHeading { units, period } => match period {

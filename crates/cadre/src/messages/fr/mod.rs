@@ -242,6 +242,7 @@ pub(super) fn text(t: &Text) -> String {
                     "fichier verrou d’un tableur (le classeur est ouvert)"
                 }
                 crate::ingest::SkipReason::Hidden => "fichier caché",
+                crate::ingest::SkipReason::AlreadyRead => "déjà lu (donné deux fois, ou lien vers un dossier déjà lu)",
             }
         ),
         Text::ReportingHeading { units, period } => match period {
