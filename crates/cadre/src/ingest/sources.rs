@@ -141,6 +141,17 @@ fn walk(
             continue;
         }
         let meta = std::fs::metadata(&path).map_err(|e| Error::io(&path, e))?;
+        if !meta.is_dir() {
+            let real = std::fs::canonicalize(&path).map_err(|e| Error::io(&path, e))?;
+            if walked.contains(&real) {
+                skipped.push(SkippedFile {
+                    file: relative(&path, base),
+                    reason: SkipReason::AlreadyRead,
+                });
+                continue;
+            }
+            walked.push(real);
+        }
         if meta.is_dir() {
             folders.push(path);
         } else if is_csv(&path) {
