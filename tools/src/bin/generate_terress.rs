@@ -64,37 +64,37 @@ const fn c(
 
 #[rustfmt::skip]
 const COLLS: [Coll; 31] = [
-    c("ben-cot", "Ville de Cotonou", "commune", "Bénin", "BEN"),
-    c("ben-pno", "Ville de Porto-Novo", "commune", "Bénin", "BEN"),
-    c("ben-ata", "Département de l'Atacora", "departement", "Bénin", "BEN"),
-    c("ben-zou", "Département du Zou", "departement", "Bénin", "BEN"),
-    c("bfa-hbs", "Région des Hauts-Bassins", "region", "Burkina Faso", "BFA"),
-    c("bfa-cen", "Région du Centre", "region", "Burkina Faso", "BFA"),
-    c("bfa-bob", "Commune de Bobo-Dioulasso", "commune", "Burkina Faso", "BFA"),
-    c("cmr-lit", "Région du Littoral", "region", "Cameroun", "CMR"),
-    c("cmr-oue", "Région de l'Ouest", "region", "Cameroun", "CMR"),
-    c("cmr-dla", "Communauté urbaine de Douala", "commune", "Cameroun", "CMR"),
-    c("cmr-cvuc", "Communes et Villes Unies du Cameroun", "association", "Cameroun", "CMR"),
+    c("arm-lor", "Conseil provincial de Lori", "region", "Arménie", "ARM"),
+    c("ben-acal", "Association des Communes de l'Atlantique et du Littoral (ACAL)", "association", "Bénin", "BEN"),
+    c("ben-gic", "Groupement intercommunal des Collines (GIC)", "association", "Bénin", "BEN"),
+    c("cmr-cen", "Conseil régional du Centre", "region", "Cameroun", "CMR"),
+    c("cmr-exn", "Conseil régional de l'Extrême-Nord", "region", "Cameroun", "CMR"),
+    c("cmr-lit", "Conseil régional du Littoral", "region", "Cameroun", "CMR"),
+    c("cmr-nor", "Conseil régional du Nord", "region", "Cameroun", "CMR"),
+    c("cmr-oue", "Conseil régional de l'Ouest", "region", "Cameroun", "CMR"),
+    c("cmr-sud", "Conseil régional du Sud", "region", "Cameroun", "CMR"),
     c("CIV-ABJ", "District autonome d'Abidjan", "district", "Côte d'Ivoire", "CIV"),
-    c("civ-gbk", "Région du Gbêkê", "region", "Côte d'Ivoire", "CIV"),
-    c("civ-spe", "Région de San-Pédro", "region", "Côte d'Ivoire", "CIV"),
-    c("civ-arci", "Assemblée des Régions de Côte d'Ivoire", "association", "Côte d'Ivoire", "CIV"),
-    c("mdg-ana", "Région Analamanga", "region", "Madagascar", "MDG"),
-    c("mdg-vak", "Région Vakinankaratra", "region", "Madagascar", "MDG"),
-    c("mdg-atb", "District d'Antsirabe I", "district", "Madagascar", "MDG"),
-    c("MAR-SMS", "Région Souss-Massa", "region", "Maroc", "MAR"),
-    c("mar-ori", "Région de l'Oriental", "region", "Maroc", "MAR"),
-    c("mar-tth", "Région Tanger-Tétouan-Al Hoceïma", "region", "Maroc", "MAR"),
-    c("mar-fme", "Région Fès-Meknès", "region", "Maroc", "MAR"),
-    c("ner-tah", "Région de Tahoua", "region", "Niger", "NER"),
-    c("ner-zin", "Région de Zinder", "region", "Niger", "NER"),
-    c("ner-nia", "Ville de Niamey", "commune", "Niger", "NER"),
-    c(" sen-zig", "Département de Ziguinchor", "departement", "Sénégal", "SEN"),
-    c("sen-thi", "Département de Thiès", "departement", "Sénégal", "SEN"),
-    c("sen-pod", "Département de Podor", "departement", "Sénégal", "SEN"),
-    c("sen-stl", "Commune de Saint-Louis", "commune", "Sénégal", "SEN"),
-    c("tun-sfx", "Commune de Sfax", "commune", "Tunisie", "TUN"),
-    c("tun-med", "Commune de Médenine", "commune", "Tunisie", "TUN"),
+    c("civ-agt", "Conseil régional de l'Agnéby-Tiassa", "region", "Côte d'Ivoire", "CIV"),
+    c("civ-gon", "Conseil régional du Gontougo", "region", "Côte d'Ivoire", "CIV"),
+    c("civ-kab", "Conseil régional du Kabadougou", "region", "Côte d'Ivoire", "CIV"),
+    c("civ-nzi", "Conseil régional du N'Zi", "region", "Côte d'Ivoire", "CIV"),
+    c("civ-ton", "Conseil régional du Tonkpi", "region", "Côte d'Ivoire", "CIV"),
+    c("fra-ara", "Conseil régional Auvergne-Rhône-Alpes", "region", "France", "FRA"),
+    c("fra-ges", "Conseil régional Grand Est", "region", "France", "FRA"),
+    c("fra-naq", "Conseil régional Nouvelle-Aquitaine", "region", "France", "FRA"),
+    c("mdg-ana", "Conseil régional d'Analanjirofo", "region", "Madagascar", "MDG"),
+    c("mdg-ats", "Conseil régional d'Atsinanana", "region", "Madagascar", "MDG"),
+    c("mdg-ita", "Conseil régional d'Itasy", "region", "Madagascar", "MDG"),
+    c("mar-ori", "Conseil régional de l'Oriental", "region", "Maroc", "MAR"),
+    c("MAR-RSK", "Conseil régional de Rabat-Salé-Kénitra", "region", "Maroc", "MAR"),
+    c("MAR-SMS", "Conseil régional de Souss-Massa", "region", "Maroc", "MAR"),
+    c("cog-lek", "Conseil départemental de la Lékoumou", "departement", "République du Congo", "COG"),
+    c("cog-nia", "Conseil départemental du Niari", "departement", "République du Congo", "COG"),
+    c("cog-san", "Conseil départemental de la Sangha", "departement", "République du Congo", "COG"),
+    c(" sen-bam", "Conseil départemental de Bambey", "departement", "Sénégal", "SEN"),
+    c("sen-kma", "Conseil départemental de Keur Massar", "departement", "Sénégal", "SEN"),
+    c("sen-tiv", "Conseil départemental de Tivaouane", "departement", "Sénégal", "SEN"),
+    c("sen-pik", "Conseil municipal de Pikine", "commune", "Sénégal", "SEN"),
 ];
 
 /// Index of a registry code (compared trimmed, case-insensitive).
@@ -117,7 +117,7 @@ struct NamePool {
 }
 
 #[rustfmt::skip]
-const NAMES: [NamePool; 10] = [
+const NAMES: [NamePool; 9] = [
     NamePool {
         iso3: "BEN",
         f: &["Rachidatou", "Florence", "Bernadette", "Chimène", "Akouavi", "Gisèle", "Mariam", "Prudence"],
@@ -125,10 +125,10 @@ const NAMES: [NamePool; 10] = [
         last: &["Houngbédji", "Adjovi", "Agossou", "Dossou", "Ahouansou", "Hounkpatin", "Zinsou", "Sossa", "Tossou", "Gbaguidi"],
     },
     NamePool {
-        iso3: "BFA",
-        f: &["Aminata", "Salimata", "Awa", "Rasmata", "Fatimata", "Pauline", "Alizèta", "Bibata"],
-        h: &["Issouf", "Souleymane", "Boukary", "Abdoulaye", "Idrissa", "Karim", "Yacouba", "Hamado"],
-        last: &["Ouédraogo", "Sawadogo", "Compaoré", "Kaboré", "Traoré", "Zongo", "Ilboudo", "Sanou", "Bationo", "Nikiéma"],
+        iso3: "ARM",
+        f: &["Anahit", "Armine", "Lusine", "Nare", "Gayane", "Siranush", "Tatevik", "Mariam"],
+        h: &["Aram", "Tigran", "Hovhannes", "Davit", "Gevorg", "Armen", "Vahe", "Karen"],
+        last: &["Grigoryan", "Hakobyan", "Petrosyan", "Sargsyan", "Harutyunyan", "Avetisyan", "Khachatryan", "Mkrtchyan", "Vardanyan", "Manukyan"],
     },
     NamePool {
         iso3: "CMR",
@@ -155,22 +155,16 @@ const NAMES: [NamePool; 10] = [
         last: &["El Amrani", "Benali", "Bennani", "Alaoui", "El Idrissi", "Tazi", "Berrada", "Ouahbi", "Chraibi", "Lahlou"],
     },
     NamePool {
-        iso3: "NER",
-        f: &["Hadiza", "Mariama", "Zeinabou", "Rahamatou", "Aïchatou", "Balkissa", "Ramatou", "Safiatou"],
-        h: &["Moussa", "Issoufou", "Abdou", "Mahamadou", "Ousmane", "Hamidou", "Ibrahim", "Salissou"],
-        last: &["Abdou", "Moussa", "Issa", "Mahamane", "Boubacar", "Hamani", "Garba", "Souley", "Illiassou", "Maïga"],
+        iso3: "COG",
+        f: &["Grâce", "Merveille", "Chancelvie", "Prisca", "Nadège", "Divine", "Josiane", "Bénédicte"],
+        h: &["Arsène", "Brice", "Guy-Noël", "Juvénal", "Rodrigue", "Fulbert", "Destin", "Prince"],
+        last: &["Massamba", "Nkounkou", "Mabiala", "Moukoko", "Okemba", "Ngoma", "Bouanga", "Loemba", "Ibara", "Mpassi"],
     },
     NamePool {
         iso3: "SEN",
         f: &["Fatou", "Awa", "Mame Diarra", "Aïssatou", "Ndèye", "Khady", "Coumba", "Rokhaya"],
         h: &["Mamadou", "Cheikh", "Ousmane", "Ibrahima", "Moustapha", "Abdoulaye", "Pape", "Modou"],
         last: &["Diop", "Ndiaye", "Fall", "Sow", "Diallo", "Sarr", "Ba", "Mbaye", "Faye", "Gueye"],
-    },
-    NamePool {
-        iso3: "TUN",
-        f: &["Leïla", "Amel", "Sonia", "Rim", "Olfa", "Imen", "Nesrine", "Sarra"],
-        h: &["Mohamed Ali", "Sami", "Walid", "Anis", "Hatem", "Mehdi", "Karim", "Slim"],
-        last: &["Ben Salah", "Trabelsi", "Gharbi", "Jlassi", "Ben Ammar", "Hamdi", "Chebbi", "Mejri", "Khelifi", "Ayari"],
     },
     NamePool {
         iso3: "FRA",
@@ -351,7 +345,7 @@ fn make_people(rng: &mut Rng) -> People {
         techniciens.push(tch);
     }
     let countries = [
-        "BEN", "BFA", "CMR", "CIV", "MDG", "MAR", "NER", "SEN", "TUN",
+        "ARM", "BEN", "CMR", "CIV", "FRA", "MDG", "MAR", "COG", "SEN",
     ];
     let mut jeunes = Vec::new();
     for k in 0..48 {
@@ -451,19 +445,19 @@ fn realistic_events() -> Vec<Event> {
         ev("VISIO-01", Visio, "Visioconférence de lancement du réseau Terr'ESS", date(2024, 12, 12), (10, 0), online, Some("Lancement et feuille de route")),
         ev("WEB-01", Webinaire, "L'ESS, levier de développement territorial", date(2025, 2, 13), (14, 30), online, Some("Cadres juridiques de l'ESS")),
         ev("VISIO-02", Visio, "Visioconférence n°2 : premiers retours des autodiagnostics", date(2025, 3, 20), (10, 0), None, Some("Autodiagnostic ESS")),
-        ev("REG-01", Regroupement, "Premier regroupement des collectivités Terr'ESS", date(2025, 4, 9), (9, 0), Some("Cotonou, Bénin"), Some("Stratégies territoriales d'ESS")),
-        ev("WEB-02", Webinaire, "Financer les entreprises de l'ESS", date(2025, 5, 22), (15, 0), online, Some("Finance solidaire et microfinance")),
-        ev("VISIO-03", Visio, "Visioconférence n°3 : bilan du regroupement de Cotonou", date(2025, 6, 19), (10, 0), online, Some("Suivi des plans d'action")),
-        ev("VISIO-04", Visio, "Visioconférence n°4 : préparation du regroupement d'Agadir", date(2025, 9, 25), (10, 30), online, None),
+        ev("REG-01", Regroupement, "Premier regroupement des collectivités Terr'ESS", date(2025, 4, 9), (9, 0), Some("Rabat, Maroc"), Some("Stratégies territoriales d'ESS")),
+        ev("WEB-02", Webinaire, "Financer les entreprises de l'ESS", date(2025, 6, 12), (15, 0), online, Some("Finance solidaire et microfinance")),
+        ev("VISIO-03", Visio, "Visioconférence n°3 : bilan du regroupement de Rabat", date(2025, 6, 19), (10, 0), online, Some("Suivi des plans d'action")),
+        ev("VISIO-04", Visio, "Visioconférence n°4 : préparation du regroupement de Bordeaux (GSEF)", date(2025, 9, 25), (10, 30), online, None),
         ev("WEB-03", Webinaire, "Économie circulaire et gestion des déchets", date(2025, 10, 9), (14, 0), online, Some("Économie circulaire")),
-        ev("REG-02", Regroupement, "Deuxième regroupement des collectivités Terr'ESS", date(2025, 10, 15), (9, 0), Some("Agadir, Maroc"), Some("Coopératives et filières locales")),
+        ev("REG-02", Regroupement, "Deuxième regroupement des collectivités Terr'ESS, au Forum mondial de l'économie sociale (GSEF)", date(2025, 10, 29), (9, 0), Some("Bordeaux, France"), Some("Coopératives et filières locales")),
         ev("VISIO-05", Visio, "Visioconférence n°5 : feuilles de route ESS 2026", date(2025, 12, 11), (10, 0), online, Some("Planification 2026")),
         ev("WEB-04", Webinaire, "Commande publique responsable", date(2026, 2, 5), (14, 30), online, Some("Achats publics et clauses sociales")),
         ev("VISIO-06", Visio, "Visioconférence n°6 : financements de l'ESS territoriale", date(2026, 3, 19), (10, 0), online, Some("Bailleurs et fonds territoriaux")),
-        ev("REG-03", Regroupement, "Troisième regroupement des collectivités Terr'ESS", date(2026, 5, 20), (9, 0), Some("Abidjan, Côte d'Ivoire"), Some("Jeunesse et entrepreneuriat social")),
-        ev("WEB-05", Webinaire, "Jeunesse et entrepreneuriat social", date(2026, 5, 28), (15, 0), online, Some("Incubation et accompagnement")),
+        ev("REG-03", Regroupement, "Troisième regroupement des collectivités Terr'ESS, au Forum des jeunes leaders de l'ESS", date(2026, 5, 20), (9, 0), Some("Dakar, Sénégal"), Some("Jeunesse et entrepreneuriat social")),
+        ev("WEB-05", Webinaire, "Jeunesse et entrepreneuriat social", date(2026, 6, 11), (15, 0), online, Some("Incubation et accompagnement")),
         ev("VISIO-07", Visio, "Visioconférence n°7 : préparation du Rendez-vous de la régionalisation", date(2026, 6, 18), (10, 0), None, None),
-        ev("RDV-2026", RendezVous, "Rendez-vous de la régionalisation", date(2026, 9, 16), (9, 30), Some("Lyon, France"), Some("Régionalisation et économie sociale et solidaire")),
+        ev("RDV-2026", RendezVous, "Rendez-vous de la régionalisation, à l'assemblée générale de l'AIRF", date(2026, 9, 16), (9, 30), Some("Yaoundé, Cameroun"), Some("Régionalisation et économie sociale et solidaire")),
         ev("VISIO-08", Visio, "Visioconférence de clôture : bilan et perspectives", date(2026, 10, 8), (10, 0), online, Some("Capitalisation")),
         ev("WEB-06", Webinaire, "Agriculture et circuits courts", date(2026, 10, 15), (14, 0), online, Some("Systèmes alimentaires territoriaux")),
     ];
@@ -505,9 +499,9 @@ fn realistic_participations(
 ) -> Vec<Participation> {
     // Authorities least engaged: never send their point focal to a regroupement.
     let disengaged = [
-        coll_idx("ner-zin"),
-        coll_idx("tun-med"),
-        coll_idx("cmr-cvuc"),
+        coll_idx("cog-san"),
+        coll_idx("cmr-exn"),
+        coll_idx("sen-pik"),
     ];
     let engaged: Vec<usize> = (0..COLLS.len())
         .filter(|i| !disengaged.contains(i))
@@ -524,7 +518,8 @@ fn realistic_participations(
         },
         sample(rng, &order[..28], 24),
     ];
-    let reg_jeunes = [6, 8, 12];
+    // No young entrepreneurs at the first gathering; 15 at the second and the third.
+    let reg_jeunes = [0, 15, 15];
     let visio_colls = [11, 14, 12, 15, 10, 13, 12, 14];
     let web_sizes = [52, 41, 44, 47, 50, 46];
 
@@ -908,8 +903,8 @@ struct Autodiag {
 }
 
 fn realistic_autodiagnostics(rng: &mut Rng) -> Vec<Autodiag> {
-    let never = [coll_idx("ner-zin"), coll_idx("tun-med")];
-    let late = [coll_idx("cmr-cvuc"), coll_idx("mdg-atb")];
+    let never = [coll_idx("cog-san"), coll_idx("cmr-exn")];
+    let late = [coll_idx("sen-pik"), coll_idx("mdg-ita")];
     let mut rest: Vec<usize> = (0..COLLS.len())
         .filter(|i| !never.contains(i) && !late.contains(i))
         .collect();
@@ -1069,19 +1064,19 @@ const fn dsp(
 
 #[rustfmt::skip]
 const DISPOSITIFS: [Dispositif; 13] = [
-    dsp("sen-zig", "dispositif", "Fonds d'appui aux coopératives féminines de Ziguinchor", Some(date(2025, 6, 12))),
+    dsp("sen-tiv", "dispositif", "Fonds d'appui aux coopératives féminines de Tivaouane", Some(date(2025, 6, 12))),
     dsp("MAR-SMS", "schema_regional", "Schéma régional de l'économie sociale et solidaire Souss-Massa 2025-2030", Some(date(2025, 9, 25))),
-    dsp("ben-cot", "projet", "Pépinière d'entreprises sociales de Cotonou", Some(date(2025, 10, 28))),
-    dsp("bfa-hbs", "schema_regional", "Stratégie régionale de promotion de l'ESS des Hauts-Bassins", Some(date(2025, 12, 18))),
-    dsp("civ-gbk", "dispositif", "Guichet unique d'accompagnement des coopératives agricoles", None),
-    dsp("mdg-vak", "dispositif", "Fonds territorial ESS Vakinankaratra", Some(date(2026, 2, 20))),
-    dsp("tun-sfx", "projet", "Marché réservé aux structures de l'ESS pour la collecte des déchets", Some(date(2026, 4, 15))),
+    dsp("ben-acal", "projet", "Pépinière d'entreprises sociales de l'Atlantique et du Littoral", Some(date(2025, 10, 28))),
+    dsp("cmr-oue", "schema_regional", "Stratégie régionale de promotion de l'ESS de l'Ouest", Some(date(2025, 12, 18))),
+    dsp("civ-gon", "dispositif", "Guichet unique d'accompagnement des coopératives agricoles du Gontougo", None),
+    dsp("mdg-ats", "dispositif", "Fonds territorial ESS Atsinanana", Some(date(2026, 2, 20))),
+    dsp("sen-pik", "projet", "Marché réservé aux structures de l'ESS pour la collecte des déchets", Some(date(2026, 4, 15))),
     dsp("cmr-lit", "schema_regional", "Schéma régional de développement de l'ESS du Littoral", None),
-    dsp("sen-zig", "projet", "Incubateur de jeunes entrepreneurs sociaux de Ziguinchor", Some(date(2026, 7, 8))),
+    dsp("sen-tiv", "projet", "Incubateur de jeunes entrepreneurs sociaux de Tivaouane", Some(date(2026, 7, 8))),
     dsp("mar-ori", "dispositif", "Programme régional d'appui aux coopératives de l'Oriental", Some(date(2026, 6, 30))),
-    dsp("ner-tah", "projet", "Unités de transformation agroalimentaire en coopérative", None),
+    dsp("cog-nia", "projet", "Unités de transformation agroalimentaire en coopérative", None),
     dsp("CIV-ABJ", "dispositif", "Label « Abidjan solidaire » pour les entreprises de l'ESS", Some(date(2026, 9, 10))),
-    dsp("ben-ata", "projet", "Circuits courts et marchés paysans de l'Atacora", None),
+    dsp("ben-gic", "projet", "Circuits courts et marchés paysans des Collines", None),
 ];
 
 fn write_dispositifs(out: &mut Output) -> Res<()> {
@@ -1160,29 +1155,29 @@ const COMMUNICATION: [(Date, &str, &str, Option<u32>); 30] = [
     (date(2024, 12, 16), "newsletter", "Lettre d'information Terr'ESS n°1", Some(310)),
     (date(2025, 1, 22), "site_web", "Autodiagnostic ESS : le questionnaire est en ligne", Some(540)),
     (date(2025, 2, 17), "reseaux_sociaux", "Retour sur le webinaire « L'ESS, levier de développement territorial »", Some(980)),
-    (date(2025, 3, 10), "presse", "Ziguinchor s'engage pour l'économie sociale et solidaire (presse locale)", None),
+    (date(2025, 3, 10), "presse", "Tivaouane s'engage pour l'économie sociale et solidaire (presse locale)", None),
     (date(2025, 3, 28), "newsletter", "Lettre d'information n°2", Some(335)),
-    (date(2025, 4, 11), "reseaux_sociaux", "Regroupement de Cotonou : les temps forts", Some(1800)),
-    (date(2025, 4, 15), "site_web", "Regroupement de Cotonou : synthèse des travaux", Some(690)),
-    (date(2025, 4, 18), "presse", "Reportage radio sur le regroupement de Cotonou", None),
-    (date(2025, 5, 26), "reseaux_sociaux", "Webinaire « Financer les entreprises de l'ESS » : le replay", Some(760)),
+    (date(2025, 4, 11), "reseaux_sociaux", "Regroupement de Rabat : les temps forts", Some(1800)),
+    (date(2025, 4, 15), "site_web", "Regroupement de Rabat : synthèse des travaux", Some(690)),
+    (date(2025, 4, 18), "presse", "Reportage radio sur le regroupement de Rabat", None),
+    (date(2025, 6, 16), "reseaux_sociaux", "Webinaire « Financer les entreprises de l'ESS » : le replay", Some(760)),
     (date(2025, 6, 30), "newsletter", "Lettre d'information n°3", Some(348)),
     (date(2025, 7, 15), "site_web", "Autodiagnostics : 27 collectivités ont répondu", Some(410)),
     (date(2025, 9, 8), "reseaux_sociaux", "Appel à témoignages : jeunes entrepreneurs de l'ESS", Some(530)),
-    (date(2025, 10, 17), "reseaux_sociaux", "Regroupement d'Agadir : retour en images", Some(1870)),
-    (date(2025, 10, 20), "presse", "Agadir accueille le deuxième regroupement Terr'ESS", None),
-    (date(2025, 10, 22), "site_web", "Regroupement d'Agadir : synthèse", Some(620)),
+    (date(2025, 10, 30), "reseaux_sociaux", "Regroupement de Bordeaux au GSEF : retour en images", Some(1870)),
+    (date(2025, 11, 3), "presse", "Au Forum mondial de l'économie sociale de Bordeaux, le deuxième regroupement Terr'ESS", None),
+    (date(2025, 11, 5), "site_web", "Regroupement de Bordeaux : synthèse", Some(620)),
     (date(2025, 12, 15), "newsletter", "Lettre d'information n°4", Some(362)),
     (date(2026, 1, 20), "site_web", "Bilan 2025 du programme Terr'ESS", Some(480)),
     (date(2026, 2, 9), "reseaux_sociaux", "Commande publique responsable : le replay du webinaire", Some(690)),
     (date(2026, 3, 25), "newsletter", "Lettre d'information n°5", Some(371)),
     (date(2026, 4, 20), "presse", "Tribune : la régionalisation au service de l'ESS", None),
-    (date(2026, 5, 22), "reseaux_sociaux", "Abidjan : troisième regroupement Terr'ESS", Some(1650)),
-    (date(2026, 5, 27), "site_web", "Regroupement d'Abidjan : synthèse", Some(560)),
+    (date(2026, 5, 22), "reseaux_sociaux", "Dakar : troisième regroupement Terr'ESS au Forum des jeunes leaders de l'ESS", Some(1650)),
+    (date(2026, 5, 27), "site_web", "Regroupement de Dakar : synthèse", Some(560)),
     (date(2026, 6, 29), "newsletter", "Lettre d'information n°6", Some(380)),
     (date(2026, 7, 28), "site_web", "Rendez-vous de la régionalisation : programme et inscriptions", Some(730)),
     (date(2026, 9, 17), "reseaux_sociaux", "Rendez-vous de la régionalisation : suivez-nous en direct", Some(1900)),
-    (date(2026, 9, 21), "presse", "Lyon : les régions francophones misent sur l'ESS", None),
+    (date(2026, 9, 21), "presse", "Yaoundé : à l'assemblée générale de l'AIRF, les régions francophones misent sur l'ESS", None),
     (date(2026, 10, 5), "site_web", "Capitalisation : le recueil des pratiques ESS est publié", Some(650)),
     (date(2026, 10, 26), "newsletter", "Lettre d'information n°7 : bilan du programme", Some(402)),
 ];
@@ -1521,15 +1516,15 @@ fn realistic_depenses(rng: &mut Rng, events: &[Event]) -> Vec<Depense> {
         "décembre",
     ];
     let delegations = [
+        "Arménie",
         "Bénin",
-        "Burkina Faso",
         "Cameroun",
         "Côte d'Ivoire",
+        "France",
         "Madagascar",
         "Maroc",
-        "Niger",
+        "République du Congo",
         "Sénégal",
-        "Tunisie",
     ];
     let mut v = Vec::new();
     for (line, rate, dates, label) in plan {
@@ -1735,11 +1730,11 @@ fn bench_events(n_events: usize) -> Vec<Event> {
                 ),
                 EvType::Regroupement => (
                     format!("Regroupement n°{}", k + 1),
-                    Some(["Cotonou, Bénin", "Agadir, Maroc", "Abidjan, Côte d'Ivoire"][k % 3]),
+                    Some(["Rabat, Maroc", "Bordeaux, France", "Dakar, Sénégal"][k % 3]),
                 ),
                 EvType::RendezVous => (
                     format!("Rendez-vous de la régionalisation n°{}", k + 1),
-                    Some("Lyon, France"),
+                    Some("Yaoundé, Cameroun"),
                 ),
             };
             Event {
@@ -1763,7 +1758,7 @@ fn write_bench_participations(
 ) -> Res<()> {
     // A pool of people (names may repeat: rows are what matter here).
     let countries = [
-        "BEN", "BFA", "CMR", "CIV", "MDG", "MAR", "NER", "SEN", "TUN", "FRA",
+        "ARM", "BEN", "CMR", "CIV", "FRA", "MDG", "MAR", "COG", "SEN",
     ];
     let roles = [
         Role::PointFocal,
