@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run -p cadre-tools --bin generate-terress -- examples/terress/terress.xlsx
 //! cargo run -p cadre-tools --bin generate-terress -- --csv /tmp/terress_csv
+//! cargo run -p cadre-tools --bin generate-terress -- --partners examples/terress-partners/data
 //! cargo run -p cadre-tools --release --bin generate-terress -- --participations 1000000 /tmp/big.xlsx
 //! ```
 //!
@@ -25,7 +26,7 @@ mod support;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use support::{Cell, Date, Output, Res, Rng, date, french_number, n, opt_t, t};
+use support::{Cell, Date, Output, Res, Rng, Sheet, date, french_number, n, opt_t, t};
 
 const SEED: u64 = 0x7E55_2024_2026;
 const START: Date = date(2024, 11, 1);
@@ -1949,9 +1950,10 @@ fn summary(
 
 fn usage() -> ! {
     eprintln!(
-        "usage: generate-terress [--participations N] [--csv DIR] [OUT.xlsx]\n\
+        "usage: generate-terress [--participations N] [--csv DIR] [--partners DIR] [OUT.xlsx]\n\
          \n  OUT.xlsx            write the workbook there\n\
          \x20 --csv DIR           also (or only) write one csv file per sheet into DIR\n\
+         \x20 --partners DIR      also (or only) write the same rows as partners send them, into DIR\n\
          \x20 --participations N  benchmark workbook: N participation rows, events scaled\n\
          \x20 --summary           print the indicator values the data reach (stderr)"
     );
@@ -1961,9 +1963,13 @@ fn usage() -> ! {
 fn main() -> Res<()> {
     let mut args = std::env::args().skip(1);
     let (mut xlsx, mut csv, mut bench, mut show_summary) = (None, None, None, false);
+    let mut partners: Option<PathBuf> = None;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--csv" => csv = Some(PathBuf::from(args.next().unwrap_or_else(|| usage()))),
+            "--partners" => {
+                partners = Some(PathBuf::from(args.next().unwrap_or_else(|| usage())));
+            }
             "--participations" => {
                 let v = args.next().unwrap_or_else(|| usage());
                 bench = Some(
@@ -1979,7 +1985,10 @@ fn main() -> Res<()> {
             _ => usage(),
         }
     }
-    if xlsx.is_none() && csv.is_none() && !show_summary {
+    if xlsx.is_none() && csv.is_none() && partners.is_none() && !show_summary {
+        usage();
+    }
+    if partners.is_some() && bench.is_some() {
         usage();
     }
 
@@ -1992,31 +2001,201 @@ fn main() -> Res<()> {
     if show_summary {
         summary(&events, &people, &parts, &diags, &deps);
     }
-    if xlsx.is_none() && csv.is_none() {
-        return Ok(());
-    }
 
-    let mut out = Output::new(xlsx.as_deref(), csv.as_deref())?;
-    write_notes(&mut out)?;
-    write_collectivites(&mut out)?;
+    if xlsx.is_some() || csv.is_some() {
+        let mut out = Output::new(xlsx.as_deref(), csv.as_deref())?;
+        write_workbook(&mut out, bench, &events, &people, &parts, &diags, &deps)?;
+        out.finish("Terr'ESS : suivi-évaluation")?;
+    }
+    if let Some(dir) = partners {
+        let mut out = Output::collector();
+        write_workbook(&mut out, None, &events, &people, &parts, &diags, &deps)?;
+        write_partners(&dir, out.into_sheets()?, &events)?;
+    }
+    Ok(())
+}
+
+/// The sheets of the monitoring workbook, in order.
+fn write_workbook(
+    out: &mut Output,
+    bench: Option<usize>,
+    events: &[Event],
+    people: &People,
+    parts: &[Participation],
+    diags: &[Autodiag],
+    deps: &[Depense],
+) -> Res<()> {
+    write_notes(out)?;
+    write_collectivites(out)?;
     match bench {
         None => {
-            write_evenements(&mut out, &events)?;
-            write_participations(&mut out, &events, &people, &parts)?;
+            write_evenements(out, events)?;
+            write_participations(out, events, people, parts)?;
         }
         Some(total) => {
             let bench_events = bench_events(total.div_ceil(38).max(BENCH_PATTERN.len()));
-            write_evenements(&mut out, &bench_events)?;
+            write_evenements(out, &bench_events)?;
             let mut brng = Rng::new(SEED ^ total as u64);
-            write_bench_participations(&mut out, &mut brng, &bench_events, total)?;
+            write_bench_participations(out, &mut brng, &bench_events, total)?;
         }
     }
-    write_autodiagnostics(&mut out, &diags)?;
-    write_dispositifs(&mut out)?;
-    write_whatsapp(&mut out)?;
-    write_communication(&mut out)?;
-    write_budget(&mut out)?;
-    write_depenses(&mut out, &deps)?;
-    out.finish("Terr'ESS : suivi-évaluation")?;
+    write_autodiagnostics(out, diags)?;
+    write_dispositifs(out)?;
+    write_whatsapp(out)?;
+    write_communication(out)?;
+    write_budget(out)?;
+    write_depenses(out, deps)?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Partners mode: the same rows, cut into the files partners send
+// ---------------------------------------------------------------------------
+
+/// A folder name from a country name: lower case, ASCII, words joined by `-`.
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for ch in s.chars() {
+        let folded = match ch {
+            'à' | 'â' | 'ä' | 'À' | 'Â' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' | 'Ô' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase(),
+            _ => '-',
+        };
+        if folded != '-' || !out.ends_with('-') {
+            out.push(folded);
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+/// The text of a cell, trimmed (empty for a non-text cell).
+fn cell_text(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(s) => s.trim().to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Splits `sheet`'s rows into groups by `key` of each row; a blank row goes
+/// with the row before it (or the first group, at the top). Groups keep the
+/// rows' order and come in the order of `key`'s values.
+fn split_rows(
+    sheet: &Sheet,
+    mut key: impl FnMut(&[Cell]) -> String,
+) -> std::collections::BTreeMap<String, Vec<Vec<Cell>>> {
+    let mut groups: std::collections::BTreeMap<String, Vec<Vec<Cell>>> = Default::default();
+    let mut last: Option<String> = None;
+    let mut pending: Vec<Vec<Cell>> = Vec::new();
+    for (i, row) in sheet.rows.iter().enumerate() {
+        if sheet.is_blank_row(i) {
+            match &last {
+                Some(k) => groups.get_mut(k).expect("group").push(row.clone()),
+                None => pending.push(row.clone()),
+            }
+            continue;
+        }
+        let k = key(row);
+        let group = groups.entry(k.clone()).or_default();
+        group.append(&mut pending);
+        group.push(row.clone());
+        last = Some(k);
+    }
+    groups
+}
+
+/// Writes the workbook's rows as partners send them, into `dir`: the
+/// registry, the programme team's workbook, one self-diagnosis workbook per
+/// authority, the events as a csv export, the participations in an xlsx
+/// (2024-2025) and an ods (2026), and the accounts. Every row of the
+/// workbook is in exactly one file.
+fn write_partners(dir: &std::path::Path, sheets: Vec<Sheet>, events: &[Event]) -> Res<()> {
+    let mut by_name: std::collections::BTreeMap<String, Sheet> =
+        sheets.into_iter().map(|s| (s.name.clone(), s)).collect();
+    let mut take = |name: &str| -> Res<Sheet> {
+        by_name
+            .remove(name)
+            .ok_or_else(|| format!("no sheet {name}").into())
+    };
+    let _notes = take("Notes")?;
+    let registry = take("Collectivités")?;
+    let evenements = take("Évènements")?;
+    let participations = take("Participations")?;
+    let autodiagnostics = take("AUTO-diagnostics")?;
+    let team = [take("Dispositifs")?, take("WhatsApp")?, take("communication")?];
+    let accounts = [take("Budget")?, take("Dépenses")?];
+    let total_rows = |s: &[Sheet]| s.iter().map(|x| x.rows.len()).sum::<usize>();
+    let mut written = 0;
+
+    // The registry, kept by the programme team.
+    let path = dir.join("registre/collectivites.xlsx");
+    Output::write_sheets(&path, std::slice::from_ref(&registry), "Terr'ESS : registre des collectivités")?;
+    written += registry.rows.len();
+
+    // The team's own follow-up: schemes adopted, the WhatsApp group, communication.
+    Output::write_sheets(&dir.join("equipe/suivi-equipe.xlsx"), &team, "Terr'ESS : suivi de l'équipe")?;
+    written += total_rows(&team);
+
+    // One self-diagnosis workbook per authority, by country.
+    let diag_groups = split_rows(&autodiagnostics, |row| {
+        COLLS[coll_idx(&cell_text(&row[0]))].code.trim().to_lowercase()
+    });
+    for (code, rows) in diag_groups {
+        let c = &COLLS[coll_idx(&code)];
+        let mut sheet = Sheet::new("autodiagnostics", &autodiagnostics.headers);
+        written += rows.len();
+        sheet.rows = rows;
+        let path = dir
+            .join("autodiagnostics")
+            .join(slug(c.pays))
+            .join(format!("{code}.xlsx"));
+        Output::write_sheets(&path, &[sheet], &format!("Autodiagnostic ESS : {}", c.nom))?;
+    }
+
+    // The events, as the video-conference tool exports them (a csv named by its dataset).
+    let mut sheet = evenements.clone();
+    sheet.name = "evenements".to_string();
+    Output::write_sheets(&dir.join("evenements"), &[sheet], "")?;
+    written += evenements.rows.len();
+
+    // Participations: the sign-in sheets of 2024-2025 in a workbook, those of 2026
+    // in an OpenDocument spreadsheet.
+    let year_of = |row: &[Cell]| -> String {
+        let id = cell_text(&row[0]);
+        let e = events
+            .iter()
+            .find(|e| e.id.eq_ignore_ascii_case(&id))
+            .unwrap_or_else(|| panic!("unknown event {id}"));
+        if e.date.y <= 2025 { "2024-2025" } else { "2026" }.to_string()
+    };
+    for (years, rows) in split_rows(&participations, year_of) {
+        let mut sheet = Sheet::new("Participations", &participations.headers);
+        written += rows.len();
+        sheet.rows = rows;
+        if years == "2026" {
+            support::write_ods(&dir.join("participations/participations-2026.ods"), &[sheet])?;
+        } else {
+            let path = dir.join(format!("participations/participations-{years}.xlsx"));
+            Output::write_sheets(&path, &[sheet], "Terr'ESS : participations")?;
+        }
+    }
+
+    // The accounts, from the finance officer.
+    Output::write_sheets(&dir.join("comptabilite/comptabilite.xlsx"), &accounts, "Terr'ESS : comptabilité")?;
+    written += total_rows(&accounts);
+
+    let want = registry.rows.len()
+        + evenements.rows.len()
+        + participations.rows.len()
+        + autodiagnostics.rows.len()
+        + total_rows(&team)
+        + total_rows(&accounts);
+    if written != want || !by_name.is_empty() {
+        return Err(format!("{written} rows written of {want}; sheets left: {:?}", by_name.keys()).into());
+    }
     Ok(())
 }
