@@ -10,4 +10,5 @@ mod fuzz_regressions;
 mod generality;
 mod hostile;
 mod ingest;
+mod partners;
 mod properties;
