@@ -132,7 +132,10 @@ fn the_terress_partners_folder_is_the_generators() {
         generated,
         "the files of examples/terress-partners/data are not those the generator writes"
     );
-    assert!(generated.iter().any(|f| f.ends_with(".ods")), "{generated:?}");
+    assert!(
+        generated.iter().any(|f| f.ends_with(".ods")),
+        "{generated:?}"
+    );
     for file in generated {
         assert_same(
             &out.join(&file),

@@ -2126,23 +2126,38 @@ fn write_partners(dir: &std::path::Path, sheets: Vec<Sheet>, events: &[Event]) -
     let evenements = take("Évènements")?;
     let participations = take("Participations")?;
     let autodiagnostics = take("AUTO-diagnostics")?;
-    let team = [take("Dispositifs")?, take("WhatsApp")?, take("communication")?];
+    let team = [
+        take("Dispositifs")?,
+        take("WhatsApp")?,
+        take("communication")?,
+    ];
     let accounts = [take("Budget")?, take("Dépenses")?];
     let total_rows = |s: &[Sheet]| s.iter().map(|x| x.rows.len()).sum::<usize>();
     let mut written = 0;
 
     // The registry, kept by the programme team.
     let path = dir.join("registre/collectivites.xlsx");
-    Output::write_sheets(&path, std::slice::from_ref(&registry), "Terr'ESS : registre des collectivités")?;
+    Output::write_sheets(
+        &path,
+        std::slice::from_ref(&registry),
+        "Terr'ESS : registre des collectivités",
+    )?;
     written += registry.rows.len();
 
     // The team's own follow-up: schemes adopted, the WhatsApp group, communication.
-    Output::write_sheets(&dir.join("equipe/suivi-equipe.xlsx"), &team, "Terr'ESS : suivi de l'équipe")?;
+    Output::write_sheets(
+        &dir.join("equipe/suivi-equipe.xlsx"),
+        &team,
+        "Terr'ESS : suivi de l'équipe",
+    )?;
     written += total_rows(&team);
 
     // One self-diagnosis workbook per authority, by country.
     let diag_groups = split_rows(&autodiagnostics, |row| {
-        COLLS[coll_idx(&cell_text(&row[0]))].code.trim().to_lowercase()
+        COLLS[coll_idx(&cell_text(&row[0]))]
+            .code
+            .trim()
+            .to_lowercase()
     });
     for (code, rows) in diag_groups {
         let c = &COLLS[coll_idx(&code)];
@@ -2170,14 +2185,22 @@ fn write_partners(dir: &std::path::Path, sheets: Vec<Sheet>, events: &[Event]) -
             .iter()
             .find(|e| e.id.eq_ignore_ascii_case(&id))
             .unwrap_or_else(|| panic!("unknown event {id}"));
-        if e.date.y <= 2025 { "2024-2025" } else { "2026" }.to_string()
+        if e.date.y <= 2025 {
+            "2024-2025"
+        } else {
+            "2026"
+        }
+        .to_string()
     };
     for (years, rows) in split_rows(&participations, year_of) {
         let mut sheet = Sheet::new("Participations", &participations.headers);
         written += rows.len();
         sheet.rows = rows;
         if years == "2026" {
-            support::write_ods(&dir.join("participations/participations-2026.ods"), &[sheet])?;
+            support::write_ods(
+                &dir.join("participations/participations-2026.ods"),
+                &[sheet],
+            )?;
         } else {
             let path = dir.join(format!("participations/participations-{years}.xlsx"));
             Output::write_sheets(&path, &[sheet], "Terr'ESS : participations")?;
@@ -2185,7 +2208,11 @@ fn write_partners(dir: &std::path::Path, sheets: Vec<Sheet>, events: &[Event]) -
     }
 
     // The accounts, from the finance officer.
-    Output::write_sheets(&dir.join("comptabilite/comptabilite.xlsx"), &accounts, "Terr'ESS : comptabilité")?;
+    Output::write_sheets(
+        &dir.join("comptabilite/comptabilite.xlsx"),
+        &accounts,
+        "Terr'ESS : comptabilité",
+    )?;
     written += total_rows(&accounts);
 
     let want = registry.rows.len()
@@ -2195,7 +2222,11 @@ fn write_partners(dir: &std::path::Path, sheets: Vec<Sheet>, events: &[Event]) -
         + total_rows(&team)
         + total_rows(&accounts);
     if written != want || !by_name.is_empty() {
-        return Err(format!("{written} rows written of {want}; sheets left: {:?}", by_name.keys()).into());
+        return Err(format!(
+            "{written} rows written of {want}; sheets left: {:?}",
+            by_name.keys()
+        )
+        .into());
     }
     Ok(())
 }

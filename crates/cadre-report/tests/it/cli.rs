@@ -473,7 +473,7 @@ fn the_narrative_skeleton_reminds_and_keeps_what_is_written() {
         folder,
     ]));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).contains("14 fichiers écrits ; 0 fichier existant gardé tel quel"));
+    assert!(stdout(&o).contains("13 fichiers écrits ; 0 fichier existant gardé tel quel"));
     let a3 = std::fs::read_to_string(dir.path().join("2025-Q4/A3.md")).unwrap();
     assert!(a3.contains("A3.2 Participations aux webinaires : 137 (période : 44) ; jalon : 150 ; cible : 300 ; à risque"), "{a3}");
     for heading in [
@@ -707,7 +707,13 @@ fn validate_reads_the_partners_folder_and_rejects_a_key_sent_twice() {
         data.to_str().unwrap(),
     ]);
     let _ = std::fs::remove_dir_all(&dir);
-    assert_eq!(twice.status.code(), Some(1), "{}{}", stdout(&twice), stderr(&twice));
+    assert_eq!(
+        twice.status.code(),
+        Some(1),
+        "{}{}",
+        stdout(&twice),
+        stderr(&twice)
+    );
     let out = stdout(&twice);
     assert!(out.contains("31 lignes rejetées"), "{out}");
     assert!(

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use cadre::ingest::{Rule, ROW_COLUMN};
+use cadre::ingest::{ROW_COLUMN, Rule};
 use cadre::{Data, Period, Programme};
 
 fn repo() -> PathBuf {
@@ -66,13 +66,20 @@ fn the_partners_folder_gives_the_workbooks_rows_and_tables_for_every_period() {
     let workbook = cadre::ingest(&p, repo().join("examples/terress/terress.xlsx"))
         .unwrap_or_else(|e| panic!("{e}"));
     let folder = cadre::ingest_sources(&p, &[partners()]).unwrap_or_else(|e| panic!("{e}"));
-    assert!(workbook.report.is_clean(), "{:#?}", workbook.report.problems);
+    assert!(
+        workbook.report.is_clean(),
+        "{:#?}",
+        workbook.report.problems
+    );
     assert!(folder.report.is_clean(), "{:#?}", folder.report.problems);
 
     // All formats mixed: xlsx workbooks, an ods, a csv export; many files.
     let names: Vec<&str> = folder.files.iter().map(|f| f.name.as_str()).collect();
     for ext in [".xlsx", ".ods", ".csv"] {
-        assert!(names.iter().any(|n| n.ends_with(ext)), "no {ext} file among {names:?}");
+        assert!(
+            names.iter().any(|n| n.ends_with(ext)),
+            "no {ext} file among {names:?}"
+        );
     }
     assert!(names.len() > 30, "{names:?}");
     assert!(

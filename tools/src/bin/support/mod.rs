@@ -397,7 +397,9 @@ impl Output {
     /// The sheets a collector kept, in the order they were begun.
     pub fn into_sheets(mut self) -> Res<Vec<Sheet>> {
         self.end_sheet()?;
-        self.collected.take().ok_or_else(|| "not a collector".into())
+        self.collected
+            .take()
+            .ok_or_else(|| "not a collector".into())
     }
 
     /// Writes `sheets` as they are: into an xlsx workbook at `path` when it
