@@ -1950,9 +1950,10 @@ fn summary(
 
 fn usage() -> ! {
     eprintln!(
-        "usage: generate-terress [--participations N] [--csv DIR] [--partners DIR] [OUT.xlsx]\n\
+        "usage: generate-terress [--participations N] [--csv DIR] [--ods FILE] [--partners DIR] [OUT.xlsx]\n\
          \n  OUT.xlsx            write the workbook there\n\
          \x20 --csv DIR           also (or only) write one csv file per sheet into DIR\n\
+         \x20 --ods FILE          also (or only) write the same sheets as an OpenDocument spreadsheet\n\
          \x20 --partners DIR      also (or only) write the same rows as partners send them, into DIR\n\
          \x20 --participations N  benchmark workbook: N participation rows, events scaled\n\
          \x20 --summary           print the indicator values the data reach (stderr)"
@@ -1963,10 +1964,11 @@ fn usage() -> ! {
 fn main() -> Res<()> {
     let mut args = std::env::args().skip(1);
     let (mut xlsx, mut csv, mut bench, mut show_summary) = (None, None, None, false);
-    let mut partners: Option<PathBuf> = None;
+    let (mut partners, mut ods): (Option<PathBuf>, Option<PathBuf>) = (None, None);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--csv" => csv = Some(PathBuf::from(args.next().unwrap_or_else(|| usage()))),
+            "--ods" => ods = Some(PathBuf::from(args.next().unwrap_or_else(|| usage()))),
             "--partners" => {
                 partners = Some(PathBuf::from(args.next().unwrap_or_else(|| usage())));
             }
@@ -1985,7 +1987,7 @@ fn main() -> Res<()> {
             _ => usage(),
         }
     }
-    if xlsx.is_none() && csv.is_none() && partners.is_none() && !show_summary {
+    if xlsx.is_none() && csv.is_none() && ods.is_none() && partners.is_none() && !show_summary {
         usage();
     }
     if partners.is_some() && bench.is_some() {
@@ -2006,6 +2008,11 @@ fn main() -> Res<()> {
         let mut out = Output::new(xlsx.as_deref(), csv.as_deref())?;
         write_workbook(&mut out, bench, &events, &people, &parts, &diags, &deps)?;
         out.finish("Terr'ESS : suivi-évaluation")?;
+    }
+    if let Some(path) = ods {
+        let mut out = Output::collector();
+        write_workbook(&mut out, bench, &events, &people, &parts, &diags, &deps)?;
+        support::write_ods(&path, &out.into_sheets()?)?;
     }
     if let Some(dir) = partners {
         let mut out = Output::collector();
