@@ -655,7 +655,7 @@ pub fn write_ods(path: &Path, sheets: &[Sheet]) -> Res<()> {
         let header_row = (!headers.is_empty()).then_some(&headers);
         for row in header_row.into_iter().chain(sheet.rows.iter()) {
             content.push_str("<table:table-row>");
-            if row.iter().all(Cell::is_blank) && row.iter().all(|c| *c == Cell::Empty) {
+            if row.iter().all(|c| *c == Cell::Empty) {
                 content.push_str("<table:table-cell/>");
             } else {
                 for cell in row {
