@@ -1955,6 +1955,7 @@ fn usage() -> ! {
          \x20 --csv DIR           also (or only) write one csv file per sheet into DIR\n\
          \x20 --ods FILE          also (or only) write the same sheets as an OpenDocument spreadsheet\n\
          \x20 --partners DIR      also (or only) write the same rows as partners send them, into DIR\n\
+         \x20                     (with --participations: 31 participation workbooks, one for the rest)\n\
          \x20 --participations N  benchmark workbook: N participation rows, events scaled\n\
          \x20 --summary           print the indicator values the data reach (stderr)"
     );
@@ -1990,9 +1991,6 @@ fn main() -> Res<()> {
     if xlsx.is_none() && csv.is_none() && ods.is_none() && partners.is_none() && !show_summary {
         usage();
     }
-    if partners.is_some() && bench.is_some() {
-        usage();
-    }
 
     let mut rng = Rng::new(SEED);
     let people = make_people(&mut rng);
@@ -2016,8 +2014,11 @@ fn main() -> Res<()> {
     }
     if let Some(dir) = partners {
         let mut out = Output::collector();
-        write_workbook(&mut out, None, &events, &people, &parts, &diags, &deps)?;
-        write_partners(&dir, out.into_sheets()?, &events)?;
+        write_workbook(&mut out, bench, &events, &people, &parts, &diags, &deps)?;
+        match bench {
+            None => write_partners(&dir, out.into_sheets()?, &events)?,
+            Some(_) => write_bench_partners(&dir, out.into_sheets()?)?,
+        }
     }
     Ok(())
 }
@@ -2113,6 +2114,37 @@ fn split_rows(
         last = Some(k);
     }
     groups
+}
+
+/// How many partners share the benchmark's participations.
+const BENCH_PARTNERS: usize = 31;
+
+/// The benchmark workbook's rows as many files: its participations cut
+/// into one workbook per partner (31 of about the same size), every other
+/// sheet in one workbook. Measures reading many sources against one
+/// workbook of the same rows.
+fn write_bench_partners(dir: &std::path::Path, sheets: Vec<Sheet>) -> Res<()> {
+    let (participations, rest): (Vec<Sheet>, Vec<Sheet>) = sheets
+        .into_iter()
+        .filter(|s| s.name != "Notes")
+        .partition(|s| s.name == "Participations");
+    let participations = participations
+        .into_iter()
+        .next()
+        .ok_or("no Participations sheet")?;
+    Output::write_sheets(
+        &dir.join("programme.xlsx"),
+        &rest,
+        "Terr'ESS : suivi-évaluation",
+    )?;
+    let per_file = participations.rows.len().div_ceil(BENCH_PARTNERS).max(1);
+    for (i, rows) in participations.rows.chunks(per_file).enumerate() {
+        let mut sheet = Sheet::new("Participations", &participations.headers);
+        sheet.rows = rows.to_vec();
+        let path = dir.join(format!("participations/partenaire-{:02}.xlsx", i + 1));
+        Output::write_sheets(&path, &[sheet], "Terr'ESS : participations")?;
+    }
+    Ok(())
 }
 
 /// Writes the workbook's rows as partners send them, into `dir`: the
