@@ -9,6 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use cadre::check::CheckReport;
+use cadre::reporting::ReportingStatus;
 use cadre::{Data, Engine, Lang, Period, Programme, Text, Word};
 use chrono::NaiveDate;
 
@@ -73,8 +74,9 @@ pub enum ExportFormat {
 pub struct Inputs {
     /// The programme folder.
     pub programme: PathBuf,
-    /// The workbook or csv folder.
-    pub data: PathBuf,
+    /// The sources: workbooks, csv files, folders of them (see
+    /// [`cadre::ingest_sources`]).
+    pub data: Vec<PathBuf>,
     /// The language asked for (default: the programme's first).
     pub lang: Option<String>,
     /// Leave rejected rows out (counted) instead of stopping.
@@ -164,9 +166,9 @@ impl Session {
         let (programme, lang) = load_programme(&inputs.programme, inputs.lang.as_deref())?;
         let data = if inputs.progress && crate::progress::is_large(&inputs.data) {
             let bars = crate::progress::Bars::new(lang);
-            cadre::ingest::ingest_with_progress(&programme, &inputs.data, &bars)?
+            cadre::ingest::ingest_sources_with_progress(&programme, &inputs.data, &bars)?
         } else {
-            cadre::ingest(&programme, &inputs.data)?
+            cadre::ingest_sources(&programme, &inputs.data)?
         };
         let mut notes = Vec::new();
         if stop_on_rejected && !data.report.is_clean() {
@@ -193,9 +195,12 @@ impl Session {
     }
 }
 
-/// The per-sheet accounting and every problem, as plain text.
+/// The per-sheet accounting (and per file when there are several), the
+/// sheets and files not read, and every problem, as plain text.
 pub fn accounting_text(report: &cadre::IngestReport, lang: Lang) -> String {
     let w = |word: Word| word.text(lang);
+    let files = report.by_file();
+    let several = files.len() > 1;
     let width = |header: Word, cells: &mut dyn Iterator<Item = usize>| {
         cells.max().unwrap_or(8).max(w(header).chars().count())
     };
@@ -207,9 +212,19 @@ pub fn accounting_text(report: &cadre::IngestReport, lang: Lang) -> String {
         Word::Sheet,
         &mut report.sheets.iter().map(|r| r.sheet.chars().count()),
     );
+    let wf = width(
+        Word::File,
+        &mut report.sheets.iter().map(|r| r.file.chars().count()),
+    );
+    // The file column only when rows come from several files.
+    let file_cell = |file: &str| match several {
+        true => format!("{file:<wf$}  "),
+        false => String::new(),
+    };
     let mut s = format!(
-        "{:<wd$}  {:<ws$}  {:>8}  {:>9}  {:>8}  {:>6}\n",
+        "{:<wd$}  {}{:<ws$}  {:>8}  {:>9}  {:>8}  {:>6}\n",
         w(Word::Dataset),
+        file_cell(w(Word::File)),
         w(Word::Sheet),
         w(Word::Read),
         w(Word::Accepted),
@@ -218,8 +233,57 @@ pub fn accounting_text(report: &cadre::IngestReport, lang: Lang) -> String {
     );
     for r in &report.sheets {
         s += &format!(
-            "{:<wd$}  {:<ws$}  {:>8}  {:>9}  {:>8}  {:>6}\n",
-            r.dataset, r.sheet, r.read, r.accepted, r.rejected, r.skipped_empty
+            "{:<wd$}  {}{:<ws$}  {:>8}  {:>9}  {:>8}  {:>6}\n",
+            r.dataset,
+            file_cell(&r.file),
+            r.sheet,
+            r.read,
+            r.accepted,
+            r.rejected,
+            r.skipped_empty
+        );
+    }
+    if several {
+        s += &format!("\n{}\n", w(Word::FilesRead));
+        let total = report.total();
+        let wf = wf.max(w(Word::Total).chars().count());
+        let lines = files.iter().chain(std::iter::once(&total));
+        for (i, f) in lines.enumerate() {
+            let name = match i == files.len() {
+                true => w(Word::Total),
+                false => f.file.as_str(),
+            };
+            s += &format!(
+                "{name:<wf$}  {:>8}  {:>9}  {:>8}  {:>6}  {}\n",
+                f.read,
+                f.accepted,
+                f.rejected,
+                f.skipped_empty,
+                f.datasets.join(", ")
+            );
+        }
+    }
+    if !report.unmatched.is_empty() || !report.skipped.is_empty() {
+        s += "\n";
+    }
+    for u in &report.unmatched {
+        s += &format!(
+            "{}\n",
+            Text::UnmatchedSheet {
+                file: &u.file,
+                sheet: &u.sheet
+            }
+            .render(lang)
+        );
+    }
+    for k in &report.skipped {
+        s += &format!(
+            "{}\n",
+            Text::SkippedFile {
+                file: &k.file,
+                reason: k.reason
+            }
+            .render(lang)
         );
     }
     let problems = report.problems.len();
@@ -235,20 +299,162 @@ pub fn accounting_text(report: &cadre::IngestReport, lang: Lang) -> String {
     s
 }
 
-/// `cadre validate`: the accounting of every sheet; not clean when a row is
-/// rejected.
-pub fn validate(inputs: &Inputs, format: TextOrJson) -> Result<Outcome, Error> {
+/// `cadre validate`: the accounting of every sheet and file and, when the
+/// programme declares reporting units, who sent what (in `period` when
+/// given, else in all the data); not clean when a row is rejected.
+pub fn validate(
+    inputs: &Inputs,
+    when: Option<&When>,
+    format: TextOrJson,
+) -> Result<Outcome, Error> {
     let session = Session::open(inputs, false)?;
+    let period = when.map(|w| session.period(w)).transpose()?;
+    let engine = Engine::new(&session.programme, &session.data);
+    let status = engine.reporting_status(period.as_ref())?;
     let report = &session.data.report;
     let stdout = match format {
-        TextOrJson::Json => json(report)?,
-        TextOrJson::Text => accounting_text(report, session.lang).into_bytes(),
+        TextOrJson::Json => json(&ValidateJson {
+            report,
+            files: report.by_file(),
+            reporting: status.as_ref(),
+        })?,
+        TextOrJson::Text => {
+            let mut text = accounting_text(report, session.lang);
+            if let Some(status) = &status {
+                text += "\n";
+                text += &status_text(status, &session.programme, session.lang);
+            }
+            text.into_bytes()
+        }
     };
     Ok(Outcome {
         stdout,
         notes: Vec::new(),
         clean: report.is_clean(),
     })
+}
+
+/// What `validate --format json` prints: the ingest report, the accounting
+/// per file, and who sent what.
+#[derive(serde::Serialize)]
+struct ValidateJson<'a> {
+    #[serde(flatten)]
+    report: &'a cadre::IngestReport,
+    files: Vec<cadre::ingest::FileReport>,
+    reporting: Option<&'a ReportingStatus>,
+}
+
+/// `cadre status`: per reporting unit, the rows it sent in the period,
+/// dataset by dataset, and the units that sent nothing. Rejected rows are
+/// left out (and noted): they are to be sent again.
+pub fn status(inputs: &Inputs, when: &When, format: TextOrJson) -> Result<Outcome, Error> {
+    let session = Session::open(inputs, false)?;
+    let period = session.period(when)?;
+    let engine = Engine::new(&session.programme, &session.data);
+    let status = engine
+        .reporting_status(Some(&period))?
+        .ok_or(Error::NoReportingUnits)?;
+    let mut notes = Vec::new();
+    if !session.data.report.is_clean() {
+        notes.push(accounting_text(&session.data.report, session.lang));
+    }
+    let stdout = match format {
+        TextOrJson::Json => json(&status)?,
+        TextOrJson::Text => status_text(&status, &session.programme, session.lang).into_bytes(),
+    };
+    Ok(Outcome {
+        stdout,
+        notes,
+        clean: true,
+    })
+}
+
+/// Who sent what, as plain text: a table of the units (code, name, rows
+/// per dataset, total), then how many reported and who did not.
+pub fn status_text(status: &ReportingStatus, programme: &Programme, lang: Lang) -> String {
+    let w = |word: Word| word.text(lang);
+    let label = |dataset: &str| -> String {
+        programme
+            .dataset(dataset)
+            .map(|d| d.label.get(lang).to_owned())
+            .filter(|l| !l.is_empty())
+            .unwrap_or_else(|| dataset.to_owned())
+    };
+    let mut headers: Vec<String> = vec![w(Word::Code).to_owned(), w(Word::Name).to_owned()];
+    headers.extend(status.datasets.iter().map(|d| label(d)));
+    headers.push(w(Word::Total).to_owned());
+    let mut rows: Vec<Vec<String>> = status
+        .units
+        .iter()
+        .map(|u| {
+            let mut row = vec![u.code.clone(), u.name.clone().unwrap_or_default()];
+            row.extend(u.rows.iter().map(u64::to_string));
+            row.push(u.total().to_string());
+            row
+        })
+        .collect();
+    rows.insert(0, headers);
+    let columns = rows[0].len();
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    let mut s = format!(
+        "{}\n",
+        Text::ReportingHeading {
+            units: &label(&status.units_dataset),
+            period: status.period.as_deref(),
+        }
+        .render(lang)
+    );
+    for row in &rows {
+        let cells: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(c, v)| match c {
+                0 | 1 => format!("{v:<width$}", width = widths[c]),
+                _ => format!("{v:>width$}", width = widths[c]),
+            })
+            .collect();
+        s += cells.join("  ").trim_end();
+        s += "\n";
+    }
+    s += &format!(
+        "\n{}\n",
+        Text::ReportingSummary {
+            reported: status.reported(),
+            of: status.units.len(),
+        }
+        .render(lang)
+    );
+    let silent: Vec<String> = status
+        .silent()
+        .map(|u| match &u.name {
+            Some(name) => format!("{name} ({})", u.code),
+            None => u.code.clone(),
+        })
+        .collect();
+    if !silent.is_empty() {
+        s += &format!(
+            "{}\n",
+            Text::SilentUnits {
+                names: &silent.join(", ")
+            }
+            .render(lang)
+        );
+    }
+    for (dataset, rows) in status.datasets.iter().zip(&status.no_unit) {
+        if *rows > 0 {
+            s += &format!(
+                "{}\n",
+                Text::RowsWithoutUnit {
+                    rows: *rows,
+                    dataset: &label(dataset),
+                }
+                .render(lang)
+            );
+        }
+    }
+    s
 }
 
 /// `cadre compute`: the indicator table of a period, as csv or JSON on
@@ -565,7 +771,7 @@ pub fn template(
 fn newest_modification(data: &Data) -> Option<NaiveDate> {
     data.files
         .iter()
-        .filter_map(|path| std::fs::metadata(path).and_then(|m| m.modified()).ok())
+        .filter_map(|f| std::fs::metadata(&f.path).and_then(|m| m.modified()).ok())
         .map(|t| chrono::DateTime::<chrono::Utc>::from(t).date_naive())
         .max()
 }

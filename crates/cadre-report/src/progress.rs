@@ -13,22 +13,24 @@ use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 /// Inputs smaller than this are read too fast to need a bar.
 pub const LARGE_INPUT_BYTES: u64 = 8 << 20;
 
-/// Whether the workbook or csv folder at `path` is large enough for a bar.
-pub fn is_large(path: &Path) -> bool {
-    let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
-    let total = if path.is_dir() {
-        std::fs::read_dir(path)
-            .map(|entries| {
-                entries
-                    .filter_map(|e| e.ok())
-                    .map(|e| size(&e.path()))
-                    .sum()
-            })
-            .unwrap_or(0)
-    } else {
-        size(path)
-    };
-    total >= LARGE_INPUT_BYTES
+/// Whether the sources at `paths` (workbooks, csv files, folders of them)
+/// are large enough for a bar.
+pub fn is_large(paths: &[PathBuf]) -> bool {
+    fn size(p: &Path, depth: u32) -> u64 {
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() && depth < 4 => std::fs::read_dir(p)
+                .map(|entries| {
+                    entries
+                        .filter_map(|e| e.ok())
+                        .map(|e| size(&e.path(), depth + 1))
+                        .sum()
+                })
+                .unwrap_or(0),
+            Ok(m) if m.is_file() => m.len(),
+            _ => 0,
+        }
+    }
+    paths.iter().map(|p| size(p, 0)).sum::<u64>() >= LARGE_INPUT_BYTES
 }
 
 /// Bars on stderr, one per sheet being read.

@@ -189,6 +189,13 @@ pub enum DefinitionProblem {
         /// What is wrong.
         problem: IndicatorProblem,
     },
+    /// `[reporting]` names a dataset or column that is wrong.
+    Reporting {
+        /// The part: `units`, or the dataset of a `[[reporting.dataset]]`.
+        part: String,
+        /// What is wrong.
+        problem: IndicatorProblem,
+    },
     /// `[finance]` names a dataset or column that is wrong.
     Finance {
         /// The part: `budget` or `expenses`.
@@ -422,6 +429,20 @@ pub enum IndicatorProblem {
     },
     /// A count of members with a column.
     MembersCountWithColumn,
+    /// The reporting units' dataset has no key to name them by.
+    UnitsWithoutKey {
+        /// The dataset.
+        dataset: String,
+    },
+    /// A reporting dataset's unit column does not reference the units.
+    UnitNotReference {
+        /// The column.
+        column: String,
+        /// Its dataset.
+        dataset: String,
+        /// The units' dataset.
+        units: String,
+    },
     /// A distinct count or sum of members without a column.
     MembersWithoutColumn,
     /// A breakdown given twice.
@@ -451,8 +472,8 @@ pub enum IndicatorProblem {
 /// Why a data file or sheet cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WorkbookProblem {
-    /// A folder with no csv file.
-    NoCsvInFolder,
+    /// A folder with no workbook or csv file, at any depth.
+    NoDataInFolder,
     /// Beyond the size cadre reads.
     TooLarge {
         /// The file's size, in MiB.
@@ -464,8 +485,8 @@ pub enum WorkbookProblem {
     Empty,
     /// A password-protected workbook.
     Encrypted,
-    /// One csv file where a folder of them is expected.
-    SingleCsv,
+    /// A file in a data folder that is neither a workbook nor a csv file.
+    NotADataFile,
     /// Neither a workbook nor a folder of csv files.
     NotASpreadsheet,
     /// The reader refused the workbook.

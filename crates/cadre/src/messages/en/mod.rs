@@ -57,6 +57,9 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::Accepted => "Accepted",
         Word::Rejected => "Rejected",
         Word::SkippedEmpty => "Empty",
+        Word::Code => "Code",
+        Word::Name => "Name",
+        Word::FilesRead => "Files read",
         Word::Total => "Total",
         Word::Period => "Period",
         Word::Measure => "Measure",
@@ -192,6 +195,7 @@ pub(super) fn text(t: &Text) -> String {
         Text::ReportFromOtherDefinitions => "note: the indicator definitions have changed since \
             the report was computed"
             .into(),
+        Text::NoReportingUnits => "the programme declares no reporting units: add [reporting] to programme.toml (see indicators/README.md)".into(),
         Text::XlsxNeedsOutput => "--format xlsx needs an output file (-o FILE)".into(),
         Text::UnknownLanguage { given, declared } => format!(
             "language `{given}` is not one of this programme's; declared languages: {}",
@@ -222,6 +226,33 @@ pub(super) fn text(t: &Text) -> String {
         Text::NarrativeNoFolder { path } => {
             format!("no narrative for the period: the folder {path} does not exist")
         }
+        Text::UnmatchedSheet { file, sheet } => {
+            format!("{file}, sheet \"{sheet}\": no dataset of that name, not read")
+        }
+        Text::SkippedFile { file, reason } => format!(
+            "{file} skipped: {}",
+            match reason {
+                crate::ingest::SkipReason::LockFile => {
+                    "a spreadsheet program's lock file (the workbook is open)"
+                }
+                crate::ingest::SkipReason::Hidden => "a hidden file",
+                crate::ingest::SkipReason::AlreadyRead => "already read (given twice, or a link to a folder already read)",
+            }
+        ),
+        Text::ReportingHeading { units, period } => match period {
+            Some(p) => format!("{units}: rows sent for {p}"),
+            None => format!("{units}: rows sent"),
+        },
+        Text::ReportingSummary { reported, of } => format!(
+            "{reported} of {of} sent rows; {} not heard from.",
+            of - reported
+        ),
+        Text::SilentUnits { names } => format!("Nothing received from: {names}."),
+        Text::RowsWithoutUnit { rows, dataset } => format!(
+            "{rows} {} of \"{dataset}\" {} no reporting unit.",
+            plural(*rows as usize, "row", "rows"),
+            plural(*rows as usize, "names", "name")
+        ),
         Text::NarrativeNoSummary => "the narrative has no summary (summary.md)".into(),
         Text::NarrativeMissing { result } => {
             format!("no narrative for {result} (file {result}.md)")
@@ -487,9 +518,15 @@ pub(super) fn rule(r: &Rule) -> String {
         Rule::AboveMax { max } => format!("above the maximum {}", n(max)),
         Rule::Duplicate { first_row } => format!("duplicate of row {first_row} (case ignored)"),
         Rule::UnknownReference { dataset } => format!("no such code in {dataset}"),
-        Rule::RejectedReference { dataset, row } => {
-            format!("names row {row} of {dataset}, which is rejected")
+        Rule::DuplicateElsewhere { file, sheet, row } => {
+            format!("duplicate of {file}, sheet {sheet}, row {row} (case ignored)")
         }
+        Rule::RejectedReference {
+            dataset,
+            file,
+            sheet,
+            row,
+        } => format!("names row {row} of {dataset} ({file}, sheet {sheet}), which is rejected"),
     }
 }
 
@@ -530,8 +567,8 @@ pub(super) fn rule_part(p: &RulePart) -> String {
 
 fn workbook_problem(p: &WorkbookProblem) -> String {
     match p {
-        WorkbookProblem::NoCsvInFolder => {
-            "the folder holds no .csv file (one file per sheet is expected)".into()
+        WorkbookProblem::NoDataInFolder => {
+            "the folder holds no workbook (xlsx, xls, ods) and no csv file".into()
         }
         WorkbookProblem::TooLarge { mib, max_mib } => {
             format!("file too large ({mib} MiB; at most {max_mib} MiB)")
@@ -540,9 +577,9 @@ fn workbook_problem(p: &WorkbookProblem) -> String {
         WorkbookProblem::Encrypted => {
             "the workbook is password-protected (encrypted): save an unprotected copy".into()
         }
-        WorkbookProblem::SingleCsv => {
-            "a single csv file: give the folder that holds one csv file per sheet".into()
-        }
+        WorkbookProblem::NotADataFile => "neither a workbook (xlsx, xls, ods) nor a csv file: \
+            move it out of the data folder (lock files ~$… and hidden files are skipped)"
+            .into(),
         WorkbookProblem::NotASpreadsheet => {
             "not a spreadsheet (xlsx, xls, ods) nor a folder of csv files".into()
         }
@@ -652,6 +689,9 @@ fn definition_problem(p: &DefinitionProblem) -> String {
                 "[[report.activities]] of {result}: {}",
                 indicator_problem(problem)
             )
+        }
+        DefinitionProblem::Reporting { part, problem } => {
+            format!("[reporting] {part}: {}", indicator_problem(problem))
         }
         DefinitionProblem::Finance { part, problem } => {
             format!("[finance] {part}: {}", indicator_problem(problem))
@@ -775,6 +815,14 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
             groups,
         } => format!("members: `{via}` must be a column of `{dataset}` that references `{groups}`"),
         IndicatorProblem::MembersCountWithColumn => "members: a count takes no `column`".into(),
+        IndicatorProblem::UnitsWithoutKey { dataset } => {
+            format!("`{dataset}` has no `key` to name the reporting units by")
+        }
+        IndicatorProblem::UnitNotReference {
+            column,
+            dataset,
+            units,
+        } => format!("`{column}` must be a column of `{dataset}` that references `{units}`"),
         IndicatorProblem::MembersWithoutColumn => "members: this aggregate needs `column`".into(),
         IndicatorProblem::BreakdownTwice { by } => format!("breakdown `{by}` appears twice"),
         IndicatorProblem::BreakdownNotDimension { by } => {

@@ -57,6 +57,9 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::Accepted => "Acceptées",
         Word::Rejected => "Rejetées",
         Word::SkippedEmpty => "Vides",
+        Word::Code => "Code",
+        Word::Name => "Nom",
+        Word::FilesRead => "Fichiers lus",
         Word::Total => "Total",
         Word::Period => "Période",
         Word::Measure => "Mesure",
@@ -192,6 +195,7 @@ pub(super) fn text(t: &Text) -> String {
         Text::ReportFromOtherDefinitions => "note : les définitions des indicateurs ont changé \
             depuis le calcul du rapport"
             .into(),
+        Text::NoReportingUnits => "le programme ne déclare pas d’unités déclarantes : ajoutez [reporting] à programme.toml (voir indicators/README.md)".into(),
         Text::XlsxNeedsOutput => "--format xlsx demande un fichier de sortie (-o FICHIER)".into(),
         Text::UnknownLanguage { given, declared } => format!(
             "langue « {given} » inconnue de ce programme ; langues déclarées : {}",
@@ -229,6 +233,33 @@ pub(super) fn text(t: &Text) -> String {
         Text::NarrativeNoFolder { path } => {
             format!("aucun narratif pour la période : le dossier {path} n’existe pas")
         }
+        Text::UnmatchedSheet { file, sheet } => {
+            format!("{file}, feuille « {sheet} » : aucun jeu de données de ce nom, non lue")
+        }
+        Text::SkippedFile { file, reason } => format!(
+            "{file} ignoré : {}",
+            match reason {
+                crate::ingest::SkipReason::LockFile => {
+                    "fichier verrou d’un tableur (le classeur est ouvert)"
+                }
+                crate::ingest::SkipReason::Hidden => "fichier caché",
+                crate::ingest::SkipReason::AlreadyRead => "déjà lu (donné deux fois, ou lien vers un dossier déjà lu)",
+            }
+        ),
+        Text::ReportingHeading { units, period } => match period {
+            Some(p) => format!("{units} : lignes envoyées pour {p}"),
+            None => format!("{units} : lignes envoyées"),
+        },
+        Text::ReportingSummary { reported, of } => format!(
+            "{reported} sur {of} ont envoyé des lignes ; {} sans nouvelles.",
+            of - reported
+        ),
+        Text::SilentUnits { names } => format!("Rien reçu de : {names}."),
+        Text::RowsWithoutUnit { rows, dataset } => format!(
+            "{rows} {} de « {dataset} » {} aucune unité déclarante.",
+            plural(*rows as usize, "ligne", "lignes"),
+            plural(*rows as usize, "ne nomme", "ne nomment")
+        ),
         Text::NarrativeNoSummary => "le narratif n’a pas de synthèse (summary.md)".into(),
         Text::NarrativeMissing { result } => {
             format!("aucun narratif pour {result} (fichier {result}.md)")
@@ -522,9 +553,17 @@ pub(super) fn rule(r: &Rule) -> String {
             format!("doublon de la ligne {first_row} (majuscules ignorées)")
         }
         Rule::UnknownReference { dataset } => format!("code inconnu dans {dataset}"),
-        Rule::RejectedReference { dataset, row } => {
-            format!("renvoie à la ligne {row} de {dataset}, elle-même rejetée")
+        Rule::DuplicateElsewhere { file, sheet, row } => {
+            format!("doublon de {file}, feuille {sheet}, ligne {row} (majuscules ignorées)")
         }
+        Rule::RejectedReference {
+            dataset,
+            file,
+            sheet,
+            row,
+        } => format!(
+            "renvoie à la ligne {row} de {dataset} ({file}, feuille {sheet}), elle-même rejetée"
+        ),
     }
 }
 
@@ -565,8 +604,8 @@ pub(super) fn rule_part(p: &RulePart) -> String {
 
 fn workbook_problem(p: &WorkbookProblem) -> String {
     match p {
-        WorkbookProblem::NoCsvInFolder => {
-            "le dossier ne contient aucun fichier .csv (un fichier par feuille est attendu)".into()
+        WorkbookProblem::NoDataInFolder => {
+            "le dossier ne contient aucun classeur (xlsx, xls, ods) ni fichier csv".into()
         }
         WorkbookProblem::TooLarge { mib, max_mib } => {
             format!("fichier trop volumineux ({mib} Mio ; au plus {max_mib} Mio)")
@@ -575,8 +614,9 @@ fn workbook_problem(p: &WorkbookProblem) -> String {
         WorkbookProblem::Encrypted => "le classeur est protégé par un mot de passe (chiffré) : \
             enregistrez-en une copie non protégée"
             .into(),
-        WorkbookProblem::SingleCsv => "un seul fichier csv : donnez le dossier qui contient un \
-            fichier csv par feuille"
+        WorkbookProblem::NotADataFile => "ni un classeur (xlsx, xls, ods) ni un fichier csv : \
+            sortez-le du dossier de données (les fichiers verrous ~$… et les fichiers cachés \
+            sont ignorés)"
             .into(),
         WorkbookProblem::NotASpreadsheet => {
             "ni un classeur (xlsx, xls, ods) ni un dossier de fichiers csv".into()
@@ -693,6 +733,9 @@ fn definition_problem(p: &DefinitionProblem) -> String {
                 "[[report.activities]] de {result} : {}",
                 indicator_problem(problem)
             )
+        }
+        DefinitionProblem::Reporting { part, problem } => {
+            format!("[reporting] {part} : {}", indicator_problem(problem))
         }
         DefinitionProblem::Finance { part, problem } => {
             format!("[finance] {part} : {}", indicator_problem(problem))
@@ -827,6 +870,16 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
         } => format!(
             "membres : « {via} » doit être une colonne de « {dataset} » qui renvoie à « {groups} »"
         ),
+        IndicatorProblem::UnitsWithoutKey { dataset } => {
+            format!("« {dataset} » n’a pas de `key` pour nommer les unités déclarantes")
+        }
+        IndicatorProblem::UnitNotReference {
+            column,
+            dataset,
+            units,
+        } => {
+            format!("« {column} » doit être une colonne de « {dataset} » qui renvoie à « {units} »")
+        }
         IndicatorProblem::MembersCountWithColumn => {
             "membres : un comptage ne prend pas de `column`".into()
         }
