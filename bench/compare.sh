@@ -6,6 +6,9 @@
 #
 #   bench/compare.sh [ROWS] [RUNS]      # default 1000000 participation rows, 3 runs
 #
+# CADRE_BEFORE=path/to/an/older/cadre adds that binary's runs (without
+# --quiet, which older binaries lack) as a row "cadre before".
+#
 # Needs python3 (with venv) and GNU time. The peers are installed into a venv
 # from bench/peers/requirements.txt; data and venv go to $BENCH_DIR
 # (default: target/bench).
@@ -24,9 +27,10 @@ if [ ! -x "$DIR/venv/bin/python" ]; then
     python3 -m venv "$DIR/venv"
     "$DIR/venv/bin/pip" install --quiet -r bench/peers/requirements.txt
 fi
-cargo build --quiet --release -p cadre-report --bin cadre
-cargo build --quiet --release -p cadre --example floor
-cargo build --quiet --release -p cadre-tools --bin generate-terress
+# One build: separate ones resolve the dependencies' features apart and
+# build polars twice.
+cargo build --quiet --release -p cadre-report --bin cadre -p cadre --example floor \
+    -p cadre-tools --bin generate-terress
 [ -f "$XLSX" ] || "$TARGET/release/generate-terress" --participations "$ROWS" "$XLSX" >/dev/null
 [ -d "$CSV" ] || "$TARGET/release/generate-terress" --participations "$ROWS" --csv "$CSV" >/dev/null
 
@@ -44,7 +48,7 @@ run() {
         # cadre exits 1 when rows are rejected (the generated data has some on
         # purpose); anything else is a failure.
         local code=$?
-        if [ "$label" != cadre ] || [ "$code" != 1 ]; then
+        if { [ "$label" != cadre ] && [ "$label" != before ]; } || [ "$code" != 1 ]; then
             echo "failed: $* (exit $code)" >&2
             cat "$DIR/stderr.out" >&2
             exit 1
@@ -58,6 +62,10 @@ for i in $(seq "$RUNS"); do
         if [ $format = xlsx ]; then DATA=$XLSX; else DATA=$CSV; fi
         run cadre $format "$CADRE" compute --programme indicators/terress --data "$DATA" \
             --period $PERIOD --allow-rejected --quiet
+        if [ -n "${CADRE_BEFORE:-}" ]; then
+            run before $format "$CADRE_BEFORE" compute --programme indicators/terress --data "$DATA" \
+                --period $PERIOD --allow-rejected
+        fi
         run polars $format "$PY" bench/peers/peers.py polars $format "$DATA"
         run duckdb $format "$PY" bench/peers/peers.py duckdb $format "$DATA"
         run floor $format "$FLOOR" "$DATA"
@@ -84,6 +92,7 @@ def cell(label, fmt):
 
 names = {
     "cadre": "cadre compute (19 indicators, every rule)",
+    "before": "cadre compute before this work (CADRE_BEFORE)",
     "polars": "Python polars (read_excel / scan_csv + 3 lazy indicators)",
     "duckdb": "DuckDB (read_xlsx / read_csv + 3 indicators)",
     "floor": "floor: calamine's streaming cell reader / the csv crate, one thread",
@@ -91,7 +100,9 @@ names = {
 print(f"{rows:,} participation rows; medians of {runs} interleaved runs, whole process\n")
 print("| run | xlsx | peak | csv folder | peak |")
 print("|---|---|---|---|---|")
-for label in ["cadre", "polars", "duckdb", "floor"]:
+for label in ["cadre", "before", "polars", "duckdb", "floor"]:
+    if not any(l == label for l, _ in runs_of):
+        continue
     print(f"| {names[label]} | {' | '.join(cell(label, 'xlsx'))} | {' | '.join(cell(label, 'csv'))} |")
 c = runs_of.get(("cadre", "csv")); p = runs_of.get(("polars", "csv"))
 if c and p:

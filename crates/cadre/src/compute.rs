@@ -419,9 +419,29 @@ impl<'a> Engine<'a> {
                     filter_label: Default::default(),
                 };
                 let value = members.column.as_deref().map(col);
-                let mframe = self
-                    .selection_frame_with(&msel, &[members.via.as_str()], value, &[])
-                    .map_err(err)?;
+                // Without a filter and with the dataset's own columns, the
+                // members are the dataset's columns themselves, shared rather
+                // than copied (a million-row dataset costs nothing here).
+                let plain = |c: &str| !c.contains('.');
+                let shared = (members.filter.is_none()
+                    && plain(&members.via)
+                    && members.column.as_deref().is_none_or(plain))
+                .then(|| {
+                    let ds = self.data.dataset(&members.dataset)?;
+                    let mut columns = vec![ds.frame.column(&members.via).ok()?.clone()];
+                    if let Some(c) = members.column.as_deref() {
+                        let value = ds.frame.column(c).ok()?.clone();
+                        columns.push(value.with_name(VALUE.into()));
+                    }
+                    DataFrame::new(ds.frame.height(), columns).ok()
+                })
+                .flatten();
+                let mframe = match shared {
+                    Some(frame) => frame,
+                    None => self
+                        .selection_frame_with(&msel, &[members.via.as_str()], value, &[])
+                        .map_err(err)?,
+                };
                 let agg = match members.aggregate {
                     AggregateKind::Count => len(),
                     AggregateKind::Distinct => col(VALUE).drop_nulls().n_unique(),
