@@ -72,6 +72,9 @@ pub struct SheetIngester<'s> {
     tails: Vec<DataFrame>,
     /// For a fork, the row before its part of the sheet.
     part_after: u32,
+    /// A row's typed values and failed cells, kept between rows for their
+    /// allocations (empty between rows).
+    scratch: (Vec<Value<'static>>, Vec<bool>),
 }
 
 impl<'s> SheetIngester<'s> {
@@ -130,6 +133,7 @@ impl<'s> SheetIngester<'s> {
                 .collect(),
             tails: Vec::new(),
             part_after: 0,
+            scratch: Default::default(),
         }
     }
 
@@ -310,8 +314,10 @@ impl<'s> SheetIngester<'s> {
                 .unwrap_or(&EMPTY)
         };
         let schema = self.schema;
-        let mut values: Vec<Value> = Vec::with_capacity(schema.columns.len());
-        let mut failed = vec![false; schema.columns.len()];
+        let (values, mut failed) = std::mem::take(&mut self.scratch);
+        let mut values: Vec<Value> = recycle(values);
+        failed.clear();
+        failed.resize(schema.columns.len(), false);
         let mut problems = Vec::new();
         for (i, col) in schema.columns.iter().enumerate() {
             let cell = cell_at(self.positions[i]);
@@ -403,9 +409,10 @@ impl<'s> SheetIngester<'s> {
         if !accepted {
             self.problems.extend(problems);
             self.rejected_rows.push(number);
+            self.scratch = (recycle(values), failed);
             return;
         }
-        for (b, v) in self.builders.iter_mut().zip(values) {
+        for (b, v) in self.builders.iter_mut().zip(values.drain(..)) {
             match (b, v) {
                 (Builder::Text(b), Value::Text(t)) => b.append_value(t.as_ref()),
                 (Builder::Text(b), _) => b.append_null(),
@@ -418,6 +425,7 @@ impl<'s> SheetIngester<'s> {
             }
         }
         self.rows.push(number);
+        self.scratch = (recycle(values), failed);
     }
 
     /// The accepted rows typed so far, with their row numbers; the
@@ -463,6 +471,13 @@ impl<'s> SheetIngester<'s> {
             },
         )
     }
+}
+
+/// An empty vector on `v`'s allocation, for values of another lifetime:
+/// a row's values borrow its cells, and the next row's others.
+fn recycle<'a, 'b>(mut v: Vec<Value<'a>>) -> Vec<Value<'b>> {
+    v.clear();
+    v.into_iter().map(|_| Value::Null).collect()
 }
 
 /// What a finished sheet leaves besides its frame.

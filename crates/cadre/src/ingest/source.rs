@@ -391,17 +391,20 @@ fn record_cells<'r>(
     file: &Path,
     record: &'r csv::ByteRecord,
     lines_before: u64,
+    spare: &mut Spare,
 ) -> Result<(u32, Vec<(u32, Cell<'r>)>)> {
     let line = record
         .position()
         .map(|p| p.line() + lines_before)
         .unwrap_or(0) as u32;
-    let cells: Vec<(u32, Cell)> = record
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| !f.is_empty())
-        .map(|(i, f)| (i as u32, Cell::Text(decode(f))))
-        .collect();
+    let mut cells = recycle(std::mem::take(spare));
+    cells.extend(
+        record
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| !f.is_empty())
+            .map(|(i, f)| (i as u32, Cell::Text(decode(f)))),
+    );
     if cells.iter().any(|(c, _)| *c >= MAX_COLUMNS) {
         return Err(Error::workbook(
             file,
@@ -409,6 +412,16 @@ fn record_cells<'r>(
         ));
     }
     Ok((line, cells))
+}
+
+/// A row's cells kept between records for their allocation (empty).
+type Spare = Vec<(u32, Cell<'static>)>;
+
+/// An empty vector on `v`'s allocation, for cells of another lifetime: a
+/// record's cells borrow it, and the next record's others.
+fn recycle<'a, 'b>(mut v: Vec<(u32, Cell<'a>)>) -> Vec<(u32, Cell<'b>)> {
+    v.clear();
+    v.into_iter().map(|_| (0, Cell::Empty)).collect()
 }
 
 fn read_csv(
@@ -419,9 +432,11 @@ fn read_csv(
     let (bytes, delimiter) = csv_bytes(&bytes);
     let mut reader = csv_reader(bytes, delimiter);
     let mut record = csv::ByteRecord::new();
+    let mut spare = Spare::new();
     while next_record(file, &mut reader, &mut record)? {
-        let (line, cells) = record_cells(file, &record, 0)?;
+        let (line, cells) = record_cells(file, &record, 0, &mut spare)?;
         visit(line, &cells)?;
+        spare = recycle(cells);
     }
     Ok(())
 }
@@ -455,14 +470,16 @@ fn ingest_csv(file: &Path, ingester: &mut SheetIngester, rows: &Counter) -> Resu
     let mut reader = csv_reader(bytes, delimiter);
     let mut record = csv::ByteRecord::new();
     let mut tally = rows.tally();
+    let mut spare = Spare::new();
     // Up to the header, which the fork needs.
     while !ingester.has_header() {
         if !next_record(file, &mut reader, &mut record)? {
             return Ok(());
         }
-        let (line, cells) = record_cells(file, &record, 0)?;
+        let (line, cells) = record_cells(file, &record, 0, &mut spare)?;
         tally.one();
         ingester.row(line, &cells)?;
+        spare = recycle(cells);
     }
     let start = reader.position().byte() as usize;
     let split = (bytes.len().saturating_sub(start) >= CSV_SPLIT_BYTES
@@ -479,9 +496,10 @@ fn ingest_csv(file: &Path, ingester: &mut SheetIngester, rows: &Counter) -> Resu
     .flatten();
     let Some(at) = split else {
         while next_record(file, &mut reader, &mut record)? {
-            let (line, cells) = record_cells(file, &record, 0)?;
+            let (line, cells) = record_cells(file, &record, 0, &mut spare)?;
             tally.one();
             ingester.row(line, &cells)?;
+            spare = recycle(cells);
         }
         return Ok(());
     };
@@ -495,10 +513,12 @@ fn ingest_csv(file: &Path, ingester: &mut SheetIngester, rows: &Counter) -> Resu
             let mut reader = csv_reader(&bytes[at..], delimiter);
             let mut record = csv::ByteRecord::new();
             let mut tally = rows.tally();
+            let mut spare = Spare::new();
             while !stop.load(Ordering::Relaxed) && next_record(file, &mut reader, &mut record)? {
-                let (line, cells) = record_cells(file, &record, lines_before)?;
+                let (line, cells) = record_cells(file, &record, lines_before, &mut spare)?;
                 tally.one();
                 fork.row(line, &cells)?;
+                spare = recycle(cells);
             }
             Ok((fork, lines_before))
         });
@@ -516,9 +536,10 @@ fn ingest_csv(file: &Path, ingester: &mut SheetIngester, rows: &Counter) -> Resu
                     // The split fell inside a record: read on alone.
                     stop.store(true, Ordering::Relaxed);
                 }
-                let (line, cells) = record_cells(file, &record, 0)?;
+                let (line, cells) = record_cells(file, &record, 0, &mut spare)?;
                 tally.one();
                 ingester.row(line, &cells)?;
+                spare = recycle(cells);
             }
             Ok(())
         })();
@@ -540,13 +561,15 @@ fn ingest_csv(file: &Path, ingester: &mut SheetIngester, rows: &Counter) -> Resu
         }
         // Not where the second reader started (cannot happen: the line is
         // the count of line breaks before the split): read on alone.
-        let (l, cells) = record_cells(file, &record, 0)?;
+        let (l, cells) = record_cells(file, &record, 0, &mut spare)?;
         tally.one();
         ingester.row(l, &cells)?;
+        spare = recycle(cells);
         while next_record(file, &mut reader, &mut record)? {
-            let (l, cells) = record_cells(file, &record, 0)?;
+            let (l, cells) = record_cells(file, &record, 0, &mut spare)?;
             tally.one();
             ingester.row(l, &cells)?;
+            spare = recycle(cells);
         }
         Ok(())
     })
