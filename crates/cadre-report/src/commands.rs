@@ -227,14 +227,22 @@ pub fn accounting_text(report: &cadre::IngestReport, lang: Lang) -> String {
     s
 }
 
+/// What `validate` prints, as data: the accounting of every sheet and
+/// every rejected row, and the language of the user (for a page that lays
+/// it out itself, such as `cadre serve`'s).
+pub fn validation(inputs: &Inputs) -> Result<(cadre::IngestReport, Lang), Error> {
+    let session = Session::open(inputs, false)?;
+    Ok((session.data.report, session.lang))
+}
+
 /// `cadre validate`: the accounting of every sheet; not clean when a row is
 /// rejected.
 pub fn validate(inputs: &Inputs, format: TextOrJson) -> Result<Outcome, Error> {
-    let session = Session::open(inputs, false)?;
-    let report = &session.data.report;
+    let (report, lang) = validation(inputs)?;
+    let report = &report;
     let stdout = match format {
         TextOrJson::Json => json(report)?,
-        TextOrJson::Text => accounting_text(report, session.lang).into_bytes(),
+        TextOrJson::Text => accounting_text(report, lang).into_bytes(),
     };
     Ok(Outcome {
         stdout,

@@ -9,6 +9,7 @@ mod error;
 pub mod explain_text;
 pub mod iati;
 pub mod report;
+pub mod serve;
 pub mod template;
 pub mod tracking;
 pub mod world;
