@@ -260,3 +260,8 @@ impl RequestData {
         }
     }
 }
+
+/// Text made safe for HTML, as the pages write every text from the data.
+pub fn escape(s: &str) -> String {
+    html::esc(s)
+}

@@ -9,5 +9,6 @@ mod methods;
 mod progress;
 mod report;
 mod report_data;
+mod serve;
 mod statement;
 mod template;
