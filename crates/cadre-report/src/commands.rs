@@ -73,8 +73,9 @@ pub enum ExportFormat {
 pub struct Inputs {
     /// The programme folder.
     pub programme: PathBuf,
-    /// The workbook or csv folder.
-    pub data: PathBuf,
+    /// The sources: workbooks, csv files, folders of them (see
+    /// [`cadre::ingest_sources`]).
+    pub data: Vec<PathBuf>,
     /// The language asked for (default: the programme's first).
     pub lang: Option<String>,
     /// Leave rejected rows out (counted) instead of stopping.
@@ -159,7 +160,7 @@ impl Session {
     /// is false or they are allowed (then the accounting becomes a note).
     fn open(inputs: &Inputs, stop_on_rejected: bool) -> Result<Session, Error> {
         let (programme, lang) = load_programme(&inputs.programme, inputs.lang.as_deref())?;
-        let data = cadre::ingest(&programme, &inputs.data)?;
+        let data = cadre::ingest_sources(&programme, &inputs.data)?;
         let mut notes = Vec::new();
         if stop_on_rejected && !data.report.is_clean() {
             let accounting = accounting_text(&data.report, lang);
@@ -565,7 +566,7 @@ pub fn template(
 fn newest_modification(data: &Data) -> Option<NaiveDate> {
     data.files
         .iter()
-        .filter_map(|path| std::fs::metadata(path).and_then(|m| m.modified()).ok())
+        .filter_map(|f| std::fs::metadata(&f.path).and_then(|m| m.modified()).ok())
         .map(|t| chrono::DateTime::<chrono::Utc>::from(t).date_naive())
         .max()
 }

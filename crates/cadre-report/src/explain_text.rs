@@ -84,14 +84,25 @@ fn part_text(p: &Part, lang: Lang) -> String {
     let w = |word: Word| word.text(lang);
     let c = w(Word::Colon);
     let c0 = c.trim_end();
+    let sheets: Vec<String> = p
+        .sheets
+        .iter()
+        .map(|s| {
+            format!(
+                "{} {}, {} {}",
+                w(Word::FileLower),
+                s.file,
+                w(Word::SheetLower),
+                s.sheet
+            )
+        })
+        .collect();
+    let several = p.sheets.len() > 1;
     let mut s = format!(
-        "[{}] {} — {} {}, {} {}\n",
+        "[{}] {} — {}\n",
         w(role(p.role)),
         p.dataset,
-        w(Word::FileLower),
-        p.file,
-        w(Word::SheetLower),
-        p.sheet
+        sheets.join("; ")
     );
     if let Some(f) = &p.filter {
         s += &format!("  {}{c}{f}\n", w(Word::Filter));
@@ -133,7 +144,11 @@ fn part_text(p: &Part, lang: Lang) -> String {
     for r in p.rows.iter().take(MAX_ROWS) {
         let in_period = w(Word::InThePeriod);
         s += &format!(
-            "    {}{}{}{}\n",
+            "    {}{}{}{}{}\n",
+            match several {
+                true => format!("{}, {} ", r.file, r.sheet),
+                false => String::new(),
+            },
             Text::Row { row: r.row }.render(lang),
             r.key
                 .as_ref()
@@ -175,7 +190,11 @@ fn part_text(p: &Part, lang: Lang) -> String {
         .take(MAX_ROWS)
         .map(|x| {
             format!(
-                "{}{}",
+                "{}{}{}",
+                match several {
+                    true => format!("{}, {}, ", x.file, x.sheet),
+                    false => String::new(),
+                },
                 x.row,
                 x.key
                     .as_ref()

@@ -256,9 +256,11 @@ struct Input {
     /// The programme folder (programme.toml, datasets.toml, indicators/).
     #[arg(long)]
     programme: PathBuf,
-    /// The workbook (xlsx, xls, ods) or folder of csv files.
-    #[arg(long)]
-    data: PathBuf,
+    /// The data: a workbook (xlsx, xls, ods), a csv file, or a folder
+    /// (its csv files form one source; each workbook and subfolder in it is
+    /// a source of its own). Repeat for several sources.
+    #[arg(long, required = true, num_args = 1)]
+    data: Vec<PathBuf>,
     /// Language of messages and labels (default: the programme's first).
     #[arg(long)]
     lang: Option<String>,

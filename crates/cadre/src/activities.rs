@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::compute::Engine;
 use crate::error::{Error, Result};
 use crate::indicator::Selection;
-use crate::ingest::ROW_COLUMN;
+use crate::ingest::{PART_COLUMN, ROW_COLUMN};
 use crate::period::{Period, from_epoch_days, to_epoch_days};
 use crate::programme::ActivitySource;
 use crate::text::Localized;
@@ -30,7 +30,11 @@ pub struct Activity {
     pub place: Option<String>,
     /// The rows that name it (its attendances), when the source counts.
     pub count: Option<u64>,
-    /// Its row in the sheet, to trace it.
+    /// The file it is in, to trace it.
+    pub file: String,
+    /// Its sheet.
+    pub sheet: String,
+    /// Its row in the sheet.
     pub row: u32,
 }
 
@@ -43,7 +47,7 @@ pub struct Activities {
     pub label: Localized,
     /// What is counted for each (`attendances`), when anything is.
     pub count_label: Option<Localized>,
-    /// The activities dated in the period, by date then row.
+    /// The activities dated in the period, by date, then file and row.
     pub activities: Vec<Activity>,
 }
 
@@ -91,6 +95,7 @@ impl Engine<'_> {
             )
             .select([
                 col(ROW_COLUMN),
+                col(PART_COLUMN),
                 col("__date"),
                 col(source.title.as_str())
                     .cast(DataType::String)
@@ -118,6 +123,13 @@ impl Engine<'_> {
             .u32()
             .map_err(err)?
             .clone();
+        let parts = frame
+            .column(PART_COLUMN)
+            .map_err(err)?
+            .u32()
+            .map_err(err)?
+            .clone();
+        let dataset = self.data().dataset(&source.dataset);
         let dates = frame
             .column("__date")
             .map_err(err)?
@@ -137,23 +149,34 @@ impl Engine<'_> {
             strings(PLACE).map_err(err)?,
             strings(KEY).map_err(err)?,
         );
-        let mut activities: Vec<Activity> = (0..frame.height())
+        let mut activities: Vec<(u32, Activity)> = (0..frame.height())
             .filter_map(|i| {
-                Some(Activity {
-                    date: from_epoch_days(dates.get(i)?)?,
-                    title: titles[i].clone().unwrap_or_default(),
-                    place: places[i].clone().filter(|p| !p.trim().is_empty()),
-                    count: counts.as_ref().map(|c| {
-                        keys[i]
-                            .as_deref()
-                            .and_then(|k| c.get(k).copied())
-                            .unwrap_or(0)
-                    }),
-                    row: rows.get(i)?,
-                })
+                let part = parts.get(i)?;
+                let (file, sheet) = dataset
+                    .and_then(|d| d.part(part))
+                    .map(|p| (p.file.clone(), p.sheet.clone()))
+                    .unwrap_or_default();
+                Some((
+                    part,
+                    Activity {
+                        date: from_epoch_days(dates.get(i)?)?,
+                        title: titles[i].clone().unwrap_or_default(),
+                        place: places[i].clone().filter(|p| !p.trim().is_empty()),
+                        count: counts.as_ref().map(|c| {
+                            keys[i]
+                                .as_deref()
+                                .and_then(|k| c.get(k).copied())
+                                .unwrap_or(0)
+                        }),
+                        file,
+                        sheet,
+                        row: rows.get(i)?,
+                    },
+                ))
             })
             .collect();
-        activities.sort_by_key(|a| (a.date, a.row));
+        activities.sort_by_key(|(part, a)| (a.date, *part, a.row));
+        let activities = activities.into_iter().map(|(_, a)| a).collect();
         Ok(Activities {
             result: source.result.clone(),
             label: source.label.clone(),

@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::compute::Engine;
 use crate::error::{Error, Result};
 use crate::indicator::Selection;
-use crate::ingest::ROW_COLUMN;
+use crate::ingest::{Dataset, PART_COLUMN, ROW_COLUMN, RowRef};
 use crate::period::to_epoch_days;
 use crate::schema::ColumnType;
 
@@ -35,8 +35,8 @@ pub struct Anomaly {
     pub count: usize,
     /// Rows of the dataset it is measured on.
     pub of: usize,
-    /// The first rows, as the sheet numbers them.
-    pub rows: Vec<u32>,
+    /// The first rows: file, sheet and row as the sheet numbers it.
+    pub rows: Vec<RowRef>,
 }
 
 /// What an [`Anomaly`] is.
@@ -117,10 +117,7 @@ impl Engine<'_> {
             };
             let frame = &ds.frame;
             let of = frame.height();
-            let rows = frame
-                .column(ROW_COLUMN)
-                .and_then(|c| c.u32().cloned())
-                .map_err(err(&schema.name))?;
+            let rows = row_places(frame).map_err(err(&schema.name))?;
             // Only the dates that place rows in a period (an indicator's,
             // an activity's, the expenses'): a planned or a birth date
             // after the date of issue is no anomaly.
@@ -143,11 +140,11 @@ impl Engine<'_> {
                         Box::new(|d: i32| d < to_epoch_days(programme.info.start)),
                     ),
                 ] {
-                    let hits: Vec<u32> = days
+                    let hits: Vec<(u32, u32)> = days
                         .iter()
                         .zip(rows.iter())
                         .filter(|(d, _)| d.is_some_and(&outside))
-                        .filter_map(|(_, r)| r)
+                        .filter_map(|(_, r)| *r)
                         .collect();
                     if !hits.is_empty() {
                         out.push(Anomaly {
@@ -156,7 +153,7 @@ impl Engine<'_> {
                             kind,
                             count: hits.len(),
                             of,
-                            rows: hits.into_iter().take(FIRST_ROWS).collect(),
+                            rows: first_rows(ds, hits),
                         });
                     }
                 }
@@ -176,15 +173,12 @@ impl Engine<'_> {
                     .and_then(|c| c.cast(&DataType::String))
                     .map_err(err(&schema.name))?;
                 let cells = cells.str().map_err(err(&schema.name))?;
-                let row_numbers = values
-                    .column(ROW_COLUMN)
-                    .and_then(|c| c.u32().cloned())
-                    .map_err(err(&schema.name))?;
-                let empty: Vec<u32> = cells
+                let row_numbers = row_places(&values).map_err(err(&schema.name))?;
+                let empty: Vec<(u32, u32)> = cells
                     .iter()
                     .zip(row_numbers.iter())
                     .filter(|(v, _)| v.is_none_or(|v| v.trim().is_empty()))
-                    .filter_map(|(_, r)| r)
+                    .filter_map(|(_, r)| *r)
                     .collect();
                 if !empty.is_empty() {
                     out.push(Anomaly {
@@ -193,7 +187,7 @@ impl Engine<'_> {
                         kind: AnomalyKind::EmptyBreakdown,
                         count: empty.len(),
                         of,
-                        rows: empty.into_iter().take(FIRST_ROWS).collect(),
+                        rows: first_rows(ds, empty),
                     });
                 }
             }
@@ -206,7 +200,7 @@ impl Engine<'_> {
                         kind: AnomalyKind::DuplicateRow,
                         count: duplicates.len(),
                         of,
-                        rows: duplicates.into_iter().take(FIRST_ROWS).collect(),
+                        rows: first_rows(ds, duplicates),
                     });
                 }
             }
@@ -215,23 +209,42 @@ impl Engine<'_> {
     }
 }
 
-/// The rows whose values (every column but the row number) repeat an
-/// earlier row's.
-fn duplicate_rows(frame: &DataFrame, rows: &UInt32Chunked) -> PolarsResult<Vec<u32>> {
+/// Each row's part and row number.
+fn row_places(frame: &DataFrame) -> PolarsResult<Vec<Option<(u32, u32)>>> {
+    let parts = frame.column(PART_COLUMN)?.u32()?;
+    let rows = frame.column(ROW_COLUMN)?.u32()?;
+    Ok(parts
+        .iter()
+        .zip(rows.iter())
+        .map(|(p, r)| Some((p?, r?)))
+        .collect())
+}
+
+/// The first rows of a list, located.
+fn first_rows(ds: &Dataset, rows: Vec<(u32, u32)>) -> Vec<RowRef> {
+    rows.into_iter()
+        .take(FIRST_ROWS)
+        .map(|(part, row)| ds.row_ref(part, row))
+        .collect()
+}
+
+/// The rows whose values (every column but the row's place) repeat an
+/// earlier row's, in this file or another.
+fn duplicate_rows(frame: &DataFrame, rows: &[Option<(u32, u32)>]) -> PolarsResult<Vec<(u32, u32)>> {
     let columns: Vec<Column> = frame
         .columns()
         .iter()
-        .filter(|c| c.name().as_str() != ROW_COLUMN)
+        .filter(|c| c.name().as_str() != ROW_COLUMN && c.name().as_str() != PART_COLUMN)
         .map(|c| c.cast(&DataType::String))
         .collect::<PolarsResult<_>>()?;
     let texts: Vec<&StringChunked> = columns
         .iter()
         .map(|c| c.str())
         .collect::<PolarsResult<_>>()?;
-    let mut seen: HashMap<Vec<Option<&str>>, u32> = HashMap::new();
+    let mut seen: HashMap<Vec<Option<&str>>, (u32, u32)> = HashMap::new();
     let mut out = BTreeSet::new();
     for (i, r) in rows.iter().enumerate() {
-        let Some(r) = r else { continue };
+        let Some(r) = *r else { continue };
         let key: Vec<Option<&str>> = texts.iter().map(|t| t.get(i)).collect();
         if seen.insert(key, r).is_some() {
             out.insert(r);

@@ -17,7 +17,7 @@ use polars::prelude::*;
 use crate::error::{Error, Result};
 use crate::filter;
 use crate::indicator::{AggregateKind, Direction, IndicatorDef, Kind, Measure, Selection};
-use crate::ingest::{Data, ROW_COLUMN};
+use crate::ingest::{Data, PART_COLUMN, ROW_COLUMN};
 use crate::period::{Period, to_epoch_days};
 use crate::programme::Programme;
 use crate::schema::ColumnType;
@@ -63,7 +63,7 @@ impl Agg {
 /// Rows prepared for one aggregate.
 #[derive(Debug, Clone)]
 pub(crate) struct Side {
-    /// `__date` (when dated), `__value` (unless a count), `__cat_*`, `_row`.
+    /// `__date` (when dated), `__value` (unless a count), `__cat_*`, `_row`, `_part`.
     pub frame: DataFrame,
     pub agg: Agg,
     pub dated: bool,
@@ -503,7 +503,7 @@ impl<'a> Engine<'a> {
     }
 
     /// The rows of a selection: filtered, with `__date`, `__value`, the
-    /// category columns, `_row`, and the `keep` columns under their names.
+    /// category columns, `_row`, `_part`, and the `keep` columns under their names.
     pub(crate) fn selection_frame_with(
         &self,
         sel: &Selection,
@@ -532,9 +532,10 @@ impl<'a> Engine<'a> {
         }
         needed.extend(categories.iter().map(|(_, c)| c.clone()));
         needed.push(ROW_COLUMN.to_owned());
+        needed.push(PART_COLUMN.to_owned());
         let base = self.frame(sel, &needed)?;
 
-        let mut exprs = vec![col(ROW_COLUMN)];
+        let mut exprs = vec![col(ROW_COLUMN), col(PART_COLUMN)];
         exprs.extend(keep.iter().map(|k| col(*k)));
         if let Some(d) = &sel.date {
             exprs.push(col(d.as_str()).cast(DataType::Int32).alias(DATE));

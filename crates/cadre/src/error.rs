@@ -451,8 +451,8 @@ pub enum IndicatorProblem {
 /// Why a data file or sheet cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WorkbookProblem {
-    /// A folder with no csv file.
-    NoCsvInFolder,
+    /// A folder with no workbook or csv file, at any depth.
+    NoDataInFolder,
     /// Beyond the size cadre reads.
     TooLarge {
         /// The file's size, in MiB.
@@ -464,8 +464,8 @@ pub enum WorkbookProblem {
     Empty,
     /// A password-protected workbook.
     Encrypted,
-    /// One csv file where a folder of them is expected.
-    SingleCsv,
+    /// A file in a data folder that is neither a workbook nor a csv file.
+    NotADataFile,
     /// Neither a workbook nor a folder of csv files.
     NotASpreadsheet,
     /// The reader refused the workbook.

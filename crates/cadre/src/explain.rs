@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::compute::{Engine, Prepared, Side, Window, evaluate, window_rows};
 use crate::error::{Error, Result};
 use crate::indicator::{AggregateKind, Measure, MeasureType, Selection};
-use crate::ingest::ROW_COLUMN;
+use crate::ingest::{PART_COLUMN, ROW_COLUMN};
 use crate::period::{Period, from_epoch_days, to_epoch_days};
 use crate::table::IndicatorValue;
 
@@ -30,6 +30,10 @@ pub enum Exclusion {
 /// A row that counts, with what it brings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TracedRow {
+    /// The file it is in (see [`crate::ingest::InputFile::path`]).
+    pub file: String,
+    /// The sheet.
+    pub sheet: String,
     /// Row number in the sheet.
     pub row: u32,
     /// The row's key, when its dataset has one.
@@ -45,6 +49,10 @@ pub struct TracedRow {
 /// A row left out, and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ExcludedRow {
+    /// The file it is in.
+    pub file: String,
+    /// The sheet.
+    pub sheet: String,
     /// Row number in the sheet.
     pub row: u32,
     /// The row's key, when its dataset has one.
@@ -139,6 +147,15 @@ impl Aggregation {
     }
 }
 
+/// A sheet of a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SheetRef {
+    /// The file (see [`crate::ingest::InputFile::path`]).
+    pub file: String,
+    /// The sheet.
+    pub sheet: String,
+}
+
 /// One part of a measure: its rows, the rows left out, its figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Part {
@@ -146,10 +163,8 @@ pub struct Part {
     pub role: Role,
     /// The dataset.
     pub dataset: String,
-    /// The file its rows come from.
-    pub file: String,
-    /// The sheet.
-    pub sheet: String,
+    /// The sheets its rows come from (one per file that holds the dataset).
+    pub sheets: Vec<SheetRef>,
     /// The filter, as written.
     pub filter: Option<String>,
     /// A further condition (a share's numerator).
@@ -358,13 +373,28 @@ impl Engine<'_> {
             .programme()
             .dataset(&sel.dataset)
             .and_then(|d| d.key.clone());
-        let keys: HashMap<u32, String> = match &key_col {
+        // Rows are told apart by their sheet (part) and row number.
+        let places = |frame: &DataFrame| -> PolarsResult<Vec<Option<(u32, u32)>>> {
+            let parts = frame.column(PART_COLUMN)?.u32()?.clone();
+            let rows = frame.column(ROW_COLUMN)?.u32()?.clone();
+            Ok(parts
+                .iter()
+                .zip(rows.iter())
+                .map(|(p, r)| Some((p?, r?)))
+                .collect())
+        };
+        let sheet_of = |part: u32| -> (String, String) {
+            ds.part(part)
+                .map(|p| (p.file.clone(), p.sheet.clone()))
+                .unwrap_or_default()
+        };
+        let keys: HashMap<(u32, u32), String> = match &key_col {
             Some(k) => {
-                let rows = ds.frame.column(ROW_COLUMN)?.u32()?.clone();
+                let at = places(&ds.frame)?;
                 let vals = ds.frame.column(k)?.cast(&DataType::String)?.str()?.clone();
-                rows.iter()
+                at.into_iter()
                     .zip(vals.iter())
-                    .filter_map(|(r, v)| Some((r?, v?.to_owned())))
+                    .filter_map(|(at, v)| Some((at?, v?.to_owned())))
                     .collect()
             }
             None => HashMap::new(),
@@ -382,7 +412,7 @@ impl Engine<'_> {
                 .map(|v| v.first().and_then(|(_, f)| f.value))
         };
         let window = window_rows(side, cumulative).collect()?;
-        let rows_col = window.column(ROW_COLUMN)?.u32()?.clone();
+        let window_places = places(&window)?;
         let dates: Vec<Option<i32>> = if side.dated {
             window.column("__date")?.i32()?.iter().collect()
         } else {
@@ -401,16 +431,21 @@ impl Engine<'_> {
         // A share's numerator and denominator count rows worth 1: rows worth 0 did not count.
         let counts_only_ones = aggregate.counts_ones();
         let mut rows = Vec::new();
-        for (i, r) in rows_col.iter().enumerate() {
-            let Some(r) = r else { continue };
+        let mut counted: BTreeSet<(u32, u32)> = BTreeSet::new();
+        for (i, at) in window_places.iter().enumerate() {
+            let Some((part, r)) = *at else { continue };
             if counts_only_ones
                 && values[i].as_deref().and_then(|v| v.parse::<f64>().ok()) == Some(0.0)
             {
                 continue;
             }
+            counted.insert((part, r));
+            let (file, sheet) = sheet_of(part);
             rows.push(TracedRow {
+                file,
+                sheet,
                 row: r,
-                key: keys.get(&r).cloned(),
+                key: keys.get(&(part, r)).cloned(),
                 date: dates[i].and_then(from_epoch_days),
                 in_period: !side.dated || dates[i].is_some_and(|d| d >= start),
                 value: if counts_only_ones {
@@ -420,32 +455,37 @@ impl Engine<'_> {
                 },
             });
         }
-        let counted: BTreeSet<u32> = rows.iter().map(|r| r.row).collect();
-        let selected: HashMap<u32, Option<i32>> = {
-            let r = side.frame.column(ROW_COLUMN)?.u32()?.clone();
+        let selected: HashMap<(u32, u32), Option<i32>> = {
+            let at = places(&side.frame)?;
             let d: Vec<Option<i32>> = if side.dated {
                 side.frame.column("__date")?.i32()?.iter().collect()
             } else {
-                vec![None; r.len()]
+                vec![None; at.len()]
             };
-            r.iter().zip(d).filter_map(|(r, d)| Some((r?, d))).collect()
+            at.into_iter()
+                .zip(d)
+                .filter_map(|(at, d)| Some((at?, d)))
+                .collect()
         };
         let end = to_epoch_days(period.end);
         let mut excluded = Vec::new();
-        for r in ds.frame.column(ROW_COLUMN)?.u32()?.iter().flatten() {
-            if counted.contains(&r) {
+        for (part, r) in places(&ds.frame)?.into_iter().flatten() {
+            if counted.contains(&(part, r)) {
                 continue;
             }
-            let reason = match selected.get(&r) {
+            let reason = match selected.get(&(part, r)) {
                 None => Exclusion::Filter,
                 Some(None) if side.dated => Exclusion::NoDate,
                 Some(Some(d)) if *d > end => Exclusion::AfterEnd,
                 // Selected and in the window, but worth 0 in a share: the condition failed.
                 _ => Exclusion::Filter,
             };
+            let (file, sheet) = sheet_of(part);
             excluded.push(ExcludedRow {
+                file,
+                sheet,
                 row: r,
-                key: keys.get(&r).cloned(),
+                key: keys.get(&(part, r)).cloned(),
                 reason,
             });
         }
@@ -458,8 +498,14 @@ impl Engine<'_> {
         Ok(Part {
             role,
             dataset: sel.dataset.clone(),
-            file: ds.file.display().to_string(),
-            sheet: ds.sheet.clone(),
+            sheets: ds
+                .parts
+                .iter()
+                .map(|p| SheetRef {
+                    file: p.file.clone(),
+                    sheet: p.sheet.clone(),
+                })
+                .collect(),
             filter: sel.filter.clone(),
             condition,
             date: sel.date.clone(),

@@ -12,9 +12,12 @@
 //!    filter and column an indicator names is checked there, so a programme
 //!    that loads computes.
 //! 2. [`ingest()`] reads a workbook (xlsx, xls, ods) or a folder of csv files
-//!    into one typed polars frame per dataset. Each row keeps its row number;
-//!    rows that break a rule are left out and reported in an
-//!    [`IngestReport`] (read = accepted + rejected + skipped, per sheet).
+//!    into one typed polars frame per dataset; [`ingest_sources()`] reads many
+//!    (partners' workbooks, folders of them), in parallel, a dataset's rows
+//!    gathered from every file that holds it. Each row keeps its file, sheet
+//!    and row number; rows that break a rule (a key already in another file
+//!    among them) are left out and reported in an [`IngestReport`] (read =
+//!    accepted + rejected + skipped, per sheet, per file and in total).
 //! 3. An [`Engine`] computes an [`IndicatorTable`] for a [`Period`]: period and
 //!    cumulative values, milestone due, target, achievement, status, and
 //!    breakdowns.
@@ -72,7 +75,7 @@ pub mod text;
 
 pub use compute::{Engine, compute};
 pub use error::{Error, Result};
-pub use ingest::{Data, IngestReport, ingest};
+pub use ingest::{Data, IngestReport, ingest, ingest_sources};
 pub use messages::{Lang, Text, Word};
 pub use period::Period;
 pub use programme::Programme;

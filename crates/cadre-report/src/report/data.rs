@@ -1062,7 +1062,19 @@ impl Builder<'_> {
                     AnomalyKind::EmptyBreakdown => ReportWord::AnomalyEmptyBreakdown,
                     AnomalyKind::DuplicateRow => ReportWord::AnomalyDuplicate,
                 };
-                let mut rows: Vec<String> = a.rows.iter().map(u32::to_string).collect();
+                // Row numbers alone when the dataset comes from one sheet.
+                let one_sheet = self
+                    .data
+                    .dataset(&a.dataset)
+                    .is_some_and(|d| d.parts.len() == 1);
+                let mut rows: Vec<String> = a
+                    .rows
+                    .iter()
+                    .map(|r| match one_sheet {
+                        true => r.row.to_string(),
+                        false => format!("{} ({}, {})", r.row, r.file, r.sheet),
+                    })
+                    .collect();
                 if a.count > a.rows.len() {
                     rows.push("…".into());
                 }

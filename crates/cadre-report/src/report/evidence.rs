@@ -41,8 +41,9 @@ pub struct EvidencePart {
 /// A row behind a value.
 #[derive(Debug, Clone, Serialize)]
 pub struct EvidenceRow {
-    /// Its row number in the sheet, as the spreadsheet shows it.
-    pub row: u32,
+    /// Where it is: its row number as the spreadsheet shows it, preceded
+    /// by its file and sheet when the dataset comes from several.
+    pub place: String,
     /// Its key (empty when its dataset has none).
     pub key: String,
     /// Its date, formatted (empty for an undated row).
@@ -84,10 +85,9 @@ pub fn build(programme: &Programme, explanations: &[Explanation], lang: Lang) ->
                         .map(|d| d.label.get(lang))
                         .filter(|l| !l.is_empty())
                         .unwrap_or(&p.dataset);
-                    let file = std::path::Path::new(&p.file)
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_else(|| p.file.clone());
+                    let several = p.sheets.len() > 1;
+                    let file = distinct(p.sheets.iter().map(|s| s.file.as_str()));
+                    let sheet = distinct(p.sheets.iter().map(|s| s.sheet.as_str()));
                     let mut role_text = role(p.role).map(|w| w.text(lang).to_owned());
                     if let Some(r) = role_text.as_mut() {
                         capitalise(r);
@@ -95,7 +95,7 @@ pub fn build(programme: &Programme, explanations: &[Explanation], lang: Lang) ->
                     let heading = ReportText::EvidencePart {
                         role: role_text.as_deref(),
                         dataset,
-                        sheet: &p.sheet,
+                        sheet: &sheet,
                         file: &file,
                         n: p.rows.len(),
                         count: &f.count(p.rows.len()),
@@ -105,7 +105,11 @@ pub fn build(programme: &Programme, explanations: &[Explanation], lang: Lang) ->
                         .rows
                         .iter()
                         .map(|r| EvidenceRow {
-                            row: r.row,
+                            place: if several {
+                                format!("{}, {}, {}", r.file, r.sheet, r.row)
+                            } else {
+                                r.row.to_string()
+                            },
                             key: r.key.clone().unwrap_or_default(),
                             date: r.date.map(|d| f.date(d)).unwrap_or_default(),
                             in_period: r.in_period,
@@ -123,7 +127,7 @@ pub fn build(programme: &Programme, explanations: &[Explanation], lang: Lang) ->
                         heading,
                         dataset: p.dataset.clone(),
                         file,
-                        sheet: p.sheet.clone(),
+                        sheet,
                         rows,
                     }
                 })
@@ -142,4 +146,15 @@ fn capitalise(s: &mut String) {
         let upper: String = first.to_uppercase().collect();
         s.replace_range(..first.len_utf8(), &upper);
     }
+}
+
+/// The distinct names of a list, in order, joined with commas.
+fn distinct<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    for n in names {
+        if !seen.contains(&n) {
+            seen.push(n);
+        }
+    }
+    seen.join(", ")
 }

@@ -271,7 +271,15 @@ pub fn source(p: &Programme, data: &cadre::Data, ind: &IndicatorDef, lang: Lang)
         let label = dataset_label(p, &sel.dataset, lang);
         w.s(&label);
         if let Some(ds) = data.dataset(&sel.dataset) {
-            w.t(F::SheetOf { sheet: &ds.sheet });
+            let mut sheets: Vec<&str> = Vec::new();
+            for part in &ds.parts {
+                if !sheets.contains(&part.sheet.as_str()) {
+                    sheets.push(&part.sheet);
+                }
+            }
+            w.t(F::SheetOf {
+                sheet: &sheets.join(", "),
+            });
         }
         match &sel.date {
             Some(d) => w.t(F::DatedBy).code(d),

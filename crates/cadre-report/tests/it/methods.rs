@@ -149,8 +149,8 @@ fn the_evidence_lists_exactly_the_rows_explain_gives() {
         let shown = evidence.iter().find(|e| e.code == code).expect(code);
         assert_eq!(shown.parts.len(), explanation.parts.len(), "{code}");
         for (part, expected) in shown.parts.iter().zip(&explanation.parts) {
-            let rows: BTreeSet<u32> = part.rows.iter().map(|r| r.row).collect();
-            let want: BTreeSet<u32> = expected.rows.iter().map(|r| r.row).collect();
+            let rows: BTreeSet<String> = part.rows.iter().map(|r| r.place.clone()).collect();
+            let want: BTreeSet<String> = expected.rows.iter().map(|r| r.row.to_string()).collect();
             assert!(!want.is_empty(), "{code}: a part with rows");
             assert_eq!(rows, want, "{code}: {}", part.heading);
             assert_eq!(
@@ -158,7 +158,7 @@ fn the_evidence_lists_exactly_the_rows_explain_gives() {
                 expected.rows.len(),
                 "{code}: every row listed"
             );
-            assert_eq!(part.sheet, expected.sheet);
+            assert_eq!(part.sheet, expected.sheets[0].sheet);
             let in_period = part.rows.iter().filter(|r| r.in_period).count();
             let want = expected.rows.iter().filter(|r| r.in_period).count();
             assert_eq!(in_period, want, "{code}");

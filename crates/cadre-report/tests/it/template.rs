@@ -242,7 +242,7 @@ fn template_ingests_as_it_is_with_the_registry_prefilled() {
     assert_eq!(data.datasets.len(), programme.datasets.len());
     for (ds, sheet) in programme.datasets.iter().zip(&data.report.sheets) {
         assert_eq!(
-            data.dataset(&ds.name).unwrap().sheet,
+            data.dataset(&ds.name).unwrap().parts[0].sheet,
             ds.name,
             "sheet named by the canonical name"
         );
@@ -648,7 +648,10 @@ fn long_value_lists_and_clashing_names_are_handled() {
     let data = ingest_bytes(&programme, &bytes, "lists.xlsx");
     assert!(data.report.is_clean(), "{:#?}", data.report.problems);
     assert_eq!(data.dataset("villages").unwrap().frame.height(), 1);
-    assert_eq!(data.dataset("instructions").unwrap().sheet, "instructions");
+    assert_eq!(
+        data.dataset("instructions").unwrap().parts[0].sheet,
+        "instructions"
+    );
 }
 
 /// Every comment (header note) of a template, as one text.

@@ -1,34 +1,45 @@
-//! Ingestion: a workbook (xlsx, xls, ods) or a folder of csv files becomes one
+//! Ingestion: workbooks (xlsx, xls, ods) and folders of csv files become one
 //! typed polars frame per dataset, with an [`IngestReport`] accounting for
-//! every row.
+//! every row of every file.
 //!
-//! Each sheet is read row by row into typed columns (see [`crate::cell`] for
-//! what is accepted); rows that break a rule are left out and reported.
-//! References are then checked dataset by dataset, referenced ones first, so
-//! that a row naming a rejected row is rejected in turn. Reference values are
-//! rewritten in the referenced key's own spelling, so ` site-a` and
-//! `SITE-A` count as one site.
+//! The paths given are walked into sources ([`sources`]: a workbook, a
+//! folder's csv files), read in parallel, one thread a source. Each sheet is
+//! read row by row into typed columns (see [`crate::cell`] for what is
+//! accepted); rows that break a rule are left out and reported. A dataset
+//! found in several sources gets their rows in the order the sources come,
+//! each row keeping its file, sheet and row ([`PART_COLUMN`],
+//! [`ROW_COLUMN`]). Keys are then checked across files (a key already in an
+//! earlier file rejects the later row, naming both places), and references
+//! dataset by dataset, referenced ones first, so that a row naming a
+//! rejected row is rejected in turn. Reference values are rewritten in the
+//! referenced key's own spelling, so ` site-a` and `SITE-A` count as one
+//! site.
 
 mod report;
 mod sheet;
 mod source;
+mod sources;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use polars::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-pub use report::{IngestReport, Problem, Rule, SheetReport};
+pub use report::{FileReport, IngestReport, Problem, Rule, SheetReport, UnmatchedSheet};
 pub use sheet::{KeyEntry, ROW_COLUMN};
 pub use source::{Format, MAX_COLUMNS, RowCells};
+pub use sources::{SkipReason, SkippedFile};
 
 use crate::error::{Error, Result};
 use crate::programme::{Programme, hex};
 use crate::text::{closest, fold_key, fold_name};
-use sheet::SheetIngester;
+use sheet::{SheetIngester, SheetIngesterResult};
 use source::Workbook;
+use sources::Source;
 
 /// Reads every sheet of a workbook (xlsx, xls, ods; or a folder of csv
 /// files) through the same guarded reader as [`ingest`] (format from the
@@ -47,24 +58,67 @@ pub fn read_sheets(
     Ok(())
 }
 
-/// One dataset's accepted rows.
+/// Name of the column that keeps, for each row, the index of its part (its
+/// file and sheet) in [`Dataset::parts`].
+pub const PART_COLUMN: &str = "_part";
+
+/// One sheet a dataset's rows come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// The file on this machine (a workbook, or a csv file).
+    pub path: PathBuf,
+    /// The file as named in messages and reports (see [`InputFile::path`]).
+    pub file: String,
+    /// The sheet, as named in the file (a csv file's name without `.csv`).
+    pub sheet: String,
+}
+
+/// One dataset's accepted rows, from every file that holds it.
 #[derive(Debug, Clone)]
 pub struct Dataset {
     /// The dataset name.
     pub name: String,
-    /// The file its rows come from.
-    pub file: PathBuf,
-    /// The sheet, as named in the file.
-    pub sheet: String,
-    /// Accepted rows: one column per schema column (canonical names, typed)
-    /// and [`ROW_COLUMN`], the row number as the spreadsheet shows it.
+    /// The sheets its rows come from, in the order they were read.
+    pub parts: Vec<Part>,
+    /// Accepted rows: one column per schema column (canonical names, typed),
+    /// [`ROW_COLUMN`], the row number as the spreadsheet shows it, and
+    /// [`PART_COLUMN`], the index of its sheet in [`Dataset::parts`].
     pub frame: DataFrame,
+}
+
+impl Dataset {
+    /// The sheet a row comes from, by its [`PART_COLUMN`] value.
+    pub fn part(&self, index: u32) -> Option<&Part> {
+        self.parts.get(index as usize)
+    }
+
+    /// Where a row is: its file, sheet and row number.
+    pub fn row_ref(&self, part: u32, row: u32) -> RowRef {
+        let (file, sheet) = self
+            .part(part)
+            .map(|p| (p.file.clone(), p.sheet.clone()))
+            .unwrap_or_default();
+        RowRef { file, sheet, row }
+    }
+}
+
+/// Where a row is, as the spreadsheet shows it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct RowRef {
+    /// The file (see [`InputFile::path`]).
+    pub file: String,
+    /// The sheet.
+    pub sheet: String,
+    /// The row number (1 is the first row).
+    pub row: u32,
 }
 
 /// A data file read, for provenance.
 #[derive(Debug, Clone, Serialize)]
 pub struct InputFile {
-    /// Its path as given.
+    /// Its name: a file given by itself by its file name, a file found in a
+    /// folder by its path from that folder (`partners/benin/acal.xlsx`).
+    /// No path of the machine shows in a report.
     pub path: String,
     /// SHA-256 of its bytes, hexadecimal.
     pub sha256: String,
@@ -72,19 +126,26 @@ pub struct InputFile {
     pub bytes: u64,
 }
 
+/// A data file and the name it goes by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataFile {
+    /// The file on this machine.
+    pub path: PathBuf,
+    /// Its name in messages and reports.
+    pub name: String,
+}
+
 /// Everything ingestion produced.
 #[derive(Debug, Clone)]
 pub struct Data {
-    /// The workbook or csv folder read.
-    pub source: PathBuf,
-    /// Its format.
-    pub format: Format,
+    /// The paths given (workbooks, csv files, folders).
+    pub sources: Vec<PathBuf>,
     /// Accepted rows per dataset, by dataset name.
     pub datasets: BTreeMap<String, Dataset>,
     /// The accounting and the problems.
     pub report: IngestReport,
-    /// The files read (the workbook, or each csv file).
-    pub files: Vec<PathBuf>,
+    /// The files read, in the order they were read.
+    pub files: Vec<DataFile>,
     /// [`Data::input_files`], once computed: a report reads it for its
     /// provenance, its attached table and its restatements.
     hashed: std::sync::OnceLock<Vec<InputFile>>,
@@ -105,10 +166,10 @@ impl Data {
         let hashed = self
             .files
             .iter()
-            .map(|p| {
-                let bytes = std::fs::read(p).map_err(|e| Error::io(p, e))?;
+            .map(|f| {
+                let bytes = std::fs::read(&f.path).map_err(|e| Error::io(&f.path, e))?;
                 Ok(InputFile {
-                    path: p.display().to_string(),
+                    path: f.name.clone(),
                     sha256: hex(&Sha256::digest(&bytes)),
                     bytes: bytes.len() as u64,
                 })
@@ -118,45 +179,75 @@ impl Data {
     }
 }
 
-/// Reads the workbook or csv folder at `path` against the datasets of
-/// `programme`.
+/// Reads the workbook, csv file or folder at `path` against the datasets of
+/// `programme`: [`ingest_sources`] with one path.
+pub fn ingest(programme: &Programme, path: impl AsRef<Path>) -> Result<Data> {
+    ingest_sources(programme, &[path.as_ref()])
+}
+
+/// Reads the workbooks, csv files and folders at `paths` against the
+/// datasets of `programme` (see the module's documentation for how folders
+/// are walked).
 ///
 /// Row problems do not fail ingestion: they are in [`Data::report`]. What
-/// fails it is a file that cannot be read, a missing sheet, a missing
-/// required column.
-pub fn ingest(programme: &Programme, path: impl AsRef<Path>) -> Result<Data> {
-    let path = path.as_ref();
-    let (mut workbook, format) = Workbook::open(path)?;
-    let sheet_names = workbook.sheet_names();
+/// fails it is a file that cannot be read, a stray file in a data folder, a
+/// dataset found in no file, a missing required column.
+pub fn ingest_sources<P: AsRef<Path>>(programme: &Programme, paths: &[P]) -> Result<Data> {
+    let given: Vec<PathBuf> = paths.iter().map(|p| p.as_ref().to_path_buf()).collect();
+    let (mut sources, skipped) = sources::discover(&given)?;
+    distinct_names(&mut sources);
+    let reads = read_in_parallel(programme, &sources)?;
 
-    let mut frames: Vec<Option<DataFrame>> = vec![None; programme.datasets.len()];
-    let mut results = Vec::with_capacity(programme.datasets.len());
-    let mut files = Vec::new();
-    for (i, schema) in programme.datasets.iter().enumerate() {
-        let Some(sheet) = sheet_names
+    // Every dataset must be somewhere.
+    let mut unmatched = Vec::new();
+    let mut found_sheets = Vec::new();
+    for read in &reads {
+        unmatched.extend(read.unmatched.iter().cloned());
+        found_sheets.extend(read.sheet_names.iter().cloned());
+    }
+    for schema in &programme.datasets {
+        let dataset = programme
+            .datasets
             .iter()
-            .find(|s| schema.matches_sheet(&fold_name(s)))
-        else {
+            .position(|d| d.name == schema.name);
+        if !reads
+            .iter()
+            .flat_map(|r| &r.sheets)
+            .any(|s| Some(s.dataset) == dataset)
+        {
             return Err(Error::MissingSheet {
-                path: path.to_path_buf(),
+                path: given.first().cloned().unwrap_or_default(),
                 dataset: schema.name.clone(),
-                closest: closest(&schema.name, sheet_names.iter().map(String::as_str))
+                closest: closest(&schema.name, found_sheets.iter().map(String::as_str))
                     .map(str::to_owned),
-                found: sheet_names.clone(),
+                found: found_sheets,
             });
-        };
-        let file = workbook.sheet_file(path, sheet);
-        if !files.contains(&file) {
-            files.push(file.clone());
         }
-        let mut ingester = SheetIngester::new(schema, &file, sheet);
-        workbook.read_sheet(&file, sheet, &mut |n, cells| ingester.row(n, cells))?;
-        let (frame, result) = ingester.finish();
-        frames[i] = Some(frame);
-        results.push((file, sheet.clone(), result));
     }
 
-    // References, referenced datasets first.
+    // Files in the order read, each once.
+    let mut files: Vec<DataFile> = Vec::new();
+    let mut merged: Vec<Merged> = programme
+        .datasets
+        .iter()
+        .map(|_| Merged::default())
+        .collect();
+    for read in reads {
+        for sheet in read.sheets {
+            if !files.iter().any(|f| f.path == sheet.part.path) {
+                files.push(DataFile {
+                    path: sheet.part.path.clone(),
+                    name: sheet.part.file.clone(),
+                });
+            }
+            merged[sheet.dataset].push(sheet);
+        }
+    }
+
+    // Keys across files, then references, referenced datasets first.
+    for (schema, m) in programme.datasets.iter().zip(&mut merged) {
+        m.check_keys_across_parts(&schema.name)?;
+    }
     let order = programme
         .reference_order()
         .map_err(|problem| Error::Definition {
@@ -164,142 +255,404 @@ pub fn ingest(programme: &Programme, path: impl AsRef<Path>) -> Result<Data> {
             line: None,
             problem: Box::new(problem),
         })?;
-    let mut extra_problems: Vec<Vec<Problem>> = vec![Vec::new(); programme.datasets.len()];
     for &i in &order {
-        let schema = &programme.datasets[i];
-        let mut frame = frames[i].take().unwrap_or_default();
-        let rows: Vec<u32> = frame
-            .column(ROW_COLUMN)
-            .and_then(|c| Ok(c.u32()?.into_no_null_iter().collect()))
-            .unwrap_or_default();
-        let mut keep = vec![true; frame.height()];
-        for (ci, col) in schema.columns.iter().enumerate() {
-            let Some(target) = col.references.as_deref() else {
-                continue;
-            };
-            let t = programme
-                .datasets
-                .iter()
-                .position(|d| d.name == target)
-                .unwrap_or(i);
-            let tkey = programme.datasets[t].key.as_deref().unwrap_or_default();
-            let tkey_index = programme.datasets[t]
-                .columns
-                .iter()
-                .position(|c| c.name == tkey)
-                .unwrap_or(0);
-            let keys = results[t]
-                .2
-                .uniques
-                .iter()
-                .find(|(k, _)| *k == tkey_index)
-                .map(|(_, m)| m.clone())
-                .unwrap_or_default();
-            let values = frame
-                .column(&col.name)
-                .and_then(|c| c.str().cloned())
-                .map_err(|e| Error::Compute {
-                    indicator: schema.name.clone(),
-                    message: e.to_string(),
-                })?;
-            let mut cache: HashMap<&str, std::result::Result<&str, Rule>> = HashMap::new();
-            let (file, sheet, _) = &results[i];
-            let header = results[i].2.headers[ci].clone();
-            let mut rewritten: Vec<Option<&str>> = Vec::with_capacity(values.len());
-            for (r, v) in values.iter().enumerate() {
-                let Some(v) = v else {
-                    rewritten.push(None);
-                    continue;
-                };
-                let outcome = cache
-                    .entry(v)
-                    .or_insert_with(|| match keys.get(&fold_key(v)) {
-                        None => Err(Rule::UnknownReference {
-                            dataset: target.to_owned(),
-                        }),
-                        Some(e) if !e.accepted => Err(Rule::RejectedReference {
-                            dataset: target.to_owned(),
-                            row: e.row,
-                        }),
-                        Some(e) => Ok(e.canonical.as_str()),
-                    });
-                match outcome {
-                    Ok(canonical) => rewritten.push(Some(canonical)),
-                    Err(rule) => {
-                        rewritten.push(None);
-                        keep[r] = false;
-                        extra_problems[i].push(Problem {
-                            file: file.display().to_string(),
-                            sheet: sheet.clone(),
-                            dataset: schema.name.clone(),
-                            row: rows[r],
-                            column: header.clone(),
-                            value: v.to_owned(),
-                            rule: rule.clone(),
-                        });
-                    }
-                }
-            }
-            let new =
-                StringChunked::from_iter_options(col.name.as_str().into(), rewritten.into_iter());
-            frame
-                .replace(&col.name, new.into_column())
-                .map_err(|e| Error::Compute {
-                    indicator: schema.name.clone(),
-                    message: e.to_string(),
-                })?;
-        }
-        if keep.iter().any(|k| !k) {
-            let rejected: HashSet<u32> = rows
-                .iter()
-                .zip(&keep)
-                .filter(|(_, k)| !**k)
-                .map(|(r, _)| *r)
-                .collect();
-            let mask = BooleanChunked::from_slice("keep".into(), &keep);
-            frame = frame.filter(&mask).map_err(|e| Error::Compute {
-                indicator: schema.name.clone(),
-                message: e.to_string(),
-            })?;
-            let result = &mut results[i].2;
-            for (_, map) in result.uniques.iter_mut() {
-                for entry in map.values_mut() {
-                    if rejected.contains(&entry.row) {
-                        entry.accepted = false;
-                    }
-                }
-            }
-            result.report.rejected += rejected.len();
-            result.report.accepted -= rejected.len();
-        }
-        frames[i] = Some(frame);
+        check_references(programme, &mut merged, i)?;
     }
 
-    let mut report = IngestReport::default();
+    let mut report = IngestReport {
+        unmatched,
+        skipped,
+        ..Default::default()
+    };
     let mut datasets = BTreeMap::new();
-    for (i, (schema, (file, sheet, result))) in programme.datasets.iter().zip(results).enumerate() {
-        report.sheets.push(result.report);
-        let mut problems = result.problems;
-        problems.append(&mut extra_problems[i]);
-        // Stable: within a row, cell problems in column order, then references.
-        problems.sort_by_key(|p| p.row);
-        report.problems.extend(problems);
+    for (schema, m) in programme.datasets.iter().zip(merged) {
+        let mut problems = m.problems;
+        for (p, part) in m.parts.into_iter().enumerate() {
+            let mut sheet_problems = part.result.problems;
+            sheet_problems.extend(
+                problems
+                    .iter()
+                    .filter(|(at, _)| *at == p as u32)
+                    .map(|(_, problem)| problem.clone()),
+            );
+            // Stable: within a row, cell problems in column order, then keys, then references.
+            sheet_problems.sort_by_key(|p| p.row);
+            report.sheets.push(part.result.report);
+            report.problems.extend(sheet_problems);
+        }
+        problems.clear();
         datasets.insert(
             schema.name.clone(),
             Dataset {
                 name: schema.name.clone(),
-                file,
-                sheet,
-                frame: frames[i].take().unwrap_or_default(),
+                parts: m.places,
+                frame: m.frame.unwrap_or_default(),
             },
         );
     }
     Ok(Data {
-        source: path.to_path_buf(),
-        format,
+        sources: given,
         datasets,
         report,
         files,
         hashed: Default::default(),
     })
+}
+
+/// Two sources given with the same file name (`a/x.xlsx`, `b/x.xlsx`) go by
+/// the paths given instead, so that no two files share a name.
+fn distinct_names(sources: &mut [Source]) {
+    let names: Vec<String> = sources.iter().map(|s| s.name.clone()).collect();
+    for (i, source) in sources.iter_mut().enumerate() {
+        let clash = names
+            .iter()
+            .enumerate()
+            .any(|(j, n)| j != i && *n == names[i]);
+        if clash {
+            source.name = sources::relative(&source.path, Path::new(""));
+        }
+    }
+}
+
+/// One sheet read against one dataset.
+struct SheetRead {
+    dataset: usize,
+    part: Part,
+    frame: DataFrame,
+    result: SheetIngesterResult,
+}
+
+/// One source read.
+struct SourceRead {
+    sheets: Vec<SheetRead>,
+    unmatched: Vec<UnmatchedSheet>,
+    sheet_names: Vec<String>,
+}
+
+/// Reads every source, as many at once as there are cores. Errors come
+/// out in source order, whichever thread met them first.
+fn read_in_parallel(programme: &Programme, sources: &[Source]) -> Result<Vec<SourceRead>> {
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(sources.len())
+        .max(1);
+    let next = AtomicUsize::new(0);
+    let done: Mutex<Vec<Option<Result<SourceRead>>>> =
+        Mutex::new(sources.iter().map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(source) = sources.get(i) else { break };
+                    let read = read_source(programme, source);
+                    done.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(read);
+                }
+            });
+        }
+    });
+    done.into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|| Err(Error::io("", std::io::Error::other("not read")))))
+        .collect()
+}
+
+fn read_source(programme: &Programme, source: &Source) -> Result<SourceRead> {
+    let mut workbook = match &source.csv {
+        Some(files) => Workbook::Csv(files.clone()),
+        None => Workbook::open(&source.path)?.0,
+    };
+    let sheet_names = workbook.sheet_names();
+    let mut read = SourceRead {
+        sheets: Vec::new(),
+        unmatched: Vec::new(),
+        sheet_names: sheet_names.clone(),
+    };
+    for sheet in &sheet_names {
+        let path = workbook.sheet_file(&source.path, sheet);
+        let file = match &source.csv {
+            // A csv source is a folder (or one file): each csv file is named
+            // below the folder's name.
+            Some(files) if files.len() > 1 || source.path.is_dir() => {
+                format!("{}/{}", source.name, sources::relative(&path, &source.path))
+            }
+            _ => source.name.clone(),
+        };
+        let Some(dataset) = programme
+            .datasets
+            .iter()
+            .position(|s| s.matches_sheet(&fold_name(sheet)))
+        else {
+            read.unmatched.push(UnmatchedSheet {
+                file,
+                sheet: sheet.clone(),
+            });
+            continue;
+        };
+        let schema = &programme.datasets[dataset];
+        let mut ingester = SheetIngester::new(schema, Path::new(&file), sheet);
+        workbook.read_sheet(&path, sheet, &mut |n, cells| ingester.row(n, cells))?;
+        let (frame, result) = ingester.finish();
+        read.sheets.push(SheetRead {
+            dataset,
+            part: Part {
+                path,
+                file,
+                sheet: sheet.clone(),
+            },
+            frame,
+            result,
+        });
+    }
+    Ok(read)
+}
+
+/// The first occurrence of a key over every part of a dataset.
+#[derive(Debug, Clone)]
+struct Key {
+    part: u32,
+    entry: KeyEntry,
+}
+
+/// A dataset's parts, gathered.
+#[derive(Default)]
+struct Merged {
+    places: Vec<Part>,
+    parts: Vec<SheetRead>,
+    /// Per unique column (by schema index): folded value → first occurrence.
+    keys: Vec<(usize, HashMap<String, Key>)>,
+    /// Problems found after reading, with the part they are in.
+    problems: Vec<(u32, Problem)>,
+    /// The frame of every part, once joined.
+    frame: Option<DataFrame>,
+}
+
+impl Merged {
+    fn push(&mut self, sheet: SheetRead) {
+        self.places.push(sheet.part.clone());
+        self.parts.push(sheet);
+    }
+
+    fn compute_err(dataset: &str) -> impl Fn(PolarsError) -> Error + '_ {
+        move |e| Error::Compute {
+            indicator: dataset.to_owned(),
+            message: e.to_string(),
+        }
+    }
+
+    /// Joins the parts' frames (with their part index) and their keys; a
+    /// key already in an earlier part rejects the row naming it again.
+    fn check_keys_across_parts(&mut self, dataset: &str) -> Result<()> {
+        let err = Self::compute_err(dataset);
+        let mut rejected: HashSet<(u32, u32)> = HashSet::new();
+        let mut keys: Vec<(usize, HashMap<String, Key>)> = Vec::new();
+        for (p, part) in self.parts.iter().enumerate() {
+            let p = p as u32;
+            for (column, map) in &part.result.uniques {
+                let at = match keys.iter().position(|(c, _)| c == column) {
+                    Some(at) => at,
+                    None => {
+                        keys.push((*column, HashMap::new()));
+                        keys.len() - 1
+                    }
+                };
+                let merged = &mut keys[at].1;
+                // In row order, so that problems come out the same every run.
+                let mut entries: Vec<(&String, &KeyEntry)> = map.iter().collect();
+                entries.sort_by_key(|(_, e)| e.row);
+                for (folded, entry) in entries {
+                    match merged.get(folded) {
+                        Some(first) => {
+                            let place = &self.places[first.part as usize];
+                            self.problems.push((
+                                p,
+                                Problem {
+                                    file: part.part.file.clone(),
+                                    sheet: part.part.sheet.clone(),
+                                    dataset: dataset.to_owned(),
+                                    row: entry.row,
+                                    column: part.result.headers[*column].clone(),
+                                    value: entry.canonical.clone(),
+                                    rule: Rule::DuplicateElsewhere {
+                                        file: place.file.clone(),
+                                        sheet: place.sheet.clone(),
+                                        row: first.entry.row,
+                                    },
+                                },
+                            ));
+                            if entry.accepted {
+                                rejected.insert((p, entry.row));
+                            }
+                        }
+                        None => {
+                            merged.insert(
+                                folded.clone(),
+                                Key {
+                                    part: p,
+                                    entry: entry.clone(),
+                                },
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        self.keys = keys;
+        let mut frames = Vec::with_capacity(self.parts.len());
+        for (p, part) in self.parts.iter_mut().enumerate() {
+            let mut frame = std::mem::take(&mut part.frame);
+            let height = frame.height();
+            frame
+                .with_column(
+                    UInt32Chunked::from_vec(PART_COLUMN.into(), vec![p as u32; height])
+                        .into_column(),
+                )
+                .map_err(&err)?;
+            frames.push(frame);
+        }
+        let mut frames = frames.into_iter();
+        let mut frame = frames.next().unwrap_or_default();
+        for more in frames {
+            frame.vstack_mut_owned(more).map_err(&err)?;
+        }
+        self.frame = Some(frame);
+        self.reject(&rejected, dataset)
+    }
+
+    /// Leaves out the rows `rejected` ((part, row) pairs): off the frame,
+    /// counted as rejected, and their keys marked rejected.
+    fn reject(&mut self, rejected: &HashSet<(u32, u32)>, dataset: &str) -> Result<()> {
+        if rejected.is_empty() {
+            return Ok(());
+        }
+        let err = Self::compute_err(dataset);
+        let frame = self.frame.take().unwrap_or_default();
+        let (parts, rows) = row_places(&frame).map_err(&err)?;
+        let keep: Vec<bool> = parts
+            .iter()
+            .zip(&rows)
+            .map(|(p, r)| !rejected.contains(&(*p, *r)))
+            .collect();
+        let mask = BooleanChunked::from_slice("keep".into(), &keep);
+        self.frame = Some(frame.filter(&mask).map_err(&err)?);
+        for (_, map) in self.keys.iter_mut() {
+            for key in map.values_mut() {
+                if rejected.contains(&(key.part, key.entry.row)) {
+                    key.entry.accepted = false;
+                }
+            }
+        }
+        for &(p, _) in rejected {
+            let report = &mut self.parts[p as usize].result.report;
+            report.rejected += 1;
+            report.accepted -= 1;
+        }
+        Ok(())
+    }
+}
+
+/// Each row's part and row number.
+fn row_places(frame: &DataFrame) -> PolarsResult<(Vec<u32>, Vec<u32>)> {
+    let parts = frame
+        .column(PART_COLUMN)?
+        .u32()?
+        .into_no_null_iter()
+        .collect();
+    let rows = frame
+        .column(ROW_COLUMN)?
+        .u32()?
+        .into_no_null_iter()
+        .collect();
+    Ok((parts, rows))
+}
+
+/// Checks the references of dataset `i` against the keys of the datasets
+/// it references (already checked themselves), rewriting each reference in
+/// the key's own spelling.
+fn check_references(programme: &Programme, merged: &mut [Merged], i: usize) -> Result<()> {
+    let schema = &programme.datasets[i];
+    let err = Merged::compute_err(&schema.name);
+    let mut frame = merged[i].frame.take().unwrap_or_default();
+    let (parts, rows) = row_places(&frame).map_err(&err)?;
+    let mut rejected: HashSet<(u32, u32)> = HashSet::new();
+    for (ci, col) in schema.columns.iter().enumerate() {
+        let Some(target) = col.references.as_deref() else {
+            continue;
+        };
+        let t = programme
+            .datasets
+            .iter()
+            .position(|d| d.name == target)
+            .unwrap_or(i);
+        let tkey = programme.datasets[t].key.as_deref().unwrap_or_default();
+        let tkey_index = programme.datasets[t]
+            .columns
+            .iter()
+            .position(|c| c.name == tkey)
+            .unwrap_or(0);
+        let keys: HashMap<String, Key> = merged[t]
+            .keys
+            .iter()
+            .find(|(k, _)| *k == tkey_index)
+            .map(|(_, m)| m.clone())
+            .unwrap_or_default();
+        let places = merged[t].places.clone();
+        let values = frame
+            .column(&col.name)
+            .and_then(|c| c.str().cloned())
+            .map_err(&err)?;
+        let mut cache: HashMap<&str, std::result::Result<&str, Rule>> = HashMap::new();
+        let mut rewritten: Vec<Option<&str>> = Vec::with_capacity(values.len());
+        let mut found = Vec::new();
+        for (r, v) in values.iter().enumerate() {
+            let Some(v) = v else {
+                rewritten.push(None);
+                continue;
+            };
+            let outcome = cache
+                .entry(v)
+                .or_insert_with(|| match keys.get(&fold_key(v)) {
+                    None => Err(Rule::UnknownReference {
+                        dataset: target.to_owned(),
+                    }),
+                    Some(k) if !k.entry.accepted => {
+                        let place = &places[k.part as usize];
+                        Err(Rule::RejectedReference {
+                            dataset: target.to_owned(),
+                            file: place.file.clone(),
+                            sheet: place.sheet.clone(),
+                            row: k.entry.row,
+                        })
+                    }
+                    Some(k) => Ok(k.entry.canonical.as_str()),
+                });
+            match outcome {
+                Ok(canonical) => rewritten.push(Some(canonical)),
+                Err(rule) => {
+                    rewritten.push(None);
+                    rejected.insert((parts[r], rows[r]));
+                    let part = &merged[i].parts[parts[r] as usize];
+                    found.push((
+                        parts[r],
+                        Problem {
+                            file: part.part.file.clone(),
+                            sheet: part.part.sheet.clone(),
+                            dataset: schema.name.clone(),
+                            row: rows[r],
+                            column: part.result.headers[ci].clone(),
+                            value: v.to_owned(),
+                            rule: rule.clone(),
+                        },
+                    ));
+                }
+            }
+        }
+        let new = StringChunked::from_iter_options(col.name.as_str().into(), rewritten.into_iter());
+        frame.replace(&col.name, new.into_column()).map_err(&err)?;
+        merged[i].problems.extend(found);
+    }
+    merged[i].frame = Some(frame);
+    merged[i].reject(&rejected, &schema.name)
 }

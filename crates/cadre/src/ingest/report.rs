@@ -56,10 +56,23 @@ pub enum Rule {
         /// The referenced dataset.
         dataset: String,
     },
+    /// The same key (ignoring case) is already in another file or sheet.
+    DuplicateElsewhere {
+        /// The file of the first occurrence.
+        file: String,
+        /// Its sheet.
+        sheet: String,
+        /// Its row.
+        row: u32,
+    },
     /// The reference names a row that was itself rejected.
     RejectedReference {
         /// The referenced dataset.
         dataset: String,
+        /// The file of the rejected row.
+        file: String,
+        /// Its sheet.
+        sheet: String,
         /// The rejected row.
         row: u32,
     },
@@ -104,13 +117,44 @@ pub struct SheetReport {
     pub skipped_empty: usize,
 }
 
+/// A sheet that holds no dataset of the programme: listed, not read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnmatchedSheet {
+    /// The data file.
+    pub file: String,
+    /// The sheet as named in the file.
+    pub sheet: String,
+}
+
+/// The accounting of one file: its sheets' rows added up.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct FileReport {
+    /// The data file.
+    pub file: String,
+    /// The datasets it brought rows to, in definition order.
+    pub datasets: Vec<String>,
+    /// Rows read.
+    pub read: usize,
+    /// Rows kept.
+    pub accepted: usize,
+    /// Rows rejected.
+    pub rejected: usize,
+    /// Empty rows skipped.
+    pub skipped_empty: usize,
+}
+
 /// What ingestion found, sheet by sheet and row by row.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct IngestReport {
-    /// One entry per dataset, in definition order.
+    /// One entry per sheet read: by dataset in definition order, then by
+    /// file in the order the sources were given.
     pub sheets: Vec<SheetReport>,
-    /// Every problem, by sheet then row.
+    /// Every problem, by dataset, file, then row.
     pub problems: Vec<Problem>,
+    /// The sheets that hold no dataset, listed and not read.
+    pub unmatched: Vec<UnmatchedSheet>,
+    /// The files of data folders that were skipped (lock files, hidden files).
+    pub skipped: Vec<super::SkippedFile>,
 }
 
 impl IngestReport {
@@ -122,5 +166,43 @@ impl IngestReport {
     /// Whether every row was accepted (or skipped as empty).
     pub fn is_clean(&self) -> bool {
         self.rejected() == 0
+    }
+
+    /// The accounting per file, in the order the files were first read.
+    pub fn by_file(&self) -> Vec<FileReport> {
+        let mut files: Vec<FileReport> = Vec::new();
+        for s in &self.sheets {
+            let at = match files.iter().position(|f| f.file == s.file) {
+                Some(at) => at,
+                None => {
+                    files.push(FileReport {
+                        file: s.file.clone(),
+                        ..Default::default()
+                    });
+                    files.len() - 1
+                }
+            };
+            let f = &mut files[at];
+            if !f.datasets.contains(&s.dataset) {
+                f.datasets.push(s.dataset.clone());
+            }
+            f.read += s.read;
+            f.accepted += s.accepted;
+            f.rejected += s.rejected;
+            f.skipped_empty += s.skipped_empty;
+        }
+        files
+    }
+
+    /// The accounting of every file added up.
+    pub fn total(&self) -> FileReport {
+        let mut total = FileReport::default();
+        for s in &self.sheets {
+            total.read += s.read;
+            total.accepted += s.accepted;
+            total.rejected += s.rejected;
+            total.skipped_empty += s.skipped_empty;
+        }
+        total
     }
 }

@@ -102,22 +102,9 @@ impl Workbook {
         let bad = |problem| Error::workbook(path, problem);
         let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
         if meta.is_dir() {
-            let mut files = Vec::new();
-            for entry in std::fs::read_dir(path).map_err(|e| Error::io(path, e))? {
-                let p = entry.map_err(|e| Error::io(path, e))?.path();
-                if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
-                    let stem = p
-                        .file_stem()
-                        .map(|s| s.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    files.push((stem, p));
-                }
-            }
-            if files.is_empty() {
-                return Err(bad(WorkbookProblem::NoCsvInFolder));
-            }
-            files.sort();
-            return Ok((Workbook::Csv(files), Format::CsvFolder));
+            // Folders are walked by `sources::discover`; a folder reaching
+            // here holds no csv file.
+            return Err(bad(WorkbookProblem::NoDataInFolder));
         }
         if meta.len() > MAX_FILE_BYTES {
             return Err(bad(WorkbookProblem::TooLarge {
@@ -144,15 +131,7 @@ impl Workbook {
             scan_xls(&bytes, limit).map_err(bad)?;
             Format::Xls
         } else {
-            let ext = path
-                .extension()
-                .map(|e| e.to_string_lossy().to_lowercase())
-                .unwrap_or_default();
-            return Err(bad(if ext == "csv" {
-                WorkbookProblem::SingleCsv
-            } else {
-                WorkbookProblem::NotASpreadsheet
-            }));
+            return Err(bad(WorkbookProblem::NotASpreadsheet));
         };
         // The reader is the one the bytes call for, whatever the file's
         // extension (an ods saved as `.xlsx` is read as ods).

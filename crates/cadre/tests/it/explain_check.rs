@@ -55,13 +55,15 @@ fn explain_lists_counted_and_excluded_rows() {
             (12, Exclusion::Filter)
         ]
     );
+    // Files go by their name below the folder given, never a path of the machine.
     assert_eq!(
-        part.file,
-        repo()
-            .join("tests/compute/cases/mini/data/presences.csv")
-            .display()
-            .to_string()
+        part.sheets,
+        [cadre::explain::SheetRef {
+            file: "data/presences.csv".into(),
+            sheet: "presences".into()
+        }]
     );
+    assert!(part.rows.iter().all(|r| r.file == "data/presences.csv"));
 }
 
 #[test]

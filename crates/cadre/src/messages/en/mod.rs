@@ -487,9 +487,15 @@ pub(super) fn rule(r: &Rule) -> String {
         Rule::AboveMax { max } => format!("above the maximum {}", n(max)),
         Rule::Duplicate { first_row } => format!("duplicate of row {first_row} (case ignored)"),
         Rule::UnknownReference { dataset } => format!("no such code in {dataset}"),
-        Rule::RejectedReference { dataset, row } => {
-            format!("names row {row} of {dataset}, which is rejected")
+        Rule::DuplicateElsewhere { file, sheet, row } => {
+            format!("duplicate of {file}, sheet {sheet}, row {row} (case ignored)")
         }
+        Rule::RejectedReference {
+            dataset,
+            file,
+            sheet,
+            row,
+        } => format!("names row {row} of {dataset} ({file}, sheet {sheet}), which is rejected"),
     }
 }
 
@@ -530,8 +536,8 @@ pub(super) fn rule_part(p: &RulePart) -> String {
 
 fn workbook_problem(p: &WorkbookProblem) -> String {
     match p {
-        WorkbookProblem::NoCsvInFolder => {
-            "the folder holds no .csv file (one file per sheet is expected)".into()
+        WorkbookProblem::NoDataInFolder => {
+            "the folder holds no workbook (xlsx, xls, ods) and no csv file".into()
         }
         WorkbookProblem::TooLarge { mib, max_mib } => {
             format!("file too large ({mib} MiB; at most {max_mib} MiB)")
@@ -540,9 +546,9 @@ fn workbook_problem(p: &WorkbookProblem) -> String {
         WorkbookProblem::Encrypted => {
             "the workbook is password-protected (encrypted): save an unprotected copy".into()
         }
-        WorkbookProblem::SingleCsv => {
-            "a single csv file: give the folder that holds one csv file per sheet".into()
-        }
+        WorkbookProblem::NotADataFile => "neither a workbook (xlsx, xls, ods) nor a csv file: \
+            move it out of the data folder (lock files ~$… and hidden files are skipped)"
+            .into(),
         WorkbookProblem::NotASpreadsheet => {
             "not a spreadsheet (xlsx, xls, ods) nor a folder of csv files".into()
         }

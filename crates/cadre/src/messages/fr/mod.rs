@@ -522,9 +522,17 @@ pub(super) fn rule(r: &Rule) -> String {
             format!("doublon de la ligne {first_row} (majuscules ignorées)")
         }
         Rule::UnknownReference { dataset } => format!("code inconnu dans {dataset}"),
-        Rule::RejectedReference { dataset, row } => {
-            format!("renvoie à la ligne {row} de {dataset}, elle-même rejetée")
+        Rule::DuplicateElsewhere { file, sheet, row } => {
+            format!("doublon de {file}, feuille {sheet}, ligne {row} (majuscules ignorées)")
         }
+        Rule::RejectedReference {
+            dataset,
+            file,
+            sheet,
+            row,
+        } => format!(
+            "renvoie à la ligne {row} de {dataset} ({file}, feuille {sheet}), elle-même rejetée"
+        ),
     }
 }
 
@@ -565,8 +573,8 @@ pub(super) fn rule_part(p: &RulePart) -> String {
 
 fn workbook_problem(p: &WorkbookProblem) -> String {
     match p {
-        WorkbookProblem::NoCsvInFolder => {
-            "le dossier ne contient aucun fichier .csv (un fichier par feuille est attendu)".into()
+        WorkbookProblem::NoDataInFolder => {
+            "le dossier ne contient aucun classeur (xlsx, xls, ods) ni fichier csv".into()
         }
         WorkbookProblem::TooLarge { mib, max_mib } => {
             format!("fichier trop volumineux ({mib} Mio ; au plus {max_mib} Mio)")
@@ -575,8 +583,9 @@ fn workbook_problem(p: &WorkbookProblem) -> String {
         WorkbookProblem::Encrypted => "le classeur est protégé par un mot de passe (chiffré) : \
             enregistrez-en une copie non protégée"
             .into(),
-        WorkbookProblem::SingleCsv => "un seul fichier csv : donnez le dossier qui contient un \
-            fichier csv par feuille"
+        WorkbookProblem::NotADataFile => "ni un classeur (xlsx, xls, ods) ni un fichier csv : \
+            sortez-le du dossier de données (les fichiers verrous ~$… et les fichiers cachés \
+            sont ignorés)"
             .into(),
         WorkbookProblem::NotASpreadsheet => {
             "ni un classeur (xlsx, xls, ods) ni un dossier de fichiers csv".into()

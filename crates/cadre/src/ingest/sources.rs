@@ -1,0 +1,252 @@
+//! Which files make up the data: the paths the user gives, folders walked.
+//!
+//! A workbook (xlsx, xls, ods) is a source. The csv files of a folder form
+//! one source, one csv file per sheet (a csv file given by itself is a
+//! source of one sheet). Inside a folder, each workbook and each subfolder
+//! is a source of its own, recursively, in name order, so that partners'
+//! files can be dropped in a folder as they arrive. Excel's lock files
+//! (`~$budget.xlsx`) and hidden files are skipped and listed; any other file
+//! is an error: a file that is silently not read is a lost row.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::error::{Error, Result, WorkbookProblem};
+
+/// File extensions read as workbooks (the format itself is read from the bytes).
+const WORKBOOK_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
+
+/// One source of data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The workbook, or the folder holding the csv files.
+    pub path: PathBuf,
+    /// How the source is named in reports: a file given by itself by its
+    /// file name; a file found in a folder by its path below that folder's
+    /// parent (`partners/benin/acal.xlsx`), so that two files of the same
+    /// name in two folders stay apart, and no path of the machine shows.
+    pub name: String,
+    /// The csv files (sheet name, path), for a csv source; none for a workbook.
+    pub csv: Option<Vec<(String, PathBuf)>>,
+}
+
+/// A file of a folder that was not read, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SkippedFile {
+    /// The file, as named in reports.
+    pub file: String,
+    /// Why it was skipped.
+    pub reason: SkipReason,
+}
+
+/// Why a file of a data folder was skipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkipReason {
+    /// A spreadsheet program's lock file (`~$name.xlsx`): the workbook is open.
+    LockFile,
+    /// A hidden file (its name starts with a dot).
+    Hidden,
+}
+
+/// The sources the given paths hold, in the order given (a folder's in
+/// name order), and the files skipped.
+pub fn discover(paths: &[PathBuf]) -> Result<(Vec<Source>, Vec<SkippedFile>)> {
+    let mut sources = Vec::new();
+    let mut skipped = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        if meta.is_dir() {
+            let base = path.parent().unwrap_or(Path::new(""));
+            let before = sources.len();
+            walk(path, base, &mut sources, &mut skipped)?;
+            if sources.len() == before {
+                return Err(Error::workbook(path, WorkbookProblem::NoDataInFolder));
+            }
+        } else {
+            let name = file_name(path);
+            if is_csv(path) {
+                let sheet = stem(path);
+                sources.push(Source {
+                    path: path.clone(),
+                    name,
+                    csv: Some(vec![(sheet, path.clone())]),
+                });
+            } else {
+                sources.push(Source {
+                    path: path.clone(),
+                    name,
+                    csv: None,
+                });
+            }
+        }
+    }
+    Ok((sources, skipped))
+}
+
+fn walk(
+    dir: &Path,
+    base: &Path,
+    sources: &mut Vec<Source>,
+    skipped: &mut Vec<SkippedFile>,
+) -> Result<()> {
+    let mut entries = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        entries.push(entry.path());
+    }
+    entries.sort();
+    let mut csv = Vec::new();
+    let mut workbooks = Vec::new();
+    let mut folders = Vec::new();
+    for path in entries {
+        let file = file_name(&path);
+        let reason = if file.starts_with("~$") {
+            Some(SkipReason::LockFile)
+        } else if file.starts_with('.') {
+            Some(SkipReason::Hidden)
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            skipped.push(SkippedFile {
+                file: relative(&path, base),
+                reason,
+            });
+            continue;
+        }
+        let meta = std::fs::metadata(&path).map_err(|e| Error::io(&path, e))?;
+        if meta.is_dir() {
+            folders.push(path);
+        } else if is_csv(&path) {
+            csv.push((stem(&path), path));
+        } else if has_extension(&path, &WORKBOOK_EXTENSIONS) {
+            workbooks.push(path);
+        } else {
+            return Err(Error::workbook(&path, WorkbookProblem::NotADataFile));
+        }
+    }
+    if !csv.is_empty() {
+        sources.push(Source {
+            path: dir.to_path_buf(),
+            name: relative(dir, base),
+            csv: Some(csv),
+        });
+    }
+    for path in workbooks {
+        sources.push(Source {
+            name: relative(&path, base),
+            path,
+            csv: None,
+        });
+    }
+    for folder in folders {
+        walk(&folder, base, sources, skipped)?;
+    }
+    Ok(())
+}
+
+/// `path` below `base`, with `/` separators.
+pub(crate) fn relative(path: &Path, base: &Path) -> String {
+    path.strip_prefix(base)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn is_csv(path: &Path) -> bool {
+    has_extension(path, &["csv"])
+}
+
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension()
+        .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn touch(path: &Path) {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, b"x").unwrap();
+    }
+
+    #[test]
+    fn a_folder_is_walked_in_name_order_and_lock_files_are_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("partners");
+        for f in [
+            "b.xlsx",
+            "a.ods",
+            "~$a.xlsx",
+            ".hidden.xlsx",
+            "events/z.csv",
+            "events/y.csv",
+            "more/deeper/c.xls",
+            "one.csv",
+        ] {
+            touch(&root.join(f));
+        }
+        let (sources, skipped) = discover(std::slice::from_ref(&root)).unwrap();
+        let names: Vec<&str> = sources.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "partners",
+                "partners/a.ods",
+                "partners/b.xlsx",
+                "partners/events",
+                "partners/more/deeper/c.xls"
+            ]
+        );
+        let events = sources[3].csv.as_ref().unwrap();
+        assert_eq!(events[0].0, "y");
+        assert_eq!(events[1].0, "z");
+        assert_eq!(sources[0].csv.as_ref().unwrap()[0].0, "one");
+        assert_eq!(
+            skipped,
+            [
+                SkippedFile {
+                    file: "partners/.hidden.xlsx".into(),
+                    reason: SkipReason::Hidden
+                },
+                SkippedFile {
+                    file: "partners/~$a.xlsx".into(),
+                    reason: SkipReason::LockFile
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stray_file_in_a_folder_is_an_error_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        touch(&dir.path().join("a.xlsx"));
+        touch(&dir.path().join("notes.docx"));
+        let err = discover(&[dir.path().to_path_buf()]).unwrap_err();
+        assert!(
+            matches!(&err, Error::Workbook { path, .. } if path.ends_with("notes.docx")),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn an_empty_folder_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(discover(&[dir.path().to_path_buf()]).is_err());
+    }
+}
