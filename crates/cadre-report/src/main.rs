@@ -194,9 +194,10 @@ enum Command {
         /// The programme folder (programme.toml, datasets.toml, indicators/).
         #[arg(long)]
         programme: PathBuf,
-        /// A workbook or csv folder the page offers besides uploads.
-        #[arg(long)]
-        data: Option<PathBuf>,
+        /// Data the page offers besides uploads: a workbook, a csv file or
+        /// a folder, as for the other commands. Repeat for several sources.
+        #[arg(long, num_args = 1)]
+        data: Vec<PathBuf>,
         /// The address to listen on.
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: std::net::SocketAddr,
@@ -375,7 +376,7 @@ fn main() -> ExitCode {
 
 /// `cadre serve`: listens, says where (and warns beyond loopback), serves
 /// until Ctrl+C.
-fn serve(programme: PathBuf, data: Option<PathBuf>, addr: std::net::SocketAddr) -> ExitCode {
+fn serve(programme: PathBuf, data: Vec<PathBuf>, addr: std::net::SocketAddr) -> ExitCode {
     use cadre::messages::web::WebText;
     use cadre_report::serve;
     let lang = match serve::programme_language(&programme) {

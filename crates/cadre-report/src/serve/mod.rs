@@ -51,8 +51,9 @@ pub const STORE_BYTES: usize = 256 << 20;
 pub struct Config {
     /// The programme folder.
     pub programme: PathBuf,
-    /// The data given at start (`--data`), offered on the page besides uploads.
-    pub data: Option<PathBuf>,
+    /// The data given at start (`--data`, each a source), offered on the
+    /// page besides uploads; none when empty.
+    pub data: Vec<PathBuf>,
     /// The upload limit per request, in bytes.
     pub max_upload: usize,
     /// Today's date for `project` and the default period; the system's date
@@ -65,7 +66,7 @@ impl Config {
     pub fn new(programme: impl Into<PathBuf>) -> Config {
         Config {
             programme: programme.into(),
-            data: None,
+            data: Vec::new(),
             max_upload: MAX_UPLOAD,
             today: None,
         }
@@ -199,10 +200,10 @@ impl RequestData {
     }
 
     /// The data given at start.
-    pub(crate) fn server(path: &Path) -> RequestData {
+    pub(crate) fn server(paths: &[PathBuf]) -> RequestData {
         RequestData {
             folder: None,
-            paths: vec![path.to_path_buf()],
+            paths: paths.to_vec(),
         }
     }
 
@@ -245,16 +246,11 @@ impl RequestData {
         lang: Option<&str>,
         allow_rejected: bool,
     ) -> Inputs {
-        // One workbook is read as itself; several files (a csv folder sent
-        // file by file) as the folder holding them.
-        let data = match (&self.folder, self.paths.as_slice()) {
-            (_, [one]) => one.clone(),
-            (Some(folder), _) => folder.path().join("data"),
-            (None, _) => PathBuf::new(),
-        };
+        // Each uploaded file is a source, as if given by a `--data` of its
+        // own: reports name it by its file name, never by its folder.
         Inputs {
             programme: app_config.programme.clone(),
-            data,
+            data: self.paths.clone(),
             lang: lang.map(str::to_owned),
             allow_rejected,
         }

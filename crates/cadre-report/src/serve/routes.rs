@@ -288,14 +288,17 @@ async fn read_form(
 /// The data of a page's session: the uploads it holds, written to a new
 /// private folder, or the `--data` given at start (session `server`).
 fn session_data(app: &App, id: &str) -> Result<(RequestData, Vec<String>), Failure> {
-    if id == "server" {
-        if let Some(path) = &app.config.data {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            return Ok((RequestData::server(path), vec![name]));
-        }
+    if id == "server" && !app.config.data.is_empty() {
+        let paths = &app.config.data;
+        let names = paths
+            .iter()
+            .map(|p| {
+                p.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            })
+            .collect();
+        return Ok((RequestData::server(paths), names));
     }
     let files = app.store.get(id).ok_or(Failure::Expired)?;
     let names = files.iter().map(|f| f.name.clone()).collect();
@@ -336,7 +339,7 @@ async fn index(State(app): Shared, Query(params): Query<Params>) -> Response {
         default_period: &period,
         max_upload: app.config.max_upload,
         minutes: super::SESSION_MINUTES,
-        server_data: app.config.data.is_some(),
+        server_data: !app.config.data.is_empty(),
     };
     html_response(StatusCode::OK, html::index(&frame, &form))
 }
