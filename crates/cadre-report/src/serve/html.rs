@@ -320,7 +320,7 @@ pub(crate) fn table(table: &IndicatorTable, lang: Lang, links: &Links) -> String
             pct = num(iv.achievement_pct.map(|p| (p * 10.0).round() / 10.0)),
             pct_text = esc(&num(iv.achievement_pct.map(|p| p.round()))),
             status_code = iv.status.as_str(),
-            status = esc(&iv.status.text(lang)),
+            status = esc(iv.status.text(lang)),
         );
     }
     s += "</tbody></table></section>";

@@ -185,8 +185,9 @@ fn status_of(e: &Error) -> StatusCode {
 
 /// Why a request could not be served, before or around a command.
 enum Failure {
-    /// A command's error, with the request's folder to scrub from it.
-    Command(Error, String),
+    /// A command's error: its status and its message (the request's
+    /// folder scrubbed from it).
+    Command(StatusCode, String),
     /// An upload beyond the limit.
     TooLarge,
     /// A request the app cannot read.
@@ -202,7 +203,7 @@ enum Failure {
 impl Failure {
     fn status(&self) -> StatusCode {
         match self {
-            Failure::Command(e, _) => status_of(e),
+            Failure::Command(status, _) => *status,
             Failure::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Failure::Unreadable(_) | Failure::NoFile => StatusCode::BAD_REQUEST,
             Failure::Expired => StatusCode::NOT_FOUND,
@@ -225,8 +226,7 @@ impl Failure {
     }
 
     fn command(e: Error, data: &RequestData, lang: Lang) -> Failure {
-        let message = data.scrub(&e.message(lang));
-        Failure::Command(e, message)
+        Failure::Command(status_of(&e), data.scrub(&e.message(lang)))
     }
 }
 
@@ -306,8 +306,8 @@ fn session_data(app: &App, id: &str) -> Result<(RequestData, Vec<String>), Failu
     Ok((data, names))
 }
 
-/// A page's frame in `lang`; `path` is the page without its query, and
-/// `params` its query (the language replaced when switching).
+/// A page's language (the one asked for when the programme declares it)
+/// and the programme's languages, for the switch.
 fn frame_parts(app: &App, params: &Params) -> (Lang, Vec<Lang>) {
     (app.lang(params.lang.as_deref()), app.languages.clone())
 }
