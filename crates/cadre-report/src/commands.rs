@@ -9,6 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use cadre::check::CheckReport;
+use cadre::reporting::ReportingStatus;
 use cadre::{Data, Engine, Lang, Period, Programme, Text, Word};
 use chrono::NaiveDate;
 
@@ -186,9 +187,12 @@ impl Session {
     }
 }
 
-/// The per-sheet accounting and every problem, as plain text.
+/// The per-sheet accounting (and per file when there are several), the
+/// sheets and files not read, and every problem, as plain text.
 pub fn accounting_text(report: &cadre::IngestReport, lang: Lang) -> String {
     let w = |word: Word| word.text(lang);
+    let files = report.by_file();
+    let several = files.len() > 1;
     let width = |header: Word, cells: &mut dyn Iterator<Item = usize>| {
         cells.max().unwrap_or(8).max(w(header).chars().count())
     };
@@ -200,9 +204,19 @@ pub fn accounting_text(report: &cadre::IngestReport, lang: Lang) -> String {
         Word::Sheet,
         &mut report.sheets.iter().map(|r| r.sheet.chars().count()),
     );
+    let wf = width(
+        Word::File,
+        &mut report.sheets.iter().map(|r| r.file.chars().count()),
+    );
+    // The file column only when rows come from several files.
+    let file_cell = |file: &str| match several {
+        true => format!("{file:<wf$}  "),
+        false => String::new(),
+    };
     let mut s = format!(
-        "{:<wd$}  {:<ws$}  {:>8}  {:>9}  {:>8}  {:>6}\n",
+        "{:<wd$}  {}{:<ws$}  {:>8}  {:>9}  {:>8}  {:>6}\n",
         w(Word::Dataset),
+        file_cell(w(Word::File)),
         w(Word::Sheet),
         w(Word::Read),
         w(Word::Accepted),
@@ -211,8 +225,57 @@ pub fn accounting_text(report: &cadre::IngestReport, lang: Lang) -> String {
     );
     for r in &report.sheets {
         s += &format!(
-            "{:<wd$}  {:<ws$}  {:>8}  {:>9}  {:>8}  {:>6}\n",
-            r.dataset, r.sheet, r.read, r.accepted, r.rejected, r.skipped_empty
+            "{:<wd$}  {}{:<ws$}  {:>8}  {:>9}  {:>8}  {:>6}\n",
+            r.dataset,
+            file_cell(&r.file),
+            r.sheet,
+            r.read,
+            r.accepted,
+            r.rejected,
+            r.skipped_empty
+        );
+    }
+    if several {
+        s += &format!("\n{}\n", w(Word::FilesRead));
+        let total = report.total();
+        let wf = wf.max(w(Word::Total).chars().count());
+        let lines = files.iter().chain(std::iter::once(&total));
+        for (i, f) in lines.enumerate() {
+            let name = match i == files.len() {
+                true => w(Word::Total),
+                false => f.file.as_str(),
+            };
+            s += &format!(
+                "{name:<wf$}  {:>8}  {:>9}  {:>8}  {:>6}  {}\n",
+                f.read,
+                f.accepted,
+                f.rejected,
+                f.skipped_empty,
+                f.datasets.join(", ")
+            );
+        }
+    }
+    if !report.unmatched.is_empty() || !report.skipped.is_empty() {
+        s += "\n";
+    }
+    for u in &report.unmatched {
+        s += &format!(
+            "{}\n",
+            Text::UnmatchedSheet {
+                file: &u.file,
+                sheet: &u.sheet
+            }
+            .render(lang)
+        );
+    }
+    for k in &report.skipped {
+        s += &format!(
+            "{}\n",
+            Text::SkippedFile {
+                file: &k.file,
+                reason: k.reason
+            }
+            .render(lang)
         );
     }
     let problems = report.problems.len();
@@ -228,28 +291,191 @@ pub fn accounting_text(report: &cadre::IngestReport, lang: Lang) -> String {
     s
 }
 
-/// What `validate` prints, as data: the accounting of every sheet and
-/// every rejected row, and the language of the user (for a page that lays
-/// it out itself, such as `cadre serve`'s).
-pub fn validation(inputs: &Inputs) -> Result<(cadre::IngestReport, Lang), Error> {
-    let session = Session::open(inputs, false)?;
-    Ok((session.data.report, session.lang))
+/// What `validate` finds, as data, for a page that lays it out itself
+/// (`cadre serve`): the accounting of every sheet and rejected row, who
+/// sent what when the programme declares reporting units (in `period` when
+/// given), the programme (its dataset labels) and the user's language.
+pub struct Validation {
+    /// Every sheet's accounting and every rejected row.
+    pub report: cadre::IngestReport,
+    /// Who sent what, when the programme declares reporting units.
+    pub reporting: Option<ReportingStatus>,
+    /// The programme.
+    pub programme: Programme,
+    /// The language asked for (or the programme's default).
+    pub lang: Lang,
 }
 
-/// `cadre validate`: the accounting of every sheet; not clean when a row is
-/// rejected.
-pub fn validate(inputs: &Inputs, format: TextOrJson) -> Result<Outcome, Error> {
-    let (report, lang) = validation(inputs)?;
-    let report = &report;
+/// `validate`'s findings as data (see [`Validation`]).
+pub fn validation(inputs: &Inputs, when: Option<&When>) -> Result<Validation, Error> {
+    let session = Session::open(inputs, false)?;
+    let period = when.map(|w| session.period(w)).transpose()?;
+    let reporting =
+        Engine::new(&session.programme, &session.data).reporting_status(period.as_ref())?;
+    Ok(Validation {
+        report: session.data.report,
+        reporting,
+        programme: session.programme,
+        lang: session.lang,
+    })
+}
+
+/// `cadre validate`: the accounting of every sheet and file and, when the
+/// programme declares reporting units, who sent what (in `period` when
+/// given, else in all the data); not clean when a row is rejected.
+pub fn validate(
+    inputs: &Inputs,
+    when: Option<&When>,
+    format: TextOrJson,
+) -> Result<Outcome, Error> {
+    let session = Session::open(inputs, false)?;
+    let period = when.map(|w| session.period(w)).transpose()?;
+    let engine = Engine::new(&session.programme, &session.data);
+    let status = engine.reporting_status(period.as_ref())?;
+    let report = &session.data.report;
     let stdout = match format {
-        TextOrJson::Json => json(report)?,
-        TextOrJson::Text => accounting_text(report, lang).into_bytes(),
+        TextOrJson::Json => json(&ValidateJson {
+            report,
+            files: report.by_file(),
+            reporting: status.as_ref(),
+        })?,
+        TextOrJson::Text => {
+            let mut text = accounting_text(report, session.lang);
+            if let Some(status) = &status {
+                text += "\n";
+                text += &status_text(status, &session.programme, session.lang);
+            }
+            text.into_bytes()
+        }
     };
     Ok(Outcome {
         stdout,
         notes: Vec::new(),
         clean: report.is_clean(),
     })
+}
+
+/// What `validate --format json` prints: the ingest report, the accounting
+/// per file, and who sent what.
+#[derive(serde::Serialize)]
+struct ValidateJson<'a> {
+    #[serde(flatten)]
+    report: &'a cadre::IngestReport,
+    files: Vec<cadre::ingest::FileReport>,
+    reporting: Option<&'a ReportingStatus>,
+}
+
+/// `cadre status`: per reporting unit, the rows it sent in the period,
+/// dataset by dataset, and the units that sent nothing. Rejected rows are
+/// left out (and noted): they are to be sent again.
+pub fn status(inputs: &Inputs, when: &When, format: TextOrJson) -> Result<Outcome, Error> {
+    let session = Session::open(inputs, false)?;
+    let period = session.period(when)?;
+    let engine = Engine::new(&session.programme, &session.data);
+    let status = engine
+        .reporting_status(Some(&period))?
+        .ok_or(Error::NoReportingUnits)?;
+    let mut notes = Vec::new();
+    if !session.data.report.is_clean() {
+        notes.push(accounting_text(&session.data.report, session.lang));
+    }
+    let stdout = match format {
+        TextOrJson::Json => json(&status)?,
+        TextOrJson::Text => status_text(&status, &session.programme, session.lang).into_bytes(),
+    };
+    Ok(Outcome {
+        stdout,
+        notes,
+        clean: true,
+    })
+}
+
+/// Who sent what, as plain text: a table of the units (code, name, rows
+/// per dataset, total), then how many reported and who did not.
+pub fn status_text(status: &ReportingStatus, programme: &Programme, lang: Lang) -> String {
+    let w = |word: Word| word.text(lang);
+    let label = |dataset: &str| -> String {
+        programme
+            .dataset(dataset)
+            .map(|d| d.label.get(lang).to_owned())
+            .filter(|l| !l.is_empty())
+            .unwrap_or_else(|| dataset.to_owned())
+    };
+    let mut headers: Vec<String> = vec![w(Word::Code).to_owned(), w(Word::Name).to_owned()];
+    headers.extend(status.datasets.iter().map(|d| label(d)));
+    headers.push(w(Word::Total).to_owned());
+    let mut rows: Vec<Vec<String>> = status
+        .units
+        .iter()
+        .map(|u| {
+            let mut row = vec![u.code.clone(), u.name.clone().unwrap_or_default()];
+            row.extend(u.rows.iter().map(u64::to_string));
+            row.push(u.total().to_string());
+            row
+        })
+        .collect();
+    rows.insert(0, headers);
+    let columns = rows[0].len();
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    let mut s = format!(
+        "{}\n",
+        Text::ReportingHeading {
+            units: &label(&status.units_dataset),
+            period: status.period.as_deref(),
+        }
+        .render(lang)
+    );
+    for row in &rows {
+        let cells: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(c, v)| match c {
+                0 | 1 => format!("{v:<width$}", width = widths[c]),
+                _ => format!("{v:>width$}", width = widths[c]),
+            })
+            .collect();
+        s += cells.join("  ").trim_end();
+        s += "\n";
+    }
+    s += &format!(
+        "\n{}\n",
+        Text::ReportingSummary {
+            reported: status.reported(),
+            of: status.units.len(),
+        }
+        .render(lang)
+    );
+    let silent: Vec<String> = status
+        .silent()
+        .map(|u| match &u.name {
+            Some(name) => format!("{name} ({})", u.code),
+            None => u.code.clone(),
+        })
+        .collect();
+    if !silent.is_empty() {
+        s += &format!(
+            "{}\n",
+            Text::SilentUnits {
+                names: &silent.join(", ")
+            }
+            .render(lang)
+        );
+    }
+    for (dataset, rows) in status.datasets.iter().zip(&status.no_unit) {
+        if *rows > 0 {
+            s += &format!(
+                "{}\n",
+                Text::RowsWithoutUnit {
+                    rows: *rows,
+                    dataset: &label(dataset),
+                }
+                .render(lang)
+            );
+        }
+    }
+    s
 }
 
 /// `cadre compute`: the indicator table of a period, as csv or JSON on

@@ -38,6 +38,8 @@ pub enum Error {
     },
     /// An xlsx output needs a file.
     XlsxNeedsOutput,
+    /// `status` on a programme that declares no reporting units.
+    NoReportingUnits,
     /// The report could not be made.
     Report(Box<ReportError>),
     /// The data-entry template could not be made.
@@ -96,6 +98,7 @@ impl Error {
             }
             .render(lang),
             Error::XlsxNeedsOutput => Text::XlsxNeedsOutput.render(lang),
+            Error::NoReportingUnits => Text::NoReportingUnits.render(lang),
             Error::Report(e) => report_message(e, lang),
             Error::Template(e) => template_message(e, lang),
             Error::Xlsx { path, source } => match source {

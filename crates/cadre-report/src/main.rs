@@ -31,6 +31,24 @@ enum Command {
     Validate {
         #[command(flatten)]
         input: Input,
+        /// Who sent what in this period (when the programme declares
+        /// reporting units); in all the data otherwise.
+        #[arg(long)]
+        period: Option<String>,
+        /// Today's date, for the `project` period.
+        #[arg(long)]
+        today: Option<NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
+        format: TextOrJson,
+    },
+    /// Who has reported: per reporting unit, the rows it sent in the
+    /// period, dataset by dataset, and the units that sent nothing.
+    Status {
+        #[command(flatten)]
+        input: Input,
+        #[command(flatten)]
+        when: When,
         /// Output format.
         #[arg(long, value_enum, default_value_t = TextOrJson::Text)]
         format: TextOrJson,
@@ -439,6 +457,7 @@ impl Command {
     fn lang(&self) -> Option<&str> {
         match self {
             Command::Validate { input, .. }
+            | Command::Status { input, .. }
             | Command::Compute { input, .. }
             | Command::Report { input, .. }
             | Command::Explain { input, .. }
@@ -453,9 +472,23 @@ impl Command {
 
 fn run(command: Command) -> Result<Outcome, Error> {
     match command {
-        Command::Validate { input, format } => {
-            commands::validate(&input.inputs(false), format.into())
+        Command::Validate {
+            input,
+            period,
+            today: day,
+            format,
+        } => {
+            let when = period.map(|period| commands::When {
+                period,
+                today: today(day),
+            });
+            commands::validate(&input.inputs(false), when.as_ref(), format.into())
         }
+        Command::Status {
+            input,
+            when,
+            format,
+        } => commands::status(&input.inputs(false), &when.when(), format.into()),
         Command::Compute {
             input,
             when,

@@ -189,6 +189,13 @@ pub enum DefinitionProblem {
         /// What is wrong.
         problem: IndicatorProblem,
     },
+    /// `[reporting]` names a dataset or column that is wrong.
+    Reporting {
+        /// The part: `units`, or the dataset of a `[[reporting.dataset]]`.
+        part: String,
+        /// What is wrong.
+        problem: IndicatorProblem,
+    },
     /// `[finance]` names a dataset or column that is wrong.
     Finance {
         /// The part: `budget` or `expenses`.
@@ -422,6 +429,20 @@ pub enum IndicatorProblem {
     },
     /// A count of members with a column.
     MembersCountWithColumn,
+    /// The reporting units' dataset has no key to name them by.
+    UnitsWithoutKey {
+        /// The dataset.
+        dataset: String,
+    },
+    /// A reporting dataset's unit column does not reference the units.
+    UnitNotReference {
+        /// The column.
+        column: String,
+        /// Its dataset.
+        dataset: String,
+        /// The units' dataset.
+        units: String,
+    },
     /// A distinct count or sum of members without a column.
     MembersWithoutColumn,
     /// A breakdown given twice.

@@ -68,6 +68,7 @@ pub mod period;
 pub mod programme;
 pub mod registry;
 pub mod reported;
+pub mod reporting;
 pub mod restate;
 pub mod schema;
 pub mod table;

@@ -322,6 +322,51 @@ pub struct ExpenseSource {
     pub funder: Option<String>,
 }
 
+/// Who reports (`[reporting]` of `programme.toml`): the reporting units
+/// (the rows of a registry, such as the partner authorities) and, per
+/// dataset, the column naming the unit each row comes from. `validate`,
+/// `status` and the report's data-quality annex show per unit the rows it
+/// sent, and list the units that sent nothing: the table an M&E officer
+/// chases every quarter.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportingSettings {
+    /// The dataset whose rows are the units (it must have a key).
+    pub units: String,
+    /// A column of it naming each unit in full (its key otherwise).
+    #[serde(default)]
+    pub label: Option<String>,
+    /// The datasets the units send.
+    #[serde(rename = "dataset", default)]
+    pub datasets: Vec<ReportingDataset>,
+}
+
+/// A dataset the reporting units send.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportingDataset {
+    /// The dataset.
+    pub dataset: String,
+    /// Its column referencing the units.
+    pub unit: String,
+    /// The date column (own or `reference.column`) placing each row in a
+    /// period; without one, every row counts in every period.
+    #[serde(default)]
+    pub date: Option<String>,
+}
+
+impl ReportingDataset {
+    /// The rows: the dataset, dated.
+    pub fn selection(&self) -> Selection {
+        Selection {
+            dataset: self.dataset.clone(),
+            date: self.date.clone(),
+            filter: None,
+            filter_label: Default::default(),
+        }
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ProgrammeFile {
@@ -334,6 +379,8 @@ struct ProgrammeFile {
     report: ReportSettings,
     #[serde(default)]
     finance: Option<FinanceSettings>,
+    #[serde(default)]
+    reporting: Option<ReportingSettings>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -378,6 +425,8 @@ pub struct Programme {
     pub report: ReportSettings,
     /// The budget and expenses, when the programme declares them.
     pub finance: Option<FinanceSettings>,
+    /// Who reports, when the programme declares it.
+    pub reporting: Option<ReportingSettings>,
     /// The files read, with their hashes.
     pub files: Vec<DefinitionFile>,
 }
@@ -469,6 +518,7 @@ impl Programme {
             indicators,
             report: pf.report,
             finance: pf.finance,
+            reporting: pf.reporting,
             files,
         };
         programme.check_programme(&programme_path)?;
@@ -491,6 +541,7 @@ impl Programme {
         }
         programme.check_report(&programme_path)?;
         programme.check_finance(&programme_path)?;
+        programme.check_reporting(&programme_path)?;
         // Reporting order: by the results chain, then as written.
         let order: BTreeMap<&str, usize> = programme
             .results
@@ -738,6 +789,62 @@ impl Programme {
                     });
                 }
                 _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// The units' dataset has a key; each reporting dataset's unit column
+    /// references it, and its date resolves to a date.
+    fn check_reporting(&self, path: &Path) -> Result<()> {
+        let Some(reporting) = &self.reporting else {
+            return Ok(());
+        };
+        let err = |part: &str, problem| Error::Definition {
+            path: path.to_path_buf(),
+            line: None,
+            problem: Box::new(DefinitionProblem::Reporting {
+                part: part.to_owned(),
+                problem,
+            }),
+        };
+        let units_sel = Selection {
+            dataset: reporting.units.clone(),
+            date: None,
+            filter: None,
+            filter_label: Default::default(),
+        };
+        let units = self
+            .selected_dataset(&units_sel)
+            .map_err(|p| err("units", p))?;
+        if units.key.is_none() {
+            return Err(err(
+                "units",
+                IndicatorProblem::UnitsWithoutKey {
+                    dataset: units.name.clone(),
+                },
+            ));
+        }
+        if let Some(label) = &reporting.label {
+            self.resolve_column(&units_sel, label)
+                .map_err(|p| err("units", p))?;
+        }
+        for d in &reporting.datasets {
+            let sel = d.selection();
+            self.check_selection(&sel).map_err(|p| err(&d.dataset, p))?;
+            let references = self
+                .dataset(&d.dataset)
+                .and_then(|ds| ds.column(&d.unit))
+                .and_then(|c| c.references.as_deref());
+            if references != Some(units.name.as_str()) {
+                return Err(err(
+                    &d.dataset,
+                    IndicatorProblem::UnitNotReference {
+                        column: d.unit.clone(),
+                        dataset: d.dataset.clone(),
+                        units: units.name.clone(),
+                    },
+                ));
             }
         }
         Ok(())

@@ -33,7 +33,7 @@ use cadre::indicator::{
 use cadre::messages::report::{Conventions, ReportText, ReportWord, SpacedPunctuation};
 use cadre::schema::ColumnType;
 use cadre::table::{Breakdown, IndicatorValue, RatioParts, Status};
-use cadre::{Data, Engine, IndicatorTable, Lang, Period, Programme};
+use cadre::{Data, Engine, IndicatorTable, Lang, Period, Programme, Text, Word};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
@@ -549,6 +549,40 @@ pub struct Quality {
     pub problems: Vec<ProblemData>,
     /// The sentence about the problems; empty when there is none.
     pub problems_intro: Vec<Segment>,
+    /// Whether the rows come from several files (the tables then name them).
+    pub several_files: bool,
+    /// Who sent what in the period, when the programme declares reporting units.
+    pub reporting: Option<ReportingData>,
+}
+
+/// Who sent what in the period: per reporting unit, its rows per dataset.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportingData {
+    /// The heading: the units, the period.
+    pub heading: String,
+    /// Column headings: code, name, each dataset's label, total.
+    pub headers: Vec<String>,
+    /// One line per unit, in registry order.
+    pub units: Vec<UnitData>,
+    /// How many reported.
+    pub summary: String,
+    /// Who sent nothing, named; empty when everyone sent rows.
+    pub silent: String,
+    /// Rows naming no unit, per dataset, as sentences.
+    pub no_unit: Vec<String>,
+}
+
+/// One reporting unit's line.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitData {
+    /// Its code.
+    pub code: String,
+    /// Its name.
+    pub name: String,
+    /// Its rows per dataset, then the total, formatted.
+    pub cells: Vec<String>,
+    /// Whether it sent nothing.
+    pub silent: bool,
 }
 
 /// The accounting of a sheet, counts formatted.
@@ -609,6 +643,8 @@ pub struct ProblemData {
 pub struct Provenance {
     /// The data files read.
     pub inputs: Vec<InputData>,
+    /// The sheets and files of the data not read, as sentences.
+    pub not_read: Vec<String>,
     /// The programme folder, as given.
     pub programme_dir: String,
     /// The definition files read.
@@ -628,8 +664,10 @@ pub struct Provenance {
 /// A data file read.
 #[derive(Debug, Clone, Serialize)]
 pub struct InputData {
-    /// Its path, as given.
+    /// Its name (below the folder given, never a path of the machine).
     pub path: String,
+    /// The datasets it brought, with their rows read ("Attendances 1 204").
+    pub datasets: String,
     /// Its SHA-256.
     pub sha256: String,
     /// Its size, formatted.
@@ -912,7 +950,7 @@ pub(super) fn build(
             kinds.dedup();
             b.figures.status_rules(kinds)
         },
-        quality: b.quality(options.allow_rejected),
+        quality: b.quality(options.allow_rejected)?,
         provenance: b.provenance(options)?,
         words: Words::new(lang),
         narrative: narrative.map(|n| narrative_data(n, table, programme)),
@@ -1464,7 +1502,7 @@ impl Builder<'_> {
         }
     }
 
-    fn quality(&self, allow_rejected: bool) -> Quality {
+    fn quality(&self, allow_rejected: bool) -> Result<Quality, ReportError> {
         let report = &self.data.report;
         let file_name = |p: &str| {
             std::path::Path::new(p)
@@ -1521,7 +1559,7 @@ impl Builder<'_> {
                 code_spans(&ReportText::RejectedNotListed { count: &count }.render(self.lang))
             }
         };
-        Quality {
+        Ok(Quality {
             sheets,
             totals: Totals {
                 read: sum(|s| s.read),
@@ -1534,18 +1572,143 @@ impl Builder<'_> {
             problems_listed: allow_rejected,
             problems,
             problems_intro,
-        }
+            several_files: self.data.files.len() > 1,
+            reporting: self.reporting()?,
+        })
+    }
+
+    /// Who sent what in the period, when the programme declares reporting units.
+    fn reporting(&self) -> Result<Option<ReportingData>, ReportError> {
+        let period = Period {
+            label: self.table.period.label.clone(),
+            start: self.table.period.start,
+            end: self.table.period.end,
+        };
+        let Some(status) = self
+            .engine
+            .reporting_status(Some(&period))
+            .map_err(ReportError::Input)?
+        else {
+            return Ok(None);
+        };
+        let label = |dataset: &str| -> String {
+            self.programme
+                .dataset(dataset)
+                .map(|d| d.label.get(self.lang).to_owned())
+                .filter(|l| !l.is_empty())
+                .unwrap_or_else(|| dataset.to_owned())
+        };
+        let written = self.f.period(&period.label, period.start, period.end);
+        let mut headers = vec![
+            Word::Code.text(self.lang).to_owned(),
+            Word::Name.text(self.lang).to_owned(),
+        ];
+        headers.extend(status.datasets.iter().map(|d| label(d)));
+        headers.push(Word::Total.text(self.lang).to_owned());
+        let units = status
+            .units
+            .iter()
+            .map(|u| UnitData {
+                code: u.code.clone(),
+                name: u.name.clone().unwrap_or_default(),
+                cells: u
+                    .rows
+                    .iter()
+                    .chain(std::iter::once(&u.total()))
+                    .map(|n| self.f.count(*n as usize))
+                    .collect(),
+                silent: u.total() == 0,
+            })
+            .collect();
+        let silent: Vec<String> = status
+            .silent()
+            .map(|u| match &u.name {
+                Some(name) => format!("{name} ({})", u.code),
+                None => u.code.clone(),
+            })
+            .collect();
+        Ok(Some(ReportingData {
+            heading: Text::ReportingHeading {
+                units: &label(&status.units_dataset),
+                period: Some(&written),
+            }
+            .render(self.lang),
+            headers,
+            units,
+            summary: Text::ReportingSummary {
+                reported: status.reported(),
+                of: status.units.len(),
+            }
+            .render(self.lang),
+            silent: match silent.is_empty() {
+                true => String::new(),
+                false => Text::SilentUnits {
+                    names: &silent.join(", "),
+                }
+                .render(self.lang),
+            },
+            no_unit: status
+                .datasets
+                .iter()
+                .zip(&status.no_unit)
+                .filter(|(_, n)| **n > 0)
+                .map(|(d, n)| {
+                    Text::RowsWithoutUnit {
+                        rows: *n,
+                        dataset: &label(d),
+                    }
+                    .render(self.lang)
+                })
+                .collect(),
+        }))
     }
 
     fn provenance(&self, options: &ReportOptions) -> Result<Provenance, ReportError> {
         let inputs = self.data.input_files().map_err(ReportError::Input)?;
+        let report = &self.data.report;
         let inputs = inputs
             .into_iter()
-            .map(|i| InputData {
-                size: self.f.bytes(i.bytes),
-                path: i.path,
-                sha256: i.sha256,
+            .map(|i| {
+                let datasets = report
+                    .sheets
+                    .iter()
+                    .filter(|s| s.file == i.path)
+                    .map(|s| {
+                        let label = self
+                            .programme
+                            .dataset(&s.dataset)
+                            .map(|d| d.label.get(self.lang))
+                            .filter(|l| !l.is_empty())
+                            .unwrap_or(&s.dataset);
+                        format!("{label} {}", self.f.count(s.read))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                InputData {
+                    size: self.f.bytes(i.bytes),
+                    path: i.path,
+                    datasets,
+                    sha256: i.sha256,
+                }
             })
+            .collect();
+        let not_read = report
+            .unmatched
+            .iter()
+            .map(|u| {
+                cadre::Text::UnmatchedSheet {
+                    file: &u.file,
+                    sheet: &u.sheet,
+                }
+                .render(self.lang)
+            })
+            .chain(report.skipped.iter().map(|k| {
+                cadre::Text::SkippedFile {
+                    file: &k.file,
+                    reason: k.reason,
+                }
+                .render(self.lang)
+            }))
             .collect();
         let definitions = self
             .programme
@@ -1559,6 +1722,7 @@ impl Builder<'_> {
         let template = options.template.name();
         Ok(Provenance {
             inputs,
+            not_read,
             programme_dir: self.programme.dir.display().to_string(),
             definitions,
             definitions_hash: self.programme.definitions_hash(),

@@ -5,7 +5,10 @@
 use std::fmt::Write as _;
 
 use cadre::messages::web::{WebText, WebWord};
-use cadre::{IndicatorTable, IngestReport, Lang, Text, Word};
+use cadre::reporting::ReportingStatus;
+use cadre::{IndicatorTable, Lang, Text, Word};
+
+use crate::commands::Validation;
 
 /// Text made safe for HTML content and attribute values.
 pub(crate) fn esc(s: &str) -> String {
@@ -195,8 +198,10 @@ impl Links<'_> {
     }
 }
 
-/// The validation report: each sheet's accounting, then every rejected row.
-pub(crate) fn validation(report: &IngestReport, lang: Lang) -> String {
+/// The validation report: each sheet's accounting, every rejected row, and
+/// who has reported when the programme declares reporting units.
+pub(crate) fn validation(v: &Validation, lang: Lang) -> String {
+    let report = &v.report;
     let w = |word: Word| esc(word.text(lang));
     let ww = |word: WebWord| esc(word.text(lang));
     let mut s = format!(
@@ -265,7 +270,60 @@ pub(crate) fn validation(report: &IngestReport, lang: Lang) -> String {
         }
         s += "</tbody></table>";
     }
+    if let Some(status) = &v.reporting {
+        s += &reporting(status, &v.programme, lang);
+    }
     s += "</section>";
+    s
+}
+
+/// Who has reported: each unit's rows per dataset, the silent ones marked.
+fn reporting(status: &ReportingStatus, programme: &cadre::Programme, lang: Lang) -> String {
+    let w = |word: Word| esc(word.text(lang));
+    let label = |dataset: &str| -> String {
+        programme
+            .dataset(dataset)
+            .map(|d| d.label.get(lang).to_owned())
+            .filter(|l| !l.is_empty())
+            .unwrap_or_else(|| dataset.to_owned())
+    };
+    let mut s = format!(
+        r#"<h3 id="reporting-heading">{}</h3><table class="reporting" id="reporting"><thead><tr><th>{}</th><th>{}</th>"#,
+        esc(&Text::ReportingHeading {
+            units: &label(&status.units_dataset),
+            period: status.period.as_deref(),
+        }
+        .render(lang)),
+        w(Word::Code),
+        w(Word::Name),
+    );
+    for d in &status.datasets {
+        let _ = write!(s, r#"<th class="num">{}</th>"#, esc(&label(d)));
+    }
+    let _ = write!(s, r#"<th class="num">{}</th></tr></thead><tbody>"#, w(Word::Total));
+    for u in &status.units {
+        let silent = u.total() == 0;
+        let _ = write!(
+            s,
+            r#"<tr{}><td>{}</td><td>{}</td>"#,
+            if silent { r#" class="silent""# } else { "" },
+            esc(&u.code),
+            esc(u.name.as_deref().unwrap_or_default()),
+        );
+        for n in &u.rows {
+            let _ = write!(s, r#"<td class="num">{n}</td>"#);
+        }
+        let _ = write!(s, r#"<td class="num">{}</td></tr>"#, u.total());
+    }
+    let _ = write!(
+        s,
+        r#"</tbody></table><p id="reporting-summary">{}</p>"#,
+        esc(&Text::ReportingSummary {
+            reported: status.reported(),
+            of: status.units.len(),
+        }
+        .render(lang))
+    );
     s
 }
 

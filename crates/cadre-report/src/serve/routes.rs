@@ -422,19 +422,19 @@ async fn results(
         move || {
             let (data, names) = session_data(&app, &id)?;
             let inputs = data.inputs(&app.config, Some(lang.code()), allow);
-            let (report, _) =
-                commands::validation(&inputs).map_err(|e| Failure::command(e, &data, lang))?;
+            let validation = commands::validation(&inputs, Some(&when))
+                .map_err(|e| Failure::command(e, &data, lang))?;
             let table = commands::compute(&inputs, &when, TableFormat::Json, None)
                 .and_then(|o| {
                     let table: IndicatorTable = serde_json::from_slice(&o.stdout)?;
                     Ok((table, o.notes))
                 })
                 .map_err(|e| data.scrub(&e.message(lang)));
-            Ok((report, table, names))
+            Ok((validation, table, names))
         }
     };
     match blocking(work).await {
-        Ok((report, table, names)) => {
+        Ok((validation, table, names)) => {
             let in_lang = |l: Lang| format!("{base}?{}", params.page_query(&app, l));
             let frame = Frame {
                 lang,
@@ -445,7 +445,7 @@ async fn results(
                 base: &base,
                 query: &query,
             };
-            let validation = html::validation(&report, lang);
+            let validation = html::validation(&validation, lang);
             let (table, notes) = match table {
                 Ok((t, notes)) => (Ok(html::table(&t, lang, &links)), notes),
                 Err(message) => (Err(message), Vec::new()),
@@ -696,17 +696,19 @@ fn text_or_json_type(format: TextOrJson) -> &'static str {
     }
 }
 
-/// `POST /api/validate[?lang=L&format=text|json]`: what `cadre validate`
-/// prints; the header `x-cadre-clean` says whether every row was accepted.
+/// `POST /api/validate[?lang=L&format=text|json&period=P]`: what `cadre
+/// validate` prints (with who has reported in the period, when given); the
+/// header `x-cadre-clean` says whether every row was accepted.
 async fn api_validate(
     State(app): Shared,
     Query(params): Query<Params>,
     headers: HeaderMap,
     form: Multipart,
 ) -> Response {
-    api(app, params, headers, form, |inputs, _, params| {
+    let when = params.period.as_ref().map(|_| params.when(&app));
+    api(app, params, headers, form, move |inputs, _, params| {
         let format = text_or_json(params);
-        let out = commands::validate(inputs, format)?;
+        let out = commands::validate(inputs, when.as_ref(), format)?;
         let mut r = bytes_response(text_or_json_type(format), out.stdout);
         r.headers_mut().insert(
             "x-cadre-clean",

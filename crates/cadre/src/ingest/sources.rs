@@ -48,6 +48,8 @@ pub enum SkipReason {
     LockFile,
     /// A hidden file (its name starts with a dot).
     Hidden,
+    /// A file or folder already read (given twice, or a link back to a parent).
+    AlreadyRead,
 }
 
 /// The sources the given paths hold, in the order given (a folder's in
@@ -55,17 +57,28 @@ pub enum SkipReason {
 pub fn discover(paths: &[PathBuf]) -> Result<(Vec<Source>, Vec<SkippedFile>)> {
     let mut sources = Vec::new();
     let mut skipped = Vec::new();
+    let mut walked = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
         if meta.is_dir() {
             let base = path.parent().unwrap_or(Path::new(""));
             let before = sources.len();
-            walk(path, base, &mut sources, &mut skipped)?;
+            walk(path, base, &mut sources, &mut skipped, &mut walked)?;
             if sources.len() == before {
                 return Err(Error::workbook(path, WorkbookProblem::NoDataInFolder));
             }
         } else {
             let name = file_name(path);
+            // The same file given twice is read once.
+            let real = std::fs::canonicalize(path).map_err(|e| Error::io(path, e))?;
+            if walked.contains(&real) {
+                skipped.push(SkippedFile {
+                    file: name,
+                    reason: SkipReason::AlreadyRead,
+                });
+                continue;
+            }
+            walked.push(real);
             if is_csv(path) {
                 let sheet = stem(path);
                 sources.push(Source {
@@ -90,7 +103,18 @@ fn walk(
     base: &Path,
     sources: &mut Vec<Source>,
     skipped: &mut Vec<SkippedFile>,
+    walked: &mut Vec<PathBuf>,
 ) -> Result<()> {
+    // A folder is walked once: a link back to a parent would never end.
+    let real = std::fs::canonicalize(dir).map_err(|e| Error::io(dir, e))?;
+    if walked.contains(&real) {
+        skipped.push(SkippedFile {
+            file: relative(dir, base),
+            reason: SkipReason::AlreadyRead,
+        });
+        return Ok(());
+    }
+    walked.push(real);
     let mut entries = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
@@ -117,6 +141,17 @@ fn walk(
             continue;
         }
         let meta = std::fs::metadata(&path).map_err(|e| Error::io(&path, e))?;
+        if !meta.is_dir() {
+            let real = std::fs::canonicalize(&path).map_err(|e| Error::io(&path, e))?;
+            if walked.contains(&real) {
+                skipped.push(SkippedFile {
+                    file: relative(&path, base),
+                    reason: SkipReason::AlreadyRead,
+                });
+                continue;
+            }
+            walked.push(real);
+        }
         if meta.is_dir() {
             folders.push(path);
         } else if is_csv(&path) {
@@ -142,7 +177,7 @@ fn walk(
         });
     }
     for folder in folders {
-        walk(&folder, base, sources, skipped)?;
+        walk(&folder, base, sources, skipped, walked)?;
     }
     Ok(())
 }
@@ -241,6 +276,24 @@ mod tests {
         assert!(
             matches!(&err, Error::Workbook { path, .. } if path.ends_with("notes.docx")),
             "{err:?}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_back_to_a_parent_folder_is_walked_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("data");
+        touch(&root.join("a.xlsx"));
+        std::os::unix::fs::symlink(&root, root.join("loop")).unwrap();
+        let (sources, skipped) = discover(std::slice::from_ref(&root)).unwrap();
+        assert_eq!(sources.len(), 1);
+        assert_eq!(
+            skipped,
+            [SkippedFile {
+                file: "data/loop".into(),
+                reason: SkipReason::AlreadyRead
+            }]
         );
     }
 

@@ -122,6 +122,12 @@ pub enum Word {
     Rejected,
     /// Empty rows skipped.
     SkippedEmpty,
+    /// "Code", a reporting unit's key.
+    Code,
+    /// "Name", a reporting unit's name.
+    Name,
+    /// "Files read", the heading of the per-file accounting.
+    FilesRead,
     /// Total.
     Total,
     /// Period.
@@ -324,6 +330,46 @@ pub enum Text<'a> {
     },
     /// The run stops on rejected rows; how to go on.
     RejectedRowsStop,
+    /// A sheet that holds no dataset, listed and not read.
+    UnmatchedSheet {
+        /// Its file.
+        file: &'a str,
+        /// The sheet.
+        sheet: &'a str,
+    },
+    /// A file of a data folder skipped.
+    SkippedFile {
+        /// The file.
+        file: &'a str,
+        /// Why.
+        reason: crate::ingest::SkipReason,
+    },
+    /// The heading of who sent what: the units' label, the period if any.
+    ReportingHeading {
+        /// The units (the dataset's label: "Local authorities").
+        units: &'a str,
+        /// The period's label, or none for all the data.
+        period: Option<&'a str>,
+    },
+    /// How many units sent rows.
+    ReportingSummary {
+        /// Units that sent at least a row.
+        reported: usize,
+        /// All the units.
+        of: usize,
+    },
+    /// The units that sent nothing, named.
+    SilentUnits {
+        /// Their names, joined.
+        names: &'a str,
+    },
+    /// Rows of a dataset that name no unit.
+    RowsWithoutUnit {
+        /// How many.
+        rows: u64,
+        /// The dataset.
+        dataset: &'a str,
+    },
     /// `check` found the table right.
     TableAgrees {
         /// Rows of the table checked.
@@ -347,6 +393,8 @@ pub enum Text<'a> {
     },
     /// An xlsx output needs a file.
     XlsxNeedsOutput,
+    /// `status` needs `[reporting]` in the programme.
+    NoReportingUnits,
     /// A language the programme does not declare.
     UnknownLanguage {
         /// What was asked.

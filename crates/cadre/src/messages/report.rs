@@ -255,6 +255,12 @@ report_words! {
     Inputs = "inputs",
     /// Column heading: a file's size.
     Size = "size",
+    /// Column heading: the datasets and rows a file brought.
+    RowsBrought = "rows-brought",
+    /// The files and sheets of the data that were not read.
+    NotRead = "not-read",
+    /// Who sent what: the reporting units' rows in the period.
+    Reporting = "reporting",
     /// The definition files.
     Definitions = "definitions",
     /// The fingerprint of all definitions.

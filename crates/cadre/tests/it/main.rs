@@ -11,3 +11,4 @@ mod generality;
 mod hostile;
 mod ingest;
 mod properties;
+mod sources;

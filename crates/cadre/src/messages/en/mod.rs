@@ -57,6 +57,9 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::Accepted => "Accepted",
         Word::Rejected => "Rejected",
         Word::SkippedEmpty => "Empty",
+        Word::Code => "Code",
+        Word::Name => "Name",
+        Word::FilesRead => "Files read",
         Word::Total => "Total",
         Word::Period => "Period",
         Word::Measure => "Measure",
@@ -192,6 +195,7 @@ pub(super) fn text(t: &Text) -> String {
         Text::ReportFromOtherDefinitions => "note: the indicator definitions have changed since \
             the report was computed"
             .into(),
+        Text::NoReportingUnits => "the programme declares no reporting units: add [reporting] to programme.toml (see indicators/README.md)".into(),
         Text::XlsxNeedsOutput => "--format xlsx needs an output file (-o FILE)".into(),
         Text::UnknownLanguage { given, declared } => format!(
             "language `{given}` is not one of this programme's; declared languages: {}",
@@ -222,6 +226,33 @@ pub(super) fn text(t: &Text) -> String {
         Text::NarrativeNoFolder { path } => {
             format!("no narrative for the period: the folder {path} does not exist")
         }
+        Text::UnmatchedSheet { file, sheet } => {
+            format!("{file}, sheet \"{sheet}\": no dataset of that name, not read")
+        }
+        Text::SkippedFile { file, reason } => format!(
+            "{file} skipped: {}",
+            match reason {
+                crate::ingest::SkipReason::LockFile => {
+                    "a spreadsheet program's lock file (the workbook is open)"
+                }
+                crate::ingest::SkipReason::Hidden => "a hidden file",
+                crate::ingest::SkipReason::AlreadyRead => "already read (given twice, or a link to a folder already read)",
+            }
+        ),
+        Text::ReportingHeading { units, period } => match period {
+            Some(p) => format!("{units}: rows sent for {p}"),
+            None => format!("{units}: rows sent"),
+        },
+        Text::ReportingSummary { reported, of } => format!(
+            "{reported} of {of} sent rows; {} not heard from.",
+            of - reported
+        ),
+        Text::SilentUnits { names } => format!("Nothing received from: {names}."),
+        Text::RowsWithoutUnit { rows, dataset } => format!(
+            "{rows} {} of \"{dataset}\" {} no reporting unit.",
+            plural(*rows as usize, "row", "rows"),
+            plural(*rows as usize, "names", "name")
+        ),
         Text::NarrativeNoSummary => "the narrative has no summary (summary.md)".into(),
         Text::NarrativeMissing { result } => {
             format!("no narrative for {result} (file {result}.md)")
@@ -659,6 +690,9 @@ fn definition_problem(p: &DefinitionProblem) -> String {
                 indicator_problem(problem)
             )
         }
+        DefinitionProblem::Reporting { part, problem } => {
+            format!("[reporting] {part}: {}", indicator_problem(problem))
+        }
         DefinitionProblem::Finance { part, problem } => {
             format!("[finance] {part}: {}", indicator_problem(problem))
         }
@@ -781,6 +815,14 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
             groups,
         } => format!("members: `{via}` must be a column of `{dataset}` that references `{groups}`"),
         IndicatorProblem::MembersCountWithColumn => "members: a count takes no `column`".into(),
+        IndicatorProblem::UnitsWithoutKey { dataset } => {
+            format!("`{dataset}` has no `key` to name the reporting units by")
+        }
+        IndicatorProblem::UnitNotReference {
+            column,
+            dataset,
+            units,
+        } => format!("`{column}` must be a column of `{dataset}` that references `{units}`"),
         IndicatorProblem::MembersWithoutColumn => "members: this aggregate needs `column`".into(),
         IndicatorProblem::BreakdownTwice { by } => format!("breakdown `{by}` appears twice"),
         IndicatorProblem::BreakdownNotDimension { by } => {

@@ -180,6 +180,9 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
             "SHA-256 fingerprints of the files used: they let anyone check that this report was produced from exactly these files."
         }
         ReportWord::Inputs => "Data",
+        ReportWord::RowsBrought => "Rows brought",
+        ReportWord::NotRead => "Not read",
+        ReportWord::Reporting => "Who sent what",
         ReportWord::Size => "Size",
         ReportWord::Definitions => "Definitions",
         ReportWord::DefinitionsHash => "Fingerprint of the definitions",

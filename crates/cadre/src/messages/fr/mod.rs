@@ -57,6 +57,9 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::Accepted => "Acceptées",
         Word::Rejected => "Rejetées",
         Word::SkippedEmpty => "Vides",
+        Word::Code => "Code",
+        Word::Name => "Nom",
+        Word::FilesRead => "Fichiers lus",
         Word::Total => "Total",
         Word::Period => "Période",
         Word::Measure => "Mesure",
@@ -192,6 +195,7 @@ pub(super) fn text(t: &Text) -> String {
         Text::ReportFromOtherDefinitions => "note : les définitions des indicateurs ont changé \
             depuis le calcul du rapport"
             .into(),
+        Text::NoReportingUnits => "le programme ne déclare pas d’unités déclarantes : ajoutez [reporting] à programme.toml (voir indicators/README.md)".into(),
         Text::XlsxNeedsOutput => "--format xlsx demande un fichier de sortie (-o FICHIER)".into(),
         Text::UnknownLanguage { given, declared } => format!(
             "langue « {given} » inconnue de ce programme ; langues déclarées : {}",
@@ -229,6 +233,33 @@ pub(super) fn text(t: &Text) -> String {
         Text::NarrativeNoFolder { path } => {
             format!("aucun narratif pour la période : le dossier {path} n’existe pas")
         }
+        Text::UnmatchedSheet { file, sheet } => {
+            format!("{file}, feuille « {sheet} » : aucun jeu de données de ce nom, non lue")
+        }
+        Text::SkippedFile { file, reason } => format!(
+            "{file} ignoré : {}",
+            match reason {
+                crate::ingest::SkipReason::LockFile => {
+                    "fichier verrou d’un tableur (le classeur est ouvert)"
+                }
+                crate::ingest::SkipReason::Hidden => "fichier caché",
+                crate::ingest::SkipReason::AlreadyRead => "déjà lu (donné deux fois, ou lien vers un dossier déjà lu)",
+            }
+        ),
+        Text::ReportingHeading { units, period } => match period {
+            Some(p) => format!("{units} : lignes envoyées pour {p}"),
+            None => format!("{units} : lignes envoyées"),
+        },
+        Text::ReportingSummary { reported, of } => format!(
+            "{reported} sur {of} ont envoyé des lignes ; {} sans nouvelles.",
+            of - reported
+        ),
+        Text::SilentUnits { names } => format!("Rien reçu de : {names}."),
+        Text::RowsWithoutUnit { rows, dataset } => format!(
+            "{rows} {} de « {dataset} » {} aucune unité déclarante.",
+            plural(*rows as usize, "ligne", "lignes"),
+            plural(*rows as usize, "ne nomme", "ne nomment")
+        ),
         Text::NarrativeNoSummary => "le narratif n’a pas de synthèse (summary.md)".into(),
         Text::NarrativeMissing { result } => {
             format!("aucun narratif pour {result} (fichier {result}.md)")
@@ -703,6 +734,9 @@ fn definition_problem(p: &DefinitionProblem) -> String {
                 indicator_problem(problem)
             )
         }
+        DefinitionProblem::Reporting { part, problem } => {
+            format!("[reporting] {part} : {}", indicator_problem(problem))
+        }
         DefinitionProblem::Finance { part, problem } => {
             format!("[finance] {part} : {}", indicator_problem(problem))
         }
@@ -836,6 +870,16 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
         } => format!(
             "membres : « {via} » doit être une colonne de « {dataset} » qui renvoie à « {groups} »"
         ),
+        IndicatorProblem::UnitsWithoutKey { dataset } => {
+            format!("« {dataset} » n’a pas de `key` pour nommer les unités déclarantes")
+        }
+        IndicatorProblem::UnitNotReference {
+            column,
+            dataset,
+            units,
+        } => {
+            format!("« {column} » doit être une colonne de « {dataset} » qui renvoie à « {units} »")
+        }
         IndicatorProblem::MembersCountWithColumn => {
             "membres : un comptage ne prend pas de `column`".into()
         }

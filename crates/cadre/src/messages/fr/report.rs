@@ -189,6 +189,9 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
             "Empreintes SHA-256 des fichiers utilisés\u{A0}: elles permettent de vérifier que ce rapport a été produit à partir de ces fichiers exactement."
         }
         ReportWord::Inputs => "Données",
+        ReportWord::RowsBrought => "Lignes apportées",
+        ReportWord::NotRead => "Non lus",
+        ReportWord::Reporting => "Qui a envoyé quoi",
         ReportWord::Size => "Taille",
         ReportWord::Definitions => "Définitions",
         ReportWord::DefinitionsHash => "Empreinte des définitions",
