@@ -287,11 +287,22 @@ fn reporting(status: &ReportingStatus, programme: &cadre::Programme, lang: Lang)
             .filter(|l| !l.is_empty())
             .unwrap_or_else(|| dataset.to_owned())
     };
+    // Folded when every unit reported: the summary says it.
     let mut s = format!(
-        r#"<h3 id="reporting-heading">{}</h3><table class="reporting" id="reporting"><thead><tr><th>{}</th><th>{}</th>"#,
+        r#"<h3 id="reporting-heading">{}</h3><details id="reporting-details"{}><summary id="reporting-summary">{}</summary><table class="reporting" id="reporting"><thead><tr><th>{}</th><th>{}</th>"#,
         esc(&Text::ReportingHeading {
             units: &label(&status.units_dataset),
             period: status.period.as_deref(),
+        }
+        .render(lang)),
+        if status.silent().next().is_some() {
+            " open"
+        } else {
+            ""
+        },
+        esc(&Text::ReportingSummary {
+            reported: status.reported(),
+            of: status.units.len(),
         }
         .render(lang)),
         w(Word::Code),
@@ -300,7 +311,11 @@ fn reporting(status: &ReportingStatus, programme: &cadre::Programme, lang: Lang)
     for d in &status.datasets {
         let _ = write!(s, r#"<th class="num">{}</th>"#, esc(&label(d)));
     }
-    let _ = write!(s, r#"<th class="num">{}</th></tr></thead><tbody>"#, w(Word::Total));
+    let _ = write!(
+        s,
+        r#"<th class="num">{}</th></tr></thead><tbody>"#,
+        w(Word::Total)
+    );
     for u in &status.units {
         let silent = u.total() == 0;
         let _ = write!(
@@ -315,15 +330,7 @@ fn reporting(status: &ReportingStatus, programme: &cadre::Programme, lang: Lang)
         }
         let _ = write!(s, r#"<td class="num">{}</td></tr>"#, u.total());
     }
-    let _ = write!(
-        s,
-        r#"</tbody></table><p id="reporting-summary">{}</p>"#,
-        esc(&Text::ReportingSummary {
-            reported: status.reported(),
-            of: status.units.len(),
-        }
-        .render(lang))
-    );
+    s += "</tbody></table></details>";
     s
 }
 

@@ -200,6 +200,30 @@ fn validate_and_explain_are_the_command_lines_answers() {
             "validate {format}"
         );
     }
+    // With a period, who has reported (the programme declares its units).
+    for format in ["text", "json"] {
+        let api = post_example(
+            &base,
+            &format!("/api/validate?format={format}&period=2025-Q4"),
+        );
+        let cli = cli(&[
+            "validate",
+            "--programme",
+            "indicators/terress",
+            "--data",
+            EXAMPLE,
+            "--format",
+            format,
+            "--period",
+            "2025-Q4",
+        ]);
+        assert!(String::from_utf8_lossy(&cli).contains("ben-cot"));
+        assert_eq!(
+            api.text(),
+            String::from_utf8(cli).unwrap(),
+            "validate {format} --period"
+        );
+    }
     for (format, lang) in [("text", "fr"), ("text", "en"), ("json", "fr")] {
         let api = post_example(
             &base,
@@ -554,6 +578,9 @@ fn the_page_flow_and_escaping() {
     assert_eq!(cell_of(&html, "A3-2", "period-value"), fields[3]);
     assert_eq!(cell_of(&html, "A3-2", "cumulative-value"), fields[4]);
     assert!(html.contains(r#"id="clean""#));
+    // Who has reported in the period: every unit of the registry.
+    assert!(html.contains(r#"id="reporting""#));
+    assert!(html.contains("<td>ben-cot</td>"));
     let explain = get(&format!("{base}{path}/explain/A3.2?{q}"));
     assert_eq!(explain.status, 200);
     let text = cli(&[
