@@ -400,6 +400,8 @@ pub(crate) struct Results<'a> {
     /// The table's HTML, or the message of why there is none.
     pub table: Result<String, String>,
     pub notes: &'a [String],
+    /// Whether rows were rejected.
+    pub rejected: bool,
 }
 
 pub(crate) fn results(frame: &Frame, r: &Results, links: &Links) -> String {
@@ -416,9 +418,21 @@ pub(crate) fn results(frame: &Frame, r: &Results, links: &Links) -> String {
     match &r.table {
         Ok(t) => body += t,
         Err(message) => {
+            // Rejected rows stop the table, as on the command line; the
+            // officer may leave them out, one click away.
+            let allow = if r.rejected && !links.query.contains("allow_rejected=1") {
+                format!(
+                    r#"<p><a class="button" id="allow-rejected" href="{}?{}&amp;allow_rejected=1">{}</a></p>"#,
+                    esc(links.base),
+                    esc(links.query),
+                    w(WebWord::AllowRejected)
+                )
+            } else {
+                String::new()
+            };
             let _ = write!(
                 body,
-                r#"<section id="indicators"><h2>{}</h2><pre class="error" id="error">{}</pre></section>"#,
+                r#"<section id="indicators"><h2>{}</h2>{allow}<pre class="error" id="error">{}</pre></section>"#,
                 w(WebWord::IndicatorTable),
                 esc(message)
             );

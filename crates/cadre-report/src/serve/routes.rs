@@ -445,6 +445,7 @@ async fn results(
                 base: &base,
                 query: &query,
             };
+            let rejected = !validation.report.is_clean();
             let validation = html::validation(&validation, lang);
             let (table, notes) = match table {
                 Ok((t, notes)) => (Ok(html::table(&t, lang, &links)), notes),
@@ -457,6 +458,7 @@ async fn results(
                     validation: &validation,
                     table,
                     notes: &notes,
+                    rejected,
                 },
                 &links,
             );
