@@ -109,6 +109,8 @@ impl Frame<'_> {
 /// What the form offers.
 pub(crate) struct Form<'a> {
     pub default_period: &'a str,
+    /// Periods to suggest (the programme's quarters, `project`).
+    pub periods: &'a [String],
     pub max_upload: usize,
     pub minutes: u64,
     /// Whether data was given at start (`--data`).
@@ -129,8 +131,13 @@ pub(crate) fn index(frame: &Frame, form: &Form) -> String {
             name = esc(WebWord::LanguageName.text(l)),
         );
     }
+    let mut suggestions = String::new();
+    for p in form.periods {
+        let _ = write!(suggestions, r#"<option value="{}">"#, esc(p));
+    }
     let period_fields = format!(
-        r#"<label>{period} <input type="text" name="period" id="period" value="{value}" required></label>
+        r#"<label>{period} <input type="text" name="period" id="period" value="{value}" list="periods" required></label>
+<datalist id="periods">{suggestions}</datalist>
 <small>{hint}</small>
 <label>{language} <select name="lang" id="lang">{options}</select></label>
 <label class="check"><input type="checkbox" name="allow_rejected" value="1"> {allow}</label>"#,

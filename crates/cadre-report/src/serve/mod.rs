@@ -59,6 +59,9 @@ pub struct Config {
     /// Today's date for `project` and the default period; the system's date
     /// of each request when `None`.
     pub today: Option<NaiveDate>,
+    /// Where each request's private folder is made; the system's temporary
+    /// folder when `None`.
+    pub scratch: Option<PathBuf>,
 }
 
 impl Config {
@@ -69,6 +72,7 @@ impl Config {
             data: Vec::new(),
             max_upload: MAX_UPLOAD,
             today: None,
+            scratch: None,
         }
     }
 }
@@ -178,13 +182,25 @@ pub(crate) struct RequestData {
     folder: Option<tempfile::TempDir>,
     /// The workbooks (or csv files) to read.
     paths: Vec<PathBuf>,
+    /// Where a folder is made when an output needs one.
+    scratch: Option<PathBuf>,
+}
+
+/// A new private folder for one request (tempfile makes it readable by its
+/// owner only); removed when dropped.
+fn private_folder(config: &Config) -> std::io::Result<tempfile::TempDir> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("cadre-serve-");
+    match &config.scratch {
+        Some(dir) => builder.tempdir_in(dir),
+        None => builder.tempdir(),
+    }
 }
 
 impl RequestData {
     /// Writes uploaded files into a new private temporary folder.
-    pub(crate) fn upload(files: &[store::File]) -> std::io::Result<RequestData> {
-        // tempfile creates the folder readable by its owner only.
-        let folder = tempfile::Builder::new().prefix("cadre-serve-").tempdir()?;
+    pub(crate) fn upload(config: &Config, files: &[store::File]) -> std::io::Result<RequestData> {
+        let folder = private_folder(config)?;
         let data = folder.path().join("data");
         std::fs::create_dir(&data)?;
         let mut paths = Vec::with_capacity(files.len());
@@ -196,14 +212,16 @@ impl RequestData {
         Ok(RequestData {
             folder: Some(folder),
             paths,
+            scratch: config.scratch.clone(),
         })
     }
 
     /// The data given at start.
-    pub(crate) fn server(paths: &[PathBuf]) -> RequestData {
+    pub(crate) fn server(config: &Config) -> RequestData {
         RequestData {
             folder: None,
-            paths: paths.to_vec(),
+            paths: config.data.clone(),
+            scratch: config.scratch.clone(),
         }
     }
 
@@ -211,7 +229,9 @@ impl RequestData {
     /// request's folder, or a new one.
     pub(crate) fn scratch(&mut self, name: &str) -> std::io::Result<PathBuf> {
         if self.folder.is_none() {
-            self.folder = Some(tempfile::Builder::new().prefix("cadre-serve-").tempdir()?);
+            let mut config = Config::new("");
+            config.scratch = self.scratch.clone();
+            self.folder = Some(private_folder(&config)?);
         }
         let folder = self
             .folder

@@ -289,8 +289,9 @@ async fn read_form(
 /// private folder, or the `--data` given at start (session `server`).
 fn session_data(app: &App, id: &str) -> Result<(RequestData, Vec<String>), Failure> {
     if id == "server" && !app.config.data.is_empty() {
-        let paths = &app.config.data;
-        let names = paths
+        let names = app
+            .config
+            .data
             .iter()
             .map(|p| {
                 p.file_name()
@@ -298,11 +299,12 @@ fn session_data(app: &App, id: &str) -> Result<(RequestData, Vec<String>), Failu
                     .unwrap_or_default()
             })
             .collect();
-        return Ok((RequestData::server(paths), names));
+        return Ok((RequestData::server(&app.config), names));
     }
     let files = app.store.get(id).ok_or(Failure::Expired)?;
     let names = files.iter().map(|f| f.name.clone()).collect();
-    let data = RequestData::upload(&files).map_err(|e| Failure::Internal(e.to_string()))?;
+    let data =
+        RequestData::upload(&app.config, &files).map_err(|e| Failure::Internal(e.to_string()))?;
     Ok((data, names))
 }
 
@@ -335,8 +337,14 @@ async fn index(State(app): Shared, Query(params): Query<Params>) -> Response {
         in_lang: &in_lang,
     };
     let period = app.default_period();
+    let mut periods: Vec<String> = cadre::Period::quarters(app.start, app.end)
+        .into_iter()
+        .map(|p| p.label)
+        .collect();
+    periods.push("project".to_owned());
     let form = html::Form {
         default_period: &period,
+        periods: &periods,
         max_upload: app.config.max_upload,
         minutes: super::SESSION_MINUTES,
         server_data: !app.config.data.is_empty(),
@@ -595,8 +603,8 @@ async fn template_download(State(app): Shared, Query(params): Query<Params>) -> 
     let work = {
         let app = Arc::clone(&app);
         move || {
-            let mut data =
-                RequestData::upload(&[]).map_err(|e| Failure::Internal(e.to_string()))?;
+            let mut data = RequestData::upload(&app.config, &[])
+                .map_err(|e| Failure::Internal(e.to_string()))?;
             let internal = |e: std::io::Error| Failure::Internal(e.to_string());
             let output = data.scratch("template.xlsx").map_err(internal)?;
             commands::template(&app.config.programme, None, Some(lang.code()), &output)
@@ -671,8 +679,8 @@ where
         let app = Arc::clone(&app);
         let params = Arc::clone(&params);
         move || {
-            let mut data =
-                RequestData::upload(&files).map_err(|e| Failure::Internal(e.to_string()))?;
+            let mut data = RequestData::upload(&app.config, &files)
+                .map_err(|e| Failure::Internal(e.to_string()))?;
             let inputs = data.inputs(&app.config, params.lang.as_deref(), params.allow_rejected());
             let lang = commands::fallback_language(params.lang.as_deref());
             run(&inputs, &mut data, &params).map_err(|e| Failure::command(e, &data, lang))

@@ -611,3 +611,61 @@ fn the_page_flow_and_escaping() {
     assert!(english.contains(r#"<html lang="en">"#));
     assert!(english.contains("Indicator table"));
 }
+
+#[test]
+fn request_folders_are_removed() {
+    let scratch = tempfile::tempdir().unwrap();
+    let mut config = serve::Config::new(repo().join("indicators/terress"));
+    config.scratch = Some(scratch.path().to_path_buf());
+    let base = start(config);
+    let left = || std::fs::read_dir(scratch.path()).unwrap().count();
+    assert_eq!(
+        post_example(&base, "/api/compute?period=2025-Q4").status,
+        200
+    );
+    assert_eq!(left(), 0, "a request's folder was left behind");
+    let bad = post_files(
+        &format!("{base}/api/validate"),
+        &[file("tests/fixtures/corrupt/not_a_workbook.xlsx")],
+    );
+    assert_eq!(bad.status, 422);
+    assert_eq!(left(), 0);
+    let session = post_files(&format!("{base}/upload"), &[file(EXAMPLE)]);
+    let location = session.location.unwrap();
+    let (path, query) = location.split_once('?').unwrap();
+    assert_eq!(get(&format!("{base}{location}")).status, 200);
+    assert_eq!(
+        get(&format!("{base}{path}/explain/A1.1?{query}")).status,
+        200
+    );
+    assert_eq!(get(&format!("{base}{path}/iati.xml?{query}")).status, 200);
+    assert_eq!(get(&format!("{base}/template.xlsx")).status, 200);
+    assert_eq!(left(), 0, "a page's folder was left behind");
+}
+
+#[test]
+fn listens_on_loopback_and_warns_beyond() {
+    use std::io::BufRead;
+    let first_line = |addr: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_cadre"))
+            .args(["serve", "--programme", "indicators/terress", "--addr", addr])
+            .current_dir(repo())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        std::io::BufReader::new(child.stderr.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let _ = child.kill();
+        let _ = child.wait();
+        line
+    };
+    let loopback = first_line("127.0.0.1:0");
+    assert!(loopback.contains("http://127.0.0.1:"), "{loopback}");
+    let everywhere = first_line("0.0.0.0:0");
+    assert!(
+        everywhere.contains("0.0.0.0:0") && everywhere.contains("bouclage"),
+        "{everywhere}"
+    );
+}
