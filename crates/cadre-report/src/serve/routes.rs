@@ -192,6 +192,8 @@ enum Failure {
     TooLarge,
     /// A request the app cannot read.
     Unreadable(String),
+    /// A query without a field it needs.
+    Missing(&'static str),
     /// No file in a form that needs one.
     NoFile,
     /// A session no longer held.
@@ -205,7 +207,9 @@ impl Failure {
         match self {
             Failure::Command(status, _) => *status,
             Failure::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            Failure::Unreadable(_) | Failure::NoFile => StatusCode::BAD_REQUEST,
+            Failure::Unreadable(_) | Failure::Missing(_) | Failure::NoFile => {
+                StatusCode::BAD_REQUEST
+            }
             Failure::Expired => StatusCode::NOT_FOUND,
             Failure::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -219,6 +223,7 @@ impl Failure {
             }
             .render(lang),
             Failure::Unreadable(reason) => WebText::UploadUnreadable { reason }.render(lang),
+            Failure::Missing(name) => WebText::MissingQuery { name }.render(lang),
             Failure::NoFile => WebWord::NoFile.text(lang).to_owned(),
             Failure::Expired => WebWord::SessionExpired.text(lang).to_owned(),
             Failure::Internal(reason) => reason.clone(),
@@ -738,7 +743,7 @@ async fn api_compute(
     form: Multipart,
 ) -> Response {
     if params.period.is_none() {
-        return api_error(&app, &params, &Failure::Unreadable("period".into()));
+        return api_error(&app, &params, &Failure::Missing("period"));
     }
     let when = params.when(&app);
     api(app, params, headers, form, move |inputs, _, params| {
@@ -761,7 +766,7 @@ async fn api_report(
     form: Multipart,
 ) -> Response {
     if params.period.is_none() {
-        return api_error(&app, &params, &Failure::Unreadable("period".into()));
+        return api_error(&app, &params, &Failure::Missing("period"));
     }
     let when = params.when(&app);
     api(app, params, headers, form, move |inputs, data, params| {
@@ -792,10 +797,10 @@ async fn api_explain(
     form: Multipart,
 ) -> Response {
     let Some(code) = params.code.clone() else {
-        return api_error(&app, &params, &Failure::Unreadable("code".into()));
+        return api_error(&app, &params, &Failure::Missing("code"));
     };
     if params.period.is_none() {
-        return api_error(&app, &params, &Failure::Unreadable("period".into()));
+        return api_error(&app, &params, &Failure::Missing("period"));
     }
     let when = params.when(&app);
     api(app, params, headers, form, move |inputs, _, params| {

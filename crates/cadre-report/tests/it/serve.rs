@@ -344,7 +344,9 @@ fn errors_are_answers_not_crashes() {
         post_example(&base, "/api/compute?period=2025-Q4&lang=de").status,
         400
     );
-    assert_eq!(post_example(&base, "/api/compute").status, 400);
+    let missing = post_example(&base, "/api/compute?lang=en");
+    assert_eq!(missing.status, 400);
+    assert_eq!(missing.text(), "The request lacks \"period\".\n");
     // No file: 400.
     assert_eq!(post_files(&format!("{base}/api/validate"), &[]).status, 400);
     let ok = post_example(&base, "/api/compute?period=2025-Q4");

@@ -124,6 +124,11 @@ pub enum WebText<'a> {
         /// The system's reason.
         reason: &'a str,
     },
+    /// A request that lacks a field of its query.
+    MissingQuery {
+        /// The field (`period`).
+        name: &'a str,
+    },
     /// An upload that could not be read whole.
     UploadUnreadable {
         /// The reader's reason.

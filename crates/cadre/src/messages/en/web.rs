@@ -56,6 +56,7 @@ pub(in crate::messages) fn text(t: &WebText) -> String {
             "warning: {addr} is not a loopback address; other machines on the network can open the app and upload workbooks to it."
         ),
         WebText::CannotListen { addr, reason } => format!("cannot listen on {addr}: {reason}"),
+        WebText::MissingQuery { name } => format!("The request lacks \"{name}\"."),
         WebText::UploadUnreadable { reason } => format!("Unreadable upload: {reason}"),
     }
 }
