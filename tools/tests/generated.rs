@@ -90,3 +90,56 @@ fn the_generated_fixtures_are_the_generators() {
         );
     }
 }
+
+/// Every file under `dir`, as paths relative to it (`/`-separated), sorted.
+fn files_under(dir: &Path) -> Vec<String> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                let rel = path.strip_prefix(root).expect("below the root");
+                let parts: Vec<_> = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                out.push(parts.join("/"));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+#[test]
+fn the_terress_partners_folder_is_the_generators() {
+    let out = scratch("terress-partners").join("data");
+    let _ = std::fs::remove_dir_all(&out);
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_generate-terress"));
+    let status = cmd
+        .arg("--partners")
+        .arg(&out)
+        .status()
+        .expect("generate-terress");
+    assert!(status.success(), "generate-terress --partners failed");
+    let generated = files_under(&out);
+    let committed = files_under(&repo().join("examples/terress-partners/data"));
+    pretty_assertions::assert_eq!(
+        committed,
+        generated,
+        "the files of examples/terress-partners/data are not those the generator writes"
+    );
+    assert!(
+        generated.iter().any(|f| f.ends_with(".ods")),
+        "{generated:?}"
+    );
+    for file in generated {
+        assert_same(
+            &out.join(&file),
+            &format!("examples/terress-partners/data/{file}"),
+        );
+    }
+}

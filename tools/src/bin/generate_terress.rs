@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run -p cadre-tools --bin generate-terress -- examples/terress/terress.xlsx
 //! cargo run -p cadre-tools --bin generate-terress -- --csv /tmp/terress_csv
+//! cargo run -p cadre-tools --bin generate-terress -- --partners examples/terress-partners/data
 //! cargo run -p cadre-tools --release --bin generate-terress -- --participations 1000000 /tmp/big.xlsx
 //! ```
 //!
@@ -25,7 +26,7 @@ mod support;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use support::{Cell, Date, Output, Res, Rng, date, french_number, n, opt_t, t};
+use support::{Cell, Date, Output, Res, Rng, Sheet, date, french_number, n, opt_t, t};
 
 const SEED: u64 = 0x7E55_2024_2026;
 const START: Date = date(2024, 11, 1);
@@ -64,37 +65,37 @@ const fn c(
 
 #[rustfmt::skip]
 const COLLS: [Coll; 31] = [
-    c("ben-cot", "Ville de Cotonou", "commune", "Bénin", "BEN"),
-    c("ben-pno", "Ville de Porto-Novo", "commune", "Bénin", "BEN"),
-    c("ben-ata", "Département de l'Atacora", "departement", "Bénin", "BEN"),
-    c("ben-zou", "Département du Zou", "departement", "Bénin", "BEN"),
-    c("bfa-hbs", "Région des Hauts-Bassins", "region", "Burkina Faso", "BFA"),
-    c("bfa-cen", "Région du Centre", "region", "Burkina Faso", "BFA"),
-    c("bfa-bob", "Commune de Bobo-Dioulasso", "commune", "Burkina Faso", "BFA"),
-    c("cmr-lit", "Région du Littoral", "region", "Cameroun", "CMR"),
-    c("cmr-oue", "Région de l'Ouest", "region", "Cameroun", "CMR"),
-    c("cmr-dla", "Communauté urbaine de Douala", "commune", "Cameroun", "CMR"),
-    c("cmr-cvuc", "Communes et Villes Unies du Cameroun", "association", "Cameroun", "CMR"),
+    c("arm-lor", "Conseil provincial de Lori", "region", "Arménie", "ARM"),
+    c("ben-acal", "Association des Communes de l'Atlantique et du Littoral (ACAL)", "association", "Bénin", "BEN"),
+    c("ben-gic", "Groupement intercommunal des Collines (GIC)", "association", "Bénin", "BEN"),
+    c("cmr-cen", "Conseil régional du Centre", "region", "Cameroun", "CMR"),
+    c("cmr-exn", "Conseil régional de l'Extrême-Nord", "region", "Cameroun", "CMR"),
+    c("cmr-lit", "Conseil régional du Littoral", "region", "Cameroun", "CMR"),
+    c("cmr-nor", "Conseil régional du Nord", "region", "Cameroun", "CMR"),
+    c("cmr-oue", "Conseil régional de l'Ouest", "region", "Cameroun", "CMR"),
+    c("cmr-sud", "Conseil régional du Sud", "region", "Cameroun", "CMR"),
     c("CIV-ABJ", "District autonome d'Abidjan", "district", "Côte d'Ivoire", "CIV"),
-    c("civ-gbk", "Région du Gbêkê", "region", "Côte d'Ivoire", "CIV"),
-    c("civ-spe", "Région de San-Pédro", "region", "Côte d'Ivoire", "CIV"),
-    c("civ-arci", "Assemblée des Régions de Côte d'Ivoire", "association", "Côte d'Ivoire", "CIV"),
-    c("mdg-ana", "Région Analamanga", "region", "Madagascar", "MDG"),
-    c("mdg-vak", "Région Vakinankaratra", "region", "Madagascar", "MDG"),
-    c("mdg-atb", "District d'Antsirabe I", "district", "Madagascar", "MDG"),
-    c("MAR-SMS", "Région Souss-Massa", "region", "Maroc", "MAR"),
-    c("mar-ori", "Région de l'Oriental", "region", "Maroc", "MAR"),
-    c("mar-tth", "Région Tanger-Tétouan-Al Hoceïma", "region", "Maroc", "MAR"),
-    c("mar-fme", "Région Fès-Meknès", "region", "Maroc", "MAR"),
-    c("ner-tah", "Région de Tahoua", "region", "Niger", "NER"),
-    c("ner-zin", "Région de Zinder", "region", "Niger", "NER"),
-    c("ner-nia", "Ville de Niamey", "commune", "Niger", "NER"),
-    c(" sen-zig", "Département de Ziguinchor", "departement", "Sénégal", "SEN"),
-    c("sen-thi", "Département de Thiès", "departement", "Sénégal", "SEN"),
-    c("sen-pod", "Département de Podor", "departement", "Sénégal", "SEN"),
-    c("sen-stl", "Commune de Saint-Louis", "commune", "Sénégal", "SEN"),
-    c("tun-sfx", "Commune de Sfax", "commune", "Tunisie", "TUN"),
-    c("tun-med", "Commune de Médenine", "commune", "Tunisie", "TUN"),
+    c("civ-agt", "Conseil régional de l'Agnéby-Tiassa", "region", "Côte d'Ivoire", "CIV"),
+    c("civ-gon", "Conseil régional du Gontougo", "region", "Côte d'Ivoire", "CIV"),
+    c("civ-kab", "Conseil régional du Kabadougou", "region", "Côte d'Ivoire", "CIV"),
+    c("civ-nzi", "Conseil régional du N'Zi", "region", "Côte d'Ivoire", "CIV"),
+    c("civ-ton", "Conseil régional du Tonkpi", "region", "Côte d'Ivoire", "CIV"),
+    c("fra-ara", "Conseil régional Auvergne-Rhône-Alpes", "region", "France", "FRA"),
+    c("fra-ges", "Conseil régional Grand Est", "region", "France", "FRA"),
+    c("fra-naq", "Conseil régional Nouvelle-Aquitaine", "region", "France", "FRA"),
+    c("mdg-ana", "Conseil régional d'Analanjirofo", "region", "Madagascar", "MDG"),
+    c("mdg-ats", "Conseil régional d'Atsinanana", "region", "Madagascar", "MDG"),
+    c("mdg-ita", "Conseil régional d'Itasy", "region", "Madagascar", "MDG"),
+    c("mar-ori", "Conseil régional de l'Oriental", "region", "Maroc", "MAR"),
+    c("MAR-RSK", "Conseil régional de Rabat-Salé-Kénitra", "region", "Maroc", "MAR"),
+    c("MAR-SMS", "Conseil régional de Souss-Massa", "region", "Maroc", "MAR"),
+    c("cog-lek", "Conseil départemental de la Lékoumou", "departement", "République du Congo", "COG"),
+    c("cog-nia", "Conseil départemental du Niari", "departement", "République du Congo", "COG"),
+    c("cog-san", "Conseil départemental de la Sangha", "departement", "République du Congo", "COG"),
+    c(" sen-bam", "Conseil départemental de Bambey", "departement", "Sénégal", "SEN"),
+    c("sen-kma", "Conseil départemental de Keur Massar", "departement", "Sénégal", "SEN"),
+    c("sen-tiv", "Conseil départemental de Tivaouane", "departement", "Sénégal", "SEN"),
+    c("sen-pik", "Conseil municipal de Pikine", "commune", "Sénégal", "SEN"),
 ];
 
 /// Index of a registry code (compared trimmed, case-insensitive).
@@ -117,7 +118,7 @@ struct NamePool {
 }
 
 #[rustfmt::skip]
-const NAMES: [NamePool; 10] = [
+const NAMES: [NamePool; 9] = [
     NamePool {
         iso3: "BEN",
         f: &["Rachidatou", "Florence", "Bernadette", "Chimène", "Akouavi", "Gisèle", "Mariam", "Prudence"],
@@ -125,10 +126,10 @@ const NAMES: [NamePool; 10] = [
         last: &["Houngbédji", "Adjovi", "Agossou", "Dossou", "Ahouansou", "Hounkpatin", "Zinsou", "Sossa", "Tossou", "Gbaguidi"],
     },
     NamePool {
-        iso3: "BFA",
-        f: &["Aminata", "Salimata", "Awa", "Rasmata", "Fatimata", "Pauline", "Alizèta", "Bibata"],
-        h: &["Issouf", "Souleymane", "Boukary", "Abdoulaye", "Idrissa", "Karim", "Yacouba", "Hamado"],
-        last: &["Ouédraogo", "Sawadogo", "Compaoré", "Kaboré", "Traoré", "Zongo", "Ilboudo", "Sanou", "Bationo", "Nikiéma"],
+        iso3: "ARM",
+        f: &["Anahit", "Armine", "Lusine", "Nare", "Gayane", "Siranush", "Tatevik", "Mariam"],
+        h: &["Aram", "Tigran", "Hovhannes", "Davit", "Gevorg", "Armen", "Vahe", "Karen"],
+        last: &["Grigoryan", "Hakobyan", "Petrosyan", "Sargsyan", "Harutyunyan", "Avetisyan", "Khachatryan", "Mkrtchyan", "Vardanyan", "Manukyan"],
     },
     NamePool {
         iso3: "CMR",
@@ -155,22 +156,16 @@ const NAMES: [NamePool; 10] = [
         last: &["El Amrani", "Benali", "Bennani", "Alaoui", "El Idrissi", "Tazi", "Berrada", "Ouahbi", "Chraibi", "Lahlou"],
     },
     NamePool {
-        iso3: "NER",
-        f: &["Hadiza", "Mariama", "Zeinabou", "Rahamatou", "Aïchatou", "Balkissa", "Ramatou", "Safiatou"],
-        h: &["Moussa", "Issoufou", "Abdou", "Mahamadou", "Ousmane", "Hamidou", "Ibrahim", "Salissou"],
-        last: &["Abdou", "Moussa", "Issa", "Mahamane", "Boubacar", "Hamani", "Garba", "Souley", "Illiassou", "Maïga"],
+        iso3: "COG",
+        f: &["Grâce", "Merveille", "Chancelvie", "Prisca", "Nadège", "Divine", "Josiane", "Bénédicte"],
+        h: &["Arsène", "Brice", "Guy-Noël", "Juvénal", "Rodrigue", "Fulbert", "Destin", "Prince"],
+        last: &["Massamba", "Nkounkou", "Mabiala", "Moukoko", "Okemba", "Ngoma", "Bouanga", "Loemba", "Ibara", "Mpassi"],
     },
     NamePool {
         iso3: "SEN",
         f: &["Fatou", "Awa", "Mame Diarra", "Aïssatou", "Ndèye", "Khady", "Coumba", "Rokhaya"],
         h: &["Mamadou", "Cheikh", "Ousmane", "Ibrahima", "Moustapha", "Abdoulaye", "Pape", "Modou"],
         last: &["Diop", "Ndiaye", "Fall", "Sow", "Diallo", "Sarr", "Ba", "Mbaye", "Faye", "Gueye"],
-    },
-    NamePool {
-        iso3: "TUN",
-        f: &["Leïla", "Amel", "Sonia", "Rim", "Olfa", "Imen", "Nesrine", "Sarra"],
-        h: &["Mohamed Ali", "Sami", "Walid", "Anis", "Hatem", "Mehdi", "Karim", "Slim"],
-        last: &["Ben Salah", "Trabelsi", "Gharbi", "Jlassi", "Ben Ammar", "Hamdi", "Chebbi", "Mejri", "Khelifi", "Ayari"],
     },
     NamePool {
         iso3: "FRA",
@@ -351,7 +346,7 @@ fn make_people(rng: &mut Rng) -> People {
         techniciens.push(tch);
     }
     let countries = [
-        "BEN", "BFA", "CMR", "CIV", "MDG", "MAR", "NER", "SEN", "TUN",
+        "ARM", "BEN", "CMR", "CIV", "FRA", "MDG", "MAR", "COG", "SEN",
     ];
     let mut jeunes = Vec::new();
     for k in 0..48 {
@@ -451,19 +446,19 @@ fn realistic_events() -> Vec<Event> {
         ev("VISIO-01", Visio, "Visioconférence de lancement du réseau Terr'ESS", date(2024, 12, 12), (10, 0), online, Some("Lancement et feuille de route")),
         ev("WEB-01", Webinaire, "L'ESS, levier de développement territorial", date(2025, 2, 13), (14, 30), online, Some("Cadres juridiques de l'ESS")),
         ev("VISIO-02", Visio, "Visioconférence n°2 : premiers retours des autodiagnostics", date(2025, 3, 20), (10, 0), None, Some("Autodiagnostic ESS")),
-        ev("REG-01", Regroupement, "Premier regroupement des collectivités Terr'ESS", date(2025, 4, 9), (9, 0), Some("Cotonou, Bénin"), Some("Stratégies territoriales d'ESS")),
-        ev("WEB-02", Webinaire, "Financer les entreprises de l'ESS", date(2025, 5, 22), (15, 0), online, Some("Finance solidaire et microfinance")),
-        ev("VISIO-03", Visio, "Visioconférence n°3 : bilan du regroupement de Cotonou", date(2025, 6, 19), (10, 0), online, Some("Suivi des plans d'action")),
-        ev("VISIO-04", Visio, "Visioconférence n°4 : préparation du regroupement d'Agadir", date(2025, 9, 25), (10, 30), online, None),
+        ev("REG-01", Regroupement, "Premier regroupement des collectivités Terr'ESS", date(2025, 4, 9), (9, 0), Some("Rabat, Maroc"), Some("Stratégies territoriales d'ESS")),
+        ev("WEB-02", Webinaire, "Financer les entreprises de l'ESS", date(2025, 6, 12), (15, 0), online, Some("Finance solidaire et microfinance")),
+        ev("VISIO-03", Visio, "Visioconférence n°3 : bilan du regroupement de Rabat", date(2025, 6, 19), (10, 0), online, Some("Suivi des plans d'action")),
+        ev("VISIO-04", Visio, "Visioconférence n°4 : préparation du regroupement de Bordeaux (GSEF)", date(2025, 9, 25), (10, 30), online, None),
         ev("WEB-03", Webinaire, "Économie circulaire et gestion des déchets", date(2025, 10, 9), (14, 0), online, Some("Économie circulaire")),
-        ev("REG-02", Regroupement, "Deuxième regroupement des collectivités Terr'ESS", date(2025, 10, 15), (9, 0), Some("Agadir, Maroc"), Some("Coopératives et filières locales")),
+        ev("REG-02", Regroupement, "Deuxième regroupement des collectivités Terr'ESS, au Forum mondial de l'économie sociale (GSEF)", date(2025, 10, 29), (9, 0), Some("Bordeaux, France"), Some("Coopératives et filières locales")),
         ev("VISIO-05", Visio, "Visioconférence n°5 : feuilles de route ESS 2026", date(2025, 12, 11), (10, 0), online, Some("Planification 2026")),
         ev("WEB-04", Webinaire, "Commande publique responsable", date(2026, 2, 5), (14, 30), online, Some("Achats publics et clauses sociales")),
         ev("VISIO-06", Visio, "Visioconférence n°6 : financements de l'ESS territoriale", date(2026, 3, 19), (10, 0), online, Some("Bailleurs et fonds territoriaux")),
-        ev("REG-03", Regroupement, "Troisième regroupement des collectivités Terr'ESS", date(2026, 5, 20), (9, 0), Some("Abidjan, Côte d'Ivoire"), Some("Jeunesse et entrepreneuriat social")),
-        ev("WEB-05", Webinaire, "Jeunesse et entrepreneuriat social", date(2026, 5, 28), (15, 0), online, Some("Incubation et accompagnement")),
+        ev("REG-03", Regroupement, "Troisième regroupement des collectivités Terr'ESS, au Forum des jeunes leaders de l'ESS", date(2026, 5, 20), (9, 0), Some("Dakar, Sénégal"), Some("Jeunesse et entrepreneuriat social")),
+        ev("WEB-05", Webinaire, "Jeunesse et entrepreneuriat social", date(2026, 6, 11), (15, 0), online, Some("Incubation et accompagnement")),
         ev("VISIO-07", Visio, "Visioconférence n°7 : préparation du Rendez-vous de la régionalisation", date(2026, 6, 18), (10, 0), None, None),
-        ev("RDV-2026", RendezVous, "Rendez-vous de la régionalisation", date(2026, 9, 16), (9, 30), Some("Lyon, France"), Some("Régionalisation et économie sociale et solidaire")),
+        ev("RDV-2026", RendezVous, "Rendez-vous de la régionalisation, à l'assemblée générale de l'AIRF", date(2026, 9, 16), (9, 30), Some("Yaoundé, Cameroun"), Some("Régionalisation et économie sociale et solidaire")),
         ev("VISIO-08", Visio, "Visioconférence de clôture : bilan et perspectives", date(2026, 10, 8), (10, 0), online, Some("Capitalisation")),
         ev("WEB-06", Webinaire, "Agriculture et circuits courts", date(2026, 10, 15), (14, 0), online, Some("Systèmes alimentaires territoriaux")),
     ];
@@ -505,9 +500,9 @@ fn realistic_participations(
 ) -> Vec<Participation> {
     // Authorities least engaged: never send their point focal to a regroupement.
     let disengaged = [
-        coll_idx("ner-zin"),
-        coll_idx("tun-med"),
-        coll_idx("cmr-cvuc"),
+        coll_idx("cog-san"),
+        coll_idx("cmr-exn"),
+        coll_idx("sen-pik"),
     ];
     let engaged: Vec<usize> = (0..COLLS.len())
         .filter(|i| !disengaged.contains(i))
@@ -524,7 +519,8 @@ fn realistic_participations(
         },
         sample(rng, &order[..28], 24),
     ];
-    let reg_jeunes = [6, 8, 12];
+    // No young entrepreneurs at the first gathering; 15 at the second and the third.
+    let reg_jeunes = [0, 15, 15];
     let visio_colls = [11, 14, 12, 15, 10, 13, 12, 14];
     let web_sizes = [52, 41, 44, 47, 50, 46];
 
@@ -908,8 +904,8 @@ struct Autodiag {
 }
 
 fn realistic_autodiagnostics(rng: &mut Rng) -> Vec<Autodiag> {
-    let never = [coll_idx("ner-zin"), coll_idx("tun-med")];
-    let late = [coll_idx("cmr-cvuc"), coll_idx("mdg-atb")];
+    let never = [coll_idx("cog-san"), coll_idx("cmr-exn")];
+    let late = [coll_idx("sen-pik"), coll_idx("mdg-ita")];
     let mut rest: Vec<usize> = (0..COLLS.len())
         .filter(|i| !never.contains(i) && !late.contains(i))
         .collect();
@@ -1069,19 +1065,19 @@ const fn dsp(
 
 #[rustfmt::skip]
 const DISPOSITIFS: [Dispositif; 13] = [
-    dsp("sen-zig", "dispositif", "Fonds d'appui aux coopératives féminines de Ziguinchor", Some(date(2025, 6, 12))),
+    dsp("sen-tiv", "dispositif", "Fonds d'appui aux coopératives féminines de Tivaouane", Some(date(2025, 6, 12))),
     dsp("MAR-SMS", "schema_regional", "Schéma régional de l'économie sociale et solidaire Souss-Massa 2025-2030", Some(date(2025, 9, 25))),
-    dsp("ben-cot", "projet", "Pépinière d'entreprises sociales de Cotonou", Some(date(2025, 10, 28))),
-    dsp("bfa-hbs", "schema_regional", "Stratégie régionale de promotion de l'ESS des Hauts-Bassins", Some(date(2025, 12, 18))),
-    dsp("civ-gbk", "dispositif", "Guichet unique d'accompagnement des coopératives agricoles", None),
-    dsp("mdg-vak", "dispositif", "Fonds territorial ESS Vakinankaratra", Some(date(2026, 2, 20))),
-    dsp("tun-sfx", "projet", "Marché réservé aux structures de l'ESS pour la collecte des déchets", Some(date(2026, 4, 15))),
+    dsp("ben-acal", "projet", "Pépinière d'entreprises sociales de l'Atlantique et du Littoral", Some(date(2025, 10, 28))),
+    dsp("cmr-oue", "schema_regional", "Stratégie régionale de promotion de l'ESS de l'Ouest", Some(date(2025, 12, 18))),
+    dsp("civ-gon", "dispositif", "Guichet unique d'accompagnement des coopératives agricoles du Gontougo", None),
+    dsp("mdg-ats", "dispositif", "Fonds territorial ESS Atsinanana", Some(date(2026, 2, 20))),
+    dsp("sen-pik", "projet", "Marché réservé aux structures de l'ESS pour la collecte des déchets", Some(date(2026, 4, 15))),
     dsp("cmr-lit", "schema_regional", "Schéma régional de développement de l'ESS du Littoral", None),
-    dsp("sen-zig", "projet", "Incubateur de jeunes entrepreneurs sociaux de Ziguinchor", Some(date(2026, 7, 8))),
+    dsp("sen-tiv", "projet", "Incubateur de jeunes entrepreneurs sociaux de Tivaouane", Some(date(2026, 7, 8))),
     dsp("mar-ori", "dispositif", "Programme régional d'appui aux coopératives de l'Oriental", Some(date(2026, 6, 30))),
-    dsp("ner-tah", "projet", "Unités de transformation agroalimentaire en coopérative", None),
+    dsp("cog-nia", "projet", "Unités de transformation agroalimentaire en coopérative", None),
     dsp("CIV-ABJ", "dispositif", "Label « Abidjan solidaire » pour les entreprises de l'ESS", Some(date(2026, 9, 10))),
-    dsp("ben-ata", "projet", "Circuits courts et marchés paysans de l'Atacora", None),
+    dsp("ben-gic", "projet", "Circuits courts et marchés paysans des Collines", None),
 ];
 
 fn write_dispositifs(out: &mut Output) -> Res<()> {
@@ -1160,29 +1156,29 @@ const COMMUNICATION: [(Date, &str, &str, Option<u32>); 30] = [
     (date(2024, 12, 16), "newsletter", "Lettre d'information Terr'ESS n°1", Some(310)),
     (date(2025, 1, 22), "site_web", "Autodiagnostic ESS : le questionnaire est en ligne", Some(540)),
     (date(2025, 2, 17), "reseaux_sociaux", "Retour sur le webinaire « L'ESS, levier de développement territorial »", Some(980)),
-    (date(2025, 3, 10), "presse", "Ziguinchor s'engage pour l'économie sociale et solidaire (presse locale)", None),
+    (date(2025, 3, 10), "presse", "Tivaouane s'engage pour l'économie sociale et solidaire (presse locale)", None),
     (date(2025, 3, 28), "newsletter", "Lettre d'information n°2", Some(335)),
-    (date(2025, 4, 11), "reseaux_sociaux", "Regroupement de Cotonou : les temps forts", Some(1800)),
-    (date(2025, 4, 15), "site_web", "Regroupement de Cotonou : synthèse des travaux", Some(690)),
-    (date(2025, 4, 18), "presse", "Reportage radio sur le regroupement de Cotonou", None),
-    (date(2025, 5, 26), "reseaux_sociaux", "Webinaire « Financer les entreprises de l'ESS » : le replay", Some(760)),
+    (date(2025, 4, 11), "reseaux_sociaux", "Regroupement de Rabat : les temps forts", Some(1800)),
+    (date(2025, 4, 15), "site_web", "Regroupement de Rabat : synthèse des travaux", Some(690)),
+    (date(2025, 4, 18), "presse", "Reportage radio sur le regroupement de Rabat", None),
+    (date(2025, 6, 16), "reseaux_sociaux", "Webinaire « Financer les entreprises de l'ESS » : le replay", Some(760)),
     (date(2025, 6, 30), "newsletter", "Lettre d'information n°3", Some(348)),
     (date(2025, 7, 15), "site_web", "Autodiagnostics : 27 collectivités ont répondu", Some(410)),
     (date(2025, 9, 8), "reseaux_sociaux", "Appel à témoignages : jeunes entrepreneurs de l'ESS", Some(530)),
-    (date(2025, 10, 17), "reseaux_sociaux", "Regroupement d'Agadir : retour en images", Some(1870)),
-    (date(2025, 10, 20), "presse", "Agadir accueille le deuxième regroupement Terr'ESS", None),
-    (date(2025, 10, 22), "site_web", "Regroupement d'Agadir : synthèse", Some(620)),
+    (date(2025, 10, 30), "reseaux_sociaux", "Regroupement de Bordeaux au GSEF : retour en images", Some(1870)),
+    (date(2025, 11, 3), "presse", "Au Forum mondial de l'économie sociale de Bordeaux, le deuxième regroupement Terr'ESS", None),
+    (date(2025, 11, 5), "site_web", "Regroupement de Bordeaux : synthèse", Some(620)),
     (date(2025, 12, 15), "newsletter", "Lettre d'information n°4", Some(362)),
     (date(2026, 1, 20), "site_web", "Bilan 2025 du programme Terr'ESS", Some(480)),
     (date(2026, 2, 9), "reseaux_sociaux", "Commande publique responsable : le replay du webinaire", Some(690)),
     (date(2026, 3, 25), "newsletter", "Lettre d'information n°5", Some(371)),
     (date(2026, 4, 20), "presse", "Tribune : la régionalisation au service de l'ESS", None),
-    (date(2026, 5, 22), "reseaux_sociaux", "Abidjan : troisième regroupement Terr'ESS", Some(1650)),
-    (date(2026, 5, 27), "site_web", "Regroupement d'Abidjan : synthèse", Some(560)),
+    (date(2026, 5, 22), "reseaux_sociaux", "Dakar : troisième regroupement Terr'ESS au Forum des jeunes leaders de l'ESS", Some(1650)),
+    (date(2026, 5, 27), "site_web", "Regroupement de Dakar : synthèse", Some(560)),
     (date(2026, 6, 29), "newsletter", "Lettre d'information n°6", Some(380)),
     (date(2026, 7, 28), "site_web", "Rendez-vous de la régionalisation : programme et inscriptions", Some(730)),
     (date(2026, 9, 17), "reseaux_sociaux", "Rendez-vous de la régionalisation : suivez-nous en direct", Some(1900)),
-    (date(2026, 9, 21), "presse", "Lyon : les régions francophones misent sur l'ESS", None),
+    (date(2026, 9, 21), "presse", "Yaoundé : à l'assemblée générale de l'AIRF, les régions francophones misent sur l'ESS", None),
     (date(2026, 10, 5), "site_web", "Capitalisation : le recueil des pratiques ESS est publié", Some(650)),
     (date(2026, 10, 26), "newsletter", "Lettre d'information n°7 : bilan du programme", Some(402)),
 ];
@@ -1521,15 +1517,15 @@ fn realistic_depenses(rng: &mut Rng, events: &[Event]) -> Vec<Depense> {
         "décembre",
     ];
     let delegations = [
+        "Arménie",
         "Bénin",
-        "Burkina Faso",
         "Cameroun",
         "Côte d'Ivoire",
+        "France",
         "Madagascar",
         "Maroc",
-        "Niger",
+        "République du Congo",
         "Sénégal",
-        "Tunisie",
     ];
     let mut v = Vec::new();
     for (line, rate, dates, label) in plan {
@@ -1735,11 +1731,11 @@ fn bench_events(n_events: usize) -> Vec<Event> {
                 ),
                 EvType::Regroupement => (
                     format!("Regroupement n°{}", k + 1),
-                    Some(["Cotonou, Bénin", "Agadir, Maroc", "Abidjan, Côte d'Ivoire"][k % 3]),
+                    Some(["Rabat, Maroc", "Bordeaux, France", "Dakar, Sénégal"][k % 3]),
                 ),
                 EvType::RendezVous => (
                     format!("Rendez-vous de la régionalisation n°{}", k + 1),
-                    Some("Lyon, France"),
+                    Some("Yaoundé, Cameroun"),
                 ),
             };
             Event {
@@ -1763,7 +1759,7 @@ fn write_bench_participations(
 ) -> Res<()> {
     // A pool of people (names may repeat: rows are what matter here).
     let countries = [
-        "BEN", "BFA", "CMR", "CIV", "MDG", "MAR", "NER", "SEN", "TUN", "FRA",
+        "ARM", "BEN", "CMR", "CIV", "FRA", "MDG", "MAR", "COG", "SEN",
     ];
     let roles = [
         Role::PointFocal,
@@ -1954,9 +1950,12 @@ fn summary(
 
 fn usage() -> ! {
     eprintln!(
-        "usage: generate-terress [--participations N] [--csv DIR] [OUT.xlsx]\n\
+        "usage: generate-terress [--participations N] [--csv DIR] [--ods FILE] [--partners DIR] [OUT.xlsx]\n\
          \n  OUT.xlsx            write the workbook there\n\
          \x20 --csv DIR           also (or only) write one csv file per sheet into DIR\n\
+         \x20 --ods FILE          also (or only) write the same sheets as an OpenDocument spreadsheet\n\
+         \x20 --partners DIR      also (or only) write the same rows as partners send them, into DIR\n\
+         \x20                     (with --participations: 31 participation workbooks, one for the rest)\n\
          \x20 --participations N  benchmark workbook: N participation rows, events scaled\n\
          \x20 --summary           print the indicator values the data reach (stderr)"
     );
@@ -1966,9 +1965,14 @@ fn usage() -> ! {
 fn main() -> Res<()> {
     let mut args = std::env::args().skip(1);
     let (mut xlsx, mut csv, mut bench, mut show_summary) = (None, None, None, false);
+    let (mut partners, mut ods): (Option<PathBuf>, Option<PathBuf>) = (None, None);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--csv" => csv = Some(PathBuf::from(args.next().unwrap_or_else(|| usage()))),
+            "--ods" => ods = Some(PathBuf::from(args.next().unwrap_or_else(|| usage()))),
+            "--partners" => {
+                partners = Some(PathBuf::from(args.next().unwrap_or_else(|| usage())));
+            }
             "--participations" => {
                 let v = args.next().unwrap_or_else(|| usage());
                 bench = Some(
@@ -1984,7 +1988,7 @@ fn main() -> Res<()> {
             _ => usage(),
         }
     }
-    if xlsx.is_none() && csv.is_none() && !show_summary {
+    if xlsx.is_none() && csv.is_none() && ods.is_none() && partners.is_none() && !show_summary {
         usage();
     }
 
@@ -1997,31 +2001,271 @@ fn main() -> Res<()> {
     if show_summary {
         summary(&events, &people, &parts, &diags, &deps);
     }
-    if xlsx.is_none() && csv.is_none() {
-        return Ok(());
-    }
 
-    let mut out = Output::new(xlsx.as_deref(), csv.as_deref())?;
-    write_notes(&mut out)?;
-    write_collectivites(&mut out)?;
+    if xlsx.is_some() || csv.is_some() {
+        let mut out = Output::new(xlsx.as_deref(), csv.as_deref())?;
+        write_workbook(&mut out, bench, &events, &people, &parts, &diags, &deps)?;
+        out.finish("Terr'ESS : suivi-évaluation")?;
+    }
+    if let Some(path) = ods {
+        let mut out = Output::collector();
+        write_workbook(&mut out, bench, &events, &people, &parts, &diags, &deps)?;
+        support::write_ods(&path, &out.into_sheets()?)?;
+    }
+    if let Some(dir) = partners {
+        let mut out = Output::collector();
+        write_workbook(&mut out, bench, &events, &people, &parts, &diags, &deps)?;
+        match bench {
+            None => write_partners(&dir, out.into_sheets()?, &events)?,
+            Some(_) => write_bench_partners(&dir, out.into_sheets()?)?,
+        }
+    }
+    Ok(())
+}
+
+/// The sheets of the monitoring workbook, in order.
+fn write_workbook(
+    out: &mut Output,
+    bench: Option<usize>,
+    events: &[Event],
+    people: &People,
+    parts: &[Participation],
+    diags: &[Autodiag],
+    deps: &[Depense],
+) -> Res<()> {
+    write_notes(out)?;
+    write_collectivites(out)?;
     match bench {
         None => {
-            write_evenements(&mut out, &events)?;
-            write_participations(&mut out, &events, &people, &parts)?;
+            write_evenements(out, events)?;
+            write_participations(out, events, people, parts)?;
         }
         Some(total) => {
             let bench_events = bench_events(total.div_ceil(38).max(BENCH_PATTERN.len()));
-            write_evenements(&mut out, &bench_events)?;
+            write_evenements(out, &bench_events)?;
             let mut brng = Rng::new(SEED ^ total as u64);
-            write_bench_participations(&mut out, &mut brng, &bench_events, total)?;
+            write_bench_participations(out, &mut brng, &bench_events, total)?;
         }
     }
-    write_autodiagnostics(&mut out, &diags)?;
-    write_dispositifs(&mut out)?;
-    write_whatsapp(&mut out)?;
-    write_communication(&mut out)?;
-    write_budget(&mut out)?;
-    write_depenses(&mut out, &deps)?;
-    out.finish("Terr'ESS : suivi-évaluation")?;
+    write_autodiagnostics(out, diags)?;
+    write_dispositifs(out)?;
+    write_whatsapp(out)?;
+    write_communication(out)?;
+    write_budget(out)?;
+    write_depenses(out, deps)?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Partners mode: the same rows, cut into the files partners send
+// ---------------------------------------------------------------------------
+
+/// A folder name from a country name: lower case, ASCII, words joined by `-`.
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for ch in s.chars() {
+        let folded = match ch {
+            'à' | 'â' | 'ä' | 'À' | 'Â' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' | 'Ô' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase(),
+            _ => '-',
+        };
+        if folded != '-' || !out.ends_with('-') {
+            out.push(folded);
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+/// The text of a cell, trimmed (empty for a non-text cell).
+fn cell_text(cell: &Cell) -> String {
+    match cell {
+        Cell::Text(s) => s.trim().to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Splits `sheet`'s rows into groups by `key` of each row; a blank row goes
+/// with the row before it (or the first group, at the top). Groups keep the
+/// rows' order and come in the order of `key`'s values.
+fn split_rows(
+    sheet: &Sheet,
+    mut key: impl FnMut(&[Cell]) -> String,
+) -> std::collections::BTreeMap<String, Vec<Vec<Cell>>> {
+    let mut groups: std::collections::BTreeMap<String, Vec<Vec<Cell>>> = Default::default();
+    let mut last: Option<String> = None;
+    let mut pending: Vec<Vec<Cell>> = Vec::new();
+    for (i, row) in sheet.rows.iter().enumerate() {
+        if sheet.is_blank_row(i) {
+            match &last {
+                Some(k) => groups.get_mut(k).expect("group").push(row.clone()),
+                None => pending.push(row.clone()),
+            }
+            continue;
+        }
+        let k = key(row);
+        let group = groups.entry(k.clone()).or_default();
+        group.append(&mut pending);
+        group.push(row.clone());
+        last = Some(k);
+    }
+    groups
+}
+
+/// How many partners share the benchmark's participations.
+const BENCH_PARTNERS: usize = 31;
+
+/// The benchmark workbook's rows as many files: its participations cut
+/// into one workbook per partner (31 of about the same size), every other
+/// sheet in one workbook. Measures reading many sources against one
+/// workbook of the same rows.
+fn write_bench_partners(dir: &std::path::Path, sheets: Vec<Sheet>) -> Res<()> {
+    let (participations, rest): (Vec<Sheet>, Vec<Sheet>) = sheets
+        .into_iter()
+        .filter(|s| s.name != "Notes")
+        .partition(|s| s.name == "Participations");
+    let participations = participations
+        .into_iter()
+        .next()
+        .ok_or("no Participations sheet")?;
+    Output::write_sheets(
+        &dir.join("programme.xlsx"),
+        &rest,
+        "Terr'ESS : suivi-évaluation",
+    )?;
+    let per_file = participations.rows.len().div_ceil(BENCH_PARTNERS).max(1);
+    for (i, rows) in participations.rows.chunks(per_file).enumerate() {
+        let mut sheet = Sheet::new("Participations", &participations.headers);
+        sheet.rows = rows.to_vec();
+        let path = dir.join(format!("participations/partenaire-{:02}.xlsx", i + 1));
+        Output::write_sheets(&path, &[sheet], "Terr'ESS : participations")?;
+    }
+    Ok(())
+}
+
+/// Writes the workbook's rows as partners send them, into `dir`: the
+/// registry, the programme team's workbook, one self-diagnosis workbook per
+/// authority, the events as a csv export, the participations in an xlsx
+/// (2024-2025) and an ods (2026), and the accounts. Every row of the
+/// workbook is in exactly one file.
+fn write_partners(dir: &std::path::Path, sheets: Vec<Sheet>, events: &[Event]) -> Res<()> {
+    let mut by_name: std::collections::BTreeMap<String, Sheet> =
+        sheets.into_iter().map(|s| (s.name.clone(), s)).collect();
+    let mut take = |name: &str| -> Res<Sheet> {
+        by_name
+            .remove(name)
+            .ok_or_else(|| format!("no sheet {name}").into())
+    };
+    let _notes = take("Notes")?;
+    let registry = take("Collectivités")?;
+    let evenements = take("Évènements")?;
+    let participations = take("Participations")?;
+    let autodiagnostics = take("AUTO-diagnostics")?;
+    let team = [
+        take("Dispositifs")?,
+        take("WhatsApp")?,
+        take("communication")?,
+    ];
+    let accounts = [take("Budget")?, take("Dépenses")?];
+    let total_rows = |s: &[Sheet]| s.iter().map(|x| x.rows.len()).sum::<usize>();
+    let mut written = 0;
+
+    // The registry, kept by the programme team.
+    let path = dir.join("registre/collectivites.xlsx");
+    Output::write_sheets(
+        &path,
+        std::slice::from_ref(&registry),
+        "Terr'ESS : registre des collectivités",
+    )?;
+    written += registry.rows.len();
+
+    // The team's own follow-up: schemes adopted, the WhatsApp group, communication.
+    Output::write_sheets(
+        &dir.join("equipe/suivi-equipe.xlsx"),
+        &team,
+        "Terr'ESS : suivi de l'équipe",
+    )?;
+    written += total_rows(&team);
+
+    // One self-diagnosis workbook per authority, by country.
+    let diag_groups = split_rows(&autodiagnostics, |row| {
+        COLLS[coll_idx(&cell_text(&row[0]))]
+            .code
+            .trim()
+            .to_lowercase()
+    });
+    for (code, rows) in diag_groups {
+        let c = &COLLS[coll_idx(&code)];
+        let mut sheet = Sheet::new("autodiagnostics", &autodiagnostics.headers);
+        written += rows.len();
+        sheet.rows = rows;
+        let path = dir
+            .join("autodiagnostics")
+            .join(slug(c.pays))
+            .join(format!("{code}.xlsx"));
+        Output::write_sheets(&path, &[sheet], &format!("Autodiagnostic ESS : {}", c.nom))?;
+    }
+
+    // The events, as the video-conference tool exports them (a csv named by its dataset).
+    let mut sheet = evenements.clone();
+    sheet.name = "evenements".to_string();
+    Output::write_sheets(&dir.join("evenements"), &[sheet], "")?;
+    written += evenements.rows.len();
+
+    // Participations: the sign-in sheets of 2024-2025 in a workbook, those of 2026
+    // in an OpenDocument spreadsheet.
+    let year_of = |row: &[Cell]| -> String {
+        let id = cell_text(&row[0]);
+        let e = events
+            .iter()
+            .find(|e| e.id.eq_ignore_ascii_case(&id))
+            .unwrap_or_else(|| panic!("unknown event {id}"));
+        if e.date.y <= 2025 {
+            "2024-2025"
+        } else {
+            "2026"
+        }
+        .to_string()
+    };
+    for (years, rows) in split_rows(&participations, year_of) {
+        let mut sheet = Sheet::new("Participations", &participations.headers);
+        written += rows.len();
+        sheet.rows = rows;
+        if years == "2026" {
+            support::write_ods(
+                &dir.join("participations/participations-2026.ods"),
+                &[sheet],
+            )?;
+        } else {
+            let path = dir.join(format!("participations/participations-{years}.xlsx"));
+            Output::write_sheets(&path, &[sheet], "Terr'ESS : participations")?;
+        }
+    }
+
+    // The accounts, from the finance officer.
+    Output::write_sheets(
+        &dir.join("comptabilite/comptabilite.xlsx"),
+        &accounts,
+        "Terr'ESS : comptabilité",
+    )?;
+    written += total_rows(&accounts);
+
+    let want = registry.rows.len()
+        + evenements.rows.len()
+        + participations.rows.len()
+        + autodiagnostics.rows.len()
+        + total_rows(&team)
+        + total_rows(&accounts);
+    if written != want || !by_name.is_empty() {
+        return Err(format!(
+            "{written} rows written of {want}; sheets left: {:?}",
+            by_name.keys()
+        )
+        .into());
+    }
     Ok(())
 }

@@ -1110,7 +1110,14 @@ impl Builder<'_> {
                     .iter()
                     .map(|r| match one_sheet {
                         true => r.row.to_string(),
-                        false => format!("{} ({}, {})", r.row, r.file, r.sheet),
+                        // The file's own name: the provenance annex gives its folder.
+                        false => format!(
+                            "{} ({})",
+                            r.row,
+                            std::path::Path::new(&r.file)
+                                .file_name()
+                                .map_or(r.file.clone(), |n| n.to_string_lossy().into_owned())
+                        ),
                     })
                     .collect();
                 if a.count > a.rows.len() {
@@ -1504,12 +1511,6 @@ impl Builder<'_> {
 
     fn quality(&self, allow_rejected: bool) -> Result<Quality, ReportError> {
         let report = &self.data.report;
-        let file_name = |p: &str| {
-            std::path::Path::new(p)
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| p.to_owned())
-        };
         let sheets = report
             .sheets
             .iter()
@@ -1521,7 +1522,7 @@ impl Builder<'_> {
                     .map(|d| d.label.get(self.lang))
                     .unwrap_or(&s.dataset)
                     .to_owned(),
-                file: file_name(&s.file),
+                file: s.file.clone(),
                 sheet: s.sheet.clone(),
                 read: self.f.count(s.read),
                 accepted: self.f.count(s.accepted),
@@ -1538,7 +1539,7 @@ impl Builder<'_> {
                 .problems
                 .iter()
                 .map(|p| ProblemData {
-                    file: file_name(&p.file),
+                    file: p.file.clone(),
                     sheet: p.sheet.clone(),
                     row: p.row,
                     column: p.column.clone(),

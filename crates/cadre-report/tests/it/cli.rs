@@ -473,7 +473,7 @@ fn the_narrative_skeleton_reminds_and_keeps_what_is_written() {
         folder,
     ]));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).contains("14 fichiers écrits ; 0 fichier existant gardé tel quel"));
+    assert!(stdout(&o).contains("13 fichiers écrits ; 0 fichier existant gardé tel quel"));
     let a3 = std::fs::read_to_string(dir.path().join("2025-Q4/A3.md")).unwrap();
     assert!(a3.contains("A3.2 Participations aux webinaires : 137 (période : 44) ; jalon : 150 ; cible : 300 ; à risque"), "{a3}");
     for heading in [
@@ -656,4 +656,69 @@ fn exit_codes_hold_under_any_input() {
             stderr(&out)
         );
     }
+}
+
+/// Copy `from` into `to`, recursively.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The partners example validates clean as a folder of files; with the
+/// registry sent twice, validation names both files and exits 1.
+#[test]
+fn validate_reads_the_partners_folder_and_rejects_a_key_sent_twice() {
+    let ok = cadre(&[
+        "validate",
+        "--programme",
+        "indicators/terress",
+        "--data",
+        "examples/terress-partners/data",
+    ]);
+    assert_eq!(ok.status.code(), Some(0), "{}{}", stdout(&ok), stderr(&ok));
+    assert!(
+        stdout(&ok).contains("Toutes les lignes sont acceptées"),
+        "{}",
+        stdout(&ok)
+    );
+
+    let dir = std::env::temp_dir().join(format!("cadre-partners-twice-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let data = dir.join("data");
+    copy_tree(&repo().join("examples/terress-partners/data"), &data);
+    std::fs::copy(
+        data.join("registre/collectivites.xlsx"),
+        data.join("registre/collectivites-bis.xlsx"),
+    )
+    .unwrap();
+    let twice = cadre(&[
+        "validate",
+        "--programme",
+        "indicators/terress",
+        "--data",
+        data.to_str().unwrap(),
+    ]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(
+        twice.status.code(),
+        Some(1),
+        "{}{}",
+        stdout(&twice),
+        stderr(&twice)
+    );
+    let out = stdout(&twice);
+    assert!(out.contains("31 lignes rejetées"), "{out}");
+    assert!(
+        out.contains("data/registre/collectivites.xlsx")
+            && out.contains("data/registre/collectivites-bis.xlsx"),
+        "{out}"
+    );
 }

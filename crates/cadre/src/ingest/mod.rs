@@ -346,7 +346,18 @@ fn read_in_parallel(programme: &Programme, sources: &[Source]) -> Result<Vec<Sou
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(source) = sources.get(i) else { break };
-                    let read = read_source(programme, source);
+                    // A reader's panic is the source's error, never the process's.
+                    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        read_source(programme, source)
+                    }))
+                    .unwrap_or_else(|p| {
+                        Err(Error::workbook(
+                            &source.path,
+                            crate::error::WorkbookProblem::SheetUnreadable {
+                                detail: source::panic_message(&p),
+                            },
+                        ))
+                    });
                     done.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(read);
                 }
             });

@@ -10,5 +10,6 @@ mod fuzz_regressions;
 mod generality;
 mod hostile;
 mod ingest;
+mod partners;
 mod properties;
 mod sources;

@@ -253,7 +253,8 @@ pub fn french_number(x: f64, sep: &str, decimals: usize) -> String {
 }
 
 impl Cell {
-    fn is_blank(&self) -> bool {
+    /// Whether the cell holds no value (empty, or only blank text).
+    pub fn is_blank(&self) -> bool {
         match self {
             Cell::Empty => true,
             Cell::Text(s) => s.trim().is_empty(),
@@ -314,10 +315,40 @@ struct CsvOut {
     file: Option<BufWriter<File>>,
 }
 
-/// Writes the same sheets to an xlsx workbook and/or a csv folder.
+/// A sheet held in memory: its name, its header row and its rows (a blank row
+/// is a row of empty cells).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sheet {
+    /// The sheet name (the csv file name without `.csv`).
+    pub name: String,
+    /// The header row (none if empty).
+    pub headers: Vec<String>,
+    /// The rows below the header.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Sheet {
+    /// A sheet with `name` and `headers` and no rows yet.
+    pub fn new(name: &str, headers: &[String]) -> Sheet {
+        Sheet {
+            name: name.to_string(),
+            headers: headers.to_vec(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// Whether row `i` holds no value.
+    pub fn is_blank_row(&self, i: usize) -> bool {
+        self.rows[i].iter().all(Cell::is_blank)
+    }
+}
+
+/// Writes the same sheets to an xlsx workbook and/or a csv folder, and/or
+/// keeps them in memory (see [`Output::collector`]).
 pub struct Output {
     xlsx: Option<XlsxOut>,
     csv: Option<CsvOut>,
+    collected: Option<Vec<Sheet>>,
     /// Rows written in the current sheet, header excluded.
     pub rows_in_sheet: usize,
 }
@@ -348,14 +379,55 @@ impl Output {
         Ok(Output {
             xlsx,
             csv,
+            collected: None,
             rows_in_sheet: 0,
         })
+    }
+
+    /// An output that only keeps the sheets in memory ([`Output::into_sheets`]).
+    pub fn collector() -> Output {
+        Output {
+            xlsx: None,
+            csv: None,
+            collected: Some(Vec::new()),
+            rows_in_sheet: 0,
+        }
+    }
+
+    /// The sheets a collector kept, in the order they were begun.
+    pub fn into_sheets(mut self) -> Res<Vec<Sheet>> {
+        self.end_sheet()?;
+        self.collected
+            .take()
+            .ok_or_else(|| "not a collector".into())
+    }
+
+    /// Writes `sheets` as they are: into an xlsx workbook at `path` when it
+    /// ends in `.xlsx`, else as csv files named by sheet into the folder `path`.
+    pub fn write_sheets(path: &Path, sheets: &[Sheet], title: &str) -> Res<()> {
+        let mut out = if path.extension().is_some_and(|e| e == "xlsx") {
+            Output::new(Some(path), None)?
+        } else {
+            Output::new(None, Some(path))?
+        };
+        for sheet in sheets {
+            let headers: Vec<&str> = sheet.headers.iter().map(String::as_str).collect();
+            out.begin_sheet(&sheet.name, &headers)?;
+            for row in &sheet.rows {
+                out.row(row)?;
+            }
+        }
+        out.finish(title)
     }
 
     /// Start a sheet named `name` with a header row (no header row if `headers` is empty).
     pub fn begin_sheet(&mut self, name: &str, headers: &[&str]) -> Res<()> {
         self.end_sheet()?;
         self.rows_in_sheet = 0;
+        if let Some(sheets) = &mut self.collected {
+            let headers: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
+            sheets.push(Sheet::new(name, &headers));
+        }
         if let Some(x) = &mut self.xlsx {
             let mut ws = Worksheet::new();
             ws.set_name(name)?;
@@ -386,6 +458,10 @@ impl Output {
     /// empty row (no cell in xlsx, a line of commas in csv) unless it holds blank text.
     pub fn row(&mut self, cells: &[Cell]) -> Res<()> {
         self.rows_in_sheet += 1;
+        if let Some(sheets) = &mut self.collected {
+            let sheet = sheets.last_mut().ok_or("row() before begin_sheet()")?;
+            sheet.rows.push(cells.to_vec());
+        }
         if let Some(x) = &mut self.xlsx {
             let ws = x.sheet.as_mut().ok_or("row() before begin_sheet()")?;
             for (c, cell) in cells.iter().enumerate() {
@@ -468,4 +544,154 @@ impl Output {
         }
         Ok(())
     }
+}
+
+// ---------------------------------------------------------------------------
+// OpenDocument spreadsheet (.ods)
+// ---------------------------------------------------------------------------
+
+fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// The paragraph of a text cell: runs of spaces as `text:s` (XML collapses
+/// them otherwise), as LibreOffice writes them.
+fn ods_paragraph(s: &str) -> String {
+    let mut out = String::from("<text:p>");
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == ' ' {
+            let start = i;
+            while i < chars.len() && chars[i] == ' ' {
+                i += 1;
+            }
+            let run = i - start;
+            // A single space between words stays as it is; any other run is `text:s`.
+            if run == 1 && start > 0 && i < chars.len() {
+                out.push(' ');
+            } else if run == 1 {
+                out.push_str("<text:s/>");
+            } else {
+                out.push_str(&format!("<text:s text:c=\"{run}\"/>"));
+            }
+        } else {
+            out.push_str(&xml_escape(&chars[i].to_string()));
+            i += 1;
+        }
+    }
+    out.push_str("</text:p>");
+    out
+}
+
+fn ods_cell(cell: &Cell) -> String {
+    match cell {
+        Cell::Empty => "<table:table-cell/>".to_string(),
+        Cell::Text(s) => format!(
+            "<table:table-cell office:value-type=\"string\">{}</table:table-cell>",
+            ods_paragraph(s)
+        ),
+        Cell::Num(x) => format!(
+            "<table:table-cell office:value-type=\"float\" office:value=\"{}\"><text:p>{}</text:p></table:table-cell>",
+            plain_number(*x),
+            plain_number(*x)
+        ),
+        Cell::Date(d) => format!(
+            "<table:table-cell table:style-name=\"date\" office:value-type=\"date\" office:date-value=\"{}\"><text:p>{}</text:p></table:table-cell>",
+            d.iso(),
+            d.fr()
+        ),
+        Cell::DateTime(d, h, m) => format!(
+            "<table:table-cell table:style-name=\"datetime\" office:value-type=\"date\" office:date-value=\"{}T{:02}:{:02}:00\"><text:p>{} {:02}:{:02}</text:p></table:table-cell>",
+            d.iso(),
+            h,
+            m,
+            d.fr(),
+            h,
+            m
+        ),
+    }
+}
+
+/// Writes `sheets` as a minimal OpenDocument spreadsheet at `path`: the
+/// `mimetype` entry first and stored, a manifest, and `content.xml`. Every
+/// entry carries a fixed modification time, so the same sheets give the same
+/// bytes.
+pub fn write_ods(path: &Path, sheets: &[Sheet]) -> Res<()> {
+    use zip::write::SimpleFileOptions;
+    let mut content = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <office:document-content \
+         xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+         xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" \
+         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" \
+         xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+         xmlns:number=\"urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0\" \
+         office:version=\"1.3\">\
+         <office:automatic-styles>\
+         <number:date-style style:name=\"N1\"><number:day number:style=\"long\"/><number:text>/</number:text><number:month number:style=\"long\"/><number:text>/</number:text><number:year number:style=\"long\"/></number:date-style>\
+         <number:date-style style:name=\"N2\"><number:day number:style=\"long\"/><number:text>/</number:text><number:month number:style=\"long\"/><number:text>/</number:text><number:year number:style=\"long\"/><number:text> </number:text><number:hours number:style=\"long\"/><number:text>:</number:text><number:minutes number:style=\"long\"/></number:date-style>\
+         <style:style style:name=\"date\" style:family=\"table-cell\" style:data-style-name=\"N1\"/>\
+         <style:style style:name=\"datetime\" style:family=\"table-cell\" style:data-style-name=\"N2\"/>\
+         </office:automatic-styles>\
+         <office:body><office:spreadsheet>",
+    );
+    for sheet in sheets {
+        content.push_str(&format!(
+            "<table:table table:name=\"{}\">",
+            xml_escape(&sheet.name)
+        ));
+        let headers: Vec<Cell> = sheet.headers.iter().map(|h| t(h.clone())).collect();
+        let header_row = (!headers.is_empty()).then_some(&headers);
+        for row in header_row.into_iter().chain(sheet.rows.iter()) {
+            content.push_str("<table:table-row>");
+            if row.iter().all(|c| *c == Cell::Empty) {
+                content.push_str("<table:table-cell/>");
+            } else {
+                for cell in row {
+                    content.push_str(&ods_cell(cell));
+                }
+            }
+            content.push_str("</table:table-row>");
+        }
+        content.push_str("</table:table>");
+    }
+    content.push_str("</office:spreadsheet></office:body></office:document-content>\n");
+    let manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+        <manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.3\">\
+        <manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/>\
+        <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
+        </manifest:manifest>\n";
+    let when = zip::DateTime::from_date_and_time(2024, 11, 1, 9, 0, 0)
+        .map_err(|e| format!("zip date: {e:?}"))?;
+    let stored = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .last_modified_time(when);
+    let deflated = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(when);
+    if let Some(parent) = path.parent()
+        && !parent.as_os_str().is_empty()
+    {
+        fs::create_dir_all(parent)?;
+    }
+    let mut zip = zip::ZipWriter::new(File::create(path)?);
+    zip.start_file("mimetype", stored)?;
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")?;
+    zip.start_file("META-INF/manifest.xml", deflated)?;
+    zip.write_all(manifest.as_bytes())?;
+    zip.start_file("content.xml", deflated)?;
+    zip.write_all(content.as_bytes())?;
+    zip.finish()?;
+    Ok(())
 }
