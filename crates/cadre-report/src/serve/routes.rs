@@ -658,11 +658,14 @@ fn api_error(app: &App, params: &Params, failure: &Failure) -> Response {
 }
 
 /// Reads the posted workbooks and runs `run` on them in a private folder.
+/// A query field the call needs and lacks (`missing`) is reported after the
+/// body is read: a client sending its workbooks is answered, not cut off.
 async fn api<F>(
     app: Arc<App>,
     params: Params,
     headers: HeaderMap,
     form: Multipart,
+    missing: Option<&'static str>,
     run: F,
 ) -> Response
 where
@@ -671,6 +674,7 @@ where
         + 'static,
 {
     let files = match read_form(&headers, app.config.max_upload, form).await {
+        Ok(_) if missing.is_some() => Err(Failure::Missing(missing.unwrap_or_default())),
         Ok((files, _)) if files.is_empty() => Err(Failure::NoFile),
         Ok((files, _)) => Ok(files),
         Err(f) => Err(f),
@@ -721,16 +725,23 @@ async fn api_validate(
     form: Multipart,
 ) -> Response {
     let when = params.period.as_ref().map(|_| params.when(&app));
-    api(app, params, headers, form, move |inputs, _, params| {
-        let format = text_or_json(params);
-        let out = commands::validate(inputs, when.as_ref(), format)?;
-        let mut r = bytes_response(text_or_json_type(format), out.stdout);
-        r.headers_mut().insert(
-            "x-cadre-clean",
-            HeaderValue::from_static(if out.clean { "true" } else { "false" }),
-        );
-        Ok(r)
-    })
+    api(
+        app,
+        params,
+        headers,
+        form,
+        None,
+        move |inputs, _, params| {
+            let format = text_or_json(params);
+            let out = commands::validate(inputs, when.as_ref(), format)?;
+            let mut r = bytes_response(text_or_json_type(format), out.stdout);
+            r.headers_mut().insert(
+                "x-cadre-clean",
+                HeaderValue::from_static(if out.clean { "true" } else { "false" }),
+            );
+            Ok(r)
+        },
+    )
     .await
 }
 
@@ -742,18 +753,23 @@ async fn api_compute(
     headers: HeaderMap,
     form: Multipart,
 ) -> Response {
-    if params.period.is_none() {
-        return api_error(&app, &params, &Failure::Missing("period"));
-    }
+    let missing = params.period.is_none().then_some("period");
     let when = params.when(&app);
-    api(app, params, headers, form, move |inputs, _, params| {
-        let (format, content_type) = match params.format.as_deref() {
-            Some("json") => (TableFormat::Json, "application/json"),
-            _ => (TableFormat::Csv, "text/csv; charset=utf-8"),
-        };
-        let out = commands::compute(inputs, &when, format, None)?;
-        Ok(bytes_response(content_type, out.stdout))
-    })
+    api(
+        app,
+        params,
+        headers,
+        form,
+        missing,
+        move |inputs, _, params| {
+            let (format, content_type) = match params.format.as_deref() {
+                Some("json") => (TableFormat::Json, "application/json"),
+                _ => (TableFormat::Csv, "text/csv; charset=utf-8"),
+            };
+            let out = commands::compute(inputs, &when, format, None)?;
+            Ok(bytes_response(content_type, out.stdout))
+        },
+    )
     .await
 }
 
@@ -765,26 +781,31 @@ async fn api_report(
     headers: HeaderMap,
     form: Multipart,
 ) -> Response {
-    if params.period.is_none() {
-        return api_error(&app, &params, &Failure::Missing("period"));
-    }
+    let missing = params.period.is_none().then_some("period");
     let when = params.when(&app);
-    api(app, params, headers, form, move |inputs, data, params| {
-        let output = data.scratch("report.pdf").map_err(|source| Error::Write {
-            path: "report.pdf".into(),
-            source,
-        })?;
-        commands::report(inputs, &when, &params.report_args(output.clone()))?;
-        let bytes = std::fs::read(&output).map_err(|source| Error::Write {
-            path: "report.pdf".into(),
-            source,
-        })?;
-        Ok(download(
-            "application/pdf",
-            &format!("report-{}.pdf", when.period),
-            bytes,
-        ))
-    })
+    api(
+        app,
+        params,
+        headers,
+        form,
+        missing,
+        move |inputs, data, params| {
+            let output = data.scratch("report.pdf").map_err(|source| Error::Write {
+                path: "report.pdf".into(),
+                source,
+            })?;
+            commands::report(inputs, &when, &params.report_args(output.clone()))?;
+            let bytes = std::fs::read(&output).map_err(|source| Error::Write {
+                path: "report.pdf".into(),
+                source,
+            })?;
+            Ok(download(
+                "application/pdf",
+                &format!("report-{}.pdf", when.period),
+                bytes,
+            ))
+        },
+    )
     .await
 }
 
@@ -796,18 +817,25 @@ async fn api_explain(
     headers: HeaderMap,
     form: Multipart,
 ) -> Response {
-    let Some(code) = params.code.clone() else {
-        return api_error(&app, &params, &Failure::Missing("code"));
+    let code = params.code.clone().unwrap_or_default();
+    let missing = match (&params.code, &params.period) {
+        (None, _) => Some("code"),
+        (_, None) => Some("period"),
+        _ => None,
     };
-    if params.period.is_none() {
-        return api_error(&app, &params, &Failure::Missing("period"));
-    }
     let when = params.when(&app);
-    api(app, params, headers, form, move |inputs, _, params| {
-        let format = text_or_json(params);
-        let out = commands::explain(inputs, &code, &when, format)?;
-        Ok(bytes_response(text_or_json_type(format), out.stdout))
-    })
+    api(
+        app,
+        params,
+        headers,
+        form,
+        missing,
+        move |inputs, _, params| {
+            let format = text_or_json(params);
+            let out = commands::explain(inputs, &code, &when, format)?;
+            Ok(bytes_response(text_or_json_type(format), out.stdout))
+        },
+    )
     .await
 }
 
