@@ -294,19 +294,32 @@ fn reporting(status: &ReportingStatus, programme: &cadre::Programme, lang: Lang)
             .filter(|l| !l.is_empty())
             .unwrap_or_else(|| dataset.to_owned())
     };
-    // Folded when every unit reported: the summary says it.
+    // The units that sent nothing are named; every unit's rows are folded.
+    let silent: Vec<String> = status
+        .silent()
+        .map(|u| match &u.name {
+            Some(name) => format!("{name} ({})", u.code),
+            None => u.code.clone(),
+        })
+        .collect();
+    let silent = if silent.is_empty() {
+        String::new()
+    } else {
+        format!(
+            r#"<p class="bad" id="silent">{}</p>"#,
+            esc(&Text::SilentUnits {
+                names: &silent.join(", ")
+            }
+            .render(lang))
+        )
+    };
     let mut s = format!(
-        r#"<h3 id="reporting-heading">{}</h3><details id="reporting-details"{}><summary id="reporting-summary">{}</summary><table class="reporting" id="reporting"><thead><tr><th>{}</th><th>{}</th>"#,
+        r#"<h3 id="reporting-heading">{}</h3>{silent}<details id="reporting-details"><summary id="reporting-summary">{}</summary><table class="reporting" id="reporting"><thead><tr><th>{}</th><th>{}</th>"#,
         esc(&Text::ReportingHeading {
             units: &label(&status.units_dataset),
             period: status.period.as_deref(),
         }
         .render(lang)),
-        if status.silent().next().is_some() {
-            " open"
-        } else {
-            ""
-        },
         esc(&Text::ReportingSummary {
             reported: status.reported(),
             of: status.units.len(),

@@ -603,6 +603,16 @@ fn the_page_flow_and_escaping() {
     .unwrap();
     let unit = status["reporting"]["units"][0]["code"].as_str().unwrap();
     assert!(html.contains(&format!("<td>{unit}</td>")), "{unit}");
+    let silent = status["reporting"]["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|u| u["rows"].as_array().unwrap().iter().all(|n| n == 0));
+    assert_eq!(
+        html.contains(r#"id="silent""#),
+        silent,
+        "the units that sent nothing"
+    );
     let explain = get(&format!("{base}{path}/explain/A3.2?{q}"));
     assert_eq!(explain.status, 200);
     let text = cli(&[
