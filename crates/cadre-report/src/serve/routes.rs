@@ -245,8 +245,8 @@ async fn blocking<T: Send + 'static>(
         .unwrap_or_else(|e| Err(Failure::Internal(e.to_string())))
 }
 
-/// Reads a multipart form: its `file` fields (bare, unique names) and its
-/// other fields as text.
+/// Reads a multipart form: its files (bare, unique names) and its other
+/// fields as text.
 async fn read_form(
     headers: &HeaderMap,
     max: usize,
@@ -270,7 +270,9 @@ async fn read_form(
     let mut fields = HashMap::new();
     while let Some(field) = form.next_field().await.map_err(refused)? {
         let name = field.name().unwrap_or_default().to_owned();
-        if name == "file" {
+        // `file` fields, and any part that carries a file name (`files`,
+        // `file[]` as some clients write them).
+        if name == "file" || field.file_name().is_some() {
             let sent = field.file_name().unwrap_or_default().to_owned();
             let bytes = field.bytes().await.map_err(refused)?;
             // A form with no file chosen sends an empty, nameless part.
