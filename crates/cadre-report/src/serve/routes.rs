@@ -226,7 +226,7 @@ impl Failure {
             Failure::Missing(name) => WebText::MissingQuery { name }.render(lang),
             Failure::NoFile => WebWord::NoFile.text(lang).to_owned(),
             Failure::Expired => WebWord::SessionExpired.text(lang).to_owned(),
-            Failure::Internal(reason) => reason.clone(),
+            Failure::Internal(reason) => WebText::ServerFailure { reason }.render(lang),
         }
     }
 
@@ -399,7 +399,7 @@ async fn upload(State(app): Shared, headers: HeaderMap, form: Multipart) -> Resp
         return page_error(&app, lang, &Failure::NoFile);
     }
     let Some(id) = app.store.insert(files) else {
-        return page_error(&app, lang, &Failure::Internal("random".into()));
+        return page_error(&app, lang, &Failure::Internal("getrandom".into()));
     };
     let params = Params {
         period: fields

@@ -124,6 +124,11 @@ pub enum WebText<'a> {
         /// The system's reason.
         reason: &'a str,
     },
+    /// The server itself failed (a temporary folder, a thread).
+    ServerFailure {
+        /// The system's reason.
+        reason: &'a str,
+    },
     /// A request that lacks a field of its query.
     MissingQuery {
         /// The field (`period`).

@@ -56,6 +56,9 @@ pub(in crate::messages) fn text(t: &WebText) -> String {
             "warning: {addr} is not a loopback address; other machines on the network can open the app and upload workbooks to it."
         ),
         WebText::CannotListen { addr, reason } => format!("cannot listen on {addr}: {reason}"),
+        WebText::ServerFailure { reason } => {
+            format!("The server could not handle the request: {reason}")
+        }
         WebText::MissingQuery { name } => format!("The request lacks \"{name}\"."),
         WebText::UploadUnreadable { reason } => format!("Unreadable upload: {reason}"),
     }

@@ -62,6 +62,9 @@ pub(in crate::messages) fn text(t: &WebText) -> String {
         WebText::CannotListen { addr, reason } => {
             format!("impossible d'écouter sur {addr} : {reason}")
         }
+        WebText::ServerFailure { reason } => {
+            format!("Le serveur n'a pas pu traiter la demande : {reason}")
+        }
         WebText::MissingQuery { name } => format!("Il manque « {name} » à la demande."),
         WebText::UploadUnreadable { reason } => format!("Envoi illisible : {reason}"),
     }
