@@ -447,13 +447,7 @@ pub fn status_text(status: &ReportingStatus, programme: &Programme, lang: Lang) 
         }
         .render(lang)
     );
-    let silent: Vec<String> = status
-        .silent()
-        .map(|u| match &u.name {
-            Some(name) => format!("{name} ({})", u.code),
-            None => u.code.clone(),
-        })
-        .collect();
+    let silent: Vec<String> = status.silent_names();
     if !silent.is_empty() {
         s += &format!(
             "{}\n",

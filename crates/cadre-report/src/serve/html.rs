@@ -295,13 +295,7 @@ fn reporting(status: &ReportingStatus, programme: &cadre::Programme, lang: Lang)
             .unwrap_or_else(|| dataset.to_owned())
     };
     // The units that sent nothing are named; every unit's rows are folded.
-    let silent: Vec<String> = status
-        .silent()
-        .map(|u| match &u.name {
-            Some(name) => format!("{name} ({})", u.code),
-            None => u.code.clone(),
-        })
-        .collect();
+    let silent: Vec<String> = status.silent_names();
     let silent = if silent.is_empty() {
         String::new()
     } else {
