@@ -299,6 +299,35 @@ pub fn accounting_text(report: &cadre::IngestReport, lang: Lang) -> String {
     s
 }
 
+/// What `validate` finds, as data, for a page that lays it out itself
+/// (`cadre serve`): the accounting of every sheet and rejected row, who
+/// sent what when the programme declares reporting units (in `period` when
+/// given), the programme (its dataset labels) and the user's language.
+pub struct Validation {
+    /// Every sheet's accounting and every rejected row.
+    pub report: cadre::IngestReport,
+    /// Who sent what, when the programme declares reporting units.
+    pub reporting: Option<ReportingStatus>,
+    /// The programme.
+    pub programme: Programme,
+    /// The language asked for (or the programme's default).
+    pub lang: Lang,
+}
+
+/// `validate`'s findings as data (see [`Validation`]).
+pub fn validation(inputs: &Inputs, when: Option<&When>) -> Result<Validation, Error> {
+    let session = Session::open(inputs, false)?;
+    let period = when.map(|w| session.period(w)).transpose()?;
+    let reporting =
+        Engine::new(&session.programme, &session.data).reporting_status(period.as_ref())?;
+    Ok(Validation {
+        report: session.data.report,
+        reporting,
+        programme: session.programme,
+        lang: session.lang,
+    })
+}
+
 /// `cadre validate`: the accounting of every sheet and file and, when the
 /// programme declares reporting units, who sent what (in `period` when
 /// given, else in all the data); not clean when a row is rejected.
@@ -426,13 +455,7 @@ pub fn status_text(status: &ReportingStatus, programme: &Programme, lang: Lang) 
         }
         .render(lang)
     );
-    let silent: Vec<String> = status
-        .silent()
-        .map(|u| match &u.name {
-            Some(name) => format!("{name} ({})", u.code),
-            None => u.code.clone(),
-        })
-        .collect();
+    let silent: Vec<String> = status.silent_names();
     if !silent.is_empty() {
         s += &format!(
             "{}\n",

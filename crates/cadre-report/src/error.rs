@@ -60,6 +60,13 @@ pub enum Error {
     },
     /// A JSON output could not be serialised.
     Json(#[from] serde_json::Error),
+    /// `cadre serve` cannot listen on its address.
+    Listen {
+        /// The address.
+        addr: String,
+        /// The system's reason.
+        source: std::io::Error,
+    },
 }
 
 impl From<cadre::Error> for Error {
@@ -105,6 +112,11 @@ impl Error {
             Error::Write { path, source } => cannot_write(path, source, lang),
             Error::Json(e) => Text::ReportData {
                 reason: &e.to_string(),
+            }
+            .render(lang),
+            Error::Listen { addr, source } => cadre::messages::web::WebText::CannotListen {
+                addr,
+                reason: &source.to_string(),
             }
             .render(lang),
         }

@@ -10,6 +10,7 @@ pub mod explain_text;
 pub mod iati;
 pub mod progress;
 pub mod report;
+pub mod serve;
 pub mod template;
 pub mod tracking;
 pub mod world;

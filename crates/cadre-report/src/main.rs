@@ -197,6 +197,29 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Start the local web app: drop workbooks in a browser page, see the
+    /// validation report, the indicator table and each value's explanation,
+    /// download the report, tracking table, IATI export and data-entry
+    /// template; the same answers as an API (POST /api/validate,
+    /// /api/compute, /api/report, /api/explain with multipart `file` fields).
+    ///
+    /// It listens on this computer only (127.0.0.1) unless --addr says
+    /// otherwise (then it warns). Uploads above 64 MiB per request are
+    /// refused (413); uploaded workbooks are written to a private temporary
+    /// folder removed after each request, and the page keeps them in memory
+    /// for 30 minutes at most (256 MiB in all, the oldest forgotten first).
+    Serve {
+        /// The programme folder (programme.toml, datasets.toml, indicators/).
+        #[arg(long)]
+        programme: PathBuf,
+        /// Data the page offers besides uploads: a workbook, a csv file or
+        /// a folder, as for the other commands. Repeat for several sources.
+        #[arg(long, num_args = 1)]
+        data: Vec<PathBuf>,
+        /// The address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+    },
     /// Write the blank data-entry workbook of a programme.
     Template {
         /// The programme folder.
@@ -345,6 +368,14 @@ impl When {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Serve {
+        programme,
+        data,
+        addr,
+    } = cli.command
+    {
+        return serve(programme, data, addr);
+    }
     let lang = commands::fallback_language(cli.command.lang());
     match run(cli.command) {
         Ok(outcome) => {
@@ -360,6 +391,50 @@ fn main() -> ExitCode {
             // Errors are written in the language asked for; a language the
             // programme does not declare is itself the error, written in
             // the fallback language.
+            eprintln!("cadre: {}", e.message(lang));
+            ExitCode::from(exit_code(&e))
+        }
+    }
+}
+
+/// `cadre serve`: listens, says where (and warns beyond loopback), serves
+/// until Ctrl+C.
+fn serve(programme: PathBuf, data: Vec<PathBuf>, addr: std::net::SocketAddr) -> ExitCode {
+    use cadre::messages::web::WebText;
+    use cadre_report::serve;
+    let lang = match serve::programme_language(&programme) {
+        Ok(lang) => lang,
+        Err(e) => {
+            eprintln!("cadre: {}", e.message(commands::fallback_language(None)));
+            return ExitCode::from(exit_code(&e));
+        }
+    };
+    let listener = match std::net::TcpListener::bind(addr) {
+        Ok(l) => l,
+        Err(source) => {
+            let e = Error::Listen {
+                addr: addr.to_string(),
+                source,
+            };
+            eprintln!("cadre: {}", e.message(lang));
+            return ExitCode::from(2);
+        }
+    };
+    if !serve::is_loopback(&addr) {
+        let addr = addr.to_string();
+        eprintln!(
+            "cadre: {}",
+            WebText::NotLoopback { addr: &addr }.render(lang)
+        );
+    }
+    let bound = listener.local_addr().unwrap_or(addr);
+    let url = format!("http://{bound}/");
+    eprintln!("{}", WebText::Listening { url: &url }.render(lang));
+    let mut config = serve::Config::new(programme);
+    config.data = data;
+    match serve::run(listener, config) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
             eprintln!("cadre: {}", e.message(lang));
             ExitCode::from(exit_code(&e))
         }
@@ -395,7 +470,7 @@ impl Command {
             | Command::Export { input, .. }
             | Command::Narrative { input, .. } => input.lang.as_deref(),
             Command::Template { lang, .. } => lang.as_deref(),
-            Command::ReportTemplate { .. } => None,
+            Command::ReportTemplate { .. } | Command::Serve { .. } => None,
         }
     }
 }
@@ -513,6 +588,8 @@ fn run(command: Command) -> Result<Outcome, Error> {
             output,
         } => commands::template(&programme, registry.as_deref(), lang.as_deref(), &output),
         Command::ReportTemplate { output } => commands::report_template(&output),
+        // Handled before: it serves until stopped.
+        Command::Serve { .. } => Ok(Outcome::default()),
         Command::Narrative {
             input,
             when,

@@ -56,6 +56,17 @@ impl ReportingStatus {
         self.units.iter().filter(|u| u.total() == 0)
     }
 
+    /// The units that sent nothing, each as "name (code)" (its code alone
+    /// when it has no name), for a sentence naming them.
+    pub fn silent_names(&self) -> Vec<String> {
+        self.silent()
+            .map(|u| match &u.name {
+                Some(name) => format!("{name} ({})", u.code),
+                None => u.code.clone(),
+            })
+            .collect()
+    }
+
     /// How many units sent at least one row.
     pub fn reported(&self) -> usize {
         self.units.iter().filter(|u| u.total() > 0).count()

@@ -1621,13 +1621,7 @@ impl Builder<'_> {
                 silent: u.total() == 0,
             })
             .collect();
-        let silent: Vec<String> = status
-            .silent()
-            .map(|u| match &u.name {
-                Some(name) => format!("{name} ({})", u.code),
-                None => u.code.clone(),
-            })
-            .collect();
+        let silent: Vec<String> = status.silent_names();
         Ok(Some(ReportingData {
             heading: Text::ReportingHeading {
                 units: &label(&status.units_dataset),

@@ -2,6 +2,7 @@
 //! one per file: less disk, faster builds). Each module was a test file.
 
 mod attached_table;
+mod browser;
 mod cli;
 mod iati;
 mod kinds;
@@ -9,5 +10,6 @@ mod methods;
 mod progress;
 mod report;
 mod report_data;
+mod serve;
 mod statement;
 mod template;

@@ -14,6 +14,7 @@
 mod en;
 mod fr;
 pub mod report;
+pub mod web;
 
 use std::fmt;
 

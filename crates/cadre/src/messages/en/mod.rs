@@ -1,6 +1,7 @@
 //! The English catalogue.
 
 pub(super) mod report;
+pub(super) mod web;
 
 use super::{RulePart, Text, Word, list};
 use crate::cell::format_number;

@@ -1,6 +1,7 @@
 //! Le catalogue français.
 
 pub(super) mod report;
+pub(super) mod web;
 
 use super::{RulePart, Text, Word, list};
 use crate::cell::format_number;
