@@ -273,6 +273,8 @@ impl RequestData {
             data: self.paths.clone(),
             lang: lang.map(str::to_owned),
             allow_rejected,
+            // A server has no terminal to draw a progress bar on.
+            progress: false,
         }
     }
 }
