@@ -384,18 +384,66 @@ fn next_record(
     })
 }
 
-/// A record's non-empty cells, and its line: where the reader stood when
-/// it began the record, plus `lines_before` (the lines of the file before
-/// the slice the reader reads).
+/// Line numbers of a csv reader's records, as a spreadsheet or an editor
+/// shows them. The csv crate's own count is one short after a CRLF line
+/// (it counts the `\n` of `\r\n` only when the next record begins, after
+/// noting where that record starts), and Excel writes CRLF. So the line is
+/// counted here from the record's first byte: line breaks before it, plus
+/// one. Records come in order, so the count only moves forward.
+struct Lines<'b> {
+    /// The bytes the reader reads.
+    bytes: &'b [u8],
+    /// Where the count stands in them…
+    at: usize,
+    /// …and the line breaks before it (those of the file before `bytes` included).
+    breaks: u64,
+}
+
+impl<'b> Lines<'b> {
+    /// Counting in `bytes`, a slice of a file with `breaks_before` line
+    /// breaks before it.
+    fn new(bytes: &'b [u8], breaks_before: u64) -> Self {
+        Lines {
+            bytes,
+            at: 0,
+            breaks: breaks_before,
+        }
+    }
+
+    /// The line of the record the reader began at byte `start` (of `bytes`).
+    fn of(&mut self, start: usize) -> u64 {
+        let content = content_start(self.bytes, start);
+        if content > self.at {
+            self.breaks += self.bytes[self.at..content]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count() as u64;
+            self.at = content;
+        }
+        self.breaks + 1
+    }
+}
+
+/// Where the record the reader began at byte `start` really begins: after
+/// any line terminator left over from the previous record.
+fn content_start(bytes: &[u8], start: usize) -> usize {
+    let mut content = start.min(bytes.len());
+    while content < bytes.len() && matches!(bytes[content], b'\r' | b'\n') {
+        content += 1;
+    }
+    content
+}
+
+/// A record's non-empty cells, and its line (see [`Lines`]).
 fn record_cells<'r>(
     file: &Path,
     record: &'r csv::ByteRecord,
-    lines_before: u64,
+    lines: &mut Lines,
     spare: &mut Spare,
 ) -> Result<(u32, Vec<(u32, Cell<'r>)>)> {
     let line = record
         .position()
-        .map(|p| p.line() + lines_before)
+        .map(|p| lines.of(p.byte() as usize))
         .unwrap_or(0) as u32;
     let mut cells = recycle(std::mem::take(spare));
     cells.extend(
@@ -431,10 +479,11 @@ fn read_csv(
     let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
     let (bytes, delimiter) = csv_bytes(&bytes);
     let mut reader = csv_reader(bytes, delimiter);
+    let mut lines = Lines::new(bytes, 0);
     let mut record = csv::ByteRecord::new();
     let mut spare = Spare::new();
     while next_record(file, &mut reader, &mut record)? {
-        let (line, cells) = record_cells(file, &record, 0, &mut spare)?;
+        let (line, cells) = record_cells(file, &record, &mut lines, &mut spare)?;
         visit(line, &cells)?;
         spare = recycle(cells);
     }
@@ -468,6 +517,7 @@ fn ingest_csv(file: &Path, ingester: &mut SheetIngester, rows: &Counter) -> Resu
     let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
     let (bytes, delimiter) = csv_bytes(&bytes);
     let mut reader = csv_reader(bytes, delimiter);
+    let mut lines = Lines::new(bytes, 0);
     let mut record = csv::ByteRecord::new();
     let mut tally = rows.tally();
     let mut spare = Spare::new();
@@ -476,7 +526,7 @@ fn ingest_csv(file: &Path, ingester: &mut SheetIngester, rows: &Counter) -> Resu
         if !next_record(file, &mut reader, &mut record)? {
             return Ok(());
         }
-        let (line, cells) = record_cells(file, &record, 0, &mut spare)?;
+        let (line, cells) = record_cells(file, &record, &mut lines, &mut spare)?;
         tally.one();
         ingester.row(line, &cells)?;
         spare = recycle(cells);
@@ -496,7 +546,7 @@ fn ingest_csv(file: &Path, ingester: &mut SheetIngester, rows: &Counter) -> Resu
     .flatten();
     let Some(at) = split else {
         while next_record(file, &mut reader, &mut record)? {
-            let (line, cells) = record_cells(file, &record, 0, &mut spare)?;
+            let (line, cells) = record_cells(file, &record, &mut lines, &mut spare)?;
             tally.one();
             ingester.row(line, &cells)?;
             spare = recycle(cells);
@@ -511,11 +561,12 @@ fn ingest_csv(file: &Path, ingester: &mut SheetIngester, rows: &Counter) -> Resu
             let lines_before = bytes[..at].iter().filter(|b| **b == b'\n').count() as u64;
             fork.set_last_row(lines_before as u32);
             let mut reader = csv_reader(&bytes[at..], delimiter);
+            let mut lines = Lines::new(&bytes[at..], lines_before);
             let mut record = csv::ByteRecord::new();
             let mut tally = rows.tally();
             let mut spare = Spare::new();
             while !stop.load(Ordering::Relaxed) && next_record(file, &mut reader, &mut record)? {
-                let (line, cells) = record_cells(file, &record, lines_before, &mut spare)?;
+                let (line, cells) = record_cells(file, &record, &mut lines, &mut spare)?;
                 tally.one();
                 fork.row(line, &cells)?;
                 spare = recycle(cells);
@@ -527,16 +578,16 @@ fn ingest_csv(file: &Path, ingester: &mut SheetIngester, rows: &Counter) -> Resu
         let first = (|| -> Result<()> {
             while next_record(file, &mut reader, &mut record)? {
                 if let Some(p) = record.position()
-                    && p.byte() as usize >= at
+                    && content_start(bytes, p.byte() as usize) >= at
                 {
-                    if p.byte() as usize == at {
-                        met = Some(p.line());
+                    if content_start(bytes, p.byte() as usize) == at {
+                        met = Some(lines.of(at));
                         return Ok(());
                     }
                     // The split fell inside a record: read on alone.
                     stop.store(true, Ordering::Relaxed);
                 }
-                let (line, cells) = record_cells(file, &record, 0, &mut spare)?;
+                let (line, cells) = record_cells(file, &record, &mut lines, &mut spare)?;
                 tally.one();
                 ingester.row(line, &cells)?;
                 spare = recycle(cells);
@@ -561,12 +612,12 @@ fn ingest_csv(file: &Path, ingester: &mut SheetIngester, rows: &Counter) -> Resu
         }
         // Not where the second reader started (cannot happen: the line is
         // the count of line breaks before the split): read on alone.
-        let (l, cells) = record_cells(file, &record, 0, &mut spare)?;
+        let (l, cells) = record_cells(file, &record, &mut lines, &mut spare)?;
         tally.one();
         ingester.row(l, &cells)?;
         spare = recycle(cells);
         while next_record(file, &mut reader, &mut record)? {
-            let (l, cells) = record_cells(file, &record, 0, &mut spare)?;
+            let (l, cells) = record_cells(file, &record, &mut lines, &mut spare)?;
             tally.one();
             ingester.row(l, &cells)?;
             spare = recycle(cells);

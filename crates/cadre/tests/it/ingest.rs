@@ -581,3 +581,48 @@ fn progress_is_told_sheet_by_sheet() {
         assert_eq!(datasets, all, "{input}");
     }
 }
+
+/// Excel writes csv files with CRLF line ends: a row is numbered by the line
+/// it starts on, as an editor shows it, whatever the line ends, blank lines
+/// and quoted line breaks before it.
+#[test]
+fn csv_rows_are_numbered_by_their_line_whatever_the_line_ends() {
+    let root = repo();
+    let p = Programme::load(root.join("tests/compute/programme")).unwrap();
+    let mini = root.join("tests/compute/cases/mini/data");
+    for ends in ["\n", "\r\n"] {
+        let dir = tempfile::tempdir().unwrap();
+        for f in std::fs::read_dir(&mini).unwrap() {
+            let f = f.unwrap().path();
+            std::fs::copy(&f, dir.path().join(f.file_name().unwrap())).unwrap();
+        }
+        // Line 1 header, 2 a row, 3 blank, 4-5 one row (a quoted line
+        // break in its genre cell), 6 a row naming an unknown session.
+        let lines = [
+            "session,site,genre,score",
+            "A1,S1,F,",
+            "",
+            "A1,S1,\"F",
+            "\",",
+            "ZZ,S1,H,",
+        ];
+        std::fs::write(dir.path().join("presences.csv"), lines.join(ends) + ends).unwrap();
+        let data = cadre::ingest(&p, dir.path()).unwrap();
+        let rows: Vec<(u32, String)> = data
+            .report
+            .problems
+            .iter()
+            .filter(|pr| pr.dataset == "presences")
+            .map(|pr| (pr.row, pr.value.clone()))
+            .collect();
+        assert!(
+            rows.contains(&(6, "ZZ".to_owned())),
+            "line ends {ends:?}: {:#?}",
+            data.report.problems
+        );
+        assert!(
+            rows.iter().all(|(r, _)| *r == 4 || *r == 6),
+            "line ends {ends:?}: {rows:?}"
+        );
+    }
+}
