@@ -217,16 +217,8 @@ pub fn ingest_sources_with_progress<P: AsRef<Path>>(
         unmatched.extend(read.unmatched.iter().cloned());
         found_sheets.extend(read.sheet_names.iter().cloned());
     }
-    for schema in &programme.datasets {
-        let dataset = programme
-            .datasets
-            .iter()
-            .position(|d| d.name == schema.name);
-        if !reads
-            .iter()
-            .flat_map(|r| &r.sheets)
-            .any(|s| Some(s.dataset) == dataset)
-        {
+    for (i, schema) in programme.datasets.iter().enumerate() {
+        if !reads.iter().flat_map(|r| &r.sheets).any(|s| s.dataset == i) {
             return Err(Error::MissingSheet {
                 path: given.first().cloned().unwrap_or_default(),
                 dataset: schema.name.clone(),
@@ -278,21 +270,19 @@ pub fn ingest_sources_with_progress<P: AsRef<Path>>(
     };
     let mut datasets = BTreeMap::new();
     for (schema, m) in programme.datasets.iter().zip(merged) {
-        let mut problems = m.problems;
-        for (p, part) in m.parts.into_iter().enumerate() {
+        // The problems found after reading, with the sheet they are in.
+        let mut later: Vec<Vec<Problem>> = vec![Vec::new(); m.parts.len()];
+        for (at, problem) in m.problems {
+            later[at as usize].push(problem);
+        }
+        for (part, later) in m.parts.into_iter().zip(later) {
             let mut sheet_problems = part.result.problems;
-            sheet_problems.extend(
-                problems
-                    .iter()
-                    .filter(|(at, _)| *at == p as u32)
-                    .map(|(_, problem)| problem.clone()),
-            );
+            sheet_problems.extend(later);
             // Stable: within a row, cell problems in column order, then keys, then references.
             sheet_problems.sort_by_key(|p| p.row);
             report.sheets.push(part.result.report);
             report.problems.extend(sheet_problems);
         }
-        problems.clear();
         datasets.insert(
             schema.name.clone(),
             Dataset {
