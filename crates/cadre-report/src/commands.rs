@@ -336,22 +336,19 @@ pub fn validate(
     when: Option<&When>,
     format: TextOrJson,
 ) -> Result<Outcome, Error> {
-    let session = Session::open(inputs, false)?;
-    let period = when.map(|w| session.period(w)).transpose()?;
-    let engine = Engine::new(&session.programme, &session.data);
-    let status = engine.reporting_status(period.as_ref())?;
-    let report = &session.data.report;
+    let v = validation(inputs, when)?;
+    let report = &v.report;
     let stdout = match format {
         TextOrJson::Json => json(&ValidateJson {
             report,
             files: report.by_file(),
-            reporting: status.as_ref(),
+            reporting: v.reporting.as_ref(),
         })?,
         TextOrJson::Text => {
-            let mut text = accounting_text(report, session.lang);
-            if let Some(status) = &status {
+            let mut text = accounting_text(report, v.lang);
+            if let Some(status) = &v.reporting {
                 text += "\n";
-                text += &status_text(status, &session.programme, session.lang);
+                text += &status_text(status, &v.programme, v.lang);
             }
             text.into_bytes()
         }
