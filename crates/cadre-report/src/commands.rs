@@ -399,13 +399,7 @@ pub fn status(inputs: &Inputs, when: &When, format: TextOrJson) -> Result<Outcom
 /// per dataset, total), then how many reported and who did not.
 pub fn status_text(status: &ReportingStatus, programme: &Programme, lang: Lang) -> String {
     let w = |word: Word| word.text(lang);
-    let label = |dataset: &str| -> String {
-        programme
-            .dataset(dataset)
-            .map(|d| d.label.get(lang).to_owned())
-            .filter(|l| !l.is_empty())
-            .unwrap_or_else(|| dataset.to_owned())
-    };
+    let label = |dataset: &str| programme.dataset_label(dataset, lang);
     let mut headers: Vec<String> = vec![w(Word::Code).to_owned(), w(Word::Name).to_owned()];
     headers.extend(status.datasets.iter().map(|d| label(d)));
     headers.push(w(Word::Total).to_owned());

@@ -560,6 +560,15 @@ impl Programme {
         self.datasets.iter().find(|d| d.name == name)
     }
 
+    /// A dataset's label in `lang`, or its name when it has none.
+    pub fn dataset_label(&self, name: &str, lang: crate::Lang) -> String {
+        self.dataset(name)
+            .map(|d| d.label.get(lang))
+            .filter(|l| !l.is_empty())
+            .unwrap_or(name)
+            .to_owned()
+    }
+
     /// The indicator with this code (exact, else ignoring case).
     pub fn indicator(&self, code: &str) -> Result<&IndicatorDef> {
         self.indicators

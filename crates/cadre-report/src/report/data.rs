@@ -1516,12 +1516,7 @@ impl Builder<'_> {
             .iter()
             .map(|s| SheetData {
                 dataset: s.dataset.clone(),
-                label: self
-                    .programme
-                    .dataset(&s.dataset)
-                    .map(|d| d.label.get(self.lang))
-                    .unwrap_or(&s.dataset)
-                    .to_owned(),
+                label: self.programme.dataset_label(&s.dataset, self.lang),
                 file: s.file.clone(),
                 sheet: s.sheet.clone(),
                 read: self.f.count(s.read),
@@ -1592,13 +1587,7 @@ impl Builder<'_> {
         else {
             return Ok(None);
         };
-        let label = |dataset: &str| -> String {
-            self.programme
-                .dataset(dataset)
-                .map(|d| d.label.get(self.lang).to_owned())
-                .filter(|l| !l.is_empty())
-                .unwrap_or_else(|| dataset.to_owned())
-        };
+        let label = |dataset: &str| self.programme.dataset_label(dataset, self.lang);
         let written = self.f.period(&period.label, period.start, period.end);
         let mut headers = vec![
             Word::Code.text(self.lang).to_owned(),
@@ -1669,12 +1658,7 @@ impl Builder<'_> {
                     .iter()
                     .filter(|s| s.file == i.path)
                     .map(|s| {
-                        let label = self
-                            .programme
-                            .dataset(&s.dataset)
-                            .map(|d| d.label.get(self.lang))
-                            .filter(|l| !l.is_empty())
-                            .unwrap_or(&s.dataset);
+                        let label = self.programme.dataset_label(&s.dataset, self.lang);
                         format!("{label} {}", self.f.count(s.read))
                     })
                     .collect::<Vec<_>>()

@@ -84,14 +84,6 @@ impl Words {
     }
 }
 
-fn dataset_label(p: &Programme, name: &str, lang: Lang) -> String {
-    p.dataset(name)
-        .map(|d| d.label.get(lang))
-        .filter(|l| !l.is_empty())
-        .unwrap_or(name)
-        .to_owned()
-}
-
 /// `scale` as a factor, omitted when 1.
 fn scale(w: &mut Words, scale: f64) {
     if scale != 1.0 {
@@ -102,7 +94,7 @@ fn scale(w: &mut Words, scale: f64) {
 
 /// " in Events where type = 'workshop'".
 fn rows(w: &mut Words, p: &Programme, sel: &Selection, lang: Lang) {
-    let label = dataset_label(p, &sel.dataset, lang);
+    let label = p.dataset_label(&sel.dataset, lang);
     w.t(F::OfDataset { label: &label });
     if let Some(f) = &sel.filter {
         w.condition(f, &sel.filter_label, F::Where, |label| F::Restricted {
@@ -268,7 +260,7 @@ pub fn source(p: &Programme, data: &cadre::Data, ind: &IndicatorDef, lang: Lang)
             w.t(F::SourceSeparator);
         }
         seen.push(&sel.dataset);
-        let label = dataset_label(p, &sel.dataset, lang);
+        let label = p.dataset_label(&sel.dataset, lang);
         w.s(&label);
         if let Some(ds) = data.dataset(&sel.dataset) {
             let mut sheets: Vec<&str> = Vec::new();

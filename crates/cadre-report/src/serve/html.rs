@@ -287,13 +287,7 @@ pub(crate) fn validation(v: &Validation, lang: Lang) -> String {
 /// Who has reported: each unit's rows per dataset, the silent ones marked.
 fn reporting(status: &ReportingStatus, programme: &cadre::Programme, lang: Lang) -> String {
     let w = |word: Word| esc(word.text(lang));
-    let label = |dataset: &str| -> String {
-        programme
-            .dataset(dataset)
-            .map(|d| d.label.get(lang).to_owned())
-            .filter(|l| !l.is_empty())
-            .unwrap_or_else(|| dataset.to_owned())
-    };
+    let label = |dataset: &str| programme.dataset_label(dataset, lang);
     // The units that sent nothing are named; every unit's rows are folded.
     let silent: Vec<String> = status.silent_names();
     let silent = if silent.is_empty() {
