@@ -159,12 +159,7 @@ impl Engine<'_> {
                 }
             }
             for (_, column) in breakdowns.iter().filter(|(d, _)| *d == schema.name) {
-                let sel = Selection {
-                    dataset: schema.name.clone(),
-                    date: None,
-                    filter: None,
-                    filter_label: Default::default(),
-                };
+                let sel = Selection::whole(&schema.name);
                 let values = self
                     .selection_frame_with(&sel, &[column.as_str()], None, &[])
                     .map_err(err(&schema.name))?;

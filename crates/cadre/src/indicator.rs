@@ -110,6 +110,18 @@ pub struct Selection {
     pub filter_label: Localized,
 }
 
+impl Selection {
+    /// Every row of `dataset`: undated, unfiltered.
+    pub fn whole(dataset: &str) -> Selection {
+        Selection {
+            dataset: dataset.to_owned(),
+            date: None,
+            filter: None,
+            filter_label: Localized::default(),
+        }
+    }
+}
+
 /// An aggregate over a selection, one side of a ratio.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "RawAggregate")]

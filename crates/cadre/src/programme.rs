@@ -774,12 +774,7 @@ impl Programme {
         dataset: &str,
         columns: impl Iterator<Item = (&'c String, Need)>,
     ) -> std::result::Result<(), IndicatorProblem> {
-        let sel = Selection {
-            dataset: dataset.to_owned(),
-            date: None,
-            filter: None,
-            filter_label: Default::default(),
-        };
+        let sel = Selection::whole(dataset);
         self.selected_dataset(&sel)?;
         for (name, need) in columns {
             let c = self.resolve_column(&sel, name)?;
@@ -817,12 +812,7 @@ impl Programme {
                 problem,
             }),
         };
-        let units_sel = Selection {
-            dataset: reporting.units.clone(),
-            date: None,
-            filter: None,
-            filter_label: Default::default(),
-        };
+        let units_sel = Selection::whole(&reporting.units);
         let units = self
             .selected_dataset(&units_sel)
             .map_err(|p| err("units", p))?;

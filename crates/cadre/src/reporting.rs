@@ -97,7 +97,7 @@ impl Engine<'_> {
         keep.extend(reporting.label.as_deref());
         keep.dedup();
         let units_frame = self
-            .selection_frame_with(&whole(&reporting.units), &keep, None, &[])
+            .selection_frame_with(&Selection::whole(&reporting.units), &keep, None, &[])
             .map_err(err(&reporting.units))?;
         let codes = strings(&units_frame, &key).map_err(err(&reporting.units))?;
         let names = match &reporting.label {
@@ -154,15 +154,6 @@ impl Engine<'_> {
             units,
             no_unit,
         }))
-    }
-}
-
-fn whole(dataset: &str) -> Selection {
-    Selection {
-        dataset: dataset.to_owned(),
-        date: None,
-        filter: None,
-        filter_label: Default::default(),
     }
 }
 
