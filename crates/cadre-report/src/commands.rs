@@ -10,10 +10,11 @@ use std::path::{Path, PathBuf};
 
 use cadre::check::CheckReport;
 use cadre::reporting::ReportingStatus;
-use cadre::{Data, Engine, Lang, Period, Programme, Text, Word};
+use cadre::{Data, Engine, Lang, Period, Programme};
 use chrono::NaiveDate;
 
 use crate::Error;
+use crate::messages::{Text, Word};
 use crate::report::{PdfStandardChoice, ReportOptions};
 use crate::world::TemplateSource;
 

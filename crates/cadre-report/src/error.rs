@@ -3,8 +3,9 @@
 
 use std::path::PathBuf;
 
-use cadre::{Lang, Text};
+use cadre::Lang;
 
+use crate::messages::Text;
 use crate::report::ReportError;
 use crate::template::TemplateError;
 
@@ -114,7 +115,7 @@ impl Error {
                 reason: &e.to_string(),
             }
             .render(lang),
-            Error::Listen { addr, source } => cadre::messages::web::WebText::CannotListen {
+            Error::Listen { addr, source } => crate::messages::web::WebText::CannotListen {
                 addr,
                 reason: &source.to_string(),
             }

@@ -3,7 +3,9 @@
 
 use cadre::explain::{Exclusion, Explanation, Part, Role};
 use cadre::table::format_value;
-use cadre::{Lang, Period, Text, Word};
+use cadre::{Lang, Period};
+
+use crate::messages::{Text, Word};
 
 /// Rows listed per part before the list is cut (the json output has them all).
 const MAX_ROWS: usize = 200;
@@ -118,7 +120,7 @@ fn part_text(p: &Part, lang: Lang) -> String {
     s += &format!(
         "  {}{c}{} — {} {}, {} {}\n",
         w(Word::Aggregate),
-        Text::Aggregation(&p.aggregate).render(lang),
+        p.aggregate.text(lang),
         w(Word::PeriodLower),
         p.period_figure.map(format_value).unwrap_or_default(),
         w(Word::CumulativeLower),

@@ -8,6 +8,7 @@ pub mod commands;
 mod error;
 pub mod explain_text;
 pub mod iati;
+pub mod messages;
 pub mod progress;
 pub mod report;
 pub mod serve;

@@ -400,7 +400,7 @@ fn main() -> ExitCode {
 /// `cadre serve`: listens, says where (and warns beyond loopback), serves
 /// until Ctrl+C.
 fn serve(programme: PathBuf, data: Vec<PathBuf>, addr: std::net::SocketAddr) -> ExitCode {
-    use cadre::messages::web::WebText;
+    use cadre_report::messages::web::WebText;
     use cadre_report::serve;
     let lang = match serve::programme_language(&programme) {
         Ok(lang) => lang,

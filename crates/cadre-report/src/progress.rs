@@ -7,8 +7,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use cadre::{Lang, Word};
+use cadre::Lang;
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use crate::messages::Word;
 
 /// Inputs smaller than this are read too fast to need a bar.
 pub const LARGE_INPUT_BYTES: u64 = 8 << 20;

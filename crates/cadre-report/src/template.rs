@@ -15,16 +15,17 @@
 
 use std::path::{Path, PathBuf};
 
-use cadre::ingest::Rule;
 use cadre::schema::{ColumnSchema, ColumnType, DatasetSchema};
 use cadre::text::fold_name;
-use cadre::{Data, Lang, Programme, Text, Word};
+use cadre::{Data, Lang, Programme};
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties,
     ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Note, Workbook, Worksheet,
     XlsxError, column_number_to_name, quote_sheet_name,
 };
+
+use crate::messages::{Text, Word};
 
 /// Rows of each data sheet that carry the drop-down lists and number checks,
 /// below the header and any pre-filled rows. Rows further down still ingest;
@@ -439,7 +440,7 @@ impl<'p> Template<'p> {
                     col.label.get(lang).to_owned(),
                     col.description.get(lang).to_owned(),
                     col.rule(lang),
-                    requirement(col, lang),
+                    col.requirement(lang),
                 ];
                 for (c, text) in cells.iter().enumerate() {
                     ws.write_string_with_format(row, c as u16, text, &f.wrap)
@@ -806,18 +807,6 @@ fn truncate(s: &str, max: usize) -> String {
         out.push(ch);
     }
     out
-}
-
-/// Whether a column must be filled, in words.
-fn requirement(col: &ColumnSchema, lang: Lang) -> String {
-    match &col.required_when {
-        Some(c) => Rule::RequiredWhen {
-            column: c.column.clone(),
-            equals: c.equals.clone(),
-        }
-        .text(lang),
-        None => Word::from_required(col.required).text(lang).to_owned(),
-    }
 }
 
 /// The note on a column's header: what it holds and how to fill it.

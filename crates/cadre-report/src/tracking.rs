@@ -7,11 +7,13 @@ use cadre::cell::Cell;
 use cadre::error::TableProblem;
 use cadre::finance::{BudgetRow, FinancialStatement};
 use cadre::table::{IndicatorTable, Status, format_value};
-use cadre::{Lang, Programme, Word, indicator::IndicatorDef};
+use cadre::{Lang, Programme, indicator::IndicatorDef};
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
     XlsxError,
 };
+
+use crate::messages::Word;
 
 /// The fill colour of a status chip (also used by the PDF report).
 pub fn status_color(s: Status) -> u32 {

@@ -77,7 +77,7 @@ pub mod text;
 pub use compute::{Engine, compute};
 pub use error::{Error, Result};
 pub use ingest::{Data, IngestReport, ingest, ingest_sources};
-pub use messages::{Lang, Text, Word};
+pub use messages::Lang;
 pub use period::Period;
 pub use programme::Programme;
 pub use table::{IndicatorTable, IndicatorValue, Status};

@@ -6,11 +6,11 @@
 //! template's `attachment.typ` calls `pdf.attach` with it.
 
 use cadre::IndicatorTable;
-use cadre::messages::report::ReportText;
 use serde::Serialize;
 
 use super::format::Formatter;
 use super::{ReportError, ReportOptions};
+use crate::messages::report::ReportText;
 
 /// The virtual path of the attached table; the PDF names the file after it
 /// ([`cadre::reported::ATTACHMENT_NAME`]).

@@ -7,7 +7,7 @@
 //! What Rust does, in the report's language:
 //! - every text a reader sees: the programme's own words (labels,
 //!   definitions, in the language asked) and the report's fixed words, from
-//!   the message catalogue ([`cadre::messages::report`]) under
+//!   the message catalogue ([`crate::messages::report`]) under
 //!   [`ReportData::words`], keyed by [`ReportWord::key`];
 //! - sentences with values (the period's dates, a milestone's due date, a
 //!   breakdown's heading, a funder's ceiling, the count of problems), ready
@@ -30,10 +30,9 @@ use std::collections::BTreeMap;
 use cadre::indicator::{
     Aggregate, AggregateKind, Direction, IndicatorDef, Kind, Measure, Selection,
 };
-use cadre::messages::report::{Conventions, ReportText, ReportWord, SpacedPunctuation};
 use cadre::schema::ColumnType;
 use cadre::table::{Breakdown, IndicatorValue, RatioParts, Status};
-use cadre::{Data, Engine, IndicatorTable, Lang, Period, Programme, Text, Word};
+use cadre::{Data, Engine, IndicatorTable, Lang, Period, Programme};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
@@ -44,6 +43,8 @@ use super::methodology::{self, Segment};
 use super::narrative::{Narrative, NarrativeWarning};
 use super::progress::{Progress, ProgressBuilder};
 use super::{ReportError, ReportOptions};
+use crate::messages::report::{Conventions, ReportText, ReportWord, SpacedPunctuation};
+use crate::messages::{Text, Word};
 use crate::tracking::status_color;
 
 /// Everything the template prints, for one programme, one period and one
@@ -1675,14 +1676,14 @@ impl Builder<'_> {
             .unmatched
             .iter()
             .map(|u| {
-                cadre::Text::UnmatchedSheet {
+                Text::UnmatchedSheet {
                     file: &u.file,
                     sheet: &u.sheet,
                 }
                 .render(self.lang)
             })
             .chain(report.skipped.iter().map(|k| {
-                cadre::Text::SkippedFile {
+                Text::SkippedFile {
                     file: &k.file,
                     reason: k.reason,
                 }

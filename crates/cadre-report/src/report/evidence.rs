@@ -4,12 +4,12 @@
 //! documents. Every row is listed: the annex is the evidence.
 
 use cadre::explain::{Explanation, Role};
-use cadre::messages::Word;
-use cadre::messages::report::ReportText;
 use cadre::{Lang, Programme};
 use serde::Serialize;
 
 use super::format::Formatter;
+use crate::messages::Word;
+use crate::messages::report::ReportText;
 
 /// The rows behind one indicator's value.
 #[derive(Debug, Clone, Serialize)]

@@ -7,8 +7,9 @@
 //! aware number formatting, and keeping it here keeps it tested.
 
 use cadre::Lang;
-use cadre::messages::report::{Conventions, ReportText};
 use chrono::{Datelike, NaiveDate};
+
+use crate::messages::report::{Conventions, ReportText};
 
 /// Narrow no-break space: the French thousands separator and the space
 /// before `%` (it never breaks a number across lines).

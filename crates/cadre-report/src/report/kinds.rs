@@ -11,11 +11,11 @@
 use cadre::Lang;
 use cadre::compute::{AT_RISK_OF_CEILING, AT_RISK_OF_FLOOR, AT_RISK_OF_MILESTONE};
 use cadre::indicator::{Direction, Kind};
-use cadre::messages::report::{Conventions, ReportText, ReportWord};
 use cadre::table::{IndicatorValue, Status};
 use serde::Serialize;
 
 use super::format::Formatter;
+use crate::messages::report::{Conventions, ReportText, ReportWord};
 
 /// How an indicator's value is judged: what its status rule is and which
 /// figure says how it stands.

@@ -2,10 +2,11 @@
 //! generated from its definition so that it can never disagree with it.
 
 use cadre::indicator::{Aggregate, AggregateKind, IndicatorDef, Measure, Members, Selection};
-use cadre::messages::report::FormulaText as F;
 use cadre::text::Localized;
 use cadre::{Lang, Programme};
 use serde::Serialize;
+
+use crate::messages::report::FormulaText as F;
 
 /// A piece of a formula: prose, or a column name or condition shown as code.
 #[derive(Debug, Clone, PartialEq, Serialize)]

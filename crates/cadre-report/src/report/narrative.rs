@@ -89,7 +89,7 @@ impl NarrativeWarning {
 
     /// The warning in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        use cadre::Text;
+        use crate::messages::Text;
         match self {
             NarrativeWarning::NoFolder { path } => Text::NarrativeNoFolder {
                 path: &path.display().to_string(),
@@ -266,7 +266,7 @@ pub fn skeleton(
     table: &IndicatorTable,
     lang: Lang,
 ) -> Vec<(String, String)> {
-    use cadre::{Text, Word};
+    use crate::messages::{Text, Word};
     let f = super::format::Formatter::new(lang);
     let suffix = if lang == programme.default_language() {
         String::new()
@@ -277,7 +277,7 @@ pub fn skeleton(
     // A reminder must not close its comment early.
     let comment = |text: &str| format!("<!--\n{}\n-->\n", text.replace("-->", "- ->"));
     let period = &table.period;
-    let range = cadre::messages::report::ReportText::PeriodRange {
+    let range = crate::messages::report::ReportText::PeriodRange {
         start: &f.date(period.start),
         end: &f.date(period.end),
     }

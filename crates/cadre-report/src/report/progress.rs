@@ -10,7 +10,6 @@
 
 use cadre::history::{History, Point};
 use cadre::indicator::{Direction, IndicatorDef, Kind};
-use cadre::messages::report::{Conventions, ReportText};
 use cadre::table::IndicatorValue;
 use cadre::{Lang, Programme};
 use chrono::NaiveDate;
@@ -18,6 +17,7 @@ use serde::Serialize;
 
 use super::data::{fraction, is_percent, scale_max};
 use super::format::Formatter;
+use crate::messages::report::{Conventions, ReportText};
 
 /// An indicator's progress over time.
 #[derive(Debug, Clone, Serialize)]

@@ -1,12 +1,12 @@
 //! The restatements section: values of an earlier report that today's data
 //! gives differently ([`cadre::restate`]), written for the template.
 
-use cadre::messages::report::{ReportText, ReportWord};
 use cadre::restate::{DatasetRows, Restatements};
 use cadre::{Lang, Programme};
 use serde::Serialize;
 
 use super::format::Formatter;
+use crate::messages::report::{ReportText, ReportWord};
 
 /// The restatements section (present when the report was made with
 /// `--previous`).

@@ -6,11 +6,11 @@
 //! the catalogue. Absent when the programme declares no `[finance]`.
 
 use cadre::finance::{BudgetFigures, BudgetRow, CeilingCheck, FinancialStatement, FunderRow};
-use cadre::messages::report::{ReportText, ReportWord, StatementText};
 use cadre::{Lang, Programme};
 use serde::Serialize;
 
 use super::format::Formatter;
+use crate::messages::report::{ReportText, ReportWord, StatementText};
 
 /// The financial statement section.
 #[derive(Debug, Clone, Serialize)]

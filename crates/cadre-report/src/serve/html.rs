@@ -4,11 +4,12 @@
 
 use std::fmt::Write as _;
 
-use cadre::messages::web::{WebText, WebWord};
 use cadre::reporting::ReportingStatus;
-use cadre::{IndicatorTable, Lang, Text, Word};
+use cadre::{IndicatorTable, Lang};
 
 use crate::commands::Validation;
+use crate::messages::web::{WebText, WebWord};
+use crate::messages::{Text, Word};
 
 /// Text made safe for HTML content and attribute values.
 pub(crate) fn esc(s: &str) -> String {

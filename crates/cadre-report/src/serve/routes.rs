@@ -11,7 +11,6 @@ use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use cadre::messages::web::{WebText, WebWord};
 use cadre::{IndicatorTable, Lang};
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -21,6 +20,7 @@ use super::store::{self, File};
 use super::{App, Config, RequestData};
 use crate::Error;
 use crate::commands::{self, ExportFormat, ReportArgs, TableFormat, TextOrJson, When};
+use crate::messages::web::{WebText, WebWord};
 
 type Shared = State<Arc<App>>;
 

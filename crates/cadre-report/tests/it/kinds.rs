@@ -130,7 +130,7 @@ fn attention_rows_say_why_and_a_level_is_never_behind_a_milestone() {
         for code in data.summary.off_track.iter().chain(&data.summary.at_risk) {
             assert!(indicator(&data, code).reason.is_some(), "{code} ({lang})");
         }
-        let heading = cadre::messages::report::ReportWord::OffTrackIntro.text(lang);
+        let heading = cadre_report::messages::report::ReportWord::OffTrackIntro.text(lang);
         assert!(!heading.contains("jalon") && !heading.contains("milestone"));
         // No reason where nothing needs attention.
         assert_eq!(indicator(&data, "F.2").reason, None);

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use cadre::indicator::Direction;
-use cadre::messages::report::Conventions;
 use cadre::{Data, IndicatorTable, Lang, Programme};
+use cadre_report::messages::report::Conventions;
 use cadre_report::report::format::Formatter;
 use cadre_report::report::kinds::Figures;
 use cadre_report::report::{

@@ -11,7 +11,7 @@
 use std::path::Path;
 
 use cadre::Lang;
-use cadre::messages::report::ReportWord;
+use cadre_report::messages::report::ReportWord;
 use cadre_report::report::{ReportData, ReportOptions, report_data};
 use chrono::NaiveDate;
 

@@ -1,0 +1,312 @@
+//! The runner's English catalogue: its words and sentences.
+
+pub(super) mod report;
+pub(super) mod web;
+
+use super::{Lang, Text, Word, list};
+
+/// The singular for 1, the plural otherwise (0 included).
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+pub(super) fn word(w: Word) -> &'static str {
+    match w {
+        Word::Colon => ": ",
+        Word::Indicator => "Indicator",
+        Word::Label => "Label",
+        Word::Breakdown => "Breakdown",
+        Word::Category => "Category",
+        Word::Baseline => "Baseline",
+        Word::PeriodValue => "Period value",
+        Word::CumulativeValue => "Cumulative value",
+        Word::Milestone => "Milestone",
+        Word::Target => "Target",
+        Word::AchievementPct => "Achievement (%)",
+        Word::Status => "Status",
+        Word::Definitions => "Definitions",
+        Word::Level => "Level",
+        Word::Kind => "Kind",
+        Word::Definition => "Definition",
+        Word::Unit => "Unit",
+        Word::Milestones => "Milestones",
+        Word::Verification => "Means of verification",
+        Word::Dataset => "Dataset",
+        Word::Sheet => "Sheet",
+        Word::File => "File",
+        Word::Read => "Read",
+        Word::Rows => "rows",
+        Word::Accepted => "Accepted",
+        Word::Rejected => "Rejected",
+        Word::SkippedEmpty => "Empty",
+        Word::Code => "Code",
+        Word::Name => "Name",
+        Word::FilesRead => "Files read",
+        Word::Total => "Total",
+        Word::Period => "Period",
+        Word::Measure => "Measure",
+        Word::Arithmetic => "Arithmetic",
+        Word::PeriodLower => "period",
+        Word::CumulativeLower => "cumulative",
+        Word::MilestoneLower => "milestone",
+        Word::TargetLower => "target",
+        Word::AchievementLower => "achievement",
+        Word::StatusLower => "status",
+        Word::FileLower => "file",
+        Word::SheetLower => "sheet",
+        Word::Filter => "filter",
+        Word::Condition => "condition",
+        Word::Date => "date",
+        Word::Aggregate => "aggregate",
+        Word::Empty => "(empty)",
+        Word::UndatedTakenWhole => "(undated: taken whole)",
+        Word::InThePeriod => "in the period",
+        Word::RoleRows => "rows",
+        Word::RoleNumerator => "numerator",
+        Word::RoleDenominator => "denominator",
+        Word::Description => "Description",
+        Word::Rule => "Rule",
+        Word::Requirement => "Required",
+        Word::SheetContent => "Content",
+        Word::SheetKey => "Key (unique code)",
+        Word::RefersToSheets => "Refers to sheets",
+        Word::PrefilledRows => "Pre-filled rows",
+        Word::ColumnHeader => "Column (header)",
+        Word::HowToFill => "How to fill in this workbook",
+        Word::TheSheets => "The sheets",
+        Word::TheColumns => "The columns",
+        Word::InstructionsSheet => "Instructions",
+        Word::InstructionsSheetAlt => "How to",
+        Word::InstructionsSheetAlt2 => "Read me",
+        Word::ListsSheet => "Lists",
+        Word::ListsSheetAlt => "Values",
+        Word::ListsSheetAlt2 => "Lists cadre",
+        Word::ValueNotInList => "Value not in the list",
+        Word::WholeNumberExpected => "Whole number expected",
+        Word::NumberOutOfRange => "Number out of range",
+        Word::DuplicateCode => "Duplicate code",
+        Word::SpreadsheetDateFormat => "yyyy-mm-dd",
+        Word::RuleOneSheetPerDataset => {
+            "One sheet per dataset, one row per record. Do not rename the sheets or the column headers, and do not insert rows above the headers."
+        }
+        Word::RuleHoverHeaders => {
+            "Hover over a header to read its note: what the column holds, its rule, whether it is required and the allowed values. Dark header: required column; light header: optional, or required in a given case (see the note)."
+        }
+        Word::RuleNoHalfRows => {
+            "Do not leave a row half-filled: a row that is started is checked as a whole, and an empty required cell gets it rejected. An entirely empty row is simply skipped."
+        }
+        Word::RuleDates => {
+            "Dates: a real spreadsheet date, or the text 2025-04-15 or 15/04/2025 (day first). A date with a time (15/04/2025 14:30) counts on its day."
+        }
+        Word::RuleNumbers => {
+            "Numbers: a number cell, or text such as 1234.5, 1234,5 or 1 234,5 (a space between thousands). Do not write 1,234.5: it is ambiguous and refused. A whole number has no decimals; a negative amount (-1 180) is a correction."
+        }
+        Word::RuleCodes => {
+            "Codes: a row's code (key column) is unique in its sheet, case ignored. A column that refers to another sheet holds a code of that sheet (drop-down list); a row naming a missing code is rejected."
+        }
+        Word::RuleExtraColumns => {
+            "Extra columns and sheets are ignored: you may add a column of remarks."
+        }
+        Word::RuleValidate => {
+            "Before sending the workbook, have it checked: cadre validate --programme <folder> --data <workbook> lists every rejected row, with its sheet, row, column and rule."
+        }
+        Word::ActivitiesCarriedOut => "Activities carried out",
+        Word::DifficultiesAndMeasures => "Difficulties and corrective measures",
+        Word::NextQuarterPlan => "Next quarter's plan",
+        Word::IndicatorsAtPeriodEnd => "Indicators at the end of the period",
+        Word::RoleGroups => "groups",
+        Word::FinancialStatement => "Financial statement",
+        Word::Budget => "Budget",
+        Word::SpentInPeriod => "Spent in the period",
+        Word::SpentToDate => "Spent to date",
+        Word::Remaining => "Remaining",
+        Word::UsedPct => "Used (%)",
+        Word::ShareOfSpendingPct => "Share of spending to date (%)",
+        Word::CeilingPct => "Co-financing ceiling (%)",
+    }
+}
+
+pub(super) fn text(t: &Text) -> String {
+    match t {
+        Text::EveryRowAccepted => "Every row is accepted.".into(),
+        Text::RowsRejected { rows, problems } => format!(
+            "{rows} {} rejected, {problems} {}:",
+            plural(*rows, "row", "rows"),
+            plural(*problems, "problem", "problems")
+        ),
+        Text::RejectedRowsStop => "some rows are rejected: fix them, or run again with \
+            --allow-rejected to leave them out (they are counted)"
+            .into(),
+        Text::TableAgrees { rows } => format!(
+            "{} {rows} {} of the table {} with the data.",
+            plural(*rows, "The", "All"),
+            plural(*rows, "row", "rows"),
+            plural(*rows, "agrees", "agree")
+        ),
+        Text::Differences { count } => {
+            format!("{count} {}:", plural(*count, "difference", "differences"))
+        }
+        Text::PreviousNeedsPeriod { periods } => format!(
+            "--previous: pick this table's period with --previous-period (periods: {periods})"
+        ),
+        Text::CsvTableNeedsPeriod => "--period is required for a csv table".into(),
+        Text::ReportFromOtherData => "note: these data files are not those the report was \
+            computed from (different SHA-256 fingerprints)"
+            .into(),
+        Text::ReportFromOtherDefinitions => "note: the indicator definitions have changed since \
+            the report was computed"
+            .into(),
+        Text::NoReportingUnits => "the programme declares no reporting units: add [reporting] to programme.toml (see indicators/README.md)".into(),
+        Text::XlsxNeedsOutput => "--format xlsx needs an output file (-o FILE)".into(),
+        Text::UnknownLanguage { given, declared } => format!(
+            "language `{given}` is not one of this programme's; declared languages: {}",
+            list(declared)
+        ),
+        Text::Warning { text } => format!("warning: {text}"),
+        Text::CannotWrite { path, reason } => format!("{path}: cannot write ({reason})"),
+        Text::MoreRows { count } => format!("… {count} more (see --format json)"),
+        Text::RowsCounted { count } => {
+            format!("{} counted ({count})", plural(*count, "row", "rows"))
+        }
+        Text::DistinctValues { count } => {
+            format!("distinct {} ({count})", plural(*count, "value", "values"))
+        }
+        Text::RowsLeftOut {
+            total,
+            filter,
+            after_end,
+            no_date,
+        } => format!(
+            "{} left out ({total}): {filter} by the filter or condition, {after_end} dated after \
+             the period's end, {no_date} with no date",
+            plural(*total, "row", "rows")
+        ),
+        Text::OutsideWindowRows => "outside the window or undated, rows".into(),
+        Text::Row { row } => format!("row {row}"),
+        Text::TemplateFolder { path, reason } => format!("report template {path}: {reason}"),
+        Text::NarrativeNoFolder { path } => {
+            format!("no narrative for the period: the folder {path} does not exist")
+        }
+        Text::UnmatchedSheet { file, sheet } => {
+            format!("{file}, sheet \"{sheet}\": no dataset of that name, not read")
+        }
+        Text::SkippedFile { file, reason } => {
+            format!("{file} skipped: {}", reason.text(Lang::En))
+        }
+        Text::ReportingHeading { units, period } => match period {
+            Some(p) => format!("{units}: rows sent for {p}"),
+            None => format!("{units}: rows sent"),
+        },
+        Text::ReportingSummary { reported, of } => format!(
+            "{reported} of {of} sent rows; {} not heard from.",
+            of - reported
+        ),
+        Text::SilentUnits { names } => format!("Nothing received from: {names}."),
+        Text::RowsWithoutUnit { rows, dataset } => format!(
+            "{rows} {} of \"{dataset}\" {} no reporting unit.",
+            plural(*rows as usize, "row", "rows"),
+            plural(*rows as usize, "names", "name")
+        ),
+        Text::NarrativeNoSummary => "the narrative has no summary (summary.md)".into(),
+        Text::NarrativeMissing { result } => {
+            format!("no narrative for {result} (file {result}.md)")
+        }
+        Text::NarrativeNoComment { indicator, status } => {
+            format!("indicator {indicator} is {status} and has no comment (file {indicator}.md)")
+        }
+        Text::NarrativeUnknownFile { file } => {
+            format!("narrative file {file} names no result or indicator: it is ignored")
+        }
+        Text::NarrativeIncomplete { details } => {
+            format!("the narrative is incomplete (--strict):\n{details}")
+        }
+        Text::NarrativeTooLarge { path, limit_kib } => {
+            format!("{path}: a narrative file of more than {limit_kib} KiB")
+        }
+        Text::NarrativeNotAFile { path } => {
+            format!("{path}: not a file of the narrative folder (a link out of it is not followed)")
+        }
+        Text::NarrativeUnreadable { path, reason } => {
+            format!("{path}: unreadable narrative ({reason})")
+        }
+        Text::SkeletonSummary {
+            programme,
+            period,
+            range,
+        } => format!(
+            "{programme} — {period} ({range}): the quarter in a few paragraphs. \
+             This comment is not printed."
+        ),
+        Text::SkeletonIndicator {
+            code,
+            label,
+            cumulative,
+            period,
+            milestone,
+            target,
+            status,
+        } => format!(
+            "{code} {label}: {cumulative} (period: {period}); milestone: {milestone}; target: {target}; {status}"
+        ),
+        Text::SkeletonExplain => "Explain the gap to its milestone or target, and what is done \
+            to close it. This comment is not printed."
+            .into(),
+        Text::NarrativeSkeleton { written, kept } => format!(
+            "{written} {}; {kept} existing {}",
+            plural(*written, "file written", "files written"),
+            plural(*kept, "file kept as it was", "files kept as they were"),
+        ),
+        Text::NoMainFile { path } => format!("report template {path}: the folder has no main.typ"),
+        Text::TemplateErrors { details } => {
+            format!("the report template has errors:\n{details}")
+        }
+        Text::PdfErrors { details } => format!("the PDF could not be written:\n{details}"),
+        Text::ReportData { reason } => format!("report data: {reason}"),
+        Text::SourceDateEpoch { value } => {
+            format!("SOURCE_DATE_EPOCH={value} is not a number of seconds since 1970-01-01")
+        }
+        Text::DateOutOfRange { date } => format!("date {date} is out of range"),
+        Text::XlsxRefused { context, reason } => {
+            format!("{context}: refused by the xlsx writer ({reason})")
+        }
+        Text::RegistryColumn {
+            dataset,
+            column,
+            reason,
+        } => format!("registry dataset `{dataset}`, column `{column}`: {reason}"),
+        Text::UnknownDataset { dataset, known } => {
+            format!("no dataset `{dataset}` in this programme (datasets: {known})")
+        }
+        Text::RowWidth {
+            dataset,
+            given,
+            columns,
+        } => format!(
+            "dataset `{dataset}`: a row of {given} {}, but the sheet has {columns} {}",
+            plural(*given, "cell", "cells"),
+            plural(*columns, "column", "columns")
+        ),
+        Text::NoFreeSheetName { candidates } => format!(
+            "no free name for a helper sheet: {candidates} are all dataset names or aliases"
+        ),
+        Text::WorkbookTitle { programme } => format!("{programme}: data-entry workbook"),
+        Text::ProgrammeDates { start, end } => format!("Programme from {start} to {end}."),
+        Text::ListRule { example } => format!(
+            "Values from a list: pick from the drop-down list. Case and accents do not matter ({example})."
+        ),
+        Text::Prefilled { names } => format!(
+            "Pre-filled: {names}. Do not change the existing codes; add new rows below them."
+        ),
+        Text::PickCode { label, sheet } => format!(
+            "{label}: pick a code of the {sheet} sheet. A code missing from {sheet} gets the row rejected."
+        ),
+        Text::PickValue { label, values } => format!("{label}: a value of the list ({values})."),
+        Text::ColumnRule { label, rule } => format!("{label}: {rule}."),
+        Text::CodeUsed { label } => {
+            format!("{label}: this code is already used in this sheet (case ignored).")
+        }
+        Text::RuleLine { rule } => format!("Rule: {rule}"),
+        Text::AlsoAccepted { aliases } => format!("Also accepted: {aliases}"),
+        Text::PickFromSheet { sheet } => format!("Pick from the list: codes of the {sheet} sheet."),
+    }
+}

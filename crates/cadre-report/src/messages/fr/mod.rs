@@ -1,0 +1,333 @@
+//! Le catalogue français du lanceur : ses mots et ses phrases.
+
+pub(super) mod report;
+pub(super) mod web;
+
+use super::{Lang, Text, Word, list};
+
+/// Le singulier pour 0 et 1, le pluriel au-delà (règle française).
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n <= 1 { one } else { many }
+}
+
+pub(super) fn word(w: Word) -> &'static str {
+    match w {
+        Word::Colon => " : ",
+        Word::Indicator => "Indicateur",
+        Word::Label => "Libellé",
+        Word::Breakdown => "Ventilation",
+        Word::Category => "Catégorie",
+        Word::Baseline => "Référence",
+        Word::PeriodValue => "Valeur de la période",
+        Word::CumulativeValue => "Valeur cumulée",
+        Word::Milestone => "Jalon",
+        Word::Target => "Cible",
+        Word::AchievementPct => "Réalisation (%)",
+        Word::Status => "Statut",
+        Word::Definitions => "Définitions",
+        Word::Level => "Niveau",
+        Word::Kind => "Type",
+        Word::Definition => "Définition",
+        Word::Unit => "Unité",
+        Word::Milestones => "Jalons",
+        Word::Verification => "Moyens de vérification",
+        Word::Dataset => "Jeu de données",
+        Word::Sheet => "Feuille",
+        Word::File => "Fichier",
+        Word::Read => "Lues",
+        Word::Rows => "lignes",
+        Word::Accepted => "Acceptées",
+        Word::Rejected => "Rejetées",
+        Word::SkippedEmpty => "Vides",
+        Word::Code => "Code",
+        Word::Name => "Nom",
+        Word::FilesRead => "Fichiers lus",
+        Word::Total => "Total",
+        Word::Period => "Période",
+        Word::Measure => "Mesure",
+        Word::Arithmetic => "Calcul",
+        Word::PeriodLower => "période",
+        Word::CumulativeLower => "cumul",
+        Word::MilestoneLower => "jalon",
+        Word::TargetLower => "cible",
+        Word::AchievementLower => "réalisation",
+        Word::StatusLower => "statut",
+        Word::FileLower => "fichier",
+        Word::SheetLower => "feuille",
+        Word::Filter => "filtre",
+        Word::Condition => "condition",
+        Word::Date => "date",
+        Word::Aggregate => "agrégat",
+        Word::Empty => "(vide)",
+        Word::UndatedTakenWhole => "(non daté : pris en entier)",
+        Word::InThePeriod => "dans la période",
+        Word::RoleRows => "lignes",
+        Word::RoleNumerator => "numérateur",
+        Word::RoleDenominator => "dénominateur",
+        Word::Description => "Description",
+        Word::Rule => "Règle",
+        Word::Requirement => "Obligatoire",
+        Word::SheetContent => "Contenu",
+        Word::SheetKey => "Clé (code unique)",
+        Word::RefersToSheets => "Renvoie aux feuilles",
+        Word::PrefilledRows => "Lignes pré-remplies",
+        Word::ColumnHeader => "Colonne (en-tête)",
+        Word::HowToFill => "Comment remplir ce classeur",
+        Word::TheSheets => "Les feuilles",
+        Word::TheColumns => "Les colonnes",
+        Word::InstructionsSheet => "Instructions",
+        Word::InstructionsSheetAlt => "Mode d'emploi",
+        Word::InstructionsSheetAlt2 => "Notice",
+        Word::ListsSheet => "Listes",
+        Word::ListsSheetAlt => "Valeurs",
+        Word::ListsSheetAlt2 => "Listes cadre",
+        Word::ValueNotInList => "Valeur hors liste",
+        Word::WholeNumberExpected => "Nombre entier attendu",
+        Word::NumberOutOfRange => "Nombre hors limites",
+        Word::DuplicateCode => "Code en double",
+        Word::SpreadsheetDateFormat => "dd/mm/yyyy",
+        Word::RuleOneSheetPerDataset => {
+            "Une feuille par jeu de données, une ligne par enregistrement. Ne renommez ni les feuilles ni les en-têtes de colonnes, et n'insérez pas de ligne au-dessus des en-têtes."
+        }
+        Word::RuleHoverHeaders => {
+            "Survolez un en-tête pour lire sa note : ce que contient la colonne, sa règle, si elle est obligatoire et les valeurs autorisées. En-tête foncé : colonne obligatoire ; en-tête clair : colonne facultative ou obligatoire dans un cas précis (voir la note)."
+        }
+        Word::RuleNoHalfRows => {
+            "Ne laissez pas de ligne à moitié remplie : une ligne commencée est contrôlée en entier, et une cellule obligatoire vide la fait rejeter. Une ligne entièrement vide est simplement ignorée."
+        }
+        Word::RuleDates => {
+            "Dates : une vraie date du tableur, ou le texte 2025-04-15 ou 15/04/2025 (le jour d'abord). Une date avec une heure (15/04/2025 14:30) compte pour son jour."
+        }
+        Word::RuleNumbers => {
+            "Nombres : une cellule numérique, ou un texte comme 1234,5, 1234.5 ou 1 234,5 (espace entre les milliers). N'écrivez pas 1,234.5 : c'est ambigu et refusé. Un nombre entier n'a pas de décimales ; un montant négatif (-1 180) est une correction."
+        }
+        Word::RuleCodes => {
+            "Codes : le code d'une ligne (colonne clé) est unique dans sa feuille, majuscules ignorées. Une colonne qui renvoie à une autre feuille contient un code de cette feuille (liste déroulante) ; une ligne qui cite un code absent est rejetée."
+        }
+        Word::RuleExtraColumns => {
+            "Les colonnes et les feuilles en plus sont ignorées : vous pouvez ajouter une colonne de remarques."
+        }
+        Word::RuleValidate => {
+            "Avant d'envoyer le classeur, faites-le contrôler : cadre validate --programme <dossier> --data <classeur> liste chaque ligne rejetée, avec la feuille, la ligne, la colonne et la règle."
+        }
+        Word::ActivitiesCarriedOut => "Activités réalisées",
+        Word::DifficultiesAndMeasures => "Difficultés et mesures correctives",
+        Word::NextQuarterPlan => "Prévisions pour le trimestre suivant",
+        Word::IndicatorsAtPeriodEnd => "Indicateurs à la fin de la période",
+        Word::RoleGroups => "groupes",
+        Word::FinancialStatement => "État financier",
+        Word::Budget => "Budget",
+        Word::SpentInPeriod => "Dépensé sur la période",
+        Word::SpentToDate => "Dépensé à date",
+        Word::Remaining => "Reste à dépenser",
+        Word::UsedPct => "Consommé (%)",
+        Word::ShareOfSpendingPct => "Part des dépenses à date (%)",
+        Word::CeilingPct => "Plafond de cofinancement (%)",
+    }
+}
+
+pub(super) fn text(t: &Text) -> String {
+    match t {
+        Text::EveryRowAccepted => "Toutes les lignes sont acceptées.".into(),
+        Text::RowsRejected { rows, problems } => format!(
+            "{rows} {}, {problems} {} :",
+            plural(*rows, "ligne rejetée", "lignes rejetées"),
+            plural(*problems, "problème", "problèmes")
+        ),
+        Text::RejectedRowsStop => "des lignes sont rejetées : corrigez-les, ou relancez avec \
+            --allow-rejected pour les écarter (elles seront comptées)"
+            .into(),
+        Text::TableAgrees { rows } => format!(
+            "{} {rows} {} de la table {} avec les données.",
+            plural(*rows, "La", "Les"),
+            plural(*rows, "ligne", "lignes"),
+            plural(*rows, "concorde", "concordent")
+        ),
+        Text::Differences { count } => {
+            format!("{count} {} :", plural(*count, "écart", "écarts"))
+        }
+        Text::PreviousNeedsPeriod { periods } => format!(
+            "--previous : choisissez la période de cette table avec --previous-period (périodes : {periods})"
+        ),
+        Text::CsvTableNeedsPeriod => "--period est requis pour une table csv".into(),
+        Text::ReportFromOtherData => "note : ces fichiers de données ne sont pas ceux dont le \
+            rapport a été calculé (empreintes SHA-256 différentes)"
+            .into(),
+        Text::ReportFromOtherDefinitions => "note : les définitions des indicateurs ont changé \
+            depuis le calcul du rapport"
+            .into(),
+        Text::NoReportingUnits => "le programme ne déclare pas d’unités déclarantes : ajoutez [reporting] à programme.toml (voir indicators/README.md)".into(),
+        Text::XlsxNeedsOutput => "--format xlsx demande un fichier de sortie (-o FICHIER)".into(),
+        Text::UnknownLanguage { given, declared } => format!(
+            "langue « {given} » inconnue de ce programme ; langues déclarées : {}",
+            list(declared)
+        ),
+        Text::Warning { text } => format!("avertissement : {text}"),
+        Text::CannotWrite { path, reason } => {
+            format!("{path} : écriture impossible ({reason})")
+        }
+        Text::MoreRows { count } => format!("… {count} de plus (voir --format json)"),
+        Text::RowsCounted { count } => format!(
+            "{} ({count})",
+            plural(*count, "ligne comptée", "lignes comptées")
+        ),
+        Text::DistinctValues { count } => format!(
+            "{} ({count})",
+            plural(*count, "valeur distincte", "valeurs distinctes")
+        ),
+        Text::RowsLeftOut {
+            total,
+            filter,
+            after_end,
+            no_date,
+        } => format!(
+            "{} ({total}) : {filter} par le filtre ou la condition, {after_end} {} après la fin \
+             de la période, {no_date} sans date",
+            plural(*total, "ligne écartée", "lignes écartées"),
+            plural(*after_end, "datée", "datées"),
+        ),
+        Text::OutsideWindowRows => "hors période ou sans date, lignes".into(),
+        Text::Row { row } => format!("ligne {row}"),
+        Text::TemplateFolder { path, reason } => {
+            format!("modèle de rapport {path} : {reason}")
+        }
+        Text::NarrativeNoFolder { path } => {
+            format!("aucun narratif pour la période : le dossier {path} n’existe pas")
+        }
+        Text::UnmatchedSheet { file, sheet } => {
+            format!("{file}, feuille « {sheet} » : aucun jeu de données de ce nom, non lue")
+        }
+        Text::SkippedFile { file, reason } => {
+            format!("{file} ignoré : {}", reason.text(Lang::Fr))
+        }
+        Text::ReportingHeading { units, period } => match period {
+            Some(p) => format!("{units} : lignes envoyées pour {p}"),
+            None => format!("{units} : lignes envoyées"),
+        },
+        Text::ReportingSummary { reported, of } => format!(
+            "{reported} sur {of} ont envoyé des lignes ; {} sans nouvelles.",
+            of - reported
+        ),
+        Text::SilentUnits { names } => format!("Rien reçu de : {names}."),
+        Text::RowsWithoutUnit { rows, dataset } => format!(
+            "{rows} {} de « {dataset} » {} aucune unité déclarante.",
+            plural(*rows as usize, "ligne", "lignes"),
+            plural(*rows as usize, "ne nomme", "ne nomment")
+        ),
+        Text::NarrativeNoSummary => "le narratif n’a pas de synthèse (summary.md)".into(),
+        Text::NarrativeMissing { result } => {
+            format!("aucun narratif pour {result} (fichier {result}.md)")
+        }
+        Text::NarrativeNoComment { indicator, status } => format!(
+            "l’indicateur {indicator} est {status} et n’a pas de commentaire (fichier {indicator}.md)"
+        ),
+        Text::NarrativeUnknownFile { file } => format!(
+            "le fichier de narratif {file} ne nomme ni un résultat ni un indicateur : il est ignoré"
+        ),
+        Text::NarrativeIncomplete { details } => {
+            format!("le narratif est incomplet (--strict) :\n{details}")
+        }
+        Text::NarrativeTooLarge { path, limit_kib } => {
+            format!("{path} : fichier de narratif de plus de {limit_kib} Kio")
+        }
+        Text::NarrativeNotAFile { path } => format!(
+            "{path} : n’est pas un fichier du dossier de narratif (un lien vers l’extérieur n’est pas suivi)"
+        ),
+        Text::NarrativeUnreadable { path, reason } => {
+            format!("{path} : narratif illisible ({reason})")
+        }
+        Text::SkeletonSummary {
+            programme,
+            period,
+            range,
+        } => format!(
+            "{programme} — {period} ({range}) : la synthèse du trimestre, en quelques paragraphes. \
+             Ce commentaire ne s’imprime pas."
+        ),
+        Text::SkeletonIndicator {
+            code,
+            label,
+            cumulative,
+            period,
+            milestone,
+            target,
+            status,
+        } => format!(
+            "{code} {label} : {cumulative} (période : {period}) ; jalon : {milestone} ; cible : {target} ; {status}"
+        ),
+        Text::SkeletonExplain => "Expliquez l’écart à son jalon ou à sa cible, et ce qui est fait \
+            pour le réduire. Ce commentaire ne s’imprime pas."
+            .into(),
+        Text::NarrativeSkeleton { written, kept } => format!(
+            "{written} {} ; {kept} {}",
+            plural(*written, "fichier écrit", "fichiers écrits"),
+            plural(
+                *kept,
+                "fichier existant gardé tel quel",
+                "fichiers existants gardés tels quels"
+            ),
+        ),
+        Text::NoMainFile { path } => {
+            format!("modèle de rapport {path} : le dossier ne contient pas de main.typ")
+        }
+        Text::TemplateErrors { details } => {
+            format!("le modèle de rapport contient des erreurs :\n{details}")
+        }
+        Text::PdfErrors { details } => format!("le PDF n’a pas pu être écrit :\n{details}"),
+        Text::ReportData { reason } => format!("données du rapport : {reason}"),
+        Text::SourceDateEpoch { value } => format!(
+            "SOURCE_DATE_EPOCH={value} n’est pas un nombre de secondes depuis le 1er janvier 1970"
+        ),
+        Text::DateOutOfRange { date } => format!("la date {date} est hors des limites"),
+        Text::XlsxRefused { context, reason } => {
+            format!("{context} : refusé par l’écriture xlsx (« {reason} »)")
+        }
+        Text::RegistryColumn {
+            dataset,
+            column,
+            reason,
+        } => format!("registre {dataset}, colonne {column} : {reason}"),
+        Text::UnknownDataset { dataset, known } => format!(
+            "aucun jeu de données « {dataset} » dans ce programme (jeux de données : {known})"
+        ),
+        Text::RowWidth {
+            dataset,
+            given,
+            columns,
+        } => format!(
+            "jeu de données {dataset} : une ligne de {given} {}, mais la feuille a {columns} {}",
+            plural(*given, "cellule", "cellules"),
+            plural(*columns, "colonne", "colonnes")
+        ),
+        Text::NoFreeSheetName { candidates } => format!(
+            "aucun nom libre pour une feuille d’aide : {candidates} sont tous des noms de jeux de données"
+        ),
+        Text::WorkbookTitle { programme } => format!("{programme} : classeur de saisie"),
+        Text::ProgrammeDates { start, end } => format!(
+            "Programme du {} au {}.",
+            start.format("%d/%m/%Y"),
+            end.format("%d/%m/%Y")
+        ),
+        Text::ListRule { example } => format!(
+            "Valeurs d'une liste : choisissez dans la liste déroulante. Les majuscules et les accents ne comptent pas ({example})."
+        ),
+        Text::Prefilled { names } => format!(
+            "Pré-rempli : {names}. Ne modifiez pas les codes existants ; ajoutez les nouvelles lignes en dessous."
+        ),
+        Text::PickCode { label, sheet } => format!(
+            "{label} : choisissez un code de la feuille {sheet}. Un code absent de {sheet} fera rejeter la ligne."
+        ),
+        Text::PickValue { label, values } => {
+            format!("{label} : une valeur de la liste ({values}).")
+        }
+        Text::ColumnRule { label, rule } => format!("{label} : {rule}."),
+        Text::CodeUsed { label } => {
+            format!("{label} : ce code est déjà utilisé dans cette feuille (majuscules ignorées).")
+        }
+        Text::RuleLine { rule } => format!("Règle : {rule}"),
+        Text::AlsoAccepted { aliases } => format!("Aussi acceptées : {aliases}"),
+        Text::PickFromSheet { sheet } => {
+            format!("Choisir dans la liste : codes de la feuille {sheet}.")
+        }
+    }
+}
