@@ -450,6 +450,9 @@ impl Programme {
         let dir = dir.as_ref();
         let mut files = Vec::new();
         let programme_path = dir.join("programme.toml");
+        // Every label read below falls back to the programme's first language.
+        let _fallback =
+            crate::text::DefinitionsLanguage::set(declared_first_language(&programme_path));
         let pf: ProgrammeFile = parse_toml(&programme_path, &mut files, dir)?;
         let datasets_path = dir.join("datasets.toml");
         let df: DatasetsFile = parse_toml(&datasets_path, &mut files, dir)?;
@@ -1347,6 +1350,23 @@ fn empty_frame(cols: &[FrameColumn]) -> DataFrame {
         .map(|c| Column::new_empty(c.name.as_str().into(), &dtype_of(c.kind)))
         .collect();
     DataFrame::new(0, columns).unwrap_or_default()
+}
+
+/// The first of the languages `programme.toml` declares, read ahead of the
+/// whole file so that its own labels know it; `None` when the file cannot
+/// be read (the full parse then says why).
+fn declared_first_language(path: &Path) -> Option<Lang> {
+    #[derive(Deserialize)]
+    struct Head {
+        programme: Languages,
+    }
+    #[derive(Deserialize)]
+    struct Languages {
+        languages: Vec<Lang>,
+    }
+    let text = std::fs::read_to_string(path).ok()?;
+    let head: Head = toml::from_str(&text).ok()?;
+    head.programme.languages.first().copied()
 }
 
 fn parse_toml<T: serde::de::DeserializeOwned>(

@@ -244,3 +244,22 @@ fn a_code_that_cannot_name_a_file_is_refused() {
         "{message}"
     );
 }
+
+/// A label the definitions give in some languages only falls back to the
+/// programme's first language, whichever that is (not French by rule).
+#[test]
+fn a_missing_translation_falls_back_to_the_first_declared_language() {
+    let english_first = programme_with("programme.toml", |t| {
+        t.replace(r#"languages = ["fr", "en"]"#, r#"languages = ["en", "fr"]"#)
+    })
+    .unwrap();
+    let french_first = programme_with("", |t| t).unwrap();
+    // "es": a language these definitions have no text in (the result's label
+    // is in French and English).
+    let label = |p: &Programme| p.result("R").unwrap().label.get("es").to_owned();
+    assert_eq!(label(&english_first), "Result");
+    assert_eq!(label(&french_first), "Résultat");
+    // The indicators' labels, in French only, are French in either language.
+    let n1 = english_first.indicator("N1").unwrap();
+    assert_eq!(n1.label.get(cadre::Lang::En), "Ateliers tenus");
+}
