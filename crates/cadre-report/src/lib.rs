@@ -10,9 +10,11 @@ pub mod explain_text;
 pub mod iati;
 pub mod progress;
 pub mod report;
+#[cfg(feature = "serve")]
 pub mod serve;
 pub mod template;
 pub mod tracking;
+#[cfg(feature = "pdf")]
 pub mod world;
 
 use std::path::Path;

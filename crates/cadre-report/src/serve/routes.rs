@@ -95,9 +95,8 @@ impl Params {
         q
     }
 
-    fn report_args(&self, output: std::path::PathBuf) -> ReportArgs {
+    fn report_args(&self) -> ReportArgs {
         ReportArgs {
-            output,
             template: None,
             date: self.date,
             source_date_epoch: None,
@@ -439,9 +438,9 @@ async fn results(
             let inputs = data.inputs(&app.config, Some(lang.code()), allow);
             let validation = commands::validation(&inputs, Some(&when))
                 .map_err(|e| Failure::command(e, &data, lang))?;
-            let table = commands::compute(&inputs, &when, TableFormat::Json, None)
+            let table = commands::compute(&inputs, &when, TableFormat::Json)
                 .and_then(|o| {
-                    let table: IndicatorTable = serde_json::from_slice(&o.stdout)?;
+                    let table: IndicatorTable = serde_json::from_slice(&o.output)?;
                     Ok((table, o.notes))
                 })
                 .map_err(|e| data.scrub(&e.message(lang)));
@@ -502,7 +501,7 @@ async fn explain_page(
             let inputs = data.inputs(&app.config, Some(lang.code()), allow);
             let out = commands::explain(&inputs, &code, &when, TextOrJson::Text)
                 .map_err(|e| Failure::command(e, &data, lang))?;
-            Ok(data.scrub(&String::from_utf8_lossy(&out.stdout)))
+            Ok(data.scrub(&String::from_utf8_lossy(&out.output)))
         }
     };
     match blocking(work).await {
@@ -567,23 +566,17 @@ async fn document(
         let app = Arc::clone(&app);
         let allow = params.allow_rejected();
         move || {
-            let (mut data, _) = session_data(&app, &id)?;
+            let (data, _) = session_data(&app, &id)?;
             let inputs = data.inputs(&app.config, Some(lang.code()), allow);
-            let internal = |e: std::io::Error| Failure::Internal(e.to_string());
-            let output = data.scratch("document").map_err(internal)?;
             let done = match which {
-                Document::Report => {
-                    commands::report(&inputs, &when, &params.report_args(output.clone()))
-                }
+                Document::Report => commands::report(&inputs, &when, &params.report_args()),
                 Document::Tracking => {
-                    commands::export(&inputs, ExportFormat::Xlsx, &output, &[], when.today)
+                    commands::export(&inputs, ExportFormat::Xlsx, &[], when.today)
                 }
-                Document::Iati => {
-                    commands::export(&inputs, ExportFormat::Iati, &output, &[], when.today)
-                }
+                Document::Iati => commands::export(&inputs, ExportFormat::Iati, &[], when.today),
             };
-            done.map_err(|e| Failure::command(e, &data, lang))?;
-            std::fs::read(&output).map_err(internal)
+            done.map(|o| o.output)
+                .map_err(|e| Failure::command(e, &data, lang))
         }
     };
     match blocking(work).await {
@@ -610,13 +603,9 @@ async fn template_download(State(app): Shared, Query(params): Query<Params>) -> 
     let work = {
         let app = Arc::clone(&app);
         move || {
-            let mut data = RequestData::upload(&app.config, &[])
-                .map_err(|e| Failure::Internal(e.to_string()))?;
-            let internal = |e: std::io::Error| Failure::Internal(e.to_string());
-            let output = data.scratch("template.xlsx").map_err(internal)?;
-            commands::template(&app.config.programme, None, Some(lang.code()), &output)
-                .map_err(|e| Failure::command(e, &data, lang))?;
-            std::fs::read(&output).map_err(internal)
+            commands::template(&app.config.programme, None, Some(lang.code()))
+                .map(|o| o.output)
+                .map_err(|e| Failure::Command(status_of(&e), e.message(lang)))
         }
     };
     match blocking(work).await {
@@ -736,7 +725,7 @@ async fn api_validate(
         move |inputs, _, params| {
             let format = text_or_json(params);
             let out = commands::validate(inputs, when.as_ref(), format)?;
-            let mut r = bytes_response(text_or_json_type(format), out.stdout);
+            let mut r = bytes_response(text_or_json_type(format), out.output);
             r.headers_mut().insert(
                 "x-cadre-clean",
                 HeaderValue::from_static(if out.clean { "true" } else { "false" }),
@@ -768,8 +757,8 @@ async fn api_compute(
                 Some("json") => (TableFormat::Json, "application/json"),
                 _ => (TableFormat::Csv, "text/csv; charset=utf-8"),
             };
-            let out = commands::compute(inputs, &when, format, None)?;
-            Ok(bytes_response(content_type, out.stdout))
+            let out = commands::compute(inputs, &when, format)?;
+            Ok(bytes_response(content_type, out.output))
         },
     )
     .await
@@ -791,16 +780,8 @@ async fn api_report(
         headers,
         form,
         missing,
-        move |inputs, data, params| {
-            let output = data.scratch("report.pdf").map_err(|source| Error::Write {
-                path: "report.pdf".into(),
-                source,
-            })?;
-            commands::report(inputs, &when, &params.report_args(output.clone()))?;
-            let bytes = std::fs::read(&output).map_err(|source| Error::Write {
-                path: "report.pdf".into(),
-                source,
-            })?;
+        move |inputs, _, params| {
+            let bytes = commands::report(inputs, &when, &params.report_args())?.output;
             Ok(download(
                 "application/pdf",
                 &format!("report-{}.pdf", when.period),
@@ -835,7 +816,7 @@ async fn api_explain(
         move |inputs, _, params| {
             let format = text_or_json(params);
             let out = commands::explain(inputs, &code, &when, format)?;
-            Ok(bytes_response(text_or_json_type(format), out.stdout))
+            Ok(bytes_response(text_or_json_type(format), out.output))
         },
     )
     .await
