@@ -10,15 +10,16 @@
 //! Every reader hands the same [`Cell`] values to the ingester.
 
 use std::borrow::Cow;
-use std::fs::File;
-use std::io::{BufReader, Read, Seek};
+use std::io::{BufReader, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use calamine::{Data, DataRef, Reader};
 
+use super::input::{FileReader, Location};
 use super::progress::{Progress, STEP};
 use super::sheet::SheetIngester;
+use super::sources::CsvFile;
 use crate::cell::Cell;
 use crate::error::{Error, Result, WorkbookProblem};
 
@@ -91,45 +92,48 @@ pub type RowCells<'a> = [(u32, Cell<'a>)];
 /// An opened data source.
 pub enum Workbook {
     /// xlsx, streamed.
-    Xlsx(calamine::Xlsx<BufReader<File>>),
+    Xlsx(calamine::Xlsx<FileReader>),
     /// xls, xlsb or ods, through ranges.
-    Other(calamine::Sheets<BufReader<File>>),
-    /// A csv folder: sheet name → file.
-    Csv(Vec<(String, PathBuf)>),
+    Other(calamine::Sheets<FileReader>),
+    /// A csv folder: one file a sheet.
+    Csv(Vec<CsvFile>),
 }
 
 impl Workbook {
-    /// Opens `path`, recognising its format.
-    pub fn open(path: &Path) -> Result<(Workbook, Format)> {
+    /// Opens the file at `location`, recognising its format.
+    pub fn open(location: &Location) -> Result<(Workbook, Format)> {
+        let path = location.path();
         let bad = |problem| Error::workbook(path, problem);
-        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-        if meta.is_dir() {
+        if let Location::Disk(disk) = location
+            && std::fs::metadata(disk)
+                .map_err(|e| Error::io(disk, e))?
+                .is_dir()
+        {
             // Folders are walked by `sources::discover`; a folder reaching
             // here holds no csv file.
             return Err(bad(WorkbookProblem::NoDataInFolder));
         }
-        if meta.len() > MAX_FILE_BYTES {
+        let len = location.len()?;
+        if len > MAX_FILE_BYTES {
             return Err(bad(WorkbookProblem::TooLarge {
-                mib: meta.len() >> 20,
+                mib: len >> 20,
                 max_mib: MAX_FILE_BYTES >> 20,
             }));
         }
         let mut head = [0u8; 8];
-        let mut f = File::open(path).map_err(|e| Error::io(path, e))?;
+        let mut f = location.open()?;
         let n = f.read(&mut head).map_err(|e| Error::io(path, e))?;
         if n == 0 {
             return Err(bad(WorkbookProblem::Empty));
         }
-        let limit = sheet_cell_limit(meta.len());
+        let limit = sheet_cell_limit(len);
         let format = if head.starts_with(b"PK\x03\x04") {
-            inspect_zip(f, limit).map_err(bad)?
+            inspect_zip(location.open()?, limit).map_err(bad)?
         } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-            if is_encrypted_ole(path) {
+            let bytes = location.read()?;
+            if is_encrypted_ole(&bytes) {
                 return Err(bad(WorkbookProblem::Encrypted));
             }
-            let mut bytes = Vec::new();
-            f.rewind().map_err(|e| Error::io(path, e))?;
-            f.read_to_end(&mut bytes).map_err(|e| Error::io(path, e))?;
             scan_xls(&bytes, limit).map_err(bad)?;
             Format::Xls
         } else {
@@ -137,27 +141,25 @@ impl Workbook {
         };
         // The reader is the one the bytes call for, whatever the file's
         // extension (an ods saved as `.xlsx` is read as ods).
-        let open = |p: &Path| -> std::result::Result<Workbook, String> {
-            use calamine::{Ods, Sheets, Xls, Xlsb, Xlsx, open_workbook};
+        let open = |reader: FileReader| -> std::result::Result<Workbook, String> {
+            use calamine::{Ods, Sheets, Xls, Xlsb, Xlsx};
             let e = |e: &dyn std::fmt::Display| e.to_string();
             guarded(|| match format {
-                Format::Xlsx => open_workbook::<Xlsx<_>, _>(p)
-                    .map(Workbook::Xlsx)
-                    .map_err(|x| e(&x)),
-                Format::Xlsb => open_workbook::<Xlsb<_>, _>(p)
+                Format::Xlsx => Xlsx::new(reader).map(Workbook::Xlsx).map_err(|x| e(&x)),
+                Format::Xlsb => Xlsb::new(reader)
                     .map(|w| Workbook::Other(Sheets::Xlsb(w)))
                     .map_err(|x| e(&x)),
-                Format::Xls => open_workbook::<Xls<_>, _>(p)
+                Format::Xls => Xls::new(reader)
                     .map(|w| Workbook::Other(Sheets::Xls(w)))
                     .map_err(|x| e(&x)),
-                Format::Ods => open_workbook::<Ods<_>, _>(p)
+                Format::Ods => Ods::new(reader)
                     .map(|w| Workbook::Other(Sheets::Ods(w)))
                     .map_err(|x| e(&x)),
                 Format::CsvFolder => Err("a csv folder is not a file".into()),
             })
         };
-        let wb =
-            open(path).map_err(|detail| bad(WorkbookProblem::Unreadable { format, detail }))?;
+        let wb = open(location.open()?)
+            .map_err(|detail| bad(WorkbookProblem::Unreadable { format, detail }))?;
         Ok((wb, format))
     }
 
@@ -166,19 +168,7 @@ impl Workbook {
         match self {
             Workbook::Xlsx(x) => x.sheet_names(),
             Workbook::Other(s) => s.sheet_names(),
-            Workbook::Csv(files) => files.iter().map(|(n, _)| n.clone()).collect(),
-        }
-    }
-
-    /// The file a sheet is read from (the csv file for a folder).
-    pub fn sheet_file(&self, workbook: &Path, sheet: &str) -> PathBuf {
-        match self {
-            Workbook::Csv(files) => files
-                .iter()
-                .find(|(n, _)| n == sheet)
-                .map(|(_, p)| p.clone())
-                .unwrap_or_default(),
-            _ => workbook.to_path_buf(),
+            Workbook::Csv(files) => files.iter().map(|f| f.sheet.clone()).collect(),
         }
     }
 
@@ -195,11 +185,12 @@ impl Workbook {
         let dataset = ingester.dataset().to_owned();
         let rows = Counter::new(path, sheet, progress);
         if let Workbook::Csv(files) = self {
-            let Some((_, file)) = files.iter().find(|(n, _)| n == sheet) else {
+            let Some(file) = files.iter().find(|f| f.sheet == sheet) else {
                 return Err(Error::sheet(path, sheet, WorkbookProblem::NoCsvFile));
             };
-            progress.sheet(&dataset, path, sheet, csv_rows_hint(file));
-            ingest_csv(file, ingester, &rows)?;
+            let bytes = file.location.read()?;
+            progress.sheet(&dataset, path, sheet, csv_rows_hint(&bytes));
+            ingest_csv(file.location.path(), &bytes, ingester, &rows)?;
         } else {
             let mut tally = rows.tally();
             self.read_sheet_with(
@@ -338,11 +329,12 @@ impl Workbook {
                 Ok(())
             }
             Workbook::Csv(files) => {
-                let Some((_, file)) = files.iter().find(|(n, _)| n == sheet) else {
+                let Some(file) = files.iter().find(|f| f.sheet == sheet) else {
                     return Err(bad2(WorkbookProblem::NoCsvFile));
                 };
-                hint(csv_rows_hint(file));
-                read_csv(file, visit)
+                let bytes = file.location.read()?;
+                hint(csv_rows_hint(&bytes));
+                read_csv(file.location.path(), &bytes, visit)
             }
         }
     }
@@ -474,10 +466,10 @@ fn recycle<'a, 'b>(mut v: Vec<(u32, Cell<'a>)>) -> Vec<(u32, Cell<'b>)> {
 
 fn read_csv(
     file: &Path,
+    bytes: &[u8],
     visit: &mut (dyn FnMut(u32, &RowCells) -> Result<()> + Send),
 ) -> Result<()> {
-    let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
-    let (bytes, delimiter) = csv_bytes(&bytes);
+    let (bytes, delimiter) = csv_bytes(bytes);
     let mut reader = csv_reader(bytes, delimiter);
     let mut lines = Lines::new(bytes, 0);
     let mut record = csv::ByteRecord::new();
@@ -512,10 +504,14 @@ pub fn set_csv_split(on: bool) {
 /// there (a quoted field may hold line breaks: then the first reader reads
 /// the whole file and the second half's work is dropped), so rows, their
 /// numbers, the accounting and every problem are those of one reader.
-fn ingest_csv(file: &Path, ingester: &mut SheetIngester, rows: &Counter) -> Result<()> {
+fn ingest_csv(
+    file: &Path,
+    bytes: &[u8],
+    ingester: &mut SheetIngester,
+    rows: &Counter,
+) -> Result<()> {
     use std::sync::atomic::{AtomicBool, Ordering};
-    let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
-    let (bytes, delimiter) = csv_bytes(&bytes);
+    let (bytes, delimiter) = csv_bytes(bytes);
     let mut reader = csv_reader(bytes, delimiter);
     let mut lines = Lines::new(bytes, 0);
     let mut record = csv::ByteRecord::new();
@@ -628,14 +624,9 @@ fn ingest_csv(file: &Path, ingester: &mut SheetIngester, rows: &Counter) -> Resu
 
 /// About how many rows a csv file has: its size over the mean length of
 /// its first lines.
-fn csv_rows_hint(file: &Path) -> Option<u64> {
-    let len = std::fs::metadata(file).ok()?.len();
-    let mut head = Vec::with_capacity(64 << 10);
-    File::open(file)
-        .ok()?
-        .take(64 << 10)
-        .read_to_end(&mut head)
-        .ok()?;
+fn csv_rows_hint(bytes: &[u8]) -> Option<u64> {
+    let len = bytes.len() as u64;
+    let head = &bytes[..bytes.len().min(64 << 10)];
     let lines = head.iter().filter(|b| **b == b'\n').count() as u64;
     (lines > 0).then(|| len * lines / head.len() as u64)
 }
@@ -763,11 +754,11 @@ pub(crate) fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
 
 /// Recognises an xlsx, xlsb or ods archive and refuses archives whose
 /// entries inflate beyond reason.
-fn inspect_zip(file: File, limit: u64) -> std::result::Result<Format, WorkbookProblem> {
+fn inspect_zip(file: FileReader, limit: u64) -> std::result::Result<Format, WorkbookProblem> {
     let damaged = |e: zip::result::ZipError| WorkbookProblem::DamagedZip {
         detail: e.to_string(),
     };
-    let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(damaged)?;
+    let mut zip = zip::ZipArchive::new(file).map_err(damaged)?;
     let mut format = None;
     for i in 0..zip.len() {
         let entry = zip.by_index_raw(i).map_err(damaged)?;
@@ -857,20 +848,14 @@ fn inspect_zip(file: File, limit: u64) -> std::result::Result<Format, WorkbookPr
 
 /// An encrypted Office file is an OLE container holding an `EncryptionInfo`
 /// stream; its name is stored in UTF-16 in the directory.
-fn is_encrypted_ole(path: &Path) -> bool {
+/// Only the first 4 MiB are searched: the directory comes early.
+fn is_encrypted_ole(bytes: &[u8]) -> bool {
     let needle: Vec<u8> = "EncryptionInfo"
         .encode_utf16()
         .flat_map(u16::to_le_bytes)
         .collect();
-    let Ok(mut f) = File::open(path) else {
-        return false;
-    };
-    let mut buf = Vec::new();
-    if f.by_ref().take(4 << 20).read_to_end(&mut buf).is_err() {
-        return false;
-    }
-    let _ = f.rewind();
-    buf.windows(needle.len()).any(|w| w == needle.as_slice())
+    let head = &bytes[..bytes.len().min(4 << 20)];
+    head.windows(needle.len()).any(|w| w == needle.as_slice())
 }
 
 /// A reader that counts what it reads and stops one byte past `cap`.
