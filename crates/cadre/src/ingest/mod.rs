@@ -18,9 +18,9 @@
 
 mod input;
 mod progress;
+mod read;
 mod report;
 mod sheet;
-mod source;
 mod sources;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -34,16 +34,16 @@ use sha2::{Digest, Sha256};
 
 pub use input::{Location, NamedFile, Source};
 pub use progress::{NoProgress, Progress};
+pub use read::{Format, MAX_COLUMNS, RowCells, set_csv_split};
 pub use report::{FileReport, IngestReport, Problem, Rule, SheetReport, UnmatchedSheet};
 pub use sheet::{KeyEntry, ROW_COLUMN};
-pub use source::{Format, MAX_COLUMNS, RowCells, set_csv_split};
 pub use sources::{SkipReason, SkippedFile};
 
 use crate::error::{Error, Result};
 use crate::programme::{Programme, hex};
 use crate::text::{closest, fold_key, fold_name};
+use read::Workbook;
 use sheet::{SheetIngester, SheetIngesterResult};
-use source::Workbook;
 use sources::Book;
 
 /// Reads every sheet of a workbook (xlsx, xls, ods; a path or a file in
@@ -383,7 +383,7 @@ fn read_in_parallel(
                         Err(Error::workbook(
                             source.location.path(),
                             crate::error::WorkbookProblem::SheetUnreadable {
-                                detail: source::panic_message(&p),
+                                detail: read::panic_message(&p),
                             },
                         ))
                     });
