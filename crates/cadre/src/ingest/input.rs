@@ -19,7 +19,7 @@ use crate::error::{Error, Result};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     /// A workbook, a csv file or a folder on this machine (a folder is
-    /// walked: see [`crate::ingest`]).
+    /// walked: see [the module](mod@crate::ingest)).
     Path(PathBuf),
     /// A workbook or a csv file held in memory, read as the same file given
     /// by itself on disk would be.

@@ -3,7 +3,7 @@
 //! every row of every file.
 //!
 //! The sources given ([`Source`]: paths on this machine, or files held in
-//! memory) are walked into books ([`sources`]: a workbook, a folder's csv
+//! memory) are walked into books (`sources.rs`: a workbook, a folder's csv
 //! files), read in parallel, one thread a book. Each sheet is
 //! read row by row into typed columns (see [`crate::cell`] for what is
 //! accepted); rows that break a rule are left out and reported. A dataset
