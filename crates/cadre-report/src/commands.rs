@@ -786,7 +786,7 @@ fn tracking_xlsx(
 fn newest_modification(data: &Data) -> Option<NaiveDate> {
     data.files
         .iter()
-        .filter_map(|f| std::fs::metadata(&f.path).and_then(|m| m.modified()).ok())
+        .filter_map(cadre::ingest::DataFile::modified)
         .map(|t| chrono::DateTime::<chrono::Utc>::from(t).date_naive())
         .max()
 }
