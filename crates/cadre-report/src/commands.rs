@@ -11,6 +11,7 @@
 use std::path::{Path, PathBuf};
 
 use cadre::check::CheckReport;
+use cadre::ingest::Source;
 use cadre::reporting::ReportingStatus;
 use cadre::{Data, Engine, Lang, Period, Programme, Text, Word};
 use chrono::NaiveDate;
@@ -78,9 +79,9 @@ pub enum ExportFormat {
 pub struct Inputs {
     /// The programme folder.
     pub programme: PathBuf,
-    /// The sources: workbooks, csv files, folders of them (see
-    /// [`cadre::ingest_sources`]).
-    pub data: Vec<PathBuf>,
+    /// The sources: workbooks, csv files, folders of them, or files held
+    /// in memory (see [`cadre::ingest_sources`]).
+    pub data: Vec<Source>,
     /// The language asked for (default: the programme's first).
     pub lang: Option<String>,
     /// Leave rejected rows out (counted) instead of stopping.
@@ -166,7 +167,7 @@ impl Session {
     /// is false or they are allowed (then the accounting becomes a note).
     fn open(inputs: &Inputs, stop_on_rejected: bool) -> Result<Session, Error> {
         let (programme, lang) = load_programme(&inputs.programme, inputs.lang.as_deref())?;
-        let data = if inputs.progress && crate::progress::is_large(&inputs.data) {
+        let data = if inputs.progress && crate::progress::is_large(&disk_paths(&inputs.data)) {
             let bars = crate::progress::Bars::new(lang);
             cadre::ingest::ingest_sources_with_progress(&programme, &inputs.data, &bars)?
         } else {
@@ -195,6 +196,17 @@ impl Session {
             when.today,
         )?)
     }
+}
+
+/// The sources on this machine, for the progress bar's size estimate.
+fn disk_paths(sources: &[Source]) -> Vec<PathBuf> {
+    sources
+        .iter()
+        .filter_map(|s| match s {
+            Source::Path(p) => Some(p.clone()),
+            Source::File(_) => None,
+        })
+        .collect()
 }
 
 /// The per-sheet accounting (and per file when there are several), the

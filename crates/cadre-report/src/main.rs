@@ -373,7 +373,7 @@ impl Input {
     fn inputs(self, allow_rejected: bool) -> commands::Inputs {
         commands::Inputs {
             programme: self.programme,
-            data: self.data,
+            data: self.data.into_iter().map(Into::into).collect(),
             lang: self.lang,
             allow_rejected,
             progress: !self.quiet && std::io::stderr().is_terminal(),
@@ -670,7 +670,8 @@ fn write_report_template(dir: &Path) -> Result<Outcome, Error> {
         .collect();
     Ok(Outcome {
         output: list.into_bytes(),
-        ..Outcome::default()
+        notes: Vec::new(),
+        clean: true,
     })
 }
 

@@ -68,7 +68,7 @@ fn data(dir: &Path, name: &str, late: bool) -> PathBuf {
 fn inputs(data: &Path, lang: &str) -> Inputs {
     Inputs {
         programme: programme(),
-        data: vec![data.to_path_buf()],
+        data: vec![data.into()],
         lang: Some(lang.to_owned()),
         allow_rejected: false,
         progress: false,
