@@ -258,24 +258,7 @@ pub fn accounting_text(report: &cadre::IngestReport, lang: Lang) -> String {
         );
     }
     if several {
-        s += &format!("\n{}\n", w(Word::FilesRead));
-        let total = report.total();
-        let wf = wf.max(w(Word::Total).chars().count());
-        let lines = files.iter().chain(std::iter::once(&total));
-        for (i, f) in lines.enumerate() {
-            let name = match i == files.len() {
-                true => w(Word::Total),
-                false => f.file.as_str(),
-            };
-            s += &format!(
-                "{name:<wf$}  {:>8}  {:>9}  {:>8}  {:>6}  {}\n",
-                f.read,
-                f.accepted,
-                f.rejected,
-                f.skipped_empty,
-                f.datasets.join(", ")
-            );
-        }
+        s += &files_read_text(report, wf, lang);
     }
     if !report.unmatched.is_empty() || !report.skipped.is_empty() {
         s += "\n";
@@ -309,6 +292,33 @@ pub fn accounting_text(report: &cadre::IngestReport, lang: Lang) -> String {
         for p in &report.problems {
             s += &format!("  {}\n", p.message(lang));
         }
+    }
+    s
+}
+
+/// The accounting per file, then the total, when rows come from several
+/// files; `wf` is the width of the file column.
+fn files_read_text(report: &cadre::IngestReport, wf: usize, lang: Lang) -> String {
+    let w = |word: Word| word.text(lang);
+    let files = report.by_file();
+    let mut s = String::new();
+    s += &format!("\n{}\n", w(Word::FilesRead));
+    let total = report.total();
+    let wf = wf.max(w(Word::Total).chars().count());
+    let lines = files.iter().chain(std::iter::once(&total));
+    for (i, f) in lines.enumerate() {
+        let name = match i == files.len() {
+            true => w(Word::Total),
+            false => f.file.as_str(),
+        };
+        s += &format!(
+            "{name:<wf$}  {:>8}  {:>9}  {:>8}  {:>6}  {}\n",
+            f.read,
+            f.accepted,
+            f.rejected,
+            f.skipped_empty,
+            f.datasets.join(", ")
+        );
     }
     s
 }

@@ -531,14 +531,7 @@ fn run(command: Command) -> Result<Outcome, Error> {
             format,
             output,
             allow_rejected,
-        } => {
-            if matches!(format, TableFormat::Xlsx) && output.is_none() {
-                return Err(Error::XlsxNeedsOutput);
-            }
-            let inputs = input.inputs(allow_rejected);
-            let outcome = commands::compute(&inputs, &when.when(), format.into())?;
-            to_file_or_stdout(outcome, output.as_deref())
-        }
+        } => compute(input.inputs(allow_rejected), when, format, output),
         Command::Report {
             input,
             when,
@@ -609,6 +602,21 @@ fn run(command: Command) -> Result<Outcome, Error> {
             write_narrative(skeleton, &output)
         }
     }
+}
+
+/// `cadre compute`: the table on standard output, or in `output` (which
+/// the xlsx table needs).
+fn compute(
+    inputs: commands::Inputs,
+    when: When,
+    format: TableFormat,
+    output: Option<PathBuf>,
+) -> Result<Outcome, Error> {
+    if matches!(format, TableFormat::Xlsx) && output.is_none() {
+        return Err(Error::XlsxNeedsOutput);
+    }
+    let outcome = commands::compute(&inputs, &when.when(), format.into())?;
+    to_file_or_stdout(outcome, output.as_deref())
 }
 
 /// Writes what a command made to `path` (atomically) when given; else

@@ -9,7 +9,7 @@
 //! template with `json("/data.json")`: a cell holding `#read("/etc/passwd")`
 //! or `*bold*` is a string to Typst and prints as written.
 //!
-//! Both take the [`Engine`](cadre::Engine) and the table the caller already
+//! Both take the [`Engine`] and the table the caller already
 //! has: everything else the report shows (the quarters of the progress
 //! charts, the attached table, the evidence, the restatements) is computed
 //! by that one engine, its prepared rows reused. [`ReportOptions`] holds

@@ -352,7 +352,7 @@ fn write_definitions(
     Ok(())
 }
 
-/// Reads back a tracking workbook written by [`write_tracking_xlsx`]: for
+/// Reads back a tracking workbook written by [`tracking_xlsx`]: for
 /// each period sheet, its label and its rows in the form `compute` gives, so
 /// that `check` can compare them. Labels (dimensions, empty categories,
 /// statuses) are mapped back in any of the programme's languages.
