@@ -9,15 +9,19 @@
 //! reader's panics are contained, and every failure is a
 //! [`cadre::Error::ClaimedTable`].
 
+#[cfg(feature = "pdf")]
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
 use cadre::error::TableProblem;
-use cadre::reported::{ATTACHMENT_NAME, FORMAT, FORMAT_VERSION, ReportedTable};
+#[cfg(feature = "pdf")]
+use cadre::reported::ATTACHMENT_NAME;
+use cadre::reported::{FORMAT, FORMAT_VERSION, ReportedTable};
 use cadre::restate::EarlierTable;
 use cadre::table::FlatRow;
 use cadre::{IndicatorTable, Period, Programme};
 use chrono::NaiveDate;
+#[cfg(feature = "pdf")]
 use lopdf::{Dictionary, Document, Object};
 
 use crate::Error;
@@ -27,6 +31,7 @@ const MAX_PDF_BYTES: u64 = 256 << 20;
 /// An attached table may not inflate to more than this.
 const MAX_ATTACHMENT_BYTES: usize = 64 << 20;
 /// Name trees deeper than this are not followed.
+#[cfg(feature = "pdf")]
 const MAX_DEPTH: usize = 16;
 
 /// A table read back from a file.
@@ -123,7 +128,17 @@ fn reported_table(bytes: &[u8]) -> Result<ReportedTable, TableProblem> {
     serde_json::from_slice(bytes).map_err(not_a_table)
 }
 
+/// Without the `pdf` feature no PDF is read: the table a report attached
+/// is read from its JSON (saved on its own) instead.
+#[cfg(not(feature = "pdf"))]
+pub fn attachment_of_pdf(_bytes: &[u8]) -> Result<Vec<u8>, TableProblem> {
+    Err(TableProblem::Pdf {
+        detail: "this build of cadre reads no PDF (feature `pdf`)".to_owned(),
+    })
+}
+
 /// The bytes of the indicator table attached to a PDF.
+#[cfg(feature = "pdf")]
 pub fn attachment_of_pdf(bytes: &[u8]) -> Result<Vec<u8>, TableProblem> {
     catch_unwind(AssertUnwindSafe(|| find_attachment(bytes))).unwrap_or_else(|p| {
         let detail = p
@@ -135,6 +150,7 @@ pub fn attachment_of_pdf(bytes: &[u8]) -> Result<Vec<u8>, TableProblem> {
     })
 }
 
+#[cfg(feature = "pdf")]
 fn find_attachment(bytes: &[u8]) -> Result<Vec<u8>, TableProblem> {
     let pdf = |e: lopdf::Error| TableProblem::Pdf {
         detail: e.to_string(),
@@ -181,10 +197,12 @@ fn find_attachment(bytes: &[u8]) -> Result<Vec<u8>, TableProblem> {
     Ok(content)
 }
 
+#[cfg(feature = "pdf")]
 /// The most nodes of a name tree read: a crafted tree repeating one node in
 /// its `Kids` could otherwise take forever to walk.
 const MAX_NODES: usize = 10_000;
 
+#[cfg(feature = "pdf")]
 /// The (name, file specification) pairs of a name tree; each node once.
 fn collect_names<'a>(
     doc: &'a Document,
@@ -219,6 +237,7 @@ fn collect_names<'a>(
     }
 }
 
+#[cfg(feature = "pdf")]
 /// A PDF text string: UTF-16BE after a byte order mark, else bytes taken as Latin-1.
 fn text_string(bytes: &[u8]) -> String {
     match bytes.strip_prefix(b"\xFE\xFF") {

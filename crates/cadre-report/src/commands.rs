@@ -1,28 +1,33 @@
-//! One function per command of the `cadre` command line, returning what to
-//! print and whether the data was clean. The binary only parses arguments,
-//! calls one of these, prints and picks the exit code; anything else that
-//! wants the same answers (a web app, a script) calls the same functions.
+//! One function per command of the `cadre` command line, returning what it
+//! made (text, a table, a PDF, a workbook, XML: bytes) and whether the data
+//! was clean. The binary only parses arguments, calls one of these, prints
+//! or writes (`-o`, atomically) and picks the exit code; anything else that
+//! wants the same answers (the web app, a script) calls the same functions
+//! and sends or keeps the bytes as it needs.
 //!
-//! No function here reads the clock or the environment: today's date and
-//! `SOURCE_DATE_EPOCH` are arguments.
+//! No function here writes a file, reads the clock or the environment:
+//! today's date and `SOURCE_DATE_EPOCH` are arguments.
 
 use std::path::{Path, PathBuf};
 
 use cadre::check::CheckReport;
+use cadre::ingest::Source;
 use cadre::reporting::ReportingStatus;
 use cadre::{Data, Engine, Lang, Period, Programme};
 use chrono::NaiveDate;
 
 use crate::Error;
 use crate::messages::{Text, Word};
-use crate::report::{PdfStandardChoice, ReportOptions};
-use crate::world::TemplateSource;
+use crate::report::PdfStandardChoice;
+#[cfg(feature = "pdf")]
+use crate::report::{ReportOptions, TemplateSource};
 
 /// What a command produced.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Outcome {
-    /// What goes to standard output.
-    pub stdout: Vec<u8>,
+    /// What the command made: the text or table for standard output, or
+    /// the document (PDF, xlsx, XML) for the file the caller writes.
+    pub output: Vec<u8>,
     /// Notes for standard error, one message each: warnings, and the
     /// accounting of rejected rows that were left out.
     pub notes: Vec<String>,
@@ -32,9 +37,9 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    fn clean(stdout: Vec<u8>, notes: Vec<String>) -> Outcome {
+    fn clean(output: Vec<u8>, notes: Vec<String>) -> Outcome {
         Outcome {
-            stdout,
+            output,
             notes,
             clean: true,
         }
@@ -57,7 +62,7 @@ pub enum TableFormat {
     Csv,
     /// The table as JSON.
     Json,
-    /// The xlsx tracking table (to a file).
+    /// The xlsx tracking table (for a file: the caller writes it).
     Xlsx,
 }
 
@@ -75,9 +80,9 @@ pub enum ExportFormat {
 pub struct Inputs {
     /// The programme folder.
     pub programme: PathBuf,
-    /// The sources: workbooks, csv files, folders of them (see
-    /// [`cadre::ingest_sources`]).
-    pub data: Vec<PathBuf>,
+    /// The sources: workbooks, csv files, folders of them, or files held
+    /// in memory (see [`cadre::ingest_sources`]).
+    pub data: Vec<Source>,
     /// The language asked for (default: the programme's first).
     pub lang: Option<String>,
     /// Leave rejected rows out (counted) instead of stopping.
@@ -99,8 +104,6 @@ pub struct When {
 /// How to make a report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportArgs {
-    /// The PDF to write (atomically).
-    pub output: PathBuf,
     /// A template folder; the default template (in the binary) otherwise.
     pub template: Option<PathBuf>,
     /// The date of issue, when given.
@@ -165,7 +168,7 @@ impl Session {
     /// is false or they are allowed (then the accounting becomes a note).
     fn open(inputs: &Inputs, stop_on_rejected: bool) -> Result<Session, Error> {
         let (programme, lang) = load_programme(&inputs.programme, inputs.lang.as_deref())?;
-        let data = if inputs.progress && crate::progress::is_large(&inputs.data) {
+        let data = if inputs.progress && crate::progress::is_large(&disk_paths(&inputs.data)) {
             let bars = crate::progress::Bars::new(lang);
             cadre::ingest::ingest_sources_with_progress(&programme, &inputs.data, &bars)?
         } else {
@@ -194,6 +197,17 @@ impl Session {
             when.today,
         )?)
     }
+}
+
+/// The sources on this machine, for the progress bar's size estimate.
+fn disk_paths(sources: &[Source]) -> Vec<PathBuf> {
+    sources
+        .iter()
+        .filter_map(|s| match s {
+            Source::Path(p) => Some(p.clone()),
+            Source::File(_) => None,
+        })
+        .collect()
 }
 
 /// The per-sheet accounting (and per file when there are several), the
@@ -245,24 +259,7 @@ pub fn accounting_text(report: &cadre::IngestReport, lang: Lang) -> String {
         );
     }
     if several {
-        s += &format!("\n{}\n", w(Word::FilesRead));
-        let total = report.total();
-        let wf = wf.max(w(Word::Total).chars().count());
-        let lines = files.iter().chain(std::iter::once(&total));
-        for (i, f) in lines.enumerate() {
-            let name = match i == files.len() {
-                true => w(Word::Total),
-                false => f.file.as_str(),
-            };
-            s += &format!(
-                "{name:<wf$}  {:>8}  {:>9}  {:>8}  {:>6}  {}\n",
-                f.read,
-                f.accepted,
-                f.rejected,
-                f.skipped_empty,
-                f.datasets.join(", ")
-            );
-        }
+        s += &files_read_text(report, wf, lang);
     }
     if !report.unmatched.is_empty() || !report.skipped.is_empty() {
         s += "\n";
@@ -296,6 +293,33 @@ pub fn accounting_text(report: &cadre::IngestReport, lang: Lang) -> String {
         for p in &report.problems {
             s += &format!("  {}\n", p.message(lang));
         }
+    }
+    s
+}
+
+/// The accounting per file, then the total, when rows come from several
+/// files; `wf` is the width of the file column.
+fn files_read_text(report: &cadre::IngestReport, wf: usize, lang: Lang) -> String {
+    let w = |word: Word| word.text(lang);
+    let files = report.by_file();
+    let mut s = String::new();
+    s += &format!("\n{}\n", w(Word::FilesRead));
+    let total = report.total();
+    let wf = wf.max(w(Word::Total).chars().count());
+    let lines = files.iter().chain(std::iter::once(&total));
+    for (i, f) in lines.enumerate() {
+        let name = match i == files.len() {
+            true => w(Word::Total),
+            false => f.file.as_str(),
+        };
+        s += &format!(
+            "{name:<wf$}  {:>8}  {:>9}  {:>8}  {:>6}  {}\n",
+            f.read,
+            f.accepted,
+            f.rejected,
+            f.skipped_empty,
+            f.datasets.join(", ")
+        );
     }
     s
 }
@@ -339,7 +363,7 @@ pub fn validate(
 ) -> Result<Outcome, Error> {
     let v = validation(inputs, when)?;
     let report = &v.report;
-    let stdout = match format {
+    let output = match format {
         TextOrJson::Json => json(&ValidateJson {
             report,
             files: report.by_file(),
@@ -355,7 +379,7 @@ pub fn validate(
         }
     };
     Ok(Outcome {
-        stdout,
+        output,
         notes: Vec::new(),
         clean: report.is_clean(),
     })
@@ -385,12 +409,12 @@ pub fn status(inputs: &Inputs, when: &When, format: TextOrJson) -> Result<Outcom
     if !session.data.report.is_clean() {
         notes.push(accounting_text(&session.data.report, session.lang));
     }
-    let stdout = match format {
+    let output = match format {
         TextOrJson::Json => json(&status)?,
         TextOrJson::Text => status_text(&status, &session.programme, session.lang).into_bytes(),
     };
     Ok(Outcome {
-        stdout,
+        output,
         notes,
         clean: true,
     })
@@ -472,32 +496,24 @@ pub fn status_text(status: &ReportingStatus, programme: &Programme, lang: Lang) 
     s
 }
 
-/// `cadre compute`: the indicator table of a period, as csv or JSON on
-/// stdout, or as an xlsx file.
-pub fn compute(
-    inputs: &Inputs,
-    when: &When,
-    format: TableFormat,
-    output: Option<&Path>,
-) -> Result<Outcome, Error> {
+/// `cadre compute`: the indicator table of a period, as csv, JSON or the
+/// xlsx tracking table.
+pub fn compute(inputs: &Inputs, when: &When, format: TableFormat) -> Result<Outcome, Error> {
     let session = Session::open(inputs, true)?;
     let period = session.period(when)?;
     let engine = Engine::new(&session.programme, &session.data);
     let table = engine.compute(&period)?;
-    let bytes = match format {
+    let output = match format {
         TableFormat::Xlsx => {
-            let path = output.ok_or(Error::XlsxNeedsOutput)?;
             let created = period.end.and_hms_opt(0, 0, 0).unwrap_or_default();
             let statement = engine.financial_statement(&period)?;
-            crate::tracking::write_tracking_xlsx(
+            tracking_xlsx(
                 &session.programme,
                 std::slice::from_ref(&table),
                 statement.as_ref(),
                 session.lang,
                 created,
-                path,
-            )?;
-            return Ok(Outcome::clean(Vec::new(), session.notes));
+            )?
         }
         TableFormat::Csv => {
             let mut buf = Vec::new();
@@ -509,15 +525,42 @@ pub fn compute(
         }
         TableFormat::Json => json(&table)?,
     };
-    to_file_or_stdout(output, bytes, session.notes)
+    Ok(Outcome::clean(output, session.notes))
 }
 
-/// `cadre report`: the PDF of a period, written atomically.
+/// `cadre report`: the PDF of a period, rendered from this command's one
+/// engine and table.
+#[cfg(feature = "pdf")]
 pub fn report(inputs: &Inputs, when: &When, args: &ReportArgs) -> Result<Outcome, Error> {
     let session = Session::open(inputs, true)?;
     let period = session.period(when)?;
     let engine = Engine::new(&session.programme, &session.data);
     let table = engine.compute(&period)?;
+    let options = report_options(&session, inputs, &period, when, args)?;
+    let rendered = crate::report::render(&engine, &table, &options)?;
+    let mut notes = session.notes;
+    let lang = session.lang;
+    notes.extend(
+        rendered
+            .narrative_warnings
+            .iter()
+            .map(|w| w.message(lang))
+            .chain(rendered.warnings.iter().cloned())
+            .map(|w| Text::Warning { text: &w }.render(lang)),
+    );
+    Ok(Outcome::clean(rendered.pdf, notes))
+}
+
+/// The report's options from the command's arguments: flags and inputs
+/// (the earlier table read here), never results.
+#[cfg(feature = "pdf")]
+fn report_options(
+    session: &Session,
+    inputs: &Inputs,
+    period: &Period,
+    when: &When,
+    args: &ReportArgs,
+) -> Result<ReportOptions, Error> {
     let issue =
         crate::report::issue_date(args.date, args.source_date_epoch.as_deref(), period.end)?;
     let template = args
@@ -531,45 +574,23 @@ pub fn report(inputs: &Inputs, when: &When, args: &ReportArgs) -> Result<Outcome
     options.strict = args.strict;
     options.draft = args.draft;
     options.final_report = args.final_report;
-    options.data_as_of = match args.data_as_of {
-        Some(d) => Some(d),
-        None => newest_modification(&session.data),
-    };
-    options.attached_table = Some(Box::new(cadre::reported::ReportedTable::new(
-        &engine, &table,
-    )?));
-    options.history = Some(Box::new(engine.history(&period)?));
-    if args.evidence {
-        let explanations = table
-            .indicators
-            .iter()
-            .map(|iv| engine.explain(&iv.code, &period))
-            .collect::<Result<Vec<_>, _>>()?;
-        options.evidence = Some(Box::new(explanations));
-    }
-    if let Some(previous) = &args.previous {
-        let earlier = crate::attached::earlier(
-            &session.programme,
-            previous,
-            args.previous_period.as_deref(),
-            when.today,
-        )?;
-        options.restatements = Some(Box::new(cadre::restate::restatements(&engine, &earlier)?));
-    }
-    let rendered =
-        crate::report::render_report(&session.programme, &session.data, &table, &options)?;
-    write(&args.output, &rendered.pdf)?;
-    let mut notes = session.notes;
-    let lang = session.lang;
-    notes.extend(
-        rendered
-            .narrative_warnings
-            .iter()
-            .map(|w| w.message(lang))
-            .chain(rendered.warnings.iter().cloned())
-            .map(|w| Text::Warning { text: &w }.render(lang)),
-    );
-    Ok(Outcome::clean(Vec::new(), notes))
+    options.data_as_of = args
+        .data_as_of
+        .or_else(|| newest_modification(&session.data));
+    options.evidence = args.evidence;
+    options.previous = args
+        .previous
+        .as_deref()
+        .map(|previous| {
+            crate::attached::earlier(
+                &session.programme,
+                previous,
+                args.previous_period.as_deref(),
+                when.today,
+            )
+        })
+        .transpose()?;
+    Ok(options)
 }
 
 /// `cadre explain`: how one indicator's value was made.
@@ -582,13 +603,13 @@ pub fn explain(
     let session = Session::open(inputs, true)?;
     let period = session.period(when)?;
     let explanation = Engine::new(&session.programme, &session.data).explain(code, &period)?;
-    let stdout = match format {
+    let output = match format {
         TextOrJson::Json => json(&explanation)?,
         TextOrJson::Text => {
             crate::explain_text::render(&explanation, &period, session.lang).into_bytes()
         }
     };
-    Ok(Outcome::clean(stdout, session.notes))
+    Ok(Outcome::clean(output, session.notes))
 }
 
 /// `cadre check`: a claimed table recomputed; not clean when anything
@@ -620,12 +641,12 @@ pub fn check(
     let claimed = crate::attached::claimed(&session.programme, file, table, period, today)?;
     let engine = Engine::new(&session.programme, &session.data);
     let report = cadre::check::check(&engine, &claimed)?;
-    let stdout = match format {
+    let output = match format {
         TextOrJson::Json => json(&report.differences)?,
         TextOrJson::Text => check_text(&report, session.lang).into_bytes(),
     };
     Ok(Outcome {
-        stdout,
+        output,
         notes,
         clean: report.agrees(),
     })
@@ -666,7 +687,6 @@ pub fn check_text(report: &CheckReport, lang: Lang) -> String {
 pub fn export(
     inputs: &Inputs,
     format: ExportFormat,
-    output: &Path,
     periods: &[String],
     today: NaiveDate,
 ) -> Result<Outcome, Error> {
@@ -694,10 +714,9 @@ pub fn export(
         .unwrap_or(today)
         .and_hms_opt(0, 0, 0)
         .unwrap_or_default();
-    match format {
+    let output = match format {
         ExportFormat::Iati => {
-            let xml = crate::iati::iati_xml(&session.programme, &tables, stamp);
-            write(output, xml.as_bytes())?;
+            crate::iati::iati_xml(&session.programme, &tables, stamp).into_bytes()
         }
         ExportFormat::Xlsx => {
             // The financial statement of the last period exported.
@@ -705,64 +724,52 @@ pub fn export(
                 Some(last) => engine.financial_statement(last)?,
                 None => None,
             };
-            crate::tracking::write_tracking_xlsx(
+            tracking_xlsx(
                 &session.programme,
                 &tables,
                 statement.as_ref(),
                 session.lang,
                 stamp,
-                output,
             )?
         }
-    }
-    Ok(Outcome::clean(Vec::new(), session.notes))
+    };
+    Ok(Outcome::clean(output, session.notes))
 }
 
-/// `cadre narrative`: writes the empty narrative of a period into
-/// `output/<period>/` for the officer to fill in (see
-/// [`crate::report::narrative::skeleton`]); a file already there is kept.
-pub fn narrative(inputs: &Inputs, when: &When, output: &Path) -> Result<Outcome, Error> {
+/// The empty narrative of a period, for the officer to fill in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NarrativeSkeleton {
+    /// The period's label: the files go to `<narrative folder>/<period>/`.
+    pub period: String,
+    /// Each file's name and text (see
+    /// [`crate::report::narrative::skeleton`]).
+    pub files: Vec<(String, String)>,
+    /// The user's language, for what the caller says about the files.
+    pub lang: Lang,
+    /// Notes for standard error (rejected rows allowed).
+    pub notes: Vec<String>,
+}
+
+/// `cadre narrative`: the empty narrative of a period (the caller writes
+/// the files it lacks into `<folder>/<period>/`).
+pub fn narrative(inputs: &Inputs, when: &When) -> Result<NarrativeSkeleton, Error> {
     let session = Session::open(inputs, true)?;
     let period = session.period(when)?;
     let table = Engine::new(&session.programme, &session.data).compute(&period)?;
-    let folder = output.join(&period.label);
-    std::fs::create_dir_all(&folder).map_err(|source| Error::Write {
-        path: folder.clone(),
-        source,
-    })?;
-    let (mut written, mut kept) = (0, 0);
-    let mut list = String::new();
-    for (name, text) in crate::report::narrative::skeleton(&session.programme, &table, session.lang)
-    {
-        let path = folder.join(&name);
-        if path.exists() {
-            kept += 1;
-            continue;
-        }
-        write(&path, text.as_bytes())?;
-        written += 1;
-        list += &format!("{}\n", path.display());
-    }
-    list += &format!(
-        "{}\n",
-        Text::NarrativeSkeleton { written, kept }.render(session.lang)
-    );
-    Ok(Outcome::clean(list.into_bytes(), session.notes))
+    Ok(NarrativeSkeleton {
+        files: crate::report::narrative::skeleton(&session.programme, &table, session.lang),
+        period: period.label,
+        lang: session.lang,
+        notes: session.notes,
+    })
 }
 
-/// `cadre report-template`: writes the default report template into
-/// `output` to customise it (then `cadre report --template DIR`); lists the
-/// files written.
-pub fn report_template(output: &Path) -> Result<Outcome, Error> {
-    let files = crate::world::write_builtin_template(output).map_err(|source| Error::Write {
-        path: output.to_path_buf(),
-        source,
-    })?;
-    let list: String = files
-        .iter()
-        .map(|f| format!("{}\n", output.join(f).display()))
-        .collect();
-    Ok(Outcome::clean(list.into_bytes(), Vec::new()))
+/// `cadre report-template`: the default report template's files (path
+/// relative to the template folder, bytes), to customise them (then
+/// `cadre report --template DIR`).
+#[cfg(feature = "pdf")]
+pub fn report_template() -> Vec<(PathBuf, &'static [u8])> {
+    crate::world::builtin_template_files()
 }
 
 /// `cadre template`: the blank data-entry workbook, with the registry
@@ -771,22 +778,38 @@ pub fn template(
     programme: &Path,
     registry: Option<&Path>,
     lang: Option<&str>,
-    output: &Path,
 ) -> Result<Outcome, Error> {
     let (programme, lang) = load_programme(programme, lang)?;
     let data = registry
         .map(|path| cadre::ingest(&programme, path))
         .transpose()?;
-    crate::template::write_template(&programme, data.as_ref(), lang, output)?;
-    Ok(Outcome::clean(Vec::new(), Vec::new()))
+    let bytes = crate::template::Template::new(&programme, data.as_ref(), lang)?.to_bytes()?;
+    Ok(Outcome::clean(bytes, Vec::new()))
+}
+
+/// The tracking workbook of `tables` (see [`crate::tracking`]).
+fn tracking_xlsx(
+    programme: &Programme,
+    tables: &[cadre::IndicatorTable],
+    statement: Option<&cadre::finance::FinancialStatement>,
+    lang: Lang,
+    created: chrono::NaiveDateTime,
+) -> Result<Vec<u8>, Error> {
+    crate::tracking::tracking_xlsx(programme, tables, statement, lang, created).map_err(|source| {
+        Error::Xlsx {
+            what: "tracking table".into(),
+            source,
+        }
+    })
 }
 
 /// The day the newest input file was last modified (UTC), if the system
 /// keeps modification times.
+#[cfg(feature = "pdf")]
 fn newest_modification(data: &Data) -> Option<NaiveDate> {
     data.files
         .iter()
-        .filter_map(|f| std::fs::metadata(&f.path).and_then(|m| m.modified()).ok())
+        .filter_map(cadre::ingest::DataFile::modified)
         .map(|t| chrono::DateTime::<chrono::Utc>::from(t).date_naive())
         .max()
 }
@@ -795,25 +818,4 @@ fn json<T: serde::Serialize>(value: &T) -> Result<Vec<u8>, Error> {
     let mut bytes = serde_json::to_vec_pretty(value)?;
     bytes.push(b'\n');
     Ok(bytes)
-}
-
-fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    crate::write_atomically(path, bytes).map_err(|source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    })
-}
-
-fn to_file_or_stdout(
-    output: Option<&Path>,
-    bytes: Vec<u8>,
-    notes: Vec<String>,
-) -> Result<Outcome, Error> {
-    match output {
-        Some(path) => {
-            write(path, &bytes)?;
-            Ok(Outcome::clean(Vec::new(), notes))
-        }
-        None => Ok(Outcome::clean(bytes, notes)),
-    }
 }

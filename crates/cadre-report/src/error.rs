@@ -45,10 +45,10 @@ pub enum Error {
     Report(Box<ReportError>),
     /// The data-entry template could not be made.
     Template(#[from] TemplateError),
-    /// An xlsx file could not be made.
+    /// An xlsx workbook could not be made.
     Xlsx {
-        /// The file.
-        path: PathBuf,
+        /// Which workbook (`tracking table`).
+        what: String,
         /// The writer's reason.
         source: rust_xlsxwriter::XlsxError,
     },
@@ -102,14 +102,11 @@ impl Error {
             Error::NoReportingUnits => Text::NoReportingUnits.render(lang),
             Error::Report(e) => report_message(e, lang),
             Error::Template(e) => template_message(e, lang),
-            Error::Xlsx { path, source } => match source {
-                rust_xlsxwriter::XlsxError::IoError(io) => cannot_write(path, io, lang),
-                other => Text::XlsxRefused {
-                    context: &path.display().to_string(),
-                    reason: &other.to_string(),
-                }
-                .render(lang),
-            },
+            Error::Xlsx { what, source } => Text::XlsxRefused {
+                context: what,
+                reason: &source.to_string(),
+            }
+            .render(lang),
             Error::Write { path, source } => cannot_write(path, source, lang),
             Error::Json(e) => Text::ReportData {
                 reason: &e.to_string(),

@@ -1,6 +1,26 @@
 //! cadre-report: the runner. Typesets funder reports with Typst embedded as
 //! a library, writes the xlsx tracking table, and holds the `cadre` command
 //! line (`src/main.rs`), a thin layer over this crate and `cadre`.
+//!
+//! Commands ([`commands`]) return bytes and never write files; the binary
+//! writes `-o` with [`write_atomically`], the web app sends the bytes.
+//!
+//! # Features
+//!
+//! Both are on by default, and the `cadre` binary needs both.
+//!
+//! - `pdf`: the PDF report ([`report::render`], Typst embedded with the
+//!   default template, the `world` module) and reading back the table a
+//!   report's PDF attached (`check --table report.pdf`, `--previous`,
+//!   lopdf).
+//! - `serve`: `cadre serve`, the local web app and its API (axum, tokio);
+//!   implies `pdf`.
+//!
+//! A tool that embeds the runner for csv, JSON, text, the xlsx tracking
+//! table, IATI XML, the data-entry workbook or the report's data
+//! ([`report::report_data`]) takes `default-features = false` and builds
+//! neither Typst, axum, tokio nor lopdf
+//! (`cargo check -p cadre-report --no-default-features`).
 #![deny(missing_docs)]
 
 pub mod attached;
@@ -11,9 +31,11 @@ pub mod iati;
 pub mod messages;
 pub mod progress;
 pub mod report;
+#[cfg(feature = "serve")]
 pub mod serve;
 pub mod template;
 pub mod tracking;
+#[cfg(feature = "pdf")]
 pub mod world;
 
 use std::path::Path;

@@ -5,9 +5,10 @@
 //! differences); 2 usage, definition or I/O errors.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use cadre_report::messages::Text;
 use cadre_report::Error;
 use cadre_report::commands::{self, Outcome};
 use cadre_report::report::PdfStandardChoice;
@@ -75,50 +76,8 @@ enum Command {
         input: Input,
         #[command(flatten)]
         when: When,
-        /// The PDF to write (written atomically).
-        #[arg(short, long)]
-        output: PathBuf,
-        /// A template folder (see `cadre report-template`); by default the
-        /// quarterly template built into cadre.
-        #[arg(long)]
-        template: Option<PathBuf>,
-        /// Date of issue (default: SOURCE_DATE_EPOCH, else the period's last day).
-        #[arg(long)]
-        date: Option<NaiveDate>,
-        /// Conform to a PDF standard: accessible (ua-1) or archival (a-3b, a-3a).
-        #[arg(long, value_enum)]
-        pdf_standard: Option<PdfStandard>,
-        /// An earlier report (its PDF, or its table as json or csv): list the
-        /// values of its period that today's data restates.
-        #[arg(long)]
-        previous: Option<PathBuf>,
-        /// The period of a csv --previous table (a PDF or json table carries its own).
-        #[arg(long)]
-        previous_period: Option<String>,
-        /// Leave rejected rows out (counted and listed in the annex) instead of failing.
-        #[arg(long)]
-        allow_rejected: bool,
-        /// The narrative folder: DIR/<period>/summary.md, <result>.md,
-        /// <indicator>.md (see `cadre narrative`).
-        #[arg(long)]
-        narrative: Option<PathBuf>,
-        /// Missing narrative (a result, an indicator behind) is an error.
-        #[arg(long)]
-        strict: bool,
-        /// A draft: "PROJET" / "DRAFT" across every page.
-        #[arg(long)]
-        draft: bool,
-        /// A final report (the cover says provisional otherwise).
-        #[arg(long = "final")]
-        final_report: bool,
-        /// The day the data was extracted (default: the newest modification
-        /// among the input files).
-        #[arg(long)]
-        data_as_of: Option<NaiveDate>,
-        /// An evidence annex: for each indicator, every row behind its
-        /// value (file, sheet, row, key, date, value), as `explain` gives them.
-        #[arg(long)]
-        evidence: bool,
+        #[command(flatten)]
+        report: ReportFlags,
     },
     /// Show how one indicator's value was made: rows counted, rows left out, arithmetic.
     Explain {
@@ -237,6 +196,76 @@ enum Command {
     },
 }
 
+/// The options of `cadre report` after the data and the period.
+#[derive(Args)]
+struct ReportFlags {
+    /// The PDF to write (written atomically).
+    #[arg(short, long)]
+    output: PathBuf,
+    /// A template folder (see `cadre report-template`); by default the
+    /// quarterly template built into cadre.
+    #[arg(long)]
+    template: Option<PathBuf>,
+    /// Date of issue (default: SOURCE_DATE_EPOCH, else the period's last day).
+    #[arg(long)]
+    date: Option<NaiveDate>,
+    /// Conform to a PDF standard: accessible (ua-1) or archival (a-3b, a-3a).
+    #[arg(long, value_enum)]
+    pdf_standard: Option<PdfStandard>,
+    /// An earlier report (its PDF, or its table as json or csv): list the
+    /// values of its period that today's data restates.
+    #[arg(long)]
+    previous: Option<PathBuf>,
+    /// The period of a csv --previous table (a PDF or json table carries its own).
+    #[arg(long)]
+    previous_period: Option<String>,
+    /// Leave rejected rows out (counted and listed in the annex) instead of failing.
+    #[arg(long)]
+    allow_rejected: bool,
+    /// The narrative folder: DIR/<period>/summary.md, <result>.md,
+    /// <indicator>.md (see `cadre narrative`).
+    #[arg(long)]
+    narrative: Option<PathBuf>,
+    /// Missing narrative (a result, an indicator behind) is an error.
+    #[arg(long)]
+    strict: bool,
+    /// A draft: "PROJET" / "DRAFT" across every page.
+    #[arg(long)]
+    draft: bool,
+    /// A final report (the cover says provisional otherwise).
+    #[arg(long = "final")]
+    final_report: bool,
+    /// The day the data was extracted (default: the newest modification
+    /// among the input files).
+    #[arg(long)]
+    data_as_of: Option<NaiveDate>,
+    /// An evidence annex: for each indicator, every row behind its
+    /// value (file, sheet, row, key, date, value), as `explain` gives them.
+    #[arg(long)]
+    evidence: bool,
+}
+
+impl ReportFlags {
+    /// The command's arguments, and the PDF to write.
+    fn args(self) -> (commands::ReportArgs, PathBuf) {
+        let args = commands::ReportArgs {
+            template: self.template,
+            date: self.date,
+            source_date_epoch: std::env::var("SOURCE_DATE_EPOCH").ok(),
+            pdf_standard: self.pdf_standard.map(Into::into),
+            narrative: self.narrative,
+            strict: self.strict,
+            draft: self.draft,
+            final_report: self.final_report,
+            data_as_of: self.data_as_of,
+            previous: self.previous,
+            previous_period: self.previous_period,
+            evidence: self.evidence,
+        };
+        (args, self.output)
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum PdfStandard {
     /// PDF/UA-1: accessible (tagged, alternative texts, document language).
@@ -344,7 +373,7 @@ impl Input {
     fn inputs(self, allow_rejected: bool) -> commands::Inputs {
         commands::Inputs {
             programme: self.programme,
-            data: self.data,
+            data: self.data.into_iter().map(Into::into).collect(),
             lang: self.lang,
             allow_rejected,
             progress: !self.quiet && std::io::stderr().is_terminal(),
@@ -382,7 +411,7 @@ fn main() -> ExitCode {
             for note in &outcome.notes {
                 eprint!("{}", with_newline(note));
             }
-            if std::io::stdout().write_all(&outcome.stdout).is_err() {
+            if std::io::stdout().write_all(&outcome.output).is_err() {
                 return ExitCode::from(2);
             }
             ExitCode::from(if outcome.clean { 0 } else { 1 })
@@ -475,6 +504,8 @@ impl Command {
     }
 }
 
+/// Runs one command; what it made goes to `-o` (written atomically) when
+/// the command takes a file, else to standard output (by `main`).
 fn run(command: Command) -> Result<Outcome, Error> {
     match command {
         Command::Validate {
@@ -500,47 +531,17 @@ fn run(command: Command) -> Result<Outcome, Error> {
             format,
             output,
             allow_rejected,
-        } => commands::compute(
-            &input.inputs(allow_rejected),
-            &when.when(),
-            format.into(),
-            output.as_deref(),
-        ),
+        } => compute(input.inputs(allow_rejected), when, format, output),
         Command::Report {
             input,
             when,
-            output,
-            template,
-            date,
-            pdf_standard,
-            previous,
-            previous_period,
-            allow_rejected,
-            narrative,
-            strict,
-            draft,
-            final_report,
-            data_as_of,
-            evidence,
-        } => commands::report(
-            &input.inputs(allow_rejected),
-            &when.when(),
-            &commands::ReportArgs {
-                output,
-                template,
-                date,
-                source_date_epoch: std::env::var("SOURCE_DATE_EPOCH").ok(),
-                pdf_standard: pdf_standard.map(Into::into),
-                narrative,
-                strict,
-                draft,
-                final_report,
-                data_as_of,
-                previous,
-                previous_period,
-                evidence,
-            },
-        ),
+            report,
+        } => {
+            let inputs = input.inputs(report.allow_rejected);
+            let (args, output) = report.args();
+            let outcome = commands::report(&inputs, &when.when(), &args)?;
+            to_file_or_stdout(outcome, Some(&output))
+        }
         Command::Explain {
             code,
             input,
@@ -574,20 +575,21 @@ fn run(command: Command) -> Result<Outcome, Error> {
             periods,
             today: given,
             allow_rejected,
-        } => commands::export(
-            &input.inputs(allow_rejected),
-            format.into(),
-            &output,
-            &periods,
-            today(given),
-        ),
+        } => {
+            let inputs = input.inputs(allow_rejected);
+            let outcome = commands::export(&inputs, format.into(), &periods, today(given))?;
+            to_file_or_stdout(outcome, Some(&output))
+        }
         Command::Template {
             programme,
             registry,
             lang,
             output,
-        } => commands::template(&programme, registry.as_deref(), lang.as_deref(), &output),
-        Command::ReportTemplate { output } => commands::report_template(&output),
+        } => {
+            let outcome = commands::template(&programme, registry.as_deref(), lang.as_deref())?;
+            to_file_or_stdout(outcome, Some(&output))
+        }
+        Command::ReportTemplate { output } => write_report_template(&output),
         // Handled before: it serves until stopped.
         Command::Serve { .. } => Ok(Outcome::default()),
         Command::Narrative {
@@ -595,6 +597,123 @@ fn run(command: Command) -> Result<Outcome, Error> {
             when,
             output,
             allow_rejected,
-        } => commands::narrative(&input.inputs(allow_rejected), &when.when(), &output),
+        } => {
+            let skeleton = commands::narrative(&input.inputs(allow_rejected), &when.when())?;
+            write_narrative(skeleton, &output)
+        }
     }
+}
+
+/// `cadre compute`: the table on standard output, or in `output` (which
+/// the xlsx table needs).
+fn compute(
+    inputs: commands::Inputs,
+    when: When,
+    format: TableFormat,
+    output: Option<PathBuf>,
+) -> Result<Outcome, Error> {
+    if matches!(format, TableFormat::Xlsx) && output.is_none() {
+        return Err(Error::XlsxNeedsOutput);
+    }
+    let outcome = commands::compute(&inputs, &when.when(), format.into())?;
+    to_file_or_stdout(outcome, output.as_deref())
+}
+
+/// Writes what a command made to `path` (atomically) when given; else
+/// leaves it for standard output.
+fn to_file_or_stdout(outcome: Outcome, path: Option<&Path>) -> Result<Outcome, Error> {
+    let Some(path) = path else {
+        return Ok(outcome);
+    };
+    write(path, &outcome.output)?;
+    Ok(Outcome {
+        output: Vec::new(),
+        ..outcome
+    })
+}
+
+/// Writes the narrative files a period lacks into `folder/<period>/` (a
+/// file already there is kept); prints the files written and a count.
+fn write_narrative(skeleton: commands::NarrativeSkeleton, folder: &Path) -> Result<Outcome, Error> {
+    let folder = folder.join(&skeleton.period);
+    std::fs::create_dir_all(&folder).map_err(|source| Error::Write {
+        path: folder.clone(),
+        source,
+    })?;
+    let (mut written, mut kept) = (0, 0);
+    let mut list = String::new();
+    for (name, text) in &skeleton.files {
+        let path = folder.join(name);
+        if path.exists() {
+            kept += 1;
+            continue;
+        }
+        write(&path, text.as_bytes())?;
+        written += 1;
+        list += &format!("{}\n", path.display());
+    }
+    list += &format!(
+        "{}\n",
+        Text::NarrativeSkeleton { written, kept }.render(skeleton.lang)
+    );
+    Ok(Outcome {
+        output: list.into_bytes(),
+        notes: skeleton.notes,
+        clean: true,
+    })
+}
+
+/// Writes the default report template into `dir` (created if needed);
+/// refuses to overwrite a file that is already there. Prints the files
+/// written.
+fn write_report_template(dir: &Path) -> Result<Outcome, Error> {
+    let files = commands::report_template();
+    write_new_files(dir, &files).map_err(|source| Error::Write {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let list: String = files
+        .iter()
+        .map(|(path, _)| format!("{}\n", dir.join(path).display()))
+        .collect();
+    Ok(Outcome {
+        output: list.into_bytes(),
+        notes: Vec::new(),
+        clean: true,
+    })
+}
+
+/// Writes `files` into `dir`, none of them there before: checked for all
+/// first, then each created new (a file that appeared since is an error,
+/// never overwritten).
+fn write_new_files(dir: &Path, files: &[(PathBuf, &[u8])]) -> std::io::Result<()> {
+    for (file, _) in files {
+        // `symlink_metadata`: a dangling link is there too, and not followed.
+        if std::fs::symlink_metadata(dir.join(file)).is_ok() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                dir.join(file).display().to_string(),
+            ));
+        }
+    }
+    for (file, bytes) in files {
+        let path = dir.join(file);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)?
+            .write_all(bytes)?;
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` atomically (see [`cadre_report::write_atomically`]).
+fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    cadre_report::write_atomically(path, bytes).map_err(|source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    })
 }

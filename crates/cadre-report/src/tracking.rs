@@ -27,29 +27,11 @@ pub fn status_color(s: Status) -> u32 {
     }
 }
 
-/// Writes one sheet per table (one per period), the financial statement
-/// when given (of the last period), and a definitions sheet.
-pub fn write_tracking_xlsx(
-    programme: &Programme,
-    tables: &[IndicatorTable],
-    statement: Option<&FinancialStatement>,
-    lang: Lang,
-    creation: chrono::NaiveDateTime,
-    path: &Path,
-) -> Result<(), crate::Error> {
-    let xlsx = |source| crate::Error::Xlsx {
-        path: path.to_path_buf(),
-        source,
-    };
-    let bytes = tracking_workbook(programme, tables, statement, lang, creation).map_err(xlsx)?;
-    crate::write_atomically(path, &bytes).map_err(|source| crate::Error::Write {
-        path: path.to_path_buf(),
-        source,
-    })
-}
-
-/// The tracking workbook's bytes.
-fn tracking_workbook(
+/// The tracking workbook's bytes: one sheet per table (one per period),
+/// the financial statement when given (of the last period), and a
+/// definitions sheet. `creation` is the workbook's creation date (the same
+/// inputs give the same bytes).
+pub fn tracking_xlsx(
     programme: &Programme,
     tables: &[IndicatorTable],
     statement: Option<&FinancialStatement>,
@@ -372,7 +354,7 @@ fn write_definitions(
     Ok(())
 }
 
-/// Reads back a tracking workbook written by [`write_tracking_xlsx`]: for
+/// Reads back a tracking workbook written by [`tracking_xlsx`]: for
 /// each period sheet, its label and its rows in the form `compute` gives, so
 /// that `check` can compare them. Labels (dimensions, empty categories,
 /// statuses) are mapped back in any of the programme's languages.

@@ -9,7 +9,7 @@
 //! document on any machine, and the binary makes reports from any folder.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{LazyLock, Mutex};
 
 use chrono::{Datelike, NaiveDate};
@@ -34,74 +34,17 @@ pub const MAIN_FILE: &str = "main.typ";
 static BUILTIN: include_dir::Dir<'static> =
     include_dir::include_dir!("$CARGO_MANIFEST_DIR/../../report_templates/quarterly");
 
-/// The name of the default template, as provenance records it.
-pub const BUILTIN_NAME: &str = "quarterly";
+pub use crate::report::{BUILTIN_NAME, TemplateSource};
 
-/// Where a report's template comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum TemplateSource {
-    /// The default quarterly template, compiled into the binary.
-    #[default]
-    Builtin,
-    /// A template folder holding `main.typ` (a customised copy).
-    Folder(PathBuf),
-}
-
-impl TemplateSource {
-    /// The template's name, for provenance: the folder's name, or the
-    /// default template's.
-    pub fn name(&self) -> String {
-        match self {
-            TemplateSource::Builtin => BUILTIN_NAME.to_owned(),
-            TemplateSource::Folder(dir) => dir
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-        }
-    }
-}
-
-impl From<PathBuf> for TemplateSource {
-    fn from(dir: PathBuf) -> Self {
-        TemplateSource::Folder(dir)
-    }
-}
-
-impl From<&Path> for TemplateSource {
-    fn from(dir: &Path) -> Self {
-        TemplateSource::Folder(dir.to_path_buf())
-    }
-}
-
-/// Writes the default template's files into `dir` (created if needed), to
-/// customise them; refuses to overwrite a file that is already there.
-/// Returns the files written, relative to `dir`.
-pub fn write_builtin_template(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    use std::io::Write as _;
+/// The default template's files: each one's path inside the template
+/// folder, and its bytes, to write out and customise.
+pub fn builtin_template_files() -> Vec<(PathBuf, &'static [u8])> {
     let mut files = Vec::new();
     collect_files(&BUILTIN, &mut files);
-    for file in &files {
-        // `symlink_metadata`: a dangling link is there too, and not followed.
-        if std::fs::symlink_metadata(dir.join(file.path())).is_ok() {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::AlreadyExists,
-                dir.join(file.path()).display().to_string(),
-            ));
-        }
-    }
-    for file in &files {
-        let path = dir.join(file.path());
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        // Never over a file that appeared since: create it new or fail.
-        std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)?
-            .write_all(file.contents())?;
-    }
-    Ok(files.iter().map(|f| f.path().to_path_buf()).collect())
+    files
+        .into_iter()
+        .map(|f| (f.path().to_path_buf(), f.contents()))
+        .collect()
 }
 
 fn collect_files<'a>(dir: &'a include_dir::Dir<'a>, out: &mut Vec<&'a include_dir::File<'a>>) {
@@ -370,10 +313,15 @@ mod tests {
 
     #[test]
     fn the_builtin_template_is_the_folder_s() {
-        let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../report_templates/quarterly");
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../report_templates/quarterly");
         let mut files = Vec::new();
         collect_files(&BUILTIN, &mut files);
-        assert!(files.iter().any(|f| f.path() == Path::new(MAIN_FILE)));
+        assert!(
+            files
+                .iter()
+                .any(|f| f.path() == std::path::Path::new(MAIN_FILE))
+        );
         for f in files {
             let on_disk = std::fs::read(folder.join(f.path())).unwrap();
             assert_eq!(on_disk, f.contents(), "{}", f.path().display());

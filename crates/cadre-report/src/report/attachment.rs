@@ -5,7 +5,8 @@
 //! attached (no table given, or PDF/A-2b, which allows no attachment). The
 //! template's `attachment.typ` calls `pdf.attach` with it.
 
-use cadre::IndicatorTable;
+use cadre::reported::ReportedTable;
+use cadre::{Engine, IndicatorTable};
 use serde::Serialize;
 
 use super::format::Formatter;
@@ -30,16 +31,19 @@ struct Attachment {
     mime: &'static str,
 }
 
-/// The files served for the attachment: the table and its description, or
-/// only `null` when nothing is attached.
+/// The files served for the attachment: the table (made by `engine`, the
+/// one that computed `table`) and its description, or only `null` when
+/// nothing is attached.
 pub(super) fn files(
-    options: &ReportOptions,
+    engine: &Engine,
     table: &IndicatorTable,
+    options: &ReportOptions,
 ) -> Result<Vec<(&'static str, Vec<u8>)>, ReportError> {
     let attachable = options.pdf_standard.is_none_or(|s| s.allows_attachments());
-    let Some(reported) = options.attached_table.as_deref().filter(|_| attachable) else {
+    if !(options.attach_table && attachable) {
         return Ok(files_without_table());
-    };
+    }
+    let reported = ReportedTable::new(engine, table).map_err(ReportError::Input)?;
     let attachment = Attachment {
         path: TABLE_PATH,
         description: ReportText::AttachedTable {

@@ -755,202 +755,61 @@ pub(super) fn is_percent(unit: &str) -> bool {
     unit.trim() == "%"
 }
 
-/// Builds the report data (see the module documentation).
+/// The period of a table, as the engine takes it.
+fn table_period(table: &IndicatorTable) -> Period {
+    Period {
+        label: table.period.label.clone(),
+        start: table.period.start,
+        end: table.period.end,
+    }
+}
+
+/// Builds the report data (see the module documentation) from the engine
+/// the table was computed with: the history, the restatements and the
+/// evidence are computed here, by that engine (its prepared rows reused).
 pub(super) fn build(
-    programme: &Programme,
-    data: &Data,
+    engine: &Engine,
     table: &IndicatorTable,
     options: &ReportOptions,
     narrative: Option<&Narrative>,
 ) -> Result<ReportData, ReportError> {
+    let programme = engine.programme();
     let lang = options.lang;
-    let f = Formatter::new(lang);
-    let period = &table.period;
-    let history = match &options.history {
-        Some(h) => std::borrow::Cow::Borrowed(&**h),
-        None => {
-            let p = cadre::Period {
-                label: period.label.clone(),
-                start: period.start,
-                end: period.end,
-            };
-            std::borrow::Cow::Owned(
-                cadre::Engine::new(programme, data)
-                    .history(&p)
-                    .map_err(ReportError::Input)?,
-            )
-        }
-    };
+    let period = table_period(table);
+    let history = engine.history(&period).map_err(ReportError::Input)?;
     let b = Builder {
         programme,
-        data,
+        data: engine.data(),
         table,
+        period,
         lang,
-        f,
+        f: Formatter::new(lang),
         figures: Figures::new(lang),
-        progress: ProgressBuilder::new(programme, &history, period.end, lang),
-        engine: Engine::new(programme, data),
+        progress: ProgressBuilder::new(programme, &history, table.period.end, lang),
+        engine,
     };
-    let info = &programme.info;
-
-    let funders: Vec<Funder> = info
-        .funders
-        .iter()
-        .enumerate()
-        .map(|(index, fu)| {
-            let rate = fu.rate_pct.map(|r| f.percent(r));
-            Funder {
-                code: fu.code.clone(),
-                name: fu.name.get(lang).to_owned(),
-                call: fu.call.get(lang).to_owned(),
-                ceiling: rate.as_deref().map(|rate| {
-                    ReportText::FunderCeiling {
-                        funder: &fu.code,
-                        rate,
-                    }
-                    .render(lang)
-                }),
-                rate,
-                rate_fraction: fu.rate_pct.map(|r| fraction(r, 100.0)),
-                mention: fu.mention.get(lang).to_owned(),
-                logo: fu.logo.as_deref().map(|file| logo_path(index, file)),
-            }
-        })
-        .collect();
-    // Days counted inclusively on both sides, as the financial forecast
-    // counts them: the programme's last day is 100 %.
-    let total_days = ((info.end - info.start).num_days() + 1).max(1) as f64;
-    let elapsed_days =
-        ((period.end - info.start).num_days() + 1).clamp(0, total_days as i64) as f64;
-
     let indicators: Vec<IndicatorData> = table
         .indicators
         .iter()
         .map(|iv| b.indicator(iv))
         .collect::<Result<_, _>>()?;
-
-    let statuses = Status::ALL
-        .into_iter()
-        .map(|s| {
-            let count = table.indicators.iter().filter(|i| i.status == s).count();
-            StatusCount {
-                status: s.as_str().to_owned(),
-                label: s.text(lang).to_owned(),
-                color: color(s),
-                ink: ink(s).to_owned(),
-                count,
-                fraction: fraction(count as f64, table.indicators.len().max(1) as f64),
-            }
-        })
-        .collect();
-    let refs = |wanted: Status| -> Vec<String> {
-        table
-            .indicators
-            .iter()
-            .filter(|i| i.status == wanted)
-            .map(|i| i.code.clone())
-            .collect()
-    };
-    let key_figures: Vec<String> = programme
-        .report
-        .key_figures
-        .iter()
-        .filter(|c| table.get(c).is_some())
-        .cloned()
-        .collect();
-
     let activities = b.activities()?;
-    let sections: Vec<Section> = programme
-        .results
-        .iter()
-        .filter_map(|r| {
-            let codes: Vec<String> = table
-                .indicators
-                .iter()
-                .filter(|i| i.result == r.code)
-                .map(|i| i.code.clone())
-                .collect();
-            (!codes.is_empty()).then(|| Section {
-                code: r.code.clone(),
-                level: r.level.clone(),
-                label: r.label.get(lang).to_owned(),
-                description: r.description.get(lang).to_owned(),
-                indicators: codes,
-                activities: activities
-                    .iter()
-                    .filter(|a| a.result == r.code)
-                    .cloned()
-                    .collect(),
-            })
-        })
-        .collect();
-
-    let (start, end) = (f.date(info.start), f.date(info.end));
-    let (period_start, period_end) = (f.date(period.start), f.date(period.end));
     Ok(ReportData {
         lang,
-        programme: ProgrammeData {
-            code: info.code.clone(),
-            name: info.name.clone(),
-            title: info.title.get(lang).to_owned(),
-            implementer: info.implementer.get(lang).to_owned(),
-            summary: info.summary.get(lang).to_owned(),
-            dates: ReportText::FromTo {
-                start: &start,
-                end: &end,
-            }
-            .render(lang),
-            start,
-            end,
-            currency: info.currency.clone(),
-            funders,
-        },
-        period: PeriodData {
-            label: period.label.clone(),
-            written: f.period(&period.label, period.start, period.end),
-            range: ReportText::PeriodRange {
-                start: &period_start,
-                end: &period_end,
-            }
-            .render(lang),
-            start: period_start,
-            end: period_end,
-            start_iso: period.start.to_string(),
-            end_iso: period.end.to_string(),
-            elapsed: f.percent(elapsed_days / total_days * 100.0),
-            elapsed_fraction: fraction(elapsed_days, total_days),
-        },
-        issued: f.date(options.issue_date),
+        programme: b.programme_data(),
+        period: b.period_data(),
+        issued: b.f.date(options.issue_date),
         issued_iso: options.issue_date.to_string(),
-        summary: Summary {
-            count: table.indicators.len(),
-            count_text: ReportText::IndicatorsCount {
-                count: &f.count(table.indicators.len()),
-            }
-            .render(lang),
-            statuses,
-            key_figures,
-            off_track: refs(Status::OffTrack),
-            at_risk: refs(Status::AtRisk),
-        },
+        summary: b.summary(),
         indicators,
-        sections,
+        sections: b.sections(&activities),
         finance: b.finance(),
         methodology: programme
             .indicators
             .iter()
             .map(|d| b.methodology(d))
             .collect(),
-        status_rules: {
-            let mut kinds: Vec<FigureKind> = programme
-                .indicators
-                .iter()
-                .map(|d| FigureKind::of(d.kind, d.direction))
-                .collect();
-            kinds.sort_unstable();
-            kinds.dedup();
-            b.figures.status_rules(kinds)
-        },
+        status_rules: b.status_rules(),
         quality: b.quality(options.allow_rejected)?,
         provenance: b.provenance(options)?,
         words: Words::new(lang),
@@ -959,15 +818,9 @@ pub(super) fn build(
         draft: options.draft,
         anomalies: b.anomalies(options.issue_date)?,
         formal: b.formal(options),
-        restatements: options
-            .restatements
-            .as_deref()
-            .map(|r| super::restatements::build(programme, r, lang)),
+        restatements: b.restatements(options.previous.as_ref())?,
         statement: b.statement()?,
-        evidence: options
-            .evidence
-            .as_deref()
-            .map(|e| super::evidence::build(programme, e, lang)),
+        evidence: b.evidence(options.evidence)?,
     })
 }
 
@@ -1016,16 +869,228 @@ struct Builder<'a> {
     programme: &'a Programme,
     data: &'a Data,
     table: &'a IndicatorTable,
+    /// The table's period, as the engine takes it.
+    period: Period,
     lang: Lang,
     f: Formatter,
     figures: Figures,
     progress: ProgressBuilder<'a>,
-    /// One engine for every computation of the report: its prepared rows
-    /// are shared.
-    engine: Engine<'a>,
+    /// The command's engine, for every computation of the report: its
+    /// prepared rows are shared.
+    engine: &'a Engine<'a>,
 }
 
 impl Builder<'_> {
+    /// The programme on the cover: its names, dates and funders.
+    fn programme_data(&self) -> ProgrammeData {
+        let (f, lang) = (&self.f, self.lang);
+        let info = &self.programme.info;
+        let (start, end) = (f.date(info.start), f.date(info.end));
+        ProgrammeData {
+            code: info.code.clone(),
+            name: info.name.clone(),
+            title: info.title.get(lang).to_owned(),
+            implementer: info.implementer.get(lang).to_owned(),
+            summary: info.summary.get(lang).to_owned(),
+            dates: ReportText::FromTo {
+                start: &start,
+                end: &end,
+            }
+            .render(lang),
+            start,
+            end,
+            currency: info.currency.clone(),
+            funders: self.funders(),
+        }
+    }
+
+    /// The funders, with their co-financing rate and logo.
+    fn funders(&self) -> Vec<Funder> {
+        let (f, lang) = (&self.f, self.lang);
+        self.programme
+            .info
+            .funders
+            .iter()
+            .enumerate()
+            .map(|(index, fu)| {
+                let rate = fu.rate_pct.map(|r| f.percent(r));
+                Funder {
+                    code: fu.code.clone(),
+                    name: fu.name.get(lang).to_owned(),
+                    call: fu.call.get(lang).to_owned(),
+                    ceiling: rate.as_deref().map(|rate| {
+                        ReportText::FunderCeiling {
+                            funder: &fu.code,
+                            rate,
+                        }
+                        .render(lang)
+                    }),
+                    rate,
+                    rate_fraction: fu.rate_pct.map(|r| fraction(r, 100.0)),
+                    mention: fu.mention.get(lang).to_owned(),
+                    logo: fu.logo.as_deref().map(|file| logo_path(index, file)),
+                }
+            })
+            .collect()
+    }
+
+    /// The period: its dates in words, and how much of the programme's
+    /// time has elapsed at its end.
+    fn period_data(&self) -> PeriodData {
+        let (f, lang) = (&self.f, self.lang);
+        let (info, period) = (&self.programme.info, &self.period);
+        // Days counted inclusively on both sides, as the financial forecast
+        // counts them: the programme's last day is 100 %.
+        let total_days = ((info.end - info.start).num_days() + 1).max(1) as f64;
+        let elapsed_days =
+            ((period.end - info.start).num_days() + 1).clamp(0, total_days as i64) as f64;
+        let (start, end) = (f.date(period.start), f.date(period.end));
+        PeriodData {
+            label: period.label.clone(),
+            written: f.period(&period.label, period.start, period.end),
+            range: ReportText::PeriodRange {
+                start: &start,
+                end: &end,
+            }
+            .render(lang),
+            start,
+            end,
+            start_iso: period.start.to_string(),
+            end_iso: period.end.to_string(),
+            elapsed: f.percent(elapsed_days / total_days * 100.0),
+            elapsed_fraction: fraction(elapsed_days, total_days),
+        }
+    }
+
+    /// The summary chapter: indicators per status, key figures, and the
+    /// indicators off track and at risk.
+    fn summary(&self) -> Summary {
+        let (table, lang) = (self.table, self.lang);
+        let statuses = Status::ALL
+            .into_iter()
+            .map(|s| {
+                let count = table.indicators.iter().filter(|i| i.status == s).count();
+                StatusCount {
+                    status: s.as_str().to_owned(),
+                    label: s.text(lang).to_owned(),
+                    color: color(s),
+                    ink: ink(s).to_owned(),
+                    count,
+                    fraction: fraction(count as f64, table.indicators.len().max(1) as f64),
+                }
+            })
+            .collect();
+        let refs = |wanted: Status| -> Vec<String> {
+            table
+                .indicators
+                .iter()
+                .filter(|i| i.status == wanted)
+                .map(|i| i.code.clone())
+                .collect()
+        };
+        let key_figures: Vec<String> = self
+            .programme
+            .report
+            .key_figures
+            .iter()
+            .filter(|c| table.get(c).is_some())
+            .cloned()
+            .collect();
+        Summary {
+            count: table.indicators.len(),
+            count_text: ReportText::IndicatorsCount {
+                count: &self.f.count(table.indicators.len()),
+            }
+            .render(lang),
+            statuses,
+            key_figures,
+            off_track: refs(Status::OffTrack),
+            at_risk: refs(Status::AtRisk),
+        }
+    }
+
+    /// The results chain: each result that has indicators in the table,
+    /// with its activities of the period.
+    fn sections(&self, activities: &[ActivityList]) -> Vec<Section> {
+        let lang = self.lang;
+        self.programme
+            .results
+            .iter()
+            .filter_map(|r| {
+                let codes: Vec<String> = self
+                    .table
+                    .indicators
+                    .iter()
+                    .filter(|i| i.result == r.code)
+                    .map(|i| i.code.clone())
+                    .collect();
+                (!codes.is_empty()).then(|| Section {
+                    code: r.code.clone(),
+                    level: r.level.clone(),
+                    label: r.label.get(lang).to_owned(),
+                    description: r.description.get(lang).to_owned(),
+                    indicators: codes,
+                    activities: activities
+                        .iter()
+                        .filter(|a| a.result == r.code)
+                        .cloned()
+                        .collect(),
+                })
+            })
+            .collect()
+    }
+
+    /// The status rule of each kind of indicator the programme has.
+    fn status_rules(&self) -> Vec<StatusRule> {
+        let mut kinds: Vec<FigureKind> = self
+            .programme
+            .indicators
+            .iter()
+            .map(|d| FigureKind::of(d.kind, d.direction))
+            .collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        self.figures.status_rules(kinds)
+    }
+
+    /// The values of an earlier table that today's data restates, when
+    /// one is given (`--previous`).
+    fn restatements(
+        &self,
+        previous: Option<&cadre::restate::EarlierTable>,
+    ) -> Result<Option<super::restatements::RestatementsData>, ReportError> {
+        previous
+            .map(|earlier| {
+                let r = cadre::restate::restatements(self.engine, earlier)
+                    .map_err(ReportError::Input)?;
+                Ok(super::restatements::build(self.programme, &r, self.lang))
+            })
+            .transpose()
+    }
+
+    /// The evidence annex (`--evidence`): every indicator's explanation,
+    /// in the table's order.
+    fn evidence(
+        &self,
+        wanted: bool,
+    ) -> Result<Option<Vec<super::evidence::EvidenceData>>, ReportError> {
+        if !wanted {
+            return Ok(None);
+        }
+        let explanations = self
+            .table
+            .indicators
+            .iter()
+            .map(|iv| self.engine.explain(&iv.code, &self.period))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(ReportError::Input)?;
+        Ok(Some(super::evidence::build(
+            self.programme,
+            &explanations,
+            self.lang,
+        )))
+    }
+
     /// The formal details of the cover.
     fn formal(&self, options: &ReportOptions) -> FormalData {
         let info = &self.programme.info;
@@ -1139,32 +1204,21 @@ impl Builder<'_> {
             .collect())
     }
 
-    /// The activities of the period, per `[[report.activities]]` source.
     /// The financial statement of the period, when the programme declares
     /// its budget and expenses.
     fn statement(&self) -> Result<Option<super::statement::StatementData>, ReportError> {
-        let period = Period {
-            label: self.table.period.label.clone(),
-            start: self.table.period.start,
-            end: self.table.period.end,
-        };
+        let period = &self.period;
         let statement = self
             .engine
-            .financial_statement(&period)
+            .financial_statement(period)
             .map_err(ReportError::Input)?;
         Ok(statement.map(|s| super::statement::build(self.programme, &s, self.lang)))
     }
 
+    /// The activities of the period, per `[[report.activities]]` source.
     fn activities(&self) -> Result<Vec<ActivityList>, ReportError> {
-        let period = Period {
-            label: self.table.period.label.clone(),
-            start: self.table.period.start,
-            end: self.table.period.end,
-        };
-        let lists = self
-            .engine
-            .activities(&period)
-            .map_err(ReportError::Input)?;
+        let period = &self.period;
+        let lists = self.engine.activities(period).map_err(ReportError::Input)?;
         Ok(lists
             .into_iter()
             .map(|l| ActivityList {
@@ -1234,6 +1288,58 @@ impl Builder<'_> {
             .unwrap_or_else(|| b.by.clone())
     }
 
+    /// One breakdown of an indicator: each category's values, and its bar
+    /// (over a registry, against the category's own rows: 4 of 5).
+    fn breakdown(&self, iv: &IndicatorValue, b: &Breakdown) -> Result<BreakdownData, ReportError> {
+        let lang = self.lang;
+        let unit = iv.unit.get(lang);
+        let bmax = scale_max(
+            is_percent(unit),
+            b.categories.iter().filter_map(|c| c.cumulative_value),
+        );
+        let totals = self
+            .engine
+            .registry_totals(&iv.code, &b.by)
+            .map_err(ReportError::Input)?;
+        let categories = b
+            .categories
+            .iter()
+            .map(|c| {
+                let (name, note) = self.category_name(b, c);
+                let total = totals
+                    .as_ref()
+                    .and_then(|t| t.get(&c.category))
+                    .copied()
+                    .filter(|n| *n > 0);
+                CategoryData {
+                    name,
+                    note,
+                    empty: c.empty,
+                    period_value: self.opt(c.period_value, unit),
+                    cumulative_value: self.opt(c.cumulative_value, unit),
+                    fraction: c.cumulative_value.map(|v| match total {
+                        Some(n) => fraction(v, n as f64),
+                        None => fraction(v, bmax),
+                    }),
+                    out_of: total.zip(c.cumulative_value).map(|(n, v)| {
+                        ReportText::OutOf {
+                            count: &self.f.value(v, unit),
+                            of: &self.f.count(n as usize),
+                        }
+                        .render(lang)
+                    }),
+                }
+            })
+            .collect();
+        let label = self.breakdown_label(b);
+        Ok(BreakdownData {
+            by: b.by.clone(),
+            title: ReportText::BreakdownBy { label: &label }.render(lang),
+            label,
+            categories,
+        })
+    }
+
     fn indicator(&self, iv: &IndicatorValue) -> Result<IndicatorData, ReportError> {
         let f = &self.f;
         let lang = self.lang;
@@ -1249,51 +1355,7 @@ impl Builder<'_> {
         let breakdowns = iv
             .breakdowns
             .iter()
-            .map(|b| {
-                let bmax = scale_max(pct, b.categories.iter().filter_map(|c| c.cumulative_value));
-                // Over a registry, each category against its own rows (4 of 5).
-                let totals = self
-                    .engine
-                    .registry_totals(&iv.code, &b.by)
-                    .map_err(ReportError::Input)?;
-                let categories = b
-                    .categories
-                    .iter()
-                    .map(|c| {
-                        let (name, note) = self.category_name(b, c);
-                        let total = totals
-                            .as_ref()
-                            .and_then(|t| t.get(&c.category))
-                            .copied()
-                            .filter(|n| *n > 0);
-                        CategoryData {
-                            name,
-                            note,
-                            empty: c.empty,
-                            period_value: self.opt(c.period_value, unit),
-                            cumulative_value: self.opt(c.cumulative_value, unit),
-                            fraction: c.cumulative_value.map(|v| match total {
-                                Some(n) => fraction(v, n as f64),
-                                None => fraction(v, bmax),
-                            }),
-                            out_of: total.zip(c.cumulative_value).map(|(n, v)| {
-                                ReportText::OutOf {
-                                    count: &self.f.value(v, unit),
-                                    of: &self.f.count(n as usize),
-                                }
-                                .render(lang)
-                            }),
-                        }
-                    })
-                    .collect();
-                let label = self.breakdown_label(b);
-                Ok(BreakdownData {
-                    by: b.by.clone(),
-                    title: ReportText::BreakdownBy { label: &label }.render(lang),
-                    label,
-                    categories,
-                })
-            })
+            .map(|b| self.breakdown(iv, b))
             .collect::<Result<_, ReportError>>()?;
         let result = self.programme.result(&iv.result);
         let milestone_date = iv.milestone.map(|m| f.date(m.date));
@@ -1576,14 +1638,10 @@ impl Builder<'_> {
 
     /// Who sent what in the period, when the programme declares reporting units.
     fn reporting(&self) -> Result<Option<ReportingData>, ReportError> {
-        let period = Period {
-            label: self.table.period.label.clone(),
-            start: self.table.period.start,
-            end: self.table.period.end,
-        };
+        let period = &self.period;
         let Some(status) = self
             .engine
-            .reporting_status(Some(&period))
+            .reporting_status(Some(period))
             .map_err(ReportError::Input)?
         else {
             return Ok(None);

@@ -7,18 +7,19 @@
 //! the command line builds: the API's csv, JSON and PDF are the command
 //! line's bytes by construction. The server adds only what a network needs:
 //!
-//! - Uploads are refused beyond [`Config::max_upload`] (413). Each request
-//!   writes its workbooks to its own private temporary folder (owner-only,
-//!   file names reduced to a bare name), runs one command on them, and the
-//!   folder is removed when the request ends.
+//! - Uploads are refused beyond [`Config::max_upload`] (413). An upload is
+//!   never written to disk: its workbooks are read from memory (file names
+//!   reduced to a bare name, each one a source of its own, as if given by a
+//!   `--data` of its own), and a command's document (PDF, xlsx, XML) is
+//!   sent as the bytes the command returns.
 //! - The page keeps the uploaded workbooks in memory for the downloads and
 //!   explanations that follow, under an unguessable session id, for
 //!   [`SESSION_MINUTES`] at most and [`STORE_BYTES`] in all (the oldest are
-//!   forgotten first). Nothing is written to disk outside a request.
+//!   forgotten first). Nothing is written to disk.
 //! - Routes are fixed: no path of the machine is served (anything else is
 //!   404), and assets are compiled into the binary.
 //! - The programme folder, the template and the `--data` given at start are
-//!   the only files read besides a request's temporary folder.
+//!   the only files read.
 
 mod html;
 mod routes;
@@ -28,6 +29,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use cadre::Lang;
+use cadre::ingest::{NamedFile, Source};
 use chrono::NaiveDate;
 
 use crate::Error;
@@ -59,9 +61,6 @@ pub struct Config {
     /// Today's date for `project` and the default period; the system's date
     /// of each request when `None`.
     pub today: Option<NaiveDate>,
-    /// Where each request's private folder is made; the system's temporary
-    /// folder when `None`.
-    pub scratch: Option<PathBuf>,
 }
 
 impl Config {
@@ -72,14 +71,13 @@ impl Config {
             data: Vec::new(),
             max_upload: MAX_UPLOAD,
             today: None,
-            scratch: None,
         }
     }
 }
 
 /// What every request shares: the configuration, the programme's languages
 /// and the page's store of uploads.
-struct App {
+pub(crate) struct App {
     config: Config,
     /// The languages the programme declares, its default first.
     languages: Vec<Lang>,
@@ -103,6 +101,14 @@ impl App {
             .and_then(Lang::from_code)
             .filter(|l| self.languages.contains(l))
             .unwrap_or(self.languages[0])
+    }
+
+    /// The day uploads are read, which dates their data (UTC, as a file's
+    /// modification time is read): today's date when the app is given one.
+    fn upload_day(&self) -> NaiveDate {
+        self.config
+            .today
+            .unwrap_or_else(|| chrono::Utc::now().date_naive())
     }
 
     /// The last ended quarter, else the programme's first.
@@ -174,86 +180,36 @@ pub fn is_loopback(addr: &std::net::SocketAddr) -> bool {
     addr.ip().is_loopback()
 }
 
-/// The data of one request: the uploaded workbooks written to a private
-/// temporary folder (removed when this is dropped), or the `--data` given
-/// at start.
+/// The data of one request: the uploaded workbooks, in memory, or the
+/// `--data` given at start.
 pub(crate) struct RequestData {
-    /// Owns the folder: dropping it removes the files.
-    folder: Option<tempfile::TempDir>,
-    /// The workbooks (or csv files) to read.
-    paths: Vec<PathBuf>,
-    /// Where a folder is made when an output needs one.
-    scratch: Option<PathBuf>,
-}
-
-/// A new private folder for one request (tempfile makes it readable by its
-/// owner only); removed when dropped.
-fn private_folder(config: &Config) -> std::io::Result<tempfile::TempDir> {
-    let mut builder = tempfile::Builder::new();
-    builder.prefix("cadre-serve-");
-    match &config.scratch {
-        Some(dir) => builder.tempdir_in(dir),
-        None => builder.tempdir(),
-    }
+    /// The sources to read: the uploads (named bytes) or the paths given.
+    sources: Vec<Source>,
+    /// The day the data was extracted when the request does not say: for
+    /// uploads, the day they are read (files in memory have no
+    /// modification time); for the `--data` given at start, `None`: the
+    /// report dates it by its files' modification, as the command line does.
+    pub(crate) data_as_of: Option<NaiveDate>,
 }
 
 impl RequestData {
-    /// Writes uploaded files into a new private temporary folder.
-    pub(crate) fn upload(config: &Config, files: &[store::File]) -> std::io::Result<RequestData> {
-        let folder = private_folder(config)?;
-        let data = folder.path().join("data");
-        std::fs::create_dir(&data)?;
-        let mut paths = Vec::with_capacity(files.len());
-        for f in files {
-            let path = data.join(&f.name);
-            std::fs::write(&path, &f.bytes)?;
-            paths.push(path);
+    /// Uploaded files, read from memory: each one a source of its own, as if
+    /// given by a `--data` of its own (reports name it by its file name).
+    pub(crate) fn upload(app: &App, files: &[store::File]) -> RequestData {
+        RequestData {
+            sources: files
+                .iter()
+                .map(|f| Source::File(NamedFile::new(f.name.clone(), Arc::clone(&f.bytes))))
+                .collect(),
+            data_as_of: Some(app.upload_day()),
         }
-        Ok(RequestData {
-            folder: Some(folder),
-            paths,
-            scratch: config.scratch.clone(),
-        })
     }
 
     /// The data given at start.
     pub(crate) fn server(config: &Config) -> RequestData {
         RequestData {
-            folder: None,
-            paths: config.data.clone(),
-            scratch: config.scratch.clone(),
-        }
-    }
-
-    /// A scratch file for an output (the report, an export), in the
-    /// request's folder, or a new one.
-    pub(crate) fn scratch(&mut self, name: &str) -> std::io::Result<PathBuf> {
-        if self.folder.is_none() {
-            let mut config = Config::new("");
-            config.scratch = self.scratch.clone();
-            self.folder = Some(private_folder(&config)?);
-        }
-        let folder = self
-            .folder
-            .as_ref()
-            .map(|f| f.path())
-            .unwrap_or(Path::new("."));
-        let out = folder.join("out");
-        std::fs::create_dir_all(&out)?;
-        Ok(out.join(name))
-    }
-
-    /// Removes the request's folder from a message, so that an error names
-    /// the file as the user sent it, not where it was held.
-    pub(crate) fn scrub(&self, message: &str) -> String {
-        match &self.folder {
-            Some(f) => {
-                let root = f.path().display().to_string();
-                message
-                    .replace(&format!("{root}/data/"), "")
-                    .replace(&format!("{root}/"), "")
-            }
-            None => message.to_owned(),
+            sources: config.data.iter().cloned().map(Source::Path).collect(),
+            data_as_of: None,
         }
     }
 
@@ -266,11 +222,9 @@ impl RequestData {
         lang: Option<&str>,
         allow_rejected: bool,
     ) -> Inputs {
-        // Each uploaded file is a source, as if given by a `--data` of its
-        // own: reports name it by its file name, never by its folder.
         Inputs {
             programme: app_config.programme.clone(),
-            data: self.paths.clone(),
+            data: self.sources.clone(),
             lang: lang.map(str::to_owned),
             allow_rejected,
             // A server has no terminal to draw a progress bar on.

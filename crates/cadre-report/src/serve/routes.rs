@@ -95,9 +95,10 @@ impl Params {
         q
     }
 
-    fn report_args(&self, output: std::path::PathBuf) -> ReportArgs {
+    /// The report's arguments; `data_as_of` dates the data when the query
+    /// does not (see [`RequestData::data_as_of`]).
+    fn report_args(&self, data_as_of: Option<NaiveDate>) -> ReportArgs {
         ReportArgs {
-            output,
             template: None,
             date: self.date,
             source_date_epoch: None,
@@ -106,7 +107,7 @@ impl Params {
             strict: false,
             draft: flag(&self.draft),
             final_report: flag(&self.final_report),
-            data_as_of: self.data_as_of,
+            data_as_of: self.data_as_of.or(data_as_of),
             previous: None,
             previous_period: None,
             evidence: flag(&self.evidence),
@@ -185,8 +186,7 @@ fn status_of(e: &Error) -> StatusCode {
 
 /// Why a request could not be served, before or around a command.
 enum Failure {
-    /// A command's error: its status and its message (the request's
-    /// folder scrubbed from it).
+    /// A command's error: its status and its message.
     Command(StatusCode, String),
     /// An upload beyond the limit.
     TooLarge,
@@ -230,8 +230,8 @@ impl Failure {
         }
     }
 
-    fn command(e: Error, data: &RequestData, lang: Lang) -> Failure {
-        Failure::Command(status_of(&e), data.scrub(&e.message(lang)))
+    fn command(e: Error, lang: Lang) -> Failure {
+        Failure::Command(status_of(&e), e.message(lang))
     }
 }
 
@@ -281,7 +281,7 @@ async fn read_form(
             }
             files.push(File {
                 name: store::bare_name(&sent),
-                bytes: bytes.to_vec(),
+                bytes: Arc::from(bytes.as_ref()),
             });
         } else {
             let text = field.text().await.map_err(refused)?;
@@ -292,8 +292,8 @@ async fn read_form(
     Ok((files, fields))
 }
 
-/// The data of a page's session: the uploads it holds, written to a new
-/// private folder, or the `--data` given at start (session `server`).
+/// The data of a page's session: the uploads it holds (read from memory),
+/// or the `--data` given at start (session `server`).
 fn session_data(app: &App, id: &str) -> Result<(RequestData, Vec<String>), Failure> {
     if id == "server" && !app.config.data.is_empty() {
         let names = app
@@ -310,9 +310,7 @@ fn session_data(app: &App, id: &str) -> Result<(RequestData, Vec<String>), Failu
     }
     let files = app.store.get(id).ok_or(Failure::Expired)?;
     let names = files.iter().map(|f| f.name.clone()).collect();
-    let data =
-        RequestData::upload(&app.config, &files).map_err(|e| Failure::Internal(e.to_string()))?;
-    Ok((data, names))
+    Ok((RequestData::upload(app, &files), names))
 }
 
 /// A page's language (the one asked for when the programme declares it)
@@ -438,13 +436,13 @@ async fn results(
             let (data, names) = session_data(&app, &id)?;
             let inputs = data.inputs(&app.config, Some(lang.code()), allow);
             let validation = commands::validation(&inputs, Some(&when))
-                .map_err(|e| Failure::command(e, &data, lang))?;
-            let table = commands::compute(&inputs, &when, TableFormat::Json, None)
+                .map_err(|e| Failure::command(e, lang))?;
+            let table = commands::compute(&inputs, &when, TableFormat::Json)
                 .and_then(|o| {
-                    let table: IndicatorTable = serde_json::from_slice(&o.stdout)?;
+                    let table: IndicatorTable = serde_json::from_slice(&o.output)?;
                     Ok((table, o.notes))
                 })
-                .map_err(|e| data.scrub(&e.message(lang)));
+                .map_err(|e| e.message(lang));
             Ok((validation, table, names))
         }
     };
@@ -501,8 +499,8 @@ async fn explain_page(
             let (data, _) = session_data(&app, &id)?;
             let inputs = data.inputs(&app.config, Some(lang.code()), allow);
             let out = commands::explain(&inputs, &code, &when, TextOrJson::Text)
-                .map_err(|e| Failure::command(e, &data, lang))?;
-            Ok(data.scrub(&String::from_utf8_lossy(&out.stdout)))
+                .map_err(|e| Failure::command(e, lang))?;
+            Ok(String::from_utf8_lossy(&out.output).into_owned())
         }
     };
     match blocking(work).await {
@@ -567,23 +565,19 @@ async fn document(
         let app = Arc::clone(&app);
         let allow = params.allow_rejected();
         move || {
-            let (mut data, _) = session_data(&app, &id)?;
+            let (data, _) = session_data(&app, &id)?;
             let inputs = data.inputs(&app.config, Some(lang.code()), allow);
-            let internal = |e: std::io::Error| Failure::Internal(e.to_string());
-            let output = data.scratch("document").map_err(internal)?;
             let done = match which {
                 Document::Report => {
-                    commands::report(&inputs, &when, &params.report_args(output.clone()))
+                    commands::report(&inputs, &when, &params.report_args(data.data_as_of))
                 }
                 Document::Tracking => {
-                    commands::export(&inputs, ExportFormat::Xlsx, &output, &[], when.today)
+                    commands::export(&inputs, ExportFormat::Xlsx, &[], when.today)
                 }
-                Document::Iati => {
-                    commands::export(&inputs, ExportFormat::Iati, &output, &[], when.today)
-                }
+                Document::Iati => commands::export(&inputs, ExportFormat::Iati, &[], when.today),
             };
-            done.map_err(|e| Failure::command(e, &data, lang))?;
-            std::fs::read(&output).map_err(internal)
+            done.map(|o| o.output)
+                .map_err(|e| Failure::command(e, lang))
         }
     };
     match blocking(work).await {
@@ -610,13 +604,9 @@ async fn template_download(State(app): Shared, Query(params): Query<Params>) -> 
     let work = {
         let app = Arc::clone(&app);
         move || {
-            let mut data = RequestData::upload(&app.config, &[])
-                .map_err(|e| Failure::Internal(e.to_string()))?;
-            let internal = |e: std::io::Error| Failure::Internal(e.to_string());
-            let output = data.scratch("template.xlsx").map_err(internal)?;
-            commands::template(&app.config.programme, None, Some(lang.code()), &output)
-                .map_err(|e| Failure::command(e, &data, lang))?;
-            std::fs::read(&output).map_err(internal)
+            commands::template(&app.config.programme, None, Some(lang.code()))
+                .map(|o| o.output)
+                .map_err(|e| Failure::Command(status_of(&e), e.message(lang)))
         }
     };
     match blocking(work).await {
@@ -659,7 +649,7 @@ fn api_error(app: &App, params: &Params, failure: &Failure) -> Response {
     secure(response)
 }
 
-/// Reads the posted workbooks and runs `run` on them in a private folder.
+/// Reads the posted workbooks and runs `run` on them, from memory.
 /// A query field the call needs and lacks (`missing`) is reported after the
 /// body is read: a client sending its workbooks is answered, not cut off.
 async fn api<F>(
@@ -671,9 +661,7 @@ async fn api<F>(
     run: F,
 ) -> Response
 where
-    F: FnOnce(&commands::Inputs, &mut RequestData, &Params) -> Result<Response, Error>
-        + Send
-        + 'static,
+    F: FnOnce(&commands::Inputs, &RequestData, &Params) -> Result<Response, Error> + Send + 'static,
 {
     let files = match read_form(&headers, app.config.max_upload, form).await {
         Ok(_) if missing.is_some() => Err(Failure::Missing(missing.unwrap_or_default())),
@@ -690,11 +678,10 @@ where
         let app = Arc::clone(&app);
         let params = Arc::clone(&params);
         move || {
-            let mut data = RequestData::upload(&app.config, &files)
-                .map_err(|e| Failure::Internal(e.to_string()))?;
+            let data = RequestData::upload(&app, &files);
             let inputs = data.inputs(&app.config, params.lang.as_deref(), params.allow_rejected());
             let lang = commands::fallback_language(params.lang.as_deref());
-            run(&inputs, &mut data, &params).map_err(|e| Failure::command(e, &data, lang))
+            run(&inputs, &data, &params).map_err(|e| Failure::command(e, lang))
         }
     };
     match blocking(work).await {
@@ -736,7 +723,7 @@ async fn api_validate(
         move |inputs, _, params| {
             let format = text_or_json(params);
             let out = commands::validate(inputs, when.as_ref(), format)?;
-            let mut r = bytes_response(text_or_json_type(format), out.stdout);
+            let mut r = bytes_response(text_or_json_type(format), out.output);
             r.headers_mut().insert(
                 "x-cadre-clean",
                 HeaderValue::from_static(if out.clean { "true" } else { "false" }),
@@ -768,8 +755,8 @@ async fn api_compute(
                 Some("json") => (TableFormat::Json, "application/json"),
                 _ => (TableFormat::Csv, "text/csv; charset=utf-8"),
             };
-            let out = commands::compute(inputs, &when, format, None)?;
-            Ok(bytes_response(content_type, out.stdout))
+            let out = commands::compute(inputs, &when, format)?;
+            Ok(bytes_response(content_type, out.output))
         },
     )
     .await
@@ -792,15 +779,8 @@ async fn api_report(
         form,
         missing,
         move |inputs, data, params| {
-            let output = data.scratch("report.pdf").map_err(|source| Error::Write {
-                path: "report.pdf".into(),
-                source,
-            })?;
-            commands::report(inputs, &when, &params.report_args(output.clone()))?;
-            let bytes = std::fs::read(&output).map_err(|source| Error::Write {
-                path: "report.pdf".into(),
-                source,
-            })?;
+            let args = params.report_args(data.data_as_of);
+            let bytes = commands::report(inputs, &when, &args)?.output;
             Ok(download(
                 "application/pdf",
                 &format!("report-{}.pdf", when.period),
@@ -835,7 +815,7 @@ async fn api_explain(
         move |inputs, _, params| {
             let format = text_or_json(params);
             let out = commands::explain(inputs, &code, &when, format)?;
-            Ok(bytes_response(text_or_json_type(format), out.stdout))
+            Ok(bytes_response(text_or_json_type(format), out.output))
         },
     )
     .await

@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 pub(crate) struct File {
     /// A bare file name (no folder, no `..`), unique in its upload.
     pub name: String,
-    /// Its bytes.
-    pub bytes: Vec<u8>,
+    /// Its bytes, shared with the sources read from them (never copied).
+    pub bytes: Arc<[u8]>,
 }
 
 /// The files of one upload.
@@ -139,7 +139,7 @@ mod tests {
     fn names_are_unique() {
         let f = |n: &str| File {
             name: n.into(),
-            bytes: vec![],
+            bytes: Vec::new().into(),
         };
         let mut files = vec![f("a.xlsx"), f("A.xlsx"), f("a.xlsx")];
         unique_names(&mut files);
@@ -153,7 +153,7 @@ mod tests {
         let f = |n: usize| {
             vec![File {
                 name: "x".into(),
-                bytes: vec![0; n],
+                bytes: vec![0; n].into(),
             }]
         };
         let a = store.insert(f(6)).unwrap();

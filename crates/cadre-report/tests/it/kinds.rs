@@ -16,12 +16,11 @@ fn terress(lang: Lang) -> ReportData {
     let p = cadre::Programme::load(root.join("indicators/terress")).expect("programme");
     let d = cadre::ingest(&p, root.join("examples/terress/terress.xlsx")).expect("workbook");
     let period = cadre::Period::parse("2025-Q4", p.info.start, p.info.end).expect("period");
-    let t = cadre::Engine::new(&p, &d)
-        .compute(&period)
-        .expect("compute");
+    let engine = cadre::Engine::new(&p, &d);
+    let t = engine.compute(&period).expect("compute");
     let issued = NaiveDate::from_ymd_opt(2026, 1, 15).expect("date");
     let options = ReportOptions::new(root.join("report_templates/quarterly"), lang, issued);
-    report_data(&p, &d, &t, &options).expect("report data")
+    report_data(&engine, &t, &options).expect("report data")
 }
 
 fn indicator<'a>(data: &'a ReportData, code: &str) -> &'a IndicatorData {

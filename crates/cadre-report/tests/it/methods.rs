@@ -21,15 +21,8 @@ fn terress(lang: Lang, period: &str, evidence: bool) -> ReportData {
     let t = engine.compute(&period).expect("compute");
     let issued = NaiveDate::from_ymd_opt(2026, 1, 15).expect("date");
     let mut options = ReportOptions::new(root.join("report_templates/quarterly"), lang, issued);
-    if evidence {
-        let explanations = t
-            .indicators
-            .iter()
-            .map(|iv| engine.explain(&iv.code, &period).expect("explain"))
-            .collect();
-        options.evidence = Some(Box::new(explanations));
-    }
-    report_data(&p, &d, &t, &options).expect("report data")
+    options.evidence = evidence;
+    report_data(&engine, &t, &options).expect("report data")
 }
 
 fn joined(segments: &[Segment]) -> String {

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use cadre::Lang;
-use cadre_report::report::{ReportOptions, render_report, report_data};
+use cadre_report::report::{ReportOptions, render, report_data};
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -57,7 +57,7 @@ fn every_indicator_has_a_point_per_quarter_ending_on_its_cumulative_value() {
             lang,
             e.period.end,
         );
-        let data = report_data(&e.programme, &e.data, &table, &options).unwrap();
+        let data = report_data(&engine, &table, &options).unwrap();
         assert_eq!(data.indicators.len(), table.indicators.len());
         for i in &data.indicators {
             let p = &i.progress;
@@ -92,21 +92,24 @@ fn every_indicator_has_a_point_per_quarter_ending_on_its_cumulative_value() {
     }
 }
 
-/// The history a caller's engine computed (the CLI's) and the one the
-/// report computes on its own give the same report data.
+/// The report reuses the caller's engine (the command's, its prepared rows
+/// warm from the table and the quarters): it gives the same report data as
+/// a fresh engine that computes everything for the report alone.
 #[test]
-fn a_history_passed_in_is_the_one_computed() {
+fn a_warm_engine_gives_the_report_of_a_fresh_one() {
     let e = terress();
-    let engine = cadre::Engine::new(&e.programme, &e.data);
-    let table = engine.compute(&e.period).unwrap();
+    let warm = cadre::Engine::new(&e.programme, &e.data);
+    let table = warm.compute(&e.period).unwrap();
+    warm.history(&e.period).unwrap();
     let mut options = ReportOptions::new(
         repo().join("report_templates/quarterly"),
         Lang::Fr,
         e.period.end,
     );
-    let alone = report_data(&e.programme, &e.data, &table, &options).unwrap();
-    options.history = Some(Box::new(engine.history(&e.period).unwrap()));
-    let given = report_data(&e.programme, &e.data, &table, &options).unwrap();
+    options.evidence = true;
+    let given = report_data(&warm, &table, &options).unwrap();
+    let fresh = cadre::Engine::new(&e.programme, &e.data);
+    let alone = report_data(&fresh, &fresh.compute(&e.period).unwrap(), &options).unwrap();
     assert_eq!(
         serde_json::to_value(&alone).unwrap(),
         serde_json::to_value(&given).unwrap()
@@ -118,19 +121,16 @@ fn a_history_passed_in_is_the_one_computed() {
 #[test]
 fn every_chart_has_its_alternative_text_in_the_pdf() {
     let e = terress();
-    let table = cadre::Engine::new(&e.programme, &e.data)
-        .compute(&e.period)
-        .unwrap();
+    let engine = cadre::Engine::new(&e.programme, &e.data);
+    let table = engine.compute(&e.period).unwrap();
     let mut options = ReportOptions::new(
         repo().join("report_templates/quarterly"),
         Lang::En,
         e.period.end,
     );
     options.pdf_standard = Some(cadre_report::report::PdfStandardChoice::Ua1);
-    let data = report_data(&e.programme, &e.data, &table, &options).unwrap();
-    let pdf = render_report(&e.programme, &e.data, &table, &options)
-        .unwrap()
-        .pdf;
+    let data = report_data(&engine, &table, &options).unwrap();
+    let pdf = render(&engine, &table, &options).unwrap().pdf;
     let doc = lopdf::Document::load_mem(&pdf).unwrap();
     let alts: Vec<String> = doc
         .objects

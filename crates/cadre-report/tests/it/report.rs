@@ -15,7 +15,7 @@ use cadre_report::messages::report::Conventions;
 use cadre_report::report::format::Formatter;
 use cadre_report::report::kinds::Figures;
 use cadre_report::report::{
-    PdfStandardChoice, ReportError, ReportOptions, render_report, render_template,
+    PdfStandardChoice, RenderedReport, ReportError, ReportOptions, render, render_template,
 };
 use cadre_report::world::TemplateSource;
 use chrono::NaiveDate;
@@ -43,6 +43,17 @@ fn load(programme: &Path, data: &Path, period: &str) -> (Programme, Data, Indica
         .compute(&period)
         .expect("compute");
     (p, d, t)
+}
+
+/// The report of `t`, rendered from an engine over `p` and `d` (the table
+/// computed by `load`, with the same programme and data).
+fn render_report(
+    p: &Programme,
+    d: &Data,
+    t: &IndicatorTable,
+    options: &ReportOptions,
+) -> Result<RenderedReport, ReportError> {
+    render(&cadre::Engine::new(p, d), t, options)
 }
 
 fn example() -> (Programme, Data, IndicatorTable) {

@@ -29,11 +29,10 @@ fn data(
     let p = cadre::Programme::load(root.join(programme)).expect("programme");
     let d = cadre::ingest(&p, root.join(workbook)).expect("workbook");
     let period = cadre::Period::parse(period, p.info.start, p.info.end).expect("period");
-    let t = cadre::Engine::new(&p, &d)
-        .compute(&period)
-        .expect("compute");
+    let engine = cadre::Engine::new(&p, &d);
+    let t = engine.compute(&period).expect("compute");
     let options = ReportOptions::new(root.join("report_templates/quarterly"), lang, issued);
-    report_data(&p, &d, &t, &options).expect("report data")
+    report_data(&engine, &t, &options).expect("report data")
 }
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {

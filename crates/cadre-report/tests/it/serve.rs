@@ -644,35 +644,61 @@ fn the_page_flow_and_escaping() {
     assert!(english.contains("Indicator table"));
 }
 
+/// Nothing is written to disk: the server runs with a temporary folder
+/// that does not exist (any attempt to write an upload or a document there
+/// would fail), and uploads, the page, explanations and every download are
+/// served.
 #[test]
-fn request_folders_are_removed() {
-    let scratch = tempfile::tempdir().unwrap();
-    let mut config = serve::Config::new(repo().join("indicators/terress"));
-    config.scratch = Some(scratch.path().to_path_buf());
-    let base = start(config);
-    let left = || std::fs::read_dir(scratch.path()).unwrap().count();
-    assert_eq!(
-        post_example(&base, "/api/compute?period=2025-Q4").status,
-        200
-    );
-    assert_eq!(left(), 0, "a request's folder was left behind");
+fn routes_need_no_temporary_folder() {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cadre"))
+        .args([
+            "serve",
+            "--programme",
+            "indicators/terress",
+            "--addr",
+            "127.0.0.1:0",
+        ])
+        .current_dir(repo())
+        .env("TMPDIR", "/nonexistent/cadre-no-temporary-folder")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let base = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .trim_end_matches('/')
+        .to_owned();
+    let compute = post_example(&base, "/api/compute?period=2025-Q4");
+    let report = post_example(&base, "/api/report?period=2025-Q4");
     let bad = post_files(
         &format!("{base}/api/validate"),
         &[file("tests/fixtures/corrupt/not_a_workbook.xlsx")],
     );
-    assert_eq!(bad.status, 422);
-    assert_eq!(left(), 0);
     let session = post_files(&format!("{base}/upload"), &[file(EXAMPLE)]);
     let location = session.location.unwrap();
     let (path, query) = location.split_once('?').unwrap();
-    assert_eq!(get(&format!("{base}{location}")).status, 200);
-    assert_eq!(
-        get(&format!("{base}{path}/explain/A1.1?{query}")).status,
-        200
-    );
-    assert_eq!(get(&format!("{base}{path}/iati.xml?{query}")).status, 200);
-    assert_eq!(get(&format!("{base}/template.xlsx")).status, 200);
-    assert_eq!(left(), 0, "a page's folder was left behind");
+    let page = get(&format!("{base}{location}")).status;
+    let explain = get(&format!("{base}{path}/explain/A1.1?{query}")).status;
+    let pdf = get(&format!("{base}{path}/report.pdf?{query}"));
+    let iati = get(&format!("{base}{path}/iati.xml?{query}")).status;
+    let template = get(&format!("{base}/template.xlsx")).status;
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(compute.status, 200, "{}", compute.text());
+    assert_eq!(report.status, 200, "{}", report.text());
+    assert!(report.body.starts_with(b"%PDF-"));
+    // A damaged upload is named as sent, never by a folder of the server.
+    assert_eq!(bad.status, 422);
+    assert!(bad.text().contains("not_a_workbook.xlsx"), "{}", bad.text());
+    assert!(!bad.text().contains("/tmp"), "{}", bad.text());
+    assert_eq!((page, explain, iati, template), (200, 200, 200, 200));
+    assert!(pdf.body.starts_with(b"%PDF-"));
 }
 
 #[test]

@@ -303,15 +303,15 @@ fn the_tracking_workbook_has_the_statement_and_check_skips_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("tracking.xlsx");
     let created = date(2025, 12, 31).and_hms_opt(0, 0, 0).unwrap();
-    cadre_report::tracking::write_tracking_xlsx(
+    let bytes = cadre_report::tracking::tracking_xlsx(
         &p,
         std::slice::from_ref(&table),
         Some(&s),
         cadre::Lang::En,
         created,
-        &path,
     )
     .unwrap();
+    std::fs::write(&path, bytes).unwrap();
     let mut book = calamine::open_workbook_auto(&path).unwrap();
     assert_eq!(
         book.sheet_names(),

@@ -2,8 +2,9 @@
 //! typed polars frame per dataset, with an [`IngestReport`] accounting for
 //! every row of every file.
 //!
-//! The paths given are walked into sources ([`sources`]: a workbook, a
-//! folder's csv files), read in parallel, one thread a source. Each sheet is
+//! The sources given ([`Source`]: paths on this machine, or files held in
+//! memory) are walked into books (`sources.rs`: a workbook, a folder's csv
+//! files), read in parallel, one thread a book. Each sheet is
 //! read row by row into typed columns (see [`crate::cell`] for what is
 //! accepted); rows that break a rule are left out and reported. A dataset
 //! found in several sources gets their rows in the order the sources come,
@@ -15,14 +16,15 @@
 //! referenced key's own spelling, so ` site-a` and `SITE-A` count as one
 //! site.
 
+mod input;
 mod progress;
+mod read;
 mod report;
 mod sheet;
-mod source;
 mod sources;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -30,30 +32,36 @@ use polars::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+pub use input::{Location, NamedFile, Source};
 pub use progress::{NoProgress, Progress};
+pub use read::{Format, MAX_COLUMNS, RowCells, set_csv_split};
 pub use report::{FileReport, IngestReport, Problem, Rule, SheetReport, UnmatchedSheet};
 pub use sheet::{KeyEntry, ROW_COLUMN};
-pub use source::{Format, MAX_COLUMNS, RowCells, set_csv_split};
 pub use sources::{SkipReason, SkippedFile};
 
 use crate::error::{Error, Result};
 use crate::programme::{Programme, hex};
 use crate::text::{closest, fold_key, fold_name};
+use read::Workbook;
 use sheet::{SheetIngester, SheetIngesterResult};
-use source::Workbook;
-use sources::Source;
+use sources::Book;
 
-/// Reads every sheet of a workbook (xlsx, xls, ods; or a folder of csv
-/// files) through the same guarded reader as [`ingest`] (format from the
+/// Reads every sheet of a workbook (xlsx, xls, ods; a path or a file in
+/// memory) through the same guarded reader as [`ingest`] (format from the
 /// bytes, size and zip-bomb checks, reader panics turned into errors), and
 /// hands each row to `visit` with its sheet and its row number as the
 /// spreadsheet shows it. For files that are not a programme's data, such as
 /// a claimed indicator table.
 pub fn read_sheets(
-    path: &Path,
+    workbook: impl Into<Source>,
     visit: &mut (dyn FnMut(&str, u32, &RowCells) -> Result<()> + Send),
 ) -> Result<()> {
-    let (mut workbook, _) = Workbook::open(path)?;
+    let location = match workbook.into() {
+        Source::Path(path) => Location::Disk(path),
+        Source::File(NamedFile { name, bytes }) => Location::Memory { name, bytes },
+    };
+    let path = location.path();
+    let (mut workbook, _) = Workbook::open(&location)?;
     for sheet in workbook.sheet_names() {
         workbook.read_sheet(path, &sheet, &mut |row, cells| visit(&sheet, row, cells))?;
     }
@@ -67,8 +75,6 @@ pub const PART_COLUMN: &str = "_part";
 /// One sheet a dataset's rows come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Part {
-    /// The file on this machine (a workbook, or a csv file).
-    pub path: PathBuf,
     /// The file as named in messages and reports (see [`InputFile::path`]).
     pub file: String,
     /// The sheet, as named in the file (a csv file's name without `.csv`).
@@ -131,17 +137,25 @@ pub struct InputFile {
 /// A data file and the name it goes by.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataFile {
-    /// The file on this machine.
-    pub path: PathBuf,
+    /// Where its bytes are: on this machine, or in memory.
+    pub location: Location,
     /// Its name in messages and reports.
     pub name: String,
+}
+
+impl DataFile {
+    /// When the file was last modified; `None` for a file in memory, or
+    /// when the system keeps no such time.
+    pub fn modified(&self) -> Option<std::time::SystemTime> {
+        self.location.modified()
+    }
 }
 
 /// Everything ingestion produced.
 #[derive(Debug, Clone)]
 pub struct Data {
-    /// The paths given (workbooks, csv files, folders).
-    pub sources: Vec<PathBuf>,
+    /// The sources given (workbooks, csv files, folders, files in memory).
+    pub sources: Vec<Source>,
     /// Accepted rows per dataset, by dataset name.
     pub datasets: BTreeMap<String, Dataset>,
     /// The accounting and the problems.
@@ -169,7 +183,7 @@ impl Data {
             .files
             .iter()
             .map(|f| {
-                let bytes = std::fs::read(&f.path).map_err(|e| Error::io(&f.path, e))?;
+                let bytes = f.location.read()?;
                 Ok(InputFile {
                     path: f.name.clone(),
                     sha256: hex(&Sha256::digest(&bytes)),
@@ -187,25 +201,31 @@ pub fn ingest(programme: &Programme, path: impl AsRef<Path>) -> Result<Data> {
     ingest_sources(programme, &[path.as_ref()])
 }
 
-/// Reads the workbooks, csv files and folders at `paths` against the
-/// datasets of `programme` (see the module's documentation for how folders
-/// are walked).
+/// Reads the sources given against the datasets of `programme`: workbooks,
+/// csv files and folders on this machine (see the module's documentation
+/// for how folders are walked), or files held in memory ([`NamedFile`]),
+/// each read as the same file given by itself on disk would be. Paths
+/// (`PathBuf`, `&Path`) and files convert into a [`Source`], so a list of
+/// either does.
 ///
 /// Row problems do not fail ingestion: they are in [`Data::report`]. What
 /// fails it is a file that cannot be read, a stray file in a data folder, a
 /// dataset found in no file, a missing required column.
-pub fn ingest_sources<P: AsRef<Path>>(programme: &Programme, paths: &[P]) -> Result<Data> {
-    ingest_sources_with_progress(programme, paths, &NoProgress)
+pub fn ingest_sources<S: Clone + Into<Source>>(
+    programme: &Programme,
+    sources: &[S],
+) -> Result<Data> {
+    ingest_sources_with_progress(programme, sources, &NoProgress)
 }
 
 /// [`ingest_sources`], telling `progress` how far it has got, sheet by
 /// sheet (from the threads that read).
-pub fn ingest_sources_with_progress<P: AsRef<Path>>(
+pub fn ingest_sources_with_progress<S: Clone + Into<Source>>(
     programme: &Programme,
-    paths: &[P],
+    sources: &[S],
     progress: &dyn Progress,
 ) -> Result<Data> {
-    let given: Vec<PathBuf> = paths.iter().map(|p| p.as_ref().to_path_buf()).collect();
+    let given: Vec<Source> = sources.iter().cloned().map(Into::into).collect();
     let (mut sources, skipped) = sources::discover(&given)?;
     distinct_names(&mut sources);
     let reads = read_in_parallel(programme, &sources, progress)?;
@@ -220,7 +240,7 @@ pub fn ingest_sources_with_progress<P: AsRef<Path>>(
     for (i, schema) in programme.datasets.iter().enumerate() {
         if !reads.iter().flat_map(|r| &r.sheets).any(|s| s.dataset == i) {
             return Err(Error::MissingSheet {
-                path: given.first().cloned().unwrap_or_default(),
+                path: given.first().map(Source::display_path).unwrap_or_default(),
                 dataset: schema.name.clone(),
                 closest: closest(&schema.name, found_sheets.iter().map(String::as_str))
                     .map(str::to_owned),
@@ -238,9 +258,9 @@ pub fn ingest_sources_with_progress<P: AsRef<Path>>(
         .collect();
     for read in reads {
         for sheet in read.sheets {
-            if !files.iter().any(|f| f.path == sheet.part.path) {
+            if !files.iter().any(|f| f.location.same(&sheet.location)) {
                 files.push(DataFile {
-                    path: sheet.part.path.clone(),
+                    location: sheet.location.clone(),
                     name: sheet.part.file.clone(),
                 });
             }
@@ -301,17 +321,18 @@ pub fn ingest_sources_with_progress<P: AsRef<Path>>(
     })
 }
 
-/// Two sources given with the same file name (`a/x.xlsx`, `b/x.xlsx`) go by
-/// the paths given instead, so that no two files share a name.
-fn distinct_names(sources: &mut [Source]) {
-    let names: Vec<String> = sources.iter().map(|s| s.name.clone()).collect();
-    for (i, source) in sources.iter_mut().enumerate() {
+/// Two books given with the same file name (`a/x.xlsx`, `b/x.xlsx`) go by
+/// the paths given instead, so that no two files share a name. (Files in
+/// memory have only their name: the caller names them apart.)
+fn distinct_names(books: &mut [Book]) {
+    let names: Vec<String> = books.iter().map(|s| s.name.clone()).collect();
+    for (i, book) in books.iter_mut().enumerate() {
         let clash = names
             .iter()
             .enumerate()
             .any(|(j, n)| j != i && *n == names[i]);
-        if clash {
-            source.name = sources::relative(&source.path, Path::new(""));
+        if let (true, Some(path)) = (clash, book.location.disk_path()) {
+            book.name = sources::relative(path, Path::new(""));
         }
     }
 }
@@ -319,6 +340,8 @@ fn distinct_names(sources: &mut [Source]) {
 /// One sheet read against one dataset.
 struct SheetRead {
     dataset: usize,
+    /// The file the sheet is in.
+    location: Location,
     part: Part,
     frame: DataFrame,
     result: SheetIngesterResult,
@@ -331,11 +354,11 @@ struct SourceRead {
     sheet_names: Vec<String>,
 }
 
-/// Reads every source, as many at once as there are cores. Errors come
-/// out in source order, whichever thread met them first.
+/// Reads every book, as many at once as there are cores. Errors come
+/// out in book order, whichever thread met them first.
 fn read_in_parallel(
     programme: &Programme,
-    sources: &[Source],
+    sources: &[Book],
     progress: &dyn Progress,
 ) -> Result<Vec<SourceRead>> {
     let threads = std::thread::available_parallelism()
@@ -358,9 +381,9 @@ fn read_in_parallel(
                     }))
                     .unwrap_or_else(|p| {
                         Err(Error::workbook(
-                            &source.path,
+                            source.location.path(),
                             crate::error::WorkbookProblem::SheetUnreadable {
-                                detail: source::panic_message(&p),
+                                detail: read::panic_message(&p),
                             },
                         ))
                     });
@@ -378,12 +401,12 @@ fn read_in_parallel(
 
 fn read_source(
     programme: &Programme,
-    source: &Source,
+    source: &Book,
     progress: &dyn Progress,
 ) -> Result<SourceRead> {
     let mut workbook = match &source.csv {
         Some(files) => Workbook::Csv(files.clone()),
-        None => Workbook::open(&source.path)?.0,
+        None => Workbook::open(&source.location)?.0,
     };
     let sheet_names = workbook.sheet_names();
     let mut read = SourceRead {
@@ -392,15 +415,8 @@ fn read_source(
         sheet_names: sheet_names.clone(),
     };
     for sheet in &sheet_names {
-        let path = workbook.sheet_file(&source.path, sheet);
-        let file = match &source.csv {
-            // A csv source is a folder (or one file): each csv file is named
-            // below the folder's name.
-            Some(files) if files.len() > 1 || source.path.is_dir() => {
-                format!("{}/{}", source.name, sources::relative(&path, &source.path))
-            }
-            _ => source.name.clone(),
-        };
+        let location = source.sheet_location(sheet);
+        let file = source.file_name(sheet);
         let Some(dataset) = programme
             .datasets
             .iter()
@@ -414,12 +430,12 @@ fn read_source(
         };
         let schema = &programme.datasets[dataset];
         let mut ingester = SheetIngester::new(schema, Path::new(&file), sheet);
-        workbook.ingest_sheet(&path, sheet, &mut ingester, progress)?;
+        workbook.ingest_sheet(location.path(), sheet, &mut ingester, progress)?;
         let (frame, result) = ingester.finish();
         read.sheets.push(SheetRead {
             dataset,
+            location,
             part: Part {
-                path,
                 file,
                 sheet: sheet.clone(),
             },

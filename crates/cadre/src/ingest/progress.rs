@@ -32,3 +32,62 @@ impl Progress for NoProgress {}
 
 /// Rows are reported in steps of this many.
 pub(crate) const STEP: u64 = 16_384;
+
+/// Rows read in a sheet, from any thread, told to a [`Progress`] every
+/// [`STEP`] rows.
+pub(crate) struct Counter<'a> {
+    path: &'a Path,
+    sheet: &'a str,
+    progress: &'a dyn Progress,
+    rows: std::sync::atomic::AtomicU64,
+}
+
+impl<'a> Counter<'a> {
+    pub(crate) fn new(path: &'a Path, sheet: &'a str, progress: &'a dyn Progress) -> Self {
+        Counter {
+            path,
+            sheet,
+            progress,
+            rows: Default::default(),
+        }
+    }
+
+    /// A count for one thread, added to the total every [`STEP`] rows.
+    pub(crate) fn tally(&self) -> Tally<'_, 'a> {
+        Tally {
+            counter: self,
+            rows: 0,
+        }
+    }
+
+    pub(crate) fn done(&self) {
+        let n = self.rows.load(std::sync::atomic::Ordering::Relaxed);
+        self.progress.sheet_done(self.path, self.sheet, n);
+    }
+}
+
+/// One thread's rows not yet added to its [`Counter`] (added when dropped).
+pub(crate) struct Tally<'c, 'a> {
+    counter: &'c Counter<'a>,
+    rows: u64,
+}
+
+impl Tally<'_, '_> {
+    pub(crate) fn one(&mut self) {
+        self.rows += 1;
+        if self.rows == STEP {
+            self.rows = 0;
+            let c = self.counter;
+            let n = c.rows.fetch_add(STEP, std::sync::atomic::Ordering::Relaxed) + STEP;
+            c.progress.rows(c.path, c.sheet, n);
+        }
+    }
+}
+
+impl Drop for Tally<'_, '_> {
+    fn drop(&mut self) {
+        let c = self.counter;
+        c.rows
+            .fetch_add(self.rows, std::sync::atomic::Ordering::Relaxed);
+    }
+}

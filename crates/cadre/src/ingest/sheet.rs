@@ -6,8 +6,8 @@ use std::path::Path;
 
 use polars::prelude::*;
 
+use super::read::RowCells;
 use super::report::{Problem, Rule, SheetReport};
-use super::source::RowCells;
 use crate::cell::{self, Cell, CellError};
 use crate::error::{Error, Result};
 use crate::schema::{ColumnSchema, ColumnType, DatasetSchema};
@@ -345,29 +345,7 @@ impl<'s> SheetIngester<'s> {
             if !matches!(values[i], Value::Null) || failed[i] {
                 continue;
             }
-            let rule = if col.required {
-                Some(Rule::Required)
-            } else if let Some(cond) = &col.required_when {
-                let other = self
-                    .schema
-                    .columns
-                    .iter()
-                    .position(|c| c.name == cond.column);
-                match other.map(|j| &values[j]) {
-                    Some(Value::Text(t))
-                        if crate::text::fold_value(t) == crate::text::fold_value(&cond.equals) =>
-                    {
-                        Some(Rule::RequiredWhen {
-                            column: cond.column.clone(),
-                            equals: cond.equals.clone(),
-                        })
-                    }
-                    _ => None,
-                }
-            } else {
-                None
-            };
-            if let Some(rule) = rule {
+            if let Some(rule) = self.missing(col, &values) {
                 problems.push(self.problem(number, i, String::new(), rule));
             }
         }
@@ -412,6 +390,37 @@ impl<'s> SheetIngester<'s> {
             self.scratch = (recycle(values), failed);
             return;
         }
+        self.append(number, &mut values);
+        self.scratch = (recycle(values), failed);
+    }
+
+    /// The rule an empty cell of `col` breaks, if any: a required column,
+    /// or one required when another column of the row holds a value.
+    fn missing(&self, col: &ColumnSchema, values: &[Value]) -> Option<Rule> {
+        if col.required {
+            return Some(Rule::Required);
+        }
+        let cond = col.required_when.as_ref()?;
+        let other = self
+            .schema
+            .columns
+            .iter()
+            .position(|c| c.name == cond.column);
+        match other.map(|j| &values[j]) {
+            Some(Value::Text(t))
+                if crate::text::fold_value(t) == crate::text::fold_value(&cond.equals) =>
+            {
+                Some(Rule::RequiredWhen {
+                    column: cond.column.clone(),
+                    equals: cond.equals.clone(),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// Appends an accepted row's values (leaving `values` empty) and its number.
+    fn append(&mut self, number: u32, values: &mut Vec<Value>) {
         for (b, v) in self.builders.iter_mut().zip(values.drain(..)) {
             match (b, v) {
                 (Builder::Text(b), Value::Text(t)) => b.append_value(t.as_ref()),
@@ -425,7 +434,6 @@ impl<'s> SheetIngester<'s> {
             }
         }
         self.rows.push(number);
-        self.scratch = (recycle(values), failed);
     }
 
     /// The accepted rows typed so far, with their row numbers; the

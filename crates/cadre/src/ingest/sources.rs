@@ -7,28 +7,90 @@
 //! files can be dropped in a folder as they arrive. Excel's lock files
 //! (`~$budget.xlsx`) and hidden files are skipped and listed; any other file
 //! is an error: a file that is silently not read is a lost row.
+//!
+//! A file held in memory ([`NamedFile`]) is a source of its own, as the same
+//! file given by itself on disk: a workbook, or a csv file of one sheet.
 
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::input::{Location, NamedFile, Source};
 use crate::error::{Error, Result, WorkbookProblem};
 
 /// File extensions read as workbooks (the format itself is read from the bytes).
 const WORKBOOK_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
 
-/// One source of data.
+/// One book of data: a workbook, or csv files read as the sheets of one.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Source {
-    /// The workbook, or the folder holding the csv files.
-    pub path: PathBuf,
-    /// How the source is named in reports: a file given by itself by its
+pub struct Book {
+    /// The workbook, or the folder holding the csv files (or the csv file
+    /// given by itself).
+    pub location: Location,
+    /// How the book is named in reports: a file given by itself by its
     /// file name; a file found in a folder by its path below that folder's
     /// parent (`partners/benin/acal.xlsx`), so that two files of the same
     /// name in two folders stay apart, and no path of the machine shows.
     pub name: String,
-    /// The csv files (sheet name, path), for a csv source; none for a workbook.
-    pub csv: Option<Vec<(String, PathBuf)>>,
+    /// The csv files, for a csv book; none for a workbook.
+    pub csv: Option<Vec<CsvFile>>,
+}
+
+/// A csv file of a book: one sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvFile {
+    /// The sheet it is read as: its file name without `.csv`.
+    pub sheet: String,
+    /// The file.
+    pub location: Location,
+    /// Its path below its folder (`events/y.csv`), for a csv file found in
+    /// a folder; none for a csv file given by itself.
+    pub below: Option<String>,
+}
+
+impl Book {
+    /// The name a sheet's file goes by in messages and reports: a csv file
+    /// of a folder is named below the folder's name; any other, the book's.
+    pub fn file_name(&self, sheet: &str) -> String {
+        let below = self
+            .csv
+            .iter()
+            .flatten()
+            .find(|f| f.sheet == sheet)
+            .and_then(|f| f.below.as_deref());
+        match below {
+            Some(below) => format!("{}/{below}", self.name),
+            None => self.name.clone(),
+        }
+    }
+
+    /// The file a sheet is read from (the csv file, for a csv book).
+    pub fn sheet_location(&self, sheet: &str) -> Location {
+        match &self.csv {
+            Some(files) => files
+                .iter()
+                .find(|f| f.sheet == sheet)
+                .map(|f| f.location.clone())
+                .unwrap_or_else(|| Location::Disk(PathBuf::new())),
+            None => self.location.clone(),
+        }
+    }
+
+    /// A file given by itself: a workbook, or a csv file of one sheet.
+    fn single(location: Location, name: String) -> Book {
+        let csv = is_csv(location.path()).then(|| {
+            vec![CsvFile {
+                sheet: stem(location.path()),
+                location: location.clone(),
+                below: None,
+            }]
+        });
+        Book {
+            location,
+            name,
+            csv,
+        }
+    }
 }
 
 /// A file of a folder that was not read, and why.
@@ -52,13 +114,24 @@ pub enum SkipReason {
     AlreadyRead,
 }
 
-/// The sources the given paths hold, in the order given (a folder's in
+/// The books the given sources hold, in the order given (a folder's in
 /// name order), and the files skipped.
-pub fn discover(paths: &[PathBuf]) -> Result<(Vec<Source>, Vec<SkippedFile>)> {
+pub fn discover(given: &[Source]) -> Result<(Vec<Book>, Vec<SkippedFile>)> {
     let mut sources = Vec::new();
     let mut skipped = Vec::new();
     let mut walked = Vec::new();
-    for path in paths {
+    for source in given {
+        let path = match source {
+            Source::Path(path) => path,
+            Source::File(NamedFile { name, bytes }) => {
+                let location = Location::Memory {
+                    name: name.clone(),
+                    bytes: bytes.clone(),
+                };
+                sources.push(Book::single(location, name.clone()));
+                continue;
+            }
+        };
         let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
         if meta.is_dir() {
             let base = path.parent().unwrap_or(Path::new(""));
@@ -79,20 +152,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<(Vec<Source>, Vec<SkippedFile>)> {
                 continue;
             }
             walked.push(real);
-            if is_csv(path) {
-                let sheet = stem(path);
-                sources.push(Source {
-                    path: path.clone(),
-                    name,
-                    csv: Some(vec![(sheet, path.clone())]),
-                });
-            } else {
-                sources.push(Source {
-                    path: path.clone(),
-                    name,
-                    csv: None,
-                });
-            }
+            sources.push(Book::single(Location::Disk(path.clone()), name));
         }
     }
     Ok((sources, skipped))
@@ -101,7 +161,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<(Vec<Source>, Vec<SkippedFile>)> {
 fn walk(
     dir: &Path,
     base: &Path,
-    sources: &mut Vec<Source>,
+    sources: &mut Vec<Book>,
     skipped: &mut Vec<SkippedFile>,
     walked: &mut Vec<PathBuf>,
 ) -> Result<()> {
@@ -155,7 +215,11 @@ fn walk(
         if meta.is_dir() {
             folders.push(path);
         } else if is_csv(&path) {
-            csv.push((stem(&path), path));
+            csv.push(CsvFile {
+                sheet: stem(&path),
+                below: Some(relative(&path, dir)),
+                location: Location::Disk(path),
+            });
         } else if has_extension(&path, &WORKBOOK_EXTENSIONS) {
             workbooks.push(path);
         } else {
@@ -163,16 +227,16 @@ fn walk(
         }
     }
     if !csv.is_empty() {
-        sources.push(Source {
-            path: dir.to_path_buf(),
+        sources.push(Book {
+            location: Location::Disk(dir.to_path_buf()),
             name: relative(dir, base),
             csv: Some(csv),
         });
     }
     for path in workbooks {
-        sources.push(Source {
+        sources.push(Book {
             name: relative(&path, base),
-            path,
+            location: Location::Disk(path),
             csv: None,
         });
     }
@@ -236,7 +300,7 @@ mod tests {
         ] {
             touch(&root.join(f));
         }
-        let (sources, skipped) = discover(std::slice::from_ref(&root)).unwrap();
+        let (sources, skipped) = discover(&[Source::Path(root.clone())]).unwrap();
         let names: Vec<&str> = sources.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(
             names,
@@ -249,9 +313,10 @@ mod tests {
             ]
         );
         let events = sources[3].csv.as_ref().unwrap();
-        assert_eq!(events[0].0, "y");
-        assert_eq!(events[1].0, "z");
-        assert_eq!(sources[0].csv.as_ref().unwrap()[0].0, "one");
+        assert_eq!(events[0].sheet, "y");
+        assert_eq!(events[1].sheet, "z");
+        assert_eq!(sources[3].file_name("z"), "partners/events/z.csv");
+        assert_eq!(sources[0].csv.as_ref().unwrap()[0].sheet, "one");
         assert_eq!(
             skipped,
             [
@@ -272,7 +337,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         touch(&dir.path().join("a.xlsx"));
         touch(&dir.path().join("notes.docx"));
-        let err = discover(&[dir.path().to_path_buf()]).unwrap_err();
+        let err = discover(&[Source::Path(dir.path().to_path_buf())]).unwrap_err();
         assert!(
             matches!(&err, Error::Workbook { path, .. } if path.ends_with("notes.docx")),
             "{err:?}"
@@ -286,7 +351,7 @@ mod tests {
         let root = dir.path().join("data");
         touch(&root.join("a.xlsx"));
         std::os::unix::fs::symlink(&root, root.join("loop")).unwrap();
-        let (sources, skipped) = discover(std::slice::from_ref(&root)).unwrap();
+        let (sources, skipped) = discover(&[Source::Path(root.clone())]).unwrap();
         assert_eq!(sources.len(), 1);
         assert_eq!(
             skipped,
@@ -300,6 +365,6 @@ mod tests {
     #[test]
     fn an_empty_folder_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(discover(&[dir.path().to_path_buf()]).is_err());
+        assert!(discover(&[Source::Path(dir.path().to_path_buf())]).is_err());
     }
 }

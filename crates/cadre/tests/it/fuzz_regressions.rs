@@ -10,7 +10,7 @@ fn repo() -> PathBuf {
 
 /// `ingest_xls`: a compound file whose sector ends before its declared
 /// size; calamine's reader panics on it (slice out of range in `cfb.rs`).
-/// The panic is caught in `ingest::source` and becomes a workbook error.
+/// The panic is caught in `ingest::read` and becomes a workbook error.
 #[test]
 fn an_xls_with_a_short_sector_is_an_error_not_a_panic() {
     let p = Programme::load(repo().join("indicators/terress")).unwrap();

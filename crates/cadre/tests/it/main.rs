@@ -10,6 +10,7 @@ mod fuzz_regressions;
 mod generality;
 mod hostile;
 mod ingest;
+mod memory;
 mod partners;
 mod properties;
 mod sources;
