@@ -234,6 +234,9 @@ struct Places<'d> {
     keys: HashMap<(u32, u32), String>,
 }
 
+/// Where a row sits: its sheet (part) and row number.
+type Place = (u32, u32);
+
 /// Rows are told apart by their sheet (part) and row number.
 fn places(frame: &DataFrame) -> PolarsResult<Vec<Option<(u32, u32)>>> {
     let parts = frame.column(PART_COLUMN)?.u32()?.clone();
@@ -383,7 +386,7 @@ fn counted_rows(
     places_of: &Places,
     period: &Period,
     counts_only_ones: bool,
-) -> PolarsResult<(Vec<TracedRow>, BTreeSet<(u32, u32)>)> {
+) -> PolarsResult<(Vec<TracedRow>, BTreeSet<Place>)> {
     let (_, cumulative) = windows(period);
     let window = window_rows(side, cumulative).collect()?;
     let dates: Vec<Option<i32>> = if side.dated {
