@@ -226,9 +226,8 @@ fn results(
 fn indicator(x: &mut Xml, programme: &Programme, ind: &IndicatorDef, tables: &[IndicatorTable]) {
     let info = &programme.info;
     let langs = &info.languages;
-    // IndicatorMeasure: 1 unit, 2 percentage.
-    let percentage = ind.unit.0.values().any(|u| u.trim() == "%");
-    let measure = if percentage { "2" } else { "1" };
+    // IndicatorMeasure: the measure's code (1 unit, 2 percentage, …).
+    let measure = ind.measure.iati_measure(&ind.unit).code();
     let ascending = if ind.direction == Direction::Ceiling {
         "0"
     } else {

@@ -8,9 +8,9 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use cadre_report::messages::Text;
 use cadre_report::Error;
 use cadre_report::commands::{self, Outcome};
+use cadre_report::messages::Text;
 use cadre_report::report::PdfStandardChoice;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};

@@ -16,7 +16,7 @@ use polars::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::filter;
-use crate::indicator::{AggregateKind, Direction, IndicatorDef, Kind, Measure, Selection};
+use crate::indicator::{Direction, IndicatorDef, Kind, Selection};
 use crate::ingest::{Data, PART_COLUMN, ROW_COLUMN};
 use crate::period::{Period, to_epoch_days};
 use crate::programme::Programme;
@@ -25,7 +25,8 @@ use crate::table::{Breakdown, Category, IndicatorTable, IndicatorValue, RatioPar
 use crate::text::fold_name;
 
 const DATE: &str = "__date";
-const VALUE: &str = "__value";
+/// The value aggregated, per row.
+pub(crate) const VALUE: &str = "__value";
 /// Positions of the rows a filter keeps (a column of a frame in passing).
 const SELECTED: &str = "__selected";
 
@@ -50,14 +51,6 @@ impl Agg {
         match self {
             Agg::Count | Agg::Distinct | Agg::Sum => Some(0.0),
             Agg::Mean | Agg::Latest => None,
-        }
-    }
-
-    fn from_aggregate(a: AggregateKind) -> Agg {
-        match a {
-            AggregateKind::Count => Agg::Count,
-            AggregateKind::Distinct => Agg::Distinct,
-            AggregateKind::Sum => Agg::Sum,
         }
     }
 }
@@ -188,10 +181,7 @@ impl<'a> Engine<'a> {
     /// The indicator at `position` in the programme, for `period`.
     fn compute_at(&self, position: usize, period: &Period) -> Result<IndicatorValue> {
         let ind = &self.programme.indicators[position];
-        let err = |e: PolarsError| Error::Compute {
-            indicator: ind.code.clone(),
-            message: filter::clean_polars_message(&e.to_string()),
-        };
+        let err = Self::compute_error(ind);
         let prepared = self.prepare(position)?;
         let in_period = Window {
             start: Some(period.start),
@@ -317,197 +307,45 @@ impl<'a> Engine<'a> {
         (order, labels)
     }
 
-    /// The prepared rows of the indicator at `position` (cached).
+    /// The prepared rows of the indicator at `position` (cached): each
+    /// measure prepares its own (`crate::measure`).
     pub(crate) fn prepare(&self, position: usize) -> Result<Rc<Prepared>> {
         if let Some(p) = self.prepared.borrow().get(&position) {
             return Ok(p.clone());
         }
         let ind = &self.programme.indicators[position];
-        let err = |e: PolarsError| Error::Compute {
-            indicator: ind.code.clone(),
-            message: filter::clean_polars_message(&e.to_string()),
-        };
-        let side = |sel: &Selection, agg: Agg, value: Option<Expr>| -> Result<Side> {
-            let frame = self.selection_frame(ind, sel, value).map_err(err)?;
-            Ok(Side {
-                frame,
-                agg,
-                dated: sel.date.is_some(),
-            })
-        };
-        let prepared = match &ind.measure {
-            Measure::Count { rows } => Prepared::Single(side(rows, Agg::Count, None)?),
-            Measure::Distinct { rows, column } => {
-                Prepared::Single(side(rows, Agg::Distinct, Some(col(column.as_str())))?)
-            }
-            Measure::Sum { rows, column } => {
-                Prepared::Single(side(rows, Agg::Sum, Some(col(column.as_str())))?)
-            }
-            Measure::Mean { rows, column } => {
-                Prepared::Single(side(rows, Agg::Mean, Some(col(column.as_str())))?)
-            }
-            Measure::Latest { rows, column } => {
-                let mut s = side(rows, Agg::Latest, Some(col(column.as_str())))?;
-                // The latest row that has a value.
-                s.frame = s
-                    .frame
-                    .lazy()
-                    .filter(col(VALUE).is_not_null())
-                    .collect()
-                    .map_err(err)?;
-                Prepared::Single(s)
-            }
-            Measure::Share {
-                rows,
-                condition,
-                known,
-                scale,
-                ..
-            } => {
-                let (cond, _) = filter::compile(condition).map_err(|e| Error::Compute {
-                    indicator: ind.code.clone(),
-                    message: e.0,
-                })?;
-                let known_expr = known
-                    .as_deref()
-                    .map(|k| col(k).is_not_null())
-                    .unwrap_or(lit(true));
-                let numerator = side(
-                    rows,
-                    Agg::Sum,
-                    Some(
-                        cond.fill_null(lit(false))
-                            .and(known_expr.clone())
-                            .cast(DataType::Float64),
-                    ),
-                )?;
-                let denominator = side(rows, Agg::Sum, Some(known_expr.cast(DataType::Float64)))?;
-                Prepared::Ratio {
-                    numerator,
-                    denominator,
-                    scale: *scale,
-                }
-            }
-            Measure::Ratio {
-                numerator,
-                denominator,
-                scale,
-            } => {
-                let make = |a: &crate::indicator::Aggregate| {
-                    side(
-                        &a.rows,
-                        Agg::from_aggregate(a.aggregate),
-                        a.column.as_deref().map(col),
-                    )
-                };
-                Prepared::Ratio {
-                    numerator: make(numerator)?,
-                    denominator: make(denominator)?,
-                    scale: *scale,
-                }
-            }
-            Measure::MeanPerGroup { rows, members } => {
-                let groups_ds = self
-                    .programme
-                    .dataset(&rows.dataset)
-                    .and_then(|d| d.key.clone())
-                    .unwrap_or_default();
-                let msel = Selection {
-                    dataset: members.dataset.clone(),
-                    date: None,
-                    filter: members.filter.clone(),
-                    filter_label: Default::default(),
-                };
-                let value = members.column.as_deref().map(col);
-                // Without a filter and with the dataset's own columns, the
-                // members are the dataset's columns themselves, shared rather
-                // than copied (a million-row dataset costs nothing here).
-                let plain = |c: &str| !c.contains('.');
-                let shared = (members.filter.is_none()
-                    && plain(&members.via)
-                    && members.column.as_deref().is_none_or(plain))
-                .then(|| {
-                    let ds = self.data.dataset(&members.dataset)?;
-                    let mut columns = vec![ds.frame.column(&members.via).ok()?.clone()];
-                    if let Some(c) = members.column.as_deref() {
-                        let value = ds.frame.column(c).ok()?.clone();
-                        columns.push(value.with_name(VALUE.into()));
-                    }
-                    DataFrame::new(ds.frame.height(), columns).ok()
-                })
-                .flatten();
-                let mframe = match shared {
-                    Some(frame) => frame,
-                    None => self
-                        .selection_frame_with(&msel, &[members.via.as_str()], value, &[])
-                        .map_err(err)?,
-                };
-                let agg = match members.aggregate {
-                    AggregateKind::Count => len(),
-                    AggregateKind::Distinct => col(VALUE).drop_nulls().n_unique(),
-                    AggregateKind::Sum => col(VALUE).cast(DataType::Float64).sum(),
-                };
-                let per_group = mframe
-                    .lazy()
-                    .group_by([col(members.via.as_str())])
-                    .agg([agg.cast(DataType::Float64).alias("__per_group")])
-                    .collect()
-                    .map_err(err)?;
-                // Each group's value, 0 for a group with no member.
-                let groups = self
-                    .selection_frame_with(
-                        rows,
-                        &[groups_ds.as_str()],
-                        None,
-                        &ind.breakdowns
-                            .iter()
-                            .map(|b| (b.by.clone(), b.column().to_owned()))
-                            .collect::<Vec<_>>(),
-                    )
-                    .map_err(err)?;
-                let keys = per_group
-                    .column(members.via.as_str())
-                    .map_err(err)?
-                    .str()
-                    .map_err(err)?
-                    .clone();
-                let vals = per_group
-                    .column("__per_group")
-                    .map_err(err)?
-                    .f64()
-                    .map_err(err)?
-                    .clone();
-                let lookup: HashMap<&str, f64> = keys
-                    .iter()
-                    .zip(vals.iter())
-                    .filter_map(|(k, v)| Some((k?, v.unwrap_or(0.0))))
-                    .collect();
-                let group_keys = groups
-                    .column(groups_ds.as_str())
-                    .map_err(err)?
-                    .str()
-                    .map_err(err)?
-                    .clone();
-                let per_row: Float64Chunked = group_keys
-                    .iter()
-                    .map(|k| Some(k.and_then(|k| lookup.get(k).copied()).unwrap_or(0.0)))
-                    .collect();
-                let mut frame = groups;
-                frame
-                    .with_column(per_row.with_name(VALUE.into()).into_column())
-                    .map_err(err)?;
-                Prepared::Single(Side {
-                    frame,
-                    agg: Agg::Mean,
-                    dated: rows.date.is_some(),
-                })
-            }
-        };
-        let prepared = Rc::new(prepared);
+        let prepared = Rc::new(ind.measure.imp().prepare(self, ind)?);
         self.prepared
             .borrow_mut()
             .insert(position, prepared.clone());
         Ok(prepared)
+    }
+
+    /// An indicator's error from a polars error while computing it.
+    pub(crate) fn compute_error(ind: &IndicatorDef) -> impl Fn(PolarsError) -> Error + Copy + '_ {
+        |e| Error::Compute {
+            indicator: ind.code.clone(),
+            message: filter::clean_polars_message(&e.to_string()),
+        }
+    }
+
+    /// The rows of `sel` for one aggregate of indicator `ind`: `value` as
+    /// `__value`, with the indicator's categories.
+    pub(crate) fn side(
+        &self,
+        ind: &IndicatorDef,
+        sel: &Selection,
+        agg: Agg,
+        value: Option<Expr>,
+    ) -> Result<Side> {
+        let frame = self
+            .selection_frame(ind, sel, value)
+            .map_err(Self::compute_error(ind))?;
+        Ok(Side {
+            frame,
+            agg,
+            dated: sel.date.is_some(),
+        })
     }
 
     fn selection_frame(

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::compute::{Engine, Prepared, Side, Window, evaluate, window_rows};
 use crate::error::{Error, Result};
-use crate::indicator::{AggregateKind, Measure, MeasureType, Selection};
+use crate::indicator::{AggregateKind, MeasureType, Selection};
 use crate::ingest::{PART_COLUMN, ROW_COLUMN};
 use crate::period::{Period, from_epoch_days, to_epoch_days};
 use crate::table::IndicatorValue;
@@ -124,15 +124,6 @@ pub enum Aggregation {
 }
 
 impl Aggregation {
-    fn of(kind: AggregateKind, column: &Option<String>) -> Aggregation {
-        let column = || column.clone().unwrap_or_default();
-        match kind {
-            AggregateKind::Count => Aggregation::Count,
-            AggregateKind::Distinct => Aggregation::Distinct { column: column() },
-            AggregateKind::Sum => Aggregation::Sum { column: column() },
-        }
-    }
-
     /// Whether the part counts rows worth 1 (rows worth 0 did not count).
     fn counts_ones(&self) -> bool {
         match self {
@@ -207,13 +198,82 @@ pub struct Explanation {
     pub parts: Vec<Part>,
 }
 
-/// What a part is made of: its role, prepared rows, selection, condition and aggregation.
-struct PartSpec<'p> {
-    role: Role,
-    side: &'p Side,
-    selection: Selection,
-    condition: Option<String>,
-    aggregate: Aggregation,
+/// What a part is made of: its role, prepared rows, selection, condition
+/// and aggregation. Each measure says what its parts are
+/// (`MeasureImpl::explain_parts`).
+pub(crate) struct PartSpec<'p> {
+    pub role: Role,
+    pub side: &'p Side,
+    pub selection: Selection,
+    pub condition: Option<String>,
+    pub aggregate: Aggregation,
+}
+
+impl<'p> PartSpec<'p> {
+    /// The one part of a single aggregate over `selection`.
+    pub(crate) fn rows(
+        prepared: &'p Prepared,
+        selection: &Selection,
+        role: Role,
+        aggregate: Aggregation,
+    ) -> PartSpec<'p> {
+        PartSpec {
+            role,
+            side: prepared.single(),
+            selection: selection.clone(),
+            condition: None,
+            aggregate,
+        }
+    }
+}
+
+/// Where each row of a dataset sits, by its sheet (part) and row number,
+/// with the dataset's key of each row.
+struct Places<'d> {
+    dataset: &'d crate::ingest::Dataset,
+    keys: HashMap<(u32, u32), String>,
+}
+
+/// Where a row sits: its sheet (part) and row number.
+type Place = (u32, u32);
+
+/// Rows are told apart by their sheet (part) and row number.
+fn places(frame: &DataFrame) -> PolarsResult<Vec<Option<(u32, u32)>>> {
+    let parts = frame.column(PART_COLUMN)?.u32()?.clone();
+    let rows = frame.column(ROW_COLUMN)?.u32()?.clone();
+    Ok(parts
+        .iter()
+        .zip(rows.iter())
+        .map(|(p, r)| Some((p?, r?)))
+        .collect())
+}
+
+impl Places<'_> {
+    /// The file and sheet of a part.
+    fn sheet_of(&self, part: u32) -> (String, String) {
+        self.dataset
+            .part(part)
+            .map(|p| (p.file.clone(), p.sheet.clone()))
+            .unwrap_or_default()
+    }
+
+    /// The key of the row at a place, when its dataset has one.
+    fn key(&self, at: (u32, u32)) -> Option<String> {
+        self.keys.get(&at).cloned()
+    }
+}
+
+/// The period and everything up to its end.
+fn windows(period: &Period) -> (Window, Window) {
+    let in_period = Window {
+        start: Some(period.start),
+        end: period.end,
+    };
+    let cumulative = Window {
+        start: None,
+        end: period.end,
+    };
+    (in_period, cumulative)
 }
 
 impl Engine<'_> {
@@ -227,127 +287,11 @@ impl Engine<'_> {
             message: e.to_string(),
         };
         let prepared = self.prepare(position)?;
-        let single = |role, aggregate| -> Vec<PartSpec> {
-            vec![PartSpec {
-                role,
-                side: prepared.single(),
-                selection: def.measure.rows().clone(),
-                condition: None,
-                aggregate,
-            }]
-        };
-        let (scale, specs): (Option<f64>, Vec<PartSpec>) = match &def.measure {
-            Measure::Share {
-                rows,
-                condition,
-                known,
-                scale,
-                ..
-            } => {
-                let (numerator, denominator) = prepared.sides();
-                (
-                    Some(*scale),
-                    vec![
-                        PartSpec {
-                            role: Role::Numerator,
-                            side: numerator,
-                            selection: rows.clone(),
-                            condition: Some(condition.clone()),
-                            aggregate: Aggregation::CountWhere {
-                                condition: condition.clone(),
-                            },
-                        },
-                        PartSpec {
-                            role: Role::Denominator,
-                            side: denominator,
-                            selection: rows.clone(),
-                            condition: None,
-                            aggregate: Aggregation::CountKnown {
-                                column: known.clone(),
-                            },
-                        },
-                    ],
-                )
-            }
-            Measure::Ratio {
-                numerator,
-                denominator,
-                scale,
-            } => {
-                let (n, d) = prepared.sides();
-                (
-                    Some(*scale),
-                    vec![
-                        PartSpec {
-                            role: Role::Numerator,
-                            side: n,
-                            selection: numerator.rows.clone(),
-                            condition: None,
-                            aggregate: Aggregation::of(numerator.aggregate, &numerator.column),
-                        },
-                        PartSpec {
-                            role: Role::Denominator,
-                            side: d,
-                            selection: denominator.rows.clone(),
-                            condition: None,
-                            aggregate: Aggregation::of(denominator.aggregate, &denominator.column),
-                        },
-                    ],
-                )
-            }
-            Measure::Count { .. } => (None, single(Role::Rows, Aggregation::Count)),
-            Measure::Distinct { column, .. } => (
-                None,
-                single(
-                    Role::Rows,
-                    Aggregation::Distinct {
-                        column: column.clone(),
-                    },
-                ),
-            ),
-            Measure::Sum { column, .. } => (
-                None,
-                single(
-                    Role::Rows,
-                    Aggregation::Sum {
-                        column: column.clone(),
-                    },
-                ),
-            ),
-            Measure::Mean { column, .. } => (
-                None,
-                single(
-                    Role::Rows,
-                    Aggregation::Mean {
-                        column: column.clone(),
-                    },
-                ),
-            ),
-            Measure::Latest { column, .. } => (
-                None,
-                single(
-                    Role::Rows,
-                    Aggregation::Latest {
-                        column: column.clone(),
-                    },
-                ),
-            ),
-            Measure::MeanPerGroup { members, .. } => (
-                None,
-                single(
-                    Role::Groups,
-                    Aggregation::MeanPerGroup {
-                        aggregate: members.aggregate,
-                        column: members.column.clone(),
-                        members: members.dataset.clone(),
-                    },
-                ),
-            ),
-        };
-        let mut parts = Vec::new();
-        for spec in specs {
-            parts.push(self.part(spec, period).map_err(err)?);
-        }
+        let (scale, specs) = def.measure.imp().explain_parts(&prepared);
+        let parts = specs
+            .into_iter()
+            .map(|spec| self.part(spec, period).map_err(err))
+            .collect::<Result<Vec<_>>>()?;
         Ok(Explanation {
             indicator,
             definition: def.definition.clone(),
@@ -355,6 +299,32 @@ impl Engine<'_> {
             scale,
             parts,
         })
+    }
+
+    /// The places and keys of a dataset's rows.
+    fn places<'d>(
+        &self,
+        dataset: &'d crate::ingest::Dataset,
+        name: &str,
+    ) -> PolarsResult<Places<'d>> {
+        let key_col = self.programme().dataset(name).and_then(|d| d.key.clone());
+        let keys = match &key_col {
+            Some(k) => {
+                let at = places(&dataset.frame)?;
+                let vals = dataset
+                    .frame
+                    .column(k)?
+                    .cast(&DataType::String)?
+                    .str()?
+                    .clone();
+                at.into_iter()
+                    .zip(vals.iter())
+                    .filter_map(|(at, v)| Some((at?, v?.to_owned())))
+                    .collect()
+            }
+            None => HashMap::new(),
+        };
+        Ok(Places { dataset, keys })
     }
 
     fn part(&self, spec: PartSpec, period: &Period) -> PolarsResult<Part> {
@@ -365,130 +335,19 @@ impl Engine<'_> {
             condition,
             aggregate,
         } = spec;
-        let data = self.data();
-        let ds = data
+        let ds = self
+            .data()
             .dataset(&sel.dataset)
             .ok_or_else(|| polars_err!(ComputeError: "no dataset {}", sel.dataset))?;
-        let key_col = self
-            .programme()
-            .dataset(&sel.dataset)
-            .and_then(|d| d.key.clone());
-        // Rows are told apart by their sheet (part) and row number.
-        let places = |frame: &DataFrame| -> PolarsResult<Vec<Option<(u32, u32)>>> {
-            let parts = frame.column(PART_COLUMN)?.u32()?.clone();
-            let rows = frame.column(ROW_COLUMN)?.u32()?.clone();
-            Ok(parts
-                .iter()
-                .zip(rows.iter())
-                .map(|(p, r)| Some((p?, r?)))
-                .collect())
-        };
-        let sheet_of = |part: u32| -> (String, String) {
-            ds.part(part)
-                .map(|p| (p.file.clone(), p.sheet.clone()))
-                .unwrap_or_default()
-        };
-        let keys: HashMap<(u32, u32), String> = match &key_col {
-            Some(k) => {
-                let at = places(&ds.frame)?;
-                let vals = ds.frame.column(k)?.cast(&DataType::String)?.str()?.clone();
-                at.into_iter()
-                    .zip(vals.iter())
-                    .filter_map(|(at, v)| Some((at?, v?.to_owned())))
-                    .collect()
-            }
-            None => HashMap::new(),
-        };
-        let cumulative = Window {
-            start: None,
-            end: period.end,
-        };
-        let in_period = Window {
-            start: Some(period.start),
-            end: period.end,
-        };
+        let places = self.places(ds, &sel.dataset)?;
+        let (in_period, cumulative) = windows(period);
         let figure = |w| {
             evaluate(&Prepared::Single(side.clone()), w, None)
                 .map(|v| v.first().and_then(|(_, f)| f.value))
         };
-        let window = window_rows(side, cumulative).collect()?;
-        let window_places = places(&window)?;
-        let dates: Vec<Option<i32>> = if side.dated {
-            window.column("__date")?.i32()?.iter().collect()
-        } else {
-            vec![None; window.height()]
-        };
-        let values: Vec<Option<String>> = match window.column("__value") {
-            Ok(c) => c
-                .cast(&DataType::String)?
-                .str()?
-                .iter()
-                .map(|v| v.map(str::to_owned))
-                .collect(),
-            Err(_) => vec![None; window.height()],
-        };
-        let start = to_epoch_days(period.start);
         // A share's numerator and denominator count rows worth 1: rows worth 0 did not count.
-        let counts_only_ones = aggregate.counts_ones();
-        let mut rows = Vec::new();
-        let mut counted: BTreeSet<(u32, u32)> = BTreeSet::new();
-        for (i, at) in window_places.iter().enumerate() {
-            let Some((part, r)) = *at else { continue };
-            if counts_only_ones
-                && values[i].as_deref().and_then(|v| v.parse::<f64>().ok()) == Some(0.0)
-            {
-                continue;
-            }
-            counted.insert((part, r));
-            let (file, sheet) = sheet_of(part);
-            rows.push(TracedRow {
-                file,
-                sheet,
-                row: r,
-                key: keys.get(&(part, r)).cloned(),
-                date: dates[i].and_then(from_epoch_days),
-                in_period: !side.dated || dates[i].is_some_and(|d| d >= start),
-                value: if counts_only_ones {
-                    None
-                } else {
-                    values[i].clone()
-                },
-            });
-        }
-        let selected: HashMap<(u32, u32), Option<i32>> = {
-            let at = places(&side.frame)?;
-            let d: Vec<Option<i32>> = if side.dated {
-                side.frame.column("__date")?.i32()?.iter().collect()
-            } else {
-                vec![None; at.len()]
-            };
-            at.into_iter()
-                .zip(d)
-                .filter_map(|(at, d)| Some((at?, d)))
-                .collect()
-        };
-        let end = to_epoch_days(period.end);
-        let mut excluded = Vec::new();
-        for (part, r) in places(&ds.frame)?.into_iter().flatten() {
-            if counted.contains(&(part, r)) {
-                continue;
-            }
-            let reason = match selected.get(&(part, r)) {
-                None => Exclusion::Filter,
-                Some(None) if side.dated => Exclusion::NoDate,
-                Some(Some(d)) if *d > end => Exclusion::AfterEnd,
-                // Selected and in the window, but worth 0 in a share: the condition failed.
-                _ => Exclusion::Filter,
-            };
-            let (file, sheet) = sheet_of(part);
-            excluded.push(ExcludedRow {
-                file,
-                sheet,
-                row: r,
-                key: keys.get(&(part, r)).cloned(),
-                reason,
-            });
-        }
+        let (rows, counted) = counted_rows(side, &places, period, aggregate.counts_ones())?;
+        let excluded = excluded_rows(side, &places, &counted, period)?;
         let distinct_values = matches!(aggregate, Aggregation::Distinct { .. }).then(|| {
             let mut v: Vec<String> = rows.iter().filter_map(|r| r.value.clone()).collect();
             v.sort();
@@ -517,4 +376,101 @@ impl Engine<'_> {
             excluded,
         })
     }
+}
+
+/// The rows of a part that count in the cumulative value, in the order of
+/// its prepared rows, and their places; with `counts_only_ones`, rows worth
+/// 0 are left out.
+fn counted_rows(
+    side: &Side,
+    places_of: &Places,
+    period: &Period,
+    counts_only_ones: bool,
+) -> PolarsResult<(Vec<TracedRow>, BTreeSet<Place>)> {
+    let (_, cumulative) = windows(period);
+    let window = window_rows(side, cumulative).collect()?;
+    let dates: Vec<Option<i32>> = if side.dated {
+        window.column("__date")?.i32()?.iter().collect()
+    } else {
+        vec![None; window.height()]
+    };
+    let values: Vec<Option<String>> = match window.column("__value") {
+        Ok(c) => c
+            .cast(&DataType::String)?
+            .str()?
+            .iter()
+            .map(|v| v.map(str::to_owned))
+            .collect(),
+        Err(_) => vec![None; window.height()],
+    };
+    let start = to_epoch_days(period.start);
+    let mut rows = Vec::new();
+    let mut counted = BTreeSet::new();
+    for (i, at) in places(&window)?.iter().enumerate() {
+        let Some((part, r)) = *at else { continue };
+        if counts_only_ones && values[i].as_deref().and_then(|v| v.parse::<f64>().ok()) == Some(0.0)
+        {
+            continue;
+        }
+        counted.insert((part, r));
+        let (file, sheet) = places_of.sheet_of(part);
+        rows.push(TracedRow {
+            file,
+            sheet,
+            row: r,
+            key: places_of.key((part, r)),
+            date: dates[i].and_then(from_epoch_days),
+            in_period: !side.dated || dates[i].is_some_and(|d| d >= start),
+            value: if counts_only_ones {
+                None
+            } else {
+                values[i].clone()
+            },
+        });
+    }
+    Ok((rows, counted))
+}
+
+/// The dataset's rows that do not count (not among `counted`), each with why.
+fn excluded_rows(
+    side: &Side,
+    places_of: &Places,
+    counted: &BTreeSet<(u32, u32)>,
+    period: &Period,
+) -> PolarsResult<Vec<ExcludedRow>> {
+    let selected: HashMap<(u32, u32), Option<i32>> = {
+        let at = places(&side.frame)?;
+        let d: Vec<Option<i32>> = if side.dated {
+            side.frame.column("__date")?.i32()?.iter().collect()
+        } else {
+            vec![None; at.len()]
+        };
+        at.into_iter()
+            .zip(d)
+            .filter_map(|(at, d)| Some((at?, d)))
+            .collect()
+    };
+    let end = to_epoch_days(period.end);
+    let mut excluded = Vec::new();
+    for (part, r) in places(&places_of.dataset.frame)?.into_iter().flatten() {
+        if counted.contains(&(part, r)) {
+            continue;
+        }
+        let reason = match selected.get(&(part, r)) {
+            None => Exclusion::Filter,
+            Some(None) if side.dated => Exclusion::NoDate,
+            Some(Some(d)) if *d > end => Exclusion::AfterEnd,
+            // Selected and in the window, but worth 0 in a share: the condition failed.
+            _ => Exclusion::Filter,
+        };
+        let (file, sheet) = places_of.sheet_of(part);
+        excluded.push(ExcludedRow {
+            file,
+            sheet,
+            row: r,
+            key: places_of.key((part, r)),
+            reason,
+        });
+    }
+    Ok(excluded)
 }

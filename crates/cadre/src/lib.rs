@@ -63,6 +63,7 @@ pub mod finance;
 pub mod history;
 pub mod indicator;
 pub mod ingest;
+pub mod measure;
 pub mod messages;
 pub mod period;
 pub mod programme;

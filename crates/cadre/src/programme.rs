@@ -24,7 +24,7 @@ use crate::error::{
     DatasetProblem, DefinitionProblem, Error, IndicatorProblem, LogoProblem, Result,
 };
 use crate::filter;
-use crate::indicator::{AggregateKind, IndicatorDef, Measure, Selection};
+use crate::indicator::{IndicatorDef, Selection};
 use crate::messages::Lang;
 use crate::schema::{ColumnSchema, ColumnType, DatasetSchema};
 use crate::text::{Localized, closest, fold_key, fold_name};
@@ -1108,92 +1108,7 @@ impl Programme {
         for sel in ind.measure.selections() {
             self.check_selection(sel)?;
         }
-        let numeric = |sel: &Selection, col: &str| -> std::result::Result<(), IndicatorProblem> {
-            let c = self.resolve_column(sel, col)?;
-            if matches!(c.kind, ColumnType::Integer | ColumnType::Amount) {
-                Ok(())
-            } else {
-                Err(IndicatorProblem::NotNumeric {
-                    column: col.to_owned(),
-                    dataset: sel.dataset.clone(),
-                    kind: c.kind,
-                })
-            }
-        };
-        match &ind.measure {
-            Measure::Count { .. } => {}
-            Measure::Distinct { rows, column } => {
-                self.resolve_column(rows, column)?;
-            }
-            Measure::Sum { rows, column }
-            | Measure::Mean { rows, column }
-            | Measure::Latest { rows, column } => numeric(rows, column)?,
-            Measure::Share {
-                rows,
-                condition,
-                known,
-                ..
-            } => {
-                self.check_condition(rows, condition)?;
-                if let Some(k) = known {
-                    self.resolve_column(rows, k)?;
-                }
-            }
-            Measure::Ratio {
-                numerator,
-                denominator,
-                ..
-            } => {
-                for side in [numerator, denominator] {
-                    if let Some(col) = &side.column {
-                        match side.aggregate {
-                            AggregateKind::Sum => numeric(&side.rows, col)?,
-                            AggregateKind::Count | AggregateKind::Distinct => {
-                                self.resolve_column(&side.rows, col)?;
-                            }
-                        }
-                    }
-                }
-            }
-            Measure::MeanPerGroup { rows, members } => {
-                let groups = self.selected_dataset(rows)?;
-                let Some(mds) = self.dataset(&members.dataset) else {
-                    return Err(IndicatorProblem::MembersNotDataset {
-                        dataset: members.dataset.clone(),
-                    });
-                };
-                match mds.column(&members.via) {
-                    Some(c) if c.references.as_deref() == Some(groups.name.as_str()) => {}
-                    _ => {
-                        return Err(IndicatorProblem::MembersVia {
-                            via: members.via.clone(),
-                            dataset: members.dataset.clone(),
-                            groups: groups.name.clone(),
-                        });
-                    }
-                }
-                let msel = Selection {
-                    dataset: members.dataset.clone(),
-                    date: None,
-                    filter: members.filter.clone(),
-                    filter_label: Default::default(),
-                };
-                self.check_selection(&msel)?;
-                match (members.aggregate, &members.column) {
-                    (AggregateKind::Count, None) => {}
-                    (AggregateKind::Count, Some(_)) => {
-                        return Err(IndicatorProblem::MembersCountWithColumn);
-                    }
-                    (AggregateKind::Distinct | AggregateKind::Sum, None) => {
-                        return Err(IndicatorProblem::MembersWithoutColumn);
-                    }
-                    (AggregateKind::Sum, Some(c)) => numeric(&msel, c)?,
-                    (AggregateKind::Distinct, Some(c)) => {
-                        self.resolve_column(&msel, c)?;
-                    }
-                }
-            }
-        }
+        ind.measure.imp().check(self)?;
         let mut seen = BTreeSet::new();
         for b in &ind.breakdowns {
             if !seen.insert(b.by.as_str()) {
@@ -1216,8 +1131,26 @@ impl Programme {
         Ok(())
     }
 
+    /// A column of a selection that must hold numbers (summed, averaged).
+    pub(crate) fn check_numeric(
+        &self,
+        sel: &Selection,
+        column: &str,
+    ) -> std::result::Result<(), IndicatorProblem> {
+        let c = self.resolve_column(sel, column)?;
+        if matches!(c.kind, ColumnType::Integer | ColumnType::Amount) {
+            Ok(())
+        } else {
+            Err(IndicatorProblem::NotNumeric {
+                column: column.to_owned(),
+                dataset: sel.dataset.clone(),
+                kind: c.kind,
+            })
+        }
+    }
+
     /// The dataset a selection reads.
-    fn selected_dataset(
+    pub(crate) fn selected_dataset(
         &self,
         sel: &Selection,
     ) -> std::result::Result<&DatasetSchema, IndicatorProblem> {
@@ -1233,7 +1166,10 @@ impl Programme {
             })
     }
 
-    fn check_selection(&self, sel: &Selection) -> std::result::Result<(), IndicatorProblem> {
+    pub(crate) fn check_selection(
+        &self,
+        sel: &Selection,
+    ) -> std::result::Result<(), IndicatorProblem> {
         self.selected_dataset(sel)?;
         if let Some(date) = &sel.date {
             let c = self.resolve_column(sel, date)?;
@@ -1252,7 +1188,7 @@ impl Programme {
 
     /// Compiles a condition and checks it against an empty frame of the
     /// dataset, so that unknown columns and type errors surface at load time.
-    fn check_condition(
+    pub(crate) fn check_condition(
         &self,
         sel: &Selection,
         sql: &str,

@@ -12,6 +12,7 @@ use polars::prelude::*;
 use crate::compute::Engine;
 use crate::error::{Error, Result};
 use crate::indicator::Measure;
+use crate::measure::Distinct;
 
 impl Engine<'_> {
     /// For indicator `code` broken down by dimension `by`: when it counts
@@ -22,7 +23,7 @@ impl Engine<'_> {
     pub fn registry_totals(&self, code: &str, by: &str) -> Result<Option<HashMap<String, u64>>> {
         let programme = self.programme();
         let def = programme.indicator(code)?;
-        let Measure::Distinct { rows, column } = &def.measure else {
+        let Measure::Distinct(Distinct { rows, column }) = &def.measure else {
             return Ok(None);
         };
         let Some(breakdown) = def.breakdowns.iter().find(|b| b.by == by) else {

@@ -1477,11 +1477,11 @@ impl Builder<'_> {
     /// of its two amounts: their datasets' labels, told apart by the filter
     /// when both read the same dataset. None for any other measure.
     fn amount_labels(&self, def: &IndicatorDef) -> Option<(String, String)> {
-        let Measure::Ratio {
+        let Measure::Ratio(cadre::measure::Ratio {
             numerator,
             denominator,
             ..
-        } = &def.measure
+        }) = &def.measure
         else {
             return None;
         };

@@ -1,12 +1,12 @@
 //! The methodology annex: how each indicator is computed, in words,
 //! generated from its definition so that it can never disagree with it.
 
-use cadre::indicator::{Aggregate, AggregateKind, IndicatorDef, Measure, Members, Selection};
+use crate::messages::report::FormulaText as F;
+use cadre::indicator::{IndicatorDef, Selection};
+use cadre::measure::{Dating, MethodPhrase, MethodWriter};
 use cadre::text::Localized;
 use cadre::{Lang, Programme};
 use serde::Serialize;
-
-use crate::messages::report::FormulaText as F;
 
 /// A piece of a formula: prose, or a column name or condition shown as code.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -85,14 +85,6 @@ impl Words {
     }
 }
 
-/// `scale` as a factor, omitted when 1.
-fn scale(w: &mut Words, scale: f64) {
-    if scale != 1.0 {
-        let n = cadre::table::format_value(scale);
-        w.s(&format!(" × {n}"));
-    }
-}
-
 /// " in Events where type = 'workshop'".
 fn rows(w: &mut Words, p: &Programme, sel: &Selection, lang: Lang) {
     let label = p.dataset_label(&sel.dataset, lang);
@@ -104,41 +96,61 @@ fn rows(w: &mut Words, p: &Programme, sel: &Selection, lang: Lang) {
     }
 }
 
-fn aggregate(
-    w: &mut Words,
-    p: &Programme,
-    kind: AggregateKind,
-    column: Option<&str>,
-    sel: &Selection,
-    lang: Lang,
-) {
-    match (kind, column) {
-        (AggregateKind::Count, _) | (_, None) => {
-            w.t(F::NumberOfRows);
-        }
-        (AggregateKind::Distinct, Some(c)) => {
-            w.t(F::NumberOfDistinctValuesOf).code(c);
-        }
-        (AggregateKind::Sum, Some(c)) => {
-            w.t(F::SumOfLower).code(c);
-        }
+/// The words of a measure's method: each measure writes its formula
+/// (`cadre::measure`), this writes its phrases in the report's language.
+struct Formula<'a> {
+    w: Words,
+    programme: &'a Programme,
+}
+
+impl MethodWriter for Formula<'_> {
+    fn phrase(&mut self, phrase: MethodPhrase) {
+        self.w.t(formula_text(phrase));
     }
-    rows(w, p, sel, lang);
+
+    fn code(&mut self, name: &str) {
+        self.w.code(name);
+    }
+
+    fn text(&mut self, text: &str) {
+        self.w.s(text);
+    }
+
+    fn rows(&mut self, sel: &Selection) {
+        let lang = self.w.lang;
+        rows(&mut self.w, self.programme, sel, lang);
+    }
+
+    fn counted(&mut self, condition: &str, label: &Localized) {
+        self.w
+            .condition(condition, label, F::Meeting, |label| F::Counting { label });
+    }
 }
 
-fn side(w: &mut Words, p: &Programme, a: &Aggregate, lang: Lang) {
-    aggregate(w, p, a.aggregate, a.column.as_deref(), &a.rows, lang);
-}
-
-fn members(w: &mut Words, p: &Programme, m: &Members, lang: Lang) {
-    let sel = Selection {
-        dataset: m.dataset.clone(),
-        date: None,
-        filter: m.filter.clone(),
-        filter_label: m.filter_label.clone(),
-    };
-    aggregate(w, p, m.aggregate, m.column.as_deref(), &sel, lang);
-    w.t(F::LinkedThrough).code(&m.via);
+/// The catalogue's words of a method phrase.
+fn formula_text(phrase: MethodPhrase) -> F<'static> {
+    match phrase {
+        MethodPhrase::CountRows => F::CountRows,
+        MethodPhrase::DistinctNonEmptyOf => F::DistinctNonEmptyOf,
+        MethodPhrase::SumOf => F::SumOf,
+        MethodPhrase::EmptyCountsZero => F::EmptyCountsZero,
+        MethodPhrase::MeanOf => F::MeanOf,
+        MethodPhrase::ValueOf => F::ValueOf,
+        MethodPhrase::AtDate => F::AtDate,
+        MethodPhrase::Latest => F::Latest,
+        MethodPhrase::Rows => F::Rows,
+        MethodPhrase::OverThoseWhere => F::OverThoseWhere,
+        MethodPhrase::IsKnown => F::IsKnown,
+        MethodPhrase::OverAllRows => F::OverAllRows,
+        MethodPhrase::NoValueWhenZero => F::NoValueWhenZero,
+        MethodPhrase::ForEachRow => F::ForEachRow,
+        MethodPhrase::Colon => F::Colon,
+        MethodPhrase::MeanOverRows => F::MeanOverRows,
+        MethodPhrase::NumberOfRows => F::NumberOfRows,
+        MethodPhrase::NumberOfDistinctValuesOf => F::NumberOfDistinctValuesOf,
+        MethodPhrase::SumOfLower => F::SumOfLower,
+        MethodPhrase::LinkedThrough => F::LinkedThrough,
+    }
 }
 
 /// The formula of an indicator, in words, with its columns as code and its
@@ -161,75 +173,9 @@ pub fn computed(p: &Programme, ind: &IndicatorDef, lang: Lang) -> Vec<Segment> {
 fn build(p: &Programme, ind: &IndicatorDef, lang: Lang, plain: bool) -> Words {
     let mut w = Words::new(lang);
     w.plain = plain;
-    match &ind.measure {
-        Measure::Count { rows: sel } => {
-            w.t(F::CountRows);
-            rows(&mut w, p, sel, lang);
-        }
-        Measure::Distinct { rows: sel, column } => {
-            w.t(F::DistinctNonEmptyOf).code(column);
-            rows(&mut w, p, sel, lang);
-        }
-        Measure::Sum { rows: sel, column } => {
-            w.t(F::SumOf).code(column);
-            rows(&mut w, p, sel, lang);
-            w.t(F::EmptyCountsZero);
-        }
-        Measure::Mean { rows: sel, column } => {
-            w.t(F::MeanOf).code(column);
-            rows(&mut w, p, sel, lang);
-        }
-        Measure::Latest { rows: sel, column } => {
-            w.t(F::ValueOf).code(column);
-            w.t(F::AtDate);
-            if let Some(d) = &sel.date {
-                w.code(d);
-            }
-            w.t(F::Latest);
-            rows(&mut w, p, sel, lang);
-        }
-        Measure::Share {
-            rows: sel,
-            condition,
-            condition_label,
-            known,
-            scale: k,
-        } => {
-            w.t(F::Rows);
-            rows(&mut w, p, sel, lang);
-            w.condition(condition, condition_label, F::Meeting, |label| {
-                F::Counting { label }
-            });
-            match known {
-                Some(col) => w.t(F::OverThoseWhere).code(col).t(F::IsKnown),
-                None => w.t(F::OverAllRows),
-            };
-            scale(&mut w, *k);
-        }
-        Measure::Ratio {
-            numerator,
-            denominator,
-            scale: k,
-        } => {
-            w.s("(");
-            side(&mut w, p, numerator, lang);
-            w.s(") / (");
-            side(&mut w, p, denominator, lang);
-            w.s(")");
-            scale(&mut w, *k);
-            w.t(F::NoValueWhenZero);
-        }
-        Measure::MeanPerGroup {
-            rows: sel,
-            members: m,
-        } => {
-            w.t(F::ForEachRow);
-            rows(&mut w, p, sel, lang);
-            w.t(F::Colon);
-            members(&mut w, p, m, lang);
-            w.t(F::MeanOverRows);
-        }
-    }
+    let mut formula = Formula { w, programme: p };
+    ind.measure.write_method(&mut formula);
+    let mut w = formula.w;
     if !ind.breakdowns.is_empty() {
         w.t(F::BreakdownRestricts);
     }
@@ -241,29 +187,18 @@ fn build(p: &Programme, ind: &IndicatorDef, lang: Lang, plain: bool) -> Words {
 /// that dates its rows.
 pub fn source(p: &Programme, data: &cadre::Data, ind: &IndicatorDef, lang: Lang) -> Vec<Segment> {
     let mut w = Words::new(lang);
-    let mut selections: Vec<&Selection> = ind.measure.selections();
-    let member_sel;
-    if let Measure::MeanPerGroup { members: m, .. } = &ind.measure {
-        member_sel = Selection {
-            dataset: m.dataset.clone(),
-            date: None,
-            filter: None,
-            filter_label: Default::default(),
-        };
-        selections.push(&member_sel);
-    }
     let mut seen: Vec<&str> = Vec::new();
-    for sel in selections {
-        if seen.contains(&sel.dataset.as_str()) {
+    for source in ind.measure.sources() {
+        if seen.contains(&source.dataset) {
             continue;
         }
         if !seen.is_empty() {
             w.t(F::SourceSeparator);
         }
-        seen.push(&sel.dataset);
-        let label = p.dataset_label(&sel.dataset, lang);
+        seen.push(source.dataset);
+        let label = p.dataset_label(source.dataset, lang);
         w.s(&label);
-        if let Some(ds) = data.dataset(&sel.dataset) {
+        if let Some(ds) = data.dataset(source.dataset) {
             let mut sheets: Vec<&str> = Vec::new();
             for part in &ds.parts {
                 if !sheets.contains(&part.sheet.as_str()) {
@@ -274,12 +209,10 @@ pub fn source(p: &Programme, data: &cadre::Data, ind: &IndicatorDef, lang: Lang)
                 sheet: &sheets.join(", "),
             });
         }
-        match &sel.date {
-            Some(d) => w.t(F::DatedBy).code(d),
-            None if matches!(ind.measure, Measure::MeanPerGroup { .. }) && seen.len() > 1 => {
-                w.t(F::AtDateOfRow)
-            }
-            None => w.t(F::UndatedWhole),
+        match source.dating {
+            Dating::Column(d) => w.t(F::DatedBy).code(d),
+            Dating::OfTheirGroup => w.t(F::AtDateOfRow),
+            Dating::Undated => w.t(F::UndatedWhole),
         };
     }
     w.out

@@ -149,7 +149,8 @@ fn ratio_parts_add_up_over_categories_and_single_measures_have_none() {
                     assert_eq!(Some(sum), total.numerator, "{} by {}", iv.code, b.by);
                 }
                 let scale = match &p.indicator(&iv.code).unwrap().measure {
-                    Measure::Share { scale, .. } | Measure::Ratio { scale, .. } => *scale,
+                    Measure::Share(share) => share.scale,
+                    Measure::Ratio(ratio) => ratio.scale,
                     other => panic!("{}: {}", iv.code, other.type_name()),
                 };
                 if let (Some(v), Some(n), Some(den)) =

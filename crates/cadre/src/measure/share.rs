@@ -1,0 +1,149 @@
+//! `share`: the share of the rows meeting a condition, among the rows where
+//! a column is known, times a scale (100: a percentage).
+
+use polars::prelude::{DataType, Expr, col, lit};
+use serde::Serialize;
+
+use super::{
+    HUNDRED, IatiMeasure, MeasureImpl, MeasureType, MethodPhrase, MethodWriter, Parsed, RawMeasure,
+    write_scale,
+};
+use crate::compute::{Agg, Engine, Prepared};
+use crate::error::{Error, IndicatorProblem, Result};
+use crate::explain::{Aggregation, PartSpec, Role};
+use crate::filter;
+use crate::indicator::{IndicatorDef, Selection};
+use crate::programme::Programme;
+use crate::text::Localized;
+
+/// Share of the rows meeting a condition, among the rows where `known` is
+/// not empty, times `scale` (100: a percentage).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Share {
+    /// The rows.
+    #[serde(flatten)]
+    pub rows: Selection,
+    /// The SQL condition counted in the numerator.
+    pub condition: String,
+    /// What the condition means, in plain words per language.
+    #[serde(skip_serializing_if = "Localized::is_empty")]
+    pub condition_label: Localized,
+    /// The column that must be known for a row to count at all.
+    pub known: Option<String>,
+    /// Multiplier of the share.
+    pub scale: f64,
+}
+
+/// The keys a share takes beside its selection.
+pub(super) const KEYS: &[&str] = &["condition", "condition_label", "known", "scale"];
+
+pub(super) fn parse(mut raw: RawMeasure) -> Parsed {
+    let rows = raw.selection()?;
+    let condition = raw.need(|r| r.condition.take(), "condition")?;
+    Ok(super::Measure::Share(Share {
+        rows,
+        condition,
+        condition_label: raw.condition_label,
+        known: raw.known,
+        scale: raw.scale.unwrap_or(HUNDRED),
+    }))
+}
+
+impl Share {
+    /// 1 for a row that counts at all (its `known` column is known), else 0.
+    fn known_expr(&self) -> Expr {
+        self.known
+            .as_deref()
+            .map(|k| col(k).is_not_null())
+            .unwrap_or(lit(true))
+    }
+}
+
+impl MeasureImpl for Share {
+    fn measure_type(&self) -> MeasureType {
+        MeasureType::Share
+    }
+
+    fn selections(&self) -> Vec<&Selection> {
+        vec![&self.rows]
+    }
+
+    fn can_be_empty(&self) -> bool {
+        true
+    }
+
+    fn is_additive(&self) -> bool {
+        false
+    }
+
+    fn check(&self, programme: &Programme) -> std::result::Result<(), IndicatorProblem> {
+        programme.check_condition(&self.rows, &self.condition)?;
+        if let Some(k) = &self.known {
+            programme.resolve_column(&self.rows, k)?;
+        }
+        Ok(())
+    }
+
+    /// Two sums over the same rows: of the rows meeting the condition (and
+    /// known), and of the rows known.
+    fn prepare(&self, engine: &Engine, ind: &IndicatorDef) -> Result<Prepared> {
+        let (condition, _) = filter::compile(&self.condition).map_err(|e| Error::Compute {
+            indicator: ind.code.clone(),
+            message: e.0,
+        })?;
+        let met = condition
+            .fill_null(lit(false))
+            .and(self.known_expr())
+            .cast(DataType::Float64);
+        let known = self.known_expr().cast(DataType::Float64);
+        Ok(Prepared::Ratio {
+            numerator: engine.side(ind, &self.rows, Agg::Sum, Some(met))?,
+            denominator: engine.side(ind, &self.rows, Agg::Sum, Some(known))?,
+            scale: self.scale,
+        })
+    }
+
+    fn explain_parts<'p>(&'p self, prepared: &'p Prepared) -> (Option<f64>, Vec<PartSpec<'p>>) {
+        let (numerator, denominator) = prepared.sides();
+        let parts = vec![
+            PartSpec {
+                role: Role::Numerator,
+                side: numerator,
+                selection: self.rows.clone(),
+                condition: Some(self.condition.clone()),
+                aggregate: Aggregation::CountWhere {
+                    condition: self.condition.clone(),
+                },
+            },
+            PartSpec {
+                role: Role::Denominator,
+                side: denominator,
+                selection: self.rows.clone(),
+                condition: None,
+                aggregate: Aggregation::CountKnown {
+                    column: self.known.clone(),
+                },
+            },
+        ];
+        (Some(self.scale), parts)
+    }
+
+    fn write_method(&self, w: &mut dyn MethodWriter) {
+        w.phrase(MethodPhrase::Rows);
+        w.rows(&self.rows);
+        w.counted(&self.condition, &self.condition_label);
+        match &self.known {
+            Some(column) => {
+                w.phrase(MethodPhrase::OverThoseWhere);
+                w.code(column);
+                w.phrase(MethodPhrase::IsKnown);
+            }
+            None => w.phrase(MethodPhrase::OverAllRows),
+        }
+        write_scale(w, self.scale);
+    }
+
+    fn iati_measure(&self, unit: &Localized) -> IatiMeasure {
+        IatiMeasure::quantitative(unit)
+    }
+}
