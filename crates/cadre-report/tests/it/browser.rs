@@ -2,7 +2,7 @@
 //! WebDriver (`chromedriver`), from the upload to the table, an
 //! explanation, the PDF and the English page, with screenshots.
 //!
-//! Needs Debian's `chromium` and `chromium-driver` (`.ci/run` installs
+//! Needs Debian's `chromium` and `chromium-driver` (`tests/run` installs
 //! them). Without `chromedriver` the test fails and says so, unless
 //! `CADRE_SKIP_BROWSER_TESTS=1`. Screenshots go to `$CADRE_SCREENSHOTS`,
 //! else to `<target>/tmp/screenshots/`.
@@ -279,8 +279,8 @@ fn upload_table_explain_pdf_in_a_browser() {
     }
     let chromedriver = find("chromedriver").unwrap_or_else(|| {
         panic!(
-            "the browser test needs chromedriver and chromium: apt-get install chromium chromium-driver \
-             (or set CADRE_SKIP_BROWSER_TESTS=1 to skip it)"
+            "the browser test needs chromedriver and chromium: `tests/run` installs them \
+             (apt-get install chromium chromium-driver), or set CADRE_SKIP_BROWSER_TESTS=1 to skip it"
         )
     });
     let shots = screenshots();
