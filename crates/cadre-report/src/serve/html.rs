@@ -8,6 +8,8 @@ use cadre::messages::web::{WebText, WebWord};
 use cadre::reporting::ReportingStatus;
 use cadre::{IndicatorTable, Lang, Text, Word};
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
 use crate::commands::Validation;
 
 /// Text made safe for HTML content and attribute values.
@@ -28,16 +30,16 @@ pub(crate) fn esc(s: &str) -> String {
 
 /// Text made safe for a URL's path segment or query value.
 pub(crate) fn pct(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            let _ = write!(out, "%{b:02X}");
-        }
-    }
-    out
+    utf8_percent_encode(s, NOT_UNRESERVED).to_string()
 }
+
+/// Every byte but RFC 3986's unreserved characters (letters, digits,
+/// `-_.~`) is encoded.
+const NOT_UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
 
 /// What every page shares: its language, the programme's languages and
 /// how to link to the same page in another one.
