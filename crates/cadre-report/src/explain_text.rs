@@ -82,10 +82,25 @@ fn role(r: Role) -> Word {
     }
 }
 
+/// One part of an explanation: where its rows come from, how they are
+/// chosen and aggregated, the rows counted and the rows left out.
 fn part_text(p: &Part, lang: Lang) -> String {
+    let mut s = part_source(p, lang);
+    s += &part_selection(p, lang);
+    s += &counted_rows(p, lang);
+    s += &left_out_rows(p, lang);
+    s
+}
+
+/// Whether rows are named with their file and sheet (the part reads more
+/// than one sheet).
+fn several_sheets(p: &Part) -> bool {
+    p.sheets.len() > 1
+}
+
+/// The heading line: the part's role, its dataset and the sheets read.
+fn part_source(p: &Part, lang: Lang) -> String {
     let w = |word: Word| word.text(lang);
-    let c = w(Word::Colon);
-    let c0 = c.trim_end();
     let sheets: Vec<String> = p
         .sheets
         .iter()
@@ -99,13 +114,20 @@ fn part_text(p: &Part, lang: Lang) -> String {
             )
         })
         .collect();
-    let several = p.sheets.len() > 1;
-    let mut s = format!(
+    format!(
         "[{}] {} — {}\n",
         w(role(p.role)),
         p.dataset,
         sheets.join("; ")
-    );
+    )
+}
+
+/// How rows are chosen and aggregated: filter, condition, date, aggregate
+/// and its figures, distinct values.
+fn part_selection(p: &Part, lang: Lang) -> String {
+    let w = |word: Word| word.text(lang);
+    let c = w(Word::Colon);
+    let mut s = String::new();
     if let Some(f) = &p.filter {
         s += &format!("  {}{c}{f}\n", w(Word::Filter));
     }
@@ -136,6 +158,15 @@ fn part_text(p: &Part, lang: Lang) -> String {
             values.join(", ")
         );
     }
+    s
+}
+
+/// The rows counted, the first `MAX_ROWS` listed.
+fn counted_rows(p: &Part, lang: Lang) -> String {
+    let w = |word: Word| word.text(lang);
+    let c0 = w(Word::Colon).trim_end();
+    let several = several_sheets(p);
+    let mut s = String::new();
     s += &format!(
         "  {}{c0}\n",
         Text::RowsCounted {
@@ -174,6 +205,14 @@ fn part_text(p: &Part, lang: Lang) -> String {
             .render(lang)
         );
     }
+    s
+}
+
+/// The rows left out, counted by reason; those outside the window listed.
+fn left_out_rows(p: &Part, lang: Lang) -> String {
+    let c = Word::Colon.text(lang);
+    let several = several_sheets(p);
+    let mut s = String::new();
     let count = |r: Exclusion| p.excluded.iter().filter(|x| x.reason == r).count();
     s += &format!(
         "  {}\n",

@@ -333,123 +333,18 @@ impl<'p> Template<'p> {
     fn write_instructions(&mut self, name: &str, prefilled: &[usize]) -> Result<(), TemplateError> {
         let lang = self.lang;
         let programme = self.programme;
-        let info = &programme.info;
         let f = &self.formats;
         let ws = &mut self.instructions;
-        let xl = |context: &str| {
-            let context = format!("instructions sheet, {context}");
-            move |source| TemplateError::Xlsx { context, source }
-        };
-        ws.set_name(name).map_err(xl("name"))?;
-        ws.set_column_width(0, 24).map_err(xl("widths"))?;
-        ws.set_column_width(1, 26).map_err(xl("widths"))?;
-        ws.set_column_width(2, 28).map_err(xl("widths"))?;
-        ws.set_column_width(3, 50).map_err(xl("widths"))?;
-        ws.set_column_width(4, 46).map_err(xl("widths"))?;
-        ws.set_column_width(5, 22).map_err(xl("widths"))?;
-
+        ws.set_name(name).map_err(instructions_error("name"))?;
+        for (c, width) in [24, 26, 28, 50, 46, 22].into_iter().enumerate() {
+            ws.set_column_width(c as u16, width)
+                .map_err(instructions_error("widths"))?;
+        }
         let mut row = 0u32;
-        let title = Text::WorkbookTitle {
-            programme: &info.name,
-        }
-        .render(lang);
-        ws.write_string_with_format(row, 0, &title, &f.title)
-            .map_err(xl("title"))?;
-        row += 1;
-        if !info.title.is_empty() {
-            ws.write_string(row, 0, info.title.get(lang))
-                .map_err(xl("title"))?;
-            row += 1;
-        }
-        let period = Text::ProgrammeDates {
-            start: info.start,
-            end: info.end,
-        }
-        .render(lang);
-        ws.write_string(row, 0, &period).map_err(xl("period"))?;
-        row += 2;
-
-        ws.write_string_with_format(row, 0, Word::HowToFill.text(lang), &f.heading)
-            .map_err(xl("heading"))?;
-        row += 1;
-        let filled_names: Vec<&str> = programme
-            .datasets
-            .iter()
-            .zip(prefilled)
-            .filter(|(_, n)| **n > 0)
-            .map(|(d, _)| d.name.as_str())
-            .collect();
-        for line in rules_text(programme, lang, &filled_names) {
-            ws.merge_range(row, 0, row, 5, &format!("• {line}"), &f.wrap)
-                .map_err(xl("rules"))?;
-            // Merged cells do not grow with their text: give long lines room.
-            let lines = (line.chars().count() / 150 + 1) as f64;
-            ws.set_row_height(row, 15.0 * lines).map_err(xl("rules"))?;
-            row += 1;
-        }
-        row += 1;
-
-        ws.write_string_with_format(row, 0, Word::TheSheets.text(lang), &f.heading)
-            .map_err(xl("heading"))?;
-        row += 1;
-        for (c, h) in Word::SHEETS_TABLE.iter().enumerate() {
-            ws.write_string_with_format(row, c as u16, h.text(lang), &f.table_header)
-                .map_err(xl("sheets table"))?;
-        }
-        row += 1;
-        for (i, ds) in programme.datasets.iter().enumerate() {
-            let refs: Vec<&str> = ds
-                .columns
-                .iter()
-                .filter_map(|c| c.references.as_deref())
-                .collect();
-            let filled = prefilled.get(i).copied().unwrap_or(0);
-            let cells = [
-                ds.name.clone(),
-                ds.label.get(lang).to_owned(),
-                ds.key.clone().unwrap_or_default(),
-                ds.description.get(lang).to_owned(),
-                refs.join(", "),
-                if filled > 0 {
-                    filled.to_string()
-                } else {
-                    String::new()
-                },
-            ];
-            for (c, text) in cells.iter().enumerate() {
-                ws.write_string_with_format(row, c as u16, text, &f.wrap)
-                    .map_err(xl("sheets table"))?;
-            }
-            row += 1;
-        }
-        row += 1;
-
-        ws.write_string_with_format(row, 0, Word::TheColumns.text(lang), &f.heading)
-            .map_err(xl("heading"))?;
-        row += 1;
-        for (c, h) in Word::COLUMNS_TABLE.iter().enumerate() {
-            ws.write_string_with_format(row, c as u16, h.text(lang), &f.table_header)
-                .map_err(xl("columns table"))?;
-        }
-        row += 1;
-        for ds in &programme.datasets {
-            for col in &ds.columns {
-                let cells = [
-                    ds.name.clone(),
-                    col.name.clone(),
-                    col.label.get(lang).to_owned(),
-                    col.description.get(lang).to_owned(),
-                    col.rule(lang),
-                    col.requirement(lang),
-                ];
-                for (c, text) in cells.iter().enumerate() {
-                    ws.write_string_with_format(row, c as u16, text, &f.wrap)
-                        .map_err(xl("columns table"))?;
-                }
-                row += 1;
-            }
-        }
-        Ok(())
+        write_instructions_title(ws, f, programme, lang, &mut row)?;
+        write_instructions_rules(ws, f, programme, lang, prefilled, &mut row)?;
+        write_sheets_table(ws, f, programme, lang, prefilled, &mut row)?;
+        write_columns_table(ws, f, programme, lang, &mut row)
     }
 
     fn data_sheet(
@@ -547,45 +442,8 @@ impl<'p> Template<'p> {
         let programme = self.programme;
         let lang = self.lang;
         let label = column.label.get(lang);
-        let list_warning =
-            |dv: DataValidation, message: String| -> Result<DataValidation, XlsxError> {
-                dv.set_error_style(DataValidationErrorStyle::Warning)
-                    .set_error_title(Word::ValueNotInList.text(lang))?
-                    .set_error_message(truncate(&message, 255))
-            };
         if let Some(target) = column.references.as_deref() {
-            let Some((t, tschema)) = programme
-                .datasets
-                .iter()
-                .enumerate()
-                .find(|(_, d)| d.name == target)
-            else {
-                return Ok(None);
-            };
-            let Some(key) = tschema
-                .key
-                .as_deref()
-                .and_then(|k| tschema.columns.iter().position(|c| c.name == k))
-            else {
-                return Ok(None);
-            };
-            let letter = column_number_to_name(key as u16);
-            let range = format!(
-                "={}!${letter}$2:${letter}${}",
-                quote_sheet_name(&tschema.name),
-                last_rows[t] + 1
-            );
-            let message = Text::PickCode {
-                label,
-                sheet: target,
-            }
-            .render(lang);
-            let dv = list_warning(
-                DataValidation::new().allow_list_formula(Formula::new(range)),
-                message,
-            )
-            .map_err(xl)?;
-            return Ok(Some(dv));
+            return reference_validation(programme, column, target, last_rows, lang).map_err(xl);
         }
         match column.kind {
             ColumnType::Enum => {
@@ -606,47 +464,9 @@ impl<'p> Template<'p> {
                     values: &column.values.join(", "),
                 }
                 .render(lang);
-                Ok(Some(list_warning(dv, message).map_err(xl)?))
+                Ok(Some(list_warning(dv, message, lang).map_err(xl)?))
             }
-            ColumnType::Integer => {
-                // Whole numbers always; the declared range when there is one.
-                let lo = column.min.map_or(i32::MIN, |m| {
-                    m.ceil().clamp(i32::MIN as f64, i32::MAX as f64) as i32
-                });
-                let hi = column.max.map_or(i32::MAX, |m| {
-                    m.floor().clamp(i32::MIN as f64, i32::MAX as f64) as i32
-                });
-                let message = Text::ColumnRule {
-                    label,
-                    rule: &column.rule(lang),
-                }
-                .render(lang);
-                let dv = DataValidation::new()
-                    .allow_whole_number(DataValidationRule::Between(lo, hi))
-                    .set_error_title(Word::WholeNumberExpected.text(lang))
-                    .and_then(|dv| dv.set_error_message(truncate(&message, 255)))
-                    .map_err(xl)?;
-                Ok(Some(dv))
-            }
-            ColumnType::Amount if column.min.is_some() || column.max.is_some() => {
-                let rule = match (column.min, column.max) {
-                    (Some(lo), Some(hi)) => DataValidationRule::Between(lo, hi),
-                    (Some(lo), None) => DataValidationRule::GreaterThanOrEqualTo(lo),
-                    (None, Some(hi)) => DataValidationRule::LessThanOrEqualTo(hi),
-                    (None, None) => unreachable!("guarded by the match arm"),
-                };
-                let message = Text::ColumnRule {
-                    label,
-                    rule: &column.rule(lang),
-                }
-                .render(lang);
-                let dv = DataValidation::new()
-                    .allow_decimal_number(rule)
-                    .set_error_title(Word::NumberOutOfRange.text(lang))
-                    .and_then(|dv| dv.set_error_message(truncate(&message, 255)))
-                    .map_err(xl)?;
-                Ok(Some(dv))
-            }
+            ColumnType::Integer | ColumnType::Amount => number_validation(column, lang).map_err(xl),
             ColumnType::Text
                 if column.unique || schema.key.as_deref() == Some(column.name.as_str()) =>
             {
@@ -880,4 +700,267 @@ fn rules_text(programme: &Programme, lang: Lang, prefilled: &[&str]) -> Vec<Stri
         );
     }
     lines
+}
+
+/// An error writing the instructions sheet, naming the part written.
+fn instructions_error(context: &str) -> impl Fn(XlsxError) -> TemplateError {
+    let context = format!("instructions sheet, {context}");
+    move |source| TemplateError::Xlsx {
+        context: context.clone(),
+        source,
+    }
+}
+
+/// The instructions' title lines: the workbook's title, the programme's
+/// title and its dates.
+fn write_instructions_title(
+    ws: &mut Worksheet,
+    f: &Formats,
+    programme: &Programme,
+    lang: Lang,
+    row: &mut u32,
+) -> Result<(), TemplateError> {
+    let xl = instructions_error;
+    let info = &programme.info;
+    let title = Text::WorkbookTitle {
+        programme: &info.name,
+    }
+    .render(lang);
+    ws.write_string_with_format(*row, 0, &title, &f.title)
+        .map_err(xl("title"))?;
+    *row += 1;
+    if !info.title.is_empty() {
+        ws.write_string(*row, 0, info.title.get(lang))
+            .map_err(xl("title"))?;
+        *row += 1;
+    }
+    let period = Text::ProgrammeDates {
+        start: info.start,
+        end: info.end,
+    }
+    .render(lang);
+    ws.write_string(*row, 0, &period).map_err(xl("period"))?;
+    *row += 2;
+    Ok(())
+}
+
+/// How to fill the workbook: the rules, one merged line each.
+fn write_instructions_rules(
+    ws: &mut Worksheet,
+    f: &Formats,
+    programme: &Programme,
+    lang: Lang,
+    prefilled: &[usize],
+    row: &mut u32,
+) -> Result<(), TemplateError> {
+    let xl = instructions_error;
+    ws.write_string_with_format(*row, 0, Word::HowToFill.text(lang), &f.heading)
+        .map_err(xl("heading"))?;
+    *row += 1;
+    let filled_names: Vec<&str> = programme
+        .datasets
+        .iter()
+        .zip(prefilled)
+        .filter(|(_, n)| **n > 0)
+        .map(|(d, _)| d.name.as_str())
+        .collect();
+    for line in rules_text(programme, lang, &filled_names) {
+        ws.merge_range(*row, 0, *row, 5, &format!("• {line}"), &f.wrap)
+            .map_err(xl("rules"))?;
+        // Merged cells do not grow with their text: give long lines room.
+        let lines = (line.chars().count() / 150 + 1) as f64;
+        ws.set_row_height(*row, 15.0 * lines).map_err(xl("rules"))?;
+        *row += 1;
+    }
+    *row += 1;
+    Ok(())
+}
+
+/// The table of the workbook's sheets: one row per dataset.
+fn write_sheets_table(
+    ws: &mut Worksheet,
+    f: &Formats,
+    programme: &Programme,
+    lang: Lang,
+    prefilled: &[usize],
+    row: &mut u32,
+) -> Result<(), TemplateError> {
+    let xl = instructions_error;
+    ws.write_string_with_format(*row, 0, Word::TheSheets.text(lang), &f.heading)
+        .map_err(xl("heading"))?;
+    *row += 1;
+    for (c, h) in Word::SHEETS_TABLE.iter().enumerate() {
+        ws.write_string_with_format(*row, c as u16, h.text(lang), &f.table_header)
+            .map_err(xl("sheets table"))?;
+    }
+    *row += 1;
+    for (i, ds) in programme.datasets.iter().enumerate() {
+        let refs: Vec<&str> = ds
+            .columns
+            .iter()
+            .filter_map(|c| c.references.as_deref())
+            .collect();
+        let filled = prefilled.get(i).copied().unwrap_or(0);
+        let cells = [
+            ds.name.clone(),
+            ds.label.get(lang).to_owned(),
+            ds.key.clone().unwrap_or_default(),
+            ds.description.get(lang).to_owned(),
+            refs.join(", "),
+            if filled > 0 {
+                filled.to_string()
+            } else {
+                String::new()
+            },
+        ];
+        for (c, text) in cells.iter().enumerate() {
+            ws.write_string_with_format(*row, c as u16, text, &f.wrap)
+                .map_err(xl("sheets table"))?;
+        }
+        *row += 1;
+    }
+    *row += 1;
+    Ok(())
+}
+
+/// The table of every dataset's columns, with their rule and whether
+/// they are required.
+fn write_columns_table(
+    ws: &mut Worksheet,
+    f: &Formats,
+    programme: &Programme,
+    lang: Lang,
+    row: &mut u32,
+) -> Result<(), TemplateError> {
+    let xl = instructions_error;
+    ws.write_string_with_format(*row, 0, Word::TheColumns.text(lang), &f.heading)
+        .map_err(xl("heading"))?;
+    *row += 1;
+    for (c, h) in Word::COLUMNS_TABLE.iter().enumerate() {
+        ws.write_string_with_format(*row, c as u16, h.text(lang), &f.table_header)
+            .map_err(xl("columns table"))?;
+    }
+    *row += 1;
+    for ds in &programme.datasets {
+        for col in &ds.columns {
+            let cells = [
+                ds.name.clone(),
+                col.name.clone(),
+                col.label.get(lang).to_owned(),
+                col.description.get(lang).to_owned(),
+                col.rule(lang),
+                col.requirement(lang),
+            ];
+            for (c, text) in cells.iter().enumerate() {
+                ws.write_string_with_format(*row, c as u16, text, &f.wrap)
+                    .map_err(xl("columns table"))?;
+            }
+            *row += 1;
+        }
+    }
+    Ok(())
+}
+
+/// A list check of the codes a referenced dataset's key column holds;
+/// none when the dataset or its key column is not found.
+fn reference_validation(
+    programme: &Programme,
+    column: &ColumnSchema,
+    target: &str,
+    last_rows: &[u32],
+    lang: Lang,
+) -> Result<Option<DataValidation>, XlsxError> {
+    let label = column.label.get(lang);
+    let Some((t, tschema)) = programme
+        .datasets
+        .iter()
+        .enumerate()
+        .find(|(_, d)| d.name == target)
+    else {
+        return Ok(None);
+    };
+    let Some(key) = tschema
+        .key
+        .as_deref()
+        .and_then(|k| tschema.columns.iter().position(|c| c.name == k))
+    else {
+        return Ok(None);
+    };
+    let letter = column_number_to_name(key as u16);
+    let range = format!(
+        "={}!${letter}$2:${letter}${}",
+        quote_sheet_name(&tschema.name),
+        last_rows[t] + 1
+    );
+    let message = Text::PickCode {
+        label,
+        sheet: target,
+    }
+    .render(lang);
+    let dv = list_warning(
+        DataValidation::new().allow_list_formula(Formula::new(range)),
+        message,
+        lang,
+    )?;
+    Ok(Some(dv))
+}
+
+/// A list check that warns (the value may still be typed), with its message.
+fn list_warning(
+    dv: DataValidation,
+    message: String,
+    lang: Lang,
+) -> Result<DataValidation, XlsxError> {
+    dv.set_error_style(DataValidationErrorStyle::Warning)
+        .set_error_title(Word::ValueNotInList.text(lang))?
+        .set_error_message(truncate(&message, 255))
+}
+
+/// The check of a number column: whole numbers for an integer, always;
+/// the declared range when there is one.
+fn number_validation(
+    column: &ColumnSchema,
+    lang: Lang,
+) -> Result<Option<DataValidation>, XlsxError> {
+    let label = column.label.get(lang);
+    match column.kind {
+        ColumnType::Integer => {
+            // Whole numbers always; the declared range when there is one.
+            let lo = column.min.map_or(i32::MIN, |m| {
+                m.ceil().clamp(i32::MIN as f64, i32::MAX as f64) as i32
+            });
+            let hi = column.max.map_or(i32::MAX, |m| {
+                m.floor().clamp(i32::MIN as f64, i32::MAX as f64) as i32
+            });
+            let message = Text::ColumnRule {
+                label,
+                rule: &column.rule(lang),
+            }
+            .render(lang);
+            let dv = DataValidation::new()
+                .allow_whole_number(DataValidationRule::Between(lo, hi))
+                .set_error_title(Word::WholeNumberExpected.text(lang))
+                .and_then(|dv| dv.set_error_message(truncate(&message, 255)))?;
+            Ok(Some(dv))
+        }
+        ColumnType::Amount if column.min.is_some() || column.max.is_some() => {
+            let rule = match (column.min, column.max) {
+                (Some(lo), Some(hi)) => DataValidationRule::Between(lo, hi),
+                (Some(lo), None) => DataValidationRule::GreaterThanOrEqualTo(lo),
+                (None, Some(hi)) => DataValidationRule::LessThanOrEqualTo(hi),
+                (None, None) => unreachable!("guarded by the match arm"),
+            };
+            let message = Text::ColumnRule {
+                label,
+                rule: &column.rule(lang),
+            }
+            .render(lang);
+            let dv = DataValidation::new()
+                .allow_decimal_number(rule)
+                .set_error_title(Word::NumberOutOfRange.text(lang))
+                .and_then(|dv| dv.set_error_message(truncate(&message, 255)))?;
+            Ok(Some(dv))
+        }
+        _ => Ok(None),
+    }
 }

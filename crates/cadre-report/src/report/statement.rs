@@ -103,58 +103,150 @@ pub struct FunderLine {
 
 /// The statement as the report prints it.
 pub fn build(programme: &Programme, s: &FinancialStatement, lang: Lang) -> StatementData {
-    let f = Formatter::new(lang);
-    let currency = programme.info.currency.as_deref();
-    let money = |v: f64| f.money(v, currency);
-    let total_word = ReportWord::Total.text(lang);
-    let figures =
-        |group: Option<String>, code: String, label: String, x: &BudgetFigures| StatementRow {
+    let w = Writer {
+        f: Formatter::new(lang),
+        currency: programme.info.currency.as_deref(),
+        lang,
+    };
+    let labels = Labels::new(programme, lang);
+    let f = &w.f;
+    let end = f.date(s.period.end);
+    let forecast = s.forecast.projected.map(|projected| {
+        StatementText::Forecast {
+            spent: &w.money(s.total.spent_to_date),
+            elapsed: &f.percent(s.forecast.elapsed_pct),
+            projected: &w.money(projected),
+            pct: &s
+                .forecast
+                .projected_pct
+                .map(|p| f.percent(p))
+                .unwrap_or_else(|| ReportWord::NoValue.text(lang).to_owned()),
+            budget: &w.money(s.total.budget),
+        }
+        .render(lang)
+    });
+    let later = (s.later.rows > 0).then(|| {
+        StatementText::Later {
+            n: s.later.rows,
+            count: &f.count(s.later.rows),
+            amount: &w.money(s.later.amount),
+            end: &end,
+        }
+        .render(lang)
+    });
+    StatementData {
+        intro: StatementText::Intro { end: &end }.render(lang),
+        tables: budget_tables(s, &w, &labels),
+        funders: s
+            .by_funder
+            .as_ref()
+            .map(|rows| funder_table(s, rows, &w, &labels.funder)),
+        cofinancing: s
+            .by_funder
+            .as_ref()
+            .map(|rows| cofinancing(rows, &w))
+            .unwrap_or_default(),
+        forecast,
+        later,
+    }
+}
+
+/// Formats the statement's figures in the report's language.
+struct Writer<'a> {
+    f: Formatter,
+    currency: Option<&'a str>,
+    lang: Lang,
+}
+
+impl Writer<'_> {
+    fn money(&self, v: f64) -> String {
+        self.f.money(v, self.currency)
+    }
+
+    /// A row of a budget table.
+    fn row(
+        &self,
+        group: Option<String>,
+        code: String,
+        label: String,
+        x: &BudgetFigures,
+    ) -> StatementRow {
+        StatementRow {
             group,
             code,
             label,
-            budget: money(x.budget),
-            spent_period: money(x.spent_period),
-            spent_to_date: money(x.spent_to_date),
-            remaining: money(x.remaining),
-            used: x.used_pct.map(|p| f.percent(p)),
+            budget: self.money(x.budget),
+            spent_period: self.money(x.spent_period),
+            spent_to_date: self.money(x.spent_to_date),
+            remaining: self.money(x.remaining),
+            used: x.used_pct.map(|p| self.f.percent(p)),
             over: x.remaining < 0.0,
-        };
-    let total = figures(None, String::new(), total_word.to_owned(), &s.total);
-    let fin = programme.finance.as_ref();
-    // Column headings: the columns' labels in the definitions.
-    let heading = |dataset: Option<&str>, column: Option<&str>| -> String {
-        dataset
-            .zip(column)
-            .and_then(|(d, c)| programme.dataset(d)?.column(c))
-            .map(|c| c.label.get(lang).to_owned())
-            .filter(|l| !l.is_empty())
-            .or_else(|| column.map(str::to_owned))
-            .unwrap_or_default()
-    };
-    let expenses = fin.map(|f| f.expenses.dataset.as_str());
-    let budget = fin.map(|f| f.budget.dataset.as_str());
-    let action_label = heading(
-        budget,
-        fin.and_then(|f| f.budget.action.as_deref().or(f.expenses.action.as_deref())),
-    );
-    let line_label = heading(
-        budget,
-        fin.and_then(|f| f.budget.line.as_deref().or(f.expenses.line.as_deref())),
-    );
-    let funder_label = heading(expenses, fin.and_then(|f| f.expenses.funder.as_deref()));
-    let by = |label: &str| ReportText::BreakdownBy { label }.render(lang);
+        }
+    }
 
+    /// A table's heading: "by <label>".
+    fn by(&self, label: &str) -> String {
+        ReportText::BreakdownBy { label }.render(self.lang)
+    }
+}
+
+/// The column headings: the labels of the action, budget line and funder
+/// columns in the definitions (the column's name when it has none).
+struct Labels {
+    action: String,
+    line: String,
+    funder: String,
+}
+
+impl Labels {
+    fn new(programme: &Programme, lang: Lang) -> Labels {
+        let heading = |dataset: Option<&str>, column: Option<&str>| -> String {
+            dataset
+                .zip(column)
+                .and_then(|(d, c)| programme.dataset(d)?.column(c))
+                .map(|c| c.label.get(lang).to_owned())
+                .filter(|l| !l.is_empty())
+                .or_else(|| column.map(str::to_owned))
+                .unwrap_or_default()
+        };
+        let fin = programme.finance.as_ref();
+        let expenses = fin.map(|f| f.expenses.dataset.as_str());
+        let budget = fin.map(|f| f.budget.dataset.as_str());
+        Labels {
+            action: heading(
+                budget,
+                fin.and_then(|f| f.budget.action.as_deref().or(f.expenses.action.as_deref())),
+            ),
+            line: heading(
+                budget,
+                fin.and_then(|f| f.budget.line.as_deref().or(f.expenses.line.as_deref())),
+            ),
+            funder: heading(expenses, fin.and_then(|f| f.expenses.funder.as_deref())),
+        }
+    }
+}
+
+/// The budget tables: by action, then by budget line (grouped by action
+/// when its rows name one), each with the statement's total.
+fn budget_tables(s: &FinancialStatement, w: &Writer, labels: &Labels) -> Vec<StatementTable> {
+    let lang = w.lang;
+    let total = w.row(
+        None,
+        String::new(),
+        ReportWord::Total.text(lang).to_owned(),
+        &s.total,
+    );
     let mut tables = Vec::new();
     if let Some(rows) = &s.by_action {
         tables.push(StatementTable {
-            heading: by(&action_label),
+            heading: w.by(&labels.action),
             group_label: None,
-            label: action_label.clone(),
+            label: labels.action.clone(),
             rows: rows
                 .iter()
                 .map(|r: &BudgetRow| {
                     let a = r.action.as_ref();
-                    figures(
+                    w.row(
                         None,
                         a.map(|a| a.value.clone()).unwrap_or_default(),
                         a.map(|a| a.text(lang).to_owned()).unwrap_or_default(),
@@ -168,13 +260,13 @@ pub fn build(programme: &Programme, s: &FinancialStatement, lang: Lang) -> State
     if let Some(rows) = &s.by_line {
         let grouped = rows.iter().any(|r| r.action.is_some());
         tables.push(StatementTable {
-            heading: by(&line_label),
-            group_label: grouped.then(|| action_label.clone()),
-            label: line_label.clone(),
+            heading: w.by(&labels.line),
+            group_label: grouped.then(|| labels.action.clone()),
+            label: labels.line.clone(),
             rows: rows
                 .iter()
                 .map(|r| {
-                    figures(
+                    w.row(
                         r.action.as_ref().map(|a| a.value.clone()),
                         String::new(),
                         r.line
@@ -185,28 +277,56 @@ pub fn build(programme: &Programme, s: &FinancialStatement, lang: Lang) -> State
                     )
                 })
                 .collect(),
-            total: total.clone(),
+            total,
         });
     }
+    tables
+}
 
-    let mut cofinancing = Vec::new();
-    let funders = s.by_funder.as_ref().map(|rows| {
-        let line = |r: &FunderRow| FunderLine {
-            label: r.funder.text(lang).to_owned(),
-            spent_period: money(r.spent_period),
-            spent_to_date: money(r.spent_to_date),
-            share: r.share_pct.map(|p| f.percent(p)),
-            rate: r.rate_pct.map(|p| f.percent(p)),
-            over: matches!(r.ceiling, Some(CeilingCheck::Exceeded { .. })),
-        };
-        for r in rows {
+/// Spending by funder, with the statement's total.
+fn funder_table(
+    s: &FinancialStatement,
+    rows: &[FunderRow],
+    w: &Writer,
+    label: &str,
+) -> FunderTable {
+    let f = &w.f;
+    let line = |r: &FunderRow| FunderLine {
+        label: r.funder.text(w.lang).to_owned(),
+        spent_period: w.money(r.spent_period),
+        spent_to_date: w.money(r.spent_to_date),
+        share: r.share_pct.map(|p| f.percent(p)),
+        rate: r.rate_pct.map(|p| f.percent(p)),
+        over: matches!(r.ceiling, Some(CeilingCheck::Exceeded { .. })),
+    };
+    FunderTable {
+        heading: w.by(label),
+        label: label.to_owned(),
+        rows: rows.iter().map(line).collect(),
+        total: FunderLine {
+            label: ReportWord::Total.text(w.lang).to_owned(),
+            spent_period: w.money(s.total.spent_period),
+            spent_to_date: w.money(s.total.spent_to_date),
+            share: (s.total.spent_to_date > 0.0).then(|| f.percent(100.0)),
+            rate: None,
+            over: false,
+        },
+    }
+}
+
+/// Each funder's share against its co-financing ceiling, in a sentence
+/// (funders without a ceiling, a share or a rate have none).
+fn cofinancing(rows: &[FunderRow], w: &Writer) -> Vec<String> {
+    let f = &w.f;
+    rows.iter()
+        .filter_map(|r| {
             let (Some(check), Some(share), Some(rate)) = (r.ceiling, r.share_pct, r.rate_pct)
             else {
-                continue;
+                return None;
             };
             let (share, rate) = (f.percent(share), f.percent(rate));
-            let funder = r.funder.text(lang);
-            cofinancing.push(match check {
+            let funder = r.funder.text(w.lang);
+            Some(match check {
                 CeilingCheck::Respected { margin } => StatementText::CeilingRespected {
                     funder,
                     share: &share,
@@ -214,7 +334,7 @@ pub fn build(programme: &Programme, s: &FinancialStatement, lang: Lang) -> State
                     margin: &f.fixed(margin, 1),
                     points: round1(margin),
                 }
-                .render(lang),
+                .render(w.lang),
                 CeilingCheck::Exceeded { by } => StatementText::CeilingExceeded {
                     funder,
                     share: &share,
@@ -222,56 +342,10 @@ pub fn build(programme: &Programme, s: &FinancialStatement, lang: Lang) -> State
                     by: &f.fixed(by, 1),
                     points: round1(by),
                 }
-                .render(lang),
-            });
-        }
-        FunderTable {
-            heading: by(&funder_label),
-            label: funder_label.clone(),
-            rows: rows.iter().map(line).collect(),
-            total: FunderLine {
-                label: total_word.to_owned(),
-                spent_period: money(s.total.spent_period),
-                spent_to_date: money(s.total.spent_to_date),
-                share: (s.total.spent_to_date > 0.0).then(|| f.percent(100.0)),
-                rate: None,
-                over: false,
-            },
-        }
-    });
-
-    let end = f.date(s.period.end);
-    let forecast = s.forecast.projected.map(|projected| {
-        StatementText::Forecast {
-            spent: &money(s.total.spent_to_date),
-            elapsed: &f.percent(s.forecast.elapsed_pct),
-            projected: &money(projected),
-            pct: &s
-                .forecast
-                .projected_pct
-                .map(|p| f.percent(p))
-                .unwrap_or_else(|| ReportWord::NoValue.text(lang).to_owned()),
-            budget: &money(s.total.budget),
-        }
-        .render(lang)
-    });
-    let later = (s.later.rows > 0).then(|| {
-        StatementText::Later {
-            n: s.later.rows,
-            count: &f.count(s.later.rows),
-            amount: &money(s.later.amount),
-            end: &end,
-        }
-        .render(lang)
-    });
-    StatementData {
-        intro: StatementText::Intro { end: &end }.render(lang),
-        tables,
-        funders,
-        cofinancing,
-        forecast,
-        later,
-    }
+                .render(w.lang),
+            })
+        })
+        .collect()
 }
 
 /// A value as printed with one decimal, for the plural.

@@ -2,12 +2,14 @@
 //! WebDriver (`chromedriver`), from the upload to the table, an
 //! explanation, the PDF and the English page, with screenshots.
 //!
-//! Needs Debian's `chromium` and `chromium-driver` (`.ci/run` installs
+//! Needs Debian's `chromium` and `chromium-driver` (`tests/run` installs
 //! them). Without `chromedriver` the test fails and says so, unless
 //! `CADRE_SKIP_BROWSER_TESTS=1`. Screenshots go to `$CADRE_SCREENSHOTS`,
 //! else to `<target>/tmp/screenshots/`.
 
 use std::path::{Path, PathBuf};
+
+use base64::prelude::{BASE64_STANDARD, Engine as _};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -229,38 +231,13 @@ impl<'d> Browser<'d> {
             "/window/rect",
             json!({ "width": 1280, "height": height + 140 }),
         );
-        let png = base64(self.get("/screenshot").as_str().unwrap());
+        let png = BASE64_STANDARD
+            .decode(self.get("/screenshot").as_str().unwrap())
+            .expect("WebDriver sends a screenshot in base64");
         assert!(png.starts_with(b"\x89PNG"));
         std::fs::write(folder.join(format!("{name}.png")), png).unwrap();
         self.post("/window/rect", json!({ "width": 1280, "height": 1000 }));
     }
-}
-
-/// Standard base64, as WebDriver sends screenshots.
-fn base64(text: &str) -> Vec<u8> {
-    let value = |c: u8| match c {
-        b'A'..=b'Z' => c - b'A',
-        b'a'..=b'z' => c - b'a' + 26,
-        b'0'..=b'9' => c - b'0' + 52,
-        b'+' => 62,
-        b'/' => 63,
-        _ => panic!("not base64: {c}"),
-    };
-    let digits: Vec<u8> = text
-        .bytes()
-        .filter(|c| !c.is_ascii_whitespace() && *c != b'=')
-        .map(value)
-        .collect();
-    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
-    for chunk in digits.chunks(4) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &d)| n | (u32::from(d) << (18 - 6 * i)));
-        let bytes = n.to_be_bytes();
-        out.extend_from_slice(&bytes[1..chunk.len()]);
-    }
-    out
 }
 
 fn screenshots() -> PathBuf {
@@ -279,8 +256,8 @@ fn upload_table_explain_pdf_in_a_browser() {
     }
     let chromedriver = find("chromedriver").unwrap_or_else(|| {
         panic!(
-            "the browser test needs chromedriver and chromium: apt-get install chromium chromium-driver \
-             (or set CADRE_SKIP_BROWSER_TESTS=1 to skip it)"
+            "the browser test needs chromedriver and chromium: `tests/run` installs them \
+             (apt-get install chromium chromium-driver), or set CADRE_SKIP_BROWSER_TESTS=1 to skip it"
         )
     });
     let shots = screenshots();

@@ -1,6 +1,15 @@
 //! The integration tests of `cadre`, in one test binary (one link instead of
 //! one per file: less disk, faster builds). Each module was a test file.
 
+use std::alloc::System;
+
+use cap::Cap;
+
+/// Counts every allocation, uncapped until the robustness campaign sets a
+/// limit in the child process it runs in (`robustness.rs`).
+#[global_allocator]
+static ALLOCATOR: Cap<System> = Cap::new(System, usize::MAX);
+
 mod activities;
 mod anomalies;
 mod compute;
@@ -13,4 +22,5 @@ mod ingest;
 mod memory;
 mod partners;
 mod properties;
+mod robustness;
 mod sources;
