@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::compute::Engine;
 use crate::error::{Error, Result};
 use crate::indicator::Selection;
-use crate::ingest::{PART_COLUMN, ROW_COLUMN};
+use crate::ingest::{Dataset, PART_COLUMN, ROW_COLUMN};
 use crate::period::{Period, from_epoch_days, to_epoch_days};
 use crate::programme::ActivitySource;
 use crate::text::Localized;
@@ -72,6 +72,25 @@ impl Engine<'_> {
             indicator: source.result.clone(),
             message: crate::filter::clean_polars_message(&e.to_string()),
         };
+        let frame = self.activity_rows(source, period).map_err(err)?;
+        let counts = match &source.count {
+            Some(count) => Some(self.member_counts(count).map_err(err)?),
+            None => None,
+        };
+        let dataset = self.data().dataset(&source.dataset);
+        let activities = read_activities(&frame, dataset, counts.as_ref()).map_err(err)?;
+        Ok(Activities {
+            result: source.result.clone(),
+            label: source.label.clone(),
+            count_label: source.count.as_ref().map(|c| c.label.clone()),
+            activities,
+        })
+    }
+
+    /// The source's rows dated in the period: their place in the data,
+    /// date, and title, place and key as text (null when not declared).
+    fn activity_rows(&self, source: &ActivitySource, period: &Period) -> PolarsResult<DataFrame> {
+        // The key is what counted rows name an activity by.
         let key = self
             .programme()
             .dataset(&source.dataset)
@@ -82,11 +101,13 @@ impl Engine<'_> {
         // The title may be the key itself: each column once.
         keep.sort_unstable();
         keep.dedup();
-        let frame = self
-            .selection_frame_with(&source.selection(), &keep, None, &[])
-            .map_err(err)?;
+        let frame = self.selection_frame_with(&source.selection(), &keep, None, &[])?;
+        let text = |c: Option<&str>| match c {
+            Some(c) => col(c).cast(DataType::String),
+            None => lit(NULL).cast(DataType::String),
+        };
         let (start, end) = (to_epoch_days(period.start), to_epoch_days(period.end));
-        let frame = frame
+        frame
             .lazy()
             .filter(
                 col("__date")
@@ -97,92 +118,11 @@ impl Engine<'_> {
                 col(ROW_COLUMN),
                 col(PART_COLUMN),
                 col("__date"),
-                col(source.title.as_str())
-                    .cast(DataType::String)
-                    .alias(TITLE),
-                match &source.place {
-                    Some(p) => col(p.as_str()).cast(DataType::String),
-                    None => lit(NULL).cast(DataType::String),
-                }
-                .alias(PLACE),
-                match &key {
-                    Some(k) => col(k.as_str()).cast(DataType::String),
-                    None => lit(NULL).cast(DataType::String),
-                }
-                .alias(KEY),
+                text(Some(source.title.as_str())).alias(TITLE),
+                text(source.place.as_deref()).alias(PLACE),
+                text(key.as_deref()).alias(KEY),
             ])
             .collect()
-            .map_err(err)?;
-        let counts = match &source.count {
-            Some(count) => Some(self.member_counts(count).map_err(err)?),
-            None => None,
-        };
-        let rows = frame
-            .column(ROW_COLUMN)
-            .map_err(err)?
-            .u32()
-            .map_err(err)?
-            .clone();
-        let parts = frame
-            .column(PART_COLUMN)
-            .map_err(err)?
-            .u32()
-            .map_err(err)?
-            .clone();
-        let dataset = self.data().dataset(&source.dataset);
-        let dates = frame
-            .column("__date")
-            .map_err(err)?
-            .i32()
-            .map_err(err)?
-            .clone();
-        let strings = |name: &str| -> PolarsResult<Vec<Option<String>>> {
-            Ok(frame
-                .column(name)?
-                .str()?
-                .iter()
-                .map(|v| v.map(str::to_owned))
-                .collect())
-        };
-        let (titles, places, keys) = (
-            strings(TITLE).map_err(err)?,
-            strings(PLACE).map_err(err)?,
-            strings(KEY).map_err(err)?,
-        );
-        let mut activities: Vec<(u32, Activity)> = (0..frame.height())
-            .filter_map(|i| {
-                let part = parts.get(i)?;
-                let (file, sheet) = dataset
-                    .and_then(|d| d.part(part))
-                    .map(|p| (p.file.clone(), p.sheet.clone()))
-                    .unwrap_or_default();
-                Some((
-                    part,
-                    Activity {
-                        date: from_epoch_days(dates.get(i)?)?,
-                        title: titles[i].clone().unwrap_or_default(),
-                        place: places[i].clone().filter(|p| !p.trim().is_empty()),
-                        count: counts.as_ref().map(|c| {
-                            keys[i]
-                                .as_deref()
-                                .and_then(|k| c.get(k).copied())
-                                .unwrap_or(0)
-                        }),
-                        file,
-                        sheet,
-                        row: rows.get(i)?,
-                    },
-                ))
-            })
-            .collect();
-        activities.sort_by_key(|(part, a)| (a.date, *part, a.row));
-        let activities = activities.into_iter().map(|(_, a)| a).collect();
-        Ok(Activities {
-            result: source.result.clone(),
-            label: source.label.clone(),
-            count_label: source.count.as_ref().map(|c| c.label.clone()),
-            activities,
-        })
     }
 
     /// For each key of the activities' dataset, how many counted rows name it.
@@ -204,4 +144,55 @@ impl Engine<'_> {
         }
         Ok(out)
     }
+}
+
+/// The activities of rows read by [`Engine::activity_rows`], located in
+/// their file and sheet, with their count when the source counts (0 for
+/// an activity no row names); by date, then sheet as read and row, so the
+/// list reads as a calendar.
+fn read_activities(
+    frame: &DataFrame,
+    dataset: Option<&Dataset>,
+    counts: Option<&HashMap<String, u64>>,
+) -> PolarsResult<Vec<Activity>> {
+    let rows = frame.column(ROW_COLUMN)?.u32()?.clone();
+    let parts = frame.column(PART_COLUMN)?.u32()?.clone();
+    let dates = frame.column("__date")?.i32()?.clone();
+    let strings = |name: &str| -> PolarsResult<Vec<Option<String>>> {
+        Ok(frame
+            .column(name)?
+            .str()?
+            .iter()
+            .map(|v| v.map(str::to_owned))
+            .collect())
+    };
+    let (titles, places, keys) = (strings(TITLE)?, strings(PLACE)?, strings(KEY)?);
+    let mut activities: Vec<(u32, Activity)> = (0..frame.height())
+        .filter_map(|i| {
+            let part = parts.get(i)?;
+            let (file, sheet) = dataset
+                .and_then(|d| d.part(part))
+                .map(|p| (p.file.clone(), p.sheet.clone()))
+                .unwrap_or_default();
+            Some((
+                part,
+                Activity {
+                    date: from_epoch_days(dates.get(i)?)?,
+                    title: titles[i].clone().unwrap_or_default(),
+                    place: places[i].clone().filter(|p| !p.trim().is_empty()),
+                    count: counts.map(|c| {
+                        keys[i]
+                            .as_deref()
+                            .and_then(|k| c.get(k).copied())
+                            .unwrap_or(0)
+                    }),
+                    file,
+                    sheet,
+                    row: rows.get(i)?,
+                },
+            ))
+        })
+        .collect();
+    activities.sort_by_key(|(part, a)| (a.date, *part, a.row));
+    Ok(activities.into_iter().map(|(_, a)| a).collect())
 }

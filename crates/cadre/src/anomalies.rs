@@ -16,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::indicator::Selection;
 use crate::ingest::{Dataset, PART_COLUMN, ROW_COLUMN, RowRef};
 use crate::period::to_epoch_days;
+use crate::programme::Programme;
 use crate::schema::ColumnType;
 
 /// How many rows an anomaly lists (the count covers them all).
@@ -58,16 +59,129 @@ impl Engine<'_> {
     /// dataset by dataset in definition order.
     pub fn anomalies(&self, issued: NaiveDate) -> Result<Vec<Anomaly>> {
         let programme = self.programme();
-        let err = |dataset: &str| {
-            let dataset = dataset.to_owned();
-            move |e: PolarsError| Error::Compute {
-                indicator: dataset.clone(),
-                message: crate::filter::clean_polars_message(&e.to_string()),
+        let breakdowns = programme.breakdown_columns();
+        let placing = programme.placing_dates();
+        let mut out = Vec::new();
+        for schema in &programme.datasets {
+            let Some(ds) = self.data().dataset(&schema.name) else {
+                continue;
+            };
+            let rows = row_places(&ds.frame).map_err(polars_error(&schema.name))?;
+            // Within a dataset: its dates, its breakdowns, its duplicates.
+            for c in schema.columns.iter().filter(|c| {
+                c.kind == ColumnType::Date
+                    && placing.contains(&(schema.name.clone(), c.name.clone()))
+            }) {
+                out.extend(self.date_anomalies(ds, &c.name, &rows, issued)?);
             }
+            for (_, column) in breakdowns.iter().filter(|(d, _)| *d == schema.name) {
+                out.extend(self.empty_breakdown(ds, column)?);
+            }
+            if schema.key.is_none() {
+                let duplicates =
+                    duplicate_rows(&ds.frame, &rows).map_err(polars_error(&schema.name))?;
+                out.extend(Anomaly::found(
+                    ds,
+                    None,
+                    AnomalyKind::DuplicateRow,
+                    duplicates,
+                ));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The rows of a date column dated after the date of issue, then those
+    /// dated before the programme's start.
+    fn date_anomalies(
+        &self,
+        ds: &Dataset,
+        column: &str,
+        rows: &[Option<(u32, u32)>],
+        issued: NaiveDate,
+    ) -> Result<Vec<Anomaly>> {
+        let days: Vec<Option<i32>> = ds
+            .frame
+            .column(column)
+            .and_then(|col| col.cast(&DataType::Int32))
+            .and_then(|col| Ok(col.i32()?.iter().collect()))
+            .map_err(polars_error(&ds.name))?;
+        let issued = to_epoch_days(issued);
+        let start = to_epoch_days(self.programme().info.start);
+        let outside = |kind, outside: &dyn Fn(i32) -> bool| {
+            let hits: Vec<(u32, u32)> = days
+                .iter()
+                .zip(rows.iter())
+                .filter(|(d, _)| d.is_some_and(outside))
+                .filter_map(|(_, r)| *r)
+                .collect();
+            Anomaly::found(ds, Some(column), kind, hits)
         };
-        // The columns indicators break down by, per dataset (own or referenced).
+        Ok([
+            outside(AnomalyKind::AfterIssue, &|d| d > issued),
+            outside(AnomalyKind::BeforeStart, &|d| d < start),
+        ]
+        .into_iter()
+        .flatten()
+        .collect())
+    }
+
+    /// The rows without a value in a column an indicator breaks down by;
+    /// read through the selection so a referenced column (`site.region`)
+    /// counts the rows whose reference leads to no value.
+    fn empty_breakdown(&self, ds: &Dataset, column: &str) -> Result<Option<Anomaly>> {
+        let err = polars_error(&ds.name);
+        let sel = Selection::whole(&ds.name);
+        let values = self
+            .selection_frame_with(&sel, &[column], None, &[])
+            .map_err(&err)?;
+        let cells = values
+            .column(column)
+            .and_then(|c| c.cast(&DataType::String))
+            .map_err(&err)?;
+        let cells = cells.str().map_err(&err)?;
+        let row_numbers = row_places(&values).map_err(&err)?;
+        let empty: Vec<(u32, u32)> = cells
+            .iter()
+            .zip(row_numbers.iter())
+            .filter(|(v, _)| v.is_none_or(|v| v.trim().is_empty()))
+            .filter_map(|(_, r)| *r)
+            .collect();
+        Ok(Anomaly::found(
+            ds,
+            Some(column),
+            AnomalyKind::EmptyBreakdown,
+            empty,
+        ))
+    }
+}
+
+impl Anomaly {
+    /// The anomaly of `kind` in a dataset, when it has rows (`hits`, in
+    /// order): counted against the dataset's rows, the first ones listed.
+    fn found(
+        ds: &Dataset,
+        column: Option<&str>,
+        kind: AnomalyKind,
+        hits: Vec<(u32, u32)>,
+    ) -> Option<Anomaly> {
+        (!hits.is_empty()).then(|| Anomaly {
+            dataset: ds.name.clone(),
+            column: column.map(str::to_owned),
+            kind,
+            count: hits.len(),
+            of: ds.frame.height(),
+            rows: first_rows(ds, hits),
+        })
+    }
+}
+
+impl Programme {
+    /// The columns indicators break down by, per dataset (own or
+    /// referenced), in the order indicators first name them.
+    fn breakdown_columns(&self) -> Vec<(String, String)> {
         let mut breakdowns: Vec<(String, String)> = Vec::new();
-        for ind in &programme.indicators {
+        for ind in &self.indicators {
             for sel in ind.measure.selections() {
                 for b in &ind.breakdowns {
                     let pair = (sel.dataset.clone(), b.column().to_owned());
@@ -77,130 +191,55 @@ impl Engine<'_> {
                 }
             }
         }
-        // The date columns that place rows in a period, by dataset; a date
-        // read through a reference (`session.date`) is the referenced
-        // dataset's.
+        breakdowns
+    }
+
+    /// The date columns that place rows in a period (an indicator's, an
+    /// activity's, the expenses'), by dataset: only these can be out of
+    /// range, as a planned or a birth date after the date of issue is no
+    /// anomaly. A date read through a reference (`session.date`) is the
+    /// referenced dataset's.
+    fn placing_dates(&self) -> BTreeSet<(String, String)> {
         let mut placing: BTreeSet<(String, String)> = BTreeSet::new();
         let mut place = |dataset: &str, date: &str| match date.split_once('.') {
             None => {
                 placing.insert((dataset.to_owned(), date.to_owned()));
             }
             Some((reference, column)) => {
-                if let Some(target) = programme
+                if let Some(target) = self
                     .dataset(dataset)
                     .and_then(|d| d.column(reference))
                     .and_then(|c| c.references.as_deref())
-                    .and_then(|t| programme.dataset(t))
+                    .and_then(|t| self.dataset(t))
                     && let Some(c) = target.column(column)
                 {
                     placing.insert((target.name.clone(), c.name.clone()));
                 }
             }
         };
-        for ind in &programme.indicators {
+        for ind in &self.indicators {
             for sel in ind.measure.selections() {
                 if let Some(date) = &sel.date {
                     place(&sel.dataset, date);
                 }
             }
         }
-        for a in &programme.report.activities {
+        for a in &self.report.activities {
             place(&a.dataset, &a.date);
         }
-        if let Some(finance) = &programme.finance {
+        if let Some(finance) = &self.finance {
             place(&finance.expenses.dataset, &finance.expenses.date);
         }
-        let mut out = Vec::new();
-        for schema in &programme.datasets {
-            let Some(ds) = self.data().dataset(&schema.name) else {
-                continue;
-            };
-            let frame = &ds.frame;
-            let of = frame.height();
-            let rows = row_places(frame).map_err(err(&schema.name))?;
-            // Only the dates that place rows in a period (an indicator's,
-            // an activity's, the expenses'): a planned or a birth date
-            // after the date of issue is no anomaly.
-            for c in schema.columns.iter().filter(|c| {
-                c.kind == ColumnType::Date
-                    && placing.contains(&(schema.name.clone(), c.name.clone()))
-            }) {
-                let days: Vec<Option<i32>> = frame
-                    .column(&c.name)
-                    .and_then(|col| col.cast(&DataType::Int32))
-                    .and_then(|col| Ok(col.i32()?.iter().collect()))
-                    .map_err(err(&schema.name))?;
-                for (kind, outside) in [
-                    (
-                        AnomalyKind::AfterIssue,
-                        Box::new(|d: i32| d > to_epoch_days(issued)) as Box<dyn Fn(i32) -> bool>,
-                    ),
-                    (
-                        AnomalyKind::BeforeStart,
-                        Box::new(|d: i32| d < to_epoch_days(programme.info.start)),
-                    ),
-                ] {
-                    let hits: Vec<(u32, u32)> = days
-                        .iter()
-                        .zip(rows.iter())
-                        .filter(|(d, _)| d.is_some_and(&outside))
-                        .filter_map(|(_, r)| *r)
-                        .collect();
-                    if !hits.is_empty() {
-                        out.push(Anomaly {
-                            dataset: schema.name.clone(),
-                            column: Some(c.name.clone()),
-                            kind,
-                            count: hits.len(),
-                            of,
-                            rows: first_rows(ds, hits),
-                        });
-                    }
-                }
-            }
-            for (_, column) in breakdowns.iter().filter(|(d, _)| *d == schema.name) {
-                let sel = Selection::whole(&schema.name);
-                let values = self
-                    .selection_frame_with(&sel, &[column.as_str()], None, &[])
-                    .map_err(err(&schema.name))?;
-                let cells = values
-                    .column(column)
-                    .and_then(|c| c.cast(&DataType::String))
-                    .map_err(err(&schema.name))?;
-                let cells = cells.str().map_err(err(&schema.name))?;
-                let row_numbers = row_places(&values).map_err(err(&schema.name))?;
-                let empty: Vec<(u32, u32)> = cells
-                    .iter()
-                    .zip(row_numbers.iter())
-                    .filter(|(v, _)| v.is_none_or(|v| v.trim().is_empty()))
-                    .filter_map(|(_, r)| *r)
-                    .collect();
-                if !empty.is_empty() {
-                    out.push(Anomaly {
-                        dataset: schema.name.clone(),
-                        column: Some(column.clone()),
-                        kind: AnomalyKind::EmptyBreakdown,
-                        count: empty.len(),
-                        of,
-                        rows: first_rows(ds, empty),
-                    });
-                }
-            }
-            if schema.key.is_none() {
-                let duplicates = duplicate_rows(frame, &rows).map_err(err(&schema.name))?;
-                if !duplicates.is_empty() {
-                    out.push(Anomaly {
-                        dataset: schema.name.clone(),
-                        column: None,
-                        kind: AnomalyKind::DuplicateRow,
-                        count: duplicates.len(),
-                        of,
-                        rows: first_rows(ds, duplicates),
-                    });
-                }
-            }
-        }
-        Ok(out)
+        placing
+    }
+}
+
+/// A polars failure while reading `dataset`, as a compute error naming it.
+fn polars_error(dataset: &str) -> impl Fn(PolarsError) -> Error {
+    let dataset = dataset.to_owned();
+    move |e: PolarsError| Error::Compute {
+        indicator: dataset.clone(),
+        message: crate::filter::clean_polars_message(&e.to_string()),
     }
 }
 

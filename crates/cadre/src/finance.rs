@@ -20,7 +20,7 @@ use crate::compute::Engine;
 use crate::error::{Error, Result};
 use crate::indicator::Selection;
 use crate::period::{Period, from_epoch_days};
-use crate::programme::FinanceSettings;
+use crate::programme::{FinanceSettings, Funder, ProgrammeInfo};
 use crate::schema::ColumnSchema;
 use crate::text::{Localized, fold_key};
 
@@ -172,6 +172,191 @@ struct Rows {
     funder: Vec<String>,
 }
 
+/// The rows of a statement: the budget's, the expenses', and what each
+/// expense counts for in the period.
+struct Ledger {
+    budget: Rows,
+    expenses: Rows,
+    /// Per expense row: (its amount in the period, its amount to date),
+    /// 0 where it falls outside; kept apart so every grouping sums the
+    /// same figures.
+    spent: Vec<(f64, f64)>,
+}
+
+impl Ledger {
+    /// All rows: the budget, then the spending.
+    fn total(&self) -> BudgetFigures {
+        let mut total = BudgetFigures::default();
+        for a in &self.budget.amount {
+            total.add(*a, 0.0, 0.0);
+        }
+        for (p, t) in &self.spent {
+            total.add(0.0, *p, *t);
+        }
+        total.finish()
+    }
+
+    /// By action, in the order of the action column's values.
+    fn by_action(&self, action_schema: Option<&ColumnSchema>) -> Vec<BudgetRow> {
+        let mut groups: BTreeMap<String, BudgetFigures> = BTreeMap::new();
+        for (i, a) in self.budget.amount.iter().enumerate() {
+            groups
+                .entry(self.budget.action[i].clone())
+                .or_default()
+                .add(*a, 0.0, 0.0);
+        }
+        for (i, (p, t)) in self.spent.iter().enumerate() {
+            groups
+                .entry(self.expenses.action[i].clone())
+                .or_default()
+                .add(0.0, *p, *t);
+        }
+        let mut keys: Vec<String> = groups.keys().cloned().collect();
+        sort_values(&mut keys, action_schema);
+        keys.into_iter()
+            .map(|k| BudgetRow {
+                action: Some(labelled(&k, action_schema)),
+                line: None,
+                figures: groups[&k].finish(),
+            })
+            .collect()
+    }
+
+    /// By action and budget line: lines in the order of the budget's rows,
+    /// then expense lines the budget does not have, grouped by action. The
+    /// rows name their action only when an action column is declared.
+    fn by_line(
+        &self,
+        has_action: bool,
+        action_schema: Option<&ColumnSchema>,
+        line_schema: Option<&ColumnSchema>,
+    ) -> Vec<BudgetRow> {
+        let mut order: Vec<(String, String)> = Vec::new();
+        let mut groups: BTreeMap<(String, String), BudgetFigures> = BTreeMap::new();
+        for (i, a) in self.budget.amount.iter().enumerate() {
+            let key = (self.budget.action[i].clone(), self.budget.line[i].clone());
+            if !groups.contains_key(&key) {
+                order.push(key.clone());
+            }
+            groups.entry(key).or_default().add(*a, 0.0, 0.0);
+        }
+        for (i, (p, t)) in self.spent.iter().enumerate() {
+            let key = (
+                self.expenses.action[i].clone(),
+                self.expenses.line[i].clone(),
+            );
+            if !groups.contains_key(&key) {
+                order.push(key.clone());
+            }
+            groups.entry(key).or_default().add(0.0, *p, *t);
+        }
+        let mut actions: Vec<String> = order.iter().map(|(a, _)| a.clone()).collect();
+        sort_values(&mut actions, action_schema);
+        actions.dedup();
+        let rank = |a: &str| actions.iter().position(|x| x == a).unwrap_or(usize::MAX);
+        // A stable sort keeps the budget's order within an action.
+        order.sort_by_key(|(a, _)| rank(a));
+        order
+            .into_iter()
+            .map(|key| BudgetRow {
+                action: has_action.then(|| labelled(&key.0, action_schema)),
+                line: Some(labelled(&key.1, line_schema)),
+                figures: groups[&key].finish(),
+            })
+            .collect()
+    }
+
+    /// Spending (in the period, to date) by funder code: every declared
+    /// funder, even without spending, and every other value of the column.
+    fn spent_by_funder(&self, funders: &[Funder]) -> BTreeMap<String, (f64, f64)> {
+        let mut groups: BTreeMap<String, (f64, f64)> = BTreeMap::new();
+        for f in funders {
+            groups.entry(f.code.clone()).or_default();
+        }
+        for (value, (p, t)) in self.expenses.funder.iter().zip(&self.spent) {
+            // A value naming a declared funder counts as that funder.
+            let key = funders
+                .iter()
+                .find(|f| fold_key(&f.code) == fold_key(value))
+                .map(|f| f.code.clone())
+                .unwrap_or_else(|| value.clone());
+            let g = groups.entry(key).or_default();
+            g.0 += p;
+            g.1 += t;
+        }
+        groups
+    }
+}
+
+impl FunderRow {
+    /// A funder's row from its spending (in the period, to date), all
+    /// spending to date, and its co-financing rate if declared.
+    fn new(
+        funder: Labelled,
+        (spent_period, spent_to_date): (f64, f64),
+        total_to_date: f64,
+        rate_pct: Option<f64>,
+    ) -> Self {
+        let share_pct = (total_to_date > 0.0).then(|| spent_to_date / total_to_date * 100.0);
+        FunderRow {
+            funder,
+            spent_period,
+            spent_to_date,
+            share_pct,
+            rate_pct,
+            ceiling: share_pct
+                .zip(rate_pct)
+                .map(|(share, rate)| CeilingCheck::of(share, rate)),
+        }
+    }
+}
+
+impl CeilingCheck {
+    /// A share against a rate, both in percent.
+    fn of(share: f64, rate: f64) -> Self {
+        if share <= rate {
+            CeilingCheck::Respected {
+                margin: rate - share,
+            }
+        } else {
+            CeilingCheck::Exceeded { by: share - rate }
+        }
+    }
+}
+
+impl Forecast {
+    /// Spending to date carried on at the same pace over the programme's
+    /// days, counting both its first and last day.
+    fn straight_line(info: &ProgrammeInfo, period: &Period, total: &BudgetFigures) -> Self {
+        let days = ((info.end - info.start).num_days() + 1).max(1) as f64;
+        let elapsed = ((period.end - info.start).num_days() + 1).clamp(0, days as i64) as f64;
+        let projected = (elapsed > 0.0).then(|| total.spent_to_date * days / elapsed);
+        Forecast {
+            elapsed_pct: elapsed / days * 100.0,
+            projected,
+            projected_pct: projected
+                .filter(|_| total.budget > 0.0)
+                .map(|p| p / total.budget * 100.0),
+        }
+    }
+}
+
+impl LaterExpenses {
+    /// The expenses dated after the period's end.
+    fn after(expenses: &Rows, period: &Period) -> Self {
+        let end = crate::period::to_epoch_days(period.end);
+        let mut later = LaterExpenses::default();
+        for (d, a) in expenses.date.iter().zip(&expenses.amount) {
+            if let Some(d) = d.filter(|d| *d > end) {
+                later.rows += 1;
+                later.amount += a;
+                later.last = later.last.max(from_epoch_days(d));
+            }
+        }
+        later
+    }
+}
+
 const AMOUNT: &str = "__amount";
 const LINE: &str = "__line";
 const ACTION: &str = "__action";
@@ -188,8 +373,42 @@ impl Engine<'_> {
     }
 
     fn statement(&self, fin: &FinanceSettings, period: &Period) -> Result<FinancialStatement> {
-        let b = &fin.budget;
-        let e = &fin.expenses;
+        let (b, e) = (&fin.budget, &fin.expenses);
+        let ledger = self.ledger(fin, period)?;
+        let total = ledger.total();
+        // Order and labels of the groups come from the column schemas; a
+        // grouping exists when either dataset declares its column.
+        let action_schema = self.finance_column(
+            &b.dataset,
+            b.action.as_deref(),
+            &e.dataset,
+            e.action.as_deref(),
+        );
+        let line_schema =
+            self.finance_column(&b.dataset, b.line.as_deref(), &e.dataset, e.line.as_deref());
+        let has_action = b.action.is_some() || e.action.is_some();
+        let has_line = b.line.is_some() || e.line.is_some();
+        let by_action = has_action.then(|| ledger.by_action(action_schema));
+        let by_line = has_line.then(|| ledger.by_line(has_action, action_schema, line_schema));
+        let by_funder = e.funder.as_deref().map(|column| {
+            let schema = self.column_schema(&e.dataset, column);
+            self.by_funder(&ledger, schema, &total)
+        });
+        Ok(FinancialStatement {
+            period: period.clone(),
+            by_action,
+            by_line,
+            total,
+            by_funder,
+            forecast: Forecast::straight_line(&self.programme().info, period, &total),
+            later: LaterExpenses::after(&ledger.expenses, period),
+        })
+    }
+
+    /// The budget's and the expenses' rows, with what each expense counts
+    /// for in `period`.
+    fn ledger(&self, fin: &FinanceSettings, period: &Period) -> Result<Ledger> {
+        let (b, e) = (&fin.budget, &fin.expenses);
         let budget = self.finance_rows(
             &b.dataset,
             None,
@@ -208,196 +427,63 @@ impl Engine<'_> {
         )?;
         let start = crate::period::to_epoch_days(period.start);
         let end = crate::period::to_epoch_days(period.end);
-        // Each expense: (in the period, to date).
-        let when: Vec<(bool, bool)> = expenses
+        let spent = expenses
             .date
             .iter()
-            .map(|d| match d {
-                Some(d) => (*d >= start && *d <= end, *d <= end),
-                None => (false, false),
+            .zip(&expenses.amount)
+            .map(|(d, a)| match d {
+                Some(d) => {
+                    let in_period = *d >= start && *d <= end;
+                    let to_date = *d <= end;
+                    (
+                        if in_period { *a } else { 0.0 },
+                        if to_date { *a } else { 0.0 },
+                    )
+                }
+                // An undated expense counts nowhere.
+                None => (0.0, 0.0),
             })
             .collect();
-        let mut later = LaterExpenses::default();
-        for (i, d) in expenses.date.iter().enumerate() {
-            if let Some(d) = d.filter(|d| *d > end) {
-                later.rows += 1;
-                later.amount += expenses.amount[i];
-                later.last = later.last.max(from_epoch_days(d));
-            }
-        }
-        let spent = |i: usize| -> (f64, f64) {
-            let (p, t) = when[i];
-            let a = expenses.amount[i];
-            (if p { a } else { 0.0 }, if t { a } else { 0.0 })
-        };
-
-        let mut total = BudgetFigures::default();
-        for a in &budget.amount {
-            total.add(*a, 0.0, 0.0);
-        }
-        for i in 0..expenses.amount.len() {
-            let (p, t) = spent(i);
-            total.add(0.0, p, t);
-        }
-        let total = total.finish();
-
-        let action_schema = self.finance_column(
-            &b.dataset,
-            b.action.as_deref(),
-            &e.dataset,
-            e.action.as_deref(),
-        );
-        let line_schema =
-            self.finance_column(&b.dataset, b.line.as_deref(), &e.dataset, e.line.as_deref());
-        let has_action = b.action.is_some() || e.action.is_some();
-        let has_line = b.line.is_some() || e.line.is_some();
-
-        let by_action = has_action.then(|| {
-            let mut groups: BTreeMap<String, BudgetFigures> = BTreeMap::new();
-            for (i, a) in budget.amount.iter().enumerate() {
-                groups
-                    .entry(budget.action[i].clone())
-                    .or_default()
-                    .add(*a, 0.0, 0.0);
-            }
-            for i in 0..expenses.amount.len() {
-                let (p, t) = spent(i);
-                groups
-                    .entry(expenses.action[i].clone())
-                    .or_default()
-                    .add(0.0, p, t);
-            }
-            let mut keys: Vec<String> = groups.keys().cloned().collect();
-            sort_values(&mut keys, action_schema);
-            keys.into_iter()
-                .map(|k| BudgetRow {
-                    action: Some(labelled(&k, action_schema)),
-                    line: None,
-                    figures: groups[&k].finish(),
-                })
-                .collect()
-        });
-
-        let by_line = has_line.then(|| {
-            // Lines in the order of the budget's rows, then expense lines
-            // the budget does not have; grouped by action.
-            let mut order: Vec<(String, String)> = Vec::new();
-            let mut groups: BTreeMap<(String, String), BudgetFigures> = BTreeMap::new();
-            for (i, a) in budget.amount.iter().enumerate() {
-                let key = (budget.action[i].clone(), budget.line[i].clone());
-                if !groups.contains_key(&key) {
-                    order.push(key.clone());
-                }
-                groups.entry(key).or_default().add(*a, 0.0, 0.0);
-            }
-            for i in 0..expenses.amount.len() {
-                let key = (expenses.action[i].clone(), expenses.line[i].clone());
-                if !groups.contains_key(&key) {
-                    order.push(key.clone());
-                }
-                let (p, t) = spent(i);
-                groups.entry(key).or_default().add(0.0, p, t);
-            }
-            let mut actions: Vec<String> = order.iter().map(|(a, _)| a.clone()).collect();
-            sort_values(&mut actions, action_schema);
-            actions.dedup();
-            let rank = |a: &str| actions.iter().position(|x| x == a).unwrap_or(usize::MAX);
-            // A stable sort keeps the budget's order within an action.
-            order.sort_by_key(|(a, _)| rank(a));
-            order
-                .into_iter()
-                .map(|key| BudgetRow {
-                    action: has_action.then(|| labelled(&key.0, action_schema)),
-                    line: Some(labelled(&key.1, line_schema)),
-                    figures: groups[&key].finish(),
-                })
-                .collect()
-        });
-
-        let funders = &self.programme().info.funders;
-        let by_funder = e.funder.as_deref().map(|column| {
-            let schema = self.column_schema(&e.dataset, column);
-            let mut groups: BTreeMap<String, (f64, f64)> = BTreeMap::new();
-            for f in funders {
-                groups.entry(f.code.clone()).or_default();
-            }
-            for i in 0..expenses.amount.len() {
-                let value = &expenses.funder[i];
-                // A value naming a declared funder counts as that funder.
-                let key = funders
-                    .iter()
-                    .find(|f| fold_key(&f.code) == fold_key(value))
-                    .map(|f| f.code.clone())
-                    .unwrap_or_else(|| value.clone());
-                let (p, t) = spent(i);
-                let g = groups.entry(key).or_default();
-                g.0 += p;
-                g.1 += t;
-            }
-            let mut others: Vec<String> = groups
-                .keys()
-                .filter(|k| !funders.iter().any(|f| &f.code == *k))
-                .cloned()
-                .collect();
-            sort_values(&mut others, schema);
-            funders
-                .iter()
-                .map(|f| f.code.clone())
-                .chain(others)
-                .map(|k| {
-                    let (spent_period, spent_to_date) = groups[&k];
-                    let declared = funders.iter().find(|f| f.code == k);
-                    let mut funder = labelled(&k, schema);
-                    if funder.label.is_empty()
-                        && let Some(f) = declared
-                    {
-                        funder.label = f.name.clone();
-                    }
-                    let share_pct = (total.spent_to_date > 0.0)
-                        .then(|| spent_to_date / total.spent_to_date * 100.0);
-                    let rate_pct = declared.and_then(|f| f.rate_pct);
-                    let ceiling = share_pct.zip(rate_pct).map(|(share, rate)| {
-                        if share <= rate {
-                            CeilingCheck::Respected {
-                                margin: rate - share,
-                            }
-                        } else {
-                            CeilingCheck::Exceeded { by: share - rate }
-                        }
-                    });
-                    FunderRow {
-                        funder,
-                        spent_period,
-                        spent_to_date,
-                        share_pct,
-                        rate_pct,
-                        ceiling,
-                    }
-                })
-                .collect()
-        });
-
-        let info = &self.programme().info;
-        let days = ((info.end - info.start).num_days() + 1).max(1) as f64;
-        let elapsed = ((period.end - info.start).num_days() + 1).clamp(0, days as i64) as f64;
-        let projected = (elapsed > 0.0).then(|| total.spent_to_date * days / elapsed);
-        let forecast = Forecast {
-            elapsed_pct: elapsed / days * 100.0,
-            projected,
-            projected_pct: projected
-                .filter(|_| total.budget > 0.0)
-                .map(|p| p / total.budget * 100.0),
-        };
-
-        Ok(FinancialStatement {
-            period: period.clone(),
-            by_action,
-            by_line,
-            total,
-            by_funder,
-            forecast,
-            later,
+        Ok(Ledger {
+            budget,
+            expenses,
+            spent,
         })
+    }
+
+    /// Spending by funder: the programme's funders first, in their order,
+    /// then the other values of the funder column.
+    fn by_funder(
+        &self,
+        ledger: &Ledger,
+        schema: Option<&ColumnSchema>,
+        total: &BudgetFigures,
+    ) -> Vec<FunderRow> {
+        let funders = &self.programme().info.funders;
+        let groups = ledger.spent_by_funder(funders);
+        let mut others: Vec<String> = groups
+            .keys()
+            .filter(|k| !funders.iter().any(|f| &f.code == *k))
+            .cloned()
+            .collect();
+        sort_values(&mut others, schema);
+        funders
+            .iter()
+            .map(|f| f.code.clone())
+            .chain(others)
+            .map(|k| {
+                let declared = funders.iter().find(|f| f.code == k);
+                let mut funder = labelled(&k, schema);
+                // The column's labels win; a declared funder's name fills in.
+                if funder.label.is_empty()
+                    && let Some(f) = declared
+                {
+                    funder.label = f.name.clone();
+                }
+                let rate_pct = declared.and_then(|f| f.rate_pct);
+                FunderRow::new(funder, groups[&k], total.spent_to_date, rate_pct)
+            })
+            .collect()
     }
 
     /// The rows of a budget or expenses dataset: amount (empty counts 0),

@@ -20,14 +20,14 @@ use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::error::{
-    DatasetProblem, DefinitionProblem, Error, IndicatorProblem, LogoProblem, Result,
-};
+use crate::error::{DefinitionProblem, Error, IndicatorProblem, LogoProblem, Result};
 use crate::filter;
 use crate::indicator::{IndicatorDef, Selection};
 use crate::messages::Lang;
-use crate::schema::{ColumnSchema, ColumnType, DatasetSchema};
-use crate::text::{Localized, closest, fold_key, fold_name};
+use crate::schema::{ColumnType, DatasetSchema};
+use crate::text::{Localized, closest, fold_key};
+
+mod dataset_checks;
 
 /// Programme metadata (`[programme]` of `programme.toml`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -456,61 +456,7 @@ impl Programme {
         let pf: ProgrammeFile = parse_toml(&programme_path, &mut files, dir)?;
         let datasets_path = dir.join("datasets.toml");
         let df: DatasetsFile = parse_toml(&datasets_path, &mut files, dir)?;
-
-        let indicators_dir = dir.join("indicators");
-        let mut indicator_files: Vec<PathBuf> = std::fs::read_dir(&indicators_dir)
-            .map_err(|e| Error::io(&indicators_dir, e))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect();
-        indicator_files.sort();
-        let mut indicators = Vec::new();
-        let mut origin: BTreeMap<String, (PathBuf, Option<usize>)> = BTreeMap::new();
-        for path in &indicator_files {
-            let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-            let file: IndicatorsFile = parse_toml(path, &mut files, dir)?;
-            let lines = entry_lines(&text, "indicator", "code");
-            for (k, ind) in file.indicators.into_iter().enumerate() {
-                let line = lines.get(k).copied().flatten();
-                if let Some((first, _)) = origin.get(&ind.code) {
-                    return Err(Error::Definition {
-                        path: path.clone(),
-                        line,
-                        problem: Box::new(DefinitionProblem::IndicatorTwice {
-                            code: ind.code.clone(),
-                            first: first.clone(),
-                        }),
-                    });
-                }
-                if indicators.len() >= MAX_INDICATORS {
-                    return Err(Error::Definition {
-                        path: path.clone(),
-                        line,
-                        problem: Box::new(DefinitionProblem::TooManyIndicators {
-                            max: MAX_INDICATORS,
-                        }),
-                    });
-                }
-                if !nameable(&ind.code) {
-                    return Err(Error::Definition {
-                        path: path.clone(),
-                        line,
-                        problem: Box::new(DefinitionProblem::BadCode {
-                            code: ind.code.clone(),
-                        }),
-                    });
-                }
-                origin.insert(ind.code.clone(), (path.clone(), line));
-                indicators.push(ind);
-            }
-        }
-        if indicators.is_empty() {
-            return Err(Error::Definition {
-                path: indicators_dir,
-                line: None,
-                problem: Box::new(DefinitionProblem::NoIndicators),
-            });
-        }
+        let (indicators, origins) = read_indicators(dir, &mut files)?;
 
         let mut programme = Programme {
             dir: dir.to_path_buf(),
@@ -524,15 +470,27 @@ impl Programme {
             reporting: pf.reporting,
             files,
         };
+        // Each check may rely on those before it: indicators name results
+        // and datasets, the report names indicators.
         programme.check_programme(&programme_path)?;
         programme.check_datasets(&datasets_path)?;
         for ind in &mut programme.indicators {
             ind.milestones.sort_by_key(|m| m.date);
         }
-        for ind in &programme.indicators {
-            let (path, line) = &origin[&ind.code];
-            programme
-                .check_indicator(ind)
+        programme.check_indicators(&origins)?;
+        programme.check_report(&programme_path)?;
+        programme.check_finance(&programme_path)?;
+        programme.check_reporting(&programme_path)?;
+        programme.sort_indicators();
+        Ok(programme)
+    }
+
+    /// Every indicator against the programme, in file order; a problem
+    /// names the file and line the indicator was read from.
+    fn check_indicators(&self, origins: &IndicatorOrigins) -> Result<()> {
+        for ind in &self.indicators {
+            let (path, line) = &origins[&ind.code];
+            self.check_indicator(ind)
                 .map_err(|problem| Error::Definition {
                     path: path.clone(),
                     line: *line,
@@ -542,20 +500,21 @@ impl Programme {
                     }),
                 })?;
         }
-        programme.check_report(&programme_path)?;
-        programme.check_finance(&programme_path)?;
-        programme.check_reporting(&programme_path)?;
-        // Reporting order: by the results chain, then as written.
-        let order: BTreeMap<&str, usize> = programme
+        Ok(())
+    }
+
+    /// Puts the indicators in reporting order: by the results chain, then
+    /// as written (a stable sort).
+    fn sort_indicators(&mut self) {
+        let order: BTreeMap<&str, usize> = self
             .results
             .iter()
             .enumerate()
             .map(|(i, r)| (r.code.as_str(), i))
             .collect();
-        let mut indicators = std::mem::take(&mut programme.indicators);
+        let mut indicators = std::mem::take(&mut self.indicators);
         indicators.sort_by_key(|i| order[i.result.as_str()]);
-        programme.indicators = indicators;
-        Ok(programme)
+        self.indicators = indicators;
     }
 
     /// The dataset with this name.
@@ -897,141 +856,6 @@ impl Programme {
         Ok(())
     }
 
-    fn check_datasets(&self, path: &Path) -> Result<()> {
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        let lines = entry_lines(&text, "dataset", "name");
-        let mut names = BTreeSet::new();
-        for (k, ds) in self.datasets.iter().enumerate() {
-            let err = |problem| Error::Definition {
-                path: path.to_path_buf(),
-                line: lines.get(k).copied().flatten(),
-                problem: Box::new(DefinitionProblem::Dataset {
-                    dataset: ds.name.clone(),
-                    problem,
-                }),
-            };
-            let column = |c: &ColumnSchema| c.name.clone();
-            for name in std::iter::once(&ds.name).chain(&ds.aliases) {
-                if !names.insert(fold_name(name)) {
-                    return Err(err(DatasetProblem::SheetNameTwice { name: name.clone() }));
-                }
-            }
-            let mut cols = BTreeSet::new();
-            for c in &ds.columns {
-                if c.name.contains('.') {
-                    return Err(err(DatasetProblem::DotInColumn { column: column(c) }));
-                }
-                for h in std::iter::once(&c.name).chain(&c.aliases) {
-                    if !cols.insert(fold_name(h)) {
-                        return Err(err(DatasetProblem::HeaderTwice { header: h.clone() }));
-                    }
-                }
-                match c.kind {
-                    ColumnType::Enum if c.values.is_empty() => {
-                        return Err(err(DatasetProblem::EnumWithoutValues { column: column(c) }));
-                    }
-                    ColumnType::Enum => {}
-                    _ if !c.values.is_empty()
-                        || !c.value_aliases.is_empty()
-                        || !c.value_labels.is_empty() =>
-                    {
-                        return Err(err(DatasetProblem::ValuesNotEnum { column: column(c) }));
-                    }
-                    _ => {}
-                }
-                if let Some(v) = c.value_labels.keys().find(|v| !c.values.contains(v)) {
-                    return Err(err(DatasetProblem::LabelNotValue {
-                        column: column(c),
-                        value: v.clone(),
-                    }));
-                }
-                for (alias, value) in &c.value_aliases {
-                    if !c.values.contains(value) {
-                        return Err(err(DatasetProblem::AliasNotValue {
-                            column: column(c),
-                            alias: alias.clone(),
-                            value: value.clone(),
-                        }));
-                    }
-                }
-                match c.compiled_pattern() {
-                    Some(_) if c.kind != ColumnType::Text => {
-                        return Err(err(DatasetProblem::PatternNotText { column: column(c) }));
-                    }
-                    Some(Err(e)) => {
-                        return Err(err(DatasetProblem::BadPattern {
-                            column: column(c),
-                            detail: e.to_string(),
-                        }));
-                    }
-                    _ => {}
-                }
-                if (c.min.is_some() || c.max.is_some())
-                    && !matches!(c.kind, ColumnType::Integer | ColumnType::Amount)
-                {
-                    return Err(err(DatasetProblem::MinMaxNotNumber { column: column(c) }));
-                }
-                if let Some(r) = &c.references {
-                    match self.dataset(r) {
-                        None => {
-                            return Err(err(DatasetProblem::ReferenceUnknown {
-                                column: column(c),
-                                target: r.clone(),
-                            }));
-                        }
-                        Some(t) if t.key.is_none() => {
-                            return Err(err(DatasetProblem::ReferenceWithoutKey {
-                                column: column(c),
-                                target: r.clone(),
-                            }));
-                        }
-                        Some(t) if t.name == ds.name => {
-                            return Err(err(DatasetProblem::ReferenceToItself {
-                                column: column(c),
-                            }));
-                        }
-                        _ => {}
-                    }
-                    if c.kind != ColumnType::Text {
-                        return Err(err(DatasetProblem::ReferenceNotText { column: column(c) }));
-                    }
-                }
-                if let Some(cond) = &c.required_when {
-                    let Some(other) = ds.column(&cond.column) else {
-                        return Err(err(DatasetProblem::RequiredWhenUnknownColumn {
-                            column: column(c),
-                            other: cond.column.clone(),
-                        }));
-                    };
-                    if other.kind == ColumnType::Enum && !other.values.contains(&cond.equals) {
-                        return Err(err(DatasetProblem::RequiredWhenNotValue {
-                            column: column(c),
-                            value: cond.equals.clone(),
-                            other: other.name.clone(),
-                        }));
-                    }
-                }
-            }
-            if let Some(key) = &ds.key {
-                match ds.column(key) {
-                    Some(c) if c.kind == ColumnType::Text && c.required => {}
-                    Some(_) => {
-                        return Err(err(DatasetProblem::KeyNotRequiredText { key: key.clone() }));
-                    }
-                    None => return Err(err(DatasetProblem::KeyNotColumn { key: key.clone() })),
-                }
-            }
-        }
-        // References must not form a cycle: rows are accepted dataset by dataset.
-        self.reference_order()
-            .map_err(|problem| Error::Definition {
-                path: path.to_path_buf(),
-                line: None,
-                problem: Box::new(problem),
-            })?;
-        Ok(())
-    }
-
     /// Datasets ordered so that each comes after those it references.
     pub(crate) fn reference_order(&self) -> std::result::Result<Vec<usize>, DefinitionProblem> {
         let mut order = Vec::new();
@@ -1252,6 +1076,66 @@ impl Programme {
                 }
             })
     }
+}
+
+/// Where each indicator was read: its file and the line of its entry.
+type IndicatorOrigins = BTreeMap<String, (PathBuf, Option<usize>)>;
+
+/// The indicators of every `indicators/*.toml`, files in name order and
+/// entries as written, with where each was read. Refuses a code given
+/// twice, one that cannot name a file, and more than [`MAX_INDICATORS`].
+fn read_indicators(
+    dir: &Path,
+    files: &mut Vec<DefinitionFile>,
+) -> Result<(Vec<IndicatorDef>, IndicatorOrigins)> {
+    let indicators_dir = dir.join("indicators");
+    let mut indicator_files: Vec<PathBuf> = std::fs::read_dir(&indicators_dir)
+        .map_err(|e| Error::io(&indicators_dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    indicator_files.sort();
+    let mut indicators = Vec::new();
+    let mut origins = IndicatorOrigins::new();
+    for path in &indicator_files {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let file: IndicatorsFile = parse_toml(path, files, dir)?;
+        let lines = entry_lines(&text, "indicator", "code");
+        for (k, ind) in file.indicators.into_iter().enumerate() {
+            let line = lines.get(k).copied().flatten();
+            let err = |problem| Error::Definition {
+                path: path.clone(),
+                line,
+                problem: Box::new(problem),
+            };
+            if let Some((first, _)) = origins.get(&ind.code) {
+                return Err(err(DefinitionProblem::IndicatorTwice {
+                    code: ind.code.clone(),
+                    first: first.clone(),
+                }));
+            }
+            if indicators.len() >= MAX_INDICATORS {
+                return Err(err(DefinitionProblem::TooManyIndicators {
+                    max: MAX_INDICATORS,
+                }));
+            }
+            if !nameable(&ind.code) {
+                return Err(err(DefinitionProblem::BadCode {
+                    code: ind.code.clone(),
+                }));
+            }
+            origins.insert(ind.code.clone(), (path.clone(), line));
+            indicators.push(ind);
+        }
+    }
+    if indicators.is_empty() {
+        return Err(Error::Definition {
+            path: indicators_dir,
+            line: None,
+            problem: Box::new(DefinitionProblem::NoIndicators),
+        });
+    }
+    Ok((indicators, origins))
 }
 
 /// The most indicators a programme may define. A logframe holds tens; each
