@@ -1,12 +1,16 @@
-//! One function per command of the `cadre` command line, returning what it
-//! made (text, a table, a PDF, a workbook, XML: bytes) and whether the data
-//! was clean. The binary only parses arguments, calls one of these, prints
-//! or writes (`-o`, atomically) and picks the exit code; anything else that
-//! wants the same answers (the web app, a script) calls the same functions
-//! and sends or keeps the bytes as it needs.
+//! The commands of the `cadre` command line, each returning what it made
+//! (text, a table, a PDF, a workbook, XML: bytes) and whether the data was
+//! clean. A data command is a method of [`Session`]: a programme and the
+//! data read against it ([`Ingested`]), in the user's language. [`open`]
+//! reads [`Inputs`] (with the progress observer the caller gives, if any),
+//! and a function per command on `Inputs` is `open` then the method: one
+//! code path, whoever holds the data. The binary only parses arguments,
+//! opens, calls one method, prints or writes (`-o`, atomically) and picks
+//! the exit code; the web app keeps an upload's `Ingested` for the requests
+//! that follow, and sends the bytes.
 //!
-//! No function here writes a file, reads the clock or the environment:
-//! today's date and `SOURCE_DATE_EPOCH` are arguments.
+//! No function here writes a file, prints, reads the clock or the
+//! environment: today's date and `SOURCE_DATE_EPOCH` are arguments.
 
 use std::path::{Path, PathBuf};
 

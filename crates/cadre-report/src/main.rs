@@ -168,9 +168,10 @@ enum Command {
     ///
     /// It listens on this computer only (127.0.0.1) unless --addr says
     /// otherwise (then it warns). Uploads above 64 MiB per request are
-    /// refused (413); uploaded workbooks are written to a private temporary
-    /// folder removed after each request, and the page keeps them in memory
-    /// for 30 minutes at most (256 MiB in all, the oldest forgotten first).
+    /// refused (413); uploaded workbooks are read from memory, never written
+    /// to disk, and the page keeps them and the data read from them in
+    /// memory for 30 minutes at most (256 MiB of uploads in all, the oldest
+    /// forgotten first).
     Serve {
         /// The programme folder (programme.toml, datasets.toml, indicators/).
         #[arg(long)]

@@ -200,7 +200,7 @@ enum Failure {
     NoFile,
     /// A session no longer held.
     Expired,
-    /// A failure of the server itself (a temporary folder, a thread).
+    /// A failure of the server itself (no random id, a thread).
     Internal(String),
 }
 
