@@ -1,19 +1,23 @@
-//! One function per command of the `cadre` command line, returning what it
-//! made (text, a table, a PDF, a workbook, XML: bytes) and whether the data
-//! was clean. The binary only parses arguments, calls one of these, prints
-//! or writes (`-o`, atomically) and picks the exit code; anything else that
-//! wants the same answers (the web app, a script) calls the same functions
-//! and sends or keeps the bytes as it needs.
+//! The commands of the `cadre` command line, each returning what it made
+//! (text, a table, a PDF, a workbook, XML: bytes) and whether the data was
+//! clean. A data command is a method of [`Session`]: a programme and the
+//! data read against it ([`Ingested`]), in the user's language. [`open`]
+//! reads [`Inputs`] (with the progress observer the caller gives, if any),
+//! and a function per command on `Inputs` is `open` then the method: one
+//! code path, whoever holds the data. The binary only parses arguments,
+//! opens, calls one method, prints or writes (`-o`, atomically) and picks
+//! the exit code; the web app keeps an upload's `Ingested` for the requests
+//! that follow, and sends the bytes.
 //!
-//! No function here writes a file, reads the clock or the environment:
-//! today's date and `SOURCE_DATE_EPOCH` are arguments.
+//! No function here writes a file, prints, reads the clock or the
+//! environment: today's date and `SOURCE_DATE_EPOCH` are arguments.
 
 use std::path::{Path, PathBuf};
 
 use cadre::check::CheckReport;
-use cadre::ingest::Source;
+use cadre::ingest::{NoProgress, Progress, Source};
 use cadre::reporting::ReportingStatus;
-use cadre::{Data, Engine, Lang, Period, Programme};
+use cadre::{Data, Engine, IndicatorTable, Lang, Period, Programme};
 use chrono::NaiveDate;
 
 use crate::Error;
@@ -87,9 +91,6 @@ pub struct Inputs {
     pub lang: Option<String>,
     /// Leave rejected rows out (counted) instead of stopping.
     pub allow_rejected: bool,
-    /// Draw ingestion's progress on stderr when the input is large (the
-    /// caller checks stderr is a terminal; stdout is never touched).
-    pub progress: bool,
 }
 
 /// A period as the user wrote it, and the day `project` ends on.
@@ -142,52 +143,110 @@ pub fn fallback_language(asked: Option<&str>) -> Lang {
 /// programme declares it, else the programme's default.
 pub fn load_programme(dir: &Path, lang: Option<&str>) -> Result<(Programme, Lang), Error> {
     let programme = Programme::load(dir)?;
-    let lang = match lang {
-        None => programme.default_language(),
+    let lang = language(&programme, lang)?;
+    Ok((programme, lang))
+}
+
+/// The language asked for when `programme` declares it (an error
+/// otherwise), else the programme's default.
+pub fn language(programme: &Programme, asked: Option<&str>) -> Result<Lang, Error> {
+    match asked {
+        None => Ok(programme.default_language()),
         Some(code) => programme
             .language(code)
             .ok_or_else(|| Error::UnknownLanguage {
                 given: code.to_owned(),
                 declared: programme.info.languages.clone(),
-            })?,
-    };
-    Ok((programme, lang))
+            }),
+    }
 }
 
-/// A programme, its data and the user's language.
-struct Session {
-    programme: Programme,
-    data: Data,
-    lang: Lang,
-    /// The accounting of rejected rows that were allowed, for stderr.
-    notes: Vec<String>,
+/// A programme and the data read against it: what the data commands run
+/// on, through [`Ingested::session`]. The command line reads one per run;
+/// the web app keeps one per upload, shared read-only by the explanations
+/// and downloads that follow.
+#[derive(Debug)]
+pub struct Ingested {
+    /// The programme the data was read against.
+    pub programme: Programme,
+    /// The data.
+    pub data: Data,
 }
 
-impl Session {
-    /// Loads and ingests; stops on rejected rows unless `stop_on_rejected`
-    /// is false or they are allowed (then the accounting becomes a note).
-    fn open(inputs: &Inputs, stop_on_rejected: bool) -> Result<Session, Error> {
-        let (programme, lang) = load_programme(&inputs.programme, inputs.lang.as_deref())?;
-        let data = if inputs.progress && crate::progress::is_large(&disk_paths(&inputs.data)) {
-            let bars = crate::progress::Bars::new(lang);
-            cadre::ingest::ingest_sources_with_progress(&programme, &inputs.data, &bars)?
-        } else {
-            cadre::ingest_sources(&programme, &inputs.data)?
-        };
-        let mut notes = Vec::new();
-        if stop_on_rejected && !data.report.is_clean() {
-            let accounting = accounting_text(&data.report, lang);
-            if !inputs.allow_rejected {
-                return Err(Error::RejectedRows { accounting });
-            }
-            notes.push(accounting);
-        }
-        Ok(Session {
-            programme,
-            data,
+impl Ingested {
+    /// Reads `sources` against `programme`, telling `progress` how far it
+    /// has got ([`NoProgress`] when nobody watches).
+    pub fn new(
+        programme: Programme,
+        sources: &[Source],
+        progress: &dyn Progress,
+    ) -> Result<Ingested, Error> {
+        let data = cadre::ingest::ingest_sources_with_progress(&programme, sources, progress)?;
+        Ok(Ingested { programme, data })
+    }
+
+    /// The commands on this data, in `lang`; rejected rows stop them unless
+    /// `allow_rejected` (then they are left out and accounted for in a note).
+    pub fn session(&self, lang: Lang, allow_rejected: bool) -> Session<'_> {
+        Session {
+            programme: &self.programme,
+            data: &self.data,
             lang,
-            notes,
-        })
+            allow_rejected,
+        }
+    }
+}
+
+/// Reads the inputs of a command: loads the programme, picks the language
+/// (a language the programme does not declare fails before any file is
+/// read), then reads the data. `progress` makes, for that language, the
+/// observer told how far reading has got, or `None`: the caller decides
+/// whether and how progress is shown (the command line draws bars on a
+/// terminal), the library never draws.
+pub fn open(
+    inputs: &Inputs,
+    progress: impl FnOnce(Lang) -> Option<Box<dyn Progress>>,
+) -> Result<(Ingested, Lang), Error> {
+    let (programme, lang) = load_programme(&inputs.programme, inputs.lang.as_deref())?;
+    let observer = progress(lang);
+    let progress = observer.as_deref().unwrap_or(&NoProgress);
+    Ok((Ingested::new(programme, &inputs.data, progress)?, lang))
+}
+
+/// Runs `command` on the session of `inputs`, read without an observer:
+/// each path-based command below is this and the session's method.
+fn on_inputs<T>(
+    inputs: &Inputs,
+    command: impl FnOnce(&Session<'_>) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let (ingested, lang) = open(inputs, |_| None)?;
+    command(&ingested.session(lang, inputs.allow_rejected))
+}
+
+/// A programme, its data and the user's language: every data command is a
+/// method of it, whatever holds the data (a run of the command line, a
+/// session of the web app).
+#[derive(Debug, Clone, Copy)]
+pub struct Session<'a> {
+    programme: &'a Programme,
+    data: &'a Data,
+    lang: Lang,
+    allow_rejected: bool,
+}
+
+impl<'a> Session<'a> {
+    /// The notes of a command that stops on rejected rows: none when every
+    /// row was accepted, the accounting when rejected rows are allowed, an
+    /// error otherwise.
+    fn accepted(&self) -> Result<Vec<String>, Error> {
+        if self.data.report.is_clean() {
+            return Ok(Vec::new());
+        }
+        let accounting = accounting_text(&self.data.report, self.lang);
+        if !self.allow_rejected {
+            return Err(Error::RejectedRows { accounting });
+        }
+        Ok(vec![accounting])
     }
 
     fn period(&self, when: &When) -> Result<Period, Error> {
@@ -197,17 +256,10 @@ impl Session {
             when.today,
         )?)
     }
-}
 
-/// The sources on this machine, for the progress bar's size estimate.
-fn disk_paths(sources: &[Source]) -> Vec<PathBuf> {
-    sources
-        .iter()
-        .filter_map(|s| match s {
-            Source::Path(p) => Some(p.clone()),
-            Source::File(_) => None,
-        })
-        .collect()
+    fn engine(&self) -> Engine<'a> {
+        Engine::new(self.programme, self.data)
+    }
 }
 
 /// The per-sheet accounting (and per file when there are several), the
@@ -328,61 +380,90 @@ fn files_read_text(report: &cadre::IngestReport, wf: usize, lang: Lang) -> Strin
 /// (`cadre serve`): the accounting of every sheet and rejected row, who
 /// sent what when the programme declares reporting units (in `period` when
 /// given), the programme (its dataset labels) and the user's language.
-pub struct Validation {
+pub struct Validation<'a> {
     /// Every sheet's accounting and every rejected row.
-    pub report: cadre::IngestReport,
+    pub report: &'a cadre::IngestReport,
     /// Who sent what, when the programme declares reporting units.
     pub reporting: Option<ReportingStatus>,
     /// The programme.
-    pub programme: Programme,
+    pub programme: &'a Programme,
     /// The language asked for (or the programme's default).
     pub lang: Lang,
 }
 
-/// `validate`'s findings as data (see [`Validation`]).
-pub fn validation(inputs: &Inputs, when: Option<&When>) -> Result<Validation, Error> {
-    let session = Session::open(inputs, false)?;
-    let period = when.map(|w| session.period(w)).transpose()?;
-    let reporting =
-        Engine::new(&session.programme, &session.data).reporting_status(period.as_ref())?;
-    Ok(Validation {
-        report: session.data.report,
-        reporting,
-        programme: session.programme,
-        lang: session.lang,
-    })
+impl<'a> Session<'a> {
+    /// `validate`'s findings as data (see [`Validation`]).
+    pub fn validation(&self, when: Option<&When>) -> Result<Validation<'a>, Error> {
+        let period = when.map(|w| self.period(w)).transpose()?;
+        let reporting = self.engine().reporting_status(period.as_ref())?;
+        Ok(Validation {
+            report: &self.data.report,
+            reporting,
+            programme: self.programme,
+            lang: self.lang,
+        })
+    }
+
+    /// `cadre validate`: the accounting of every sheet and file and, when
+    /// the programme declares reporting units, who sent what (in `period`
+    /// when given, else in all the data); not clean when a row is rejected.
+    pub fn validate(&self, when: Option<&When>, format: TextOrJson) -> Result<Outcome, Error> {
+        let v = self.validation(when)?;
+        let report = v.report;
+        let output = match format {
+            TextOrJson::Json => json(&ValidateJson {
+                report,
+                files: report.by_file(),
+                reporting: v.reporting.as_ref(),
+            })?,
+            TextOrJson::Text => {
+                let mut text = accounting_text(report, v.lang);
+                if let Some(status) = &v.reporting {
+                    text += "\n";
+                    text += &status_text(status, v.programme, v.lang);
+                }
+                text.into_bytes()
+            }
+        };
+        Ok(Outcome {
+            output,
+            notes: Vec::new(),
+            clean: report.is_clean(),
+        })
+    }
+
+    /// `cadre status`: per reporting unit, the rows it sent in the period,
+    /// dataset by dataset, and the units that sent nothing. Rejected rows
+    /// are left out (and noted): they are to be sent again.
+    pub fn status(&self, when: &When, format: TextOrJson) -> Result<Outcome, Error> {
+        let period = self.period(when)?;
+        let status = self
+            .engine()
+            .reporting_status(Some(&period))?
+            .ok_or(Error::NoReportingUnits)?;
+        let mut notes = Vec::new();
+        if !self.data.report.is_clean() {
+            notes.push(accounting_text(&self.data.report, self.lang));
+        }
+        let output = match format {
+            TextOrJson::Json => json(&status)?,
+            TextOrJson::Text => status_text(&status, self.programme, self.lang).into_bytes(),
+        };
+        Ok(Outcome {
+            output,
+            notes,
+            clean: true,
+        })
+    }
 }
 
-/// `cadre validate`: the accounting of every sheet and file and, when the
-/// programme declares reporting units, who sent what (in `period` when
-/// given, else in all the data); not clean when a row is rejected.
+/// `cadre validate` on `inputs` (see [`Session::validate`]).
 pub fn validate(
     inputs: &Inputs,
     when: Option<&When>,
     format: TextOrJson,
 ) -> Result<Outcome, Error> {
-    let v = validation(inputs, when)?;
-    let report = &v.report;
-    let output = match format {
-        TextOrJson::Json => json(&ValidateJson {
-            report,
-            files: report.by_file(),
-            reporting: v.reporting.as_ref(),
-        })?,
-        TextOrJson::Text => {
-            let mut text = accounting_text(report, v.lang);
-            if let Some(status) = &v.reporting {
-                text += "\n";
-                text += &status_text(status, &v.programme, v.lang);
-            }
-            text.into_bytes()
-        }
-    };
-    Ok(Outcome {
-        output,
-        notes: Vec::new(),
-        clean: report.is_clean(),
-    })
+    on_inputs(inputs, |s| s.validate(when, format))
 }
 
 /// What `validate --format json` prints: the ingest report, the accounting
@@ -395,29 +476,9 @@ struct ValidateJson<'a> {
     reporting: Option<&'a ReportingStatus>,
 }
 
-/// `cadre status`: per reporting unit, the rows it sent in the period,
-/// dataset by dataset, and the units that sent nothing. Rejected rows are
-/// left out (and noted): they are to be sent again.
+/// `cadre status` on `inputs` (see [`Session::status`]).
 pub fn status(inputs: &Inputs, when: &When, format: TextOrJson) -> Result<Outcome, Error> {
-    let session = Session::open(inputs, false)?;
-    let period = session.period(when)?;
-    let engine = Engine::new(&session.programme, &session.data);
-    let status = engine
-        .reporting_status(Some(&period))?
-        .ok_or(Error::NoReportingUnits)?;
-    let mut notes = Vec::new();
-    if !session.data.report.is_clean() {
-        notes.push(accounting_text(&session.data.report, session.lang));
-    }
-    let output = match format {
-        TextOrJson::Json => json(&status)?,
-        TextOrJson::Text => status_text(&status, &session.programme, session.lang).into_bytes(),
-    };
-    Ok(Outcome {
-        output,
-        notes,
-        clean: true,
-    })
+    on_inputs(inputs, |s| s.status(when, format))
 }
 
 /// Who sent what, as plain text: a table of the units (code, name, rows
@@ -496,127 +557,252 @@ pub fn status_text(status: &ReportingStatus, programme: &Programme, lang: Lang) 
     s
 }
 
-/// `cadre compute`: the indicator table of a period, as csv, JSON or the
-/// xlsx tracking table.
-pub fn compute(inputs: &Inputs, when: &When, format: TableFormat) -> Result<Outcome, Error> {
-    let session = Session::open(inputs, true)?;
-    let period = session.period(when)?;
-    let engine = Engine::new(&session.programme, &session.data);
-    let table = engine.compute(&period)?;
-    let output = match format {
-        TableFormat::Xlsx => {
-            let created = period.end.and_hms_opt(0, 0, 0).unwrap_or_default();
-            let statement = engine.financial_statement(&period)?;
-            tracking_xlsx(
-                &session.programme,
-                std::slice::from_ref(&table),
-                statement.as_ref(),
-                session.lang,
-                created,
-            )?
+impl<'a> Session<'a> {
+    /// The indicator table of a period, and the notes of the rows left out:
+    /// what `compute` writes, for a caller that lays it out itself.
+    pub fn table(&self, when: &When) -> Result<(IndicatorTable, Vec<String>), Error> {
+        let notes = self.accepted()?;
+        let period = self.period(when)?;
+        Ok((self.engine().compute(&period)?, notes))
+    }
+
+    /// `cadre compute`: the indicator table of a period, as csv, JSON or
+    /// the xlsx tracking table.
+    pub fn compute(&self, when: &When, format: TableFormat) -> Result<Outcome, Error> {
+        let notes = self.accepted()?;
+        let period = self.period(when)?;
+        let engine = self.engine();
+        let table = engine.compute(&period)?;
+        let output = match format {
+            TableFormat::Xlsx => {
+                let created = period.end.and_hms_opt(0, 0, 0).unwrap_or_default();
+                let statement = engine.financial_statement(&period)?;
+                tracking_xlsx(
+                    self.programme,
+                    std::slice::from_ref(&table),
+                    statement.as_ref(),
+                    self.lang,
+                    created,
+                )?
+            }
+            TableFormat::Csv => {
+                let mut buf = Vec::new();
+                table.write_csv(&mut buf).map_err(|source| Error::Write {
+                    path: PathBuf::from("-"),
+                    source,
+                })?;
+                buf
+            }
+            TableFormat::Json => json(&table)?,
+        };
+        Ok(Outcome::clean(output, notes))
+    }
+
+    /// `cadre report`: the PDF of a period, rendered from this command's
+    /// one engine and table.
+    #[cfg(feature = "pdf")]
+    pub fn report(&self, when: &When, args: &ReportArgs) -> Result<Outcome, Error> {
+        let mut notes = self.accepted()?;
+        let period = self.period(when)?;
+        let engine = self.engine();
+        let table = engine.compute(&period)?;
+        let options = self.report_options(&period, when, args)?;
+        let rendered = crate::report::render(&engine, &table, &options)?;
+        let lang = self.lang;
+        notes.extend(
+            rendered
+                .narrative_warnings
+                .iter()
+                .map(|w| w.message(lang))
+                .chain(rendered.warnings.iter().cloned())
+                .map(|w| Text::Warning { text: &w }.render(lang)),
+        );
+        Ok(Outcome::clean(rendered.pdf, notes))
+    }
+
+    /// The report's options from the command's arguments: flags and inputs
+    /// (the earlier table read here), never results.
+    #[cfg(feature = "pdf")]
+    fn report_options(
+        &self,
+        period: &Period,
+        when: &When,
+        args: &ReportArgs,
+    ) -> Result<ReportOptions, Error> {
+        let issue =
+            crate::report::issue_date(args.date, args.source_date_epoch.as_deref(), period.end)?;
+        let template = args
+            .template
+            .clone()
+            .map_or(TemplateSource::Builtin, TemplateSource::Folder);
+        let mut options = ReportOptions::new(template, self.lang, issue);
+        options.pdf_standard = args.pdf_standard;
+        options.allow_rejected = self.allow_rejected;
+        options.narrative = args.narrative.clone();
+        options.strict = args.strict;
+        options.draft = args.draft;
+        options.final_report = args.final_report;
+        options.data_as_of = args.data_as_of.or_else(|| newest_modification(self.data));
+        options.evidence = args.evidence;
+        options.previous = args
+            .previous
+            .as_deref()
+            .map(|previous| {
+                crate::attached::earlier(
+                    self.programme,
+                    previous,
+                    args.previous_period.as_deref(),
+                    when.today,
+                )
+            })
+            .transpose()?;
+        Ok(options)
+    }
+
+    /// `cadre explain`: how one indicator's value was made.
+    pub fn explain(&self, code: &str, when: &When, format: TextOrJson) -> Result<Outcome, Error> {
+        let notes = self.accepted()?;
+        let period = self.period(when)?;
+        let explanation = self.engine().explain(code, &period)?;
+        let output = match format {
+            TextOrJson::Json => json(&explanation)?,
+            TextOrJson::Text => {
+                crate::explain_text::render(&explanation, &period, self.lang).into_bytes()
+            }
+        };
+        Ok(Outcome::clean(output, notes))
+    }
+
+    /// `cadre check`: a claimed table recomputed; not clean when anything
+    /// differs. The table is a report's PDF (the table it attached), a JSON
+    /// table, a csv table from `compute`, or the xlsx tracking table (see
+    /// [`crate::attached`]). `period` is required for a csv table, selects
+    /// one sheet of an xlsx table, and must be the period a PDF or JSON
+    /// table carries.
+    pub fn check(
+        &self,
+        table: &Path,
+        period: Option<&str>,
+        today: NaiveDate,
+        format: TextOrJson,
+    ) -> Result<Outcome, Error> {
+        let mut notes = self.accepted()?;
+        let file = crate::attached::read_table(self.programme, table)?;
+        if let crate::attached::TableFile::Reported(t) = &file {
+            if t.definitions_hash != self.programme.definitions_hash() {
+                notes.push(Text::ReportFromOtherDefinitions.render(self.lang));
+            }
+            let then: std::collections::BTreeSet<&str> =
+                t.inputs.iter().map(|i| i.sha256.as_str()).collect();
+            let files = self.data.input_files()?;
+            if files.iter().any(|f| !then.contains(f.sha256.as_str())) {
+                notes.push(Text::ReportFromOtherData.render(self.lang));
+            }
         }
-        TableFormat::Csv => {
-            let mut buf = Vec::new();
-            table.write_csv(&mut buf).map_err(|source| Error::Write {
-                path: PathBuf::from("-"),
-                source,
-            })?;
-            buf
-        }
-        TableFormat::Json => json(&table)?,
-    };
-    Ok(Outcome::clean(output, session.notes))
+        let claimed = crate::attached::claimed(self.programme, file, table, period, today)?;
+        let report = cadre::check::check(&self.engine(), &claimed)?;
+        let output = match format {
+            TextOrJson::Json => json(&report.differences)?,
+            TextOrJson::Text => check_text(&report, self.lang).into_bytes(),
+        };
+        Ok(Outcome {
+            output,
+            notes,
+            clean: report.agrees(),
+        })
+    }
+
+    /// `cadre export`: several periods (by default every ended quarter) as
+    /// IATI XML or the xlsx tracking table.
+    pub fn export(
+        &self,
+        format: ExportFormat,
+        periods: &[String],
+        today: NaiveDate,
+    ) -> Result<Outcome, Error> {
+        let notes = self.accepted()?;
+        let info = &self.programme.info;
+        let periods: Vec<Period> = if periods.is_empty() {
+            Period::ended_quarters(info.start, info.end, today)
+        } else {
+            periods
+                .iter()
+                .map(|p| Period::parse(p, info.start, today))
+                .collect::<Result<_, _>>()?
+        };
+        let engine = self.engine();
+        let tables = periods
+            .iter()
+            .map(|p| engine.compute(p))
+            .collect::<Result<Vec<_>, _>>()?;
+        // The export is stamped with its last period's end: the same data
+        // gives the same file whatever the day it is made.
+        let stamp = periods
+            .iter()
+            .map(|p| p.end)
+            .max()
+            .unwrap_or(today)
+            .and_hms_opt(0, 0, 0)
+            .unwrap_or_default();
+        let output = match format {
+            ExportFormat::Iati => {
+                crate::iati::iati_xml(self.programme, &tables, stamp).into_bytes()
+            }
+            ExportFormat::Xlsx => {
+                // The financial statement of the last period exported.
+                let statement = match periods.iter().max_by_key(|p| p.end) {
+                    Some(last) => engine.financial_statement(last)?,
+                    None => None,
+                };
+                tracking_xlsx(
+                    self.programme,
+                    &tables,
+                    statement.as_ref(),
+                    self.lang,
+                    stamp,
+                )?
+            }
+        };
+        Ok(Outcome::clean(output, notes))
+    }
+
+    /// `cadre narrative`: the empty narrative of a period (the caller
+    /// writes the files it lacks into `<folder>/<period>/`).
+    pub fn narrative(&self, when: &When) -> Result<NarrativeSkeleton, Error> {
+        let notes = self.accepted()?;
+        let period = self.period(when)?;
+        let table = self.engine().compute(&period)?;
+        Ok(NarrativeSkeleton {
+            files: crate::report::narrative::skeleton(self.programme, &table, self.lang),
+            period: period.label,
+            lang: self.lang,
+            notes,
+        })
+    }
 }
 
-/// `cadre report`: the PDF of a period, rendered from this command's one
-/// engine and table.
+/// `cadre compute` on `inputs` (see [`Session::compute`]).
+pub fn compute(inputs: &Inputs, when: &When, format: TableFormat) -> Result<Outcome, Error> {
+    on_inputs(inputs, |s| s.compute(when, format))
+}
+
+/// `cadre report` on `inputs` (see [`Session::report`]).
 #[cfg(feature = "pdf")]
 pub fn report(inputs: &Inputs, when: &When, args: &ReportArgs) -> Result<Outcome, Error> {
-    let session = Session::open(inputs, true)?;
-    let period = session.period(when)?;
-    let engine = Engine::new(&session.programme, &session.data);
-    let table = engine.compute(&period)?;
-    let options = report_options(&session, inputs, &period, when, args)?;
-    let rendered = crate::report::render(&engine, &table, &options)?;
-    let mut notes = session.notes;
-    let lang = session.lang;
-    notes.extend(
-        rendered
-            .narrative_warnings
-            .iter()
-            .map(|w| w.message(lang))
-            .chain(rendered.warnings.iter().cloned())
-            .map(|w| Text::Warning { text: &w }.render(lang)),
-    );
-    Ok(Outcome::clean(rendered.pdf, notes))
+    on_inputs(inputs, |s| s.report(when, args))
 }
 
-/// The report's options from the command's arguments: flags and inputs
-/// (the earlier table read here), never results.
-#[cfg(feature = "pdf")]
-fn report_options(
-    session: &Session,
-    inputs: &Inputs,
-    period: &Period,
-    when: &When,
-    args: &ReportArgs,
-) -> Result<ReportOptions, Error> {
-    let issue =
-        crate::report::issue_date(args.date, args.source_date_epoch.as_deref(), period.end)?;
-    let template = args
-        .template
-        .clone()
-        .map_or(TemplateSource::Builtin, TemplateSource::Folder);
-    let mut options = ReportOptions::new(template, session.lang, issue);
-    options.pdf_standard = args.pdf_standard;
-    options.allow_rejected = inputs.allow_rejected;
-    options.narrative = args.narrative.clone();
-    options.strict = args.strict;
-    options.draft = args.draft;
-    options.final_report = args.final_report;
-    options.data_as_of = args
-        .data_as_of
-        .or_else(|| newest_modification(&session.data));
-    options.evidence = args.evidence;
-    options.previous = args
-        .previous
-        .as_deref()
-        .map(|previous| {
-            crate::attached::earlier(
-                &session.programme,
-                previous,
-                args.previous_period.as_deref(),
-                when.today,
-            )
-        })
-        .transpose()?;
-    Ok(options)
-}
-
-/// `cadre explain`: how one indicator's value was made.
+/// `cadre explain` on `inputs` (see [`Session::explain`]).
 pub fn explain(
     inputs: &Inputs,
     code: &str,
     when: &When,
     format: TextOrJson,
 ) -> Result<Outcome, Error> {
-    let session = Session::open(inputs, true)?;
-    let period = session.period(when)?;
-    let explanation = Engine::new(&session.programme, &session.data).explain(code, &period)?;
-    let output = match format {
-        TextOrJson::Json => json(&explanation)?,
-        TextOrJson::Text => {
-            crate::explain_text::render(&explanation, &period, session.lang).into_bytes()
-        }
-    };
-    Ok(Outcome::clean(output, session.notes))
+    on_inputs(inputs, |s| s.explain(code, when, format))
 }
 
-/// `cadre check`: a claimed table recomputed; not clean when anything
-/// differs. The table is a report's PDF (the table it attached), a JSON
-/// table, a csv table from `compute`, or the xlsx tracking table (see
-/// [`crate::attached`]). `period` is required for a csv table, selects one
-/// sheet of an xlsx table, and must be the period a PDF or JSON table carries.
+/// `cadre check` on `inputs` (see [`Session::check`]).
 pub fn check(
     inputs: &Inputs,
     table: &Path,
@@ -624,32 +810,22 @@ pub fn check(
     today: NaiveDate,
     format: TextOrJson,
 ) -> Result<Outcome, Error> {
-    let session = Session::open(inputs, true)?;
-    let file = crate::attached::read_table(&session.programme, table)?;
-    let mut notes = session.notes.clone();
-    if let crate::attached::TableFile::Reported(t) = &file {
-        if t.definitions_hash != session.programme.definitions_hash() {
-            notes.push(Text::ReportFromOtherDefinitions.render(session.lang));
-        }
-        let then: std::collections::BTreeSet<&str> =
-            t.inputs.iter().map(|i| i.sha256.as_str()).collect();
-        let files = session.data.input_files()?;
-        if files.iter().any(|f| !then.contains(f.sha256.as_str())) {
-            notes.push(Text::ReportFromOtherData.render(session.lang));
-        }
-    }
-    let claimed = crate::attached::claimed(&session.programme, file, table, period, today)?;
-    let engine = Engine::new(&session.programme, &session.data);
-    let report = cadre::check::check(&engine, &claimed)?;
-    let output = match format {
-        TextOrJson::Json => json(&report.differences)?,
-        TextOrJson::Text => check_text(&report, session.lang).into_bytes(),
-    };
-    Ok(Outcome {
-        output,
-        notes,
-        clean: report.agrees(),
-    })
+    on_inputs(inputs, |s| s.check(table, period, today, format))
+}
+
+/// `cadre export` on `inputs` (see [`Session::export`]).
+pub fn export(
+    inputs: &Inputs,
+    format: ExportFormat,
+    periods: &[String],
+    today: NaiveDate,
+) -> Result<Outcome, Error> {
+    on_inputs(inputs, |s| s.export(format, periods, today))
+}
+
+/// `cadre narrative` on `inputs` (see [`Session::narrative`]).
+pub fn narrative(inputs: &Inputs, when: &When) -> Result<NarrativeSkeleton, Error> {
+    on_inputs(inputs, |s| s.narrative(when))
 }
 
 /// The differences of `check` as text: a sentence, then a tab-separated
@@ -682,60 +858,6 @@ pub fn check_text(report: &CheckReport, lang: Lang) -> String {
     s
 }
 
-/// `cadre export`: several periods (by default every ended quarter) as IATI
-/// XML or the xlsx tracking table.
-pub fn export(
-    inputs: &Inputs,
-    format: ExportFormat,
-    periods: &[String],
-    today: NaiveDate,
-) -> Result<Outcome, Error> {
-    let session = Session::open(inputs, true)?;
-    let info = &session.programme.info;
-    let periods: Vec<Period> = if periods.is_empty() {
-        Period::ended_quarters(info.start, info.end, today)
-    } else {
-        periods
-            .iter()
-            .map(|p| Period::parse(p, info.start, today))
-            .collect::<Result<_, _>>()?
-    };
-    let engine = Engine::new(&session.programme, &session.data);
-    let tables = periods
-        .iter()
-        .map(|p| engine.compute(p))
-        .collect::<Result<Vec<_>, _>>()?;
-    // The export is stamped with its last period's end: the same data gives
-    // the same file whatever the day it is made.
-    let stamp = periods
-        .iter()
-        .map(|p| p.end)
-        .max()
-        .unwrap_or(today)
-        .and_hms_opt(0, 0, 0)
-        .unwrap_or_default();
-    let output = match format {
-        ExportFormat::Iati => {
-            crate::iati::iati_xml(&session.programme, &tables, stamp).into_bytes()
-        }
-        ExportFormat::Xlsx => {
-            // The financial statement of the last period exported.
-            let statement = match periods.iter().max_by_key(|p| p.end) {
-                Some(last) => engine.financial_statement(last)?,
-                None => None,
-            };
-            tracking_xlsx(
-                &session.programme,
-                &tables,
-                statement.as_ref(),
-                session.lang,
-                stamp,
-            )?
-        }
-    };
-    Ok(Outcome::clean(output, session.notes))
-}
-
 /// The empty narrative of a period, for the officer to fill in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NarrativeSkeleton {
@@ -748,20 +870,6 @@ pub struct NarrativeSkeleton {
     pub lang: Lang,
     /// Notes for standard error (rejected rows allowed).
     pub notes: Vec<String>,
-}
-
-/// `cadre narrative`: the empty narrative of a period (the caller writes
-/// the files it lacks into `<folder>/<period>/`).
-pub fn narrative(inputs: &Inputs, when: &When) -> Result<NarrativeSkeleton, Error> {
-    let session = Session::open(inputs, true)?;
-    let period = session.period(when)?;
-    let table = Engine::new(&session.programme, &session.data).compute(&period)?;
-    Ok(NarrativeSkeleton {
-        files: crate::report::narrative::skeleton(&session.programme, &table, session.lang),
-        period: period.label,
-        lang: session.lang,
-        notes: session.notes,
-    })
 }
 
 /// `cadre report-template`: the default report template's files (path

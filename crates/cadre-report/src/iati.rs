@@ -15,7 +15,7 @@ use cadre::indicator::{Direction, IndicatorDef, Kind, Level};
 use cadre::table::{IndicatorTable, IndicatorValue, format_value};
 use cadre::text::Localized;
 use cadre::{Lang, Programme};
-use chrono::{Datelike, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
@@ -82,7 +82,6 @@ pub fn iati_xml_with(
     options: &IatiOptions,
 ) -> String {
     let info = &programme.info;
-    let langs = &info.languages;
     let stamp = generated.format("%Y-%m-%dT%H:%M:%S").to_string();
     let mut x = Xml::new();
     x.open(
@@ -103,7 +102,34 @@ pub fn iati_xml_with(
         .collect();
     x.open("iati-activity", &activity_attrs);
     x.text_element("iati-identifier", &[], &options.activity_identifier);
+    organisations_and_texts(&mut x, programme, options);
+    status_and_dates(&mut x, programme, generated.date());
+    for (node, level, indicators) in results(programme) {
+        x.open("result", &[("type", result_type(level))]);
+        x.open("title", &[]);
+        x.narratives(&node.label, &info.languages, &node.code);
+        x.close("title");
+        if !node.description.is_empty() {
+            x.open("description", &[]);
+            x.narratives(&node.description, &info.languages, "");
+            x.close("description");
+        }
+        for ind in indicators {
+            indicator(&mut x, programme, ind, tables);
+        }
+        x.close("result");
+    }
+    x.close("iati-activity");
+    x.close("iati-activities");
+    x.finish()
+}
 
+/// Who reports (the implementer, under the publisher's identifiers), the
+/// activity's title and description, and who takes part (funders,
+/// implementer).
+fn organisations_and_texts(x: &mut Xml, programme: &Programme, options: &IatiOptions) {
+    let info = &programme.info;
+    let langs = &info.languages;
     x.open(
         "reporting-org",
         &[
@@ -137,9 +163,13 @@ pub fn iati_xml_with(
     x.open("participating-org", &[("role", "4")]);
     x.narratives(&info.implementer, langs, "");
     x.close("participating-org");
+}
 
+/// The activity's status on `today` (the file's generation day) and its
+/// planned and actual dates.
+fn status_and_dates(x: &mut Xml, programme: &Programme, today: NaiveDate) {
+    let info = &programme.info;
     // ActivityStatus: 1 pipeline, 2 implementation, 3 finalisation.
-    let today = generated.date();
     let status = if today < info.start {
         "1"
     } else if today <= info.end {
@@ -163,25 +193,6 @@ pub fn iati_xml_with(
         "activity-date",
         &[("type", "3"), ("iso-date", &info.end.to_string())],
     );
-
-    for (node, level, indicators) in results(programme) {
-        x.open("result", &[("type", result_type(level))]);
-        x.open("title", &[]);
-        x.narratives(&node.label, langs, &node.code);
-        x.close("title");
-        if !node.description.is_empty() {
-            x.open("description", &[]);
-            x.narratives(&node.description, langs, "");
-            x.close("description");
-        }
-        for ind in indicators {
-            indicator(&mut x, programme, ind, tables);
-        }
-        x.close("result");
-    }
-    x.close("iati-activity");
-    x.close("iati-activities");
-    x.finish()
 }
 
 /// ResultType: 1 output, 2 outcome, 3 impact.

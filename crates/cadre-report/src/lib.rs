@@ -29,7 +29,6 @@ mod error;
 pub mod explain_text;
 pub mod iati;
 pub mod messages;
-pub mod progress;
 pub mod report;
 #[cfg(feature = "serve")]
 pub mod serve;

@@ -1,5 +1,6 @@
-//! The `cadre` command line. Parsing, printing and exit codes live here; the
-//! work is done by the `cadre` and `cadre_report` libraries.
+//! The `cadre` command line. Parsing, printing, the progress bars and exit
+//! codes live here; the work is done by the `cadre` and `cadre_report`
+//! libraries, which never print.
 //!
 //! Exit codes: 0 success; 1 the data has rejected rows (or `check` found
 //! differences); 2 usage, definition or I/O errors.
@@ -8,8 +9,11 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod progress;
+
+use cadre::ingest::Progress;
 use cadre_report::Error;
-use cadre_report::commands::{self, Outcome};
+use cadre_report::commands::{self, Outcome, Session};
 use cadre_report::messages::Text;
 use cadre_report::report::PdfStandardChoice;
 use chrono::NaiveDate;
@@ -164,9 +168,10 @@ enum Command {
     ///
     /// It listens on this computer only (127.0.0.1) unless --addr says
     /// otherwise (then it warns). Uploads above 64 MiB per request are
-    /// refused (413); uploaded workbooks are written to a private temporary
-    /// folder removed after each request, and the page keeps them in memory
-    /// for 30 minutes at most (256 MiB in all, the oldest forgotten first).
+    /// refused (413); uploaded workbooks are read from memory, never written
+    /// to disk, and the page keeps them and the data read from them in
+    /// memory for 30 minutes at most (256 MiB of uploads in all, the oldest
+    /// forgotten first).
     Serve {
         /// The programme folder (programme.toml, datasets.toml, indicators/).
         #[arg(long)]
@@ -370,14 +375,24 @@ impl From<ExportFormat> for commands::ExportFormat {
 }
 
 impl Input {
-    fn inputs(self, allow_rejected: bool) -> commands::Inputs {
-        commands::Inputs {
+    /// Runs `command` on this input's programme and data, read with a bar
+    /// per sheet on stderr when stderr is a terminal, `--quiet` is not
+    /// given and the input is large (stdout is never touched).
+    fn run<T>(
+        self,
+        allow_rejected: bool,
+        command: impl FnOnce(&Session<'_>) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let draw = !self.quiet && std::io::stderr().is_terminal() && progress::is_large(&self.data);
+        let inputs = commands::Inputs {
             programme: self.programme,
             data: self.data.into_iter().map(Into::into).collect(),
             lang: self.lang,
             allow_rejected,
-            progress: !self.quiet && std::io::stderr().is_terminal(),
-        }
+        };
+        let bars = |lang| draw.then(|| Box::new(progress::Bars::new(lang)) as Box<dyn Progress>);
+        let (ingested, lang) = commands::open(&inputs, bars)?;
+        command(&ingested.session(lang, allow_rejected))
     }
 }
 
@@ -518,28 +533,28 @@ fn run(command: Command) -> Result<Outcome, Error> {
                 period,
                 today: today(day),
             });
-            commands::validate(&input.inputs(false), when.as_ref(), format.into())
+            input.run(false, |s| s.validate(when.as_ref(), format.into()))
         }
         Command::Status {
             input,
             when,
             format,
-        } => commands::status(&input.inputs(false), &when.when(), format.into()),
+        } => input.run(false, |s| s.status(&when.when(), format.into())),
         Command::Compute {
             input,
             when,
             format,
             output,
             allow_rejected,
-        } => compute(input.inputs(allow_rejected), when, format, output),
+        } => compute(input, allow_rejected, when, format, output),
         Command::Report {
             input,
             when,
             report,
         } => {
-            let inputs = input.inputs(report.allow_rejected);
+            let allow_rejected = report.allow_rejected;
             let (args, output) = report.args();
-            let outcome = commands::report(&inputs, &when.when(), &args)?;
+            let outcome = input.run(allow_rejected, |s| s.report(&when.when(), &args))?;
             to_file_or_stdout(outcome, Some(&output))
         }
         Command::Explain {
@@ -548,12 +563,9 @@ fn run(command: Command) -> Result<Outcome, Error> {
             when,
             format,
             allow_rejected,
-        } => commands::explain(
-            &input.inputs(allow_rejected),
-            &code,
-            &when.when(),
-            format.into(),
-        ),
+        } => input.run(allow_rejected, |s| {
+            s.explain(&code, &when.when(), format.into())
+        }),
         Command::Check {
             table,
             input,
@@ -561,13 +573,9 @@ fn run(command: Command) -> Result<Outcome, Error> {
             today: given,
             format,
             allow_rejected,
-        } => commands::check(
-            &input.inputs(allow_rejected),
-            &table,
-            period.as_deref(),
-            today(given),
-            format.into(),
-        ),
+        } => input.run(allow_rejected, |s| {
+            s.check(&table, period.as_deref(), today(given), format.into())
+        }),
         Command::Export {
             input,
             format,
@@ -576,8 +584,9 @@ fn run(command: Command) -> Result<Outcome, Error> {
             today: given,
             allow_rejected,
         } => {
-            let inputs = input.inputs(allow_rejected);
-            let outcome = commands::export(&inputs, format.into(), &periods, today(given))?;
+            let outcome = input.run(allow_rejected, |s| {
+                s.export(format.into(), &periods, today(given))
+            })?;
             to_file_or_stdout(outcome, Some(&output))
         }
         Command::Template {
@@ -598,7 +607,7 @@ fn run(command: Command) -> Result<Outcome, Error> {
             output,
             allow_rejected,
         } => {
-            let skeleton = commands::narrative(&input.inputs(allow_rejected), &when.when())?;
+            let skeleton = input.run(allow_rejected, |s| s.narrative(&when.when()))?;
             write_narrative(skeleton, &output)
         }
     }
@@ -607,7 +616,8 @@ fn run(command: Command) -> Result<Outcome, Error> {
 /// `cadre compute`: the table on standard output, or in `output` (which
 /// the xlsx table needs).
 fn compute(
-    inputs: commands::Inputs,
+    input: Input,
+    allow_rejected: bool,
     when: When,
     format: TableFormat,
     output: Option<PathBuf>,
@@ -615,7 +625,7 @@ fn compute(
     if matches!(format, TableFormat::Xlsx) && output.is_none() {
         return Err(Error::XlsxNeedsOutput);
     }
-    let outcome = commands::compute(&inputs, &when.when(), format.into())?;
+    let outcome = input.run(allow_rejected, |s| s.compute(&when.when(), format.into()))?;
     to_file_or_stdout(outcome, output.as_deref())
 }
 

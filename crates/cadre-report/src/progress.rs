@@ -1,7 +1,9 @@
 //! The progress bar of long runs: ingestion's progress ([`cadre::ingest::Progress`])
-//! drawn on stderr by indicatif, one bar per sheet being read. The command
-//! line asks for it when stderr is a terminal and `--quiet` is not given;
-//! it is drawn only for large inputs. Nothing is written to stdout.
+//! drawn on stderr by indicatif, one bar per sheet being read. A module of
+//! the binary (`main.rs` declares it), not of the library: the libraries
+//! never draw; the command line passes these bars to
+//! [`cadre_report::commands::open`] when stderr is a terminal, `--quiet` is
+//! not given and the input is large. Nothing is written to stdout.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -10,14 +12,15 @@ use std::sync::Mutex;
 use cadre::Lang;
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::messages::Word;
+use cadre_report::messages::Word;
 
-/// Inputs smaller than this are read too fast to need a bar.
-pub const LARGE_INPUT_BYTES: u64 = 8 << 20;
+/// Inputs smaller than this are read too fast to need a bar (the
+/// command line's test of it, `cli.rs`, writes an input this large).
+pub(crate) const LARGE_INPUT_BYTES: u64 = 8 << 20;
 
 /// Whether the sources at `paths` (workbooks, csv files, folders of them)
 /// are large enough for a bar.
-pub fn is_large(paths: &[PathBuf]) -> bool {
+pub(crate) fn is_large(paths: &[PathBuf]) -> bool {
     fn size(p: &Path, depth: u32) -> u64 {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() && depth < 4 => std::fs::read_dir(p)
@@ -36,7 +39,7 @@ pub fn is_large(paths: &[PathBuf]) -> bool {
 }
 
 /// Bars on stderr, one per sheet being read.
-pub struct Bars {
+pub(crate) struct Bars {
     multi: MultiProgress,
     style: ProgressStyle,
     bars: Mutex<HashMap<(PathBuf, String), ProgressBar>>,
@@ -44,7 +47,7 @@ pub struct Bars {
 
 impl Bars {
     /// Bars whose words are in `lang`.
-    pub fn new(lang: Lang) -> Bars {
+    pub(crate) fn new(lang: Lang) -> Bars {
         let template = format!(
             "{{prefix:.bold}} {{wide_bar}} {{human_pos}}/{{human_len}} {} {{elapsed}}",
             Word::Rows.text(lang)

@@ -162,6 +162,67 @@ fn write_period_sheet(
     Ok(())
 }
 
+/// The formats of the financial statement's cells.
+struct StatementFormats<'a> {
+    header: &'a Format,
+    money: Format,
+    bold_money: Format,
+    pct: &'a Format,
+    bold_pct: Format,
+    bold: Format,
+}
+
+impl<'a> StatementFormats<'a> {
+    fn new(header: &'a Format, pct: &'a Format) -> StatementFormats<'a> {
+        let money = Format::new().set_num_format("#,##0.00");
+        StatementFormats {
+            header,
+            bold_money: money.clone().set_bold(),
+            money,
+            pct,
+            bold_pct: pct.clone().set_bold(),
+            bold: Format::new().set_bold(),
+        }
+    }
+}
+
+/// The headings of the statement's grouping columns (action, budget line,
+/// funder): their labels in the definitions, else the column's name.
+struct GroupingLabels {
+    action: String,
+    line: String,
+    funder: String,
+}
+
+impl GroupingLabels {
+    fn new(programme: &Programme, lang: Lang) -> GroupingLabels {
+        let fin = programme.finance.as_ref();
+        let label_of = |dataset: Option<&str>, column: Option<&str>| -> String {
+            dataset
+                .zip(column)
+                .and_then(|(d, c)| programme.dataset(d)?.column(c))
+                .map(|c| c.label.get(lang).to_owned())
+                .or_else(|| column.map(str::to_owned))
+                .unwrap_or_default()
+        };
+        let budget = fin.map(|f| f.budget.dataset.as_str());
+        GroupingLabels {
+            action: label_of(
+                budget,
+                fin.and_then(|f| f.budget.action.as_deref().or(f.expenses.action.as_deref())),
+            ),
+            line: label_of(
+                budget,
+                fin.and_then(|f| f.budget.line.as_deref().or(f.expenses.line.as_deref())),
+            ),
+            funder: label_of(
+                fin.map(|f| f.expenses.dataset.as_str()),
+                fin.and_then(|f| f.expenses.funder.as_deref()),
+            ),
+        }
+    }
+}
+
 /// The financial statement: by action, by budget line, by funder, each
 /// block under its own header row, totals in bold; amounts as numbers.
 fn write_statement(
@@ -172,45 +233,66 @@ fn write_statement(
     header: &Format,
     pct: &Format,
 ) -> Result<(), XlsxError> {
-    let money = Format::new().set_num_format("#,##0.00");
-    let bold_money = money.clone().set_bold();
-    let bold_pct = pct.clone().set_bold();
-    let bold = Format::new().set_bold();
-    let fin = programme.finance.as_ref();
-    // Headings of the grouping columns: their labels in the definitions.
-    let label_of = |dataset: Option<&str>, column: Option<&str>| -> String {
-        dataset
-            .zip(column)
-            .and_then(|(d, c)| programme.dataset(d)?.column(c))
-            .map(|c| c.label.get(lang).to_owned())
-            .or_else(|| column.map(str::to_owned))
-            .unwrap_or_default()
-    };
-    let budget = fin.map(|f| f.budget.dataset.as_str());
-    let action = label_of(
-        budget,
-        fin.and_then(|f| f.budget.action.as_deref().or(f.expenses.action.as_deref())),
-    );
-    let line = label_of(
-        budget,
-        fin.and_then(|f| f.budget.line.as_deref().or(f.expenses.line.as_deref())),
-    );
-    let funder = label_of(
-        fin.map(|f| f.expenses.dataset.as_str()),
-        fin.and_then(|f| f.expenses.funder.as_deref()),
-    );
+    let formats = StatementFormats::new(header, pct);
+    let labels = GroupingLabels::new(programme, lang);
     let widths = [14.0, 44.0, 14.0, 16.0, 14.0, 14.0, 12.0];
     for (i, w) in widths.iter().enumerate() {
         ws.set_column_width(i as u16, *w)?;
     }
-    let mut row = 0u32;
-    let heads = |ws: &mut Worksheet, row: u32, words: [&str; 7]| -> Result<(), XlsxError> {
-        for (i, w) in words.iter().enumerate() {
-            ws.write_string_with_format(row, i as u16, *w, header)?;
-        }
-        ws.set_row_height(row, 30)?;
-        Ok(())
+    let row = write_budget_blocks(ws, s, &labels, lang, &formats)?;
+    if let Some(rows) = &s.by_funder {
+        write_funder_block(ws, row, rows, &s.total, &labels.funder, lang, &formats)?;
+    }
+    Ok(())
+}
+
+/// A block's header row.
+fn write_heads(
+    ws: &mut Worksheet,
+    row: u32,
+    words: [&str; 7],
+    header: &Format,
+) -> Result<(), XlsxError> {
+    for (i, w) in words.iter().enumerate() {
+        ws.write_string_with_format(row, i as u16, *w, header)?;
+    }
+    ws.set_row_height(row, 30)?;
+    Ok(())
+}
+
+/// A row's budget, spending, remainder and share used (in bold for a
+/// total).
+fn write_figures(
+    ws: &mut Worksheet,
+    row: u32,
+    x: &cadre::finance::BudgetFigures,
+    total: bool,
+    f: &StatementFormats<'_>,
+) -> Result<(), XlsxError> {
+    let (m, p) = if total {
+        (&f.bold_money, &f.bold_pct)
+    } else {
+        (&f.money, f.pct)
     };
+    ws.write_number_with_format(row, 2, x.budget, m)?;
+    ws.write_number_with_format(row, 3, x.spent_period, m)?;
+    ws.write_number_with_format(row, 4, x.spent_to_date, m)?;
+    ws.write_number_with_format(row, 5, x.remaining, m)?;
+    if let Some(u) = x.used_pct {
+        ws.write_number_with_format(row, 6, u, p)?;
+    }
+    Ok(())
+}
+
+/// The blocks by action and by budget line (those the statement has),
+/// each with its total; returns the first row after them.
+fn write_budget_blocks(
+    ws: &mut Worksheet,
+    s: &FinancialStatement,
+    labels: &GroupingLabels,
+    lang: Lang,
+    f: &StatementFormats<'_>,
+) -> Result<u32, XlsxError> {
     let figure_heads = |first: &str, second: &str| {
         [
             first.to_owned(),
@@ -222,32 +304,14 @@ fn write_statement(
             Word::UsedPct.text(lang).to_owned(),
         ]
     };
-    let figures = |ws: &mut Worksheet,
-                   row: u32,
-                   x: &cadre::finance::BudgetFigures,
-                   total: bool|
-     -> Result<(), XlsxError> {
-        let (m, p) = if total {
-            (&bold_money, &bold_pct)
-        } else {
-            (&money, pct)
-        };
-        ws.write_number_with_format(row, 2, x.budget, m)?;
-        ws.write_number_with_format(row, 3, x.spent_period, m)?;
-        ws.write_number_with_format(row, 4, x.spent_to_date, m)?;
-        ws.write_number_with_format(row, 5, x.remaining, m)?;
-        if let Some(u) = x.used_pct {
-            ws.write_number_with_format(row, 6, u, p)?;
-        }
-        Ok(())
-    };
     let blocks: [(&Option<Vec<BudgetRow>>, [String; 7]); 2] = [
-        (&s.by_action, figure_heads(&action, "")),
-        (&s.by_line, figure_heads(&action, &line)),
+        (&s.by_action, figure_heads(&labels.action, "")),
+        (&s.by_line, figure_heads(&labels.action, &labels.line)),
     ];
+    let mut row = 0u32;
     for (rows, words) in blocks {
         let Some(rows) = rows else { continue };
-        heads(ws, row, words.each_ref().map(String::as_str))?;
+        write_heads(ws, row, words.each_ref().map(String::as_str), f.header)?;
         row += 1;
         for r in rows {
             if let Some(a) = &r.action {
@@ -258,45 +322,54 @@ fn write_statement(
                 None => r.action.as_ref().map(|a| a.text(lang)).unwrap_or(""),
             };
             ws.write_string(row, 1, label)?;
-            figures(ws, row, &r.figures, false)?;
+            write_figures(ws, row, &r.figures, false, f)?;
             row += 1;
         }
-        ws.write_string_with_format(row, 0, Word::Total.text(lang), &bold)?;
-        figures(ws, row, &s.total, true)?;
+        ws.write_string_with_format(row, 0, Word::Total.text(lang), &f.bold)?;
+        write_figures(ws, row, &s.total, true, f)?;
         row += 2;
     }
-    if let Some(rows) = &s.by_funder {
-        heads(
-            ws,
-            row,
-            [
-                "",
-                &funder,
-                "",
-                Word::SpentInPeriod.text(lang),
-                Word::SpentToDate.text(lang),
-                Word::ShareOfSpendingPct.text(lang),
-                Word::CeilingPct.text(lang),
-            ],
-        )?;
-        row += 1;
-        for r in rows {
-            ws.write_string(row, 0, &r.funder.value)?;
-            ws.write_string(row, 1, r.funder.text(lang))?;
-            ws.write_number_with_format(row, 3, r.spent_period, &money)?;
-            ws.write_number_with_format(row, 4, r.spent_to_date, &money)?;
-            if let Some(v) = r.share_pct {
-                ws.write_number_with_format(row, 5, v, pct)?;
-            }
-            if let Some(v) = r.rate_pct {
-                ws.write_number_with_format(row, 6, v, pct)?;
-            }
-            row += 1;
+    Ok(row)
+}
+
+/// The block by funder from `row`: each funder's spending, its share and
+/// its ceiling, then the total.
+fn write_funder_block(
+    ws: &mut Worksheet,
+    mut row: u32,
+    rows: &[cadre::finance::FunderRow],
+    total: &cadre::finance::BudgetFigures,
+    funder: &str,
+    lang: Lang,
+    f: &StatementFormats<'_>,
+) -> Result<(), XlsxError> {
+    let words = [
+        "",
+        funder,
+        "",
+        Word::SpentInPeriod.text(lang),
+        Word::SpentToDate.text(lang),
+        Word::ShareOfSpendingPct.text(lang),
+        Word::CeilingPct.text(lang),
+    ];
+    write_heads(ws, row, words, f.header)?;
+    row += 1;
+    for r in rows {
+        ws.write_string(row, 0, &r.funder.value)?;
+        ws.write_string(row, 1, r.funder.text(lang))?;
+        ws.write_number_with_format(row, 3, r.spent_period, &f.money)?;
+        ws.write_number_with_format(row, 4, r.spent_to_date, &f.money)?;
+        if let Some(v) = r.share_pct {
+            ws.write_number_with_format(row, 5, v, f.pct)?;
         }
-        ws.write_string_with_format(row, 0, Word::Total.text(lang), &bold)?;
-        ws.write_number_with_format(row, 3, s.total.spent_period, &bold_money)?;
-        ws.write_number_with_format(row, 4, s.total.spent_to_date, &bold_money)?;
+        if let Some(v) = r.rate_pct {
+            ws.write_number_with_format(row, 6, v, f.pct)?;
+        }
+        row += 1;
     }
+    ws.write_string_with_format(row, 0, Word::Total.text(lang), &f.bold)?;
+    ws.write_number_with_format(row, 3, total.spent_period, &f.bold_money)?;
+    ws.write_number_with_format(row, 4, total.spent_to_date, &f.bold_money)?;
     Ok(())
 }
 
@@ -362,32 +435,10 @@ pub fn read_tracking_xlsx(
     programme: &Programme,
     path: &Path,
 ) -> Result<Vec<(String, Vec<cadre::table::FlatRow>)>, cadre::Error> {
-    let bad = |sheet: &str, row: u32, problem: TableProblem| cadre::Error::ClaimedTable {
-        path: path.to_path_buf(),
-        sheet: Some(sheet.to_owned()),
-        row: Some(row),
-        problem,
-    };
-    // Sheets that are not a period's: the definitions, the financial statement.
-    let definitions: Vec<&str> = Lang::ALL
-        .iter()
-        .flat_map(|l| {
-            [
-                Word::Definitions.text(*l),
-                Word::FinancialStatement.text(*l),
-            ]
-        })
-        .collect();
-    let dimension_of = |label: &str| {
-        programme
-            .dimensions
-            .iter()
-            .find(|d| d.name == label || d.label.0.values().any(|l| l == label))
-            .map(|d| (d.name.clone(), d.empty.clone()))
-    };
+    let other_sheets = other_sheet_names();
     let mut out: Vec<(String, Vec<cadre::table::FlatRow>)> = Vec::new();
     cadre::ingest::read_sheets(path, &mut |sheet, row, cells| {
-        if definitions.contains(&sheet) {
+        if other_sheets.contains(&sheet) {
             return Ok(());
         }
         if out.last().is_none_or(|(name, _)| name != sheet) {
@@ -397,8 +448,89 @@ pub fn read_tracking_xlsx(
         if row == 1 {
             return Ok(());
         }
-        let cell = |c: u32| cells.iter().find(|(i, _)| *i == c).map(|(_, v)| v);
-        let text = |c: u32| match cell(c) {
+        let read = SheetRow {
+            path,
+            sheet,
+            row,
+            cells,
+        };
+        if let (Some(flat), Some((_, rows))) = (read.flat_row(programme)?, out.last_mut()) {
+            rows.push(flat);
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// The names, in every language, of the sheets that are not a period's:
+/// the definitions, the financial statement.
+fn other_sheet_names() -> Vec<&'static str> {
+    Lang::ALL
+        .iter()
+        .flat_map(|l| {
+            [
+                Word::Definitions.text(*l),
+                Word::FinancialStatement.text(*l),
+            ]
+        })
+        .collect()
+}
+
+/// One row of a period sheet of the tracking workbook, being read back.
+struct SheetRow<'a, 'c> {
+    path: &'a Path,
+    sheet: &'a str,
+    row: u32,
+    cells: &'a [(u32, Cell<'c>)],
+}
+
+impl SheetRow<'_, '_> {
+    /// The row as `compute` gives it; `None` for a row without indicator.
+    fn flat_row(
+        &self,
+        programme: &Programme,
+    ) -> Result<Option<cadre::table::FlatRow>, cadre::Error> {
+        let indicator = self.text(0);
+        if indicator.is_empty() {
+            return Ok(None);
+        }
+        let (breakdown, category) = self.breakdown(programme);
+        let total = breakdown.is_empty();
+        let on_total = |c: u32, column: &str| -> Result<Option<f64>, cadre::Error> {
+            if total {
+                self.number(c, column)
+            } else {
+                Ok(None)
+            }
+        };
+        Ok(Some(cadre::table::FlatRow {
+            indicator,
+            breakdown,
+            category,
+            period_value: self.number(5, "period_value")?,
+            cumulative_value: self.number(6, "cumulative_value")?,
+            milestone: on_total(7, "milestone")?,
+            target: on_total(8, "target")?,
+            achievement_pct: on_total(9, "achievement_pct")?,
+            status: self.status()?,
+        }))
+    }
+
+    fn bad(&self, problem: TableProblem) -> cadre::Error {
+        cadre::Error::ClaimedTable {
+            path: self.path.to_path_buf(),
+            sheet: Some(self.sheet.to_owned()),
+            row: Some(self.row),
+            problem,
+        }
+    }
+
+    fn cell(&self, c: u32) -> Option<&Cell<'_>> {
+        self.cells.iter().find(|(i, _)| *i == c).map(|(_, v)| v)
+    }
+
+    fn text(&self, c: u32) -> String {
+        match self.cell(c) {
             Some(Cell::Text(s)) => s.trim().to_owned(),
             Some(Cell::Int(n)) => n.to_string(),
             Some(Cell::Float(f)) => format_value(*f),
@@ -406,87 +538,68 @@ pub fn read_tracking_xlsx(
             Some(Cell::DateTime(d)) => d.to_string(),
             Some(Cell::Error(e)) => e.clone(),
             Some(Cell::Empty) | None => String::new(),
-        };
-        let number = |c: u32, column: &str| -> Result<Option<f64>, cadre::Error> {
-            match cell(c) {
-                Some(Cell::Float(f)) => Ok(Some(*f)),
-                Some(Cell::Int(n)) => Ok(Some(*n as f64)),
-                Some(Cell::Empty) | None => Ok(None),
-                Some(Cell::Text(s)) if s.trim().is_empty() => Ok(None),
-                Some(_) => {
-                    let value = text(c);
-                    value.replace(',', ".").parse().map(Some).map_err(|_| {
-                        bad(
-                            sheet,
-                            row,
-                            TableProblem::NotANumber {
-                                column: column.to_owned(),
-                                value,
-                            },
-                        )
+        }
+    }
+
+    /// A number, written as one or as text (a decimal comma accepted);
+    /// `None` when the cell is empty.
+    fn number(&self, c: u32, column: &str) -> Result<Option<f64>, cadre::Error> {
+        match self.cell(c) {
+            Some(Cell::Float(f)) => Ok(Some(*f)),
+            Some(Cell::Int(n)) => Ok(Some(*n as f64)),
+            Some(Cell::Empty) | None => Ok(None),
+            Some(Cell::Text(s)) if s.trim().is_empty() => Ok(None),
+            Some(_) => {
+                let value = self.text(c);
+                value.replace(',', ".").parse().map(Some).map_err(|_| {
+                    self.bad(TableProblem::NotANumber {
+                        column: column.to_owned(),
+                        value,
                     })
-                }
+                })
             }
-        };
-        let indicator = text(0);
-        if indicator.is_empty() {
-            return Ok(());
         }
-        let breakdown_label = text(2);
-        let (breakdown, category) = if breakdown_label.is_empty() {
-            (String::new(), String::new())
-        } else {
-            let (name, empty) = dimension_of(&breakdown_label)
-                .unwrap_or((breakdown_label.clone(), Default::default()));
-            let cat = text(3);
-            let category = if empty.0.values().any(|e| *e == cat) {
-                empty.get(programme.default_language()).to_owned()
-            } else {
-                cat
-            };
-            (name, category)
-        };
-        let status_text = text(10);
-        let status = if status_text.is_empty() {
-            None
-        } else {
-            Some(
-                Status::ALL
-                    .into_iter()
-                    .find(|s| {
-                        Lang::ALL.iter().any(|l| s.text(*l) == status_text)
-                            || s.as_str() == status_text
-                    })
-                    .ok_or_else(|| {
-                        bad(
-                            sheet,
-                            row,
-                            TableProblem::UnknownStatus {
-                                value: status_text.clone(),
-                            },
-                        )
-                    })?,
-            )
-        };
-        let total = breakdown.is_empty();
-        let on_total = |c: u32, column: &str| -> Result<Option<f64>, cadre::Error> {
-            if total { number(c, column) } else { Ok(None) }
-        };
-        let flat = cadre::table::FlatRow {
-            indicator,
-            breakdown,
-            category,
-            period_value: number(5, "period_value")?,
-            cumulative_value: number(6, "cumulative_value")?,
-            milestone: on_total(7, "milestone")?,
-            target: on_total(8, "target")?,
-            achievement_pct: on_total(9, "achievement_pct")?,
-            status,
-        };
-        if let Some((_, rows)) = out.last_mut() {
-            rows.push(flat);
+    }
+
+    /// The breakdown's name and the category, from their labels in any
+    /// language (the empty category as the programme's default language
+    /// writes it); both empty on an indicator's total row.
+    fn breakdown(&self, programme: &Programme) -> (String, String) {
+        let label = self.text(2);
+        if label.is_empty() {
+            return (String::new(), String::new());
         }
-        Ok(())
-    })?;
-    Ok(out)
+        let (name, empty) = programme
+            .dimensions
+            .iter()
+            .find(|d| d.name == label || d.label.0.values().any(|l| *l == label))
+            .map(|d| (d.name.clone(), d.empty.clone()))
+            .unwrap_or((label.clone(), Default::default()));
+        let cat = self.text(3);
+        let category = if empty.0.values().any(|e| *e == cat) {
+            empty.get(programme.default_language()).to_owned()
+        } else {
+            cat
+        };
+        (name, category)
+    }
+
+    /// The status, from its label in any language or its code.
+    fn status(&self) -> Result<Option<Status>, cadre::Error> {
+        let status_text = self.text(10);
+        if status_text.is_empty() {
+            return Ok(None);
+        }
+        Status::ALL
+            .into_iter()
+            .find(|s| {
+                Lang::ALL.iter().any(|l| s.text(*l) == status_text) || s.as_str() == status_text
+            })
+            .map(Some)
+            .ok_or_else(|| {
+                self.bad(TableProblem::UnknownStatus {
+                    value: status_text.clone(),
+                })
+            })
+    }
 }

@@ -207,7 +207,7 @@ pub(crate) fn validation(v: &Validation, lang: Lang) -> String {
                 }
             }
             @if let Some(status) = &v.reporting {
-                (reporting(status, &v.programme, lang))
+                (reporting(status, v.programme, lang))
             }
         }
     }

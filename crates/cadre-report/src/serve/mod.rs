@@ -3,19 +3,23 @@
 //! each value's explanation, and downloads the documents; other tools post
 //! the same workbooks to the API.
 //!
-//! Every answer goes through [`crate::commands`], with the same [`Inputs`]
-//! the command line builds: the API's csv, JSON and PDF are the command
-//! line's bytes by construction. The server adds only what a network needs:
+//! Every answer goes through [`crate::commands`], the API with the same
+//! [`Inputs`] the command line builds, the page through the same
+//! [`commands::Session`] on its session's data: the API's csv, JSON and
+//! PDF are the command line's bytes by construction. The server adds only what a network needs:
 //!
 //! - Uploads are refused beyond [`Config::max_upload`] (413). An upload is
 //!   never written to disk: its workbooks are read from memory (file names
 //!   reduced to a bare name, each one a source of its own, as if given by a
 //!   `--data` of its own), and a command's document (PDF, xlsx, XML) is
 //!   sent as the bytes the command returns.
-//! - The page keeps the uploaded workbooks in memory for the downloads and
-//!   explanations that follow, under an unguessable session id, for
-//!   [`SESSION_MINUTES`] at most and [`STORE_BYTES`] in all (the oldest are
-//!   forgotten first). Nothing is written to disk.
+//! - The page keeps the uploaded workbooks in memory, and the data read
+//!   from them (read once, on the session's first page, then shared
+//!   read-only), for the downloads and explanations that follow, under an
+//!   unguessable session id, for [`SESSION_MINUTES`] at most and
+//!   [`STORE_BYTES`] of uploads in all (the oldest are forgotten first).
+//!   Nothing is written to disk. The `--data` given at start is read again
+//!   for each page: its files may change while the app runs.
 //! - Routes are fixed: no path of the machine is served (anything else is
 //!   404), and assets are compiled into the binary.
 //! - The programme folder, the template and the `--data` given at start are
@@ -29,11 +33,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use cadre::Lang;
-use cadre::ingest::{NamedFile, Source};
+use cadre::ingest::{NamedFile, NoProgress, Source};
 use chrono::NaiveDate;
 
 use crate::Error;
-use crate::commands::{self, Inputs};
+use crate::commands::{self, Ingested, Inputs};
 
 pub use routes::router;
 
@@ -45,7 +49,8 @@ pub const MAX_UPLOAD: usize = 64 << 20;
 pub const SESSION_MINUTES: u64 = 30;
 
 /// How many bytes of uploaded workbooks the page keeps in memory in all,
-/// every session together; the oldest sessions are forgotten first.
+/// every session together; the oldest sessions are forgotten first. The
+/// data read from them is bounded through them (see `store::Store`).
 pub const STORE_BYTES: usize = 256 << 20;
 
 /// How the app is started.
@@ -103,7 +108,7 @@ impl App {
             .unwrap_or(self.languages[0])
     }
 
-    /// The day uploads are read, which dates their data (UTC, as a file's
+    /// The day uploads arrive, which dates their data (UTC, as a file's
     /// modification time is read): today's date when the app is given one.
     fn upload_day(&self) -> NaiveDate {
         self.config
@@ -186,22 +191,23 @@ pub(crate) struct RequestData {
     /// The sources to read: the uploads (named bytes) or the paths given.
     sources: Vec<Source>,
     /// The day the data was extracted when the request does not say: for
-    /// uploads, the day they are read (files in memory have no
-    /// modification time); for the `--data` given at start, `None`: the
-    /// report dates it by its files' modification, as the command line does.
+    /// uploads, the day they arrived (files in memory have no modification
+    /// time); for the `--data` given at start, `None`: the report dates it
+    /// by its files' modification, as the command line does.
     pub(crate) data_as_of: Option<NaiveDate>,
 }
 
 impl RequestData {
-    /// Uploaded files, read from memory: each one a source of its own, as if
-    /// given by a `--data` of its own (reports name it by its file name).
-    pub(crate) fn upload(app: &App, files: &[store::File]) -> RequestData {
+    /// Uploaded files that arrived on `day`, read from memory: each one a
+    /// source of its own, as if given by a `--data` of its own (reports
+    /// name it by its file name).
+    pub(crate) fn upload(files: &[store::File], day: NaiveDate) -> RequestData {
         RequestData {
             sources: files
                 .iter()
                 .map(|f| Source::File(NamedFile::new(f.name.clone(), Arc::clone(&f.bytes))))
                 .collect(),
-            data_as_of: Some(app.upload_day()),
+            data_as_of: Some(day),
         }
     }
 
@@ -213,7 +219,7 @@ impl RequestData {
         }
     }
 
-    /// The inputs of a command on this data. The one place the server
+    /// The inputs of an API call on this data. The one place the server
     /// builds [`Inputs`], as `main.rs` does from `--programme`, `--data`,
     /// `--lang` and `--allow-rejected`.
     pub(crate) fn inputs(
@@ -227,9 +233,15 @@ impl RequestData {
             data: self.sources.clone(),
             lang: lang.map(str::to_owned),
             allow_rejected,
-            // A server has no terminal to draw a progress bar on.
-            progress: false,
         }
+    }
+
+    /// This data read against the programme, for a page's session: in no
+    /// language yet (each request of the session picks its own), and with
+    /// no progress shown (a server has no terminal to draw it on).
+    pub(crate) fn read(&self, app_config: &Config) -> Result<Ingested, Error> {
+        let programme = cadre::Programme::load(&app_config.programme)?;
+        Ingested::new(programme, &self.sources, &NoProgress)
     }
 }
 

@@ -11,7 +11,7 @@ use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use cadre::{IndicatorTable, Lang};
+use cadre::Lang;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -19,7 +19,9 @@ use super::html::{self, Frame, Links, pct};
 use super::store::{self, File};
 use super::{App, Config, RequestData};
 use crate::Error;
-use crate::commands::{self, ExportFormat, ReportArgs, TableFormat, TextOrJson, When};
+use crate::commands::{
+    self, ExportFormat, Ingested, ReportArgs, Session, TableFormat, TextOrJson, When,
+};
 use crate::messages::web::{WebText, WebWord};
 
 type Shared = State<Arc<App>>;
@@ -198,7 +200,7 @@ enum Failure {
     NoFile,
     /// A session no longer held.
     Expired,
-    /// A failure of the server itself (a temporary folder, a thread).
+    /// A failure of the server itself (no random id, a thread).
     Internal(String),
 }
 
@@ -292,25 +294,58 @@ async fn read_form(
     Ok((files, fields))
 }
 
-/// The data of a page's session: the uploads it holds (read from memory),
-/// or the `--data` given at start (session `server`).
-fn session_data(app: &App, id: &str) -> Result<(RequestData, Vec<String>), Failure> {
-    if id == "server" && !app.config.data.is_empty() {
-        let names = app
-            .config
-            .data
-            .iter()
-            .map(|p| {
-                p.file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            })
-            .collect();
-        return Ok((RequestData::server(&app.config), names));
+/// The data of a page's session, read against the programme: what its
+/// requests run their command on.
+struct PageData {
+    /// The data: an upload's, read once and shared by the session's
+    /// requests; the `--data` given at start, read for this request.
+    ingested: Arc<Ingested>,
+    /// The names of the files, for the page.
+    names: Vec<String>,
+    /// The day the data was extracted when the request does not say (see
+    /// [`RequestData::data_as_of`]).
+    data_as_of: Option<NaiveDate>,
+}
+
+impl PageData {
+    /// The session `id`'s data: the upload it holds, or the `--data`
+    /// given at start (session `server`); a failure to read it is the
+    /// command's, in `lang`.
+    fn of(app: &App, id: &str, lang: Lang) -> Result<PageData, Failure> {
+        let failed = |e| Failure::command(e, lang);
+        if id == "server" && !app.config.data.is_empty() {
+            let names = app
+                .config
+                .data
+                .iter()
+                .map(|p| {
+                    p.file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default()
+                })
+                .collect();
+            let data = RequestData::server(&app.config);
+            return Ok(PageData {
+                ingested: Arc::new(data.read(&app.config).map_err(failed)?),
+                names,
+                data_as_of: data.data_as_of,
+            });
+        }
+        let upload = app.store.get(id).ok_or(Failure::Expired)?;
+        let data = RequestData::upload(&upload.files, upload.received);
+        Ok(PageData {
+            ingested: upload
+                .ingested(|_| data.read(&app.config))
+                .map_err(failed)?,
+            names: upload.files.iter().map(|f| f.name.clone()).collect(),
+            data_as_of: data.data_as_of,
+        })
     }
-    let files = app.store.get(id).ok_or(Failure::Expired)?;
-    let names = files.iter().map(|f| f.name.clone()).collect();
-    Ok((RequestData::upload(app, &files), names))
+
+    /// The commands on this data, in `lang`.
+    fn session(&self, lang: Lang, allow_rejected: bool) -> Session<'_> {
+        self.ingested.session(lang, allow_rejected)
+    }
 }
 
 /// A page's language (the one asked for when the programme declares it)
@@ -396,7 +431,7 @@ async fn upload(State(app): Shared, headers: HeaderMap, form: Multipart) -> Resp
     if files.is_empty() {
         return page_error(&app, lang, &Failure::NoFile);
     }
-    let Some(id) = app.store.insert(files) else {
+    let Some(id) = app.store.insert(files, app.upload_day()) else {
         return page_error(&app, lang, &Failure::Internal("getrandom".into()));
     };
     let params = Params {
@@ -433,21 +468,19 @@ async fn results(
         let when = params.when(&app);
         let allow = params.allow_rejected();
         move || {
-            let (data, names) = session_data(&app, &id)?;
-            let inputs = data.inputs(&app.config, Some(lang.code()), allow);
-            let validation = commands::validation(&inputs, Some(&when))
+            let data = PageData::of(&app, &id, lang)?;
+            let session = data.session(lang, allow);
+            let validation = session
+                .validation(Some(&when))
                 .map_err(|e| Failure::command(e, lang))?;
-            let table = commands::compute(&inputs, &when, TableFormat::Json)
-                .and_then(|o| {
-                    let table: IndicatorTable = serde_json::from_slice(&o.output)?;
-                    Ok((table, o.notes))
-                })
-                .map_err(|e| e.message(lang));
-            Ok((validation, table, names))
+            let rejected = !validation.report.is_clean();
+            let validation = html::validation(&validation, lang);
+            let table = session.table(&when).map_err(|e| e.message(lang));
+            Ok((validation, rejected, table, data.names))
         }
     };
     match blocking(work).await {
-        Ok((validation, table, names)) => {
+        Ok((validation, rejected, table, names)) => {
             let in_lang = |l: Lang| format!("{base}?{}", params.page_query(&app, l));
             let frame = Frame {
                 lang,
@@ -458,8 +491,6 @@ async fn results(
                 base: &base,
                 query: &query,
             };
-            let rejected = !validation.report.is_clean();
-            let validation = html::validation(&validation, lang);
             let (table, notes) = match table {
                 Ok((t, notes)) => (Ok(html::table(&t, lang, &links)), notes),
                 Err(message) => (Err(message), Vec::new()),
@@ -496,9 +527,10 @@ async fn explain_page(
         let when = params.when(&app);
         let allow = params.allow_rejected();
         move || {
-            let (data, _) = session_data(&app, &id)?;
-            let inputs = data.inputs(&app.config, Some(lang.code()), allow);
-            let out = commands::explain(&inputs, &code, &when, TextOrJson::Text)
+            let data = PageData::of(&app, &id, lang)?;
+            let out = data
+                .session(lang, allow)
+                .explain(&code, &when, TextOrJson::Text)
                 .map_err(|e| Failure::command(e, lang))?;
             Ok(String::from_utf8_lossy(&out.output).into_owned())
         }
@@ -550,8 +582,8 @@ async fn iati_download(state: Shared, id: Path<String>, params: Query<Params>) -
     document(state, id, params, Document::Iati).await
 }
 
-/// A document of a session, made by its command into the request's folder
-/// and sent.
+/// A document of a session, made by its command from the session's data
+/// and sent as the bytes the command returns.
 async fn document(
     State(app): Shared,
     Path(id): Path<String>,
@@ -565,16 +597,12 @@ async fn document(
         let app = Arc::clone(&app);
         let allow = params.allow_rejected();
         move || {
-            let (data, _) = session_data(&app, &id)?;
-            let inputs = data.inputs(&app.config, Some(lang.code()), allow);
+            let data = PageData::of(&app, &id, lang)?;
+            let session = data.session(lang, allow);
             let done = match which {
-                Document::Report => {
-                    commands::report(&inputs, &when, &params.report_args(data.data_as_of))
-                }
-                Document::Tracking => {
-                    commands::export(&inputs, ExportFormat::Xlsx, &[], when.today)
-                }
-                Document::Iati => commands::export(&inputs, ExportFormat::Iati, &[], when.today),
+                Document::Report => session.report(&when, &params.report_args(data.data_as_of)),
+                Document::Tracking => session.export(ExportFormat::Xlsx, &[], when.today),
+                Document::Iati => session.export(ExportFormat::Iati, &[], when.today),
             };
             done.map(|o| o.output)
                 .map_err(|e| Failure::command(e, lang))
@@ -649,7 +677,9 @@ fn api_error(app: &App, params: &Params, failure: &Failure) -> Response {
     secure(response)
 }
 
-/// Reads the posted workbooks and runs `run` on them, from memory.
+/// Reads the posted workbooks and runs `run` on them, from memory: read
+/// as the command line reads its inputs (an unknown language refused
+/// before any file is read), for this call only.
 /// A query field the call needs and lacks (`missing`) is reported after the
 /// body is read: a client sending its workbooks is answered, not cut off.
 async fn api<F>(
@@ -661,7 +691,7 @@ async fn api<F>(
     run: F,
 ) -> Response
 where
-    F: FnOnce(&commands::Inputs, &RequestData, &Params) -> Result<Response, Error> + Send + 'static,
+    F: FnOnce(&Session<'_>, &RequestData, &Params) -> Result<Response, Error> + Send + 'static,
 {
     let files = match read_form(&headers, app.config.max_upload, form).await {
         Ok(_) if missing.is_some() => Err(Failure::Missing(missing.unwrap_or_default())),
@@ -678,10 +708,13 @@ where
         let app = Arc::clone(&app);
         let params = Arc::clone(&params);
         move || {
-            let data = RequestData::upload(&app, &files);
-            let inputs = data.inputs(&app.config, params.lang.as_deref(), params.allow_rejected());
+            let data = RequestData::upload(&files, app.upload_day());
+            let allow = params.allow_rejected();
+            let inputs = data.inputs(&app.config, params.lang.as_deref(), allow);
             let lang = commands::fallback_language(params.lang.as_deref());
-            run(&inputs, &data, &params).map_err(|e| Failure::command(e, lang))
+            commands::open(&inputs, |_| None)
+                .and_then(|(ingested, lang)| run(&ingested.session(lang, allow), &data, &params))
+                .map_err(|e| Failure::command(e, lang))
         }
     };
     match blocking(work).await {
@@ -720,9 +753,9 @@ async fn api_validate(
         headers,
         form,
         None,
-        move |inputs, _, params| {
+        move |session, _, params| {
             let format = text_or_json(params);
-            let out = commands::validate(inputs, when.as_ref(), format)?;
+            let out = session.validate(when.as_ref(), format)?;
             let mut r = bytes_response(text_or_json_type(format), out.output);
             r.headers_mut().insert(
                 "x-cadre-clean",
@@ -750,12 +783,12 @@ async fn api_compute(
         headers,
         form,
         missing,
-        move |inputs, _, params| {
+        move |session, _, params| {
             let (format, content_type) = match params.format.as_deref() {
                 Some("json") => (TableFormat::Json, "application/json"),
                 _ => (TableFormat::Csv, "text/csv; charset=utf-8"),
             };
-            let out = commands::compute(inputs, &when, format)?;
+            let out = session.compute(&when, format)?;
             Ok(bytes_response(content_type, out.output))
         },
     )
@@ -778,9 +811,9 @@ async fn api_report(
         headers,
         form,
         missing,
-        move |inputs, data, params| {
+        move |session, data, params| {
             let args = params.report_args(data.data_as_of);
-            let bytes = commands::report(inputs, &when, &args)?.output;
+            let bytes = session.report(&when, &args)?.output;
             Ok(download(
                 "application/pdf",
                 &format!("report-{}.pdf", when.period),
@@ -812,9 +845,9 @@ async fn api_explain(
         headers,
         form,
         missing,
-        move |inputs, _, params| {
+        move |session, _, params| {
             let format = text_or_json(params);
-            let out = commands::explain(inputs, &code, &when, format)?;
+            let out = session.explain(&code, &when, format)?;
             Ok(bytes_response(text_or_json_type(format), out.output))
         },
     )

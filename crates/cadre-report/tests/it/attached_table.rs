@@ -71,7 +71,6 @@ fn inputs(data: &Path, lang: &str) -> Inputs {
         data: vec![data.into()],
         lang: Some(lang.to_owned()),
         allow_rejected: false,
-        progress: false,
     }
 }
 

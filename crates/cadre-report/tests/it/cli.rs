@@ -672,7 +672,9 @@ fn no_progress_bar_off_a_terminal_and_quiet_changes_no_output() {
     let text = std::fs::read_to_string(&participations).unwrap();
     let (header, rows) = text.split_once('\n').unwrap();
     let mut big = format!("{header}\n");
-    while (big.len() as u64) < cadre_report::progress::LARGE_INPUT_BYTES {
+    // The binary's threshold for a bar (`LARGE_INPUT_BYTES`, 8 MiB, in its
+    // `progress.rs`): an input this large would get one on a terminal.
+    while (big.len() as u64) < 8 << 20 {
         big.push_str(rows);
     }
     std::fs::write(&participations, big).unwrap();
@@ -696,7 +698,7 @@ fn no_progress_bar_off_a_terminal_and_quiet_changes_no_output() {
 }
 
 /// Copy `from` into `to`, recursively.
-fn copy_tree(from: &Path, to: &Path) {
+pub(crate) fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();

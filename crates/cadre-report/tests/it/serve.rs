@@ -701,6 +701,54 @@ fn routes_need_no_temporary_folder() {
     assert!(pdf.body.starts_with(b"%PDF-"));
 }
 
+/// A session reads its upload once, on its first page, and keeps what it
+/// read: once the programme's datasets are gone (no request could read the
+/// upload again), the session's page, explanation and every download are
+/// still served, as before; a new upload, which has to be read, is refused.
+/// (The report still reads the programme's logo from its folder: only the
+/// definitions go.)
+#[test]
+fn a_session_keeps_the_data_it_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let programme = dir.path().join("terress");
+    crate::cli::copy_tree(&repo().join("indicators/terress"), &programme);
+    let mut config = serve::Config::new(&programme);
+    config.today = chrono::NaiveDate::from_ymd_opt(2026, 2, 1);
+    let base = start(config);
+    let session = post_files(&format!("{base}/upload"), &[file(EXAMPLE)]);
+    let location = session.location.unwrap();
+    let (path, _) = location.split_once('?').unwrap();
+    let q = "period=2025-Q4&lang=en";
+    let first = get(&format!("{base}{path}?{q}"));
+    assert_eq!(first.status, 200, "{}", first.text());
+    let explained = get(&format!("{base}{path}/explain/A1.1?{q}"));
+    assert_eq!(explained.status, 200);
+    let tracking = get(&format!("{base}{path}/tracking.xlsx?{q}"));
+    assert_eq!(tracking.status, 200);
+
+    std::fs::remove_file(programme.join("datasets.toml")).unwrap();
+
+    let again = get(&format!("{base}{path}?{q}"));
+    assert_eq!(again.status, 200, "{}", again.text());
+    assert_eq!(again.body, first.body);
+    let explained_again = get(&format!("{base}{path}/explain/A1.1?{q}"));
+    assert_eq!(explained_again.status, 200, "{}", explained_again.text());
+    assert_eq!(explained_again.body, explained.body);
+    let tracking_again = get(&format!("{base}{path}/tracking.xlsx?{q}"));
+    assert_eq!(tracking_again.status, 200);
+    assert_eq!(tracking_again.body, tracking.body);
+    for document in ["iati.xml", "report.pdf"] {
+        let got = get(&format!("{base}{path}/{document}?{q}"));
+        assert_eq!(got.status, 200, "{document}: {}", got.text());
+    }
+    let fresh = post_files(&format!("{base}/upload"), &[file(EXAMPLE)]);
+    let fresh = get(&format!("{base}{}", fresh.location.unwrap()));
+    assert_eq!(
+        fresh.status, 422,
+        "a new upload was read without a programme"
+    );
+}
+
 #[test]
 fn listens_on_loopback_and_warns_beyond() {
     use std::io::BufRead;
