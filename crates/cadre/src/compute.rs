@@ -266,7 +266,7 @@ impl<'a> Engine<'a> {
             milestone,
             target: ind.target,
             achievement_pct,
-            status: status(ind, cumulative_value, milestone.map(|m| m.value)),
+            status: status(ind, cumulative_value, DueMilestone::of(ind, period)),
             breakdowns,
         })
     }
@@ -669,8 +669,38 @@ pub const AT_RISK_OF_FLOOR: f64 = 0.9;
 /// than off track, while it stays within this share of the target.
 pub const AT_RISK_OF_CEILING: f64 = 1.1;
 
-/// The status of the contract's section 2.
-pub fn status(ind: &IndicatorDef, cumulative: Option<f64>, milestone: Option<f64>) -> Status {
+/// The milestone a status is judged against: the latest dated on or before
+/// the period's end ([`IndicatorDef::milestone_due`]), and whether it was
+/// already due before the period began.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DueMilestone {
+    /// The cumulative value the milestone asks for.
+    pub value: f64,
+    /// The milestone's date is before the period's start: it was missed in an
+    /// earlier period, so a shortfall is late, never merely at risk.
+    pub overdue: bool,
+}
+
+impl DueMilestone {
+    /// The milestone of `ind` due at the end of `period`, if any.
+    pub fn of(ind: &IndicatorDef, period: &Period) -> Option<DueMilestone> {
+        ind.milestone_due(period.end).map(|m| DueMilestone {
+            value: m.value,
+            overdue: m.date < period.start,
+        })
+    }
+}
+
+/// The status of the contract's section 2. For a total behind a due
+/// milestone: at risk only while the milestone falls due within the period
+/// and the value reaches [`AT_RISK_OF_MILESTONE`] of it; off track below
+/// that, or once the milestone is overdue (funders read an overdue milestone
+/// as late, however close the value).
+pub fn status(
+    ind: &IndicatorDef,
+    cumulative: Option<f64>,
+    milestone: Option<DueMilestone>,
+) -> Status {
     let Some(v) = cumulative else {
         return Status::NoData;
     };
@@ -680,9 +710,9 @@ pub fn status(ind: &IndicatorDef, cumulative: Option<f64>, milestone: Option<f64
             if at_least(v, t) {
                 Status::Achieved
             } else if let Some(m) = milestone {
-                if at_least(v, m) {
+                if at_least(v, m.value) {
                     Status::OnTrack
-                } else if at_least(v, AT_RISK_OF_MILESTONE * m) {
+                } else if !m.overdue && at_least(v, AT_RISK_OF_MILESTONE * m.value) {
                     Status::AtRisk
                 } else {
                     Status::OffTrack
@@ -738,18 +768,59 @@ measure = {{ type = "count", dataset = "d" }}"#
         .unwrap()
     }
 
+    /// A milestone falling due within the period (`overdue` false) or
+    /// before it began (`overdue` true).
+    fn due(value: f64, overdue: bool) -> Option<DueMilestone> {
+        Some(DueMilestone { value, overdue })
+    }
+
     #[test]
     fn total_status_follows_milestones() {
         let d = def("total", "floor");
         assert_eq!(status(&d, None, None), Status::NoData);
-        assert_eq!(status(&d, Some(100.0), Some(50.0)), Status::Achieved);
+        assert_eq!(status(&d, Some(100.0), due(50.0, false)), Status::Achieved);
         assert_eq!(status(&d, Some(120.0), None), Status::Achieved);
-        assert_eq!(status(&d, Some(50.0), Some(50.0)), Status::OnTrack);
-        assert_eq!(status(&d, Some(37.5), Some(50.0)), Status::AtRisk);
-        assert_eq!(status(&d, Some(37.4), Some(50.0)), Status::OffTrack);
+        assert_eq!(status(&d, Some(50.0), due(50.0, false)), Status::OnTrack);
+        assert_eq!(status(&d, Some(37.5), due(50.0, false)), Status::AtRisk);
+        assert_eq!(status(&d, Some(37.4), due(50.0, false)), Status::OffTrack);
         assert_eq!(status(&d, Some(1.0), None), Status::OnTrack);
         assert_eq!(status(&d, Some(0.0), None), Status::NotStarted);
-        assert_eq!(status(&d, Some(0.0), Some(10.0)), Status::OffTrack);
+        assert_eq!(status(&d, Some(0.0), due(10.0, false)), Status::OffTrack);
+    }
+
+    #[test]
+    fn an_overdue_milestone_is_late_however_close() {
+        let d = def("total", "floor");
+        // Missed in an earlier period: off track even at 99 % of it.
+        assert_eq!(status(&d, Some(49.5), due(50.0, true)), Status::OffTrack);
+        assert_eq!(status(&d, Some(37.5), due(50.0, true)), Status::OffTrack);
+        // Reached since, or the target met: the milestone no longer weighs.
+        assert_eq!(status(&d, Some(50.0), due(50.0, true)), Status::OnTrack);
+        assert_eq!(status(&d, Some(100.0), due(50.0, true)), Status::Achieved);
+    }
+
+    #[test]
+    fn a_milestone_is_overdue_when_dated_before_the_period() {
+        let d: IndicatorDef = toml::from_str(
+            r#"code = "X"
+result = "R"
+level = "output"
+kind = "total"
+label.fr = "x"
+target = 100
+milestones = [{ date = 2025-06-30, value = 50 }]
+measure = { type = "count", dataset = "d" }"#,
+        )
+        .unwrap();
+        let start = NaiveDate::from_ymd_opt(2024, 11, 1).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let period = |p: &str| Period::parse(p, start, today).unwrap();
+        assert_eq!(DueMilestone::of(&d, &period("2025-Q1")), None);
+        assert_eq!(DueMilestone::of(&d, &period("2025-Q2")), due(50.0, false));
+        assert_eq!(DueMilestone::of(&d, &period("2025-H1")), due(50.0, false));
+        assert_eq!(DueMilestone::of(&d, &period("2025-Q3")), due(50.0, true));
+        // The whole project so far contains the milestone's date.
+        assert_eq!(DueMilestone::of(&d, &period("project")), due(50.0, false));
     }
 
     #[test]
@@ -765,7 +836,7 @@ measure = {{ type = "count", dataset = "d" }}"#
         assert_eq!(status(&ceiling, Some(110.0), None), Status::AtRisk);
         assert_eq!(status(&ceiling, Some(110.1), None), Status::OffTrack);
         // Milestones do not apply to a level.
-        assert_eq!(status(&floor, Some(95.0), Some(200.0)), Status::AtRisk);
+        assert_eq!(status(&floor, Some(95.0), due(200.0, true)), Status::AtRisk);
     }
 
     #[test]

@@ -308,7 +308,7 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
         ReportText::BelowLevel { target, gap } => format!("below its level {target} ({gap})"),
         ReportText::AboveCeiling { ceiling, by } => format!("above its ceiling {ceiling} ({by})"),
         ReportText::RuleTotal { at_risk } => format!(
-            "Total (cumulative value): achieved when the cumulative value reaches the target; otherwise on track if it reaches the milestone in force, at risk if it reaches at least {at_risk} of it, off track below. With no milestone in force: on track once the value is above zero, not started otherwise."
+            "Total (cumulative value): achieved when the cumulative value reaches the target; otherwise on track if it reaches the milestone in force, at risk if it reaches at least {at_risk} of it and the milestone falls due within the period, off track below that or when the milestone was already due before the period began. With no milestone in force: on track once the value is above zero, not started otherwise."
         ),
         ReportText::RuleFloor { at_risk } => format!(
             "Level to reach: achieved when the value reaches the target; at risk if it reaches at least {at_risk} of it; off track below. Milestones do not decide the status."

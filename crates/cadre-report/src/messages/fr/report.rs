@@ -272,7 +272,7 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
             format!("au-dessus du plafond {ceiling} ({by})")
         }
         ReportText::RuleTotal { at_risk } => format!(
-            "Total (valeur cumulée)\u{A0}: atteint quand le cumul atteint la cible\u{A0}; sinon en bonne voie s’il atteint le jalon en vigueur, à risque s’il en atteint au moins {at_risk}, en retard en deçà. Sans jalon en vigueur\u{A0}: en bonne voie dès que le cumul est positif, non démarré sinon."
+            "Total (valeur cumulée)\u{A0}: atteint quand le cumul atteint la cible\u{A0}; sinon en bonne voie s’il atteint le jalon en vigueur, à risque s’il en atteint au moins {at_risk} et que l’échéance du jalon tombe dans la période, en retard en deçà ou quand le jalon était déjà échu avant le début de la période. Sans jalon en vigueur\u{A0}: en bonne voie dès que le cumul est positif, non démarré sinon."
         ),
         ReportText::RuleFloor { at_risk } => format!(
             "Niveau à atteindre\u{A0}: atteint quand la valeur atteint la cible\u{A0}; à risque si elle en atteint au moins {at_risk}\u{A0}; en retard en deçà. Les jalons ne décident pas du statut."
