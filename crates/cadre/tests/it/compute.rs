@@ -1,68 +1,168 @@
 //! Data-driven tests of the computation: each folder of `tests/compute/cases/`
-//! holds data (a csv folder), the periods to compute (`case.toml`) and the
-//! expected table (`expected.csv`, computed by hand). One `check()` runs them.
+//! holds data (a csv folder `data/`), the periods to compute and the
+//! indicators to check (`case.toml`), the expected table (`expected.csv`) and
+//! the arithmetic behind each of its lines (`README.md`). One `check()` runs
+//! a case; [`every_case_matches_its_hand_computed_table`] runs them all, so a
+//! new folder is a new case.
 //!
-//! `UPDATE_SNAPSHOTS=1 cargo test` rewrites `expected.csv` from the code:
-//! only do so after checking every changed line by hand.
+//! The expected tables are computed by hand from the data and the documented
+//! meaning of each measure and status, never written by the code: nothing
+//! here rewrites them. When a table differs, either the code or the hand
+//! arithmetic is wrong, and the case's README says which line came from what.
+//! See `tests/compute/README.md`.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use cadre::indicator::{Direction, Kind};
+use cadre::measure::MeasureType;
 use cadre::{Engine, Period, Programme};
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-#[derive(serde::Deserialize)]
-struct Case {
-    periods: Vec<String>,
-    today: toml::value::Datetime,
+fn cases_dir() -> PathBuf {
+    repo().join("tests/compute/cases")
 }
 
-fn check(name: &str) {
-    let dir = repo().join("tests/compute/cases").join(name);
+/// A case's `case.toml`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    /// The periods computed, in this order.
+    periods: Vec<String>,
+    /// The date `project` ends on.
+    today: toml::value::Datetime,
+    /// The indicators checked, in reporting order; every one when absent.
+    indicators: Option<Vec<String>>,
+}
+
+/// What a case covers, for the coverage test.
+#[derive(Default)]
+struct Covered {
+    measures: BTreeSet<&'static str>,
+    kinds: BTreeSet<&'static str>,
+    statuses: BTreeSet<String>,
+}
+
+/// The table the code computes for the case in `dir`, as `expected.csv`
+/// writes it (a `period` column first), and what the case covers.
+fn compute_case(dir: &Path) -> (String, Covered) {
     let programme_dir = if dir.join("programme").is_dir() {
         dir.join("programme")
     } else {
         repo().join("tests/compute/programme")
     };
     let programme = Programme::load(&programme_dir).unwrap_or_else(|e| panic!("{e}"));
-    let case: Case =
-        toml::from_str(&std::fs::read_to_string(dir.join("case.toml")).unwrap()).unwrap();
+    let case: Case = toml::from_str(&std::fs::read_to_string(dir.join("case.toml")).unwrap())
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.join("case.toml").display()));
     let today = chrono::NaiveDate::parse_from_str(&case.today.to_string(), "%Y-%m-%d").unwrap();
     let data = cadre::ingest(&programme, dir.join("data")).unwrap_or_else(|e| panic!("{e}"));
     assert!(
         data.report.is_clean(),
-        "fixture data must be clean: {:#?}",
+        "{}: fixture data must be clean: {:#?}",
+        dir.display(),
         data.report.problems
     );
+    let checked = |code: &str| {
+        case.indicators
+            .as_ref()
+            .is_none_or(|list| list.iter().any(|c| c == code))
+    };
+    if let Some(list) = &case.indicators {
+        for code in list {
+            assert!(
+                programme.indicator(code).is_ok(),
+                "{}: case.toml names {code}, not an indicator of the programme",
+                dir.display()
+            );
+        }
+    }
 
+    let mut covered = Covered::default();
+    for def in programme.indicators.iter().filter(|d| checked(&d.code)) {
+        covered.measures.insert(def.measure.type_name());
+        covered.kinds.insert(kind_name(def.kind, def.direction));
+    }
     let engine = Engine::new(&programme, &data);
     let mut actual = String::from("period,");
     actual += &cadre::table::CSV_HEADER.join(",");
     actual.push('\n');
     for p in &case.periods {
         let period = Period::parse(p, programme.info.start, today).unwrap();
-        let table = engine.compute(&period).unwrap();
+        let mut table = engine.compute(&period).unwrap();
         check_invariants(&programme, &table);
+        table.indicators.retain(|ind| checked(&ind.code));
         let mut csv = Vec::new();
         table.write_csv(&mut csv).unwrap();
         for line in String::from_utf8(csv).unwrap().lines().skip(1) {
             actual += &format!("{},{line}\n", period.label);
+            covered
+                .statuses
+                .insert(line.rsplit(',').next().unwrap_or_default().to_string());
         }
     }
-    let expected_path = dir.join("expected.csv");
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&expected_path, &actual).unwrap();
-        return;
+    covered.statuses.remove("");
+    (actual, covered)
+}
+
+/// The kind of an indicator as the coverage test counts it: a level's
+/// direction matters to its status, a total's does not. The match is
+/// exhaustive so that a new kind or direction fails to compile here until a
+/// case covers it (add it to [`KINDS`] too).
+fn kind_name(kind: Kind, direction: Direction) -> &'static str {
+    match (kind, direction) {
+        (Kind::Total, _) => "total",
+        (Kind::Level, Direction::Floor) => "level (floor)",
+        (Kind::Level, Direction::Ceiling) => "level (ceiling)",
     }
-    let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
-    // A line-by-line diff on failure (pretty_assertions).
-    pretty_assertions::assert_eq!(
-        expected,
-        actual,
-        "case {name}: the table differs from expected.csv (UPDATE_SNAPSHOTS=1 rewrites it)"
+}
+
+/// Every kind [`kind_name`] names.
+const KINDS: [&str; 3] = ["total", "level (floor)", "level (ceiling)"];
+
+/// Every status the table can write.
+const STATUSES: [&str; 6] = [
+    "achieved",
+    "on_track",
+    "at_risk",
+    "off_track",
+    "not_started",
+    "no_data",
+];
+
+/// Compares the case named `name` with its hand-computed `expected.csv`:
+/// `None` when they agree, else a message with a line diff.
+fn check(name: &str) -> (Option<String>, Covered) {
+    let dir = cases_dir().join(name);
+    let (actual, covered) = compute_case(&dir);
+    let expected_path = dir.join("expected.csv");
+    let expected = std::fs::read_to_string(&expected_path)
+        .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
+    if expected == actual {
+        return (None, covered);
+    }
+    let diff = pretty_assertions::StrComparison::new(&expected, &actual);
+    let message = format!(
+        "case {name}: the computed table (right, >) differs from {} (left, <).\n\
+         That table is computed by hand (the arithmetic of each line is in the case's README.md) \
+         and nothing rewrites it: find out whether the code or the hand arithmetic is wrong.\n{diff}",
+        expected_path.display()
     );
+    (Some(message), covered)
+}
+
+/// The names of the case folders, sorted.
+fn case_names() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(cases_dir())
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
 }
 
 /// What must hold for any table: the categories of a count or a sum add up
@@ -105,7 +205,39 @@ fn check_invariants(programme: &Programme, table: &cadre::IndicatorTable) {
     }
 }
 
+/// Runs every case folder and reports every difference at once; then checks
+/// that the cases together cover every measure type, every kind and every
+/// status.
 #[test]
-fn mini_programme_every_measure() {
-    check("mini");
+fn every_case_matches_its_hand_computed_table() {
+    let mut failures = Vec::new();
+    let mut covered = Covered::default();
+    for name in case_names() {
+        let (failure, case_covered) = check(&name);
+        failures.extend(failure);
+        covered.measures.extend(case_covered.measures);
+        covered.kinds.extend(case_covered.kinds);
+        covered.statuses.extend(case_covered.statuses);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+
+    for t in MeasureType::ALL {
+        assert!(
+            covered.measures.contains(t.as_str()),
+            "no compute case checks a `{}` measure: add one under tests/compute/cases/",
+            t.as_str()
+        );
+    }
+    for k in KINDS {
+        assert!(
+            covered.kinds.contains(k),
+            "no compute case checks a {k} indicator"
+        );
+    }
+    for s in STATUSES {
+        assert!(
+            covered.statuses.contains(s),
+            "no compute case expects the status {s}"
+        );
+    }
 }
