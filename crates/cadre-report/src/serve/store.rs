@@ -219,12 +219,12 @@ mod tests {
     /// The example programme and its workbook, as the page uploads it.
     fn example() -> (std::path::PathBuf, Vec<File>) {
         let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let bytes = std::fs::read(repo.join("examples/terress/terress.xlsx")).unwrap();
+        let bytes = std::fs::read(repo.join("examples/eau/eau.xlsx")).unwrap();
         let files = vec![File {
-            name: "terress.xlsx".into(),
+            name: "eau.xlsx".into(),
             bytes: bytes.into(),
         }];
-        (repo.join("indicators/terress"), files)
+        (repo.join("indicators/eau"), files)
     }
 
     /// The data of a session is read once: every later request gets the
