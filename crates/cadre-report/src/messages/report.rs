@@ -10,6 +10,7 @@
 //! catalogue and has none of its own.
 
 use super::{Lang, en, fr};
+use cadre::measure::MethodPhrase;
 
 /// Declares [`ReportWord`] with its keys and the list of every word, from
 /// one list: a word cannot lack a key or be left out of [`ReportWord::ALL`].
@@ -648,48 +649,11 @@ impl ReportText<'_> {
 /// them with the programme's names (datasets, columns, conditions).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormulaText<'a> {
-    /// Starts a count: "Number of rows".
-    CountRows,
-    /// Starts a distinct count, before a column.
-    DistinctNonEmptyOf,
-    /// Starts a sum, before a column.
-    SumOf,
-    /// After a sum: an empty cell counts 0.
-    EmptyCountsZero,
-    /// Starts a mean, before a column.
-    MeanOf,
-    /// Starts a latest value, before a column.
-    ValueOf,
-    /// Of a latest value, before its date column.
-    AtDate,
-    /// Of a latest value, after its date column (may be empty).
-    Latest,
-    /// Starts a share: "Rows".
-    Rows,
+    /// A phrase a measure writes of its own method (the measure's module
+    /// says which, [`MethodPhrase`]); each catalogue words every one.
+    Method(MethodPhrase),
     /// A share's condition follows.
     Meeting,
-    /// A share over the rows where a column follows.
-    OverThoseWhere,
-    /// After that column: it is known.
-    IsKnown,
-    /// A share over all the rows.
-    OverAllRows,
-    /// A ratio has no value when its denominator is zero.
-    NoValueWhenZero,
-    /// Starts a mean per group: "For each row".
-    ForEachRow,
-    /// A colon, with the spacing of the language.
-    Colon,
-    /// Ends a mean per group.
-    MeanOverRows,
-    /// Inside a ratio or a group: "number of rows".
-    NumberOfRows,
-    /// Inside a ratio or a group, before a column.
-    NumberOfDistinctValuesOf,
-    /// Inside a ratio or a group, before a column.
-    SumOfLower,
-    /// The members of a group are linked through a column that follows.
-    LinkedThrough,
     /// The rows of a dataset.
     OfDataset {
         /// The dataset's label.

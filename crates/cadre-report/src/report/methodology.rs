@@ -105,7 +105,7 @@ struct Formula<'a> {
 
 impl MethodWriter for Formula<'_> {
     fn phrase(&mut self, phrase: MethodPhrase) {
-        self.w.t(formula_text(phrase));
+        self.w.t(F::Method(phrase));
     }
 
     fn code(&mut self, name: &str) {
@@ -124,32 +124,6 @@ impl MethodWriter for Formula<'_> {
     fn counted(&mut self, condition: &str, label: &Localized) {
         self.w
             .condition(condition, label, F::Meeting, |label| F::Counting { label });
-    }
-}
-
-/// The catalogue's words of a method phrase.
-fn formula_text(phrase: MethodPhrase) -> F<'static> {
-    match phrase {
-        MethodPhrase::CountRows => F::CountRows,
-        MethodPhrase::DistinctNonEmptyOf => F::DistinctNonEmptyOf,
-        MethodPhrase::SumOf => F::SumOf,
-        MethodPhrase::EmptyCountsZero => F::EmptyCountsZero,
-        MethodPhrase::MeanOf => F::MeanOf,
-        MethodPhrase::ValueOf => F::ValueOf,
-        MethodPhrase::AtDate => F::AtDate,
-        MethodPhrase::Latest => F::Latest,
-        MethodPhrase::Rows => F::Rows,
-        MethodPhrase::OverThoseWhere => F::OverThoseWhere,
-        MethodPhrase::IsKnown => F::IsKnown,
-        MethodPhrase::OverAllRows => F::OverAllRows,
-        MethodPhrase::NoValueWhenZero => F::NoValueWhenZero,
-        MethodPhrase::ForEachRow => F::ForEachRow,
-        MethodPhrase::Colon => F::Colon,
-        MethodPhrase::MeanOverRows => F::MeanOverRows,
-        MethodPhrase::NumberOfRows => F::NumberOfRows,
-        MethodPhrase::NumberOfDistinctValuesOf => F::NumberOfDistinctValuesOf,
-        MethodPhrase::SumOfLower => F::SumOfLower,
-        MethodPhrase::LinkedThrough => F::LinkedThrough,
     }
 }
 

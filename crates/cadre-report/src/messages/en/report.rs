@@ -1,6 +1,7 @@
 //! The words of the quarterly report, in English.
 
 use crate::messages::report::{Conventions, FormulaText, ReportText, ReportWord, StatementText};
+use cadre::measure::MethodPhrase;
 
 pub(in crate::messages) const CONVENTIONS: Conventions = Conventions {
     thousands: ',',
@@ -333,27 +334,8 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
 
 pub(in crate::messages) fn formula(f: &FormulaText) -> String {
     let s = match f {
-        FormulaText::CountRows => "Number of rows",
-        FormulaText::DistinctNonEmptyOf => "Number of distinct non-empty values of ",
-        FormulaText::SumOf => "Sum of ",
-        FormulaText::EmptyCountsZero => " (an empty cell counts 0)",
-        FormulaText::MeanOf => "Mean of the non-empty values of ",
-        FormulaText::ValueOf => "Value of ",
-        FormulaText::AtDate => " at the latest ",
-        FormulaText::Latest => "",
-        FormulaText::Rows => "Rows",
+        FormulaText::Method(phrase) => method_phrase(*phrase),
         FormulaText::Meeting => " meeting ",
-        FormulaText::OverThoseWhere => ", over those where ",
-        FormulaText::IsKnown => " is known",
-        FormulaText::OverAllRows => ", over all those rows",
-        FormulaText::NoValueWhenZero => "; no value when the denominator is zero",
-        FormulaText::ForEachRow => "For each row",
-        FormulaText::Colon => ": ",
-        FormulaText::MeanOverRows => " (0 if none); mean over those rows",
-        FormulaText::NumberOfRows => "number of rows",
-        FormulaText::NumberOfDistinctValuesOf => "number of distinct values of ",
-        FormulaText::SumOfLower => "sum of ",
-        FormulaText::LinkedThrough => " linked to it through ",
         FormulaText::OfDataset { label } => return format!(" of “{label}”"),
         FormulaText::Where => " where ",
         FormulaText::Restricted { label } => return format!(" ({label})"),
@@ -368,6 +350,32 @@ pub(in crate::messages) fn formula(f: &FormulaText) -> String {
         FormulaText::UndatedWhole => ", undated: taken whole",
     };
     s.to_owned()
+}
+
+/// The phrases a measure writes of its method.
+fn method_phrase(phrase: MethodPhrase) -> &'static str {
+    match phrase {
+        MethodPhrase::CountRows => "Number of rows",
+        MethodPhrase::DistinctNonEmptyOf => "Number of distinct non-empty values of ",
+        MethodPhrase::SumOf => "Sum of ",
+        MethodPhrase::EmptyCountsZero => " (an empty cell counts 0)",
+        MethodPhrase::MeanOf => "Mean of the non-empty values of ",
+        MethodPhrase::ValueOf => "Value of ",
+        MethodPhrase::AtDate => " at the latest ",
+        MethodPhrase::Latest => "",
+        MethodPhrase::Rows => "Rows",
+        MethodPhrase::OverThoseWhere => ", over those where ",
+        MethodPhrase::IsKnown => " is known",
+        MethodPhrase::OverAllRows => ", over all those rows",
+        MethodPhrase::NoValueWhenZero => "; no value when the denominator is zero",
+        MethodPhrase::ForEachRow => "For each row",
+        MethodPhrase::Colon => ": ",
+        MethodPhrase::MeanOverRows => " (0 if none); mean over those rows",
+        MethodPhrase::NumberOfRows => "number of rows",
+        MethodPhrase::NumberOfDistinctValuesOf => "number of distinct values of ",
+        MethodPhrase::SumOfLower => "sum of ",
+        MethodPhrase::LinkedThrough => " linked to it through ",
+    }
 }
 
 /// The sentences of the financial statement.

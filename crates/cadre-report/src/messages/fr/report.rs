@@ -3,6 +3,7 @@
 use crate::messages::report::{
     Conventions, FormulaText, ReportText, ReportWord, SpacedPunctuation, StatementText,
 };
+use cadre::measure::MethodPhrase;
 
 /// Espace fine insécable : séparateur des milliers, avant `%` et les unités.
 const NNBSP: &str = "\u{202F}";
@@ -346,27 +347,8 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
 
 pub(in crate::messages) fn formula(f: &FormulaText) -> String {
     let s = match f {
-        FormulaText::CountRows => "Nombre de lignes",
-        FormulaText::DistinctNonEmptyOf => "Nombre de valeurs distinctes et non vides de ",
-        FormulaText::SumOf => "Somme de ",
-        FormulaText::EmptyCountsZero => " (une cellule vide compte 0)",
-        FormulaText::MeanOf => "Moyenne des valeurs renseignées de ",
-        FormulaText::ValueOf => "Valeur de ",
-        FormulaText::AtDate => " à la date ",
-        FormulaText::Latest => " la plus récente",
-        FormulaText::Rows => "Lignes",
+        FormulaText::Method(phrase) => method_phrase(*phrase),
         FormulaText::Meeting => " vérifiant ",
-        FormulaText::OverThoseWhere => ", rapportées à celles où ",
-        FormulaText::IsKnown => " est renseigné",
-        FormulaText::OverAllRows => ", rapportées à toutes ces lignes",
-        FormulaText::NoValueWhenZero => "\u{A0}; sans valeur si le dénominateur est nul",
-        FormulaText::ForEachRow => "Pour chaque ligne",
-        FormulaText::Colon => "\u{A0}: ",
-        FormulaText::MeanOverRows => " (0 si aucune)\u{A0}; moyenne sur ces lignes",
-        FormulaText::NumberOfRows => "nombre de lignes",
-        FormulaText::NumberOfDistinctValuesOf => "nombre de valeurs distinctes de ",
-        FormulaText::SumOfLower => "somme de ",
-        FormulaText::LinkedThrough => " qui lui sont rattachées par ",
         FormulaText::OfDataset { label } => return format!(" de «{NNBSP}{label}{NNBSP}»"),
         FormulaText::Where => " où ",
         FormulaText::Restricted { label } => return format!(" ({label})"),
@@ -381,6 +363,32 @@ pub(in crate::messages) fn formula(f: &FormulaText) -> String {
         FormulaText::UndatedWhole => ", non datée\u{A0}: prise en entier",
     };
     s.to_owned()
+}
+
+/// Les phrases qu’une mesure écrit de sa méthode.
+fn method_phrase(phrase: MethodPhrase) -> &'static str {
+    match phrase {
+        MethodPhrase::CountRows => "Nombre de lignes",
+        MethodPhrase::DistinctNonEmptyOf => "Nombre de valeurs distinctes et non vides de ",
+        MethodPhrase::SumOf => "Somme de ",
+        MethodPhrase::EmptyCountsZero => " (une cellule vide compte 0)",
+        MethodPhrase::MeanOf => "Moyenne des valeurs renseignées de ",
+        MethodPhrase::ValueOf => "Valeur de ",
+        MethodPhrase::AtDate => " à la date ",
+        MethodPhrase::Latest => " la plus récente",
+        MethodPhrase::Rows => "Lignes",
+        MethodPhrase::OverThoseWhere => ", rapportées à celles où ",
+        MethodPhrase::IsKnown => " est renseigné",
+        MethodPhrase::OverAllRows => ", rapportées à toutes ces lignes",
+        MethodPhrase::NoValueWhenZero => "\u{A0}; sans valeur si le dénominateur est nul",
+        MethodPhrase::ForEachRow => "Pour chaque ligne",
+        MethodPhrase::Colon => "\u{A0}: ",
+        MethodPhrase::MeanOverRows => " (0 si aucune)\u{A0}; moyenne sur ces lignes",
+        MethodPhrase::NumberOfRows => "nombre de lignes",
+        MethodPhrase::NumberOfDistinctValuesOf => "nombre de valeurs distinctes de ",
+        MethodPhrase::SumOfLower => "somme de ",
+        MethodPhrase::LinkedThrough => " qui lui sont rattachées par ",
+    }
 }
 
 /// Les phrases de l’état financier.
