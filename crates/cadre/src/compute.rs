@@ -16,7 +16,7 @@ use polars::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::filter;
-use crate::indicator::{Direction, IndicatorDef, Kind, Selection};
+use crate::indicator::{Direction, IndicatorDef, Kind, Milestone, Selection};
 use crate::ingest::{Data, PART_COLUMN, ROW_COLUMN};
 use crate::period::{Period, to_epoch_days};
 use crate::programme::Programme;
@@ -266,7 +266,11 @@ impl<'a> Engine<'a> {
             milestone,
             target: ind.target,
             achievement_pct,
-            status: status(ind, cumulative_value, DueMilestone::of(ind, period)),
+            status: status(
+                ind,
+                cumulative_value,
+                milestone.map(|m| DueMilestone::in_period(m, period)),
+            ),
             breakdowns,
         })
     }
@@ -684,10 +688,16 @@ pub struct DueMilestone {
 impl DueMilestone {
     /// The milestone of `ind` due at the end of `period`, if any.
     pub fn of(ind: &IndicatorDef, period: &Period) -> Option<DueMilestone> {
-        ind.milestone_due(period.end).map(|m| DueMilestone {
-            value: m.value,
-            overdue: m.date < period.start,
-        })
+        ind.milestone_due(period.end)
+            .map(|m| DueMilestone::in_period(m, period))
+    }
+
+    /// `milestone`, due by the end of `period`, as judged in that period.
+    pub fn in_period(milestone: Milestone, period: &Period) -> DueMilestone {
+        DueMilestone {
+            value: milestone.value,
+            overdue: milestone.date < period.start,
+        }
     }
 }
 
