@@ -56,6 +56,7 @@ pub fn render(e: &Explanation, period: &Period, lang: Lang) -> String {
             None => s += &format!("  {name}{c}{}\n", num(value)),
         }
     }
+    s += &numerator_only(e, lang);
     let milestone = ind
         .milestone
         .map(|m| format!("{} ({})", format_value(m.value), m.date))
@@ -70,6 +71,47 @@ pub fn render(e: &Explanation, period: &Period, lang: Lang) -> String {
         w(Word::StatusLower),
         ind.status.text(lang)
     );
+    s
+}
+
+/// The arithmetic of each category of a breakdown that splits the
+/// numerator only: its numerator over the whole denominator.
+fn numerator_only(e: &Explanation, lang: Lang) -> String {
+    let w = |word: Word| word.text(lang);
+    let c = w(Word::Colon);
+    let num = |v: Option<f64>| {
+        v.map(format_value)
+            .unwrap_or_else(|| w(Word::Empty).to_owned())
+    };
+    let scale = format_value(e.scale.unwrap_or(1.0));
+    let mut s = String::new();
+    for b in e.indicator.breakdowns.iter() {
+        if !e.numerator_only.contains(&b.by) {
+            continue;
+        }
+        s += &format!(
+            "  {} {} ({})\n",
+            w(Word::Breakdown),
+            b.by,
+            w(Word::NumeratorOnly)
+        );
+        for cat in &b.categories {
+            let side = |parts: Option<cadre::table::RatioParts>| {
+                let (n, d) = parts.map_or((None, None), |p| (p.numerator, p.denominator));
+                format!("{} / {} × {scale}", num(n), num(d))
+            };
+            s += &format!(
+                "    {}{c}{} {} = {}; {} {} = {}\n",
+                cat.category,
+                w(Word::PeriodLower),
+                side(cat.period_parts),
+                num(cat.period_value),
+                w(Word::CumulativeLower),
+                side(cat.cumulative_parts),
+                num(cat.cumulative_value)
+            );
+        }
+    }
     s
 }
 

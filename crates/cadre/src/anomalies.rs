@@ -182,9 +182,13 @@ impl Programme {
     fn breakdown_columns(&self) -> Vec<(String, String)> {
         let mut breakdowns: Vec<(String, String)> = Vec::new();
         for ind in &self.indicators {
-            for sel in ind.measure.selections() {
+            for (position, sel) in ind.measure.selections().into_iter().enumerate() {
+                // Each side reads its own column; a denominator kept whole, none.
                 for b in &ind.breakdowns {
-                    let pair = (sel.dataset.clone(), b.column().to_owned());
+                    let Some(column) = b.column_in(position) else {
+                        continue;
+                    };
+                    let pair = (sel.dataset.clone(), column.to_owned());
                     if !breakdowns.contains(&pair) {
                         breakdowns.push(pair);
                     }

@@ -342,8 +342,34 @@ impl<'a> Engine<'a> {
         agg: Agg,
         value: Option<Expr>,
     ) -> Result<Side> {
+        self.side_at(ind, sel, agg, value, 0)
+    }
+
+    /// The rows of the denominator of a share or ratio: with the categories
+    /// of the breakdowns that split it, read in its own column
+    /// ([`crate::indicator::BreakdownDef::column_in`]); a breakdown of the
+    /// numerator only leaves its category out, and the denominator whole.
+    pub(crate) fn denominator_side(
+        &self,
+        ind: &IndicatorDef,
+        sel: &Selection,
+        agg: Agg,
+        value: Option<Expr>,
+    ) -> Result<Side> {
+        self.side_at(ind, sel, agg, value, 1)
+    }
+
+    /// The rows of the measure's selection at `position` (the numerator 0).
+    fn side_at(
+        &self,
+        ind: &IndicatorDef,
+        sel: &Selection,
+        agg: Agg,
+        value: Option<Expr>,
+        position: usize,
+    ) -> Result<Side> {
         let frame = self
-            .selection_frame(ind, sel, value)
+            .selection_frame(ind, sel, value, position)
             .map_err(Self::compute_error(ind))?;
         Ok(Side {
             frame,
@@ -357,11 +383,12 @@ impl<'a> Engine<'a> {
         ind: &IndicatorDef,
         sel: &Selection,
         value: Option<Expr>,
+        position: usize,
     ) -> PolarsResult<DataFrame> {
         let cats: Vec<(String, String)> = ind
             .breakdowns
             .iter()
-            .map(|b| (b.by.clone(), b.column().to_owned()))
+            .filter_map(|b| Some((b.by.clone(), b.column_in(position)?.to_owned())))
             .collect();
         self.selection_frame_with(sel, &[], value, &cats)
     }
@@ -568,10 +595,16 @@ pub(crate) fn evaluate(
             denominator,
             scale,
         } => {
+            // A breakdown of the numerator only has no category on the
+            // denominator's rows: the denominator is taken whole.
+            let whole_denominator = by.is_some_and(|c| denominator.frame.column(c).is_err());
             let num = aggregate(numerator, w, by)?;
-            let den = aggregate(denominator, w, by)?;
-            let mut keys: Vec<Option<String>> =
-                num.iter().chain(&den).map(|(k, _)| k.clone()).collect();
+            let den = aggregate(denominator, w, by.filter(|_| !whole_denominator))?;
+            let mut keys: Vec<Option<String>> = if whole_denominator {
+                numerator_categories(numerator, w, by)?
+            } else {
+                num.iter().chain(&den).map(|(k, _)| k.clone()).collect()
+            };
             keys.sort();
             keys.dedup();
             let lookup = |side: &[(Option<String>, Option<f64>)], agg: Agg, k: &Option<String>| {
@@ -584,7 +617,11 @@ pub(crate) fn evaluate(
                 .into_iter()
                 .map(|k| {
                     let n = lookup(&num, numerator.agg, &k);
-                    let d = lookup(&den, denominator.agg, &k);
+                    let d = if whole_denominator {
+                        lookup(&den, denominator.agg, &None)
+                    } else {
+                        lookup(&den, denominator.agg, &k)
+                    };
                     let value = match (n, d) {
                         (Some(n), Some(d)) if d > 0.0 => Some(n / d * scale),
                         _ => None,
@@ -598,6 +635,25 @@ pub(crate) fn evaluate(
                 .collect())
         }
     }
+}
+
+/// The categories of a numerator split alone, over everything up to the
+/// window's end: a category with numerator rows before the period is 0 in
+/// it (over the whole denominator), not empty. A row outside the numerator
+/// (a share's row not meeting the condition) has no category.
+fn numerator_categories(
+    numerator: &Side,
+    w: Window,
+    by: Option<&str>,
+) -> PolarsResult<Vec<Option<String>>> {
+    let so_far = Window {
+        start: None,
+        end: w.end,
+    };
+    Ok(aggregate(numerator, so_far, by)?
+        .into_iter()
+        .filter_map(|(k, _)| k.map(Some))
+        .collect())
 }
 
 /// Rows of a side inside a window (undated sides are taken whole).

@@ -462,6 +462,26 @@ pub enum IndicatorProblem {
         /// What is wrong with its column.
         problem: Box<IndicatorProblem>,
     },
+    /// A breakdown splitting the numerator only, on a measure without one
+    /// (only a share or a ratio has a numerator and a denominator).
+    SplitWithoutNumerator {
+        /// The dimension.
+        by: String,
+        /// The measure's type.
+        measure: crate::measure::MeasureType,
+    },
+    /// A breakdown naming a denominator column on a measure that is not a
+    /// ratio (a share reads one dataset: `column` serves both sides).
+    DenominatorColumnNotRatio {
+        /// The dimension.
+        by: String,
+    },
+    /// A breakdown naming a denominator column while splitting the numerator
+    /// only: the denominator is not broken down.
+    DenominatorColumnUnsplit {
+        /// The dimension.
+        by: String,
+    },
     /// Two milestones on one day.
     MilestonesSameDay {
         /// The day.

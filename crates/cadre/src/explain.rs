@@ -196,6 +196,11 @@ pub struct Explanation {
     pub scale: Option<f64>,
     /// The parts the measure combines.
     pub parts: Vec<Part>,
+    /// The breakdowns (their dimensions) that split the numerator only:
+    /// each of their categories is its numerator over the whole denominator,
+    /// both in the indicator's categories (`period_parts`, `cumulative_parts`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub numerator_only: Vec<String>,
 }
 
 /// What a part is made of: its role, prepared rows, selection, condition
@@ -298,6 +303,12 @@ impl Engine<'_> {
             measure: def.measure.measure_type(),
             scale,
             parts,
+            numerator_only: def
+                .breakdowns
+                .iter()
+                .filter(|b| !b.split.is_both())
+                .map(|b| b.by.clone())
+                .collect(),
         })
     }
 

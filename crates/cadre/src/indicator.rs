@@ -83,12 +83,53 @@ pub struct BreakdownDef {
     /// (`site.region` follows a reference). Defaults to `by`.
     #[serde(default)]
     pub column: Option<String>,
+    /// The column holding the category in a ratio's denominator, when it is
+    /// not `column` (the denominator reads another dataset: `district` there,
+    /// `student.district` in the numerator).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denominator_column: Option<String>,
+    /// Which side of a share or ratio the breakdown splits.
+    #[serde(default, skip_serializing_if = "Split::is_both")]
+    pub split: Split,
+}
+
+/// Which side of a share or ratio a breakdown splits by its categories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Split {
+    /// Both sides are restricted to the category: the share within the
+    /// category (the share of women among the attendances of each action).
+    #[default]
+    Both,
+    /// The numerator only: the denominator stays whole, and the categories
+    /// add up to the total (the children of each type of disability among
+    /// all the children).
+    Numerator,
+}
+
+impl Split {
+    /// Whether both sides are split (the default).
+    pub fn is_both(&self) -> bool {
+        *self == Split::Both
+    }
 }
 
 impl BreakdownDef {
     /// The column holding the category.
     pub fn column(&self) -> &str {
         self.column.as_deref().unwrap_or(&self.by)
+    }
+
+    /// The column holding the category in the measure's selection at
+    /// `position` (as [`Measure::selections`] lists them, the numerator
+    /// first); none when that selection is not split (a denominator kept
+    /// whole).
+    pub fn column_in(&self, position: usize) -> Option<&str> {
+        match (position, self.split) {
+            (0, _) => Some(self.column()),
+            (_, Split::Numerator) => None,
+            (_, Split::Both) => Some(self.denominator_column.as_deref().unwrap_or(self.column())),
+        }
     }
 }
 

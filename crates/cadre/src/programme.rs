@@ -941,8 +941,12 @@ impl Programme {
             if self.dimension(&b.by).is_none() {
                 return Err(IndicatorProblem::BreakdownNotDimension { by: b.by.clone() });
             }
-            for sel in ind.measure.selections() {
-                self.resolve_column(sel, b.column())
+            crate::measure::check_split(&ind.measure, b)?;
+            for (position, sel) in ind.measure.selections().into_iter().enumerate() {
+                let Some(column) = b.column_in(position) else {
+                    continue;
+                };
+                self.resolve_column(sel, column)
                     .map_err(|e| IndicatorProblem::Breakdown {
                         by: b.by.clone(),
                         problem: Box::new(e),

@@ -137,6 +137,9 @@ pub enum Word {
     RoleNumerator,
     /// The denominator of a share or ratio.
     RoleDenominator,
+    /// After a breakdown's name in an explanation: it splits the numerator
+    /// only, each category over the whole denominator.
+    NumeratorOnly,
     /// The groups of a mean per group.
     RoleGroups,
     /// Description.

@@ -673,6 +673,12 @@ pub enum FormulaText<'a> {
     },
     /// A breakdown restricts the computation to its category.
     BreakdownRestricts,
+    /// A breakdown splits a share's or ratio's numerator only: the
+    /// denominator stays whole.
+    BreakdownNumeratorOnly {
+        /// The dimension's label.
+        label: &'a str,
+    },
     /// Between two sources.
     SourceSeparator,
     /// The sheet a dataset was read from.

@@ -150,8 +150,15 @@ fn build(p: &Programme, ind: &IndicatorDef, lang: Lang, plain: bool) -> Words {
     let mut formula = Formula { w, programme: p };
     ind.measure.write_method(&mut formula);
     let mut w = formula.w;
-    if !ind.breakdowns.is_empty() {
+    if ind.breakdowns.iter().any(|b| b.split.is_both()) {
         w.t(F::BreakdownRestricts);
+    }
+    for b in ind.breakdowns.iter().filter(|b| !b.split.is_both()) {
+        let label = p
+            .dimension(&b.by)
+            .map(|d| d.label.get(lang).to_owned())
+            .unwrap_or_else(|| b.by.clone());
+        w.t(F::BreakdownNumeratorOnly { label: &label });
     }
     w.s(".");
     w

@@ -38,7 +38,7 @@ pub use sum::Sum;
 use crate::compute::{Engine, Prepared};
 use crate::error::{IndicatorProblem, Result};
 use crate::explain::PartSpec;
-use crate::indicator::{IndicatorDef, Selection};
+use crate::indicator::{BreakdownDef, IndicatorDef, Selection, Split};
 use crate::programme::Programme;
 use crate::text::Localized;
 
@@ -396,4 +396,30 @@ fn write_scale(w: &mut dyn MethodWriter, scale: f64) {
     if scale != 1.0 {
         w.text(&format!(" × {}", crate::table::format_value(scale)));
     }
+}
+
+/// The load-time checks of a breakdown's sides: splitting the numerator
+/// only needs a numerator (a share or a ratio), and a denominator column
+/// needs a ratio's own denominator, split with its numerator.
+pub(crate) fn check_split(
+    measure: &Measure,
+    breakdown: &BreakdownDef,
+) -> std::result::Result<(), IndicatorProblem> {
+    let by = || breakdown.by.clone();
+    let two_sides = matches!(measure, Measure::Share(_) | Measure::Ratio(_));
+    if breakdown.split == Split::Numerator && !two_sides {
+        return Err(IndicatorProblem::SplitWithoutNumerator {
+            by: by(),
+            measure: measure.measure_type(),
+        });
+    }
+    if breakdown.denominator_column.is_some() {
+        if !matches!(measure, Measure::Ratio(_)) {
+            return Err(IndicatorProblem::DenominatorColumnNotRatio { by: by() });
+        }
+        if breakdown.split == Split::Numerator {
+            return Err(IndicatorProblem::DenominatorColumnUnsplit { by: by() });
+        }
+    }
+    Ok(())
 }

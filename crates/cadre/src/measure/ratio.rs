@@ -130,9 +130,15 @@ impl Aggregate {
         }
     }
 
-    fn prepare(&self, engine: &Engine, ind: &IndicatorDef) -> Result<Side> {
+    /// The rows of this side; `role` says which, for its categories (a
+    /// denominator has its own column, or none when kept whole).
+    fn prepare(&self, engine: &Engine, ind: &IndicatorDef, role: Role) -> Result<Side> {
         let value = self.column.as_deref().map(col);
-        engine.side(ind, &self.rows, self.aggregate.agg(), value)
+        let agg = self.aggregate.agg();
+        match role {
+            Role::Denominator => engine.denominator_side(ind, &self.rows, agg, value),
+            _ => engine.side(ind, &self.rows, agg, value),
+        }
     }
 
     fn part<'p>(&self, role: Role, side: &'p Side) -> PartSpec<'p> {
@@ -180,8 +186,8 @@ impl MeasureImpl for Ratio {
 
     fn prepare(&self, engine: &Engine, ind: &IndicatorDef) -> Result<Prepared> {
         Ok(Prepared::Ratio {
-            numerator: self.numerator.prepare(engine, ind)?,
-            denominator: self.denominator.prepare(engine, ind)?,
+            numerator: self.numerator.prepare(engine, ind, Role::Numerator)?,
+            denominator: self.denominator.prepare(engine, ind, Role::Denominator)?,
             scale: self.scale,
         })
     }

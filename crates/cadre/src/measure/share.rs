@@ -1,18 +1,18 @@
 //! `share`: the share of the rows meeting a condition, among the rows where
 //! a column is known, times a scale (100: a percentage).
 
-use polars::prelude::{DataType, Expr, col, lit};
+use polars::prelude::{DataFrame, DataType, Expr, IntoLazy, NULL, PolarsResult, col, lit, when};
 use serde::Serialize;
 
 use super::{
     HUNDRED, IatiMeasure, MeasureImpl, MeasureType, MethodPhrase, MethodWriter, Parsed, RawMeasure,
     write_scale,
 };
-use crate::compute::{Agg, Engine, Prepared};
+use crate::compute::{Agg, Engine, Prepared, VALUE, category_column};
 use crate::error::{Error, IndicatorProblem, Result};
 use crate::explain::{Aggregation, PartSpec, Role};
 use crate::filter;
-use crate::indicator::{IndicatorDef, Selection};
+use crate::indicator::{IndicatorDef, Selection, Split};
 use crate::programme::Programme;
 use crate::text::Localized;
 
@@ -96,9 +96,12 @@ impl MeasureImpl for Share {
             .and(self.known_expr())
             .cast(DataType::Float64);
         let known = self.known_expr().cast(DataType::Float64);
+        let mut numerator = engine.side(ind, &self.rows, Agg::Sum, Some(met))?;
+        numerator.frame = outside_numerator_uncategorised(numerator.frame, ind)
+            .map_err(Engine::compute_error(ind))?;
         Ok(Prepared::Ratio {
-            numerator: engine.side(ind, &self.rows, Agg::Sum, Some(met))?,
-            denominator: engine.side(ind, &self.rows, Agg::Sum, Some(known))?,
+            numerator,
+            denominator: engine.denominator_side(ind, &self.rows, Agg::Sum, Some(known))?,
             scale: self.scale,
         })
     }
@@ -146,4 +149,30 @@ impl MeasureImpl for Share {
     fn iati_measure(&self, unit: &Localized) -> IatiMeasure {
         IatiMeasure::quantitative(unit)
     }
+}
+
+/// The numerator's rows with no category, for a breakdown of the numerator
+/// only, where they do not belong to the numerator (worth 0: the condition
+/// is not met): the categories are those of the rows counted, and a row not
+/// counted must not add an empty category at 0 %.
+fn outside_numerator_uncategorised(
+    frame: DataFrame,
+    ind: &IndicatorDef,
+) -> PolarsResult<DataFrame> {
+    let split: Vec<Expr> = ind
+        .breakdowns
+        .iter()
+        .filter(|b| b.split == Split::Numerator)
+        .map(|b| {
+            let cat = category_column(&b.by);
+            when(col(VALUE).gt(lit(0.0)))
+                .then(col(cat.as_str()))
+                .otherwise(lit(NULL).cast(DataType::String))
+                .alias(cat)
+        })
+        .collect();
+    if split.is_empty() {
+        return Ok(frame);
+    }
+    frame.lazy().with_columns(split).collect()
 }

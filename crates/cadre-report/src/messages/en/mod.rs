@@ -64,6 +64,7 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::RoleRows => "rows",
         Word::RoleNumerator => "numerator",
         Word::RoleDenominator => "denominator",
+        Word::NumeratorOnly => "numerator only, each category over the whole denominator",
         Word::Description => "Description",
         Word::Rule => "Rule",
         Word::Requirement => "Required",

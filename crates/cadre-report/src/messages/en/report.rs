@@ -343,6 +343,11 @@ pub(in crate::messages) fn formula(f: &FormulaText) -> String {
         FormulaText::BreakdownRestricts => {
             ". A breakdown restricts the whole computation to the category"
         }
+        FormulaText::BreakdownNumeratorOnly { label } => {
+            return format!(
+                ". The breakdown by “{label}” splits the numerator only: each category over the whole denominator"
+            );
+        }
         FormulaText::SourceSeparator => "; ",
         FormulaText::SheetOf { sheet } => return format!(" (sheet “{sheet}”)"),
         FormulaText::DatedBy => ", dated by ",

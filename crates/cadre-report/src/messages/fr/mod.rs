@@ -64,6 +64,7 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::RoleRows => "lignes",
         Word::RoleNumerator => "numérateur",
         Word::RoleDenominator => "dénominateur",
+        Word::NumeratorOnly => "numérateur seul, chaque catégorie rapportée au dénominateur entier",
         Word::Description => "Description",
         Word::Rule => "Règle",
         Word::Requirement => "Obligatoire",

@@ -356,6 +356,11 @@ pub(in crate::messages) fn formula(f: &FormulaText) -> String {
         FormulaText::BreakdownRestricts => {
             ". Une ventilation restreint tout le calcul à la catégorie"
         }
+        FormulaText::BreakdownNumeratorOnly { label } => {
+            return format!(
+                ". La ventilation par «{NNBSP}{label}{NNBSP}» ne porte que sur le numérateur\u{A0}: chaque catégorie rapportée au dénominateur entier"
+            );
+        }
         FormulaText::SourceSeparator => "\u{A0}; ",
         FormulaText::SheetOf { sheet } => return format!(" (feuille «{NNBSP}{sheet}{NNBSP}»)"),
         FormulaText::DatedBy => ", datée par ",

@@ -527,6 +527,16 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
         IndicatorProblem::Breakdown { by, problem } => {
             format!("breakdown `{by}`: {}", indicator_problem(problem))
         }
+        IndicatorProblem::SplitWithoutNumerator { by, measure } => format!(
+            "breakdown `{by}` has `split = \"numerator\"`, but a {} has no numerator: only a `share` or a `ratio` has one",
+            measure_type(*measure)
+        ),
+        IndicatorProblem::DenominatorColumnNotRatio { by } => format!(
+            "breakdown `{by}` gives `denominator_column`, which only serves a `ratio` whose denominator reads another dataset; elsewhere `column` holds for every row"
+        ),
+        IndicatorProblem::DenominatorColumnUnsplit { by } => format!(
+            "breakdown `{by}` splits the numerator only (`split = \"numerator\"`): the denominator stays whole, remove `denominator_column`"
+        ),
         IndicatorProblem::MilestonesSameDay { date } => format!("two milestones on {date}"),
     }
 }

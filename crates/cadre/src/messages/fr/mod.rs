@@ -570,6 +570,16 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
         IndicatorProblem::Breakdown { by, problem } => {
             format!("ventilation « {by} » : {}", indicator_problem(problem))
         }
+        IndicatorProblem::SplitWithoutNumerator { by, measure } => format!(
+            "la ventilation « {by} » porte `split = \"numerator\"`, mais une mesure « {} »n’a pas de numérateur : seuls une part (`share`) et un rapport (`ratio`) en ont un",
+            measure_type(*measure)
+        ),
+        IndicatorProblem::DenominatorColumnNotRatio { by } => format!(
+            "la ventilation « {by} » donne `denominator_column`, qui ne sert qu’à un rapport (`ratio`) dont le dénominateur lit un autre jeu de données ; ailleurs, `column` vaut pour toutes les lignes"
+        ),
+        IndicatorProblem::DenominatorColumnUnsplit { by } => format!(
+            "la ventilation « {by} » ne ventile que le numérateur (`split = \"numerator\"`) : le dénominateur reste entier, retirez `denominator_column`"
+        ),
         IndicatorProblem::MilestonesSameDay { date } => {
             format!("deux jalons le même jour ({date})")
         }
