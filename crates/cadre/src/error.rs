@@ -482,6 +482,13 @@ pub enum IndicatorProblem {
         /// The dimension.
         by: String,
     },
+    /// A weight column that ingestion does not refuse empty or negative.
+    WeightUnchecked {
+        /// The column.
+        column: String,
+        /// The dataset of the measure's rows.
+        dataset: String,
+    },
     /// Two milestones on one day.
     MilestonesSameDay {
         /// The day.

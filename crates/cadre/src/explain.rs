@@ -112,6 +112,31 @@ pub enum Aggregation {
         /// The column.
         column: String,
     },
+    /// Sum over the rows of a column times their weight (a weighted
+    /// mean's numerator).
+    WeightedSum {
+        /// The column.
+        column: String,
+        /// The weight column.
+        weight: String,
+    },
+    /// Sum of the weights of the rows meeting a condition (a weighted
+    /// share's numerator).
+    WeightWhere {
+        /// The condition, as written.
+        condition: String,
+        /// The weight column.
+        weight: String,
+    },
+    /// Sum of the weights of the rows whose column is known (a weighted
+    /// mean's or share's denominator); of every row when there is no such
+    /// column.
+    WeightKnown {
+        /// The column that must be known.
+        column: Option<String>,
+        /// The weight column.
+        weight: String,
+    },
     /// Mean over the groups of a per-group aggregate of their members.
     MeanPerGroup {
         /// What is computed per group.
@@ -124,11 +149,24 @@ pub enum Aggregation {
 }
 
 impl Aggregation {
+    /// Whether rows worth 0 did not count: a share's rows not meeting its
+    /// condition or unknown, whose weight was not added.
+    fn skips_zeros(&self) -> bool {
+        self.counts_ones()
+            || matches!(
+                self,
+                Aggregation::WeightWhere { .. } | Aggregation::WeightKnown { .. }
+            )
+    }
+
     /// Whether the part counts rows worth 1 (rows worth 0 did not count).
     fn counts_ones(&self) -> bool {
         match self {
             Aggregation::CountWhere { .. } | Aggregation::CountKnown { .. } => true,
             Aggregation::Count
+            | Aggregation::WeightedSum { .. }
+            | Aggregation::WeightWhere { .. }
+            | Aggregation::WeightKnown { .. }
             | Aggregation::Distinct { .. }
             | Aggregation::Sum { .. }
             | Aggregation::Mean { .. }
@@ -357,7 +395,7 @@ impl Engine<'_> {
                 .map(|v| v.first().and_then(|(_, f)| f.value))
         };
         // A share's numerator and denominator count rows worth 1: rows worth 0 did not count.
-        let (rows, counted) = counted_rows(side, &places, period, aggregate.counts_ones())?;
+        let (rows, counted) = counted_rows(side, &places, period, &aggregate)?;
         let excluded = excluded_rows(side, &places, &counted, period)?;
         let distinct_values = matches!(aggregate, Aggregation::Distinct { .. }).then(|| {
             let mut v: Vec<String> = rows.iter().filter_map(|r| r.value.clone()).collect();
@@ -390,14 +428,15 @@ impl Engine<'_> {
 }
 
 /// The rows of a part that count in the cumulative value, in the order of
-/// its prepared rows, and their places; with `counts_only_ones`, rows worth
-/// 0 are left out.
+/// its prepared rows, and their places; rows worth 0 are left out when the
+/// aggregation skips them (a share's), and values of 1 are not shown.
 fn counted_rows(
     side: &Side,
     places_of: &Places,
     period: &Period,
-    counts_only_ones: bool,
+    aggregate: &Aggregation,
 ) -> PolarsResult<(Vec<TracedRow>, BTreeSet<Place>)> {
+    let (skips_zeros, counts_only_ones) = (aggregate.skips_zeros(), aggregate.counts_ones());
     let (_, cumulative) = windows(period);
     let window = window_rows(side, cumulative).collect()?;
     let dates: Vec<Option<i32>> = if side.dated {
@@ -419,8 +458,7 @@ fn counted_rows(
     let mut counted = BTreeSet::new();
     for (i, at) in places(&window)?.iter().enumerate() {
         let Some((part, r)) = *at else { continue };
-        if counts_only_ones && values[i].as_deref().and_then(|v| v.parse::<f64>().ok()) == Some(0.0)
-        {
+        if skips_zeros && values[i].as_deref().and_then(|v| v.parse::<f64>().ok()) == Some(0.0) {
             continue;
         }
         counted.insert((part, r));

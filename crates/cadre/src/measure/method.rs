@@ -51,6 +51,8 @@ pub enum MethodPhrase {
     SumOfLower,
     /// The members of a group are linked through a column that follows.
     LinkedThrough,
+    /// A weighted mean or share: each row weighted by a column that follows.
+    WeightedBy,
 }
 
 /// Where a measure's method is written: the runner's methods annex.

@@ -22,6 +22,7 @@ mod method;
 mod ratio;
 mod share;
 mod sum;
+mod weight;
 
 use serde::{Deserialize, Serialize};
 
@@ -292,6 +293,7 @@ struct RawMeasure {
     numerator: Option<Aggregate>,
     denominator: Option<Aggregate>,
     members: Option<Members>,
+    weight: Option<String>,
 }
 
 /// A measure built from its table, or what is wrong with the table.
@@ -325,7 +327,7 @@ impl RawMeasure {
     }
 
     /// The optional keys given, by name.
-    fn given(&self) -> [(&'static str, bool); 8] {
+    fn given(&self) -> [(&'static str, bool); 9] {
         [
             ("column", self.column.is_some()),
             ("condition", self.condition.is_some()),
@@ -335,6 +337,7 @@ impl RawMeasure {
             ("denominator", self.denominator.is_some()),
             ("members", self.members.is_some()),
             ("condition_label", !self.condition_label.0.is_empty()),
+            ("weight", self.weight.is_some()),
         ]
     }
 }

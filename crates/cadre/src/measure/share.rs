@@ -1,12 +1,13 @@
 //! `share`: the share of the rows meeting a condition, among the rows where
-//! a column is known, times a scale (100: a percentage).
+//! a column is known, times a scale (100: a percentage); each row weighted by
+//! a column when given (`weight`).
 
 use polars::prelude::{DataFrame, DataType, Expr, IntoLazy, NULL, PolarsResult, col, lit, when};
 use serde::Serialize;
 
 use super::{
     HUNDRED, IatiMeasure, MeasureImpl, MeasureType, MethodPhrase, MethodWriter, Parsed, RawMeasure,
-    write_scale,
+    weight, write_scale,
 };
 use crate::compute::{Agg, Engine, Prepared, VALUE, category_column};
 use crate::error::{Error, IndicatorProblem, Result};
@@ -32,10 +33,14 @@ pub struct Share {
     pub known: Option<String>,
     /// Multiplier of the share.
     pub scale: f64,
+    /// The column weighting each row (Σ w where met / Σ w); none to count
+    /// rows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<String>,
 }
 
 /// The keys a share takes beside its selection.
-pub(super) const KEYS: &[&str] = &["condition", "condition_label", "known", "scale"];
+pub(super) const KEYS: &[&str] = &["condition", "condition_label", "known", "scale", "weight"];
 
 pub(super) fn parse(mut raw: RawMeasure) -> Parsed {
     let rows = raw.selection()?;
@@ -46,6 +51,7 @@ pub(super) fn parse(mut raw: RawMeasure) -> Parsed {
         condition_label: raw.condition_label,
         known: raw.known,
         scale: raw.scale.unwrap_or(HUNDRED),
+        weight: raw.weight,
     }))
 }
 
@@ -81,11 +87,14 @@ impl MeasureImpl for Share {
         if let Some(k) = &self.known {
             programme.resolve_column(&self.rows, k)?;
         }
-        Ok(())
+        match &self.weight {
+            Some(w) => weight::check(programme, &self.rows, w),
+            None => Ok(()),
+        }
     }
 
     /// Two sums over the same rows: of the rows meeting the condition (and
-    /// known), and of the rows known.
+    /// known), and of the rows known; of their weights when weighted.
     fn prepare(&self, engine: &Engine, ind: &IndicatorDef) -> Result<Prepared> {
         let (condition, _) = filter::compile(&self.condition).map_err(|e| Error::Compute {
             indicator: ind.code.clone(),
@@ -96,6 +105,10 @@ impl MeasureImpl for Share {
             .and(self.known_expr())
             .cast(DataType::Float64);
         let known = self.known_expr().cast(DataType::Float64);
+        let (met, known) = match &self.weight {
+            Some(w) => (met * weight::value(w), known * weight::value(w)),
+            None => (met, known),
+        };
         let mut numerator = engine.side(ind, &self.rows, Agg::Sum, Some(met))?;
         numerator.frame = outside_numerator_uncategorised(numerator.frame, ind)
             .map_err(Engine::compute_error(ind))?;
@@ -114,8 +127,14 @@ impl MeasureImpl for Share {
                 side: numerator,
                 selection: self.rows.clone(),
                 condition: Some(self.condition.clone()),
-                aggregate: Aggregation::CountWhere {
-                    condition: self.condition.clone(),
+                aggregate: match &self.weight {
+                    Some(weight) => Aggregation::WeightWhere {
+                        condition: self.condition.clone(),
+                        weight: weight.clone(),
+                    },
+                    None => Aggregation::CountWhere {
+                        condition: self.condition.clone(),
+                    },
                 },
             },
             PartSpec {
@@ -123,8 +142,14 @@ impl MeasureImpl for Share {
                 side: denominator,
                 selection: self.rows.clone(),
                 condition: None,
-                aggregate: Aggregation::CountKnown {
-                    column: self.known.clone(),
+                aggregate: match &self.weight {
+                    Some(weight) => Aggregation::WeightKnown {
+                        column: self.known.clone(),
+                        weight: weight.clone(),
+                    },
+                    None => Aggregation::CountKnown {
+                        column: self.known.clone(),
+                    },
                 },
             },
         ];
@@ -142,6 +167,10 @@ impl MeasureImpl for Share {
                 w.phrase(MethodPhrase::IsKnown);
             }
             None => w.phrase(MethodPhrase::OverAllRows),
+        }
+        if let Some(weight) = &self.weight {
+            w.phrase(MethodPhrase::WeightedBy);
+            w.code(weight);
         }
         write_scale(w, self.scale);
     }

@@ -380,6 +380,7 @@ fn method_phrase(phrase: MethodPhrase) -> &'static str {
         MethodPhrase::NumberOfDistinctValuesOf => "number of distinct values of ",
         MethodPhrase::SumOfLower => "sum of ",
         MethodPhrase::LinkedThrough => " linked to it through ",
+        MethodPhrase::WeightedBy => ", each row weighted by ",
     }
 }
 

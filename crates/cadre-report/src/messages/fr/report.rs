@@ -393,6 +393,7 @@ fn method_phrase(phrase: MethodPhrase) -> &'static str {
         MethodPhrase::NumberOfDistinctValuesOf => "nombre de valeurs distinctes de ",
         MethodPhrase::SumOfLower => "somme de ",
         MethodPhrase::LinkedThrough => " qui lui sont rattachées par ",
+        MethodPhrase::WeightedBy => ", chaque ligne pondérée par ",
     }
 }
 

@@ -52,6 +52,18 @@ pub(super) fn aggregation(a: &Aggregation) -> String {
         Aggregation::Sum { column } => format!("sum of {column}"),
         Aggregation::Mean { column } => format!("mean of {column}"),
         Aggregation::Latest { column } => format!("latest value of {column}"),
+        Aggregation::WeightedSum { column, weight } => format!("sum of {column} × {weight}"),
+        Aggregation::WeightWhere { condition, weight } => {
+            format!("sum of {weight} over rows where {condition}")
+        }
+        Aggregation::WeightKnown {
+            column: Some(c),
+            weight,
+        } => format!("sum of {weight} over rows where {c} is known"),
+        Aggregation::WeightKnown {
+            column: None,
+            weight,
+        } => format!("sum of {weight}"),
         Aggregation::MeanPerGroup {
             aggregate,
             column,
@@ -536,6 +548,9 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
         ),
         IndicatorProblem::DenominatorColumnUnsplit { by } => format!(
             "breakdown `{by}` splits the numerator only (`split = \"numerator\"`): the denominator stays whole, remove `denominator_column`"
+        ),
+        IndicatorProblem::WeightUnchecked { column, dataset } => format!(
+            "weight `{column}` (rows of `{dataset}`) must be a column that refuses an empty or negative weight: declare it in datasets.toml without `required = false` and with `min = 0`"
         ),
         IndicatorProblem::MilestonesSameDay { date } => format!("two milestones on {date}"),
     }

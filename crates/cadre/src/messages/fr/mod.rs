@@ -56,6 +56,18 @@ pub(super) fn aggregation(a: &Aggregation) -> String {
         Aggregation::Sum { column } => format!("somme de {column}"),
         Aggregation::Mean { column } => format!("moyenne de {column}"),
         Aggregation::Latest { column } => format!("dernière valeur de {column}"),
+        Aggregation::WeightedSum { column, weight } => format!("somme de {column} × {weight}"),
+        Aggregation::WeightWhere { condition, weight } => {
+            format!("somme de {weight} sur les lignes où {condition}")
+        }
+        Aggregation::WeightKnown {
+            column: Some(c),
+            weight,
+        } => format!("somme de {weight} sur les lignes où {c} est renseigné"),
+        Aggregation::WeightKnown {
+            column: None,
+            weight,
+        } => format!("somme de {weight}"),
         Aggregation::MeanPerGroup {
             aggregate,
             column,
@@ -579,6 +591,9 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
         ),
         IndicatorProblem::DenominatorColumnUnsplit { by } => format!(
             "la ventilation « {by} » ne ventile que le numérateur (`split = \"numerator\"`) : le dénominateur reste entier, retirez `denominator_column`"
+        ),
+        IndicatorProblem::WeightUnchecked { column, dataset } => format!(
+            "le poids `{column}` (lignes de `{dataset}`) doit être une colonne qui refuse un poids vide ou négatif : déclarez-la dans datasets.toml sans `required = false` et avec `min = 0`"
         ),
         IndicatorProblem::MilestonesSameDay { date } => {
             format!("deux jalons le même jour ({date})")
