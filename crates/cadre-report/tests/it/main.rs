@@ -11,5 +11,6 @@ mod progress;
 mod report;
 mod report_data;
 mod serve;
+mod split_and_weight;
 mod statement;
 mod template;

@@ -182,8 +182,8 @@ impl MeasureImpl for Share {
 
 /// The numerator's rows with no category, for a breakdown of the numerator
 /// only, where they do not belong to the numerator (worth 0: the condition
-/// is not met): the categories are those of the rows counted, and a row not
-/// counted must not add an empty category at 0 %.
+/// is not met, or the row weighs 0): the categories are those of the rows
+/// counted, and a row not counted must not add an empty category at 0 %.
 fn outside_numerator_uncategorised(
     frame: DataFrame,
     ind: &IndicatorDef,

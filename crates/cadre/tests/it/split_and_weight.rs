@@ -195,3 +195,86 @@ fn a_numerator_split_does_not_read_the_denominator() {
         "{message}"
     );
 }
+
+/// N4 (a mean of `score`) weighted by `column`.
+fn weighted_n4(column: &str) -> impl FnOnce(String) -> String {
+    let with = format!("column = \"score\", weight = \"{column}\" }}");
+    move |t: String| t.replacen("column = \"score\" }", &with, 1)
+}
+
+#[test]
+fn a_weight_only_weighs_a_mean_or_a_share() {
+    let (_, line, message) = refused(
+        |t| {
+            t.replacen(
+                "type = \"sum\", dataset = \"depenses\", date = \"date\", column = \"montant\"",
+                "type = \"sum\", dataset = \"depenses\", date = \"date\", column = \"montant\", weight = \"montant\"",
+                1,
+            )
+        },
+        same,
+    );
+    assert!(line.is_some());
+    assert!(
+        message.contains("a `sum` measure takes no `weight`"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_weight_must_be_a_number() {
+    let (_, line, message) = refused(weighted_n4("genre"), same);
+    assert_eq!(line, line_of("N4"));
+    assert!(
+        message.contains("`genre` of `presences` is enum, not a number"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_weight_that_may_be_empty_is_refused() {
+    // `score` is optional: an empty weight would pass ingestion unseen.
+    let (path, line, message) = refused(weighted_n4("score"), same);
+    assert!(path.ends_with("mini.toml"), "{path}");
+    assert_eq!(line, line_of("N4"));
+    assert!(
+        message.contains("weight `score`") && message.contains("min = 0"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_weight_that_may_be_negative_is_refused() {
+    // Required, but with a negative minimum.
+    let (_, line, message) = refused(weighted_n4("score"), |t| {
+        t.replacen(
+            "name = \"score\"\ntype = \"integer\"\nrequired = false\nmin = 1",
+            "name = \"score\"\ntype = \"integer\"\nmin = -1",
+            1,
+        )
+    });
+    assert_eq!(line, line_of("N4"));
+    assert!(message.contains("weight `score`"), "{message}");
+}
+
+#[test]
+fn a_required_weight_of_at_least_zero_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = repo().join("tests/compute/programme");
+    std::fs::create_dir(dir.path().join("indicators")).unwrap();
+    let read = |f: &str| std::fs::read_to_string(src.join(f)).unwrap();
+    std::fs::write(dir.path().join("programme.toml"), read("programme.toml")).unwrap();
+    let datasets = read("datasets.toml").replacen(
+        "name = \"score\"\ntype = \"integer\"\nrequired = false\nmin = 1",
+        "name = \"score\"\ntype = \"integer\"\nmin = 1",
+        1,
+    );
+    std::fs::write(dir.path().join("datasets.toml"), datasets).unwrap();
+    let ind = weighted_n4("score")(read("indicators/mini.toml"));
+    std::fs::write(dir.path().join("indicators/mini.toml"), ind).unwrap();
+    let p = Programme::load(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    match &p.indicator("N4").unwrap().measure {
+        cadre::indicator::Measure::Mean(m) => assert_eq!(m.weight.as_deref(), Some("score")),
+        other => panic!("{other:?}"),
+    }
+}
