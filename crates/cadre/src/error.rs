@@ -462,6 +462,14 @@ pub enum IndicatorProblem {
         /// What is wrong with its column.
         problem: Box<IndicatorProblem>,
     },
+    /// A breakdown whose column is wrong in the denominator of a ratio (it
+    /// may have its own column there, or not be split).
+    BreakdownDenominator {
+        /// The dimension.
+        by: String,
+        /// What is wrong with its column there.
+        problem: Box<IndicatorProblem>,
+    },
     /// A breakdown splitting the numerator only, on a measure without one
     /// (only a share or a ratio has a numerator and a denominator).
     SplitWithoutNumerator {

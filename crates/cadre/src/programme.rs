@@ -947,9 +947,15 @@ impl Programme {
                     continue;
                 };
                 self.resolve_column(sel, column)
-                    .map_err(|e| IndicatorProblem::Breakdown {
-                        by: b.by.clone(),
-                        problem: Box::new(e),
+                    .map_err(|e| match position {
+                        0 => IndicatorProblem::Breakdown {
+                            by: b.by.clone(),
+                            problem: Box::new(e),
+                        },
+                        _ => IndicatorProblem::BreakdownDenominator {
+                            by: b.by.clone(),
+                            problem: Box::new(e),
+                        },
                     })?;
             }
         }

@@ -148,7 +148,7 @@ fn a_misspelled_denominator_column_is_refused_on_its_side() {
     );
     assert_eq!(line, line_of("N6"));
     assert!(
-        message.contains("breakdown `poste`")
+        message.contains("breakdown `poste`, in the denominator")
             && message.contains("`postes` is not a column of `budget`")
             && message.contains("did you mean `poste`"),
         "{message}"
@@ -191,7 +191,10 @@ fn a_numerator_split_does_not_read_the_denominator() {
     let (_, line, message) = refused(same, budget_without_poste);
     assert_eq!(line, line_of("N6"));
     assert!(
-        message.contains("`poste` is not a column of `budget`"),
+        message
+            .contains("breakdown `poste`, in the denominator: `poste` is not a column of `budget`")
+            && message.contains("`denominator_column`")
+            && message.contains("split = \"numerator\""),
         "{message}"
     );
 }

@@ -539,6 +539,10 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
         IndicatorProblem::Breakdown { by, problem } => {
             format!("breakdown `{by}`: {}", indicator_problem(problem))
         }
+        IndicatorProblem::BreakdownDenominator { by, problem } => format!(
+            "breakdown `{by}`, in the denominator: {}; give the denominator's column with `denominator_column`, or keep the denominator whole with `split = \"numerator\"`",
+            indicator_problem(problem)
+        ),
         IndicatorProblem::SplitWithoutNumerator { by, measure } => format!(
             "breakdown `{by}` has `split = \"numerator\"`, but a {} has no numerator: only a `share` or a `ratio` has one",
             measure_type(*measure)

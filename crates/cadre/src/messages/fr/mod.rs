@@ -582,6 +582,10 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
         IndicatorProblem::Breakdown { by, problem } => {
             format!("ventilation « {by} » : {}", indicator_problem(problem))
         }
+        IndicatorProblem::BreakdownDenominator { by, problem } => format!(
+            "ventilation « {by} », au dénominateur : {} ; donnez la colonne du dénominateur avec `denominator_column`, ou gardez le dénominateur entier avec `split = \"numerator\"`",
+            indicator_problem(problem)
+        ),
         IndicatorProblem::SplitWithoutNumerator { by, measure } => format!(
             "la ventilation « {by} » porte `split = \"numerator\"`, mais une mesure « {} »n’a pas de numérateur : seuls une part (`share`) et un rapport (`ratio`) en ont un",
             measure_type(*measure)
