@@ -16,7 +16,7 @@ use polars::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::filter;
-use crate::indicator::{Direction, IndicatorDef, Kind, Milestone, Selection};
+use crate::indicator::{Direction, IndicatorDef, Kind, Measure, Milestone, Selection};
 use crate::ingest::{Data, PART_COLUMN, ROW_COLUMN};
 use crate::period::{Period, to_epoch_days};
 use crate::programme::Programme;
@@ -24,7 +24,8 @@ use crate::schema::ColumnType;
 use crate::table::{Breakdown, Category, IndicatorTable, IndicatorValue, RatioParts, Status};
 use crate::text::fold_name;
 
-const DATE: &str = "__date";
+/// The row's date, in days since the epoch.
+pub(crate) const DATE: &str = "__date";
 /// The value aggregated, per row.
 pub(crate) const VALUE: &str = "__value";
 /// Positions of the rows a filter keeps (a column of a frame in passing).
@@ -36,13 +37,15 @@ pub(crate) fn category_column(by: &str) -> String {
 }
 
 /// How one side of a measure aggregates its rows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Agg {
     Count,
     Distinct,
     Sum,
     Mean,
     Latest,
+    /// Units at a stage (`measure/stage_units.rs`).
+    Units(crate::measure::UnitsRule),
 }
 
 impl Agg {
@@ -51,6 +54,7 @@ impl Agg {
         match self {
             Agg::Count | Agg::Distinct | Agg::Sum => Some(0.0),
             Agg::Mean | Agg::Latest => None,
+            Agg::Units(rule) => rule.empty_value(),
         }
     }
 }
@@ -249,6 +253,18 @@ impl<'a> Engine<'a> {
             Some(v) if ind.target != 0.0 => Some(v / ind.target * 100.0),
             _ => None,
         };
+        // One stage overall is judged by stages (a rank is not a quantity:
+        // no achievement percentage).
+        let overall_stage = match &ind.measure {
+            Measure::Stage(s) if s.is_overall() => {
+                Some(s.judge(self.programme, cumulative_value, period))
+            }
+            _ => None,
+        };
+        let (milestone, achievement_pct) = match overall_stage {
+            Some((due, _)) => (due, None),
+            None => (milestone, achievement_pct),
+        };
         Ok(IndicatorValue {
             code: ind.code.clone(),
             result: ind.result.clone(),
@@ -266,10 +282,15 @@ impl<'a> Engine<'a> {
             milestone,
             target: ind.target,
             achievement_pct,
-            status: status(
-                ind,
-                cumulative_value,
-                milestone.map(|m| DueMilestone::in_period(m, period)),
+            status: overall_stage.map_or_else(
+                || {
+                    status(
+                        ind,
+                        cumulative_value,
+                        milestone.map(|m| DueMilestone::in_period(m, period)),
+                    )
+                },
+                |(_, s)| s,
             ),
             breakdowns,
         })
@@ -630,6 +651,7 @@ fn aggregate(
                 SortMultipleOptions::default().with_maintain_order(true),
             )
             .last(),
+        Agg::Units(rule) => return crate::measure::units_aggregate(s, w, by, rule),
     }
     .alias("__v");
     let lf = window_rows(s, w);

@@ -112,6 +112,16 @@ pub enum Aggregation {
         /// The column.
         column: String,
     },
+    /// The stage of the latest dated row, as its rank; or, per unit, the
+    /// units whose latest stage reaches a target stage.
+    Stage {
+        /// The stage column.
+        column: String,
+        /// The unit column, per unit.
+        per: Option<String>,
+        /// The target stage.
+        target_stage: String,
+    },
     /// Mean over the groups of a per-group aggregate of their members.
     MeanPerGroup {
         /// What is computed per group.
@@ -133,6 +143,7 @@ impl Aggregation {
             | Aggregation::Sum { .. }
             | Aggregation::Mean { .. }
             | Aggregation::Latest { .. }
+            | Aggregation::Stage { .. }
             | Aggregation::MeanPerGroup { .. } => false,
         }
     }

@@ -21,6 +21,8 @@ mod mean_per_group;
 mod method;
 mod ratio;
 mod share;
+mod stage;
+mod stage_units;
 mod sum;
 
 use serde::{Deserialize, Serialize};
@@ -33,6 +35,8 @@ pub use mean_per_group::{MeanPerGroup, Members};
 pub use method::{Dating, MethodPhrase, MethodWriter, Source};
 pub use ratio::{Aggregate, AggregateKind, Ratio};
 pub use share::Share;
+pub use stage::{Stage, StageMilestone};
+pub(crate) use stage_units::{UnitsRule, aggregate as units_aggregate};
 pub use sum::Sum;
 
 use crate::compute::{Engine, Prepared};
@@ -62,11 +66,13 @@ pub enum MeasureType {
     Latest,
     /// Mean over groups of an aggregate of their members.
     MeanPerGroup,
+    /// The stage reached on an ordered scale, overall or per unit.
+    Stage,
 }
 
 impl MeasureType {
     /// Every type, in the order the definitions' documentation lists them.
-    pub const ALL: [MeasureType; 8] = [
+    pub const ALL: [MeasureType; 9] = [
         MeasureType::Count,
         MeasureType::Distinct,
         MeasureType::Sum,
@@ -75,6 +81,7 @@ impl MeasureType {
         MeasureType::Ratio,
         MeasureType::Latest,
         MeasureType::MeanPerGroup,
+        MeasureType::Stage,
     ];
 
     /// The type's name in the definitions (`mean_per_group`).
@@ -88,6 +95,7 @@ impl MeasureType {
             MeasureType::Ratio => "ratio",
             MeasureType::Latest => "latest",
             MeasureType::MeanPerGroup => "mean_per_group",
+            MeasureType::Stage => "stage",
         }
     }
 
@@ -103,6 +111,7 @@ impl MeasureType {
             MeasureType::Ratio => (ratio::KEYS, ratio::parse),
             MeasureType::Latest => (latest::KEYS, latest::parse),
             MeasureType::MeanPerGroup => (mean_per_group::KEYS, mean_per_group::parse),
+            MeasureType::Stage => (stage::KEYS, stage::parse),
         }
     }
 }
@@ -129,6 +138,9 @@ pub enum Measure {
     /// For each selected group row, an aggregate of its members; then the
     /// mean over the groups.
     MeanPerGroup(MeanPerGroup),
+    /// The stage reached on an ordered scale (its rank), or the number or
+    /// share of units that reached a stage.
+    Stage(Stage),
 }
 
 /// The IATI `IndicatorMeasure` code of an indicator.
@@ -138,6 +150,8 @@ pub enum IatiMeasure {
     Unit,
     /// Code 2: a percentage.
     Percentage,
+    /// Code 4: a rank on an ordered scale (a stage).
+    Ordinal,
 }
 
 impl IatiMeasure {
@@ -156,6 +170,7 @@ impl IatiMeasure {
         match self {
             IatiMeasure::Unit => "1",
             IatiMeasure::Percentage => "2",
+            IatiMeasure::Ordinal => "4",
         }
     }
 }
@@ -218,6 +233,7 @@ impl Measure {
             Measure::Ratio(m) => m,
             Measure::Latest(m) => m,
             Measure::MeanPerGroup(m) => m,
+            Measure::Stage(m) => m,
         }
     }
 
@@ -292,6 +308,9 @@ struct RawMeasure {
     numerator: Option<Aggregate>,
     denominator: Option<Aggregate>,
     members: Option<Members>,
+    target_stage: Option<String>,
+    stage_milestones: Option<Vec<StageMilestone>>,
+    per: Option<String>,
 }
 
 /// A measure built from its table, or what is wrong with the table.
@@ -325,7 +344,7 @@ impl RawMeasure {
     }
 
     /// The optional keys given, by name.
-    fn given(&self) -> [(&'static str, bool); 8] {
+    fn given(&self) -> [(&'static str, bool); 11] {
         [
             ("column", self.column.is_some()),
             ("condition", self.condition.is_some()),
@@ -335,6 +354,9 @@ impl RawMeasure {
             ("denominator", self.denominator.is_some()),
             ("members", self.members.is_some()),
             ("condition_label", !self.condition_label.0.is_empty()),
+            ("target_stage", self.target_stage.is_some()),
+            ("stage_milestones", self.stage_milestones.is_some()),
+            ("per", self.per.is_some()),
         ]
     }
 }

@@ -375,6 +375,13 @@ fn method_phrase(phrase: MethodPhrase) -> &'static str {
         MethodPhrase::NumberOfDistinctValuesOf => "number of distinct values of ",
         MethodPhrase::SumOfLower => "sum of ",
         MethodPhrase::LinkedThrough => " linked to it through ",
+        MethodPhrase::StageOf => "Stage in ",
+        MethodPhrase::StageRank => ", as its rank (1 = the first stage)",
+        MethodPhrase::NumberOfUnits => "Number of ",
+        MethodPhrase::ShareOfUnits => "Share of ",
+        MethodPhrase::WhoseLatest => " whose ",
+        MethodPhrase::Reaches => " is at least ",
+        MethodPhrase::TargetStage => "; target stage: ",
     }
 }
 

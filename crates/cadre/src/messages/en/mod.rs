@@ -52,6 +52,16 @@ pub(super) fn aggregation(a: &Aggregation) -> String {
         Aggregation::Sum { column } => format!("sum of {column}"),
         Aggregation::Mean { column } => format!("mean of {column}"),
         Aggregation::Latest { column } => format!("latest value of {column}"),
+        Aggregation::Stage {
+            column,
+            per: None,
+            target_stage,
+        } => format!("rank of the latest stage of {column} (target stage: {target_stage})"),
+        Aggregation::Stage {
+            column,
+            per: Some(per),
+            target_stage,
+        } => format!("{per} whose latest {column} reaches {target_stage}"),
         Aggregation::MeanPerGroup {
             aggregate,
             column,
@@ -528,6 +538,22 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
             format!("breakdown `{by}`: {}", indicator_problem(problem))
         }
         IndicatorProblem::MilestonesSameDay { date } => format!("two milestones on {date}"),
+        IndicatorProblem::StageNotEnum { column, kind } => format!(
+            "the stages are the values of an enum column, in order: `{column}` is {}",
+            kind.as_str()
+        ),
+        IndicatorProblem::UnknownStage {
+            stage,
+            column,
+            stages,
+        } => format!("`{stage}` is not a stage of `{column}` (stages, in order: {stages})"),
+        IndicatorProblem::StageTargetNotRank { stage, rank } => format!(
+            "the `target` of one stage overall is the rank of its target stage `{stage}`: write `target = {rank}`"
+        ),
+        IndicatorProblem::StageNumericMilestones => {
+            "one stage overall is judged by stages: give `stage_milestones` in the measure              (`{ date = 2025-06-30, stage = \"adopted\" }`), not `milestones`"
+                .into()
+        }
     }
 }
 
@@ -541,5 +567,6 @@ pub(super) fn measure_type(m: MeasureType) -> &'static str {
         MeasureType::Ratio => "ratio",
         MeasureType::Latest => "latest value",
         MeasureType::MeanPerGroup => "mean per group",
+        MeasureType::Stage => "stage",
     }
 }
