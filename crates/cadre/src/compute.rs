@@ -16,7 +16,7 @@ use polars::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::filter;
-use crate::indicator::{Direction, IndicatorDef, Kind, Measure, Milestone, Selection};
+use crate::indicator::{Direction, IndicatorDef, Kind, Milestone, Selection};
 use crate::ingest::{Data, PART_COLUMN, ROW_COLUMN};
 use crate::period::{Period, to_epoch_days};
 use crate::programme::Programme;
@@ -253,18 +253,7 @@ impl<'a> Engine<'a> {
             Some(v) if ind.target != 0.0 => Some(v / ind.target * 100.0),
             _ => None,
         };
-        // One stage overall is judged by stages (a rank is not a quantity:
-        // no achievement percentage).
-        let overall_stage = match &ind.measure {
-            Measure::Stage(s) if s.is_overall() => {
-                Some(s.judge(self.programme, cumulative_value, period))
-            }
-            _ => None,
-        };
-        let (milestone, achievement_pct) = match overall_stage {
-            Some((due, _)) => (due, None),
-            None => (milestone, achievement_pct),
-        };
+        let stage = crate::measure::judge_stage(self.programme, ind, cumulative_value, period);
         Ok(IndicatorValue {
             code: ind.code.clone(),
             result: ind.result.clone(),
@@ -279,19 +268,17 @@ impl<'a> Engine<'a> {
             period_parts: period_figure.parts,
             cumulative_parts: cumulative_figure.parts,
             baseline: ind.baseline,
-            milestone,
+            milestone: stage.map_or(milestone, |s| s.0),
             target: ind.target,
-            achievement_pct,
-            status: overall_stage.map_or_else(
-                || {
-                    status(
-                        ind,
-                        cumulative_value,
-                        milestone.map(|m| DueMilestone::in_period(m, period)),
-                    )
-                },
-                |(_, s)| s,
-            ),
+            achievement_pct: achievement_pct.filter(|_| stage.is_none()),
+            status: match stage {
+                Some((_, judged)) => judged,
+                None => status(
+                    ind,
+                    cumulative_value,
+                    milestone.map(|m| DueMilestone::in_period(m, period)),
+                ),
+            },
             breakdowns,
         })
     }

@@ -207,6 +207,12 @@ pub struct Explanation {
     pub scale: Option<f64>,
     /// The parts the measure combines.
     pub parts: Vec<Part>,
+    /// When the values are ranks on a scale of stages (one stage overall):
+    /// each stage's label by rank, the first first
+    /// ([`crate::measure::Stage::rank_labels`]); empty otherwise, and then
+    /// left out of the json.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rank_labels: Vec<crate::text::Localized>,
 }
 
 /// What a part is made of: its role, prepared rows, selection, condition
@@ -309,6 +315,10 @@ impl Engine<'_> {
             measure: def.measure.measure_type(),
             scale,
             parts,
+            rank_labels: match &def.measure {
+                crate::indicator::Measure::Stage(s) => s.rank_labels(self.programme()),
+                _ => Vec::new(),
+            },
         })
     }
 

@@ -35,7 +35,8 @@ pub use mean_per_group::{MeanPerGroup, Members};
 pub use method::{Dating, MethodPhrase, MethodWriter, Source};
 pub use ratio::{Aggregate, AggregateKind, Ratio};
 pub use share::Share;
-pub use stage::{Stage, StageMilestone};
+pub(crate) use stage::judge_stage;
+pub use stage::{Stage, StageMilestone, rank_label};
 pub(crate) use stage_units::{UnitsRule, aggregate as units_aggregate};
 pub use sum::Sum;
 

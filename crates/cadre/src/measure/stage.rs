@@ -214,20 +214,50 @@ impl Stage {
         (due, status)
     }
 
-    /// The label of the stage of rank `rank` in `lang`, for the report and
-    /// `explain` (the canonical value when it has no label).
-    pub fn stage_label(&self, programme: &Programme, rank: f64, lang: &str) -> Option<String> {
-        let scale = self.scale_of(programme)?;
-        let value = scale.values.get((rank as usize).checked_sub(1)?)?;
-        Some(
-            scale
-                .value_labels
-                .get(value)
-                .map(|l| l.get(lang).to_owned())
-                .filter(|l| !l.is_empty())
-                .unwrap_or_else(|| value.clone()),
-        )
+    /// When the value is a rank (one stage overall): each stage's label by
+    /// rank, the first stage first, for readers to print a rank as its
+    /// stage (a stage without a label prints as written). Empty per unit:
+    /// the value is then a number of units.
+    pub fn rank_labels(&self, programme: &Programme) -> Vec<Localized> {
+        let Some(scale) = self.scale_of(programme).filter(|_| self.is_overall()) else {
+            return Vec::new();
+        };
+        scale
+            .values
+            .iter()
+            .map(|v| {
+                scale
+                    .value_labels
+                    .get(v)
+                    .filter(|l| !l.is_empty())
+                    .cloned()
+                    .unwrap_or_else(|| Localized::single("", v))
+            })
+            .collect()
     }
+}
+
+/// The milestone due and the status of indicator `ind` when it is one stage
+/// overall ([`Stage::judge`]), which has no achievement percentage (a rank
+/// is not a quantity); `None` for any other indicator, judged by the
+/// numbers.
+pub(crate) fn judge_stage(
+    programme: &Programme,
+    ind: &IndicatorDef,
+    reached: Option<f64>,
+    period: &Period,
+) -> Option<(Option<Milestone>, Status)> {
+    match &ind.measure {
+        super::Measure::Stage(s) if s.is_overall() => Some(s.judge(programme, reached, period)),
+        _ => None,
+    }
+}
+
+/// The label of `rank` among `labels` (see [`Stage::rank_labels`]) in
+/// `lang`, if the rank is one of them.
+pub fn rank_label(labels: &[Localized], rank: f64, lang: impl AsRef<str>) -> Option<&str> {
+    let index = (rank.fract() == 0.0 && rank >= 1.0).then(|| rank as usize - 1)?;
+    labels.get(index).map(|l| l.get(lang))
 }
 
 impl MeasureImpl for Stage {
@@ -313,7 +343,9 @@ impl MeasureImpl for Stage {
             target_stage: self.target_stage.clone(),
         };
         let part = PartSpec::rows(prepared, &self.rows, Role::Rows, aggregate);
-        (self.scale, vec![part])
+        // One part, no numerator or denominator: the share of units is
+        // explained by its rows, not by a division of two parts.
+        (None, vec![part])
     }
 
     fn write_method(&self, w: &mut dyn MethodWriter) {
@@ -361,5 +393,26 @@ impl MeasureImpl for Stage {
             // Units counted, or their share.
             Some(_) => IatiMeasure::quantitative(unit),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rank_is_printed_as_its_stage_and_anything_else_is_not() {
+        let labels = vec![
+            Localized::single("en", "Draft"),
+            Localized::single("", "adopte"),
+        ];
+        assert_eq!(rank_label(&labels, 1.0, "en"), Some("Draft"));
+        // A stage without a label prints as written.
+        assert_eq!(rank_label(&labels, 2.0, "en"), Some("adopte"));
+        // Not a rank of the scale: a count of units, no value, a fraction.
+        for not_a_rank in [0.0, 3.0, 1.5, -1.0] {
+            assert_eq!(rank_label(&labels, not_a_rank, "en"), None, "{not_a_rank}");
+        }
+        assert_eq!(rank_label(&[], 0.0, "en"), None);
     }
 }
