@@ -2,6 +2,7 @@
 //! left out, and the arithmetic that gives the value.
 
 use cadre::explain::{Exclusion, Explanation, Part, Role};
+use cadre::measure::rank_label;
 use cadre::table::format_value;
 use cadre::{Lang, Period};
 
@@ -17,6 +18,11 @@ pub fn render(e: &Explanation, period: &Period, lang: Lang) -> String {
     let num = |v: Option<f64>| {
         v.map(format_value)
             .unwrap_or_else(|| w(Word::Empty).to_owned())
+    };
+    // A rank on a scale of stages is shown with its stage's label.
+    let ranked = |v: Option<f64>| match v.and_then(|r| rank_label(&e.rank_labels, r, lang)) {
+        Some(label) => format!("{} ({label})", num(v)),
+        None => num(v),
     };
     let ind = &e.indicator;
     let mut s = format!("{} — {}\n", ind.code, ind.label.get(lang));
@@ -53,19 +59,19 @@ pub fn render(e: &Explanation, period: &Period, lang: Lang) -> String {
                     num(value)
                 );
             }
-            None => s += &format!("  {name}{c}{}\n", num(value)),
+            None => s += &format!("  {name}{c}{}\n", ranked(value)),
         }
     }
     s += &numerator_only(e, lang);
     let milestone = ind
         .milestone
-        .map(|m| format!("{} ({})", format_value(m.value), m.date))
+        .map(|m| format!("{} ({})", ranked(Some(m.value)), m.date))
         .unwrap_or_else(|| "—".into());
     s += &format!(
         "  {}{c}{milestone}; {}{c}{}; {}{c}{} %; {}{c}{}\n",
         w(Word::MilestoneLower),
         w(Word::TargetLower),
-        format_value(ind.target),
+        ranked(Some(ind.target)),
         w(Word::AchievementLower),
         num(ind.achievement_pct),
         w(Word::StatusLower),

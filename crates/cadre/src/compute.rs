@@ -24,7 +24,8 @@ use crate::schema::ColumnType;
 use crate::table::{Breakdown, Category, IndicatorTable, IndicatorValue, RatioParts, Status};
 use crate::text::fold_name;
 
-const DATE: &str = "__date";
+/// The row's date, in days since the epoch.
+pub(crate) const DATE: &str = "__date";
 /// The value aggregated, per row.
 pub(crate) const VALUE: &str = "__value";
 /// Positions of the rows a filter keeps (a column of a frame in passing).
@@ -36,13 +37,15 @@ pub(crate) fn category_column(by: &str) -> String {
 }
 
 /// How one side of a measure aggregates its rows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Agg {
     Count,
     Distinct,
     Sum,
     Mean,
     Latest,
+    /// Units at a stage (`measure/stage_units.rs`).
+    Units(crate::measure::UnitsRule),
 }
 
 impl Agg {
@@ -51,6 +54,7 @@ impl Agg {
         match self {
             Agg::Count | Agg::Distinct | Agg::Sum => Some(0.0),
             Agg::Mean | Agg::Latest => None,
+            Agg::Units(rule) => rule.empty_value(),
         }
     }
 }
@@ -249,6 +253,7 @@ impl<'a> Engine<'a> {
             Some(v) if ind.target != 0.0 => Some(v / ind.target * 100.0),
             _ => None,
         };
+        let stage = crate::measure::judge_stage(self.programme, ind, cumulative_value, period);
         Ok(IndicatorValue {
             code: ind.code.clone(),
             result: ind.result.clone(),
@@ -263,14 +268,17 @@ impl<'a> Engine<'a> {
             period_parts: period_figure.parts,
             cumulative_parts: cumulative_figure.parts,
             baseline: ind.baseline,
-            milestone,
+            milestone: stage.map_or(milestone, |s| s.0),
             target: ind.target,
-            achievement_pct,
-            status: status(
-                ind,
-                cumulative_value,
-                milestone.map(|m| DueMilestone::in_period(m, period)),
-            ),
+            achievement_pct: achievement_pct.filter(|_| stage.is_none()),
+            status: match stage {
+                Some((_, judged)) => judged,
+                None => status(
+                    ind,
+                    cumulative_value,
+                    milestone.map(|m| DueMilestone::in_period(m, period)),
+                ),
+            },
             breakdowns,
         })
     }
@@ -686,6 +694,7 @@ fn aggregate(
                 SortMultipleOptions::default().with_maintain_order(true),
             )
             .last(),
+        Agg::Units(rule) => return crate::measure::units_aggregate(s, w, by, rule),
     }
     .alias("__v");
     let lf = window_rows(s, w);

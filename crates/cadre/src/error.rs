@@ -502,6 +502,32 @@ pub enum IndicatorProblem {
         /// The day.
         date: chrono::NaiveDate,
     },
+    /// A stage column that is not an enum (its values are the stages).
+    StageNotEnum {
+        /// The column.
+        column: String,
+        /// Its type.
+        kind: crate::schema::ColumnType,
+    },
+    /// A stage that is not a value of the stage column.
+    UnknownStage {
+        /// The stage named.
+        stage: String,
+        /// The stage column.
+        column: String,
+        /// Its values, in order.
+        stages: String,
+    },
+    /// An overall stage whose `target` is not its target stage's rank.
+    StageTargetNotRank {
+        /// The target stage.
+        stage: String,
+        /// Its rank.
+        rank: f64,
+    },
+    /// An overall stage with numeric `milestones` (stages are due by
+    /// `stage_milestones`).
+    StageNumericMilestones,
 }
 
 /// Why a data file or sheet cannot be read.

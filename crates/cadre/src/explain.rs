@@ -137,6 +137,16 @@ pub enum Aggregation {
         /// The weight column.
         weight: String,
     },
+    /// The stage of the latest dated row, as its rank; or, per unit, the
+    /// units whose latest stage reaches a target stage.
+    Stage {
+        /// The stage column.
+        column: String,
+        /// The unit column, per unit.
+        per: Option<String>,
+        /// The target stage.
+        target_stage: String,
+    },
     /// Mean over the groups of a per-group aggregate of their members.
     MeanPerGroup {
         /// What is computed per group.
@@ -171,6 +181,7 @@ impl Aggregation {
             | Aggregation::Sum { .. }
             | Aggregation::Mean { .. }
             | Aggregation::Latest { .. }
+            | Aggregation::Stage { .. }
             | Aggregation::MeanPerGroup { .. } => false,
         }
     }
@@ -239,6 +250,12 @@ pub struct Explanation {
     /// both in the indicator's categories (`period_parts`, `cumulative_parts`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub numerator_only: Vec<String>,
+    /// When the values are ranks on a scale of stages (one stage overall):
+    /// each stage's label by rank, the first first
+    /// ([`crate::measure::Stage::rank_labels`]); empty otherwise, and then
+    /// left out of the json.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rank_labels: Vec<crate::text::Localized>,
 }
 
 /// What a part is made of: its role, prepared rows, selection, condition
@@ -347,6 +364,10 @@ impl Engine<'_> {
                 .filter(|b| !b.split.is_both())
                 .map(|b| b.by.clone())
                 .collect(),
+            rank_labels: match &def.measure {
+                crate::indicator::Measure::Stage(s) => s.rank_labels(self.programme()),
+                _ => Vec::new(),
+            },
         })
     }
 

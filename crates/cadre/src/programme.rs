@@ -933,6 +933,9 @@ impl Programme {
             self.check_selection(sel)?;
         }
         ind.measure.imp().check(self)?;
+        if let crate::indicator::Measure::Stage(stage) = &ind.measure {
+            stage.check_indicator(self, ind)?;
+        }
         let mut seen = BTreeSet::new();
         for b in &ind.breakdowns {
             if !seen.insert(b.by.as_str()) {

@@ -1252,6 +1252,29 @@ impl Builder<'_> {
         v.map(|v| self.f.value(v, unit))
     }
 
+    /// The labels of the stages when indicator `code`'s values are ranks on
+    /// a scale of stages (one stage overall); empty otherwise.
+    fn rank_labels(&self, code: &str) -> Vec<cadre::text::Localized> {
+        match self.programme.indicator(code).map(|d| &d.measure) {
+            Ok(Measure::Stage(s)) => s.rank_labels(self.programme),
+            _ => Vec::new(),
+        }
+    }
+
+    /// A value as the report prints it: a rank as its stage's label, any
+    /// other value as a number in `unit`.
+    fn shown(
+        &self,
+        labels: &[cadre::text::Localized],
+        v: Option<f64>,
+        unit: &str,
+    ) -> Option<String> {
+        match v.and_then(|r| cadre::measure::rank_label(labels, r, self.lang)) {
+            Some(label) => Some(label.to_owned()),
+            None => self.opt(v, unit),
+        }
+    }
+
     /// A category's name as the report shows it, and the label of the result
     /// it names, when it is a result code (an action).
     fn category_name(&self, b: &Breakdown, c: &cadre::table::Category) -> (String, Option<String>) {
@@ -1301,6 +1324,7 @@ impl Builder<'_> {
             .engine
             .registry_totals(&iv.code, &b.by)
             .map_err(ReportError::Input)?;
+        let ranks = self.rank_labels(&iv.code);
         let categories = b
             .categories
             .iter()
@@ -1315,8 +1339,8 @@ impl Builder<'_> {
                     name,
                     note,
                     empty: c.empty,
-                    period_value: self.opt(c.period_value, unit),
-                    cumulative_value: self.opt(c.cumulative_value, unit),
+                    period_value: self.shown(&ranks, c.period_value, unit),
+                    cumulative_value: self.shown(&ranks, c.cumulative_value, unit),
                     fraction: c.cumulative_value.map(|v| match total {
                         Some(n) => fraction(v, n as f64),
                         None => fraction(v, bmax),
@@ -1359,6 +1383,7 @@ impl Builder<'_> {
             .collect::<Result<_, ReportError>>()?;
         let result = self.programme.result(&iv.result);
         let milestone_date = iv.milestone.map(|m| f.date(m.date));
+        let ranks = self.rank_labels(&iv.code);
         Ok(IndicatorData {
             code: iv.code.clone(),
             result: iv.result.clone(),
@@ -1371,14 +1396,16 @@ impl Builder<'_> {
             label: iv.label.get(lang).to_owned(),
             unit: unit.to_owned(),
             baseline: f.value(iv.baseline, unit),
-            milestone: self.opt(milestone, unit),
+            milestone: self.shown(&ranks, milestone, unit),
             milestone_due: milestone_date
                 .as_deref()
                 .map(|date| ReportText::Due { date }.render(lang)),
             milestone_date,
-            target: f.value(iv.target, unit),
-            period_value: self.opt(iv.period_value, unit),
-            cumulative_value: self.opt(iv.cumulative_value, unit),
+            target: self
+                .shown(&ranks, Some(iv.target), unit)
+                .unwrap_or_default(),
+            period_value: self.shown(&ranks, iv.period_value, unit),
+            cumulative_value: self.shown(&ranks, iv.cumulative_value, unit),
             achievement: iv
                 .achievement_pct
                 .filter(|_| iv.kind == Kind::Total)

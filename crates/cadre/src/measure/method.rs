@@ -53,6 +53,20 @@ pub enum MethodPhrase {
     LinkedThrough,
     /// A weighted mean or share: each row weighted by a column that follows.
     WeightedBy,
+    /// Starts an overall stage, before its column: "Stage in".
+    StageOf,
+    /// Ends an overall stage: the value is the stage's rank.
+    StageRank,
+    /// Starts a number of units at a stage, before the unit column.
+    NumberOfUnits,
+    /// Starts a share of units at a stage, before the unit column.
+    ShareOfUnits,
+    /// Of units, before the stage column: whose latest stage.
+    WhoseLatest,
+    /// Of units, before the target stage: reaches at least.
+    Reaches,
+    /// Before the target stage.
+    TargetStage,
 }
 
 /// Where a measure's method is written: the runner's methods annex.

@@ -21,6 +21,8 @@ mod mean_per_group;
 mod method;
 mod ratio;
 mod share;
+mod stage;
+mod stage_units;
 mod sum;
 mod weight;
 
@@ -34,6 +36,9 @@ pub use mean_per_group::{MeanPerGroup, Members};
 pub use method::{Dating, MethodPhrase, MethodWriter, Source};
 pub use ratio::{Aggregate, AggregateKind, Ratio};
 pub use share::Share;
+pub(crate) use stage::judge_stage;
+pub use stage::{Stage, StageMilestone, rank_label};
+pub(crate) use stage_units::{UnitsRule, aggregate as units_aggregate};
 pub use sum::Sum;
 
 use crate::compute::{Engine, Prepared};
@@ -63,11 +68,13 @@ pub enum MeasureType {
     Latest,
     /// Mean over groups of an aggregate of their members.
     MeanPerGroup,
+    /// The stage reached on an ordered scale, overall or per unit.
+    Stage,
 }
 
 impl MeasureType {
     /// Every type, in the order the definitions' documentation lists them.
-    pub const ALL: [MeasureType; 8] = [
+    pub const ALL: [MeasureType; 9] = [
         MeasureType::Count,
         MeasureType::Distinct,
         MeasureType::Sum,
@@ -76,6 +83,7 @@ impl MeasureType {
         MeasureType::Ratio,
         MeasureType::Latest,
         MeasureType::MeanPerGroup,
+        MeasureType::Stage,
     ];
 
     /// The type's name in the definitions (`mean_per_group`).
@@ -89,6 +97,7 @@ impl MeasureType {
             MeasureType::Ratio => "ratio",
             MeasureType::Latest => "latest",
             MeasureType::MeanPerGroup => "mean_per_group",
+            MeasureType::Stage => "stage",
         }
     }
 
@@ -104,6 +113,7 @@ impl MeasureType {
             MeasureType::Ratio => (ratio::KEYS, ratio::parse),
             MeasureType::Latest => (latest::KEYS, latest::parse),
             MeasureType::MeanPerGroup => (mean_per_group::KEYS, mean_per_group::parse),
+            MeasureType::Stage => (stage::KEYS, stage::parse),
         }
     }
 }
@@ -130,6 +140,9 @@ pub enum Measure {
     /// For each selected group row, an aggregate of its members; then the
     /// mean over the groups.
     MeanPerGroup(MeanPerGroup),
+    /// The stage reached on an ordered scale (its rank), or the number or
+    /// share of units that reached a stage.
+    Stage(Stage),
 }
 
 /// The IATI `IndicatorMeasure` code of an indicator.
@@ -139,6 +152,8 @@ pub enum IatiMeasure {
     Unit,
     /// Code 2: a percentage.
     Percentage,
+    /// Code 4: a rank on an ordered scale (a stage).
+    Ordinal,
 }
 
 impl IatiMeasure {
@@ -157,6 +172,7 @@ impl IatiMeasure {
         match self {
             IatiMeasure::Unit => "1",
             IatiMeasure::Percentage => "2",
+            IatiMeasure::Ordinal => "4",
         }
     }
 }
@@ -219,6 +235,7 @@ impl Measure {
             Measure::Ratio(m) => m,
             Measure::Latest(m) => m,
             Measure::MeanPerGroup(m) => m,
+            Measure::Stage(m) => m,
         }
     }
 
@@ -294,6 +311,9 @@ struct RawMeasure {
     denominator: Option<Aggregate>,
     members: Option<Members>,
     weight: Option<String>,
+    target_stage: Option<String>,
+    stage_milestones: Option<Vec<StageMilestone>>,
+    per: Option<String>,
 }
 
 /// A measure built from its table, or what is wrong with the table.
@@ -327,7 +347,7 @@ impl RawMeasure {
     }
 
     /// The optional keys given, by name.
-    fn given(&self) -> [(&'static str, bool); 9] {
+    fn given(&self) -> [(&'static str, bool); 12] {
         [
             ("column", self.column.is_some()),
             ("condition", self.condition.is_some()),
@@ -338,6 +358,9 @@ impl RawMeasure {
             ("members", self.members.is_some()),
             ("condition_label", !self.condition_label.0.is_empty()),
             ("weight", self.weight.is_some()),
+            ("target_stage", self.target_stage.is_some()),
+            ("stage_milestones", self.stage_milestones.is_some()),
+            ("per", self.per.is_some()),
         ]
     }
 }

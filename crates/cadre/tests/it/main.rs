@@ -25,3 +25,4 @@ mod properties;
 mod robustness;
 mod sources;
 mod split_and_weight;
+mod stages;

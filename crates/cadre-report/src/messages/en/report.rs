@@ -381,6 +381,13 @@ fn method_phrase(phrase: MethodPhrase) -> &'static str {
         MethodPhrase::SumOfLower => "sum of ",
         MethodPhrase::LinkedThrough => " linked to it through ",
         MethodPhrase::WeightedBy => ", each row weighted by ",
+        MethodPhrase::StageOf => "Stage in ",
+        MethodPhrase::StageRank => ", as its rank (1 = the first stage)",
+        MethodPhrase::NumberOfUnits => "Number of ",
+        MethodPhrase::ShareOfUnits => "Share of ",
+        MethodPhrase::WhoseLatest => " whose ",
+        MethodPhrase::Reaches => " is at least ",
+        MethodPhrase::TargetStage => "; target stage: ",
     }
 }
 

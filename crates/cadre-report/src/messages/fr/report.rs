@@ -394,6 +394,13 @@ fn method_phrase(phrase: MethodPhrase) -> &'static str {
         MethodPhrase::SumOfLower => "somme de ",
         MethodPhrase::LinkedThrough => " qui lui sont rattachées par ",
         MethodPhrase::WeightedBy => ", chaque ligne pondérée par ",
+        MethodPhrase::StageOf => "Étape de ",
+        MethodPhrase::StageRank => ", notée par son rang (1 = la première étape)",
+        MethodPhrase::NumberOfUnits => "Nombre de ",
+        MethodPhrase::ShareOfUnits => "Part des ",
+        MethodPhrase::WhoseLatest => " dont l’étape ",
+        MethodPhrase::Reaches => " atteint au moins ",
+        MethodPhrase::TargetStage => "\u{A0}; étape visée\u{A0}: ",
     }
 }
 

@@ -64,6 +64,16 @@ pub(super) fn aggregation(a: &Aggregation) -> String {
             column: None,
             weight,
         } => format!("sum of {weight}"),
+        Aggregation::Stage {
+            column,
+            per: None,
+            target_stage,
+        } => format!("rank of the latest stage of {column} (target stage: {target_stage})"),
+        Aggregation::Stage {
+            column,
+            per: Some(per),
+            target_stage,
+        } => format!("{per} whose latest {column} reaches {target_stage}"),
         Aggregation::MeanPerGroup {
             aggregate,
             column,
@@ -557,6 +567,22 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
             "weight `{column}` (rows of `{dataset}`) must be a column that refuses an empty or negative weight: declare it in datasets.toml without `required = false` and with `min = 0`"
         ),
         IndicatorProblem::MilestonesSameDay { date } => format!("two milestones on {date}"),
+        IndicatorProblem::StageNotEnum { column, kind } => format!(
+            "the stages are the values of an enum column, in order: `{column}` is {}",
+            kind.as_str()
+        ),
+        IndicatorProblem::UnknownStage {
+            stage,
+            column,
+            stages,
+        } => format!("`{stage}` is not a stage of `{column}` (stages, in order: {stages})"),
+        IndicatorProblem::StageTargetNotRank { stage, rank } => format!(
+            "the `target` of one stage overall is the rank of its target stage `{stage}`: write `target = {rank}`"
+        ),
+        IndicatorProblem::StageNumericMilestones => {
+            "one stage overall is judged by stages: give `stage_milestones` in the measure              (`{ date = 2025-06-30, stage = \"adopted\" }`), not `milestones`"
+                .into()
+        }
     }
 }
 
@@ -570,5 +596,6 @@ pub(super) fn measure_type(m: MeasureType) -> &'static str {
         MeasureType::Ratio => "ratio",
         MeasureType::Latest => "latest value",
         MeasureType::MeanPerGroup => "mean per group",
+        MeasureType::Stage => "stage",
     }
 }

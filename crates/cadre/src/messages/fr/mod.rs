@@ -68,6 +68,16 @@ pub(super) fn aggregation(a: &Aggregation) -> String {
             column: None,
             weight,
         } => format!("somme de {weight}"),
+        Aggregation::Stage {
+            column,
+            per: None,
+            target_stage,
+        } => format!("rang de la dernière étape de {column} (étape visée : {target_stage})"),
+        Aggregation::Stage {
+            column,
+            per: Some(per),
+            target_stage,
+        } => format!("{per} dont la dernière valeur de {column} atteint {target_stage}"),
         Aggregation::MeanPerGroup {
             aggregate,
             column,
@@ -602,6 +612,22 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
         IndicatorProblem::MilestonesSameDay { date } => {
             format!("deux jalons le même jour ({date})")
         }
+        IndicatorProblem::StageNotEnum { column, kind } => format!(
+            "les étapes sont les valeurs d'une colonne enum, dans l'ordre : `{column}` est de type {}",
+            kind.as_str()
+        ),
+        IndicatorProblem::UnknownStage {
+            stage,
+            column,
+            stages,
+        } => format!("`{stage}` n'est pas une étape de `{column}` (étapes, dans l'ordre : {stages})"),
+        IndicatorProblem::StageTargetNotRank { stage, rank } => format!(
+            "la cible (`target`) d'une étape d'ensemble est le rang de son étape visée `{stage}` : écrire `target = {rank}`"
+        ),
+        IndicatorProblem::StageNumericMilestones => {
+            "une étape d'ensemble se juge par étapes : donner `stage_milestones` dans la mesure              (`{ date = 2025-06-30, stage = \"adopte\" }`), pas `milestones`"
+                .into()
+        }
     }
 }
 
@@ -615,6 +641,7 @@ pub(super) fn measure_type(m: MeasureType) -> &'static str {
         MeasureType::Ratio => "rapport",
         MeasureType::Latest => "dernière valeur",
         MeasureType::MeanPerGroup => "moyenne par groupe",
+        MeasureType::Stage => "étape",
     }
 }
 
