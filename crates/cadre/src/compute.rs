@@ -76,6 +76,8 @@ pub(crate) enum Prepared {
         denominator: Side,
         scale: f64,
     },
+    /// A formula over other indicators' prepared rows (`measure::formula`).
+    Composite(crate::measure::formula::Composite),
 }
 
 impl Prepared {
@@ -85,6 +87,7 @@ impl Prepared {
         match self {
             Prepared::Single(side) => side,
             Prepared::Ratio { .. } => unreachable!("a share or ratio has two sides"),
+            Prepared::Composite(_) => unreachable!("a composite has no rows of its own"),
         }
     }
 
@@ -97,6 +100,7 @@ impl Prepared {
                 ..
             } => (numerator, denominator),
             Prepared::Single(_) => unreachable!("a single aggregate has one side"),
+            Prepared::Composite(_) => unreachable!("a composite has no rows of its own"),
         }
     }
 }
@@ -549,6 +553,7 @@ pub(crate) fn empty_window_figure(p: &Prepared) -> Figure {
                 denominator: denominator.agg.empty_value(),
             }),
         },
+        Prepared::Composite(c) => crate::measure::formula::empty_composite_figure(c),
     }
 }
 
@@ -597,6 +602,7 @@ pub(crate) fn evaluate(
                 })
                 .collect())
         }
+        Prepared::Composite(c) => crate::measure::formula::evaluate_composite(c, w, by),
     }
 }
 

@@ -196,6 +196,10 @@ pub struct Explanation {
     pub scale: Option<f64>,
     /// The parts the measure combines.
     pub parts: Vec<Part>,
+    /// A composite's formula and the values of the indicators it names (a
+    /// composite reads no rows: `parts` is empty).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub composition: Option<crate::measure::Composition>,
 }
 
 /// What a part is made of: its role, prepared rows, selection, condition
@@ -292,12 +296,17 @@ impl Engine<'_> {
             .into_iter()
             .map(|spec| self.part(spec, period).map_err(err))
             .collect::<Result<Vec<_>>>()?;
+        let composition = match &def.measure {
+            crate::measure::Measure::Formula(f) => Some(f.explain(self, period)?),
+            _ => None,
+        };
         Ok(Explanation {
             indicator,
             definition: def.definition.clone(),
             measure: def.measure.measure_type(),
             scale,
             parts,
+            composition,
         })
     }
 

@@ -51,6 +51,12 @@ pub enum MethodPhrase {
     SumOfLower,
     /// The members of a group are linked through a column that follows.
     LinkedThrough,
+    /// Starts a composite, before its formula.
+    FormulaOfIndicators,
+    /// A composite's formula applies window by window and category by category.
+    FormulaPerWindow,
+    /// A composite has no value when a part has none or on a division by zero.
+    FormulaNoValueWhen,
 }
 
 /// Where a measure's method is written: the runner's methods annex.

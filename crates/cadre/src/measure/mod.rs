@@ -13,8 +13,10 @@
 //! (`messages/fr`, `messages/en`), and its documentation in
 //! `indicators/README.md`. The compiler points at every arm left out.
 
+mod arithmetic;
 mod count;
 mod distinct;
+pub(crate) mod formula;
 mod latest;
 mod mean;
 mod mean_per_group;
@@ -27,6 +29,7 @@ use serde::{Deserialize, Serialize};
 
 pub use count::Count;
 pub use distinct::Distinct;
+pub use formula::{Composition, CompositionPart, Formula};
 pub use latest::Latest;
 pub use mean::Mean;
 pub use mean_per_group::{MeanPerGroup, Members};
@@ -62,11 +65,13 @@ pub enum MeasureType {
     Latest,
     /// Mean over groups of an aggregate of their members.
     MeanPerGroup,
+    /// A formula over other indicators.
+    Formula,
 }
 
 impl MeasureType {
     /// Every type, in the order the definitions' documentation lists them.
-    pub const ALL: [MeasureType; 8] = [
+    pub const ALL: [MeasureType; 9] = [
         MeasureType::Count,
         MeasureType::Distinct,
         MeasureType::Sum,
@@ -75,6 +80,7 @@ impl MeasureType {
         MeasureType::Ratio,
         MeasureType::Latest,
         MeasureType::MeanPerGroup,
+        MeasureType::Formula,
     ];
 
     /// The type's name in the definitions (`mean_per_group`).
@@ -88,6 +94,7 @@ impl MeasureType {
             MeasureType::Ratio => "ratio",
             MeasureType::Latest => "latest",
             MeasureType::MeanPerGroup => "mean_per_group",
+            MeasureType::Formula => "formula",
         }
     }
 
@@ -103,6 +110,7 @@ impl MeasureType {
             MeasureType::Ratio => (ratio::KEYS, ratio::parse),
             MeasureType::Latest => (latest::KEYS, latest::parse),
             MeasureType::MeanPerGroup => (mean_per_group::KEYS, mean_per_group::parse),
+            MeasureType::Formula => (formula::KEYS, formula::parse),
         }
     }
 }
@@ -129,6 +137,8 @@ pub enum Measure {
     /// For each selected group row, an aggregate of its members; then the
     /// mean over the groups.
     MeanPerGroup(MeanPerGroup),
+    /// A formula over other indicators' values (a composite indicator).
+    Formula(Formula),
 }
 
 /// The IATI `IndicatorMeasure` code of an indicator.
@@ -218,6 +228,7 @@ impl Measure {
             Measure::Ratio(m) => m,
             Measure::Latest(m) => m,
             Measure::MeanPerGroup(m) => m,
+            Measure::Formula(m) => m,
         }
     }
 
@@ -231,9 +242,10 @@ impl Measure {
         self.imp().measure_type()
     }
 
-    /// The main selection (the numerator's for a ratio).
-    pub fn rows(&self) -> &Selection {
-        self.imp().selections()[0]
+    /// The main selection (the numerator's for a ratio); none for a
+    /// formula, which reads other indicators rather than rows.
+    pub fn rows(&self) -> Option<&Selection> {
+        self.imp().selections().first().copied()
     }
 
     /// Every selection the measure reads, the main one first.
@@ -292,6 +304,7 @@ struct RawMeasure {
     numerator: Option<Aggregate>,
     denominator: Option<Aggregate>,
     members: Option<Members>,
+    formula: Option<String>,
 }
 
 /// A measure built from its table, or what is wrong with the table.
@@ -325,7 +338,7 @@ impl RawMeasure {
     }
 
     /// The optional keys given, by name.
-    fn given(&self) -> [(&'static str, bool); 8] {
+    fn given(&self) -> [(&'static str, bool); 9] {
         [
             ("column", self.column.is_some()),
             ("condition", self.condition.is_some()),
@@ -335,6 +348,7 @@ impl RawMeasure {
             ("denominator", self.denominator.is_some()),
             ("members", self.members.is_some()),
             ("condition_label", !self.condition_label.0.is_empty()),
+            ("formula", self.formula.is_some()),
         ]
     }
 }

@@ -528,6 +528,25 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
             format!("breakdown `{by}`: {}", indicator_problem(problem))
         }
         IndicatorProblem::MilestonesSameDay { date } => format!("two milestones on {date}"),
+        IndicatorProblem::FormulaSyntax { formula, at, found } => match found {
+            Some(found) => format!("formula `{formula}`: unexpected `{found}` at character {at}"),
+            None => format!(
+                "formula `{formula}`: it ends too early (character {at}); a number, a code or a `)` is missing"
+            ),
+        },
+        IndicatorProblem::FormulaWithoutIndicator { formula } => {
+            format!("formula `{formula}` names no indicator")
+        }
+        IndicatorProblem::FormulaUnknownIndicator { code, closest } => format!(
+            "the formula names `{code}`, which is not an indicator of the programme{}",
+            suggestion(closest)
+        ),
+        IndicatorProblem::FormulaCycle { path } => {
+            format!("formulas that lead back to their own indicator: {path}")
+        }
+        IndicatorProblem::FormulaBreakdown { by, part } => format!(
+            "breakdown `{by}`: the formula's part `{part}` has no breakdown `{by}`; add it to `{part}` or remove it here"
+        ),
     }
 }
 
@@ -541,5 +560,6 @@ pub(super) fn measure_type(m: MeasureType) -> &'static str {
         MeasureType::Ratio => "ratio",
         MeasureType::Latest => "latest value",
         MeasureType::MeanPerGroup => "mean per group",
+        MeasureType::Formula => "formula over other indicators",
     }
 }
