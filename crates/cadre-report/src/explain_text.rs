@@ -3,6 +3,7 @@
 
 use cadre::explain::{Exclusion, Explanation, Part, Role};
 use cadre::measure::rank_label;
+use cadre::measure::Composition;
 use cadre::table::format_value;
 use cadre::{Lang, Period};
 
@@ -35,6 +36,9 @@ pub fn render(e: &Explanation, period: &Period, lang: Lang) -> String {
         s += &part_text(part, lang);
         s.push('\n');
     }
+    if let Some(composition) = &e.composition {
+        s += &composition_parts(composition, lang);
+    }
     s += &format!("{}\n", w(Word::Arithmetic));
     let figure = |role: Role, cumulative: bool| {
         e.part(role).and_then(|p| {
@@ -49,8 +53,15 @@ pub fn render(e: &Explanation, period: &Period, lang: Lang) -> String {
         (w(Word::PeriodLower), false, ind.period_value),
         (w(Word::CumulativeLower), true, ind.cumulative_value),
     ] {
-        match e.scale {
-            Some(scale) => {
+        match (e.scale, &e.composition) {
+            (_, Some(composition)) => {
+                s += &format!(
+                    "  {name}{c}{} = {}\n",
+                    composition.substituted(cumulative, num),
+                    num(value)
+                );
+            }
+            (Some(scale), None) => {
                 s += &format!(
                     "  {name}{c}{} / {} × {} = {}\n",
                     num(figure(Role::Numerator, cumulative)),
@@ -59,7 +70,7 @@ pub fn render(e: &Explanation, period: &Period, lang: Lang) -> String {
                     num(value)
                 );
             }
-            None => s += &format!("  {name}{c}{}\n", ranked(value)),
+            (None, None) => s += &format!("  {name}{c}{}\n", ranked(value)),
         }
     }
     s += &numerator_only(e, lang);
@@ -118,6 +129,31 @@ fn numerator_only(e: &Explanation, lang: Lang) -> String {
             );
         }
     }
+    s
+}
+
+/// A composite's formula, then each indicator it names with its values.
+fn composition_parts(composition: &Composition, lang: Lang) -> String {
+    let w = |word: Word| word.text(lang);
+    let c = w(Word::Colon);
+    let num = |v: Option<f64>| {
+        v.map(format_value)
+            .unwrap_or_else(|| w(Word::Empty).to_owned())
+    };
+    let mut s = format!("{}{c}{}\n", w(Word::Formula), composition.formula);
+    for part in &composition.parts {
+        s += &format!(
+            "[{}] {} — {} — {} {}, {} {}\n",
+            w(Word::RoleIndicator),
+            part.code,
+            part.label.get(lang),
+            w(Word::PeriodLower),
+            num(part.period_value),
+            w(Word::CumulativeLower),
+            num(part.cumulative_value)
+        );
+    }
+    s.push('\n');
     s
 }
 

@@ -80,6 +80,8 @@ pub(crate) enum Prepared {
         denominator: Side,
         scale: f64,
     },
+    /// A formula over other indicators' prepared rows (`measure::formula`).
+    Composite(crate::measure::formula::Composite),
 }
 
 impl Prepared {
@@ -89,6 +91,7 @@ impl Prepared {
         match self {
             Prepared::Single(side) => side,
             Prepared::Ratio { .. } => unreachable!("a share or ratio has two sides"),
+            Prepared::Composite(_) => unreachable!("a composite has no rows of its own"),
         }
     }
 
@@ -101,6 +104,7 @@ impl Prepared {
                 ..
             } => (numerator, denominator),
             Prepared::Single(_) => unreachable!("a single aggregate has one side"),
+            Prepared::Composite(_) => unreachable!("a composite has no rows of its own"),
         }
     }
 }
@@ -584,6 +588,7 @@ pub(crate) fn empty_window_figure(p: &Prepared) -> Figure {
                 denominator: denominator.agg.empty_value(),
             }),
         },
+        Prepared::Composite(c) => crate::measure::formula::empty_composite_figure(c),
     }
 }
 
@@ -642,6 +647,7 @@ pub(crate) fn evaluate(
                 })
                 .collect())
         }
+        Prepared::Composite(c) => crate::measure::formula::evaluate_composite(c, w, by),
     }
 }
 

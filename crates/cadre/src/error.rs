@@ -528,6 +528,39 @@ pub enum IndicatorProblem {
     /// An overall stage with numeric `milestones` (stages are due by
     /// `stage_milestones`).
     StageNumericMilestones,
+    /// A composite's formula that cannot be read.
+    FormulaSyntax {
+        /// The formula, as written.
+        formula: String,
+        /// Where it cannot be read, in characters from 1.
+        at: usize,
+        /// What stands there; none when the formula ends too early.
+        found: Option<String>,
+    },
+    /// A composite's formula that names no indicator (a constant).
+    FormulaWithoutIndicator {
+        /// The formula, as written.
+        formula: String,
+    },
+    /// A composite's formula names a code that is not an indicator.
+    FormulaUnknownIndicator {
+        /// The code named.
+        code: String,
+        /// The closest indicator code, if any is close.
+        closest: Option<String>,
+    },
+    /// Composites whose formulas lead back to themselves.
+    FormulaCycle {
+        /// The codes from the indicator back to it (`A → B → A`).
+        path: String,
+    },
+    /// A composite broken down by a dimension one of its parts is not.
+    FormulaBreakdown {
+        /// The dimension.
+        by: String,
+        /// The part without that breakdown.
+        part: String,
+    },
 }
 
 /// Why a data file or sheet cannot be read.

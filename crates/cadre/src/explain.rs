@@ -256,6 +256,10 @@ pub struct Explanation {
     /// left out of the json.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rank_labels: Vec<crate::text::Localized>,
+    /// A composite's formula and the values of the indicators it names (a
+    /// composite reads no rows: `parts` is empty).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub composition: Option<crate::measure::Composition>,
 }
 
 /// What a part is made of: its role, prepared rows, selection, condition
@@ -352,6 +356,10 @@ impl Engine<'_> {
             .into_iter()
             .map(|spec| self.part(spec, period).map_err(err))
             .collect::<Result<Vec<_>>>()?;
+        let composition = match &def.measure {
+            crate::measure::Measure::Formula(f) => Some(f.explain(self, period)?),
+            _ => None,
+        };
         Ok(Explanation {
             indicator,
             definition: def.definition.clone(),
@@ -368,6 +376,7 @@ impl Engine<'_> {
                 crate::indicator::Measure::Stage(s) => s.rank_labels(self.programme()),
                 _ => Vec::new(),
             },
+            composition,
         })
     }
 

@@ -190,6 +190,8 @@ pub fn rows_counted(engine: &Engine, code: &str, period: &Period) -> Result<Indi
             let (n, d) = prepared.sides();
             vec![n, d]
         }
+        // A composite reads no rows: its parts' rows are counted under theirs.
+        crate::compute::Prepared::Composite(_) => Vec::new(),
     };
     let in_period = Window {
         start: Some(period.start),

@@ -142,6 +142,10 @@ pub enum Word {
     NumeratorOnly,
     /// The groups of a mean per group.
     RoleGroups,
+    /// An indicator a composite's formula names.
+    RoleIndicator,
+    /// A composite's formula.
+    Formula,
     /// Description.
     Description,
     /// A column's rule.

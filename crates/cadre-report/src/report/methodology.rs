@@ -3,7 +3,7 @@
 
 use crate::messages::report::FormulaText as F;
 use cadre::indicator::{IndicatorDef, Selection};
-use cadre::measure::{Dating, MethodPhrase, MethodWriter};
+use cadre::measure::{Dating, Measure, MethodPhrase, MethodWriter, Source};
 use cadre::text::Localized;
 use cadre::{Lang, Programme};
 use serde::Serialize;
@@ -164,12 +164,28 @@ fn build(p: &Programme, ind: &IndicatorDef, lang: Lang, plain: bool) -> Words {
     w
 }
 
+/// The datasets an indicator reads: its measure's or, for a composite, those
+/// of the indicators its formula names (a composite reads no rows itself).
+fn sources_of<'p>(p: &'p Programme, ind: &'p IndicatorDef, out: &mut Vec<Source<'p>>) {
+    match &ind.measure {
+        // Formulas were checked at load: no cycle, every code an indicator.
+        Measure::Formula(f) => {
+            for part in f.codes().iter().filter_map(|code| p.indicator(code).ok()) {
+                sources_of(p, part, out);
+            }
+        }
+        measure => out.extend(measure.sources()),
+    }
+}
+
 /// Where the values come from: each dataset read, its sheet, and the column
 /// that dates its rows.
 pub fn source(p: &Programme, data: &cadre::Data, ind: &IndicatorDef, lang: Lang) -> Vec<Segment> {
     let mut w = Words::new(lang);
     let mut seen: Vec<&str> = Vec::new();
-    for source in ind.measure.sources() {
+    let mut sources = Vec::new();
+    sources_of(p, ind, &mut sources);
+    for source in sources {
         if seen.contains(&source.dataset) {
             continue;
         }

@@ -67,6 +67,12 @@ pub enum MethodPhrase {
     Reaches,
     /// Before the target stage.
     TargetStage,
+    /// Starts a composite, before its formula.
+    FormulaOfIndicators,
+    /// A composite's formula applies window by window and category by category.
+    FormulaPerWindow,
+    /// A composite has no value when a part has none or on a division by zero.
+    FormulaNoValueWhen,
 }
 
 /// Where a measure's method is written: the runner's methods annex.

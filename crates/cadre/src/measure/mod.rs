@@ -13,8 +13,10 @@
 //! (`messages/fr`, `messages/en`), and its documentation in
 //! `indicators/README.md`. The compiler points at every arm left out.
 
+mod arithmetic;
 mod count;
 mod distinct;
+pub(crate) mod formula;
 mod latest;
 mod mean;
 mod mean_per_group;
@@ -30,6 +32,7 @@ use serde::{Deserialize, Serialize};
 
 pub use count::Count;
 pub use distinct::Distinct;
+pub use formula::{Composition, CompositionPart, Formula};
 pub use latest::Latest;
 pub use mean::Mean;
 pub use mean_per_group::{MeanPerGroup, Members};
@@ -70,11 +73,13 @@ pub enum MeasureType {
     MeanPerGroup,
     /// The stage reached on an ordered scale, overall or per unit.
     Stage,
+    /// A formula over other indicators.
+    Formula,
 }
 
 impl MeasureType {
     /// Every type, in the order the definitions' documentation lists them.
-    pub const ALL: [MeasureType; 9] = [
+    pub const ALL: [MeasureType; 10] = [
         MeasureType::Count,
         MeasureType::Distinct,
         MeasureType::Sum,
@@ -84,6 +89,7 @@ impl MeasureType {
         MeasureType::Latest,
         MeasureType::MeanPerGroup,
         MeasureType::Stage,
+        MeasureType::Formula,
     ];
 
     /// The type's name in the definitions (`mean_per_group`).
@@ -98,6 +104,7 @@ impl MeasureType {
             MeasureType::Latest => "latest",
             MeasureType::MeanPerGroup => "mean_per_group",
             MeasureType::Stage => "stage",
+            MeasureType::Formula => "formula",
         }
     }
 
@@ -114,6 +121,7 @@ impl MeasureType {
             MeasureType::Latest => (latest::KEYS, latest::parse),
             MeasureType::MeanPerGroup => (mean_per_group::KEYS, mean_per_group::parse),
             MeasureType::Stage => (stage::KEYS, stage::parse),
+            MeasureType::Formula => (formula::KEYS, formula::parse),
         }
     }
 }
@@ -143,6 +151,8 @@ pub enum Measure {
     /// The stage reached on an ordered scale (its rank), or the number or
     /// share of units that reached a stage.
     Stage(Stage),
+    /// A formula over other indicators' values (a composite indicator).
+    Formula(Formula),
 }
 
 /// The IATI `IndicatorMeasure` code of an indicator.
@@ -236,6 +246,7 @@ impl Measure {
             Measure::Latest(m) => m,
             Measure::MeanPerGroup(m) => m,
             Measure::Stage(m) => m,
+            Measure::Formula(m) => m,
         }
     }
 
@@ -249,9 +260,10 @@ impl Measure {
         self.imp().measure_type()
     }
 
-    /// The main selection (the numerator's for a ratio).
-    pub fn rows(&self) -> &Selection {
-        self.imp().selections()[0]
+    /// The main selection (the numerator's for a ratio); none for a
+    /// formula, which reads other indicators rather than rows.
+    pub fn rows(&self) -> Option<&Selection> {
+        self.imp().selections().first().copied()
     }
 
     /// Every selection the measure reads, the main one first.
@@ -314,6 +326,7 @@ struct RawMeasure {
     target_stage: Option<String>,
     stage_milestones: Option<Vec<StageMilestone>>,
     per: Option<String>,
+    formula: Option<String>,
 }
 
 /// A measure built from its table, or what is wrong with the table.
@@ -347,7 +360,7 @@ impl RawMeasure {
     }
 
     /// The optional keys given, by name.
-    fn given(&self) -> [(&'static str, bool); 12] {
+    fn given(&self) -> [(&'static str, bool); 13] {
         [
             ("column", self.column.is_some()),
             ("condition", self.condition.is_some()),
@@ -361,6 +374,7 @@ impl RawMeasure {
             ("target_stage", self.target_stage.is_some()),
             ("stage_milestones", self.stage_milestones.is_some()),
             ("per", self.per.is_some()),
+            ("formula", self.formula.is_some()),
         ]
     }
 }

@@ -116,6 +116,8 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::NextQuarterPlan => "Next quarter's plan",
         Word::IndicatorsAtPeriodEnd => "Indicators at the end of the period",
         Word::RoleGroups => "groups",
+        Word::RoleIndicator => "indicator",
+        Word::Formula => "Formula",
         Word::FinancialStatement => "Financial statement",
         Word::Budget => "Budget",
         Word::SpentInPeriod => "Spent in the period",

@@ -388,6 +388,13 @@ fn method_phrase(phrase: MethodPhrase) -> &'static str {
         MethodPhrase::WhoseLatest => " whose ",
         MethodPhrase::Reaches => " is at least ",
         MethodPhrase::TargetStage => "; target stage: ",
+        MethodPhrase::FormulaOfIndicators => "Computed from other indicators by the formula ",
+        MethodPhrase::FormulaPerWindow => {
+            ", applied to their values over the period for the period value, to their cumulative values for the cumulative value, and to their values for a category for that category (a part with no row in the category counts its value over no rows)"
+        }
+        MethodPhrase::FormulaNoValueWhen => {
+            "; no value when a part has none or on a division by zero"
+        }
     }
 }
 

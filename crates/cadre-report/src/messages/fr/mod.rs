@@ -116,6 +116,8 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::NextQuarterPlan => "Prévisions pour le trimestre suivant",
         Word::IndicatorsAtPeriodEnd => "Indicateurs à la fin de la période",
         Word::RoleGroups => "groupes",
+        Word::RoleIndicator => "indicateur",
+        Word::Formula => "Formule",
         Word::FinancialStatement => "État financier",
         Word::Budget => "Budget",
         Word::SpentInPeriod => "Dépensé sur la période",

@@ -401,6 +401,15 @@ fn method_phrase(phrase: MethodPhrase) -> &'static str {
         MethodPhrase::WhoseLatest => " dont l’étape ",
         MethodPhrase::Reaches => " atteint au moins ",
         MethodPhrase::TargetStage => "\u{A0}; étape visée\u{A0}: ",
+        MethodPhrase::FormulaOfIndicators => {
+            "Calculé à partir d'autres indicateurs par la formule "
+        }
+        MethodPhrase::FormulaPerWindow => {
+            ", appliquée à leurs valeurs sur la période pour la valeur de la période, à leurs valeurs cumulées pour la valeur cumulée, et à leurs valeurs pour une catégorie pour cette catégorie (un indicateur sans ligne dans la catégorie y compte sa valeur sur aucune ligne)"
+        }
+        MethodPhrase::FormulaNoValueWhen => {
+            " ; pas de valeur quand l'un d'eux n'en a pas ou en cas de division par zéro"
+        }
     }
 }
 

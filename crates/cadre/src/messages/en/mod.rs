@@ -583,6 +583,25 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
             "one stage overall is judged by stages: give `stage_milestones` in the measure              (`{ date = 2025-06-30, stage = \"adopted\" }`), not `milestones`"
                 .into()
         }
+        IndicatorProblem::FormulaSyntax { formula, at, found } => match found {
+            Some(found) => format!("formula `{formula}`: unexpected `{found}` at character {at}"),
+            None => format!(
+                "formula `{formula}`: it ends too early (character {at}); a number, a code or a `)` is missing"
+            ),
+        },
+        IndicatorProblem::FormulaWithoutIndicator { formula } => {
+            format!("formula `{formula}` names no indicator")
+        }
+        IndicatorProblem::FormulaUnknownIndicator { code, closest } => format!(
+            "the formula names `{code}`, which is not an indicator of the programme{}",
+            suggestion(closest)
+        ),
+        IndicatorProblem::FormulaCycle { path } => {
+            format!("formulas that lead back to their own indicator: {path}")
+        }
+        IndicatorProblem::FormulaBreakdown { by, part } => format!(
+            "breakdown `{by}`: the formula's part `{part}` has no breakdown `{by}`; add it to `{part}` or remove it here"
+        ),
     }
 }
 
@@ -597,5 +616,6 @@ pub(super) fn measure_type(m: MeasureType) -> &'static str {
         MeasureType::Latest => "latest value",
         MeasureType::MeanPerGroup => "mean per group",
         MeasureType::Stage => "stage",
+        MeasureType::Formula => "formula over other indicators",
     }
 }

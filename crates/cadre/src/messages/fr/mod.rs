@@ -628,6 +628,27 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
             "une étape d'ensemble se juge par étapes : donner `stage_milestones` dans la mesure              (`{ date = 2025-06-30, stage = \"adopte\" }`), pas `milestones`"
                 .into()
         }
+        IndicatorProblem::FormulaSyntax { formula, at, found } => match found {
+            Some(found) => {
+                format!("formule `{formula}` : `{found}` inattendu au caractère {at}")
+            }
+            None => format!(
+                "formule `{formula}` : elle s'arrête trop tôt (caractère {at}) ; il manque un nombre, un code ou une `)`"
+            ),
+        },
+        IndicatorProblem::FormulaWithoutIndicator { formula } => {
+            format!("la formule `{formula}` ne nomme aucun indicateur")
+        }
+        IndicatorProblem::FormulaUnknownIndicator { code, closest } => format!(
+            "la formule nomme `{code}`, qui n'est pas un indicateur du programme{}",
+            suggestion(closest)
+        ),
+        IndicatorProblem::FormulaCycle { path } => {
+            format!("des formules qui reviennent à leur propre indicateur : {path}")
+        }
+        IndicatorProblem::FormulaBreakdown { by, part } => format!(
+            "ventilation `{by}` : l'indicateur `{part}` de la formule n'a pas de ventilation `{by}` ; ajoutez-la à `{part}` ou retirez-la ici"
+        ),
     }
 }
 
@@ -642,6 +663,7 @@ pub(super) fn measure_type(m: MeasureType) -> &'static str {
         MeasureType::Latest => "dernière valeur",
         MeasureType::MeanPerGroup => "moyenne par groupe",
         MeasureType::Stage => "étape",
+        MeasureType::Formula => "formule sur d'autres indicateurs",
     }
 }
 
