@@ -931,8 +931,10 @@ impl Programme {
         }
         for sel in ind.measure.selections() {
             self.check_selection(sel)?;
+            ind.window.check(self, sel)?;
         }
         ind.measure.imp().check(self)?;
+        ind.measure.imp().check_window(&ind.window)?;
         let mut seen = BTreeSet::new();
         for b in &ind.breakdowns {
             if !seen.insert(b.by.as_str()) {

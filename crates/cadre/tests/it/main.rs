@@ -24,3 +24,4 @@ mod partners;
 mod properties;
 mod robustness;
 mod sources;
+mod windows;
