@@ -305,6 +305,7 @@ fn left_out_rows(p: &Part, lang: Lang) -> String {
             filter: count(Exclusion::Filter),
             after_end: count(Exclusion::AfterEnd),
             no_date: count(Exclusion::NoDate),
+            window: count(Exclusion::Window),
         }
         .render(lang)
     );

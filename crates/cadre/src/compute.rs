@@ -23,6 +23,7 @@ use crate::programme::Programme;
 use crate::schema::ColumnType;
 use crate::table::{Breakdown, Category, IndicatorTable, IndicatorValue, RatioParts, Status};
 use crate::text::fold_name;
+use crate::window::WindowDef;
 
 /// The row's date, in days since the epoch.
 pub(crate) const DATE: &str = "__date";
@@ -41,6 +42,9 @@ pub(crate) fn category_column(by: &str) -> String {
 pub(crate) enum Agg {
     Count,
     Distinct,
+    /// Distinct values, counting in a window that has a start only those
+    /// whose first row (since the start) is dated in it.
+    DistinctNew,
     Sum,
     Mean,
     Latest,
@@ -52,7 +56,7 @@ impl Agg {
     /// Value of the aggregate over no rows.
     fn empty_value(self) -> Option<f64> {
         match self {
-            Agg::Count | Agg::Distinct | Agg::Sum => Some(0.0),
+            Agg::Count | Agg::Distinct | Agg::DistinctNew | Agg::Sum => Some(0.0),
             Agg::Mean | Agg::Latest => None,
             Agg::Units(rule) => rule.empty_value(),
         }
@@ -66,6 +70,8 @@ pub(crate) struct Side {
     pub frame: DataFrame,
     pub agg: Agg,
     pub dated: bool,
+    /// The indicator's window: which of these rows each value takes.
+    pub window: WindowDef,
 }
 
 /// An indicator's prepared rows.
@@ -191,14 +197,7 @@ impl<'a> Engine<'a> {
         let ind = &self.programme.indicators[position];
         let err = Self::compute_error(ind);
         let prepared = self.prepare(position)?;
-        let in_period = Window {
-            start: Some(period.start),
-            end: period.end,
-        };
-        let cumulative = Window {
-            start: None,
-            end: period.end,
-        };
+        let (in_period, cumulative) = ind.window.bounds(period);
         let period_value = evaluate(&prepared, in_period, None).map_err(err)?;
         let cumulative_value = evaluate(&prepared, cumulative, None).map_err(err)?;
         let total = |v: &Vec<(Option<String>, Figure)>| {
@@ -387,6 +386,7 @@ impl<'a> Engine<'a> {
             frame,
             agg,
             dated: sel.date.is_some(),
+            window: ind.window.clone(),
         })
     }
 
@@ -402,7 +402,7 @@ impl<'a> Engine<'a> {
             .iter()
             .filter_map(|b| Some((b.by.clone(), b.column_in(position)?.to_owned())))
             .collect();
-        self.selection_frame_with(sel, &[], value, &cats)
+        self.selection_frame_with(sel, &ind.window.columns(), value, &cats)
     }
 
     /// The rows of a selection: filtered, with `__date`, `__value`, the
@@ -670,17 +670,34 @@ fn numerator_categories(
         .collect())
 }
 
-/// Rows of a side inside a window (undated sides are taken whole).
+/// The first date of each value, for counting the new ones.
+const FIRST_DATE: &str = "__first_date";
+
+/// Rows of a side inside a window, as the indicator's window keeps them
+/// (`crate::window`; undated sides are taken whole unless the window dates
+/// them itself).
 pub(crate) fn window_rows(s: &Side, w: Window) -> LazyFrame {
     let lf = s.frame.clone().lazy();
-    if !s.dated {
-        return lf;
+    match (s.agg, w.start) {
+        // A value is new in the window when its first row since the start
+        // (over every row, whatever the window) is dated in it.
+        (Agg::DistinctNew, Some(start)) => {
+            let first = col(DATE)
+                .min()
+                .over([col(VALUE)])
+                .expect("`over` fails only without a partition")
+                .alias(FIRST_DATE);
+            let rows = lf
+                .with_column(first)
+                .filter(col(FIRST_DATE).gt_eq(lit(to_epoch_days(start))))
+                .drop(Selector::ByName {
+                    names: [PlSmallStr::from_static(FIRST_DATE)].into(),
+                    strict: true,
+                });
+            s.window.rows(rows, s.dated, w)
+        }
+        _ => s.window.rows(lf, s.dated, w),
     }
-    let mut cond = col(DATE).lt_eq(lit(to_epoch_days(w.end)));
-    if let Some(start) = w.start {
-        cond = cond.and(col(DATE).gt_eq(lit(to_epoch_days(start))));
-    }
-    lf.filter(cond)
 }
 
 fn aggregate(
@@ -690,7 +707,9 @@ fn aggregate(
 ) -> PolarsResult<Vec<(Option<String>, Option<f64>)>> {
     let e = match s.agg {
         Agg::Count => len().cast(DataType::Float64),
-        Agg::Distinct => col(VALUE).drop_nulls().n_unique().cast(DataType::Float64),
+        Agg::Distinct | Agg::DistinctNew => {
+            col(VALUE).drop_nulls().n_unique().cast(DataType::Float64)
+        }
         Agg::Sum => col(VALUE).cast(DataType::Float64).sum(),
         Agg::Mean => col(VALUE).cast(DataType::Float64).mean(),
         Agg::Latest => col(VALUE)

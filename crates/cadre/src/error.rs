@@ -561,6 +561,57 @@ pub enum IndicatorProblem {
         /// The part without that breakdown.
         part: String,
     },
+    /// The indicator's `window` does not fit its measure's rows.
+    Window(WindowProblem),
+    /// A distinct count of the new values (`counts = "new"`) that cannot
+    /// tell when a value first appeared.
+    CountsNew(CountsNewProblem),
+}
+
+/// What is wrong with an indicator's `window`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WindowProblem {
+    /// A column the window names is not a column of the dataset.
+    Column {
+        /// The window's key naming it (`from`, `to`, `unit`, `latest_round`).
+        key: &'static str,
+        /// What is wrong with the name.
+        problem: Box<IndicatorProblem>,
+    },
+    /// A column the window names has the wrong type (a `from` that is not a
+    /// date, a round that is text).
+    ColumnType {
+        /// The window's key naming it.
+        key: &'static str,
+        /// The column.
+        column: String,
+        /// The dataset.
+        dataset: String,
+        /// Its type.
+        kind: crate::schema::ColumnType,
+    },
+    /// The window needs dated rows and the measure gives no `date`.
+    NeedsDate {
+        /// The window, as written (`period`, `at_end.unit`).
+        window: &'static str,
+        /// The dataset.
+        dataset: String,
+    },
+    /// The window dates rows by its `from`/`to` columns and the measure
+    /// gives a `date` too.
+    DatedTwice {
+        /// The measure's date column.
+        date: String,
+    },
+}
+
+/// Why a distinct count cannot count the new values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountsNewProblem {
+    /// The rows are not dated: nothing says when a value first appeared.
+    Undated,
+    /// The window is at the period's end: a stock has no "new".
+    AtEnd,
 }
 
 /// Why a data file or sheet cannot be read.

@@ -25,6 +25,10 @@ pub enum Exclusion {
     AfterEnd,
     /// Its date is empty.
     NoDate,
+    /// The indicator's window leaves it out: before the period (window
+    /// `period`), not valid on the period's last day, not its unit's latest
+    /// row, not of the latest round, or a value not new in the period.
+    Window,
 }
 
 /// A row that counts, with what it brings.
@@ -327,19 +331,6 @@ impl Places<'_> {
     }
 }
 
-/// The period and everything up to its end.
-fn windows(period: &Period) -> (Window, Window) {
-    let in_period = Window {
-        start: Some(period.start),
-        end: period.end,
-    };
-    let cumulative = Window {
-        start: None,
-        end: period.end,
-    };
-    (in_period, cumulative)
-}
-
 impl Engine<'_> {
     /// Explains indicator `code` for `period`.
     pub fn explain(&self, code: &str, period: &Period) -> Result<Explanation> {
@@ -419,14 +410,15 @@ impl Engine<'_> {
             .dataset(&sel.dataset)
             .ok_or_else(|| polars_err!(ComputeError: "no dataset {}", sel.dataset))?;
         let places = self.places(ds, &sel.dataset)?;
-        let (in_period, cumulative) = windows(period);
+        let (in_period, cumulative) = side.window.bounds(period);
         let figure = |w| {
             evaluate(&Prepared::Single(side.clone()), w, None)
                 .map(|v| v.first().and_then(|(_, f)| f.value))
         };
         // A share's numerator and denominator count rows worth 1: rows worth 0 did not count.
         let (rows, counted) = counted_rows(side, &places, period, &aggregate)?;
-        let excluded = excluded_rows(side, &places, &counted, period)?;
+        let in_window = places_in(side, cumulative)?;
+        let excluded = excluded_rows(side, &places, &counted, &in_window, period)?;
         let distinct_values = matches!(aggregate, Aggregation::Distinct { .. }).then(|| {
             let mut v: Vec<String> = rows.iter().filter_map(|r| r.value.clone()).collect();
             v.sort();
@@ -467,8 +459,9 @@ fn counted_rows(
     aggregate: &Aggregation,
 ) -> PolarsResult<(Vec<TracedRow>, BTreeSet<Place>)> {
     let (skips_zeros, counts_only_ones) = (aggregate.skips_zeros(), aggregate.counts_ones());
-    let (_, cumulative) = windows(period);
+    let (in_period, cumulative) = side.window.bounds(period);
     let window = window_rows(side, cumulative).collect()?;
+    let of_period = places_in(side, in_period)?;
     let dates: Vec<Option<i32>> = if side.dated {
         window.column("__date")?.i32()?.iter().collect()
     } else {
@@ -483,7 +476,6 @@ fn counted_rows(
             .collect(),
         Err(_) => vec![None; window.height()],
     };
-    let start = to_epoch_days(period.start);
     let mut rows = Vec::new();
     let mut counted = BTreeSet::new();
     for (i, at) in places(&window)?.iter().enumerate() {
@@ -499,7 +491,7 @@ fn counted_rows(
             row: r,
             key: places_of.key((part, r)),
             date: dates[i].and_then(from_epoch_days),
-            in_period: !side.dated || dates[i].is_some_and(|d| d >= start),
+            in_period: of_period.contains(&(part, r)),
             value: if counts_only_ones {
                 None
             } else {
@@ -510,11 +502,19 @@ fn counted_rows(
     Ok((rows, counted))
 }
 
-/// The dataset's rows that do not count (not among `counted`), each with why.
+/// The places of a side's rows the indicator's window keeps within `w`.
+fn places_in(side: &Side, w: Window) -> PolarsResult<BTreeSet<Place>> {
+    let rows = window_rows(side, w).collect()?;
+    Ok(places(&rows)?.into_iter().flatten().collect())
+}
+
+/// The dataset's rows that do not count (not among `counted`), each with
+/// why; `in_window` are the rows the window kept for the cumulative value.
 fn excluded_rows(
     side: &Side,
     places_of: &Places,
     counted: &BTreeSet<(u32, u32)>,
+    in_window: &BTreeSet<Place>,
     period: &Period,
 ) -> PolarsResult<Vec<ExcludedRow>> {
     let selected: HashMap<(u32, u32), Option<i32>> = {
@@ -540,7 +540,8 @@ fn excluded_rows(
             Some(None) if side.dated => Exclusion::NoDate,
             Some(Some(d)) if *d > end => Exclusion::AfterEnd,
             // Selected and in the window, but worth 0 in a share: the condition failed.
-            _ => Exclusion::Filter,
+            _ if in_window.contains(&(part, r)) => Exclusion::Filter,
+            _ => Exclusion::Window,
         };
         let (file, sheet) = places_of.sheet_of(part);
         excluded.push(ExcludedRow {

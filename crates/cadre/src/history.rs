@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use polars::prelude::PolarsError;
 use serde::Serialize;
 
-use crate::compute::{Engine, Window, empty_window_figure, evaluate};
+use crate::compute::{Engine, empty_window_figure, evaluate};
 use crate::error::{Error, Result};
 use crate::filter;
 use crate::period::Period;
@@ -107,7 +107,7 @@ impl Engine<'_> {
             .map(|position| {
                 let values = points
                     .iter()
-                    .map(|p| self.cumulative_at(position, p.end))
+                    .map(|p| self.cumulative_at(position, p.quarter.start, p.end))
                     .collect::<Result<Vec<_>>>()?;
                 Ok(Series {
                     code: programme.indicators[position].code.clone(),
@@ -118,15 +118,23 @@ impl Engine<'_> {
         Ok(History { points, indicators })
     }
 
-    /// The cumulative value of the indicator at `position` up to `end`,
-    /// exactly as [`Engine::compute`] gives it for a period ending then.
-    fn cumulative_at(&self, position: usize, end: NaiveDate) -> Result<Option<f64>> {
+    /// The cumulative value of the indicator at `position` for a period from
+    /// `start` to `end`, exactly as [`Engine::compute`] gives it (the
+    /// indicator's window says which rows: up to `end`, by default).
+    fn cumulative_at(
+        &self,
+        position: usize,
+        start: NaiveDate,
+        end: NaiveDate,
+    ) -> Result<Option<f64>> {
         let prepared = self.prepare(position)?;
         let err = |e: PolarsError| Error::Compute {
             indicator: self.programme().indicators[position].code.clone(),
             message: filter::clean_polars_message(&e.to_string()),
         };
-        let window = Window { start: None, end };
+        let (_, window) = self.programme().indicators[position]
+            .window
+            .bounds_between(start, end);
         let figures = evaluate(&prepared, window, None).map_err(err)?;
         Ok(figures
             .first()

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::measure::{Aggregate, AggregateKind, Measure, MeasureType, Members};
 use crate::text::Localized;
+pub use crate::window::{AtEnd, WindowDef};
 
 /// Level of an indicator in the results chain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -198,6 +199,10 @@ pub struct IndicatorDef {
     /// Breakdowns reported with the indicator.
     #[serde(default)]
     pub breakdowns: Vec<BreakdownDef>,
+    /// Which rows make the period value and the value compared to the
+    /// target (`crate::window`); since the start by default.
+    #[serde(default, skip_serializing_if = "WindowDef::is_since_start")]
+    pub window: WindowDef,
     /// Means of verification, per language.
     #[serde(default)]
     pub verification: Localized,

@@ -74,6 +74,7 @@ pub mod restate;
 pub mod schema;
 pub mod table;
 pub mod text;
+pub mod window;
 
 pub use compute::{Engine, compute};
 pub use error::{Error, Result};

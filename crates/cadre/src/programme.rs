@@ -931,11 +931,13 @@ impl Programme {
         }
         for sel in ind.measure.selections() {
             self.check_selection(sel)?;
+            ind.window.check(self, sel)?;
         }
         ind.measure.imp().check(self)?;
         if let crate::indicator::Measure::Stage(stage) = &ind.measure {
             stage.check_indicator(self, ind)?;
         }
+        ind.measure.imp().check_window(&ind.window)?;
         let mut seen = BTreeSet::new();
         for b in &ind.breakdowns {
             if !seen.insert(b.by.as_str()) {

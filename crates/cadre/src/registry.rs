@@ -23,7 +23,7 @@ impl Engine<'_> {
     pub fn registry_totals(&self, code: &str, by: &str) -> Result<Option<HashMap<String, u64>>> {
         let programme = self.programme();
         let def = programme.indicator(code)?;
-        let Measure::Distinct(Distinct { rows, column }) = &def.measure else {
+        let Measure::Distinct(Distinct { rows, column, .. }) = &def.measure else {
             return Ok(None);
         };
         let Some(breakdown) = def.breakdowns.iter().find(|b| b.by == by) else {

@@ -14,7 +14,7 @@
 use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::compute::{Engine, Window, category_column, window_rows};
+use crate::compute::{Engine, category_column, window_rows};
 use crate::error::{Error, Result};
 use crate::filter;
 use crate::period::Period;
@@ -193,14 +193,7 @@ pub fn rows_counted(engine: &Engine, code: &str, period: &Period) -> Result<Indi
         // A composite reads no rows: its parts' rows are counted under theirs.
         crate::compute::Prepared::Composite(_) => Vec::new(),
     };
-    let in_period = Window {
-        start: Some(period.start),
-        end: period.end,
-    };
-    let cumulative = Window {
-        start: None,
-        end: period.end,
-    };
+    let (in_period, cumulative) = ind.window.bounds(period);
     let count = |lf: LazyFrame| -> PolarsResult<u64> { Ok(lf.collect()?.height() as u64) };
     let by_category = |lf: LazyFrame, column: &str| -> PolarsResult<Vec<(String, u64)>> {
         let out = lf

@@ -399,6 +399,8 @@ pub enum Text<'a> {
         after_end: usize,
         /// With no date.
         no_date: usize,
+        /// Left out by the indicator's window (said only when some are).
+        window: usize,
     },
     /// The rows outside the window or undated, listed.
     OutsideWindowRows,

@@ -149,6 +149,7 @@ fn build(p: &Programme, ind: &IndicatorDef, lang: Lang, plain: bool) -> Words {
     w.plain = plain;
     let mut formula = Formula { w, programme: p };
     ind.measure.write_method(&mut formula);
+    ind.window.write_method(&mut formula);
     let mut w = formula.w;
     if ind.breakdowns.iter().any(|b| b.split.is_both()) {
         w.t(F::BreakdownRestricts);

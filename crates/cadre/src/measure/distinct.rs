@@ -1,18 +1,22 @@
 //! `distinct`: the number of distinct non-empty values of a column among
-//! the selected rows.
+//! the selected rows; in a period, either every value active in it (the
+//! default) or only those new in it (`counts = "new"`: their first row since
+//! the start is dated in the period). The cumulative value is the same
+//! either way: the distinct values since the start.
 
 use polars::prelude::col;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{
     IatiMeasure, MeasureImpl, MeasureType, MethodPhrase, MethodWriter, Parsed, RawMeasure,
 };
 use crate::compute::{Agg, Engine, Prepared};
-use crate::error::{IndicatorProblem, Result};
+use crate::error::{CountsNewProblem, IndicatorProblem, Result};
 use crate::explain::{Aggregation, PartSpec, Role};
 use crate::indicator::{IndicatorDef, Selection};
 use crate::programme::Programme;
 use crate::text::Localized;
+use crate::window::WindowDef;
 
 /// Number of distinct non-empty values of a column among the selected rows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -22,15 +26,41 @@ pub struct Distinct {
     pub rows: Selection,
     /// The column whose values are counted.
     pub column: String,
+    /// Which values a period counts.
+    #[serde(skip_serializing_if = "DistinctCounts::is_active")]
+    pub counts: DistinctCounts,
+}
+
+/// Which values of a distinct count a period counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DistinctCounts {
+    /// Every value with a row dated in the period, seen before or not.
+    #[default]
+    Active,
+    /// Only the values whose first row since the start is dated in the period.
+    New,
+}
+
+impl DistinctCounts {
+    /// Whether this is the default (counting the active values).
+    pub fn is_active(&self) -> bool {
+        *self == DistinctCounts::Active
+    }
 }
 
 /// The keys a distinct count takes beside its selection.
-pub(super) const KEYS: &[&str] = &["column"];
+pub(super) const KEYS: &[&str] = &["column", "counts"];
 
 pub(super) fn parse(mut raw: RawMeasure) -> Parsed {
     let rows = raw.selection()?;
     let column = raw.need(|r| r.column.take(), "column")?;
-    Ok(super::Measure::Distinct(Distinct { rows, column }))
+    let counts = raw.counts.take().unwrap_or_default();
+    Ok(super::Measure::Distinct(Distinct {
+        rows,
+        column,
+        counts,
+    }))
 }
 
 impl MeasureImpl for Distinct {
@@ -56,14 +86,26 @@ impl MeasureImpl for Distinct {
         Ok(())
     }
 
+    fn check_window(&self, window: &WindowDef) -> std::result::Result<(), IndicatorProblem> {
+        if self.counts == DistinctCounts::Active {
+            return Ok(());
+        }
+        if self.rows.date.is_none() {
+            return Err(IndicatorProblem::CountsNew(CountsNewProblem::Undated));
+        }
+        match window {
+            WindowDef::AtEnd(_) => Err(IndicatorProblem::CountsNew(CountsNewProblem::AtEnd)),
+            _ => Ok(()),
+        }
+    }
+
     fn prepare(&self, engine: &Engine, ind: &IndicatorDef) -> Result<Prepared> {
         let value = Some(col(self.column.as_str()));
-        Ok(Prepared::Single(engine.side(
-            ind,
-            &self.rows,
-            Agg::Distinct,
-            value,
-        )?))
+        let agg = match self.counts {
+            DistinctCounts::Active => Agg::Distinct,
+            DistinctCounts::New => Agg::DistinctNew,
+        };
+        Ok(Prepared::Single(engine.side(ind, &self.rows, agg, value)?))
     }
 
     fn explain_parts<'p>(&'p self, prepared: &'p Prepared) -> (Option<f64>, Vec<PartSpec<'p>>) {
@@ -78,6 +120,9 @@ impl MeasureImpl for Distinct {
         w.phrase(MethodPhrase::DistinctNonEmptyOf);
         w.code(&self.column);
         w.rows(&self.rows);
+        if self.counts == DistinctCounts::New {
+            w.phrase(MethodPhrase::CountsNewInPeriod);
+        }
     }
 
     fn iati_measure(&self, unit: &Localized) -> IatiMeasure {

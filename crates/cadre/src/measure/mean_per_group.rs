@@ -183,8 +183,14 @@ impl MeanPerGroup {
             .iter()
             .map(|b| (b.by.clone(), b.column().to_owned()))
             .collect();
-        let mut groups =
-            engine.selection_frame_with(&self.rows, &[groups_key.as_str()], None, &categories)?;
+        let mut keep = vec![groups_key.as_str()];
+        keep.extend(
+            ind.window
+                .columns()
+                .into_iter()
+                .filter(|c| *c != groups_key),
+        );
+        let mut groups = engine.selection_frame_with(&self.rows, &keep, None, &categories)?;
         let per_row: Float64Chunked = groups
             .column(groups_key.as_str())?
             .str()?
@@ -236,6 +242,7 @@ impl MeasureImpl for MeanPerGroup {
             frame,
             agg: Agg::Mean,
             dated: self.rows.date.is_some(),
+            window: ind.window.clone(),
         }))
     }
 

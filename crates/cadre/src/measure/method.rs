@@ -73,6 +73,25 @@ pub enum MethodPhrase {
     FormulaPerWindow,
     /// A composite has no value when a part has none or on a division by zero.
     FormulaNoValueWhen,
+    /// A distinct count of the new values: in the period, only those whose
+    /// first row is dated in it.
+    CountsNewInPeriod,
+    /// Window `period`: the value compared to the target is the period's.
+    WindowPeriod,
+    /// Window at the period's end by from/to, before the `from` column.
+    WindowValidFrom,
+    /// After the `from` column: on or before the period's last day.
+    WindowValidFromOnOrBefore,
+    /// Before the `to` column.
+    WindowValidTo,
+    /// After the `to` column: empty or after that day.
+    WindowValidToEmptyOrAfter,
+    /// Window at the period's end by unit, before the unit column.
+    WindowLatestPerUnit,
+    /// After the unit column: dated up to the period's end.
+    WindowLatestPerUnitUpToEnd,
+    /// Window of the latest round, before the round column.
+    WindowLatestRound,
 }
 
 /// Where a measure's method is written: the runner's methods annex.

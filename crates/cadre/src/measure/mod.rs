@@ -31,8 +31,8 @@ mod weight;
 use serde::{Deserialize, Serialize};
 
 pub use count::Count;
-pub use distinct::Distinct;
 pub use formula::{Composition, CompositionPart, Formula};
+pub use distinct::{Distinct, DistinctCounts};
 pub use latest::Latest;
 pub use mean::Mean;
 pub use mean_per_group::{MeanPerGroup, Members};
@@ -50,6 +50,7 @@ use crate::explain::PartSpec;
 use crate::indicator::{BreakdownDef, IndicatorDef, Selection, Split};
 use crate::programme::Programme;
 use crate::text::Localized;
+use crate::window::WindowDef;
 
 /// The type of a measure, as the definitions name it (`type = "share"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -220,6 +221,12 @@ pub(crate) trait MeasureImpl {
     /// load time, beyond those of its selections (checked for every type).
     fn check(&self, programme: &Programme) -> std::result::Result<(), IndicatorProblem>;
 
+    /// The checks of the measure against the indicator's window, at load
+    /// time (a distinct count of new values needs a window with a start).
+    fn check_window(&self, _window: &WindowDef) -> std::result::Result<(), IndicatorProblem> {
+        Ok(())
+    }
+
     /// The indicator's rows, prepared once for every period.
     fn prepare(&self, engine: &Engine, ind: &IndicatorDef) -> Result<Prepared>;
 
@@ -327,6 +334,7 @@ struct RawMeasure {
     stage_milestones: Option<Vec<StageMilestone>>,
     per: Option<String>,
     formula: Option<String>,
+    counts: Option<DistinctCounts>,
 }
 
 /// A measure built from its table, or what is wrong with the table.
@@ -360,8 +368,9 @@ impl RawMeasure {
     }
 
     /// The optional keys given, by name.
-    fn given(&self) -> [(&'static str, bool); 13] {
+    fn given(&self) -> [(&'static str, bool); 14] {
         [
+            ("counts", self.counts.is_some()),
             ("column", self.column.is_some()),
             ("condition", self.condition.is_some()),
             ("known", self.known.is_some()),

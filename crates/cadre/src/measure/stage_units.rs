@@ -62,8 +62,11 @@ pub(crate) fn side(
         .map(|b| (b.by.clone(), b.column().to_owned()))
         .collect();
     let err = Engine::compute_error(ind);
+    // The unit, and the columns the indicator's window reads.
+    let mut keep = ind.window.columns();
+    keep.push(per);
     let frame = engine
-        .selection_frame_with(rows, &[per], value, &categories)
+        .selection_frame_with(rows, &keep, value, &categories)
         .map_err(err)?;
     let mut marked = frame.lazy().rename([per], [UNIT], true);
     for b in ind.breakdowns.iter().filter(|b| b.column() == stage_column) {
@@ -73,6 +76,7 @@ pub(crate) fn side(
         frame: marked.collect().map_err(err)?,
         agg: Agg::Units(rule),
         dated: true,
+        window: ind.window.clone(),
     })
 }
 

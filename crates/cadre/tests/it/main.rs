@@ -27,3 +27,4 @@ mod robustness;
 mod sources;
 mod split_and_weight;
 mod stages;
+mod windows;

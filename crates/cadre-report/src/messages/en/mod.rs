@@ -179,10 +179,15 @@ pub(super) fn text(t: &Text) -> String {
             filter,
             after_end,
             no_date,
+            window,
         } => format!(
             "{} left out ({total}): {filter} by the filter or condition, {after_end} dated after \
-             the period's end, {no_date} with no date",
-            plural(*total, "row", "rows")
+             the period's end, {no_date} with no date{}",
+            plural(*total, "row", "rows"),
+            match window {
+                0 => String::new(),
+                n => format!(", {n} by the indicator's window"),
+            }
         ),
         Text::OutsideWindowRows => "outside the window or undated, rows".into(),
         Text::Row { row } => format!("row {row}"),

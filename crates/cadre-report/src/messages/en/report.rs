@@ -395,6 +395,19 @@ fn method_phrase(phrase: MethodPhrase) -> &'static str {
         MethodPhrase::FormulaNoValueWhen => {
             "; no value when a part has none or on a division by zero"
         }
+        MethodPhrase::CountsNewInPeriod => {
+            "; in a period, only the values whose first row is dated in it (new values)"
+        }
+        MethodPhrase::WindowPeriod => {
+            "; the value compared to the target is the period’s alone (rows dated in the period)"
+        }
+        MethodPhrase::WindowValidFrom => "; the stock on the period’s last day: rows whose ",
+        MethodPhrase::WindowValidFromOnOrBefore => " is on or before that day",
+        MethodPhrase::WindowValidTo => " and whose ",
+        MethodPhrase::WindowValidToEmptyOrAfter => " is empty or after it",
+        MethodPhrase::WindowLatestPerUnit => "; on the period’s last day: the latest row of each ",
+        MethodPhrase::WindowLatestPerUnitUpToEnd => " dated on or before that day",
+        MethodPhrase::WindowLatestRound => "; only the rows of the latest round (largest value of ",
     }
 }
 

@@ -183,11 +183,16 @@ pub(super) fn text(t: &Text) -> String {
             filter,
             after_end,
             no_date,
+            window,
         } => format!(
             "{} ({total}) : {filter} par le filtre ou la condition, {after_end} {} après la fin \
-             de la période, {no_date} sans date",
+             de la période, {no_date} sans date{}",
             plural(*total, "ligne écartée", "lignes écartées"),
             plural(*after_end, "datée", "datées"),
+            match window {
+                0 => String::new(),
+                n => format!(", {n} par la fenêtre de l’indicateur"),
+            }
         ),
         Text::OutsideWindowRows => "hors période ou sans date, lignes".into(),
         Text::Row { row } => format!("ligne {row}"),

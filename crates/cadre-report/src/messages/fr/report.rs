@@ -410,6 +410,25 @@ fn method_phrase(phrase: MethodPhrase) -> &'static str {
         MethodPhrase::FormulaNoValueWhen => {
             " ; pas de valeur quand l'un d'eux n'en a pas ou en cas de division par zéro"
         }
+        MethodPhrase::CountsNewInPeriod => {
+            "\u{A0}; sur une période, seules les valeurs dont la première ligne y est datée (nouvelles valeurs)"
+        }
+        MethodPhrase::WindowPeriod => {
+            "\u{A0}; la valeur comparée à la cible est celle de la période seule (lignes datées dans la période)"
+        }
+        MethodPhrase::WindowValidFrom => {
+            "\u{A0}; le stock au dernier jour de la période\u{A0}: lignes dont "
+        }
+        MethodPhrase::WindowValidFromOnOrBefore => " est au plus tard ce jour-là",
+        MethodPhrase::WindowValidTo => " et dont ",
+        MethodPhrase::WindowValidToEmptyOrAfter => " est vide ou postérieure",
+        MethodPhrase::WindowLatestPerUnit => {
+            "\u{A0}; au dernier jour de la période\u{A0}: la dernière ligne de chaque "
+        }
+        MethodPhrase::WindowLatestPerUnitUpToEnd => " datée au plus tard ce jour-là",
+        MethodPhrase::WindowLatestRound => {
+            "\u{A0}; seules les lignes de la dernière vague (plus grande valeur de "
+        }
     }
 }
 

@@ -3,8 +3,8 @@
 use super::RulePart;
 use crate::cell::format_number;
 use crate::error::{
-    DatasetProblem, DefinitionProblem, Error, IndicatorProblem, LogoProblem, PeriodProblem,
-    TableProblem, WorkbookProblem,
+    CountsNewProblem, DatasetProblem, DefinitionProblem, Error, IndicatorProblem, LogoProblem,
+    PeriodProblem, TableProblem, WindowProblem, WorkbookProblem,
 };
 use crate::explain::Aggregation;
 use crate::indicator::{AggregateKind, MeasureType};
@@ -601,6 +601,42 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
         }
         IndicatorProblem::FormulaBreakdown { by, part } => format!(
             "breakdown `{by}`: the formula's part `{part}` has no breakdown `{by}`; add it to `{part}` or remove it here"
+        ),
+        IndicatorProblem::Window(p) => format!("`window`: {}", window_problem(p)),
+        IndicatorProblem::CountsNew(p) => match p {
+            CountsNewProblem::Undated => "`counts = \"new\"` needs dated rows (a `date`): \
+                                          nothing else says when a value first appeared"
+                .into(),
+            CountsNewProblem::AtEnd => "`counts = \"new\"` does not go with a window at the \
+                                        period's end: a stock has no new values"
+                .into(),
+        },
+    }
+}
+
+fn window_problem(p: &WindowProblem) -> String {
+    match p {
+        WindowProblem::Column { key, problem } => {
+            format!("`{key}`: {}", indicator_problem(problem))
+        }
+        WindowProblem::ColumnType {
+            key,
+            column,
+            dataset,
+            kind,
+        } => format!(
+            "`{key}`: column `{column}` of `{dataset}` is {}, not {}",
+            kind.as_str(),
+            match *key {
+                "latest_round" => "a number or a date",
+                _ => "a date",
+            }
+        ),
+        WindowProblem::NeedsDate { window, dataset } => {
+            format!("`{window}` needs dated rows: give the measure a `date` column of `{dataset}`")
+        }
+        WindowProblem::DatedTwice { date } => format!(
+            "`at_end` with `from` dates the rows itself: remove the measure's `date` (`{date}`)"
         ),
     }
 }

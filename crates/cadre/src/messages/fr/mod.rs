@@ -3,8 +3,8 @@
 use super::RulePart;
 use crate::cell::format_number;
 use crate::error::{
-    DatasetProblem, DefinitionProblem, Error, IndicatorProblem, LogoProblem, PeriodProblem,
-    TableProblem, WorkbookProblem,
+    CountsNewProblem, DatasetProblem, DefinitionProblem, Error, IndicatorProblem, LogoProblem,
+    PeriodProblem, TableProblem, WindowProblem, WorkbookProblem,
 };
 use crate::explain::Aggregation;
 use crate::indicator::{AggregateKind, MeasureType};
@@ -648,6 +648,43 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
         }
         IndicatorProblem::FormulaBreakdown { by, part } => format!(
             "ventilation `{by}` : l'indicateur `{part}` de la formule n'a pas de ventilation `{by}` ; ajoutez-la à `{part}` ou retirez-la ici"
+        ),
+        IndicatorProblem::Window(p) => format!("« window » : {}", window_problem(p)),
+        IndicatorProblem::CountsNew(p) => match p {
+            CountsNewProblem::Undated => "« counts = \"new\" » demande des lignes datées \
+                                          (une « date ») : rien d’autre ne dit quand une valeur \
+                                          est apparue"
+                .into(),
+            CountsNewProblem::AtEnd => "« counts = \"new\" » ne va pas avec une fenêtre à la fin \
+                                        de la période : un stock n’a pas de nouvelles valeurs"
+                .into(),
+        },
+    }
+}
+
+fn window_problem(p: &WindowProblem) -> String {
+    match p {
+        WindowProblem::Column { key, problem } => {
+            format!("« {key} » : {}", indicator_problem(problem))
+        }
+        WindowProblem::ColumnType {
+            key,
+            column,
+            dataset,
+            kind,
+        } => format!(
+            "« {key} » : la colonne « {column} » de « {dataset} » est de type {}, pas {}",
+            kind.as_str(),
+            match *key {
+                "latest_round" => "un nombre ou une date",
+                _ => "une date",
+            }
+        ),
+        WindowProblem::NeedsDate { window, dataset } => format!(
+            "« {window} » demande des lignes datées : donnez à la mesure une colonne « date » de « {dataset} »"
+        ),
+        WindowProblem::DatedTwice { date } => format!(
+            "« at_end » avec « from » date les lignes lui-même : retirez la « date » de la mesure (« {date} »)"
         ),
     }
 }
