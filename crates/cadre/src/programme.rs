@@ -28,6 +28,7 @@ use crate::schema::{ColumnType, DatasetSchema};
 use crate::text::{Localized, closest, fold_key};
 
 mod dataset_checks;
+mod languages;
 
 /// Programme metadata (`[programme]` of `programme.toml`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -445,14 +446,22 @@ pub struct FrameColumn {
 }
 
 impl Programme {
+    /// The language the programme in `dir` speaks first, read from its
+    /// `programme.toml` alone, before anything else and even when that file
+    /// or another is broken: the language to write [`Programme::load`]'s
+    /// errors in when the user asked for none. `None` when the file cannot
+    /// be read or names no language cadre speaks.
+    pub fn declared_language(dir: impl AsRef<Path>) -> Option<Lang> {
+        languages::declared(dir.as_ref())
+    }
+
     /// Loads and checks the programme in `dir`.
     pub fn load(dir: impl AsRef<Path>) -> Result<Programme> {
         let dir = dir.as_ref();
         let mut files = Vec::new();
         let programme_path = dir.join("programme.toml");
         // Every label read below falls back to the programme's first language.
-        let _fallback =
-            crate::text::DefinitionsLanguage::set(declared_first_language(&programme_path));
+        let _fallback = crate::text::DefinitionsLanguage::set(languages::declared(dir));
         let pf: ProgrammeFile = parse_toml(&programme_path, &mut files, dir)?;
         let datasets_path = dir.join("datasets.toml");
         let df: DatasetsFile = parse_toml(&datasets_path, &mut files, dir)?;
@@ -1170,23 +1179,6 @@ fn empty_frame(cols: &[FrameColumn]) -> DataFrame {
         .map(|c| Column::new_empty(c.name.as_str().into(), &dtype_of(c.kind)))
         .collect();
     DataFrame::new(0, columns).unwrap_or_default()
-}
-
-/// The first of the languages `programme.toml` declares, read ahead of the
-/// whole file so that its own labels know it; `None` when the file cannot
-/// be read (the full parse then says why).
-fn declared_first_language(path: &Path) -> Option<Lang> {
-    #[derive(Deserialize)]
-    struct Head {
-        programme: Languages,
-    }
-    #[derive(Deserialize)]
-    struct Languages {
-        languages: Vec<Lang>,
-    }
-    let text = std::fs::read_to_string(path).ok()?;
-    let head: Head = toml::from_str(&text).ok()?;
-    head.programme.languages.first().copied()
 }
 
 fn parse_toml<T: serde::de::DeserializeOwned>(
