@@ -106,6 +106,18 @@ pub enum DefinitionProblem {
         /// What the parser said, quoted.
         detail: String,
     },
+    /// A word the definitions do not know where they allow only some: a
+    /// value of an enumerated key, a key, a measure type.
+    UnknownWord {
+        /// Which kind of word.
+        word: UnknownWord,
+        /// The word written.
+        given: String,
+        /// The words allowed there, as the definitions write them.
+        expected: Vec<String>,
+        /// The allowed word closest to the one written, if any is close.
+        closest: Option<String>,
+    },
     /// Two indicators with one code.
     IndicatorTwice {
         /// The code.
@@ -210,6 +222,18 @@ pub enum DefinitionProblem {
         /// What is wrong.
         problem: IndicatorProblem,
     },
+}
+
+/// The kind of an unknown word in the definitions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnknownWord {
+    /// A value of a key that allows only some (`kind`, `level`,
+    /// `direction`, a column's `type`).
+    Value,
+    /// A key the table does not take.
+    Key,
+    /// A measure's `type`.
+    MeasureType,
 }
 
 /// Why a logo cannot be used.

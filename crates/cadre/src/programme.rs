@@ -29,6 +29,7 @@ use crate::text::{Localized, closest, fold_key};
 
 mod dataset_checks;
 mod languages;
+mod unknown_word;
 
 /// Programme metadata (`[programme]` of `programme.toml`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -1197,9 +1198,7 @@ fn parse_toml<T: serde::de::DeserializeOwned>(
         Error::Definition {
             path: path.to_path_buf(),
             line,
-            problem: Box::new(DefinitionProblem::Syntax {
-                detail: e.message().trim().to_owned(),
-            }),
+            problem: Box::new(unknown_word::problem(e.message().trim())),
         }
     })?;
     files.push(DefinitionFile {

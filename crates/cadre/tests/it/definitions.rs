@@ -308,3 +308,63 @@ fn an_english_only_programme_s_first_error_is_in_english() {
         Some(cadre::Lang::Fr)
     );
 }
+
+/// A misspelt enumerated value, key or measure type names the word meant,
+/// with the file and line, in either language.
+#[test]
+fn a_misspelt_word_in_the_definitions_suggests_the_word_meant() {
+    for (file, from, to, line, expected) in [
+        (
+            "indicators/mini.toml",
+            "kind = \"total\"",
+            "kind = \"totl\"",
+            8,
+            "`totl` is not one of the values allowed here: `total`, `level` (did you mean `total`?)",
+        ),
+        (
+            "indicators/mini.toml",
+            "level = \"output\"",
+            "level = \"outptu\"",
+            7,
+            "(did you mean `output`?)",
+        ),
+        (
+            "indicators/mini.toml",
+            "type = \"count\"",
+            "type = \"cont\"",
+            12,
+            "unknown measure type `cont`; types: `count`, ",
+        ),
+        (
+            "datasets.toml",
+            "type = \"enum\"",
+            "type = \"enmu\"",
+            29,
+            "(did you mean `enum`?)",
+        ),
+        (
+            "indicators/mini.toml",
+            "label.fr = \"Ateliers tenus\"",
+            "labl.fr = \"Ateliers tenus\"",
+            9,
+            "unknown key `labl`; keys allowed here: `code`, ",
+        ),
+    ] {
+        let edit = |t: String| t.replacen(from, to, 1);
+        let (path, got_line, message) = definition_error(file, edit);
+        assert!(
+            path.ends_with(file.trim_start_matches("indicators/")),
+            "{path}"
+        );
+        assert_eq!(got_line, Some(line), "{message}");
+        assert!(message.contains(expected), "{message}");
+        let fr = programme_with(file, edit)
+            .unwrap_err()
+            .message(cadre::Lang::Fr);
+        assert!(
+            fr.contains("vouliez-vous dire") || fr.contains("inconnu"),
+            "{fr}"
+        );
+        assert!(!fr.contains("expected") && !fr.contains("unknown"), "{fr}");
+    }
+}

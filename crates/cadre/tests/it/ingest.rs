@@ -365,6 +365,37 @@ fn a_missing_column_names_what_was_found_and_the_closest() {
     );
 }
 
+/// An enum cell one typo away from a value names the value it was meant to be.
+#[test]
+fn an_enum_typo_suggests_the_value_meant() {
+    let dir = csv_copy();
+    let path = dir.path().join("communication.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(",reseaux_sociaux,"), "{text}");
+    std::fs::write(
+        &path,
+        text.replacen(",reseaux_sociaux,", ",reseau_sociaux,", 1),
+    )
+    .unwrap();
+    let data = cadre::ingest(&terress(), dir.path()).unwrap();
+    let [problem] = &data.report.problems[..] else {
+        panic!("{:?}", data.report.problems);
+    };
+    assert_eq!(problem.value, "reseau_sociaux");
+    let en = problem.message(cadre::Lang::En);
+    assert!(
+        en.ends_with("value not allowed; allowed: site_web, reseaux_sociaux, presse, newsletter (did you mean `reseaux_sociaux`?)"),
+        "{en}"
+    );
+    let fr = problem.message(cadre::Lang::Fr);
+    assert!(
+        fr.ends_with("(vouliez-vous dire « reseaux_sociaux » ?)"),
+        "{fr}"
+    );
+    let json = serde_json::to_value(&problem.rule).unwrap();
+    assert_eq!(json["closest"], "reseaux_sociaux");
+}
+
 #[test]
 fn a_sheet_wider_than_a_spreadsheet_is_refused() {
     let dir = csv_copy();

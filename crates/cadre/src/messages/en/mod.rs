@@ -4,7 +4,7 @@ use super::RulePart;
 use crate::cell::format_number;
 use crate::error::{
     DatasetProblem, DefinitionProblem, Error, IndicatorProblem, LogoProblem, PeriodProblem,
-    TableProblem, WorkbookProblem,
+    TableProblem, UnknownWord, WorkbookProblem,
 };
 use crate::explain::Aggregation;
 use crate::indicator::{AggregateKind, MeasureType};
@@ -204,9 +204,11 @@ pub(super) fn rule(r: &Rule) -> String {
         Rule::NotWhole => "a whole number is expected".into(),
         Rule::NotADate => "a date is expected (2025-04-15, 15/04/2025 or a date cell)".into(),
         Rule::SpreadsheetError => "the cell holds a spreadsheet error".into(),
-        Rule::NotAllowed { allowed } => {
-            format!("value not allowed; allowed: {}", allowed.join(", "))
-        }
+        Rule::NotAllowed { allowed, closest } => format!(
+            "value not allowed; allowed: {}{}",
+            allowed.join(", "),
+            suggestion(closest)
+        ),
         Rule::Pattern { pattern } => format!("expected form: {pattern}"),
         Rule::BelowMin { min } => format!("below the minimum {}", n(min)),
         Rule::AboveMax { max } => format!("above the maximum {}", n(max)),
@@ -324,6 +326,12 @@ fn definition_problem(p: &DefinitionProblem) -> String {
     match p {
         DefinitionProblem::NotUtf8 => "not UTF-8 text".into(),
         DefinitionProblem::Syntax { detail } => detail.clone(),
+        DefinitionProblem::UnknownWord {
+            word,
+            given,
+            expected,
+            closest,
+        } => unknown_word(*word, given, expected, closest),
         DefinitionProblem::IndicatorTwice { code, first } => format!(
             "indicator code `{code}` is already defined in {}",
             first.display()
@@ -396,6 +404,31 @@ fn definition_problem(p: &DefinitionProblem) -> String {
             format!("indicator {code}: {}", indicator_problem(problem))
         }
     }
+}
+
+/// A misspelt value, key or measure type, the words allowed, the closest.
+fn unknown_word(
+    word: UnknownWord,
+    given: &str,
+    expected: &[String],
+    closest: &Option<String>,
+) -> String {
+    let allowed = expected
+        .iter()
+        .map(|w| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let what = match word {
+        UnknownWord::Value => format!("`{given}` is not one of the values allowed here: {allowed}"),
+        UnknownWord::Key if expected.is_empty() => {
+            format!("unknown key `{given}`: this table takes no key")
+        }
+        UnknownWord::Key => format!("unknown key `{given}`; keys allowed here: {allowed}"),
+        UnknownWord::MeasureType => {
+            format!("unknown measure type `{given}`; types: {allowed}")
+        }
+    };
+    what + &suggestion(closest)
 }
 
 fn dataset_problem(p: &DatasetProblem) -> String {

@@ -4,7 +4,7 @@ use super::RulePart;
 use crate::cell::format_number;
 use crate::error::{
     DatasetProblem, DefinitionProblem, Error, IndicatorProblem, LogoProblem, PeriodProblem,
-    TableProblem, WorkbookProblem,
+    TableProblem, UnknownWord, WorkbookProblem,
 };
 use crate::explain::Aggregation;
 use crate::indicator::{AggregateKind, MeasureType};
@@ -215,9 +215,10 @@ pub(super) fn rule(r: &Rule) -> String {
         Rule::NotWhole => "nombre entier attendu".into(),
         Rule::NotADate => "date attendue (2025-04-15, 15/04/2025 ou une cellule date)".into(),
         Rule::SpreadsheetError => "la cellule contient une erreur de tableur".into(),
-        Rule::NotAllowed { allowed } => format!(
-            "valeur non autorisée ; valeurs possibles : {}",
-            allowed.join(", ")
+        Rule::NotAllowed { allowed, closest } => format!(
+            "valeur non autorisée ; valeurs possibles : {}{}",
+            allowed.join(", "),
+            suggestion(closest)
         ),
         Rule::Pattern { pattern } => format!("forme attendue : {pattern}"),
         Rule::BelowMin { min } => format!("inférieur au minimum {}", n(min)),
@@ -345,6 +346,12 @@ fn definition_problem(p: &DefinitionProblem) -> String {
         DefinitionProblem::Syntax { detail } => {
             format!("définition illisible (analyseur TOML : « {detail} »)")
         }
+        DefinitionProblem::UnknownWord {
+            word,
+            given,
+            expected,
+            closest,
+        } => unknown_word(*word, given, expected, closest),
         DefinitionProblem::IndicatorTwice { code, first } => format!(
             "le code d’indicateur « {code} » est déjà défini dans {}",
             first.display()
@@ -419,6 +426,29 @@ fn definition_problem(p: &DefinitionProblem) -> String {
             format!("indicateur {code} : {}", indicator_problem(problem))
         }
     }
+}
+
+/// Une valeur, une clé ou un type de mesure mal écrit, les mots permis, le plus proche.
+fn unknown_word(
+    word: UnknownWord,
+    given: &str,
+    expected: &[String],
+    closest: &Option<String>,
+) -> String {
+    let allowed = expected.join(", ");
+    let what = match word {
+        UnknownWord::Value => {
+            format!("« {given} » n’est pas une des valeurs permises ici : {allowed}")
+        }
+        UnknownWord::Key if expected.is_empty() => {
+            format!("clé « {given} » inconnue : cette table ne prend aucune clé")
+        }
+        UnknownWord::Key => format!("clé « {given} » inconnue ; clés permises ici : {allowed}"),
+        UnknownWord::MeasureType => {
+            format!("type de mesure « {given} » inconnu ; types : {allowed}")
+        }
+    };
+    what + &suggestion(closest)
 }
 
 fn dataset_problem(p: &DatasetProblem) -> String {
