@@ -47,6 +47,9 @@ pub enum Error {
         found: Vec<String>,
         /// The closest sheet name, if any is close.
         closest: Option<String>,
+        /// The dataset's `aliases` in the definitions, so that the message
+        /// can show the whole line that would accept the sheet found.
+        aliases: Vec<String>,
     },
     /// A required column is not in a sheet's header row.
     MissingColumn {
@@ -54,12 +57,17 @@ pub enum Error {
         path: PathBuf,
         /// The sheet.
         sheet: String,
+        /// The dataset the sheet was read as.
+        dataset: String,
         /// The column looked for.
         column: String,
         /// The headers present.
         found: Vec<String>,
         /// The closest header, if any is close.
         closest: Option<String>,
+        /// The column's `aliases` in the definitions, so that the message
+        /// can show the whole line that would accept the header found.
+        aliases: Vec<String>,
     },
     /// A period could not be read.
     Period {

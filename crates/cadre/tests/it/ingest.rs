@@ -316,19 +316,33 @@ fn a_missing_sheet_names_what_was_found_and_the_closest() {
         dir.path().join("participation.csv"),
     )
     .unwrap();
-    match cadre::ingest(&terress(), dir.path()) {
-        Err(Error::MissingSheet {
-            dataset,
-            found,
-            closest,
-            ..
-        }) => {
-            assert_eq!(dataset, "participations");
-            assert!(found.contains(&"participation".to_owned()));
-            assert_eq!(closest.as_deref(), Some("participation"));
-        }
+    let err = match cadre::ingest(&terress(), dir.path()) {
+        Err(e @ Error::MissingSheet { .. }) => e,
         other => panic!("expected a missing sheet, got {:?}", other.map(|_| ())),
-    }
+    };
+    let Error::MissingSheet {
+        dataset,
+        found,
+        closest,
+        ..
+    } = &err
+    else {
+        unreachable!()
+    };
+    assert_eq!(dataset, "participations");
+    assert!(found.contains(&"participation".to_owned()));
+    assert_eq!(closest.as_deref(), Some("participation"));
+    // How to fix it: the exact line to add, and where.
+    let en = err.message(cadre::Lang::En);
+    assert!(
+        en.ends_with(". To read sheet participation as `participations`, add `aliases = [\"participation\"]` to the [[dataset]] `participations` of datasets.toml, or rename the sheet `participations`"),
+        "{en}"
+    );
+    let fr = err.message(cadre::Lang::Fr);
+    assert!(
+        fr.contains("ajoutez `aliases = [\"participation\"]` au [[dataset]] « participations » de datasets.toml"),
+        "{fr}"
+    );
 }
 
 #[test]
@@ -357,11 +371,16 @@ fn a_missing_column_names_what_was_found_and_the_closest() {
         }
         other => panic!("expected a missing column, got {other}"),
     }
+    let fr = err.message(cadre::Lang::Fr);
     assert!(
-        err.message(cadre::Lang::Fr)
-            .contains("colonne « titre » absente"),
-        "{}",
-        err.message(cadre::Lang::Fr)
+        fr.contains("colonne « titre » absente")
+            && fr.contains("ajoutez `aliases = [\"title\", \"tirte\"]` à la [[dataset.column]] « titre » du jeu de données « evenements » dans datasets.toml"),
+        "{fr}"
+    );
+    let en = err.message(cadre::Lang::En);
+    assert!(
+        en.contains("add `aliases = [\"title\", \"tirte\"]` to the [[dataset.column]] `titre` of dataset `evenements` in datasets.toml"),
+        "{en}"
     );
 }
 

@@ -1,6 +1,6 @@
 //! The English catalogue.
 
-use super::RulePart;
+use super::{RulePart, aliases_line};
 use crate::cell::format_number;
 use crate::error::{
     DatasetProblem, DefinitionProblem, Error, IndicatorProblem, LogoProblem, PeriodProblem,
@@ -120,23 +120,46 @@ pub(super) fn error(e: &Error) -> String {
             dataset,
             found,
             closest,
+            aliases,
         } => format!(
-            "{}: no sheet for dataset `{dataset}`; sheets found: {}{}",
+            "{}: no sheet for dataset `{dataset}`; sheets found: {}{}. {}",
             path.display(),
             found.join(", "),
-            suggestion(closest)
+            suggestion(closest),
+            match closest {
+                Some(c) => format!(
+                    "To read sheet {c} as `{dataset}`, add `{}` to the [[dataset]] `{dataset}` of datasets.toml, or rename the sheet `{dataset}`",
+                    aliases_line(aliases, c)
+                ),
+                None => format!(
+                    "If its sheet has another name, add `{}` to the [[dataset]] `{dataset}` of datasets.toml",
+                    aliases_line(aliases, "its name")
+                ),
+            }
         ),
         Error::MissingColumn {
             path,
             sheet,
+            dataset,
             column,
             found,
             closest,
+            aliases,
         } => format!(
-            "{}, sheet {sheet}: no column `{column}`; columns found: {}{}",
+            "{}, sheet {sheet}: no column `{column}`; columns found: {}{}. {}",
             path.display(),
             found.join(", "),
-            suggestion(closest)
+            suggestion(closest),
+            match closest {
+                Some(c) => format!(
+                    "To read header {c} as `{column}`, add `{}` to the [[dataset.column]] `{column}` of dataset `{dataset}` in datasets.toml, or rename the header `{column}`",
+                    aliases_line(aliases, c)
+                ),
+                None => format!(
+                    "If its header has another name, add `{}` to the [[dataset.column]] `{column}` of dataset `{dataset}` in datasets.toml",
+                    aliases_line(aliases, "its header")
+                ),
+            }
         ),
         Error::Period { input, problem } => {
             format!("period `{input}`: {}", period_problem(*problem))

@@ -1,6 +1,6 @@
 //! Le catalogue français.
 
-use super::RulePart;
+use super::{RulePart, aliases_line};
 use crate::cell::format_number;
 use crate::error::{
     DatasetProblem, DefinitionProblem, Error, IndicatorProblem, LogoProblem, PeriodProblem,
@@ -124,23 +124,46 @@ pub(super) fn error(e: &Error) -> String {
             dataset,
             found,
             closest,
+            aliases,
         } => format!(
-            "{} : aucune feuille pour le jeu de données « {dataset} » ; feuilles trouvées : {}{}",
+            "{} : aucune feuille pour le jeu de données « {dataset} » ; feuilles trouvées : {}{}. {}",
             path.display(),
             found.join(", "),
-            suggestion(closest)
+            suggestion(closest),
+            match closest {
+                Some(c) => format!(
+                    "Pour lire la feuille {c} comme « {dataset} », ajoutez `{}` au [[dataset]] « {dataset} » de datasets.toml, ou renommez la feuille « {dataset} »",
+                    aliases_line(aliases, c)
+                ),
+                None => format!(
+                    "Si sa feuille porte un autre nom, ajoutez `{}` au [[dataset]] « {dataset} » de datasets.toml",
+                    aliases_line(aliases, "son nom")
+                ),
+            }
         ),
         Error::MissingColumn {
             path,
             sheet,
+            dataset,
             column,
             found,
             closest,
+            aliases,
         } => format!(
-            "{}, feuille {sheet} : colonne « {column} » absente ; colonnes trouvées : {}{}",
+            "{}, feuille {sheet} : colonne « {column} » absente ; colonnes trouvées : {}{}. {}",
             path.display(),
             found.join(", "),
-            suggestion(closest)
+            suggestion(closest),
+            match closest {
+                Some(c) => format!(
+                    "Pour lire l’en-tête {c} comme « {column} », ajoutez `{}` à la [[dataset.column]] « {column} » du jeu de données « {dataset} » dans datasets.toml, ou renommez l’en-tête « {column} »",
+                    aliases_line(aliases, c)
+                ),
+                None => format!(
+                    "Si son en-tête porte un autre nom, ajoutez `{}` à la [[dataset.column]] « {column} » du jeu de données « {dataset} » dans datasets.toml",
+                    aliases_line(aliases, "son en-tête")
+                ),
+            }
         ),
         Error::Period { input, problem } => {
             format!("période « {input} » : {}", period_problem(*problem))
