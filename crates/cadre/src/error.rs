@@ -57,17 +57,13 @@ pub enum Error {
         path: PathBuf,
         /// The sheet.
         sheet: String,
-        /// The dataset the sheet was read as.
-        dataset: String,
+        /// The dataset the sheet was read as, the column's aliases and the
+        /// headers present (boxed: errors travel in every `Result`).
+        definition: Box<ColumnDefinition>,
         /// The column looked for.
         column: String,
-        /// The headers present.
-        found: Vec<String>,
         /// The closest header, if any is close.
         closest: Option<String>,
-        /// The column's `aliases` in the definitions, so that the message
-        /// can show the whole line that would accept the header found.
-        aliases: Vec<String>,
     },
     /// A period could not be read.
     Period {
@@ -101,6 +97,18 @@ pub enum Error {
         /// The closest code.
         closest: Option<String>,
     },
+}
+
+/// Where a missing column is defined: what the message needs to show the
+/// line that would accept the header found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnDefinition {
+    /// The dataset.
+    pub dataset: String,
+    /// The column's `aliases` in the definitions.
+    pub aliases: Vec<String>,
+    /// The headers present.
+    pub found: Vec<String>,
 }
 
 /// What is wrong in a programme's definitions.
@@ -437,6 +445,14 @@ pub enum IndicatorProblem {
         filter: String,
         /// What polars said, quoted.
         detail: String,
+    },
+    /// A filter comparing a date column with text (`date >= '2025-07-01'`):
+    /// a date is written `DATE '2025-07-01'`.
+    DateComparedWithText {
+        /// The filter, as written.
+        filter: String,
+        /// The filter with its dates written as dates, when that form loads.
+        fixed: Option<String>,
     },
     /// A filter naming something that is not a column.
     FilterColumn {

@@ -1062,7 +1062,25 @@ impl Programme {
             .filter(expr)
             .collect()
             .map(|_| ())
-            .map_err(|e| filter_problem(filter::clean_polars_message(&e.to_string())))
+            .map_err(|e| self.filter_failure(sel, sql, &e.to_string()))
+    }
+
+    /// What polars' refusal of a condition means: a date compared with text
+    /// is explained, with the condition rewritten with `DATE '…'` when that
+    /// form loads; any other refusal is quoted.
+    fn filter_failure(&self, sel: &Selection, sql: &str, polars: &str) -> IndicatorProblem {
+        if filter::compares_date_with_text(polars) {
+            let fixed = filter::with_date_literals(sql)
+                .filter(|fixed| self.check_condition(sel, fixed).is_ok());
+            return IndicatorProblem::DateComparedWithText {
+                filter: sql.to_owned(),
+                fixed,
+            };
+        }
+        IndicatorProblem::Filter {
+            filter: sql.to_owned(),
+            detail: filter::clean_polars_message(polars),
+        }
     }
 
     /// Finds a column (own or `reference.column`) of a selection's dataset.

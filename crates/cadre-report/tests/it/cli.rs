@@ -822,3 +822,30 @@ fn an_english_only_programme_s_errors_are_in_english() {
         std::fs::remove_dir_all(dir).unwrap();
     }
 }
+
+/// A filter written with `DATE '…'` computes without a word on stderr
+/// (polars would print a deprecation warning for the cast it reads).
+#[test]
+fn a_date_literal_filter_computes_silently() {
+    let dir = english_only_mini("date", |t| {
+        t.replacen(
+            "filter = \"type = 'atelier'\"",
+            "filter = \"type = 'atelier' AND date >= DATE '2024-02-01'\"",
+            1,
+        )
+    });
+    let programme = dir.to_str().unwrap();
+    let o = cadre(&[
+        "compute",
+        "--programme",
+        programme,
+        "--data",
+        "tests/compute/cases/mini/data",
+        "--period",
+        "2024",
+        "--allow-rejected",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("eprecat"), "{}", stderr(&o));
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -244,11 +244,13 @@ impl<'s> SheetIngester<'s> {
                 return Err(Error::MissingColumn {
                     path: self.file.clone().into(),
                     sheet: self.sheet.clone(),
-                    dataset: self.schema.name.clone(),
                     column: c.name.clone(),
                     closest: closest(&c.name, found.iter().map(String::as_str)).map(str::to_owned),
-                    found,
-                    aliases: c.aliases.clone(),
+                    definition: Box::new(crate::error::ColumnDefinition {
+                        dataset: self.schema.name.clone(),
+                        aliases: c.aliases.clone(),
+                        found,
+                    }),
                 });
             }
         }

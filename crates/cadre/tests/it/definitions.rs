@@ -368,3 +368,38 @@ fn a_misspelt_word_in_the_definitions_suggests_the_word_meant() {
         assert!(!fr.contains("expected") && !fr.contains("unknown"), "{fr}");
     }
 }
+
+/// A date column compared with text is explained, with the filter rewritten
+/// in the `DATE '…'` form, which loads.
+#[test]
+fn a_date_compared_with_text_shows_the_date_form() {
+    let to_text = |t: String| {
+        t.replacen(
+            "filter = \"type = 'atelier'\"",
+            "filter = \"type = 'atelier' AND date >= '2024-02-01'\"",
+            1,
+        )
+    };
+    let (_, line, message) = definition_error("indicators/mini.toml", to_text);
+    assert_eq!(line, Some(5));
+    assert_eq!(
+        message.split(": ").skip(1).collect::<Vec<_>>().join(": "),
+        "indicator N1: filter `type = 'atelier' AND date >= '2024-02-01'` compares a date with text: \
+         write a date as DATE '2025-07-01' (`type = 'atelier' AND date >= DATE '2024-02-01'`)"
+    );
+    let fr = programme_with("indicators/mini.toml", to_text)
+        .unwrap_err()
+        .message(cadre::Lang::Fr);
+    assert!(
+        fr.contains("compare une date à du texte : une date s’écrit DATE '2025-07-01'"),
+        "{fr}"
+    );
+    programme_with("indicators/mini.toml", |t| {
+        t.replacen(
+            "filter = \"type = 'atelier'\"",
+            "filter = \"type = 'atelier' AND date >= DATE '2024-02-01'\"",
+            1,
+        )
+    })
+    .unwrap();
+}

@@ -140,24 +140,24 @@ pub(super) fn error(e: &Error) -> String {
         Error::MissingColumn {
             path,
             sheet,
-            dataset,
+            definition,
             column,
-            found,
             closest,
-            aliases,
         } => format!(
             "{}, sheet {sheet}: no column `{column}`; columns found: {}{}. {}",
             path.display(),
-            found.join(", "),
+            definition.found.join(", "),
             suggestion(closest),
             match closest {
                 Some(c) => format!(
-                    "To read header {c} as `{column}`, add `{}` to the [[dataset.column]] `{column}` of dataset `{dataset}` in datasets.toml, or rename the header `{column}`",
-                    aliases_line(aliases, c)
+                    "To read header {c} as `{column}`, add `{}` to the [[dataset.column]] `{column}` of dataset `{}` in datasets.toml, or rename the header `{column}`",
+                    aliases_line(&definition.aliases, c),
+                    definition.dataset
                 ),
                 None => format!(
-                    "If its header has another name, add `{}` to the [[dataset.column]] `{column}` of dataset `{dataset}` in datasets.toml",
-                    aliases_line(aliases, "its header")
+                    "If its header has another name, add `{}` to the [[dataset.column]] `{column}` of dataset `{}` in datasets.toml",
+                    aliases_line(&definition.aliases, "its header"),
+                    definition.dataset
                 ),
             }
         ),
@@ -558,6 +558,13 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
         IndicatorProblem::FilterColumn { filter, problem } => {
             format!("filter `{filter}`: {}", indicator_problem(problem))
         }
+        IndicatorProblem::DateComparedWithText { filter, fixed } => format!(
+            "filter `{filter}` compares a date with text: write a date as DATE '2025-07-01'{}",
+            fixed
+                .as_ref()
+                .map(|f| format!(" (`{f}`)"))
+                .unwrap_or_default()
+        ),
         IndicatorProblem::MembersNotDataset { dataset } => {
             format!("members: `{dataset}` is not a dataset")
         }

@@ -144,24 +144,24 @@ pub(super) fn error(e: &Error) -> String {
         Error::MissingColumn {
             path,
             sheet,
-            dataset,
+            definition,
             column,
-            found,
             closest,
-            aliases,
         } => format!(
             "{}, feuille {sheet} : colonne « {column} » absente ; colonnes trouvées : {}{}. {}",
             path.display(),
-            found.join(", "),
+            definition.found.join(", "),
             suggestion(closest),
             match closest {
                 Some(c) => format!(
-                    "Pour lire l’en-tête {c} comme « {column} », ajoutez `{}` à la [[dataset.column]] « {column} » du jeu de données « {dataset} » dans datasets.toml, ou renommez l’en-tête « {column} »",
-                    aliases_line(aliases, c)
+                    "Pour lire l’en-tête {c} comme « {column} », ajoutez `{}` à la [[dataset.column]] « {column} » du jeu de données « {} » dans datasets.toml, ou renommez l’en-tête « {column} »",
+                    aliases_line(&definition.aliases, c),
+                    definition.dataset
                 ),
                 None => format!(
-                    "Si son en-tête porte un autre nom, ajoutez `{}` à la [[dataset.column]] « {column} » du jeu de données « {dataset} » dans datasets.toml",
-                    aliases_line(aliases, "son en-tête")
+                    "Si son en-tête porte un autre nom, ajoutez `{}` à la [[dataset.column]] « {column} » du jeu de données « {} » dans datasets.toml",
+                    aliases_line(&definition.aliases, "son en-tête"),
+                    definition.dataset
                 ),
             }
         ),
@@ -588,6 +588,13 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
         IndicatorProblem::FilterColumn { filter, problem } => {
             format!("filtre « {filter} » : {}", indicator_problem(problem))
         }
+        IndicatorProblem::DateComparedWithText { filter, fixed } => format!(
+            "le filtre « {filter} » compare une date à du texte : une date s’écrit DATE '2025-07-01'{}",
+            fixed
+                .as_ref()
+                .map(|f| format!(" (« {f} »)"))
+                .unwrap_or_default()
+        ),
         IndicatorProblem::MembersNotDataset { dataset } => {
             format!("membres : « {dataset} » n’est pas un jeu de données")
         }
