@@ -139,6 +139,18 @@ pub fn fallback_language(asked: Option<&str>) -> Lang {
     asked.and_then(Lang::from_code).unwrap_or(Lang::Fr)
 }
 
+/// The language a command's error is written in: the one asked for if
+/// cadre speaks it, else the first language the programme declares (read
+/// from its `programme.toml` alone, so that even a programme that fails to
+/// load, or data that fails to read, is answered in the programme's
+/// language), else French.
+pub fn error_language(asked: Option<&str>, programme: Option<&Path>) -> Lang {
+    asked
+        .and_then(Lang::from_code)
+        .or_else(|| programme.and_then(Programme::declared_language))
+        .unwrap_or(Lang::Fr)
+}
+
 /// Loads a programme and picks the language: the one asked for when the
 /// programme declares it, else the programme's default.
 pub fn load_programme(dir: &Path, lang: Option<&str>) -> Result<(Programme, Lang), Error> {

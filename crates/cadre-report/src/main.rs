@@ -420,7 +420,7 @@ fn main() -> ExitCode {
     {
         return serve(programme, data, addr);
     }
-    let lang = commands::fallback_language(cli.command.lang());
+    let lang = commands::error_language(cli.command.lang(), cli.command.programme());
     match run(cli.command) {
         Ok(outcome) => {
             for note in &outcome.notes {
@@ -449,7 +449,8 @@ fn serve(programme: PathBuf, data: Vec<PathBuf>, addr: std::net::SocketAddr) -> 
     let lang = match serve::programme_language(&programme) {
         Ok(lang) => lang,
         Err(e) => {
-            eprintln!("cadre: {}", e.message(commands::fallback_language(None)));
+            let lang = commands::error_language(None, Some(&programme));
+            eprintln!("cadre: {}", e.message(lang));
             return ExitCode::from(exit_code(&e));
         }
     };
@@ -515,6 +516,24 @@ impl Command {
             | Command::Narrative { input, .. } => input.lang.as_deref(),
             Command::Template { lang, .. } => lang.as_deref(),
             Command::ReportTemplate { .. } | Command::Serve { .. } => None,
+        }
+    }
+
+    /// The programme folder, if the command reads one.
+    fn programme(&self) -> Option<&std::path::Path> {
+        match self {
+            Command::Validate { input, .. }
+            | Command::Status { input, .. }
+            | Command::Compute { input, .. }
+            | Command::Report { input, .. }
+            | Command::Explain { input, .. }
+            | Command::Check { input, .. }
+            | Command::Export { input, .. }
+            | Command::Narrative { input, .. } => Some(&input.programme),
+            Command::Template { programme, .. } | Command::Serve { programme, .. } => {
+                Some(programme)
+            }
+            Command::ReportTemplate { .. } => None,
         }
     }
 }

@@ -47,6 +47,9 @@ pub enum Error {
         found: Vec<String>,
         /// The closest sheet name, if any is close.
         closest: Option<String>,
+        /// The dataset's `aliases` in the definitions, so that the message
+        /// can show the whole line that would accept the sheet found.
+        aliases: Vec<String>,
     },
     /// A required column is not in a sheet's header row.
     MissingColumn {
@@ -54,10 +57,11 @@ pub enum Error {
         path: PathBuf,
         /// The sheet.
         sheet: String,
+        /// The dataset the sheet was read as, the column's aliases and the
+        /// headers present (boxed: errors travel in every `Result`).
+        definition: Box<ColumnDefinition>,
         /// The column looked for.
         column: String,
-        /// The headers present.
-        found: Vec<String>,
         /// The closest header, if any is close.
         closest: Option<String>,
     },
@@ -95,6 +99,18 @@ pub enum Error {
     },
 }
 
+/// Where a missing column is defined: what the message needs to show the
+/// line that would accept the header found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColumnDefinition {
+    /// The dataset.
+    pub dataset: String,
+    /// The column's `aliases` in the definitions.
+    pub aliases: Vec<String>,
+    /// The headers present.
+    pub found: Vec<String>,
+}
+
 /// What is wrong in a programme's definitions.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DefinitionProblem {
@@ -105,6 +121,18 @@ pub enum DefinitionProblem {
     Syntax {
         /// What the parser said, quoted.
         detail: String,
+    },
+    /// A word the definitions do not know where they allow only some: a
+    /// value of an enumerated key, a key, a measure type.
+    UnknownWord {
+        /// Which kind of word.
+        word: UnknownWord,
+        /// The word written.
+        given: String,
+        /// The words allowed there, as the definitions write them.
+        expected: Vec<String>,
+        /// The allowed word closest to the one written, if any is close.
+        closest: Option<String>,
     },
     /// Two indicators with one code.
     IndicatorTwice {
@@ -210,6 +238,18 @@ pub enum DefinitionProblem {
         /// What is wrong.
         problem: IndicatorProblem,
     },
+}
+
+/// The kind of an unknown word in the definitions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnknownWord {
+    /// A value of a key that allows only some (`kind`, `level`,
+    /// `direction`, a column's `type`).
+    Value,
+    /// A key the table does not take.
+    Key,
+    /// A measure's `type`.
+    MeasureType,
 }
 
 /// Why a logo cannot be used.
@@ -405,6 +445,14 @@ pub enum IndicatorProblem {
         filter: String,
         /// What polars said, quoted.
         detail: String,
+    },
+    /// A filter comparing a date column with text (`date >= '2025-07-01'`):
+    /// a date is written `DATE '2025-07-01'`.
+    DateComparedWithText {
+        /// The filter, as written.
+        filter: String,
+        /// The filter with its dates written as dates, when that form loads.
+        fixed: Option<String>,
     },
     /// A filter naming something that is not a column.
     FilterColumn {

@@ -8,7 +8,7 @@
 //! field, so dotted names are quoted (`"session.type"`) before parsing, and
 //! the frames we filter carry joined columns under those dotted names.
 
-use polars::prelude::Expr;
+use polars::prelude::{DataType, Expr, Scalar};
 
 /// A condition could not be compiled.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,7 +19,8 @@ pub struct FilterError(pub String);
 pub fn compile(sql: &str) -> Result<(Expr, Vec<String>), FilterError> {
     let quoted = quote_dotted_names(sql);
     let expr = polars::sql::sql_expr(&quoted)
-        .map_err(|e| FilterError(clean_polars_message(&e.to_string())))?;
+        .map_err(|e| FilterError(clean_polars_message(&e.to_string())))?
+        .map_expr(date_literal);
     let columns = expr
         .clone()
         .meta()
@@ -28,6 +29,55 @@ pub fn compile(sql: &str) -> Result<(Expr, Vec<String>), FilterError> {
         .map(|n| n.to_string())
         .collect();
     Ok((expr, columns))
+}
+
+/// `DATE '2025-07-01'` as the date it names. Polars' SQL front end reads it
+/// as the text cast to a date when rows are filtered, a cast polars
+/// deprecates with a warning it prints on stderr (and a library never
+/// prints): the date is read once here instead.
+fn date_literal(e: Expr) -> Expr {
+    let date = match &e {
+        Expr::Cast { expr, dtype, .. } if dtype.as_literal() == Some(&DataType::Date) => {
+            match expr.as_ref() {
+                Expr::Literal(text) => text
+                    .extract_str()
+                    .and_then(|t| chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").ok()),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    match date.and_then(|d| i32::try_from((d - epoch).num_days()).ok()) {
+        Some(days) => Expr::Literal(Scalar::new_date(days).into()),
+        None => e,
+    }
+}
+
+/// The condition with each text that reads as an ISO date (`'2025-07-01'`)
+/// written as a date (`DATE '2025-07-01'`), or `None` when it holds none:
+/// what a condition comparing a date column to text meant.
+pub(crate) fn with_date_literals(sql: &str) -> Option<String> {
+    let iso = regex::Regex::new(r"(?i)(DATE\s*)?'(\d{4}-\d{2}-\d{2})'").ok()?;
+    let mut changed = false;
+    let fixed = iso.replace_all(sql, |c: &regex::Captures| {
+        if c.get(1).is_some() {
+            c[0].to_owned()
+        } else {
+            changed = true;
+            format!("DATE '{}'", &c[2])
+        }
+    });
+    changed.then(|| fixed.into_owned())
+}
+
+/// Whether polars refused a condition because it compares a date column
+/// with text (`date >= '2025-07-01'`, `date IN ('2025-07-01')`).
+pub(crate) fn compares_date_with_text(polars_message: &str) -> bool {
+    polars_message.contains("cannot compare 'date/datetime/time' to a string value")
+        || (polars_message.contains("'is_in' cannot check for")
+            && polars_message.contains("String")
+            && polars_message.contains("Date"))
 }
 
 /// Keeps the first line of a polars error, without its internal prefixes.
@@ -110,6 +160,32 @@ mod tests {
         assert_eq!(cols.len(), 2);
         assert!(cols.contains(&"session.type".to_owned()));
         assert!(cols.contains(&"role".to_owned()));
+    }
+
+    #[test]
+    fn iso_dates_in_text_become_date_literals_once() {
+        assert_eq!(
+            with_date_literals("date >= '2025-07-01' AND d < DATE '2026-01-01' AND s = 'x'")
+                .as_deref(),
+            Some("date >= DATE '2025-07-01' AND d < DATE '2026-01-01' AND s = 'x'")
+        );
+        assert_eq!(with_date_literals("date >= DATE '2025-07-01'"), None);
+        assert_eq!(with_date_literals("s = 'x'"), None);
+    }
+
+    #[test]
+    fn a_date_literal_is_a_date_not_a_cast() {
+        let (expr, _) = compile("d >= DATE '2025-07-01'").unwrap();
+        let text = format!("{expr:?}");
+        assert!(!text.contains("cast") && !text.contains("strict"), "{text}");
+        let df = polars::df!("d" => [
+            chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2025, 7, 1).unwrap(),
+        ])
+        .unwrap();
+        use polars::prelude::IntoLazy;
+        let kept = df.lazy().filter(expr).collect().unwrap();
+        assert_eq!(kept.height(), 1);
     }
 
     #[test]

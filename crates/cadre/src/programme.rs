@@ -28,6 +28,8 @@ use crate::schema::{ColumnType, DatasetSchema};
 use crate::text::{Localized, closest, fold_key};
 
 mod dataset_checks;
+mod languages;
+mod unknown_word;
 
 /// Programme metadata (`[programme]` of `programme.toml`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -445,14 +447,22 @@ pub struct FrameColumn {
 }
 
 impl Programme {
+    /// The language the programme in `dir` speaks first, read from its
+    /// `programme.toml` alone, before anything else and even when that file
+    /// or another is broken: the language to write [`Programme::load`]'s
+    /// errors in when the user asked for none. `None` when the file cannot
+    /// be read or names no language cadre speaks.
+    pub fn declared_language(dir: impl AsRef<Path>) -> Option<Lang> {
+        languages::declared(dir.as_ref())
+    }
+
     /// Loads and checks the programme in `dir`.
     pub fn load(dir: impl AsRef<Path>) -> Result<Programme> {
         let dir = dir.as_ref();
         let mut files = Vec::new();
         let programme_path = dir.join("programme.toml");
         // Every label read below falls back to the programme's first language.
-        let _fallback =
-            crate::text::DefinitionsLanguage::set(declared_first_language(&programme_path));
+        let _fallback = crate::text::DefinitionsLanguage::set(languages::declared(dir));
         let pf: ProgrammeFile = parse_toml(&programme_path, &mut files, dir)?;
         let datasets_path = dir.join("datasets.toml");
         let df: DatasetsFile = parse_toml(&datasets_path, &mut files, dir)?;
@@ -1067,7 +1077,25 @@ impl Programme {
             .filter(expr)
             .collect()
             .map(|_| ())
-            .map_err(|e| filter_problem(filter::clean_polars_message(&e.to_string())))
+            .map_err(|e| self.filter_failure(sel, sql, &e.to_string()))
+    }
+
+    /// What polars' refusal of a condition means: a date compared with text
+    /// is explained, with the condition rewritten with `DATE '…'` when that
+    /// form loads; any other refusal is quoted.
+    fn filter_failure(&self, sel: &Selection, sql: &str, polars: &str) -> IndicatorProblem {
+        if filter::compares_date_with_text(polars) {
+            let fixed = filter::with_date_literals(sql)
+                .filter(|fixed| self.check_condition(sel, fixed).is_ok());
+            return IndicatorProblem::DateComparedWithText {
+                filter: sql.to_owned(),
+                fixed,
+            };
+        }
+        IndicatorProblem::Filter {
+            filter: sql.to_owned(),
+            detail: filter::clean_polars_message(polars),
+        }
     }
 
     /// Finds a column (own or `reference.column`) of a selection's dataset.
@@ -1187,23 +1215,6 @@ fn empty_frame(cols: &[FrameColumn]) -> DataFrame {
     DataFrame::new(0, columns).unwrap_or_default()
 }
 
-/// The first of the languages `programme.toml` declares, read ahead of the
-/// whole file so that its own labels know it; `None` when the file cannot
-/// be read (the full parse then says why).
-fn declared_first_language(path: &Path) -> Option<Lang> {
-    #[derive(Deserialize)]
-    struct Head {
-        programme: Languages,
-    }
-    #[derive(Deserialize)]
-    struct Languages {
-        languages: Vec<Lang>,
-    }
-    let text = std::fs::read_to_string(path).ok()?;
-    let head: Head = toml::from_str(&text).ok()?;
-    head.programme.languages.first().copied()
-}
-
 fn parse_toml<T: serde::de::DeserializeOwned>(
     path: &Path,
     files: &mut Vec<DefinitionFile>,
@@ -1220,9 +1231,7 @@ fn parse_toml<T: serde::de::DeserializeOwned>(
         Error::Definition {
             path: path.to_path_buf(),
             line,
-            problem: Box::new(DefinitionProblem::Syntax {
-                detail: e.message().trim().to_owned(),
-            }),
+            problem: Box::new(unknown_word::problem(e.message().trim())),
         }
     })?;
     files.push(DefinitionFile {

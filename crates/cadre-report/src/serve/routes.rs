@@ -711,7 +711,13 @@ where
             let data = RequestData::upload(&files, app.upload_day());
             let allow = params.allow_rejected();
             let inputs = data.inputs(&app.config, params.lang.as_deref(), allow);
-            let lang = commands::fallback_language(params.lang.as_deref());
+            // An error in the language asked for if cadre speaks it (an
+            // undeclared one is itself the error), else the programme's.
+            let lang = params
+                .lang
+                .as_deref()
+                .and_then(Lang::from_code)
+                .unwrap_or(app.languages[0]);
             commands::open(&inputs, |_| None)
                 .and_then(|(ingested, lang)| run(&ingested.session(lang, allow), &data, &params))
                 .map_err(|e| Failure::command(e, lang))

@@ -761,3 +761,91 @@ fn validate_reads_the_partners_folder_and_rejects_a_key_sent_twice() {
         "{out}"
     );
 }
+
+/// The compute tests' mini programme in English only, copied into a fresh
+/// folder with `edit` applied to its indicators.
+fn english_only_mini(name: &str, edit: impl Fn(String) -> String) -> PathBuf {
+    let src = repo().join("tests/compute/programme");
+    let dir = std::env::temp_dir().join(format!("cadre-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(dir.join("indicators")).unwrap();
+    let programme = std::fs::read_to_string(src.join("programme.toml")).unwrap();
+    let english = programme.replace(r#"languages = ["fr", "en"]"#, r#"languages = ["en"]"#);
+    assert_ne!(
+        programme, english,
+        "the mini programme declares its languages"
+    );
+    std::fs::write(dir.join("programme.toml"), english).unwrap();
+    std::fs::copy(src.join("datasets.toml"), dir.join("datasets.toml")).unwrap();
+    let indicators = std::fs::read_to_string(src.join("indicators/mini.toml")).unwrap();
+    std::fs::write(dir.join("indicators/mini.toml"), edit(indicators)).unwrap();
+    dir
+}
+
+/// An English-only programme's first error is in English, whether its
+/// definitions or its data fail; a language asked for still wins.
+#[test]
+fn an_english_only_programme_s_errors_are_in_english() {
+    let broken = english_only_mini("broken", |t| {
+        t.replacen("result = \"P\"", "result = \"R9\"", 1)
+    });
+    let programme = broken.to_str().unwrap();
+    let data = ["--data", "tests/compute/cases/mini/data"];
+    let o = cadre(&[&["validate", "--programme", programme], &data[..]].concat());
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("mini.toml:5: indicator N1: result `R9` is not in programme.toml"),
+        "{err}"
+    );
+    let o = cadre(
+        &[
+            &["validate", "--programme", programme, "--lang", "fr"],
+            &data[..],
+        ]
+        .concat(),
+    );
+    assert!(
+        stderr(&o).contains("n’est pas dans programme.toml"),
+        "{}",
+        stderr(&o)
+    );
+    let sound = english_only_mini("sound", |t| t);
+    let sound = sound.to_str().unwrap();
+    let o = cadre(&["validate", "--programme", sound, "--data", "tests/fixtures"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("neither a workbook (xlsx, xls, ods) nor a csv file"),
+        "{}",
+        stderr(&o)
+    );
+    for dir in [programme, sound] {
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
+
+/// A filter written with `DATE '…'` computes without a word on stderr
+/// (polars would print a deprecation warning for the cast it reads).
+#[test]
+fn a_date_literal_filter_computes_silently() {
+    let dir = english_only_mini("date", |t| {
+        t.replacen(
+            "filter = \"type = 'atelier'\"",
+            "filter = \"type = 'atelier' AND date >= DATE '2024-02-01'\"",
+            1,
+        )
+    });
+    let programme = dir.to_str().unwrap();
+    let o = cadre(&[
+        "compute",
+        "--programme",
+        programme,
+        "--data",
+        "tests/compute/cases/mini/data",
+        "--period",
+        "2024",
+        "--allow-rejected",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("eprecat"), "{}", stderr(&o));
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -230,24 +230,11 @@ pub fn ingest_sources_with_progress<S: Clone + Into<Source>>(
     distinct_names(&mut sources);
     let reads = read_in_parallel(programme, &sources, progress)?;
 
-    // Every dataset must be somewhere.
-    let mut unmatched = Vec::new();
-    let mut found_sheets = Vec::new();
-    for read in &reads {
-        unmatched.extend(read.unmatched.iter().cloned());
-        found_sheets.extend(read.sheet_names.iter().cloned());
-    }
-    for (i, schema) in programme.datasets.iter().enumerate() {
-        if !reads.iter().flat_map(|r| &r.sheets).any(|s| s.dataset == i) {
-            return Err(Error::MissingSheet {
-                path: given.first().map(Source::display_path).unwrap_or_default(),
-                dataset: schema.name.clone(),
-                closest: closest(&schema.name, found_sheets.iter().map(String::as_str))
-                    .map(str::to_owned),
-                found: found_sheets,
-            });
-        }
-    }
+    every_dataset_found(programme, &given, &reads)?;
+    let unmatched: Vec<_> = reads
+        .iter()
+        .flat_map(|read| read.unmatched.iter().cloned())
+        .collect();
 
     // Files in the order read, each once.
     let mut files: Vec<DataFile> = Vec::new();
@@ -352,6 +339,33 @@ struct SourceRead {
     sheets: Vec<SheetRead>,
     unmatched: Vec<UnmatchedSheet>,
     sheet_names: Vec<String>,
+}
+
+/// Every dataset must be somewhere: the first one no source holds is an
+/// error naming the sheets found, the closest, and the alias that would
+/// accept it.
+fn every_dataset_found(
+    programme: &Programme,
+    given: &[Source],
+    reads: &[SourceRead],
+) -> Result<()> {
+    let found_sheets: Vec<String> = reads
+        .iter()
+        .flat_map(|read| read.sheet_names.iter().cloned())
+        .collect();
+    for (i, schema) in programme.datasets.iter().enumerate() {
+        if !reads.iter().flat_map(|r| &r.sheets).any(|s| s.dataset == i) {
+            return Err(Error::MissingSheet {
+                path: given.first().map(Source::display_path).unwrap_or_default(),
+                dataset: schema.name.clone(),
+                closest: closest(&schema.name, found_sheets.iter().map(String::as_str))
+                    .map(str::to_owned),
+                found: found_sheets,
+                aliases: schema.aliases.clone(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Reads every book, as many at once as there are cores. Errors come

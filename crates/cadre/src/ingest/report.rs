@@ -30,6 +30,10 @@ pub enum Rule {
     NotAllowed {
         /// The allowed values.
         allowed: Vec<String>,
+        /// The allowed value closest to the cell's, if any is close (a
+        /// typo: `reseau_sociaux` for `reseaux_sociaux`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        closest: Option<String>,
     },
     /// Text not of the declared form.
     Pattern {

@@ -62,9 +62,10 @@ pub struct SheetIngester<'s> {
     pub(crate) report: SheetReport,
     pub(crate) problems: Vec<Problem>,
     rejected_rows: Vec<u32>,
-    /// Per enum column: text as written → index of its canonical value.
+    /// Per enum column: text as written → index of its canonical value, or,
+    /// for a text that is no value, the index of the closest value if any.
     /// Folding (Unicode decomposition) is costly; a sheet repeats few spellings.
-    enum_cache: Vec<PlHashMap<String, Option<usize>>>,
+    enum_cache: Vec<PlHashMap<String, Result<usize, Option<usize>>>>,
     /// Per column, its compiled pattern (checked valid when the programme loaded).
     patterns: Vec<Option<regex::Regex>>,
     /// The accepted rows of later parts of the sheet, typed by forks
@@ -245,7 +246,11 @@ impl<'s> SheetIngester<'s> {
                     sheet: self.sheet.clone(),
                     column: c.name.clone(),
                     closest: closest(&c.name, found.iter().map(String::as_str)).map(str::to_owned),
-                    found,
+                    definition: Box::new(crate::error::ColumnDefinition {
+                        dataset: self.schema.name.clone(),
+                        aliases: c.aliases.clone(),
+                        found,
+                    }),
                 });
             }
         }
@@ -272,19 +277,28 @@ impl<'s> SheetIngester<'s> {
         let index = match cache.get(text.as_ref()) {
             Some(index) => *index,
             None => {
-                let index = col
+                let index = match col
                     .canonical_value(&text)
-                    .and_then(|v| col.values.iter().position(|x| x == v));
+                    .and_then(|v| col.values.iter().position(|x| x == v))
+                {
+                    Some(k) => Ok(k),
+                    // The closest value is looked for once per distinct cell text.
+                    None => Err(
+                        crate::text::closest(&text, col.values.iter().map(String::as_str))
+                            .and_then(|c| col.values.iter().position(|x| x == c)),
+                    ),
+                };
                 cache.insert(text.to_string(), index);
                 index
             }
         };
         match index {
-            Some(k) => Ok(Value::Text(std::borrow::Cow::Borrowed(
+            Ok(k) => Ok(Value::Text(std::borrow::Cow::Borrowed(
                 col.values[k].as_str(),
             ))),
-            None => Err(Rule::NotAllowed {
+            Err(closest) => Err(Rule::NotAllowed {
                 allowed: col.values.clone(),
+                closest: closest.map(|k| col.values[k].clone()),
             }),
         }
     }

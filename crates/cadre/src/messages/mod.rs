@@ -159,6 +159,18 @@ impl crate::schema::ColumnSchema {
     }
 }
 
+/// The `aliases = [...]` line of datasets.toml that accepts `added` beside
+/// the `existing` aliases: the same in every language (it is TOML).
+fn aliases_line(existing: &[String], added: &str) -> String {
+    let quoted: Vec<String> = existing
+        .iter()
+        .map(String::as_str)
+        .chain([added])
+        .map(|a| format!("{a:?}"))
+        .collect();
+    format!("aliases = [{}]", quoted.join(", "))
+}
+
 /// A part of a column's rule (see [`crate::schema::ColumnSchema::rule`]).
 enum RulePart<'a> {
     /// What the cell holds.

@@ -33,26 +33,30 @@ fn terress_defines_the_nineteen_indicators_in_catalogue_order() {
     }
 }
 
-/// The mini programme of the computation tests, copied so one file can be broken.
-fn programme_with(file: &str, edit: impl FnOnce(String) -> String) -> Result<Programme, Error> {
+/// The mini programme of the computation tests, copied into a fresh folder
+/// with `edits` applied (a file, and what to change in it).
+fn mini_copy(edits: &[(&str, &dyn Fn(String) -> String)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let src = repo().join("tests/compute/programme");
     std::fs::create_dir(dir.path().join("indicators")).unwrap();
-    let mut edit = Some(edit);
     for f in ["programme.toml", "datasets.toml", "indicators/mini.toml"] {
-        let text = std::fs::read_to_string(src.join(f)).unwrap();
-        let text = match edit.take_if(|_| f == file) {
-            Some(edit) => edit(text),
-            None => text,
-        };
+        let mut text = std::fs::read_to_string(src.join(f)).unwrap();
+        for (_, edit) in edits.iter().filter(|(file, _)| *file == f) {
+            text = edit(text);
+        }
         std::fs::write(dir.path().join(f), text).unwrap();
     }
-    Programme::load(dir.path())
+    dir
+}
+
+/// The mini programme, copied so one file can be broken.
+fn programme_with(file: &str, edit: impl Fn(String) -> String) -> Result<Programme, Error> {
+    Programme::load(mini_copy(&[(file, &edit)]).path())
 }
 
 fn definition_error(
     file: &str,
-    edit: impl FnOnce(String) -> String,
+    edit: impl Fn(String) -> String,
 ) -> (String, Option<usize>, String) {
     match programme_with(file, edit) {
         Err(e @ Error::Definition { .. }) => {
@@ -262,4 +266,140 @@ fn a_missing_translation_falls_back_to_the_first_declared_language() {
     // The indicators' labels, in French only, are French in either language.
     let n1 = english_first.indicator("N1").unwrap();
     assert_eq!(n1.label.get(cadre::Lang::En), "Ateliers tenus");
+}
+
+/// The mini programme in English only.
+fn english_only(t: String) -> String {
+    t.replace(r#"languages = ["fr", "en"]"#, r#"languages = ["en"]"#)
+}
+
+/// An English-only programme's first error, whichever file it is in, is
+/// in English: the languages are read before anything else.
+#[test]
+fn an_english_only_programme_s_first_error_is_in_english() {
+    let unknown_result = |t: String| t.replacen("result = \"P\"", "result = \"R9\"", 1);
+    let bad_syntax = |t: String| t.replacen("code = \"mini\"", "code = \"mini", 1);
+    let bad_datasets = |t: String| t.replacen("unique = true", "unik = true", 1);
+    for edits in [
+        vec![
+            ("programme.toml", &english_only as &dyn Fn(String) -> String),
+            ("indicators/mini.toml", &unknown_result),
+        ],
+        vec![
+            ("programme.toml", &english_only),
+            ("datasets.toml", &bad_datasets),
+        ],
+        vec![
+            ("programme.toml", &english_only as &dyn Fn(String) -> String),
+            ("programme.toml", &bad_syntax),
+        ],
+    ] {
+        let dir = mini_copy(&edits);
+        let lang = Programme::declared_language(dir.path());
+        assert_eq!(lang, Some(cadre::Lang::En));
+        let e = Programme::load(dir.path()).expect_err("the broken programme loaded");
+        let message = e.message(lang.unwrap());
+        assert_eq!(message, e.message(cadre::Lang::En));
+        assert_ne!(message, e.message(cadre::Lang::Fr), "{message}");
+    }
+    let french = mini_copy(&[]);
+    assert_eq!(
+        Programme::declared_language(french.path()),
+        Some(cadre::Lang::Fr)
+    );
+}
+
+/// A misspelt enumerated value, key or measure type names the word meant,
+/// with the file and line, in either language.
+#[test]
+fn a_misspelt_word_in_the_definitions_suggests_the_word_meant() {
+    for (file, from, to, line, expected) in [
+        (
+            "indicators/mini.toml",
+            "kind = \"total\"",
+            "kind = \"totl\"",
+            8,
+            "`totl` is not one of the values allowed here: `total`, `level` (did you mean `total`?)",
+        ),
+        (
+            "indicators/mini.toml",
+            "level = \"output\"",
+            "level = \"outptu\"",
+            7,
+            "(did you mean `output`?)",
+        ),
+        (
+            "indicators/mini.toml",
+            "type = \"count\"",
+            "type = \"cont\"",
+            12,
+            "unknown measure type `cont`; types: `count`, ",
+        ),
+        (
+            "datasets.toml",
+            "type = \"enum\"",
+            "type = \"enmu\"",
+            29,
+            "(did you mean `enum`?)",
+        ),
+        (
+            "indicators/mini.toml",
+            "label.fr = \"Ateliers tenus\"",
+            "labl.fr = \"Ateliers tenus\"",
+            9,
+            "unknown key `labl`; keys allowed here: `code`, ",
+        ),
+    ] {
+        let edit = |t: String| t.replacen(from, to, 1);
+        let (path, got_line, message) = definition_error(file, edit);
+        assert!(
+            path.ends_with(file.trim_start_matches("indicators/")),
+            "{path}"
+        );
+        assert_eq!(got_line, Some(line), "{message}");
+        assert!(message.contains(expected), "{message}");
+        let fr = programme_with(file, edit)
+            .unwrap_err()
+            .message(cadre::Lang::Fr);
+        assert!(
+            fr.contains("vouliez-vous dire") || fr.contains("inconnu"),
+            "{fr}"
+        );
+        assert!(!fr.contains("expected") && !fr.contains("unknown"), "{fr}");
+    }
+}
+
+/// A date column compared with text is explained, with the filter rewritten
+/// in the `DATE '…'` form, which loads.
+#[test]
+fn a_date_compared_with_text_shows_the_date_form() {
+    let to_text = |t: String| {
+        t.replacen(
+            "filter = \"type = 'atelier'\"",
+            "filter = \"type = 'atelier' AND date >= '2024-02-01'\"",
+            1,
+        )
+    };
+    let (_, line, message) = definition_error("indicators/mini.toml", to_text);
+    assert_eq!(line, Some(5));
+    assert_eq!(
+        message.split(": ").skip(1).collect::<Vec<_>>().join(": "),
+        "indicator N1: filter `type = 'atelier' AND date >= '2024-02-01'` compares a date with text: \
+         write a date as DATE '2025-07-01' (`type = 'atelier' AND date >= DATE '2024-02-01'`)"
+    );
+    let fr = programme_with("indicators/mini.toml", to_text)
+        .unwrap_err()
+        .message(cadre::Lang::Fr);
+    assert!(
+        fr.contains("compare une date à du texte : une date s’écrit DATE '2025-07-01'"),
+        "{fr}"
+    );
+    programme_with("indicators/mini.toml", |t| {
+        t.replacen(
+            "filter = \"type = 'atelier'\"",
+            "filter = \"type = 'atelier' AND date >= DATE '2024-02-01'\"",
+            1,
+        )
+    })
+    .unwrap();
 }

@@ -316,19 +316,33 @@ fn a_missing_sheet_names_what_was_found_and_the_closest() {
         dir.path().join("participation.csv"),
     )
     .unwrap();
-    match cadre::ingest(&terress(), dir.path()) {
-        Err(Error::MissingSheet {
-            dataset,
-            found,
-            closest,
-            ..
-        }) => {
-            assert_eq!(dataset, "participations");
-            assert!(found.contains(&"participation".to_owned()));
-            assert_eq!(closest.as_deref(), Some("participation"));
-        }
+    let err = match cadre::ingest(&terress(), dir.path()) {
+        Err(e @ Error::MissingSheet { .. }) => e,
         other => panic!("expected a missing sheet, got {:?}", other.map(|_| ())),
-    }
+    };
+    let Error::MissingSheet {
+        dataset,
+        found,
+        closest,
+        ..
+    } = &err
+    else {
+        unreachable!()
+    };
+    assert_eq!(dataset, "participations");
+    assert!(found.contains(&"participation".to_owned()));
+    assert_eq!(closest.as_deref(), Some("participation"));
+    // How to fix it: the exact line to add, and where.
+    let en = err.message(cadre::Lang::En);
+    assert!(
+        en.ends_with(". To read sheet participation as `participations`, add `aliases = [\"participation\"]` to the [[dataset]] `participations` of datasets.toml, or rename the sheet `participations`"),
+        "{en}"
+    );
+    let fr = err.message(cadre::Lang::Fr);
+    assert!(
+        fr.contains("ajoutez `aliases = [\"participation\"]` au [[dataset]] « participations » de datasets.toml"),
+        "{fr}"
+    );
 }
 
 #[test]
@@ -357,12 +371,48 @@ fn a_missing_column_names_what_was_found_and_the_closest() {
         }
         other => panic!("expected a missing column, got {other}"),
     }
+    let fr = err.message(cadre::Lang::Fr);
     assert!(
-        err.message(cadre::Lang::Fr)
-            .contains("colonne « titre » absente"),
-        "{}",
-        err.message(cadre::Lang::Fr)
+        fr.contains("colonne « titre » absente")
+            && fr.contains("ajoutez `aliases = [\"title\", \"tirte\"]` à la [[dataset.column]] « titre » du jeu de données « evenements » dans datasets.toml"),
+        "{fr}"
     );
+    let en = err.message(cadre::Lang::En);
+    assert!(
+        en.contains("add `aliases = [\"title\", \"tirte\"]` to the [[dataset.column]] `titre` of dataset `evenements` in datasets.toml"),
+        "{en}"
+    );
+}
+
+/// An enum cell one typo away from a value names the value it was meant to be.
+#[test]
+fn an_enum_typo_suggests_the_value_meant() {
+    let dir = csv_copy();
+    let path = dir.path().join("communication.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(",reseaux_sociaux,"), "{text}");
+    std::fs::write(
+        &path,
+        text.replacen(",reseaux_sociaux,", ",reseau_sociaux,", 1),
+    )
+    .unwrap();
+    let data = cadre::ingest(&terress(), dir.path()).unwrap();
+    let [problem] = &data.report.problems[..] else {
+        panic!("{:?}", data.report.problems);
+    };
+    assert_eq!(problem.value, "reseau_sociaux");
+    let en = problem.message(cadre::Lang::En);
+    assert!(
+        en.ends_with("value not allowed; allowed: site_web, reseaux_sociaux, presse, newsletter (did you mean `reseaux_sociaux`?)"),
+        "{en}"
+    );
+    let fr = problem.message(cadre::Lang::Fr);
+    assert!(
+        fr.ends_with("(vouliez-vous dire « reseaux_sociaux » ?)"),
+        "{fr}"
+    );
+    let json = serde_json::to_value(&problem.rule).unwrap();
+    assert_eq!(json["closest"], "reseaux_sociaux");
 }
 
 #[test]

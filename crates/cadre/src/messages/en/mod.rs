@@ -1,10 +1,10 @@
 //! The English catalogue.
 
-use super::RulePart;
+use super::{RulePart, aliases_line};
 use crate::cell::format_number;
 use crate::error::{
     CountsNewProblem, DatasetProblem, DefinitionProblem, Error, IndicatorProblem, LogoProblem,
-    PeriodProblem, TableProblem, WindowProblem, WorkbookProblem,
+    PeriodProblem, TableProblem, UnknownWord, WindowProblem, WorkbookProblem,
 };
 use crate::explain::Aggregation;
 use crate::indicator::{AggregateKind, MeasureType};
@@ -142,23 +142,46 @@ pub(super) fn error(e: &Error) -> String {
             dataset,
             found,
             closest,
+            aliases,
         } => format!(
-            "{}: no sheet for dataset `{dataset}`; sheets found: {}{}",
+            "{}: no sheet for dataset `{dataset}`; sheets found: {}{}. {}",
             path.display(),
             found.join(", "),
-            suggestion(closest)
+            suggestion(closest),
+            match closest {
+                Some(c) => format!(
+                    "To read sheet {c} as `{dataset}`, add `{}` to the [[dataset]] `{dataset}` of datasets.toml, or rename the sheet `{dataset}`",
+                    aliases_line(aliases, c)
+                ),
+                None => format!(
+                    "If its sheet has another name, add `{}` to the [[dataset]] `{dataset}` of datasets.toml",
+                    aliases_line(aliases, "its name")
+                ),
+            }
         ),
         Error::MissingColumn {
             path,
             sheet,
+            definition,
             column,
-            found,
             closest,
         } => format!(
-            "{}, sheet {sheet}: no column `{column}`; columns found: {}{}",
+            "{}, sheet {sheet}: no column `{column}`; columns found: {}{}. {}",
             path.display(),
-            found.join(", "),
-            suggestion(closest)
+            definition.found.join(", "),
+            suggestion(closest),
+            match closest {
+                Some(c) => format!(
+                    "To read header {c} as `{column}`, add `{}` to the [[dataset.column]] `{column}` of dataset `{}` in datasets.toml, or rename the header `{column}`",
+                    aliases_line(&definition.aliases, c),
+                    definition.dataset
+                ),
+                None => format!(
+                    "If its header has another name, add `{}` to the [[dataset.column]] `{column}` of dataset `{}` in datasets.toml",
+                    aliases_line(&definition.aliases, "its header"),
+                    definition.dataset
+                ),
+            }
         ),
         Error::Period { input, problem } => {
             format!("period `{input}`: {}", period_problem(*problem))
@@ -226,9 +249,11 @@ pub(super) fn rule(r: &Rule) -> String {
         Rule::NotWhole => "a whole number is expected".into(),
         Rule::NotADate => "a date is expected (2025-04-15, 15/04/2025 or a date cell)".into(),
         Rule::SpreadsheetError => "the cell holds a spreadsheet error".into(),
-        Rule::NotAllowed { allowed } => {
-            format!("value not allowed; allowed: {}", allowed.join(", "))
-        }
+        Rule::NotAllowed { allowed, closest } => format!(
+            "value not allowed; allowed: {}{}",
+            allowed.join(", "),
+            suggestion(closest)
+        ),
         Rule::Pattern { pattern } => format!("expected form: {pattern}"),
         Rule::BelowMin { min } => format!("below the minimum {}", n(min)),
         Rule::AboveMax { max } => format!("above the maximum {}", n(max)),
@@ -346,6 +371,12 @@ fn definition_problem(p: &DefinitionProblem) -> String {
     match p {
         DefinitionProblem::NotUtf8 => "not UTF-8 text".into(),
         DefinitionProblem::Syntax { detail } => detail.clone(),
+        DefinitionProblem::UnknownWord {
+            word,
+            given,
+            expected,
+            closest,
+        } => unknown_word(*word, given, expected, closest),
         DefinitionProblem::IndicatorTwice { code, first } => format!(
             "indicator code `{code}` is already defined in {}",
             first.display()
@@ -418,6 +449,31 @@ fn definition_problem(p: &DefinitionProblem) -> String {
             format!("indicator {code}: {}", indicator_problem(problem))
         }
     }
+}
+
+/// A misspelt value, key or measure type, the words allowed, the closest.
+fn unknown_word(
+    word: UnknownWord,
+    given: &str,
+    expected: &[String],
+    closest: &Option<String>,
+) -> String {
+    let allowed = expected
+        .iter()
+        .map(|w| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let what = match word {
+        UnknownWord::Value => format!("`{given}` is not one of the values allowed here: {allowed}"),
+        UnknownWord::Key if expected.is_empty() => {
+            format!("unknown key `{given}`: this table takes no key")
+        }
+        UnknownWord::Key => format!("unknown key `{given}`; keys allowed here: {allowed}"),
+        UnknownWord::MeasureType => {
+            format!("unknown measure type `{given}`; types: {allowed}")
+        }
+    };
+    what + &suggestion(closest)
 }
 
 fn dataset_problem(p: &DatasetProblem) -> String {
@@ -524,6 +580,13 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
         IndicatorProblem::FilterColumn { filter, problem } => {
             format!("filter `{filter}`: {}", indicator_problem(problem))
         }
+        IndicatorProblem::DateComparedWithText { filter, fixed } => format!(
+            "filter `{filter}` compares a date with text: write a date as DATE '2025-07-01'{}",
+            fixed
+                .as_ref()
+                .map(|f| format!(" (`{f}`)"))
+                .unwrap_or_default()
+        ),
         IndicatorProblem::MembersNotDataset { dataset } => {
             format!("members: `{dataset}` is not a dataset")
         }

@@ -1,10 +1,10 @@
 //! Le catalogue français.
 
-use super::RulePart;
+use super::{RulePart, aliases_line};
 use crate::cell::format_number;
 use crate::error::{
     CountsNewProblem, DatasetProblem, DefinitionProblem, Error, IndicatorProblem, LogoProblem,
-    PeriodProblem, TableProblem, WindowProblem, WorkbookProblem,
+    PeriodProblem, TableProblem, UnknownWord, WindowProblem, WorkbookProblem,
 };
 use crate::explain::Aggregation;
 use crate::indicator::{AggregateKind, MeasureType};
@@ -146,23 +146,46 @@ pub(super) fn error(e: &Error) -> String {
             dataset,
             found,
             closest,
+            aliases,
         } => format!(
-            "{} : aucune feuille pour le jeu de données « {dataset} » ; feuilles trouvées : {}{}",
+            "{} : aucune feuille pour le jeu de données « {dataset} » ; feuilles trouvées : {}{}. {}",
             path.display(),
             found.join(", "),
-            suggestion(closest)
+            suggestion(closest),
+            match closest {
+                Some(c) => format!(
+                    "Pour lire la feuille {c} comme « {dataset} », ajoutez `{}` au [[dataset]] « {dataset} » de datasets.toml, ou renommez la feuille « {dataset} »",
+                    aliases_line(aliases, c)
+                ),
+                None => format!(
+                    "Si sa feuille porte un autre nom, ajoutez `{}` au [[dataset]] « {dataset} » de datasets.toml",
+                    aliases_line(aliases, "son nom")
+                ),
+            }
         ),
         Error::MissingColumn {
             path,
             sheet,
+            definition,
             column,
-            found,
             closest,
         } => format!(
-            "{}, feuille {sheet} : colonne « {column} » absente ; colonnes trouvées : {}{}",
+            "{}, feuille {sheet} : colonne « {column} » absente ; colonnes trouvées : {}{}. {}",
             path.display(),
-            found.join(", "),
-            suggestion(closest)
+            definition.found.join(", "),
+            suggestion(closest),
+            match closest {
+                Some(c) => format!(
+                    "Pour lire l’en-tête {c} comme « {column} », ajoutez `{}` à la [[dataset.column]] « {column} » du jeu de données « {} » dans datasets.toml, ou renommez l’en-tête « {column} »",
+                    aliases_line(&definition.aliases, c),
+                    definition.dataset
+                ),
+                None => format!(
+                    "Si son en-tête porte un autre nom, ajoutez `{}` à la [[dataset.column]] « {column} » du jeu de données « {} » dans datasets.toml",
+                    aliases_line(&definition.aliases, "son en-tête"),
+                    definition.dataset
+                ),
+            }
         ),
         Error::Period { input, problem } => {
             format!("période « {input} » : {}", period_problem(*problem))
@@ -237,9 +260,10 @@ pub(super) fn rule(r: &Rule) -> String {
         Rule::NotWhole => "nombre entier attendu".into(),
         Rule::NotADate => "date attendue (2025-04-15, 15/04/2025 ou une cellule date)".into(),
         Rule::SpreadsheetError => "la cellule contient une erreur de tableur".into(),
-        Rule::NotAllowed { allowed } => format!(
-            "valeur non autorisée ; valeurs possibles : {}",
-            allowed.join(", ")
+        Rule::NotAllowed { allowed, closest } => format!(
+            "valeur non autorisée ; valeurs possibles : {}{}",
+            allowed.join(", "),
+            suggestion(closest)
         ),
         Rule::Pattern { pattern } => format!("forme attendue : {pattern}"),
         Rule::BelowMin { min } => format!("inférieur au minimum {}", n(min)),
@@ -367,6 +391,12 @@ fn definition_problem(p: &DefinitionProblem) -> String {
         DefinitionProblem::Syntax { detail } => {
             format!("définition illisible (analyseur TOML : « {detail} »)")
         }
+        DefinitionProblem::UnknownWord {
+            word,
+            given,
+            expected,
+            closest,
+        } => unknown_word(*word, given, expected, closest),
         DefinitionProblem::IndicatorTwice { code, first } => format!(
             "le code d’indicateur « {code} » est déjà défini dans {}",
             first.display()
@@ -441,6 +471,29 @@ fn definition_problem(p: &DefinitionProblem) -> String {
             format!("indicateur {code} : {}", indicator_problem(problem))
         }
     }
+}
+
+/// Une valeur, une clé ou un type de mesure mal écrit, les mots permis, le plus proche.
+fn unknown_word(
+    word: UnknownWord,
+    given: &str,
+    expected: &[String],
+    closest: &Option<String>,
+) -> String {
+    let allowed = expected.join(", ");
+    let what = match word {
+        UnknownWord::Value => {
+            format!("« {given} » n’est pas une des valeurs permises ici : {allowed}")
+        }
+        UnknownWord::Key if expected.is_empty() => {
+            format!("clé « {given} » inconnue : cette table ne prend aucune clé")
+        }
+        UnknownWord::Key => format!("clé « {given} » inconnue ; clés permises ici : {allowed}"),
+        UnknownWord::MeasureType => {
+            format!("type de mesure « {given} » inconnu ; types : {allowed}")
+        }
+    };
+    what + &suggestion(closest)
 }
 
 fn dataset_problem(p: &DatasetProblem) -> String {
@@ -557,6 +610,13 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
         IndicatorProblem::FilterColumn { filter, problem } => {
             format!("filtre « {filter} » : {}", indicator_problem(problem))
         }
+        IndicatorProblem::DateComparedWithText { filter, fixed } => format!(
+            "le filtre « {filter} » compare une date à du texte : une date s’écrit DATE '2025-07-01'{}",
+            fixed
+                .as_ref()
+                .map(|f| format!(" (« {f} »)"))
+                .unwrap_or_default()
+        ),
         IndicatorProblem::MembersNotDataset { dataset } => {
             format!("membres : « {dataset} » n’est pas un jeu de données")
         }
