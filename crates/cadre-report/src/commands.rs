@@ -79,6 +79,17 @@ pub enum ExportFormat {
     Xlsx,
 }
 
+/// The date an IATI export is published under (its generation and
+/// last-update dates): `date` (`--date`) if given, else the day of
+/// `source_date_epoch` (`SOURCE_DATE_EPOCH`), else the day it is made.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExportDate {
+    /// The date given.
+    pub date: Option<NaiveDate>,
+    /// The `SOURCE_DATE_EPOCH` variable, seconds since 1970-01-01.
+    pub source_date_epoch: Option<String>,
+}
+
 /// The inputs every data command takes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Inputs {
@@ -713,12 +724,15 @@ impl<'a> Session<'a> {
     }
 
     /// `cadre export`: several periods (by default every ended quarter) as
-    /// IATI XML or the xlsx tracking table.
+    /// IATI XML or the xlsx tracking table. The IATI file is dated `dated`
+    /// (see [`ExportDate`]), else `today`: never a day still to come, which
+    /// the IATI Standard refuses (rule 11.1.1).
     pub fn export(
         &self,
         format: ExportFormat,
         periods: &[String],
         today: NaiveDate,
+        dated: &ExportDate,
     ) -> Result<Outcome, Error> {
         let notes = self.accepted()?;
         let info = &self.programme.info;
@@ -746,7 +760,14 @@ impl<'a> Session<'a> {
             .unwrap_or_default();
         let output = match format {
             ExportFormat::Iati => {
-                crate::iati::iati_xml(self.programme, &tables, stamp).into_bytes()
+                let issued = crate::report::issue_date(
+                    dated.date,
+                    dated.source_date_epoch.as_deref(),
+                    today,
+                )?
+                .and_hms_opt(0, 0, 0)
+                .unwrap_or_default();
+                crate::iati::iati_xml(self.programme, &tables, issued).into_bytes()
             }
             ExportFormat::Xlsx => {
                 // The financial statement of the last period exported.
@@ -819,8 +840,9 @@ pub fn export(
     format: ExportFormat,
     periods: &[String],
     today: NaiveDate,
+    dated: &ExportDate,
 ) -> Result<Outcome, Error> {
-    on_inputs(inputs, |s| s.export(format, periods, today))
+    on_inputs(inputs, |s| s.export(format, periods, today, dated))
 }
 
 /// `cadre narrative` on `inputs` (see [`Session::narrative`]).
