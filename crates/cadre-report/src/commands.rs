@@ -749,8 +749,9 @@ impl<'a> Session<'a> {
             .iter()
             .map(|p| engine.compute(p))
             .collect::<Result<Vec<_>, _>>()?;
-        // The export is stamped with its last period's end: the same data
-        // gives the same file whatever the day it is made.
+        // The tracking table is stamped with its last period's end: the same
+        // data gives the same file whatever the day it is made. Not the IATI
+        // file: that day may be still to come, which IATI refuses.
         let stamp = periods
             .iter()
             .map(|p| p.end)
