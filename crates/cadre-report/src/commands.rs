@@ -79,6 +79,17 @@ pub enum ExportFormat {
     Xlsx,
 }
 
+/// The date an IATI export is published under (its generation and
+/// last-update dates): `date` (`--date`) if given, else the day of
+/// `source_date_epoch` (`SOURCE_DATE_EPOCH`), else the day it is made.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExportDate {
+    /// The date given.
+    pub date: Option<NaiveDate>,
+    /// The `SOURCE_DATE_EPOCH` variable, seconds since 1970-01-01.
+    pub source_date_epoch: Option<String>,
+}
+
 /// The inputs every data command takes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Inputs {
@@ -725,12 +736,15 @@ impl<'a> Session<'a> {
     }
 
     /// `cadre export`: several periods (by default every ended quarter) as
-    /// IATI XML or the xlsx tracking table.
+    /// IATI XML or the xlsx tracking table. The IATI file is dated `dated`
+    /// (see [`ExportDate`]), else `today`: never a day still to come, which
+    /// the IATI Standard refuses (rule 11.1.1).
     pub fn export(
         &self,
         format: ExportFormat,
         periods: &[String],
         today: NaiveDate,
+        dated: &ExportDate,
     ) -> Result<Outcome, Error> {
         let notes = self.accepted()?;
         let info = &self.programme.info;
@@ -747,8 +761,9 @@ impl<'a> Session<'a> {
             .iter()
             .map(|p| engine.compute(p))
             .collect::<Result<Vec<_>, _>>()?;
-        // The export is stamped with its last period's end: the same data
-        // gives the same file whatever the day it is made.
+        // The tracking table is stamped with its last period's end: the same
+        // data gives the same file whatever the day it is made. Not the IATI
+        // file: that day may be still to come, which IATI refuses.
         let stamp = periods
             .iter()
             .map(|p| p.end)
@@ -758,7 +773,14 @@ impl<'a> Session<'a> {
             .unwrap_or_default();
         let output = match format {
             ExportFormat::Iati => {
-                crate::iati::iati_xml(self.programme, &tables, stamp).into_bytes()
+                let issued = crate::report::issue_date(
+                    dated.date,
+                    dated.source_date_epoch.as_deref(),
+                    today,
+                )?
+                .and_hms_opt(0, 0, 0)
+                .unwrap_or_default();
+                crate::iati::iati_xml(self.programme, &tables, issued).into_bytes()
             }
             ExportFormat::Xlsx => {
                 // The financial statement of the last period exported.
@@ -831,8 +853,9 @@ pub fn export(
     format: ExportFormat,
     periods: &[String],
     today: NaiveDate,
+    dated: &ExportDate,
 ) -> Result<Outcome, Error> {
-    on_inputs(inputs, |s| s.export(format, periods, today))
+    on_inputs(inputs, |s| s.export(format, periods, today, dated))
 }
 
 /// `cadre narrative` on `inputs` (see [`Session::narrative`]).

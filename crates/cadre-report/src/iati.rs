@@ -12,6 +12,8 @@
 use std::borrow::Cow;
 
 use cadre::indicator::{Direction, IndicatorDef, Kind, Level};
+use cadre::measure::IatiMeasure;
+use cadre::programme::iati::IatiSettings;
 use cadre::table::{IndicatorTable, IndicatorValue, format_value};
 use cadre::text::Localized;
 use cadre::{Lang, Programme};
@@ -104,6 +106,7 @@ pub fn iati_xml_with(
     x.text_element("iati-identifier", &[], &options.activity_identifier);
     organisations_and_texts(&mut x, programme, options);
     status_and_dates(&mut x, programme, generated.date());
+    places_and_sectors(&mut x, &programme.iati);
     for (node, level, indicators) in results(programme) {
         x.open("result", &[("type", result_type(level))]);
         x.open("title", &[]);
@@ -195,6 +198,40 @@ fn status_and_dates(x: &mut Xml, programme: &Programme, today: NaiveDate) {
     );
 }
 
+/// Where the programme works and in which sectors, as `[iati]` declares
+/// them (checked at load: codes of the codelists' form, shares adding up
+/// to 100). The IATI Standard's rules want a recipient country or region
+/// (3.7.1) and a sector (6.2.2) on every activity.
+fn places_and_sectors(x: &mut Xml, iati: &IatiSettings) {
+    let percentage = |p: Option<f64>| p.map(format_value);
+    for c in &iati.recipient_countries {
+        let mut attrs = vec![("code", c.code.clone())];
+        attrs.extend(percentage(c.percentage).map(|p| ("percentage", p)));
+        x.empty("recipient-country", &borrowed(&attrs));
+    }
+    for r in &iati.recipient_regions {
+        let mut attrs = vec![
+            ("code", r.code.clone()),
+            ("vocabulary", r.vocabulary.clone()),
+        ];
+        attrs.extend(percentage(r.percentage).map(|p| ("percentage", p)));
+        x.empty("recipient-region", &borrowed(&attrs));
+    }
+    for s in &iati.sectors {
+        let mut attrs = vec![
+            ("vocabulary", s.vocabulary.clone()),
+            ("code", s.code.clone()),
+        ];
+        attrs.extend(percentage(s.percentage).map(|p| ("percentage", p)));
+        x.empty("sector", &borrowed(&attrs));
+    }
+}
+
+/// Attributes held as owned strings, lent to the writer.
+fn borrowed<'a>(attrs: &'a [(&'a str, String)]) -> Vec<(&'a str, &'a str)> {
+    attrs.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
 /// ResultType: 1 output, 2 outcome, 3 impact.
 fn result_type(level: Level) -> &'static str {
     match level {
@@ -237,16 +274,24 @@ fn results(
 fn indicator(x: &mut Xml, programme: &Programme, ind: &IndicatorDef, tables: &[IndicatorTable]) {
     let info = &programme.info;
     let langs = &info.languages;
-    // IndicatorMeasure: the measure's code (1 unit, 2 percentage, …).
-    let measure = ind.measure.iati_measure(&ind.unit).code();
+    // IndicatorMeasure: the measure's code (1 unit, 2 percentage, 3 nominal,
+    // 4 ordinal, 5 qualitative).
+    let measure = ind.measure.iati_measure(&ind.unit);
     let ascending = if ind.direction == Direction::Ceiling {
         "0"
     } else {
         "1"
     };
+    // Suitable for aggregation: a total whose periods add up (rows counted,
+    // amounts summed); a distinct count, a mean, a share or a level does not.
+    let aggregates = ind.kind == Kind::Total && ind.measure.additive_across_periods();
     x.open(
         "indicator",
-        &[("measure", measure), ("ascending", ascending)],
+        &[
+            ("measure", measure.code()),
+            ("ascending", ascending),
+            ("aggregation-status", if aggregates { "1" } else { "0" }),
+        ],
     );
     x.open("title", &[]);
     x.narratives(&ind.label, langs, &ind.code);
@@ -256,22 +301,60 @@ fn indicator(x: &mut Xml, programme: &Programme, ind: &IndicatorDef, tables: &[I
         x.narratives(&ind.definition, langs, "");
         x.close("description");
     }
-    let year = info.start.year().max(1).to_string();
-    x.empty(
-        "baseline",
-        &[
-            ("year", &year),
-            ("iso-date", &info.start.to_string()),
-            ("value", &format_value(ind.baseline)),
-        ],
-    );
+    // A qualitative measure is published without values (IATI rules 8.8.3,
+    // 8.9.3, 8.10.3); every other one with them.
+    let valued = measure != IatiMeasure::Qualitative;
+    if let Some(baseline) = published_baseline(programme, ind) {
+        let year = baseline.date.year().max(1).to_string();
+        let date = baseline.date.to_string();
+        let value = format_value(baseline.value);
+        let mut attrs = vec![("year", year.as_str()), ("iso-date", date.as_str())];
+        if valued {
+            attrs.push(("value", value.as_str()));
+        }
+        x.empty("baseline", &attrs);
+    }
     for table in tables {
         let Some(value) = table.get(&ind.code) else {
             continue;
         };
-        period(x, programme, ind, table, value);
+        period(x, programme, ind, table, value, valued);
     }
     x.close("indicator");
+}
+
+/// A baseline as IATI publishes it: its value and the day it was measured.
+struct PublishedBaseline {
+    value: f64,
+    date: NaiveDate,
+}
+
+/// The indicator's baseline, dated at the programme's start (the
+/// definitions give no date of their own). None is where a baseline nobody
+/// wrote will go: IATI leaves it out rather than publish a 0.
+fn published_baseline(programme: &Programme, ind: &IndicatorDef) -> Option<PublishedBaseline> {
+    Some(PublishedBaseline {
+        value: ind.baseline,
+        date: programme.info.start,
+    })
+}
+
+/// The target IATI publishes for the period of `table`: a level holds at
+/// any time, so its target applies to every period; a total accumulates,
+/// so its milestone due by the period's end, and the final target once the
+/// programme's end is reached or when it has no milestones at all.
+fn period_target(
+    programme: &Programme,
+    ind: &IndicatorDef,
+    table: &IndicatorTable,
+    value: &IndicatorValue,
+) -> Option<f64> {
+    let end_of_programme = table.period.end >= programme.info.end;
+    match ind.kind {
+        Kind::Level => Some(ind.target),
+        Kind::Total if end_of_programme || ind.milestones.is_empty() => Some(ind.target),
+        Kind::Total => value.milestone.map(|m| m.value),
+    }
 }
 
 fn period(
@@ -280,22 +363,20 @@ fn period(
     ind: &IndicatorDef,
     table: &IndicatorTable,
     value: &IndicatorValue,
+    valued: bool,
 ) {
-    let end_of_programme = table.period.end >= programme.info.end;
-    // A level holds at any time: its target applies to every period. A total
-    // accumulates: the milestone due by the period's end, the final target once
-    // the programme's end is reached.
-    let target = match ind.kind {
-        Kind::Level => Some(ind.target),
-        Kind::Total if end_of_programme => Some(ind.target),
-        Kind::Total => value.milestone.map(|m| m.value),
+    let target = period_target(programme, ind, table, value);
+    // The actual is what the report states for the period: the value to
+    // date (a total's cumulative count, a level's current value, such as a
+    // stock of centres), never the period's own increment.
+    let actual = value.cumulative_value;
+    let number = |v: f64| -> Vec<(&'static str, String)> {
+        if valued {
+            vec![("value", format_value(v))]
+        } else {
+            Vec::new()
+        }
     };
-    // A total is reported as its cumulative value, a level as the period's own.
-    let pick = |period: Option<f64>, cumulative: Option<f64>| match ind.kind {
-        Kind::Total => cumulative,
-        Kind::Level => period,
-    };
-    let actual = pick(value.period_value, value.cumulative_value);
     x.open("period", &[]);
     x.empty(
         "period-start",
@@ -303,15 +384,15 @@ fn period(
     );
     x.empty("period-end", &[("iso-date", &table.period.end.to_string())]);
     if let Some(t) = target {
-        x.empty("target", &[("value", &format_value(t))]);
+        x.empty("target", &borrowed(&number(t)));
     }
     if let Some(a) = actual {
-        x.empty("actual", &[("value", &format_value(a))]);
+        x.empty("actual", &borrowed(&number(a)));
     }
     let lang = programme.default_language();
     for b in &value.breakdowns {
         for c in &b.categories {
-            let Some(v) = pick(c.period_value, c.cumulative_value) else {
+            let Some(v) = c.cumulative_value else {
                 continue;
             };
             let category = if c.empty {
@@ -319,7 +400,7 @@ fn period(
             } else {
                 c.category.clone()
             };
-            x.open("actual", &[("value", &format_value(v))]);
+            x.open("actual", &borrowed(&number(v)));
             x.empty("dimension", &[("name", &b.by), ("value", &category)]);
             x.close("actual");
         }

@@ -135,6 +135,9 @@ enum Command {
         /// Today's date (default: the system's date).
         #[arg(long)]
         today: Option<NaiveDate>,
+        /// The IATI file's date (default: SOURCE_DATE_EPOCH, else today).
+        #[arg(long)]
+        date: Option<NaiveDate>,
         /// Leave rejected rows out instead of failing.
         #[arg(long)]
         allow_rejected: bool,
@@ -601,10 +604,15 @@ fn run(command: Command) -> Result<Outcome, Error> {
             output,
             periods,
             today: given,
+            date,
             allow_rejected,
         } => {
+            let dated = commands::ExportDate {
+                date,
+                source_date_epoch: std::env::var("SOURCE_DATE_EPOCH").ok(),
+            };
             let outcome = input.run(allow_rejected, |s| {
-                s.export(format.into(), &periods, today(given))
+                s.export(format.into(), &periods, today(given), &dated)
             })?;
             to_file_or_stdout(outcome, Some(&output))
         }

@@ -231,6 +231,8 @@ pub enum DefinitionProblem {
         /// What is wrong.
         problem: IndicatorProblem,
     },
+    /// `[iati]` declares a code or a share IATI refuses.
+    Iati(crate::programme::iati::IatiProblem),
     /// An indicator's definition is wrong.
     Indicator {
         /// The indicator's code.

@@ -30,6 +30,7 @@ use crate::text::{Localized, closest, fold_key};
 mod dataset_checks;
 mod languages;
 mod unknown_word;
+pub mod iati;
 
 /// Programme metadata (`[programme]` of `programme.toml`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -383,6 +384,8 @@ struct ProgrammeFile {
     finance: Option<FinanceSettings>,
     #[serde(default)]
     reporting: Option<ReportingSettings>,
+    #[serde(default)]
+    iati: iati::IatiSettings,
 }
 
 #[derive(Debug, Deserialize)]
@@ -429,6 +432,8 @@ pub struct Programme {
     pub finance: Option<FinanceSettings>,
     /// Who reports, when the programme declares it.
     pub reporting: Option<ReportingSettings>,
+    /// What an IATI publication needs beyond the results (`[iati]`).
+    pub iati: iati::IatiSettings,
     /// The files read, with their hashes.
     pub files: Vec<DefinitionFile>,
 }
@@ -478,6 +483,7 @@ impl Programme {
             report: pf.report,
             finance: pf.finance,
             reporting: pf.reporting,
+            iati: pf.iati,
             files,
         };
         // Each check may rely on those before it: indicators name results
@@ -491,6 +497,7 @@ impl Programme {
         programme.check_report(&programme_path)?;
         programme.check_finance(&programme_path)?;
         programme.check_reporting(&programme_path)?;
+        programme.iati.check(&programme_path)?;
         programme.sort_indicators();
         Ok(programme)
     }

@@ -601,8 +601,12 @@ async fn document(
             let session = data.session(lang, allow);
             let done = match which {
                 Document::Report => session.report(&when, &params.report_args(data.data_as_of)),
-                Document::Tracking => session.export(ExportFormat::Xlsx, &[], when.today),
-                Document::Iati => session.export(ExportFormat::Iati, &[], when.today),
+                Document::Tracking => {
+                    session.export(ExportFormat::Xlsx, &[], when.today, &Default::default())
+                }
+                Document::Iati => {
+                    session.export(ExportFormat::Iati, &[], when.today, &Default::default())
+                }
             };
             done.map(|o| o.output)
                 .map_err(|e| Failure::command(e, lang))

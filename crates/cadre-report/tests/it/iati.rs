@@ -1,12 +1,14 @@
 //! The IATI export validates against the IATI 2.03 activity schema (with
 //! xmllint, which must be installed: the test fails without it; the schema is
-//! vendored in `vendor/iati-2.03/`), and carries
+//! vendored in `vendor/iati-2.03/`), passes the IATI Standard's ruleset with
+//! no error (the IATI Validator's rules, vendored in `tests/iati/` with their
+//! runner, Python 3 with lxml: `tests/run` installs it), and carries
 //! the indicator table's values where IATI expects them.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use cadre::indicator::{Direction, Kind, Level};
+use cadre::indicator::{Direction, Kind, Level, MeasureType};
 use cadre::table::{IndicatorTable, format_value};
 use cadre::{Engine, Period, Programme};
 use cadre_report::iati::iati_xml;
@@ -40,8 +42,11 @@ fn export(dir: &str, data: &str, until: NaiveDate) -> (Programme, Vec<IndicatorT
             .collect();
     assert!(tables.len() >= 4, "several quarters");
     let xml = iati_xml(&programme, &tables, generated());
+    // One file per call: tests run in parallel threads of one process.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
-        "iati-{}-{}.xml",
+        "iati-{}-{}-{call}.xml",
         programme.info.code,
         std::process::id()
     ));
@@ -104,6 +109,18 @@ fn check_values(programme: &Programme, tables: &[IndicatorTable], path: &Path) {
             "{}",
             ind.code
         );
+        // Periods add up only for a total of rows counted or amounts summed.
+        let additive = ind.kind == Kind::Total
+            && matches!(
+                ind.measure.measure_type(),
+                MeasureType::Count | MeasureType::Sum
+            );
+        assert_eq!(
+            xpath(path, &format!("string({at}/@aggregation-status)")),
+            if additive { "1" } else { "0" },
+            "{}: aggregation-status",
+            ind.code
+        );
         let ascending = if ind.direction == Direction::Ceiling {
             "0"
         } else {
@@ -146,10 +163,8 @@ fn check_values(programme: &Programme, tables: &[IndicatorTable], path: &Path) {
                 xpath(path, &format!("string({period}/period-start/@iso-date)")),
                 table.period.start.to_string()
             );
-            let expected_actual = match ind.kind {
-                Kind::Total => value.cumulative_value,
-                Kind::Level => value.period_value,
-            };
+            // What the report states: the value to date, for a level too.
+            let expected_actual = value.cumulative_value;
             let actual = xpath(
                 path,
                 &format!("string({period}/actual[not(dimension)]/@value)"),
@@ -163,7 +178,11 @@ fn check_values(programme: &Programme, tables: &[IndicatorTable], path: &Path) {
             );
             let expected_target = match ind.kind {
                 Kind::Level => Some(ind.target),
-                Kind::Total if table.period.end >= programme.info.end => Some(ind.target),
+                Kind::Total
+                    if table.period.end >= programme.info.end || ind.milestones.is_empty() =>
+                {
+                    Some(ind.target)
+                }
                 Kind::Total => value.milestone.map(|m| m.value),
             };
             let target = xpath(path, &format!("string({period}/target/@value)"));
@@ -179,10 +198,7 @@ fn check_values(programme: &Programme, tables: &[IndicatorTable], path: &Path) {
                 .breakdowns
                 .iter()
                 .flat_map(|b| &b.categories)
-                .filter(|c| match ind.kind {
-                    Kind::Total => c.cumulative_value.is_some(),
-                    Kind::Level => c.period_value.is_some(),
-                })
+                .filter(|c| c.cumulative_value.is_some())
                 .count();
             assert_eq!(
                 xpath(path, &format!("count({period}/actual[dimension])")),
@@ -289,4 +305,151 @@ fn markup_in_definitions_is_escaped() {
     );
     assert_eq!(xpath(&path, "string(//reporting-org/@ref)"), "A&B");
     std::fs::remove_file(&path).unwrap();
+}
+
+const RULESET: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/iati/standard.json"
+);
+const RULES_RUNNER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/iati/rulesets.py");
+
+/// Python 3 with lxml: Debian's (`python3-lxml`, which `tests/run`
+/// installs) when there is one, else the `python3` on the path.
+fn python() -> &'static str {
+    if Path::new("/usr/bin/python3").is_file() {
+        "/usr/bin/python3"
+    } else {
+        "python3"
+    }
+}
+
+/// The IATI Standard's ruleset over `path`, validated at `now`: the exit
+/// code and the lines of the failed tests (`failed <id> <severity> …`).
+fn ruleset(path: &Path, now: &str) -> (i32, Vec<String>) {
+    let out = Command::new(python())
+        .args([RULES_RUNNER, "--now", now, RULESET, path.to_str().unwrap()])
+        .output()
+        .unwrap_or_else(|e| panic!("Python 3 is required to run the IATI ruleset: {e}"));
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stdout.contains("tests: passed"),
+        "the ruleset did not run (Debian: apt-get install python3-lxml):\n{stdout}{stderr}"
+    );
+    let failed = stdout
+        .lines()
+        .filter(|l| l.starts_with("failed "))
+        .map(str::to_owned)
+        .collect();
+    (out.status.code().unwrap_or(-1), failed)
+}
+
+fn error_ids(failed: &[String]) -> Vec<String> {
+    let mut ids: Vec<String> = failed
+        .iter()
+        .filter_map(|l| {
+            let mut words = l.split_whitespace().skip(1);
+            let id = words.next()?;
+            (words.next()? == "error").then(|| id.to_owned())
+        })
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn every_example_passes_the_iati_standard_ruleset() {
+    for (dir, data, until) in [
+        (
+            "indicators/terress",
+            "examples/terress/terress.xlsx",
+            (2026, 12, 31),
+        ),
+        ("indicators/eau", "examples/eau/eau.xlsx", (2026, 6, 30)),
+    ] {
+        let until = NaiveDate::from_ymd_opt(until.0, until.1, until.2).unwrap();
+        let (_, _, path) = export(dir, data, until);
+        assert_valid(&path);
+        // Validated later on the day the file was made.
+        let (code, failed) = ruleset(&path, "2026-11-28T18:00:00");
+        assert_eq!(
+            error_ids(&failed),
+            Vec::<String>::new(),
+            "{dir}: {failed:#?}"
+        );
+        assert_eq!(code, 0, "{dir}: {failed:#?}");
+        std::fs::remove_file(&path).unwrap();
+    }
+}
+
+/// The runner finds what the IATI Validator finds: an activity with no
+/// recipient country or region, no sector, and a last update still to come
+/// fails rules 3.7.1, 6.2.2 and 11.1.1, all errors.
+#[test]
+fn the_ruleset_refuses_an_activity_without_place_sector_or_a_past_date() {
+    let (_, _, path) = export(
+        "indicators/eau",
+        "examples/eau/eau.xlsx",
+        NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
+    );
+    let xml = std::fs::read_to_string(&path).unwrap();
+    assert!(xml.contains("<recipient-country ") && xml.contains("<sector "));
+    let stripped: String = xml
+        .lines()
+        .filter(|l| !l.contains("<recipient-country ") && !l.contains("<sector "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&path, stripped).unwrap();
+    // Validated the day before the file's date.
+    let (code, failed) = ruleset(&path, "2026-11-27T12:00:00");
+    assert_eq!(
+        error_ids(&failed),
+        ["11.1.1", "3.7.1", "6.2.2"],
+        "{failed:#?}"
+    );
+    assert_eq!(code, 1);
+    std::fs::remove_file(&path).unwrap();
+}
+
+fn cadre_export(extra: &[&str], source_date_epoch: Option<&str>) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("iati.xml");
+    let mut c = Command::new(env!("CARGO_BIN_EXE_cadre"));
+    c.current_dir(repo())
+        .args(["export", "--programme", "indicators/eau", "--data"])
+        .args(["examples/eau/eau.xlsx", "--format", "iati", "-o"])
+        .arg(&out)
+        .args(extra)
+        .env_remove("SOURCE_DATE_EPOCH");
+    if let Some(s) = source_date_epoch {
+        c.env("SOURCE_DATE_EPOCH", s);
+    }
+    let o = c.output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let xml = std::fs::read_to_string(&out).unwrap();
+    let stamp = |attr: &str| {
+        let at = xml.find(&format!("{attr}=\"")).unwrap() + attr.len() + 2;
+        xml[at..at + 19].to_owned()
+    };
+    assert_eq!(stamp("generated-datetime"), stamp("last-updated-datetime"));
+    stamp("generated-datetime")
+}
+
+/// The file's dates: `--date`, else SOURCE_DATE_EPOCH, else today (the
+/// day `--today` gives), never the end of the last period exported, which
+/// may be still to come.
+#[test]
+fn the_export_is_dated_by_date_then_source_date_epoch_then_today() {
+    let today = ["--today", "2026-02-10"];
+    assert_eq!(cadre_export(&today, None), "2026-02-10T00:00:00");
+    // 1767225600: 2026-01-01T00:00:00Z.
+    assert_eq!(
+        cadre_export(&today, Some("1767225600")),
+        "2026-01-01T00:00:00"
+    );
+    let dated = ["--today", "2026-02-10", "--date", "2026-01-20"];
+    assert_eq!(
+        cadre_export(&dated, Some("1767225600")),
+        "2026-01-20T00:00:00"
+    );
 }

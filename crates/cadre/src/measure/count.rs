@@ -72,4 +72,8 @@ impl MeasureImpl for Count {
     fn iati_measure(&self, unit: &Localized) -> IatiMeasure {
         IatiMeasure::quantitative(unit)
     }
+
+    fn additive_across_periods(&self) -> bool {
+        true
+    }
 }

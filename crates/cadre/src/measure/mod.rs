@@ -163,8 +163,12 @@ pub enum IatiMeasure {
     Unit,
     /// Code 2: a percentage.
     Percentage,
-    /// Code 4: a rank on an ordered scale (a stage).
+    /// Code 3: a category without order (a type of organisation).
+    Nominal,
+    /// Code 4: a category on an ordered scale (a stage reached).
     Ordinal,
+    /// Code 5: a qualitative measure, published without a value.
+    Qualitative,
 }
 
 impl IatiMeasure {
@@ -183,7 +187,9 @@ impl IatiMeasure {
         match self {
             IatiMeasure::Unit => "1",
             IatiMeasure::Percentage => "2",
+            IatiMeasure::Nominal => "3",
             IatiMeasure::Ordinal => "4",
+            IatiMeasure::Qualitative => "5",
         }
     }
 }
@@ -238,6 +244,14 @@ pub(crate) trait MeasureImpl {
 
     /// The IATI measure code, given the indicator's unit.
     fn iati_measure(&self, unit: &Localized) -> IatiMeasure;
+
+    /// Whether the values of two periods add up to the value of both (rows
+    /// counted or amounts summed): what IATI's `aggregation-status` states
+    /// for a total. False unless a measure says so: a distinct count, a
+    /// mean or a share does not add up.
+    fn additive_across_periods(&self) -> bool {
+        false
+    }
 }
 
 impl Measure {
@@ -304,6 +318,11 @@ impl Measure {
     /// The IATI measure code of an indicator of this measure and `unit`.
     pub fn iati_measure(&self, unit: &Localized) -> IatiMeasure {
         self.imp().iati_measure(unit)
+    }
+
+    /// Whether the values of two periods add up (see IATI's `aggregation-status`).
+    pub fn additive_across_periods(&self) -> bool {
+        self.imp().additive_across_periods()
     }
 }
 

@@ -81,4 +81,8 @@ impl MeasureImpl for Sum {
     fn iati_measure(&self, unit: &Localized) -> IatiMeasure {
         IatiMeasure::quantitative(unit)
     }
+
+    fn additive_across_periods(&self) -> bool {
+        true
+    }
 }

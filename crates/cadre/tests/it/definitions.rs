@@ -402,4 +402,40 @@ fn a_date_compared_with_text_shows_the_date_form() {
         )
     })
     .unwrap();
+#[test]
+fn a_malformed_iati_sector_is_refused_with_its_line_in_each_language() {
+    let append = |t: String| {
+        format!(
+            "{t}\n[iati]\nrecipient_country = [{{ code = \"SN\" }}]\nsector = [\n  {{ code = \"14030\", percentage = 50 }},\n  {{ code = \"140-30\", percentage = 50 }},\n]\n"
+        )
+    };
+    let lines = std::fs::read_to_string(repo().join("tests/compute/programme/programme.toml"))
+        .unwrap()
+        .lines()
+        .count();
+    let (path, line, en) = definition_error("programme.toml", append);
+    assert!(path.ends_with("programme.toml"), "{path}");
+    // The second sector's line: after the file, a blank line and four more.
+    assert_eq!(line, Some(lines + 6));
+    assert_eq!(
+        en,
+        format!(
+            "{path}:{}: [iati] sector code `140-30` of vocabulary 1 must be 5 digits",
+            lines + 6
+        )
+    );
+    let Err(e) = programme_with("programme.toml", append) else {
+        panic!("a malformed sector loaded");
+    };
+    let fr = e.message(cadre::Lang::Fr);
+    assert!(
+        fr.contains("le code « 140-30 » du vocabulaire 1 doit être 5 chiffres"),
+        "{fr}"
+    );
+    // Declared well, the same table loads.
+    let p = programme_with("programme.toml", |t| {
+        format!("{t}\n[iati]\nrecipient_region = [{{ code = \"298\" }}]\nsector = [{{ code = \"14030\" }}]\n")
+    })
+    .unwrap();
+    assert_eq!(p.iati.recipient_regions[0].vocabulary, "1");
 }

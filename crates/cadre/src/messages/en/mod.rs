@@ -445,6 +445,7 @@ fn definition_problem(p: &DefinitionProblem) -> String {
         DefinitionProblem::Finance { part, problem } => {
             format!("[finance] {part}: {}", indicator_problem(problem))
         }
+        DefinitionProblem::Iati(problem) => format!("[iati] {}", iati_problem(problem)),
         DefinitionProblem::Indicator { code, problem } => {
             format!("indicator {code}: {}", indicator_problem(problem))
         }
@@ -716,5 +717,55 @@ pub(super) fn measure_type(m: MeasureType) -> &'static str {
         MeasureType::MeanPerGroup => "mean per group",
         MeasureType::Stage => "stage",
         MeasureType::Formula => "formula over other indicators",
+    }
+}
+
+/// `[iati]`'s problems: what the codelist or the IATI rule expects.
+fn iati_problem(p: &crate::programme::iati::IatiProblem) -> String {
+    use crate::programme::iati::{CodeFormat, IatiList, IatiProblem};
+    let list = |l: &IatiList| l.key();
+    match p {
+        IatiProblem::BadCode {
+            list: l,
+            vocabulary,
+            code,
+            expected,
+        } => {
+            let form = match expected {
+                CodeFormat::CountryCode => {
+                    "an ISO 3166-1 country code, two capital letters (`SN`)".to_owned()
+                }
+                CodeFormat::Digits(n) => format!("{n} digits"),
+                CodeFormat::UpToDigits(n) => format!("one to {n} digits"),
+                CodeFormat::NoSpaces => "a code without spaces".to_owned(),
+            };
+            let vocabulary = vocabulary
+                .as_deref()
+                .map(|v| format!(" of vocabulary {v}"))
+                .unwrap_or_default();
+            format!("{} code `{code}`{vocabulary} must be {form}", list(l))
+        }
+        IatiProblem::BadVocabulary {
+            list: l,
+            vocabulary,
+        } => format!(
+            "{} vocabulary `{vocabulary}` must be the number of an IATI vocabulary (`1`: OECD DAC)",
+            list(l)
+        ),
+        IatiProblem::PercentageOutOfRange {
+            list: l,
+            percentage,
+        } => format!(
+            "{} percentage {percentage} must be between 0 and 100",
+            list(l)
+        ),
+        IatiProblem::PercentageMissing { list: l, code } => format!(
+            "{} `{code}` has no percentage: with several, each states its share",
+            list(l)
+        ),
+        IatiProblem::PercentagesNotWhole { lists, sum } => format!(
+            "the percentages of {} add up to {sum}, not 100",
+            lists.iter().map(list).collect::<Vec<_>>().join(" and ")
+        ),
     }
 }

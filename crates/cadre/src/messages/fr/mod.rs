@@ -467,6 +467,7 @@ fn definition_problem(p: &DefinitionProblem) -> String {
         DefinitionProblem::Finance { part, problem } => {
             format!("[finance] {part} : {}", indicator_problem(problem))
         }
+        DefinitionProblem::Iati(problem) => format!("[iati] {}", iati_problem(problem)),
         DefinitionProblem::Indicator { code, problem } => {
             format!("indicateur {code} : {}", indicator_problem(problem))
         }
@@ -773,5 +774,58 @@ fn french_number_field(field: &str) -> String {
             Some(date) => format!("le jalon du {date}"),
             None => format!("`{other}`"),
         },
+    }
+}
+
+/// Les problèmes de `[iati]` : ce qu’attend la liste de codes ou la règle IATI.
+fn iati_problem(p: &crate::programme::iati::IatiProblem) -> String {
+    use crate::programme::iati::{CodeFormat, IatiList, IatiProblem};
+    let list = |l: &IatiList| l.key();
+    match p {
+        IatiProblem::BadCode {
+            list: l,
+            vocabulary,
+            code,
+            expected,
+        } => {
+            let form = match expected {
+                CodeFormat::CountryCode => {
+                    "un code pays ISO 3166-1, deux majuscules (« SN »)".to_owned()
+                }
+                CodeFormat::Digits(n) => format!("{n} chiffres"),
+                CodeFormat::UpToDigits(n) => format!("un à {n} chiffres"),
+                CodeFormat::NoSpaces => "un code sans espace".to_owned(),
+            };
+            let vocabulary = vocabulary
+                .as_deref()
+                .map(|v| format!(" du vocabulaire {v}"))
+                .unwrap_or_default();
+            format!(
+                "{} : le code « {code} »{vocabulary} doit être {form}",
+                list(l)
+            )
+        }
+        IatiProblem::BadVocabulary {
+            list: l,
+            vocabulary,
+        } => format!(
+            "{} : le vocabulaire « {vocabulary} » doit être le numéro d’un vocabulaire IATI (« 1 » : CAD de l’OCDE)",
+            list(l)
+        ),
+        IatiProblem::PercentageOutOfRange {
+            list: l,
+            percentage,
+        } => format!(
+            "{} : le pourcentage {percentage} doit être compris entre 0 et 100",
+            list(l)
+        ),
+        IatiProblem::PercentageMissing { list: l, code } => format!(
+            "{} : « {code} » n’a pas de pourcentage ; quand il y en a plusieurs, chacun indique sa part",
+            list(l)
+        ),
+        IatiProblem::PercentagesNotWhole { lists, sum } => format!(
+            "les pourcentages de {} totalisent {sum}, et non 100",
+            lists.iter().map(list).collect::<Vec<_>>().join(" et ")
+        ),
     }
 }
