@@ -64,7 +64,7 @@ pub fn render(e: &Explanation, period: &Period, lang: Lang) -> String {
         "  {}{c}{milestone}; {}{c}{}; {}{c}{} %; {}{c}{}\n",
         w(Word::MilestoneLower),
         w(Word::TargetLower),
-        format_value(ind.target),
+        num(ind.target),
         w(Word::AchievementLower),
         num(ind.achievement_pct),
         w(Word::StatusLower),

@@ -257,14 +257,17 @@ fn indicator(x: &mut Xml, programme: &Programme, ind: &IndicatorDef, tables: &[I
         x.close("description");
     }
     let year = info.start.year().max(1).to_string();
-    x.empty(
-        "baseline",
-        &[
-            ("year", &year),
-            ("iso-date", &info.start.to_string()),
-            ("value", &format_value(ind.baseline)),
-        ],
-    );
+    // No baseline element where the definitions give none (never a 0 nobody wrote).
+    if let Some(baseline) = ind.baseline {
+        x.empty(
+            "baseline",
+            &[
+                ("year", &year),
+                ("iso-date", &info.start.to_string()),
+                ("value", &format_value(baseline)),
+            ],
+        );
+    }
     for table in tables {
         let Some(value) = table.get(&ind.code) else {
             continue;
@@ -286,8 +289,8 @@ fn period(
     // accumulates: the milestone due by the period's end, the final target once
     // the programme's end is reached.
     let target = match ind.kind {
-        Kind::Level => Some(ind.target),
-        Kind::Total if end_of_programme => Some(ind.target),
+        Kind::Level => ind.target,
+        Kind::Total if end_of_programme => ind.target,
         Kind::Total => value.milestone.map(|m| m.value),
     };
     // A total is reported as its cumulative value, a level as the period's own.

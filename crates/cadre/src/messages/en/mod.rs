@@ -28,6 +28,7 @@ pub(super) fn status(s: Status) -> &'static str {
         Status::AtRisk => "at risk",
         Status::OffTrack => "off track",
         Status::NotStarted => "not started",
+        Status::NoTarget => "no target",
         Status::NoData => "no data",
     }
 }
@@ -331,6 +332,14 @@ fn definition_problem(p: &DefinitionProblem) -> String {
         DefinitionProblem::NoIndicators => {
             "no [[indicator]] in any .toml file of this folder".into()
         }
+        DefinitionProblem::StatusThreshold {
+            key,
+            value,
+            min,
+            max,
+        } => format!(
+            "[status] `{key}` = {value} is out of range: it must be above 0, from {min} to {max}"
+        ),
         DefinitionProblem::EndBeforeStart { start, end } => {
             format!("programme end {end} is before its start {start}")
         }
@@ -527,6 +536,20 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
         IndicatorProblem::Breakdown { by, problem } => {
             format!("breakdown `{by}`: {}", indicator_problem(problem))
         }
+        IndicatorProblem::MilestoneAboveCeiling {
+            date,
+            value,
+            target,
+        } => format!(
+            "the milestone of {date} ({}) is above the ceiling ({}): with `direction = \"ceiling\"` every milestone must be at or under the target",
+            format_number(*value),
+            format_number(*target)
+        ),
+        IndicatorProblem::TargetBelowBaseline { baseline, target } => format!(
+            "the target ({}) is below the baseline ({}) though more is better (a floor, the default): write `direction = \"ceiling\"` if the level must go down",
+            format_number(*target),
+            format_number(*baseline)
+        ),
         IndicatorProblem::MilestonesSameDay { date } => format!("two milestones on {date}"),
     }
 }
