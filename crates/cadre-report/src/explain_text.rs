@@ -82,7 +82,7 @@ pub fn render(e: &Explanation, period: &Period, lang: Lang) -> String {
         "  {}{c}{milestone}; {}{c}{}; {}{c}{} %; {}{c}{}\n",
         w(Word::MilestoneLower),
         w(Word::TargetLower),
-        ranked(Some(ind.target)),
+        ranked(ind.target),
         w(Word::AchievementLower),
         num(ind.achievement_pct),
         w(Word::StatusLower),

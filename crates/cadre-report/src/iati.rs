@@ -330,11 +330,11 @@ struct PublishedBaseline {
 }
 
 /// The indicator's baseline, dated at the programme's start (the
-/// definitions give no date of their own). None is where a baseline nobody
-/// wrote will go: IATI leaves it out rather than publish a 0.
+/// definitions give no date of their own); none where the definitions give
+/// no baseline: IATI leaves it out rather than publish a 0 nobody wrote.
 fn published_baseline(programme: &Programme, ind: &IndicatorDef) -> Option<PublishedBaseline> {
     Some(PublishedBaseline {
-        value: ind.baseline,
+        value: ind.baseline?,
         date: programme.info.start,
     })
 }
@@ -351,8 +351,8 @@ fn period_target(
 ) -> Option<f64> {
     let end_of_programme = table.period.end >= programme.info.end;
     match ind.kind {
-        Kind::Level => Some(ind.target),
-        Kind::Total if end_of_programme || ind.milestones.is_empty() => Some(ind.target),
+        Kind::Level => ind.target,
+        Kind::Total if end_of_programme || ind.milestones.is_empty() => ind.target,
         Kind::Total => value.milestone.map(|m| m.value),
     }
 }

@@ -23,6 +23,7 @@ pub fn status_color(s: Status) -> u32 {
         Status::AtRisk => 0xF0A202,
         Status::OffTrack => 0xC62828,
         Status::NotStarted => 0x9E9E9E,
+        Status::NoTarget => 0x78909C,
         Status::NoData => 0xBDBDBD,
     }
 }
@@ -126,11 +127,11 @@ fn write_period_sheet(
     for ind in &table.indicators {
         ws.write_string(row, 0, &ind.code)?;
         ws.write_string(row, 1, ind.label.get(lang))?;
-        put(ws, row, 4, Some(ind.baseline), number)?;
+        put(ws, row, 4, ind.baseline, number)?;
         put(ws, row, 5, ind.period_value, number)?;
         put(ws, row, 6, ind.cumulative_value, number)?;
         put(ws, row, 7, ind.milestone.map(|m| m.value), number)?;
-        put(ws, row, 8, Some(ind.target), number)?;
+        put(ws, row, 8, ind.target, number)?;
         put(ws, row, 9, ind.achievement_pct, pct)?;
         let chip = Format::new()
             .set_background_color(Color::RGB(status_color(ind.status)))
@@ -416,7 +417,10 @@ fn write_definitions(
         ws.write_string_with_format(r, 3, kind.as_str(), &wrap)?;
         ws.write_string_with_format(r, 4, definition.get(lang), &wrap)?;
         ws.write_string_with_format(r, 5, unit.get(lang), &wrap)?;
-        ws.write_number_with_format(r, 6, *target, &wrap)?;
+        match target {
+            Some(t) => ws.write_number_with_format(r, 6, *t, &wrap)?,
+            None => ws.write_blank(r, 6, &wrap)?,
+        };
         let ms: Vec<String> = milestones
             .iter()
             .map(|m| format!("{}: {}", m.date, format_value(m.value)))

@@ -32,7 +32,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("  period value:     {:?}", indicator.period_value);
     println!(
         "  cumulative value: {:?} (target {}, {:?})",
-        indicator.cumulative_value, indicator.target, indicator.status
+        indicator.cumulative_value,
+        indicator
+            .target
+            .map_or_else(|| "none".to_owned(), |t| t.to_string()),
+        indicator.status
     );
     for b in &indicator.breakdowns {
         for c in &b.categories {

@@ -16,12 +16,16 @@ use polars::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::filter;
-use crate::indicator::{Direction, IndicatorDef, Kind, Milestone, Selection};
+use crate::indicator::{IndicatorDef, Selection};
 use crate::ingest::{Data, PART_COLUMN, ROW_COLUMN};
 use crate::period::{Period, to_epoch_days};
 use crate::programme::Programme;
 use crate::schema::ColumnType;
-use crate::table::{Breakdown, Category, IndicatorTable, IndicatorValue, RatioParts, Status};
+use crate::status::Judging;
+pub use crate::status::{
+    AT_RISK_OF_CEILING, AT_RISK_OF_FLOOR, AT_RISK_OF_MILESTONE, DueMilestone, status,
+};
+use crate::table::{Breakdown, Category, IndicatorTable, IndicatorValue, RatioParts};
 use crate::text::fold_name;
 use crate::window::WindowDef;
 
@@ -252,10 +256,12 @@ impl<'a> Engine<'a> {
         }
 
         let milestone = ind.milestone_due(period.end);
-        let achievement_pct = match cumulative_value {
-            Some(v) if ind.target != 0.0 => Some(v / ind.target * 100.0),
-            _ => None,
-        };
+        let judging = Judging::of(
+            ind,
+            period,
+            self.programme.info.end,
+            self.programme.status_rules,
+        );
         let stage = crate::measure::judge_stage(self.programme, ind, cumulative_value, period);
         Ok(IndicatorValue {
             code: ind.code.clone(),
@@ -273,14 +279,10 @@ impl<'a> Engine<'a> {
             baseline: ind.baseline,
             milestone: stage.map_or(milestone, |s| s.0),
             target: ind.target,
-            achievement_pct: achievement_pct.filter(|_| stage.is_none()),
+            achievement_pct: crate::status::achievement(ind, cumulative_value).filter(|_| stage.is_none()),
             status: match stage {
                 Some((_, judged)) => judged,
-                None => status(
-                    ind,
-                    cumulative_value,
-                    milestone.map(|m| DueMilestone::in_period(m, period)),
-                ),
+                None => status(ind, cumulative_value, &judging),
             },
             breakdowns,
         })
@@ -747,202 +749,8 @@ fn aggregate(
     }
 }
 
-/// Tolerance for comparing computed values to targets: sums of decimals are
-/// not exact in binary (0.1 + 0.2), and a target met to the ninth digit is met.
-fn at_least(v: f64, threshold: f64) -> bool {
-    v >= threshold - 1e-9 * threshold.abs().max(1.0)
-}
-
-/// A total behind its milestone is at risk, rather than off track, while it
-/// reaches at least this share of the milestone.
-pub const AT_RISK_OF_MILESTONE: f64 = 0.75;
-/// A level to reach (a floor) below its target is at risk, rather than off
-/// track, while it reaches at least this share of the target.
-pub const AT_RISK_OF_FLOOR: f64 = 0.9;
-/// A level not to exceed (a ceiling) above its target is at risk, rather
-/// than off track, while it stays within this share of the target.
-pub const AT_RISK_OF_CEILING: f64 = 1.1;
-
-/// The milestone a status is judged against: the latest dated on or before
-/// the period's end ([`IndicatorDef::milestone_due`]), and whether it was
-/// already due before the period began.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct DueMilestone {
-    /// The cumulative value the milestone asks for.
-    pub value: f64,
-    /// The milestone's date is before the period's start: it was missed in an
-    /// earlier period, so a shortfall is late, never merely at risk.
-    pub overdue: bool,
-}
-
-impl DueMilestone {
-    /// The milestone of `ind` due at the end of `period`, if any.
-    pub fn of(ind: &IndicatorDef, period: &Period) -> Option<DueMilestone> {
-        ind.milestone_due(period.end)
-            .map(|m| DueMilestone::in_period(m, period))
-    }
-
-    /// `milestone`, due by the end of `period`, as judged in that period.
-    pub fn in_period(milestone: Milestone, period: &Period) -> DueMilestone {
-        DueMilestone {
-            value: milestone.value,
-            overdue: milestone.date < period.start,
-        }
-    }
-}
-
-/// The status of the contract's section 2. For a total behind a due
-/// milestone: at risk only while the milestone falls due within the period
-/// and the value reaches [`AT_RISK_OF_MILESTONE`] of it; off track below
-/// that, or once the milestone is overdue (funders read an overdue milestone
-/// as late, however close the value).
-pub fn status(
-    ind: &IndicatorDef,
-    cumulative: Option<f64>,
-    milestone: Option<DueMilestone>,
-) -> Status {
-    let Some(v) = cumulative else {
-        return Status::NoData;
-    };
-    let t = ind.target;
-    match (ind.kind, ind.direction) {
-        (Kind::Total, _) => {
-            if at_least(v, t) {
-                Status::Achieved
-            } else if let Some(m) = milestone {
-                if at_least(v, m.value) {
-                    Status::OnTrack
-                } else if !m.overdue && at_least(v, AT_RISK_OF_MILESTONE * m.value) {
-                    Status::AtRisk
-                } else {
-                    Status::OffTrack
-                }
-            } else if v > 0.0 {
-                Status::OnTrack
-            } else {
-                Status::NotStarted
-            }
-        }
-        (Kind::Level, Direction::Floor) => {
-            if at_least(v, t) {
-                Status::Achieved
-            } else if at_least(v, AT_RISK_OF_FLOOR * t) {
-                Status::AtRisk
-            } else {
-                Status::OffTrack
-            }
-        }
-        (Kind::Level, Direction::Ceiling) => {
-            if at_least(t, v) {
-                Status::Achieved
-            } else if at_least(AT_RISK_OF_CEILING * t, v) {
-                Status::AtRisk
-            } else {
-                Status::OffTrack
-            }
-        }
-    }
-}
-
 /// Computes every indicator of `programme` for `period` (one-off; use an
 /// [`Engine`] to compute several periods).
 pub fn compute(programme: &Programme, data: &Data, period: &Period) -> Result<IndicatorTable> {
     Engine::new(programme, data).compute(period)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn def(kind: &str, direction: &str) -> IndicatorDef {
-        toml::from_str(&format!(
-            r#"code = "X"
-result = "R"
-level = "output"
-kind = "{kind}"
-direction = "{direction}"
-label.fr = "x"
-target = 100
-measure = {{ type = "count", dataset = "d" }}"#
-        ))
-        .unwrap()
-    }
-
-    /// A milestone falling due within the period (`overdue` false) or
-    /// before it began (`overdue` true).
-    fn due(value: f64, overdue: bool) -> Option<DueMilestone> {
-        Some(DueMilestone { value, overdue })
-    }
-
-    #[test]
-    fn total_status_follows_milestones() {
-        let d = def("total", "floor");
-        assert_eq!(status(&d, None, None), Status::NoData);
-        assert_eq!(status(&d, Some(100.0), due(50.0, false)), Status::Achieved);
-        assert_eq!(status(&d, Some(120.0), None), Status::Achieved);
-        assert_eq!(status(&d, Some(50.0), due(50.0, false)), Status::OnTrack);
-        assert_eq!(status(&d, Some(37.5), due(50.0, false)), Status::AtRisk);
-        assert_eq!(status(&d, Some(37.4), due(50.0, false)), Status::OffTrack);
-        assert_eq!(status(&d, Some(1.0), None), Status::OnTrack);
-        assert_eq!(status(&d, Some(0.0), None), Status::NotStarted);
-        assert_eq!(status(&d, Some(0.0), due(10.0, false)), Status::OffTrack);
-    }
-
-    #[test]
-    fn an_overdue_milestone_is_late_however_close() {
-        let d = def("total", "floor");
-        // Missed in an earlier period: off track even at 99 % of it.
-        assert_eq!(status(&d, Some(49.5), due(50.0, true)), Status::OffTrack);
-        assert_eq!(status(&d, Some(37.5), due(50.0, true)), Status::OffTrack);
-        // Reached since, or the target met: the milestone no longer weighs.
-        assert_eq!(status(&d, Some(50.0), due(50.0, true)), Status::OnTrack);
-        assert_eq!(status(&d, Some(100.0), due(50.0, true)), Status::Achieved);
-    }
-
-    #[test]
-    fn a_milestone_is_overdue_when_dated_before_the_period() {
-        let d: IndicatorDef = toml::from_str(
-            r#"code = "X"
-result = "R"
-level = "output"
-kind = "total"
-label.fr = "x"
-target = 100
-milestones = [{ date = 2025-06-30, value = 50 }]
-measure = { type = "count", dataset = "d" }"#,
-        )
-        .unwrap();
-        let start = NaiveDate::from_ymd_opt(2024, 11, 1).unwrap();
-        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-        let period = |p: &str| Period::parse(p, start, today).unwrap();
-        assert_eq!(DueMilestone::of(&d, &period("2025-Q1")), None);
-        assert_eq!(DueMilestone::of(&d, &period("2025-Q2")), due(50.0, false));
-        assert_eq!(DueMilestone::of(&d, &period("2025-H1")), due(50.0, false));
-        assert_eq!(DueMilestone::of(&d, &period("2025-Q3")), due(50.0, true));
-        // The whole project so far contains the milestone's date.
-        assert_eq!(DueMilestone::of(&d, &period("project")), due(50.0, false));
-    }
-
-    #[test]
-    fn level_status_floor_and_ceiling() {
-        let floor = def("level", "floor");
-        assert_eq!(status(&floor, Some(100.0), None), Status::Achieved);
-        assert_eq!(status(&floor, Some(90.0), None), Status::AtRisk);
-        assert_eq!(status(&floor, Some(89.9), None), Status::OffTrack);
-        assert_eq!(status(&floor, None, None), Status::NoData);
-        let ceiling = def("level", "ceiling");
-        assert_eq!(status(&ceiling, Some(100.0), None), Status::Achieved);
-        assert_eq!(status(&ceiling, Some(20.0), None), Status::Achieved);
-        assert_eq!(status(&ceiling, Some(110.0), None), Status::AtRisk);
-        assert_eq!(status(&ceiling, Some(110.1), None), Status::OffTrack);
-        // Milestones do not apply to a level.
-        assert_eq!(status(&floor, Some(95.0), due(200.0, true)), Status::AtRisk);
-    }
-
-    #[test]
-    fn a_target_met_to_the_ninth_digit_is_met() {
-        let d = def("total", "floor");
-        assert_eq!(status(&d, Some(0.1 + 0.2 + 99.7), None), Status::Achieved);
-        assert_eq!(status(&d, Some(99.99), None), Status::OnTrack);
-    }
 }

@@ -114,6 +114,17 @@ pub struct ColumnDefinition {
 /// What is wrong in a programme's definitions.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DefinitionProblem {
+    /// A threshold of `[status]` outside its range.
+    StatusThreshold {
+        /// The key (`at_risk_of_floor`).
+        key: String,
+        /// Its value, as a number is written.
+        value: String,
+        /// The smallest value allowed.
+        min: String,
+        /// The largest value allowed.
+        max: String,
+    },
     /// The file is not UTF-8 text.
     NotUtf8,
     /// The TOML parser refused the file (syntax, an unknown key, a value of
@@ -616,6 +627,22 @@ pub enum IndicatorProblem {
     /// A distinct count of the new values (`counts = "new"`) that cannot
     /// tell when a value first appeared.
     CountsNew(CountsNewProblem),
+    /// A ceiling with a milestone above it.
+    MilestoneAboveCeiling {
+        /// The milestone's date.
+        date: chrono::NaiveDate,
+        /// Its value.
+        value: f64,
+        /// The ceiling (the target).
+        target: f64,
+    },
+    /// A level to raise (a floor) whose target is below its baseline.
+    TargetBelowBaseline {
+        /// The baseline.
+        baseline: f64,
+        /// The target.
+        target: f64,
+    },
 }
 
 /// What is wrong with an indicator's `window`.

@@ -185,12 +185,16 @@ pub struct IndicatorDef {
     /// Unit of the value, per language (`%`, `people`).
     #[serde(default)]
     pub unit: Localized,
-    /// Value before the programme.
+    /// Value before the programme; none when the definitions give none
+    /// (reports print "n/a", never a 0 nobody wrote).
     #[serde(default)]
-    pub baseline: f64,
-    /// End-of-programme target.
-    pub target: f64,
-    /// Floor (default) or ceiling.
+    pub baseline: Option<f64>,
+    /// End-of-programme target; none when there is none (the indicator is
+    /// then never achieved, and has no achievement).
+    #[serde(default)]
+    pub target: Option<f64>,
+    /// Floor (default: more is better) or ceiling (less is better), for
+    /// every kind.
     #[serde(default)]
     pub direction: Direction,
     /// Cumulative milestones, in date order.

@@ -72,6 +72,7 @@ pub mod reported;
 pub mod reporting;
 pub mod restate;
 pub mod schema;
+pub mod status;
 pub mod table;
 pub mod text;
 pub mod window;

@@ -386,6 +386,7 @@ struct ProgrammeFile {
     reporting: Option<ReportingSettings>,
     #[serde(default)]
     iati: iati::IatiSettings,
+    status: crate::status::StatusRules,
 }
 
 #[derive(Debug, Deserialize)]
@@ -434,6 +435,9 @@ pub struct Programme {
     pub reporting: Option<ReportingSettings>,
     /// What an IATI publication needs beyond the results (`[iati]`).
     pub iati: iati::IatiSettings,
+    /// The thresholds of the status rules (`[status]`; the contract's by
+    /// default).
+    pub status_rules: crate::status::StatusRules,
     /// The files read, with their hashes.
     pub files: Vec<DefinitionFile>,
 }
@@ -484,11 +488,13 @@ impl Programme {
             finance: pf.finance,
             reporting: pf.reporting,
             iati: pf.iati,
+            status_rules: pf.status,
             files,
         };
         // Each check may rely on those before it: indicators name results
         // and datasets, the report names indicators.
         programme.check_programme(&programme_path)?;
+        programme.check_status_rules(&programme_path)?;
         programme.check_datasets(&datasets_path)?;
         for ind in &mut programme.indicators {
             ind.milestones.sort_by_key(|m| m.date);
@@ -689,6 +695,24 @@ impl Programme {
             self.logo(f)?;
         }
         Ok(())
+    }
+
+    /// Each threshold of `[status]` in its range, else the key's line.
+    fn check_status_rules(&self, path: &Path) -> Result<()> {
+        let Some((key, value, min, max)) = self.status_rules.out_of_range() else {
+            return Ok(());
+        };
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        Err(Error::Definition {
+            path: path.to_path_buf(),
+            line: table_key_line(&text, "status", key),
+            problem: Box::new(DefinitionProblem::StatusThreshold {
+                key: key.to_owned(),
+                value: crate::cell::format_number(value),
+                min: crate::cell::format_number(min),
+                max: crate::cell::format_number(max),
+            }),
+        })
     }
 
     fn check_report(&self, path: &Path) -> Result<()> {
@@ -927,20 +951,18 @@ impl Programme {
         if ind.label.is_empty() {
             return Err(IndicatorProblem::EmptyLabel);
         }
-        if !ind.target.is_finite() {
+        if ind.target.is_some_and(|t| !t.is_finite()) {
             return Err(IndicatorProblem::TargetNotNumber);
         }
         // Beyond 10^15 a number no longer shows exactly in the report (and sums overflow to infinity).
-        let numbers = [
-            ("baseline".to_owned(), ind.baseline),
-            ("target".to_owned(), ind.target),
-        ]
-        .into_iter()
-        .chain(
-            ind.milestones
-                .iter()
-                .map(|m| (format!("milestone {}", m.date), m.value)),
-        );
+        let numbers = [("baseline", ind.baseline), ("target", ind.target)]
+            .into_iter()
+            .filter_map(|(field, v)| v.map(|v| (field.to_owned(), v)))
+            .chain(
+                ind.milestones
+                    .iter()
+                    .map(|m| (format!("milestone {}", m.date), m.value)),
+            );
         for (field, value) in numbers {
             if !(value.is_finite() && value.abs() <= MAX_DEFINED_NUMBER) {
                 return Err(IndicatorProblem::NumberTooLarge { field });
@@ -984,7 +1006,7 @@ impl Programme {
         if let Some(m) = ind.milestones.windows(2).find(|w| w[0].date == w[1].date) {
             return Err(IndicatorProblem::MilestonesSameDay { date: m[0].date });
         }
-        Ok(())
+        crate::status::check_direction(ind)
     }
 
     /// A column of a selection that must hold numbers (summed, averaged).
@@ -1282,6 +1304,15 @@ fn entry_lines(text: &str, table: &str, key: &str) -> Vec<Option<usize>> {
             _ => None,
         })
         .collect()
+}
+
+/// The line of `key` in the table `[table]`, from the TOML parser's spans.
+fn table_key_line(text: &str, table: &str, key: &str) -> Option<usize> {
+    let doc = toml::de::DeTable::parse(text).ok()?;
+    let toml::de::DeValue::Table(t) = doc.get_ref().get(table)?.get_ref() else {
+        return None;
+    };
+    Some(line_at(text, t.get(key)?.span().start))
 }
 
 /// The 1-based line of byte offset `i`.

@@ -23,6 +23,9 @@ pub enum Status {
     OffTrack,
     /// Nothing yet, and no milestone due.
     NotStarted,
+    /// Not judged: no target, and no milestone due (a total) or none at all
+    /// (a level).
+    NoTarget,
     /// No value to judge (a mean or share with nothing to compute from).
     NoData,
 }
@@ -36,17 +39,19 @@ impl Status {
             Status::AtRisk => "at_risk",
             Status::OffTrack => "off_track",
             Status::NotStarted => "not_started",
+            Status::NoTarget => "no_target",
             Status::NoData => "no_data",
         }
     }
 
     /// Every status, in report order.
-    pub const ALL: [Status; 6] = [
+    pub const ALL: [Status; 7] = [
         Status::Achieved,
         Status::OnTrack,
         Status::AtRisk,
         Status::OffTrack,
         Status::NotStarted,
+        Status::NoTarget,
         Status::NoData,
     ];
 
@@ -133,13 +138,13 @@ pub struct IndicatorValue {
     /// For a share or ratio: the figures behind `cumulative_value`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cumulative_parts: Option<RatioParts>,
-    /// Baseline.
-    pub baseline: f64,
+    /// Baseline, when the definitions give one.
+    pub baseline: Option<f64>,
     /// The milestone due by the period's end, if any.
     pub milestone: Option<Milestone>,
-    /// End-of-programme target.
-    pub target: f64,
-    /// Cumulative value / target × 100.
+    /// End-of-programme target, when there is one.
+    pub target: Option<f64>,
+    /// Cumulative value / target × 100; none without a target.
     pub achievement_pct: Option<f64>,
     /// Status at the period's end.
     pub status: Status,
@@ -232,7 +237,7 @@ impl IndicatorTable {
                 period_value: ind.period_value,
                 cumulative_value: ind.cumulative_value,
                 milestone: ind.milestone.map(|m| m.value),
-                target: Some(ind.target),
+                target: ind.target,
                 achievement_pct: ind.achievement_pct,
                 status: Some(ind.status),
             });

@@ -115,6 +115,8 @@ report_words! {
     NoMilestone = "no-milestone",
     /// Stands for a missing value.
     NoValue = "no-value",
+    /// Stands for a baseline or target the definitions do not give.
+    NotAvailable = "not-available",
     /// In the period.
     ThisPeriod = "this-period",
     /// A category of a breakdown.
@@ -156,6 +158,8 @@ report_words! {
     KindLevel = "kind-level",
     /// A ceiling indicator.
     KindCeiling = "kind-ceiling",
+    /// The kind of a total not to exceed (incidents), in the methodology.
+    KindTotalCeiling = "kind-total-ceiling",
     /// The data quality annex.
     Quality = "quality",
     /// Introduces the data quality annex.
@@ -492,6 +496,11 @@ pub enum ReportText<'a> {
         /// (`75 %`).
         at_risk: &'a str,
     },
+    /// The status rule of a total not to exceed (it has no threshold: a
+    /// total only grows, so above its ceiling it stays above).
+    RuleTotalCeiling,
+    /// The status rule of an indicator without a target.
+    RuleNoTarget,
     /// The status rule of a level to reach, with its threshold.
     RuleFloor {
         /// The share of the target down to which it is at risk (`90 %`).

@@ -289,8 +289,8 @@ pub struct Bar {
     pub value: Option<f64>,
     /// The milestone.
     pub milestone: Option<f64>,
-    /// The target.
-    pub target: f64,
+    /// The target, when there is one.
+    pub target: Option<f64>,
     /// The value at the end of the bar, formatted.
     pub max: String,
 }
@@ -784,7 +784,7 @@ pub(super) fn build(
         period,
         lang,
         f: Formatter::new(lang),
-        figures: Figures::new(lang),
+        figures: Figures::new(lang, programme.status_rules),
         progress: ProgressBuilder::new(programme, &history, table.period.end, lang),
         engine,
     };
@@ -970,14 +970,17 @@ impl Builder<'_> {
             .into_iter()
             .map(|s| {
                 let count = table.indicators.iter().filter(|i| i.status == s).count();
-                StatusCount {
-                    status: s.as_str().to_owned(),
-                    label: s.text(lang).to_owned(),
-                    color: color(s),
-                    ink: ink(s).to_owned(),
-                    count,
-                    fraction: fraction(count as f64, table.indicators.len().max(1) as f64),
-                }
+                (s, count)
+            })
+            // "No target" is a column only where some indicator has none.
+            .filter(|&(s, count)| s != Status::NoTarget || count > 0)
+            .map(|(s, count)| StatusCount {
+                status: s.as_str().to_owned(),
+                label: s.text(lang).to_owned(),
+                color: color(s),
+                ink: ink(s).to_owned(),
+                count,
+                fraction: fraction(count as f64, table.indicators.len().max(1) as f64),
             })
             .collect();
         let refs = |wanted: Status| -> Vec<String> {
@@ -1050,7 +1053,8 @@ impl Builder<'_> {
             .collect();
         kinds.sort_unstable();
         kinds.dedup();
-        self.figures.status_rules(kinds)
+        let untargeted = self.programme.indicators.iter().any(|d| d.target.is_none());
+        self.figures.status_rules(kinds, untargeted)
     }
 
     /// The values of an earlier table that today's data restates, when
@@ -1275,6 +1279,13 @@ impl Builder<'_> {
         }
     }
 
+    /// A baseline or target as the report prints it: "n/a" when the
+    /// definitions give none, never a 0 nobody wrote.
+    fn or_not_available(&self, v: Option<f64>, unit: &str) -> String {
+        v.map(|v| self.f.value(v, unit))
+            .unwrap_or_else(|| ReportWord::NotAvailable.text(self.lang).to_owned())
+    }
+
     /// A category's name as the report shows it, and the label of the result
     /// it names, when it is a result code (an action).
     fn category_name(&self, b: &Breakdown, c: &cadre::table::Category) -> (String, Option<String>) {
@@ -1372,7 +1383,7 @@ impl Builder<'_> {
         let milestone = iv.milestone.map(|m| m.value);
         let max = scale_max(
             pct,
-            [iv.cumulative_value, milestone, Some(iv.target)]
+            [iv.cumulative_value, milestone, iv.target]
                 .into_iter()
                 .flatten(),
         );
@@ -1395,20 +1406,20 @@ impl Builder<'_> {
             ceiling: iv.direction == Direction::Ceiling,
             label: iv.label.get(lang).to_owned(),
             unit: unit.to_owned(),
-            baseline: f.value(iv.baseline, unit),
+            baseline: self.or_not_available(iv.baseline, unit),
             milestone: self.shown(&ranks, milestone, unit),
             milestone_due: milestone_date
                 .as_deref()
                 .map(|date| ReportText::Due { date }.render(lang)),
             milestone_date,
             target: self
-                .shown(&ranks, Some(iv.target), unit)
-                .unwrap_or_default(),
+                .shown(&ranks, iv.target, unit)
+                .unwrap_or_else(|| self.or_not_available(None, unit)),
             period_value: self.shown(&ranks, iv.period_value, unit),
             cumulative_value: self.shown(&ranks, iv.cumulative_value, unit),
             achievement: iv
                 .achievement_pct
-                .filter(|_| iv.kind == Kind::Total)
+                .filter(|_| FigureKind::of(iv.kind, iv.direction) == FigureKind::Total)
                 .map(|a| f.percent(a)),
             figure: self.figures.figure(iv),
             reason: self.figures.reason(iv),
@@ -1419,7 +1430,7 @@ impl Builder<'_> {
             bar: Bar {
                 value: iv.cumulative_value.map(|v| fraction(v, max)),
                 milestone: milestone.map(|v| fraction(v, max)),
-                target: fraction(iv.target, max),
+                target: iv.target.map(|t| fraction(t, max)),
                 max: f.value(max, unit),
             },
             breakdowns,
@@ -1574,7 +1585,8 @@ impl Builder<'_> {
             .collect();
         let ceiling = d.direction == Direction::Ceiling;
         let kind_text = match (ceiling, d.kind) {
-            (true, _) => ReportWord::KindCeiling,
+            (true, Kind::Total) => ReportWord::KindTotalCeiling,
+            (true, Kind::Level) => ReportWord::KindCeiling,
             (false, Kind::Total) => ReportWord::KindTotal,
             (false, Kind::Level) => ReportWord::KindLevel,
         };
@@ -1591,8 +1603,8 @@ impl Builder<'_> {
             computed: methodology::computed(self.programme, d, lang),
             source: methodology::source(self.programme, self.data, d, lang),
             verification: d.verification.get(lang).to_owned(),
-            baseline: self.f.value(d.baseline, unit),
-            target: self.f.value(d.target, unit),
+            baseline: self.or_not_available(d.baseline, unit),
+            target: self.or_not_available(d.target, unit),
             milestones,
             breakdowns,
             kind_text: kind_text.text(lang).to_owned(),

@@ -2,15 +2,17 @@
 //! attention, and the rules its status follows, in words.
 //!
 //! A total is read against its target (the achievement, `45,7 %`); a level
-//! to reach by its gap to the target (`−0,3 pt`); a level not to exceed by
-//! its margin under the ceiling or its excess (`respecté, marge 3,7 pt`). A
+//! to reach by its gap to the target (`−0,3 pt`); a level or a total not to
+//! exceed by its margin under the ceiling or its excess (`respecté, marge
+//! 3,7 pt`); without a target, by its value alone (no figure). A
 //! share or a ratio shows the two figures it divides (`52 / 131`). The status
-//! rules are written from the thresholds [`cadre::compute::status`] uses, so
-//! the words and the computation cannot drift apart.
+//! rules are written from the thresholds [`cadre::compute::status`] uses
+//! (the programme's `[status]`), so the words and the computation cannot
+//! drift apart.
 
 use cadre::Lang;
-use cadre::compute::{AT_RISK_OF_CEILING, AT_RISK_OF_FLOOR, AT_RISK_OF_MILESTONE};
 use cadre::indicator::{Direction, Kind};
+use cadre::status::StatusRules;
 use cadre::table::{IndicatorValue, Status};
 use serde::Serialize;
 
@@ -24,6 +26,8 @@ use crate::messages::report::{Conventions, ReportText, ReportWord};
 pub enum FigureKind {
     /// A total, accumulated: against its milestone and target.
     Total,
+    /// A total not to exceed (incidents): respected or exceeded.
+    TotalCeiling,
     /// A level to reach (a floor): its gap to the target.
     Level,
     /// A level not to exceed: respected or exceeded.
@@ -34,7 +38,8 @@ impl FigureKind {
     /// The figure kind of an indicator of `kind` and `direction`.
     pub fn of(kind: Kind, direction: Direction) -> Self {
         match (kind, direction) {
-            (Kind::Total, _) => FigureKind::Total,
+            (Kind::Total, Direction::Floor) => FigureKind::Total,
+            (Kind::Total, Direction::Ceiling) => FigureKind::TotalCeiling,
             (Kind::Level, Direction::Floor) => FigureKind::Level,
             (Kind::Level, Direction::Ceiling) => FigureKind::Ceiling,
         }
@@ -44,7 +49,7 @@ impl FigureKind {
 /// The figure that says how an indicator stands, as its kind calls for.
 #[derive(Debug, Clone, Serialize)]
 pub struct Figure {
-    /// `total`, `level` or `ceiling`.
+    /// `total`, `total_ceiling`, `level` or `ceiling`.
     pub kind: FigureKind,
     /// Its heading: "Achievement", "Gap to target", "Against the ceiling".
     pub label: String,
@@ -60,8 +65,9 @@ pub struct Figure {
 /// A status rule of the methodology annex.
 #[derive(Debug, Clone, Serialize)]
 pub struct StatusRule {
-    /// The kind it applies to.
-    pub kind: FigureKind,
+    /// The kind it applies to; none for the rule of indicators without a
+    /// target.
+    pub kind: Option<FigureKind>,
     /// The rule in words, with its thresholds.
     pub text: String,
 }
@@ -71,14 +77,16 @@ pub struct StatusRule {
 pub struct Figures {
     f: Formatter,
     lang: Lang,
+    rules: StatusRules,
 }
 
 impl Figures {
-    /// Figures in `lang`.
-    pub fn new(lang: Lang) -> Self {
+    /// Figures in `lang`, status rules stated with the thresholds `rules`.
+    pub fn new(lang: Lang, rules: StatusRules) -> Self {
         Figures {
             f: Formatter::new(lang),
             lang,
+            rules,
         }
     }
 
@@ -95,12 +103,13 @@ impl Figures {
             FigureKind::Level => (
                 ReportWord::GapLong,
                 iv.cumulative_value
-                    .map(|v| self.signed(self.gap(v, iv.target), pct)),
+                    .zip(iv.target)
+                    .map(|(v, t)| self.signed(self.gap(v, t), pct)),
             ),
-            FigureKind::Ceiling => (
+            FigureKind::Ceiling | FigureKind::TotalCeiling => (
                 ReportWord::CeilingVerdict,
-                iv.cumulative_value.map(|v| {
-                    let over = self.gap(v, iv.target);
+                iv.cumulative_value.zip(iv.target).map(|(v, t)| {
+                    let over = self.gap(v, t);
                     if iv.status == Status::Achieved || over <= 0.0 {
                         let margin = self.unsigned(-over, pct);
                         ReportText::WithinCeiling { margin: &margin }.render(lang)
@@ -139,10 +148,10 @@ impl Figures {
         let unit = iv.unit.get(lang);
         let pct = is_percent(unit);
         let v = iv.cumulative_value?;
-        let target = self.f.value(iv.target, unit);
+        let milestone = iv.milestone.map(|m| m.value);
         match FigureKind::of(iv.kind, iv.direction) {
             FigureKind::Total => {
-                let milestone = self.f.value(iv.milestone?.value, unit);
+                let milestone = self.f.value(milestone?, unit);
                 Some(
                     ReportText::BehindMilestone {
                         milestone: &milestone,
@@ -150,8 +159,22 @@ impl Figures {
                     .render(lang),
                 )
             }
+            // Off track above its ceiling, else above its milestone.
+            FigureKind::TotalCeiling => {
+                let limit = iv.target.filter(|t| v > *t).or(milestone).or(iv.target)?;
+                let by = self.signed(self.gap(v, limit), pct);
+                Some(
+                    ReportText::AboveCeiling {
+                        ceiling: &self.f.value(limit, unit),
+                        by: &by,
+                    }
+                    .render(lang),
+                )
+            }
             FigureKind::Level => {
-                let gap = self.signed(self.gap(v, iv.target), pct);
+                let t = iv.target?;
+                let target = self.f.value(t, unit);
+                let gap = self.signed(self.gap(v, t), pct);
                 Some(
                     ReportText::BelowLevel {
                         target: &target,
@@ -161,7 +184,9 @@ impl Figures {
                 )
             }
             FigureKind::Ceiling => {
-                let by = self.signed(self.gap(v, iv.target), pct);
+                let t = iv.target?;
+                let target = self.f.value(t, unit);
+                let by = self.signed(self.gap(v, t), pct);
                 Some(
                     ReportText::AboveCeiling {
                         ceiling: &target,
@@ -173,28 +198,43 @@ impl Figures {
         }
     }
 
-    /// The status rule of each kind of `kinds`, in their order.
-    pub fn status_rules(&self, kinds: impl IntoIterator<Item = FigureKind>) -> Vec<StatusRule> {
-        kinds
+    /// The status rule of each kind of `kinds`, in their order, with the
+    /// thresholds in force; then, when `untargeted`, the rule of indicators
+    /// without a target.
+    pub fn status_rules(
+        &self,
+        kinds: impl IntoIterator<Item = FigureKind>,
+        untargeted: bool,
+    ) -> Vec<StatusRule> {
+        let percent = |share: f64| self.f.percent(share * 100.0);
+        let milestone = percent(self.rules.at_risk_of_milestone);
+        let floor = percent(self.rules.at_risk_of_floor);
+        let ceiling = percent(self.rules.at_risk_of_ceiling);
+        let mut rules: Vec<StatusRule> = kinds
             .into_iter()
             .map(|kind| {
                 let text = match kind {
                     FigureKind::Total => ReportText::RuleTotal {
-                        at_risk: &self.f.percent(AT_RISK_OF_MILESTONE * 100.0),
-                    }
-                    .render(self.lang),
-                    FigureKind::Level => ReportText::RuleFloor {
-                        at_risk: &self.f.percent(AT_RISK_OF_FLOOR * 100.0),
-                    }
-                    .render(self.lang),
-                    FigureKind::Ceiling => ReportText::RuleCeiling {
-                        at_risk: &self.f.percent(AT_RISK_OF_CEILING * 100.0),
-                    }
-                    .render(self.lang),
-                };
-                StatusRule { kind, text }
+                        at_risk: &milestone,
+                    },
+                    FigureKind::TotalCeiling => ReportText::RuleTotalCeiling,
+                    FigureKind::Level => ReportText::RuleFloor { at_risk: &floor },
+                    FigureKind::Ceiling => ReportText::RuleCeiling { at_risk: &ceiling },
+                }
+                .render(self.lang);
+                StatusRule {
+                    kind: Some(kind),
+                    text,
+                }
             })
-            .collect()
+            .collect();
+        if untargeted {
+            rules.push(StatusRule {
+                kind: None,
+                text: ReportText::RuleNoTarget.render(self.lang),
+            });
+        }
+        rules
     }
 
     /// A figure a share or a ratio divides: whole from 100 up (a sum of
@@ -251,50 +291,81 @@ fn is_percent(unit: &str) -> bool {
 mod tests {
     use super::*;
 
-    const ALL: [FigureKind; 3] = [FigureKind::Total, FigureKind::Level, FigureKind::Ceiling];
+    const ALL: [FigureKind; 4] = [
+        FigureKind::Total,
+        FigureKind::TotalCeiling,
+        FigureKind::Level,
+        FigureKind::Ceiling,
+    ];
 
     #[test]
     fn status_rules_state_each_kind_with_its_threshold() {
-        let fr = Figures::new(Lang::Fr).status_rules(ALL);
-        assert_eq!(fr.len(), 3);
+        let fr = Figures::new(Lang::Fr, StatusRules::default()).status_rules(ALL, false);
+        assert_eq!(fr.len(), 4);
         assert!(fr[0].text.starts_with("Total"), "{}", fr[0].text);
         assert!(fr[0].text.contains("jalon"), "{}", fr[0].text);
         assert!(fr[0].text.contains("75\u{202F}%"), "{}", fr[0].text);
         assert!(
-            fr[1].text.starts_with("Niveau à atteindre"),
+            fr[1].text.starts_with("Total à ne pas dépasser"),
             "{}",
             fr[1].text
         );
-        assert!(fr[1].text.contains("90\u{202F}%"), "{}", fr[1].text);
-        assert!(fr[2].text.starts_with("Plafond"), "{}", fr[2].text);
-        assert!(fr[2].text.contains("110\u{202F}%"), "{}", fr[2].text);
-
-        let en = Figures::new(Lang::En).status_rules(ALL);
-        assert!(en[0].text.contains("at least 75%"), "{}", en[0].text);
-        assert!(en[1].text.starts_with("Level to reach"), "{}", en[1].text);
-        assert!(en[1].text.contains("at least 90%"), "{}", en[1].text);
         assert!(
-            en[2].text.starts_with("Ceiling not to exceed"),
+            fr[2].text.starts_with("Niveau à atteindre"),
             "{}",
-            en[2].text
+            fr[2].text
         );
-        assert!(en[2].text.contains("within 110%"), "{}", en[2].text);
+        assert!(fr[2].text.contains("90\u{202F}%"), "{}", fr[2].text);
+        assert!(fr[3].text.starts_with("Plafond"), "{}", fr[3].text);
+        assert!(fr[3].text.contains("110\u{202F}%"), "{}", fr[3].text);
+
+        let en = Figures::new(Lang::En, StatusRules::default()).status_rules(ALL, true);
+        assert_eq!(en.len(), 5);
+        assert!(en[0].text.contains("at least 75%"), "{}", en[0].text);
+        assert!(
+            en[1].text.contains("never achieved again"),
+            "{}",
+            en[1].text
+        );
+        assert!(en[2].text.starts_with("Level to reach"), "{}", en[2].text);
+        assert!(en[2].text.contains("at least 90%"), "{}", en[2].text);
+        assert!(
+            en[3].text.starts_with("Ceiling not to exceed"),
+            "{}",
+            en[3].text
+        );
+        assert!(en[3].text.contains("within 110%"), "{}", en[3].text);
         // A level's rule says milestones do not decide it.
-        for rule in [&en[1], &en[2]] {
+        for rule in [&en[2], &en[3]] {
             assert!(rule.text.contains("Milestones do not decide"));
         }
+        assert_eq!(en[4].kind, None);
+        assert!(en[4].text.starts_with("Without a target"), "{}", en[4].text);
+    }
+
+    #[test]
+    fn status_rules_state_the_programmes_thresholds() {
+        let rules = StatusRules {
+            at_risk_of_milestone: 0.8,
+            at_risk_of_floor: 0.95,
+            at_risk_of_ceiling: 1.25,
+        };
+        let en = Figures::new(Lang::En, rules).status_rules(ALL, false);
+        assert!(en[0].text.contains("at least 80%"), "{}", en[0].text);
+        assert!(en[2].text.contains("at least 95%"), "{}", en[2].text);
+        assert!(en[3].text.contains("within 125%"), "{}", en[3].text);
     }
 
     #[test]
     fn differences_carry_their_sign_and_unit() {
-        let fr = Figures::new(Lang::Fr);
+        let fr = Figures::new(Lang::Fr, StatusRules::default());
         assert_eq!(
             fr.signed(fr.gap(39.6947, 40.0), true),
             "\u{2212}0,3\u{202F}pt"
         );
         assert_eq!(fr.signed(fr.gap(4.2105, 4.0), false), "+0,2");
         assert_eq!(fr.unsigned(fr.gap(63.79, 67.5), true), "3,7\u{202F}pt");
-        let en = Figures::new(Lang::En);
+        let en = Figures::new(Lang::En, StatusRules::default());
         assert_eq!(en.signed(en.gap(12.0, 15.0), false), "\u{2212}3");
     }
 }

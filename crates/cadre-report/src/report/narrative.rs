@@ -302,7 +302,7 @@ pub fn skeleton(
             cumulative: &value(i.cumulative_value),
             period: &value(i.period_value),
             milestone: &value(i.milestone.map(|m| m.value)),
-            target: &f.value(i.target, unit),
+            target: &value(i.target),
             status: i.status.text(lang),
         }
         .render(lang)

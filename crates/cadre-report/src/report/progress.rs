@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use super::data::{fraction, is_percent, scale_max};
 use super::format::Formatter;
-use crate::messages::report::{Conventions, ReportText};
+use crate::messages::report::{Conventions, ReportText, ReportWord};
 
 /// An indicator's progress over time.
 #[derive(Debug, Clone, Serialize)]
@@ -74,10 +74,10 @@ pub struct ProgressMilestone {
 /// The target line of the chart.
 #[derive(Debug, Clone, Serialize)]
 pub struct ProgressTarget {
-    /// The target, formatted.
+    /// The target, formatted ("n/a" without one).
     pub value: String,
-    /// Its height, a fraction of the chart's scale.
-    pub y: f64,
+    /// Its height, a fraction of the chart's scale; none without a target.
+    pub y: Option<f64>,
 }
 
 /// The progress of every indicator is built from one history.
@@ -142,7 +142,7 @@ impl<'a> ProgressBuilder<'a> {
                 .flatten()
                 .copied()
                 .chain(milestones.iter().map(|m| m.value))
-                .chain([iv.target]),
+                .chain(iv.target),
         );
         let points: Vec<ProgressPoint> = self
             .history
@@ -167,7 +167,10 @@ impl<'a> ProgressBuilder<'a> {
             })
             .collect();
         milestones.sort_by(|a, b| a.x.total_cmp(&b.x));
-        let target = f.value(iv.target, unit);
+        let target = iv.target.map_or_else(
+            || ReportWord::NotAvailable.text(self.lang).to_owned(),
+            |t| f.value(t, unit),
+        );
         let ceiling = iv.direction == Direction::Ceiling;
         let alt_points: Vec<_> = points
             .iter()
@@ -199,7 +202,7 @@ impl<'a> ProgressBuilder<'a> {
             milestones,
             target: ProgressTarget {
                 value: target,
-                y: fraction(iv.target, max),
+                y: iv.target.map(|t| fraction(t, max)),
             },
             max: f.value(max, unit),
             alt,

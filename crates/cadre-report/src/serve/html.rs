@@ -293,7 +293,7 @@ pub(crate) fn table(table: &IndicatorTable, lang: Lang, links: &Links) -> String
                         (linked(iv.period_value, "period-value", &href))
                         (linked(iv.cumulative_value, "cumulative-value", &href))
                         td.num { (num(iv.milestone.as_ref().map(|m| m.value))) }
-                        td.num { (num(Some(iv.target))) }
+                        td.num { (num(iv.target)) }
                         td.num { (num(iv.achievement_pct.map(|p| (p * 10.0).round() / 10.0))) }
                         td { div.bar role="img" aria-label=(num(iv.achievement_pct.map(|p| p.round()))) {
                             span style={ "width:" (format!("{fraction:.1}")) "%" } {}

@@ -134,10 +134,10 @@ fn attention_rows_say_why_and_a_level_is_never_behind_a_milestone() {
         // No reason where nothing needs attention.
         assert_eq!(indicator(&data, "F.2").reason, None);
         // The methodology states the rule of each kind the programme has.
-        let kinds: Vec<FigureKind> = data.status_rules.iter().map(|r| r.kind).collect();
+        let kinds: Vec<Option<FigureKind>> = data.status_rules.iter().map(|r| r.kind).collect();
         assert_eq!(
             kinds,
-            [FigureKind::Total, FigureKind::Level, FigureKind::Ceiling]
+            [FigureKind::Total, FigureKind::Level, FigureKind::Ceiling].map(Some)
         );
     }
 }

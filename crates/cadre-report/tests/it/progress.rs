@@ -80,7 +80,7 @@ fn every_indicator_has_a_point_per_quarter_ending_on_its_cumulative_value() {
             );
             let xs: Vec<f64> = p.points.iter().map(|q| q.x).collect();
             assert!(xs.windows(2).all(|w| w[0] < w[1]), "{}: {xs:?}", i.code);
-            for f in p.points.iter().filter_map(|q| q.y).chain([p.target.y]) {
+            for f in p.points.iter().filter_map(|q| q.y).chain(p.target.y) {
                 assert!((0.0..=1.0).contains(&f), "{}: {f}", i.code);
             }
             assert!(

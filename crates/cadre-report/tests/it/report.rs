@@ -11,7 +11,7 @@ use std::process::Command;
 
 use cadre::indicator::Direction;
 use cadre::{Data, IndicatorTable, Lang, Programme};
-use cadre_report::messages::report::Conventions;
+use cadre_report::messages::report::{Conventions, ReportWord};
 use cadre_report::report::format::Formatter;
 use cadre_report::report::kinds::Figures;
 use cadre_report::report::{
@@ -172,9 +172,16 @@ fn assert_indicators_printed(
                 format!("{sign}{n}{points}")
             })
             .unwrap_or_else(dash);
-        let target = f.value(i.target, unit);
+        // "n/a" where the definitions give no baseline or target.
+        let given = |v: Option<f64>| {
+            v.map_or_else(
+                || ReportWord::NotAvailable.text(lang).to_owned(),
+                |v| f.value(v, unit),
+            )
+        };
+        let target = given(i.target);
         let cells = [
-            f.value(i.baseline, unit),
+            given(i.baseline),
             value(i.milestone.map(|m| m.value)),
             if i.direction == Direction::Ceiling {
                 format!("≤{target}")
@@ -186,7 +193,10 @@ fn assert_indicators_printed(
             value(previous),
             change,
             // A total's achievement, a level's gap, a ceiling's verdict.
-            Figures::new(lang).figure(i).text.unwrap_or_else(dash),
+            Figures::new(lang, p.status_rules)
+                .figure(i)
+                .text
+                .unwrap_or_else(dash),
             i.status.text(lang).to_owned(),
         ];
         assert_row(

@@ -162,7 +162,7 @@ impl Stage {
             return Ok(());
         }
         let rank = self.target_rank(programme).unwrap_or_default();
-        if ind.target != rank {
+        if ind.target != Some(rank) {
             return Err(IndicatorProblem::StageTargetNotRank {
                 stage: self.target_stage.clone(),
                 rank,

@@ -402,6 +402,8 @@ fn a_date_compared_with_text_shows_the_date_form() {
         )
     })
     .unwrap();
+}
+
 #[test]
 fn a_malformed_iati_sector_is_refused_with_its_line_in_each_language() {
     let append = |t: String| {

@@ -73,6 +73,7 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::Results => "Results by action",
         ReportWord::NoMilestone => "no milestone due",
         ReportWord::NoValue => "—",
+        ReportWord::NotAvailable => "n/a",
         ReportWord::ThisPeriod => "in the period",
         ReportWord::Category => "Category",
         ReportWord::Finance => "Financial execution",
@@ -97,6 +98,9 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::KindTotal => "cumulative: accumulates towards the end-of-programme target",
         ReportWord::KindLevel => "a level to hold at any time",
         ReportWord::KindCeiling => "a ceiling not to exceed",
+        ReportWord::KindTotalCeiling => {
+            "cumulative, a ceiling not to exceed by the end of the programme"
+        }
         ReportWord::Quality => "Data quality",
         ReportWord::QualityIntro => {
             "Every row read is accepted, rejected (it breaks a rule) or skipped (an entirely empty row)."
@@ -314,6 +318,8 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
         ReportText::RuleFloor { at_risk } => format!(
             "Level to reach: achieved when the value reaches the target; at risk if it reaches at least {at_risk} of it; off track below. Milestones do not decide the status."
         ),
+        ReportText::RuleTotalCeiling => "Total not to exceed (cumulative value): a total only grows, so it is off track as soon as the cumulative value exceeds the ceiling or the milestone in force, and never achieved again; otherwise on track, and achieved in a period that reaches the programme's end.".into(),
+        ReportText::RuleNoTarget => "Without a target: never achieved; a total is judged against its milestone in force as above, otherwise its status is “no target”.".into(),
         ReportText::RuleCeiling { at_risk } => format!(
             "Ceiling not to exceed: achieved while the value does not exceed the ceiling; at risk if it exceeds it but stays within {at_risk} of the ceiling; off track beyond. Milestones do not decide the status."
         ),

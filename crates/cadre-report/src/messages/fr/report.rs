@@ -82,6 +82,7 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::Results => "Résultats par action",
         ReportWord::NoMilestone => "aucun jalon échu",
         ReportWord::NoValue => "—",
+        ReportWord::NotAvailable => "n.d.",
         ReportWord::ThisPeriod => "sur la période",
         ReportWord::Category => "Catégorie",
         ReportWord::Finance => "Exécution financière",
@@ -106,6 +107,9 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::KindTotal => "cumulatif\u{A0}: progresse vers la cible de fin de programme",
         ReportWord::KindLevel => "niveau à tenir à tout moment",
         ReportWord::KindCeiling => "plafond à ne pas dépasser",
+        ReportWord::KindTotalCeiling => {
+            "cumulatif, plafond à ne pas dépasser d’ici la fin du programme"
+        }
         ReportWord::Quality => "Qualité des données",
         ReportWord::QualityIntro => {
             "Chaque ligne lue est acceptée, rejetée (une règle n’est pas respectée) ou ignorée (ligne entièrement vide)."
@@ -278,6 +282,8 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
         ReportText::RuleFloor { at_risk } => format!(
             "Niveau à atteindre\u{A0}: atteint quand la valeur atteint la cible\u{A0}; à risque si elle en atteint au moins {at_risk}\u{A0}; en retard en deçà. Les jalons ne décident pas du statut."
         ),
+        ReportText::RuleTotalCeiling => "Total à ne pas dépasser (valeur cumulée)\u{A0}: un total ne fait que croître, il est donc en retard dès que le cumul dépasse le plafond ou le jalon en vigueur, et ne peut plus être atteint\u{A0}; sinon en bonne voie, et atteint sur une période qui va jusqu’à la fin du programme.".into(),
+        ReportText::RuleNoTarget => "Sans cible\u{A0}: jamais atteint\u{A0}; un total est jugé sur son jalon en vigueur comme ci-dessus, sinon son statut est «\u{A0}sans cible\u{A0}».".into(),
         ReportText::RuleCeiling { at_risk } => format!(
             "Plafond à ne pas dépasser\u{A0}: atteint tant que la valeur ne dépasse pas le plafond\u{A0}; à risque si elle le dépasse sans excéder {at_risk} du plafond\u{A0}; en retard au-delà. Les jalons ne décident pas du statut."
         ),

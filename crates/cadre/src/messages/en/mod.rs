@@ -28,6 +28,7 @@ pub(super) fn status(s: Status) -> &'static str {
         Status::AtRisk => "at risk",
         Status::OffTrack => "off track",
         Status::NotStarted => "not started",
+        Status::NoTarget => "no target",
         Status::NoData => "no data",
     }
 }
@@ -384,6 +385,14 @@ fn definition_problem(p: &DefinitionProblem) -> String {
         DefinitionProblem::NoIndicators => {
             "no [[indicator]] in any .toml file of this folder".into()
         }
+        DefinitionProblem::StatusThreshold {
+            key,
+            value,
+            min,
+            max,
+        } => format!(
+            "[status] `{key}` = {value} is out of range: it must be above 0, from {min} to {max}"
+        ),
         DefinitionProblem::EndBeforeStart { start, end } => {
             format!("programme end {end} is before its start {start}")
         }
@@ -629,6 +638,20 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
         ),
         IndicatorProblem::WeightUnchecked { column, dataset } => format!(
             "weight `{column}` (rows of `{dataset}`) must be a column that refuses an empty or negative weight: declare it in datasets.toml without `required = false` and with `min = 0`"
+        ),
+        IndicatorProblem::MilestoneAboveCeiling {
+            date,
+            value,
+            target,
+        } => format!(
+            "the milestone of {date} ({}) is above the ceiling ({}): with `direction = \"ceiling\"` every milestone must be at or under the target",
+            format_number(*value),
+            format_number(*target)
+        ),
+        IndicatorProblem::TargetBelowBaseline { baseline, target } => format!(
+            "the target ({}) is below the baseline ({}) though more is better (a floor, the default): write `direction = \"ceiling\"` if the level must go down",
+            format_number(*target),
+            format_number(*baseline)
         ),
         IndicatorProblem::MilestonesSameDay { date } => format!("two milestones on {date}"),
         IndicatorProblem::StageNotEnum { column, kind } => format!(

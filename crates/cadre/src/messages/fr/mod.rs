@@ -28,6 +28,7 @@ pub(super) fn status(s: Status) -> &'static str {
         Status::AtRisk => "à risque",
         Status::OffTrack => "en retard",
         Status::NotStarted => "non démarré",
+        Status::NoTarget => "sans cible",
         Status::NoData => "pas de données",
     }
 }
@@ -404,6 +405,14 @@ fn definition_problem(p: &DefinitionProblem) -> String {
         DefinitionProblem::NoIndicators => {
             "aucun [[indicator]] dans les fichiers .toml de ce dossier".into()
         }
+        DefinitionProblem::StatusThreshold {
+            key,
+            value,
+            min,
+            max,
+        } => format!(
+            "[status] `{key}` = {value} est hors limites : il doit être supérieur à 0, de {min} à {max}"
+        ),
         DefinitionProblem::EndBeforeStart { start, end } => {
             format!("le programme finit ({end}) avant de commencer ({start})")
         }
@@ -669,6 +678,20 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
         ),
         IndicatorProblem::WeightUnchecked { column, dataset } => format!(
             "le poids `{column}` (lignes de `{dataset}`) doit être une colonne qui refuse un poids vide ou négatif : déclarez-la dans datasets.toml sans `required = false` et avec `min = 0`"
+        ),
+        IndicatorProblem::MilestoneAboveCeiling {
+            date,
+            value,
+            target,
+        } => format!(
+            "le jalon du {date} ({}) dépasse le plafond ({}) : avec `direction = \"ceiling\"` chaque jalon doit être inférieur ou égal à la cible",
+            format_number(*value),
+            format_number(*target)
+        ),
+        IndicatorProblem::TargetBelowBaseline { baseline, target } => format!(
+            "la cible ({}) est inférieure à la valeur de référence ({}) alors que plus est mieux (un plancher, par défaut) : écrivez `direction = \"ceiling\"` si le niveau doit baisser",
+            format_number(*target),
+            format_number(*baseline)
         ),
         IndicatorProblem::MilestonesSameDay { date } => {
             format!("deux jalons le même jour ({date})")
