@@ -2,8 +2,8 @@
 //! left out, and the arithmetic that gives the value.
 
 use cadre::explain::{Exclusion, Explanation, Part, Role};
-use cadre::measure::rank_label;
 use cadre::measure::Composition;
+use cadre::measure::rank_label;
 use cadre::table::format_value;
 use cadre::{Lang, Period};
 

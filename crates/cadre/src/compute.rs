@@ -279,7 +279,8 @@ impl<'a> Engine<'a> {
             baseline: ind.baseline,
             milestone: stage.map_or(milestone, |s| s.0),
             target: ind.target,
-            achievement_pct: crate::status::achievement(ind, cumulative_value).filter(|_| stage.is_none()),
+            achievement_pct: crate::status::achievement(ind, cumulative_value)
+                .filter(|_| stage.is_none()),
             status: match stage {
                 Some((_, judged)) => judged,
                 None => status(ind, cumulative_value, &judging),

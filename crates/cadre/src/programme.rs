@@ -28,9 +28,9 @@ use crate::schema::{ColumnType, DatasetSchema};
 use crate::text::{Localized, closest, fold_key};
 
 mod dataset_checks;
+pub mod iati;
 mod languages;
 mod unknown_word;
-pub mod iati;
 
 /// Programme metadata (`[programme]` of `programme.toml`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -386,6 +386,7 @@ struct ProgrammeFile {
     reporting: Option<ReportingSettings>,
     #[serde(default)]
     iati: iati::IatiSettings,
+    #[serde(default)]
     status: crate::status::StatusRules,
 }
 

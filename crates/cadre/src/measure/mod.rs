@@ -31,8 +31,8 @@ mod weight;
 use serde::{Deserialize, Serialize};
 
 pub use count::Count;
-pub use formula::{Composition, CompositionPart, Formula};
 pub use distinct::{Distinct, DistinctCounts};
+pub use formula::{Composition, CompositionPart, Formula};
 pub use latest::Latest;
 pub use mean::Mean;
 pub use mean_per_group::{MeanPerGroup, Members};
