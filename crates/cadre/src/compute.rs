@@ -78,6 +78,20 @@ pub(crate) struct Side {
     pub window: WindowDef,
 }
 
+impl Side {
+    /// The rows that have a value (`__value` not empty): a latest value or
+    /// stage is that of the latest row that has one, not of the latest row.
+    pub(crate) fn with_values_only(mut self, ind: &IndicatorDef) -> Result<Side> {
+        self.frame = self
+            .frame
+            .lazy()
+            .filter(col(VALUE).is_not_null())
+            .collect()
+            .map_err(Engine::compute_error(ind))?;
+        Ok(self)
+    }
+}
+
 /// An indicator's prepared rows.
 #[derive(Debug, Clone)]
 pub(crate) enum Prepared {

@@ -1,13 +1,13 @@
 //! `latest`: the value of a column on the latest-dated selected row that
 //! has one (ties: the last row of the sheet).
 
-use polars::prelude::{IntoLazy, col};
+use polars::prelude::col;
 use serde::Serialize;
 
 use super::{
     IatiMeasure, MeasureImpl, MeasureType, MethodPhrase, MethodWriter, Parsed, RawMeasure,
 };
-use crate::compute::{Agg, Engine, Prepared, VALUE};
+use crate::compute::{Agg, Engine, Prepared};
 use crate::error::{IndicatorProblem, Result};
 use crate::explain::{Aggregation, PartSpec, Role};
 use crate::indicator::{IndicatorDef, Selection};
@@ -60,15 +60,9 @@ impl MeasureImpl for Latest {
 
     fn prepare(&self, engine: &Engine, ind: &IndicatorDef) -> Result<Prepared> {
         let value = Some(col(self.column.as_str()));
-        let mut side = engine.side(ind, &self.rows, Agg::Latest, value)?;
+        let side = engine.side(ind, &self.rows, Agg::Latest, value)?;
         // The latest row that has a value.
-        side.frame = side
-            .frame
-            .lazy()
-            .filter(col(VALUE).is_not_null())
-            .collect()
-            .map_err(Engine::compute_error(ind))?;
-        Ok(Prepared::Single(side))
+        Ok(Prepared::Single(side.with_values_only(ind)?))
     }
 
     fn explain_parts<'p>(&'p self, prepared: &'p Prepared) -> (Option<f64>, Vec<PartSpec<'p>>) {

@@ -14,14 +14,14 @@
 //! (× `scale`) when a scale is given (`stage_units.rs`).
 
 use chrono::NaiveDate;
-use polars::prelude::{Expr, IntoLazy, col, lit};
+use polars::prelude::{Expr, col, lit};
 use serde::{Deserialize, Serialize};
 
 use super::stage_units::{self, UnitsRule};
 use super::{
     IatiMeasure, MeasureImpl, MeasureType, MethodPhrase, MethodWriter, Parsed, RawMeasure,
 };
-use crate::compute::{Agg, Engine, Prepared, VALUE};
+use crate::compute::{Agg, Engine, Prepared};
 use crate::error::{IndicatorProblem, Result};
 use crate::explain::{Aggregation, PartSpec, Role};
 use crate::indicator::{IndicatorDef, Milestone, Selection};
@@ -316,7 +316,7 @@ impl MeasureImpl for Stage {
             .map(|s| s.values.clone())
             .unwrap_or_default();
         let value = Some(self.rank_expr(&stages));
-        let mut side = match &self.per {
+        let side = match &self.per {
             None => engine.side(ind, &self.rows, Agg::Latest, value)?,
             Some(per) => {
                 let rule = UnitsRule {
@@ -327,13 +327,7 @@ impl MeasureImpl for Stage {
             }
         };
         // The latest row that has a stage.
-        side.frame = side
-            .frame
-            .lazy()
-            .filter(col(VALUE).is_not_null())
-            .collect()
-            .map_err(Engine::compute_error(ind))?;
-        Ok(Prepared::Single(side))
+        Ok(Prepared::Single(side.with_values_only(ind)?))
     }
 
     fn explain_parts<'p>(&'p self, prepared: &'p Prepared) -> (Option<f64>, Vec<PartSpec<'p>>) {
