@@ -58,20 +58,8 @@ fn definition_error(
     file: &str,
     edit: impl Fn(String) -> String,
 ) -> (String, Option<usize>, String) {
-    match programme_with(file, edit) {
-        Err(e @ Error::Definition { .. }) => {
-            let Error::Definition { path, line, .. } = &e else {
-                unreachable!()
-            };
-            (
-                path.display().to_string(),
-                *line,
-                e.message(cadre::Lang::En),
-            )
-        }
-        Err(other) => panic!("expected a definition error, got {other}"),
-        Ok(_) => panic!("the broken definitions loaded"),
-    }
+    let (path, line, e) = crate::definition_error(programme_with(file, edit));
+    (path.display().to_string(), line, e.message(cadre::Lang::En))
 }
 
 #[test]

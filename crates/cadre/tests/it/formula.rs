@@ -34,16 +34,8 @@ fn line_of(code: &str) -> usize {
 
 /// The load error of the edited programme: its file, line and message in `lang`.
 fn refused(edit: impl FnOnce(String) -> String, lang: Lang) -> (String, Option<usize>, String) {
-    match programme_with(edit) {
-        Err(e @ Error::Definition { .. }) => {
-            let Error::Definition { path, line, .. } = &e else {
-                unreachable!()
-            };
-            (path.display().to_string(), *line, e.message(lang))
-        }
-        Err(other) => panic!("expected a definition error, got {other}"),
-        Ok(_) => panic!("the broken definitions loaded"),
-    }
+    let (path, line, e) = crate::definition_error(programme_with(edit));
+    (path.display().to_string(), line, e.message(lang))
 }
 
 /// Replaces the formula `old` by `new`.

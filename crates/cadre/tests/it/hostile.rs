@@ -43,22 +43,14 @@ fn replace(from: &'static str, to: &'static str) -> impl FnOnce(String) -> Strin
 /// The definition error of an edited copy: its file, line and English text,
 /// which must name the file.
 fn refused(file: &str, edit: impl FnOnce(String) -> String) -> (PathBuf, Option<usize>, String) {
-    match load_with(file, edit) {
-        Err(e @ Error::Definition { .. }) => {
-            let Error::Definition { path, line, .. } = &e else {
-                unreachable!()
-            };
-            let en = e.message(Lang::En);
-            let fr = e.message(Lang::Fr);
-            let name = Path::new(file).file_name().unwrap().to_str().unwrap();
-            assert!(path.ends_with(file), "{} for {file}", path.display());
-            assert!(en.contains(name), "the message names {name}: {en}");
-            assert!(fr.contains(name), "the French message names {name}: {fr}");
-            (path.clone(), *line, en)
-        }
-        Err(other) => panic!("expected a definition error, got {other}"),
-        Ok(_) => panic!("the hostile definitions of {file} loaded"),
-    }
+    let (path, line, e) = crate::definition_error(load_with(file, edit));
+    let en = e.message(Lang::En);
+    let fr = e.message(Lang::Fr);
+    let name = Path::new(file).file_name().unwrap().to_str().unwrap();
+    assert!(path.ends_with(file), "{} for {file}", path.display());
+    assert!(en.contains(name), "the message names {name}: {en}");
+    assert!(fr.contains(name), "the French message names {name}: {fr}");
+    (path, line, en)
 }
 
 #[test]

@@ -28,3 +28,21 @@ mod sources;
 mod split_and_weight;
 mod stages;
 mod windows;
+
+/// The definition error a load gave, with its file and line; any other
+/// outcome fails the test. Each test words the error in the languages it
+/// checks.
+fn definition_error(
+    loaded: cadre::Result<cadre::Programme>,
+) -> (std::path::PathBuf, Option<usize>, cadre::Error) {
+    match loaded {
+        Err(e @ cadre::Error::Definition { .. }) => {
+            let cadre::Error::Definition { path, line, .. } = &e else {
+                unreachable!()
+            };
+            (path.clone(), *line, e)
+        }
+        Err(other) => panic!("expected a definition error, got {other}"),
+        Ok(_) => panic!("the broken definitions loaded"),
+    }
+}

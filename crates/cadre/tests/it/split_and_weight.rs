@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use cadre::{Error, Programme};
+use cadre::Programme;
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -28,20 +28,8 @@ fn refused(
     .unwrap();
     let ind = indicators(read("indicators/mini.toml"));
     std::fs::write(dir.path().join("indicators/mini.toml"), ind).unwrap();
-    match Programme::load(dir.path()) {
-        Err(e @ Error::Definition { .. }) => {
-            let Error::Definition { path, line, .. } = &e else {
-                unreachable!()
-            };
-            (
-                path.display().to_string(),
-                *line,
-                e.message(cadre::Lang::En),
-            )
-        }
-        Err(other) => panic!("expected a definition error, got {other}"),
-        Ok(_) => panic!("the definitions loaded"),
-    }
+    let (path, line, e) = crate::definition_error(Programme::load(dir.path()));
+    (path.display().to_string(), line, e.message(cadre::Lang::En))
 }
 
 fn same(t: String) -> String {

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use cadre::{Error, Lang, Programme};
+use cadre::{Lang, Programme};
 
 /// The stage compute case's programme.
 fn source() -> PathBuf {
@@ -24,21 +24,13 @@ fn load_error(edit: impl FnOnce(String) -> String) -> (String, Option<usize>, St
     let edited = edit(text.clone());
     assert_ne!(edited, text, "the edit must change the definitions");
     std::fs::write(dir.path().join("indicators/etapes.toml"), edited).unwrap();
-    match Programme::load(dir.path()) {
-        Err(e @ Error::Definition { .. }) => {
-            let Error::Definition { path, line, .. } = &e else {
-                unreachable!()
-            };
-            (
-                path.display().to_string(),
-                *line,
-                e.message(Lang::En),
-                e.message(Lang::Fr),
-            )
-        }
-        Err(other) => panic!("expected a definition error, got {other}"),
-        Ok(_) => panic!("the broken definitions loaded"),
-    }
+    let (path, line, e) = crate::definition_error(Programme::load(dir.path()));
+    (
+        path.display().to_string(),
+        line,
+        e.message(Lang::En),
+        e.message(Lang::Fr),
+    )
 }
 
 /// The line of S1's `code` in `etapes.toml`.

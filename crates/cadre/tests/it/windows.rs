@@ -24,20 +24,8 @@ fn load_with(edit: impl FnOnce(String) -> String) -> Result<Programme, Error> {
 
 /// The file, line and English message of the definition error `edit` makes.
 fn refused(edit: impl FnOnce(String) -> String) -> (String, Option<usize>, String) {
-    match load_with(edit) {
-        Err(e @ Error::Definition { .. }) => {
-            let Error::Definition { path, line, .. } = &e else {
-                unreachable!()
-            };
-            (
-                path.display().to_string(),
-                *line,
-                e.message(cadre::Lang::En),
-            )
-        }
-        Err(other) => panic!("expected a definition error, got {other}"),
-        Ok(_) => panic!("the broken definitions loaded"),
-    }
+    let (path, line, e) = crate::definition_error(load_with(edit));
+    (path.display().to_string(), line, e.message(cadre::Lang::En))
 }
 
 fn replace(from: &'static str, to: &'static str) -> impl FnOnce(String) -> String {
