@@ -78,6 +78,9 @@ pub struct ProgressTarget {
     pub value: String,
     /// Its height, a fraction of the chart's scale; none without a target.
     pub y: Option<f64>,
+    /// Whether it is a ceiling not to exceed (less is better): the chart
+    /// labels the line "ceiling", never "target".
+    pub ceiling: bool,
 }
 
 /// The progress of every indicator is built from one history.
@@ -203,6 +206,7 @@ impl<'a> ProgressBuilder<'a> {
             target: ProgressTarget {
                 value: target,
                 y: iv.target.map(|t| fraction(t, max)),
+                ceiling,
             },
             max: f.value(max, unit),
             alt,

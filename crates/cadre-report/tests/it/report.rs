@@ -263,6 +263,17 @@ fn the_example_report_compiles_in_french_and_english() {
             !text.contains(foreign),
             "{lang}: the report mixes languages ({foreign})"
         );
+        // F.2 is a ceiling (less is better): its progress chart labels the
+        // line "ceiling", never "target".
+        let target_67_5 = if lang == Lang::Fr {
+            "cible 67,5"
+        } else {
+            "target 67.5"
+        };
+        assert!(
+            !squash(&text).contains(&squash(target_67_5)),
+            "{lang}: a ceiling is labelled as a target ({target_67_5})"
+        );
         // Provenance: the workbook's fingerprint and the definitions' hash.
         let inputs = d.input_files().expect("input files");
         assert_has(&text, &inputs[0].sha256, "the workbook's SHA-256");
