@@ -777,9 +777,14 @@ impl<'a> Session<'a> {
                     dated.date,
                     dated.source_date_epoch.as_deref(),
                     today,
-                )?
-                .and_hms_opt(0, 0, 0)
-                .unwrap_or_default();
+                )?;
+                if issued > today {
+                    return Err(Error::IatiDateAhead {
+                        date: issued,
+                        today,
+                    });
+                }
+                let issued = issued.and_hms_opt(0, 0, 0).unwrap_or_default();
                 crate::iati::iati_xml(self.programme, &tables, issued).into_bytes()
             }
             ExportFormat::Xlsx => {

@@ -39,6 +39,14 @@ pub enum Error {
     },
     /// An xlsx output needs a file.
     XlsxNeedsOutput,
+    /// An IATI file would be dated after today: the IATI Standard refuses
+    /// a last-updated date in the future (rule 11.1.1).
+    IatiDateAhead {
+        /// The date asked for (`--date`, `SOURCE_DATE_EPOCH`).
+        date: chrono::NaiveDate,
+        /// Today.
+        today: chrono::NaiveDate,
+    },
     /// `status` on a programme that declares no reporting units.
     NoReportingUnits,
     /// The report could not be made.
@@ -99,6 +107,11 @@ impl Error {
             }
             .render(lang),
             Error::XlsxNeedsOutput => Text::XlsxNeedsOutput.render(lang),
+            Error::IatiDateAhead { date, today } => Text::IatiDateAhead {
+                date: &date.to_string(),
+                today: &today.to_string(),
+            }
+            .render(lang),
             Error::NoReportingUnits => Text::NoReportingUnits.render(lang),
             Error::Report(e) => report_message(e, lang),
             Error::Template(e) => template_message(e, lang),

@@ -353,6 +353,13 @@ pub enum Text<'a> {
     },
     /// An xlsx output needs a file.
     XlsxNeedsOutput,
+    /// An IATI file dated after today.
+    IatiDateAhead {
+        /// The date asked for.
+        date: &'a str,
+        /// Today.
+        today: &'a str,
+    },
     /// `status` needs `[reporting]` in the programme.
     NoReportingUnits,
     /// A language the programme does not declare.

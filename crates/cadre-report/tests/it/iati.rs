@@ -453,3 +453,35 @@ fn the_export_is_dated_by_date_then_source_date_epoch_then_today() {
         "2026-01-20T00:00:00"
     );
 }
+
+/// A date after today, by `--date` or SOURCE_DATE_EPOCH, is refused with
+/// the rule it would break, in the programme's language; nothing is written.
+#[test]
+fn an_export_dated_after_today_is_refused() {
+    for (extra, epoch) in [
+        (&["--today", "2026-02-10", "--date", "2026-02-11"][..], None),
+        // 1772323200: 2026-03-01T00:00:00Z.
+        (&["--today", "2026-02-10"][..], Some("1772323200")),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("iati.xml");
+        let mut c = Command::new(env!("CARGO_BIN_EXE_cadre"));
+        c.current_dir(repo())
+            .args(["export", "--programme", "indicators/eau", "--data"])
+            .args(["examples/eau/eau.xlsx", "--format", "iati", "-o"])
+            .arg(&out)
+            .args(extra)
+            .env_remove("SOURCE_DATE_EPOCH");
+        if let Some(s) = epoch {
+            c.env("SOURCE_DATE_EPOCH", s);
+        }
+        let o = c.output().unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(!o.status.success(), "{extra:?} {epoch:?}: accepted");
+        assert!(
+            stderr.contains("après aujourd’hui (2026-02-10)") && stderr.contains("11.1.1"),
+            "{stderr}"
+        );
+        assert!(!out.exists(), "a refused export wrote {}", out.display());
+    }
+}

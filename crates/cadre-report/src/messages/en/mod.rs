@@ -161,6 +161,9 @@ pub(super) fn text(t: &Text) -> String {
             .into(),
         Text::NoReportingUnits => "the programme declares no reporting units: add [reporting] to programme.toml (see indicators/README.md)".into(),
         Text::XlsxNeedsOutput => "--format xlsx needs an output file (-o FILE)".into(),
+        Text::IatiDateAhead { date, today } => format!(
+            "the IATI file cannot be dated {date}, after today ({today}): the IATI Standard refuses a last-updated date in the future (rule 11.1.1); give --date or SOURCE_DATE_EPOCH a day up to today"
+        ),
         Text::UnknownLanguage { given, declared } => format!(
             "language `{given}` is not one of this programme's; declared languages: {}",
             list(declared)

@@ -161,6 +161,9 @@ pub(super) fn text(t: &Text) -> String {
             .into(),
         Text::NoReportingUnits => "le programme ne déclare pas d’unités déclarantes : ajoutez [reporting] à programme.toml (voir indicators/README.md)".into(),
         Text::XlsxNeedsOutput => "--format xlsx demande un fichier de sortie (-o FICHIER)".into(),
+        Text::IatiDateAhead { date, today } => format!(
+            "le fichier IATI ne peut pas être daté du {date}, après aujourd’hui ({today}) : la norme IATI refuse une date de mise à jour dans le futur (règle 11.1.1) ; donnez à --date ou SOURCE_DATE_EPOCH un jour jusqu’à aujourd’hui"
+        ),
         Text::UnknownLanguage { given, declared } => format!(
             "langue « {given} » inconnue de ce programme ; langues déclarées : {}",
             list(declared)
