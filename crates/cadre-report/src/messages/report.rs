@@ -461,6 +461,13 @@ pub enum ReportText<'a> {
         /// The denominator, formatted.
         denominator: &'a str,
     },
+    /// A stage reached its target stage.
+    StageReached,
+    /// A stage short of its target stage by `n` stages: "2 stages to go".
+    StagesLeft {
+        /// How many stages are left (at least 1).
+        n: usize,
+    },
     /// A ceiling respected, with its margin: "respected, margin 3.7 pp".
     WithinCeiling {
         /// The margin, formatted in the unit (percentage points for a %).

@@ -1421,8 +1421,12 @@ impl Builder<'_> {
                 .achievement_pct
                 .filter(|_| FigureKind::of(iv.kind, iv.direction) == FigureKind::Total)
                 .map(|a| f.percent(a)),
-            figure: self.figures.figure(iv),
-            reason: self.figures.reason(iv),
+            figure: self
+                .figures
+                .figure(iv, !self.rank_labels(&iv.code).is_empty()),
+            reason: self
+                .figures
+                .reason(iv, !self.rank_labels(&iv.code).is_empty()),
             status: iv.status.as_str().to_owned(),
             status_label: iv.status.text(lang).to_owned(),
             color: color(iv.status),
@@ -1434,9 +1438,11 @@ impl Builder<'_> {
                 max: f.value(max, unit),
             },
             breakdowns,
-            progress: self
-                .progress
-                .build(iv, self.programme.indicator(&iv.code).ok()),
+            progress: self.progress.build(
+                iv,
+                self.programme.indicator(&iv.code).ok(),
+                &self.rank_labels(&iv.code),
+            ),
         })
     }
 

@@ -90,12 +90,20 @@ impl Figures {
         }
     }
 
-    /// The figure of `iv`, as its kind calls for.
-    pub fn figure(&self, iv: &IndicatorValue) -> Figure {
+    /// The figure of `iv`, as its kind calls for. `stages`: its values are
+    /// ranks on a scale of stages (one stage overall), so a level to reach
+    /// says how many stages are left, never a difference of ranks.
+    pub fn figure(&self, iv: &IndicatorValue, stages: bool) -> Figure {
         let lang = self.lang;
         let kind = FigureKind::of(iv.kind, iv.direction);
         let pct = is_percent(iv.unit.get(lang));
         let (label, text) = match kind {
+            FigureKind::Level if stages => (
+                ReportWord::GapLong,
+                iv.cumulative_value
+                    .zip(iv.target)
+                    .map(|(v, t)| self.stages_left(v, t)),
+            ),
             FigureKind::Total => (
                 ReportWord::AchievementLong,
                 iv.achievement_pct.map(|a| self.f.percent(a)),
@@ -138,9 +146,21 @@ impl Figures {
         }
     }
 
+    /// How many stages a stage `v` is short of the target stage `t`, or
+    /// that it reached it.
+    fn stages_left(&self, v: f64, t: f64) -> String {
+        let left = (t - v).round();
+        if left <= 0.0 {
+            ReportText::StageReached.render(self.lang)
+        } else {
+            ReportText::StagesLeft { n: left as usize }.render(self.lang)
+        }
+    }
+
     /// Why `iv` needs attention, when it is at risk or off track: behind
-    /// its milestone (a total), below its level, above its ceiling.
-    pub fn reason(&self, iv: &IndicatorValue) -> Option<String> {
+    /// its milestone (a total), below its level, above its ceiling; for
+    /// `stages` (see [`Figures::figure`]), the stages still to go.
+    pub fn reason(&self, iv: &IndicatorValue, stages: bool) -> Option<String> {
         if !matches!(iv.status, Status::AtRisk | Status::OffTrack) {
             return None;
         }
@@ -150,6 +170,7 @@ impl Figures {
         let v = iv.cumulative_value?;
         let milestone = iv.milestone.map(|m| m.value);
         match FigureKind::of(iv.kind, iv.direction) {
+            FigureKind::Level if stages => Some(self.stages_left(v, iv.target?)),
             FigureKind::Total => {
                 let milestone = self.f.value(milestone?, unit);
                 Some(
@@ -367,5 +388,26 @@ mod tests {
         assert_eq!(fr.unsigned(fr.gap(63.79, 67.5), true), "3,7\u{202F}pt");
         let en = Figures::new(Lang::En, StatusRules::default());
         assert_eq!(en.signed(en.gap(12.0, 15.0), false), "\u{2212}3");
+    }
+
+    /// A stage is never read as a number: the stages left, or reached.
+    #[test]
+    fn stages_say_how_many_stages_are_left() {
+        let fr = Figures::new(Lang::Fr, StatusRules::default());
+        assert_eq!(
+            fr.stages_left(1.0, 3.0),
+            "encore 2 étapes avant l’étape visée"
+        );
+        assert_eq!(
+            fr.stages_left(2.0, 3.0),
+            "encore 1 étape avant l’étape visée"
+        );
+        assert_eq!(fr.stages_left(3.0, 3.0), "étape visée atteinte");
+        let en = Figures::new(Lang::En, StatusRules::default());
+        assert_eq!(
+            en.stages_left(1.0, 3.0),
+            "2 stages short of the target stage"
+        );
+        assert_eq!(en.stages_left(4.0, 3.0), "target stage reached");
     }
 }

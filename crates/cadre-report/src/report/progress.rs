@@ -11,6 +11,7 @@
 use cadre::history::{History, Point};
 use cadre::indicator::{Direction, IndicatorDef, Kind};
 use cadre::table::IndicatorValue;
+use cadre::text::Localized;
 use cadre::{Lang, Programme};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -127,10 +128,22 @@ impl<'a> ProgressBuilder<'a> {
         }
     }
 
-    /// The progress of one indicator of the table.
-    pub(super) fn build(&self, iv: &IndicatorValue, def: Option<&IndicatorDef>) -> Progress {
+    /// The progress of one indicator of the table. `stages` are the labels
+    /// of its ranks when its values are stages on a scale (empty otherwise):
+    /// a value, milestone or target then prints as its stage, and there is
+    /// no change to print (a difference of ranks is not a quantity).
+    pub(super) fn build(
+        &self,
+        iv: &IndicatorValue,
+        def: Option<&IndicatorDef>,
+        stages: &[Localized],
+    ) -> Progress {
         let f = &self.f;
         let unit = iv.unit.get(self.lang);
+        let show = |v: f64| match cadre::measure::rank_label(stages, v, self.lang) {
+            Some(label) => label.to_owned(),
+            None => f.value(v, unit),
+        };
         let pct = is_percent(unit);
         let values: Vec<Option<f64>> = self
             .history
@@ -154,7 +167,7 @@ impl<'a> ProgressBuilder<'a> {
             .zip(values.iter().copied().chain(std::iter::repeat(None)))
             .map(|(p, v)| ProgressPoint {
                 label: self.point_label(p),
-                value: v.map(|v| f.value(v, unit)),
+                value: v.map(show),
                 x: self.x(p.end),
                 y: v.map(|v| fraction(v, max)),
             })
@@ -163,17 +176,16 @@ impl<'a> ProgressBuilder<'a> {
             .iter()
             .map(|m| ProgressMilestone {
                 date: f.date(m.date),
-                value: f.value(m.value, unit),
+                value: show(m.value),
                 x: self.x(m.date),
                 y: fraction(m.value, max),
                 due: m.date <= self.period_end,
             })
             .collect();
         milestones.sort_by(|a, b| a.x.total_cmp(&b.x));
-        let target = iv.target.map_or_else(
-            || ReportWord::NotAvailable.text(self.lang).to_owned(),
-            |t| f.value(t, unit),
-        );
+        let target = iv
+            .target
+            .map_or_else(|| ReportWord::NotAvailable.text(self.lang).to_owned(), show);
         let ceiling = iv.direction == Direction::Ceiling;
         let alt_points: Vec<_> = points
             .iter()
@@ -197,9 +209,10 @@ impl<'a> ProgressBuilder<'a> {
         let last = values.last().copied().flatten();
         let change = previous
             .zip(last)
+            .filter(|_| stages.is_empty())
             .map(|(before, now)| self.change(now - before, pct));
         Progress {
-            previous: previous.map(|v| f.value(v, unit)),
+            previous: previous.map(show),
             change,
             points,
             milestones,
@@ -255,5 +268,75 @@ mod tests {
         assert_eq!(fr.change(0.0, false), "0");
         assert_eq!(fr.change(-0.4, true), "\u{2212}0,4\u{202F}pt");
         assert_eq!(en.change(2.5, true), "+2.5\u{A0}pp");
+    }
+
+    fn stage_indicator() -> IndicatorValue {
+        IndicatorValue {
+            code: "P1".into(),
+            result: "R".into(),
+            level: cadre::indicator::Level::Output,
+            kind: Kind::Level,
+            direction: Direction::Floor,
+            measure: "stage".into(),
+            label: Localized::default(),
+            unit: Localized::default(),
+            period_value: Some(2.0),
+            cumulative_value: Some(2.0),
+            period_parts: None,
+            cumulative_parts: None,
+            baseline: None,
+            milestone: None,
+            target: Some(3.0),
+            achievement_pct: None,
+            status: cadre::table::Status::OnTrack,
+            breakdowns: Vec::new(),
+        }
+    }
+
+    /// A stage prints as its label, on the chart, as the previous value
+    /// and as the target; a difference of ranks is no change to print.
+    #[test]
+    fn stages_print_as_their_labels_and_have_no_change() {
+        let d = |m| NaiveDate::from_ymd_opt(2025, m, 1).unwrap();
+        let quarter = |label: &str, start, end| cadre::history::Point {
+            quarter: cadre::Period {
+                label: label.into(),
+                start,
+                end,
+            },
+            end,
+        };
+        let history = History {
+            points: vec![
+                quarter("2025-Q1", d(1), d(3)),
+                quarter("2025-Q2", d(4), d(6)),
+            ],
+            indicators: vec![cadre::history::Series {
+                code: "P1".into(),
+                values: vec![Some(1.0), Some(2.0)],
+            }],
+        };
+        let builder = ProgressBuilder {
+            history: &history,
+            lang: Lang::En,
+            f: Formatter::new(Lang::En),
+            start: d(1),
+            end: d(12),
+            period_end: d(6),
+        };
+        let labels: Vec<Localized> = ["draft", "adopted", "implemented"]
+            .iter()
+            .map(|l| serde_json::from_value(serde_json::json!({ "en": l })).unwrap())
+            .collect();
+        let p = builder.build(&stage_indicator(), None, &labels);
+        assert_eq!(p.previous.as_deref(), Some("draft"));
+        assert_eq!(p.change, None);
+        assert_eq!(p.target.value, "implemented");
+        let values: Vec<_> = p.points.iter().map(|q| q.value.as_deref()).collect();
+        assert_eq!(values, [Some("draft"), Some("adopted")]);
+        // Without labels the same values are numbers, and change.
+        let p = builder.build(&stage_indicator(), None, &[]);
+        assert_eq!(p.previous.as_deref(), Some("1"));
+        assert_eq!(p.change.as_deref(), Some("+1"));
     }
 }

@@ -194,7 +194,7 @@ fn assert_indicators_printed(
             change,
             // A total's achievement, a level's gap, a ceiling's verdict.
             Figures::new(lang, p.status_rules)
-                .figure(i)
+                .figure(i, false)
                 .text
                 .unwrap_or_else(dash),
             i.status.text(lang).to_owned(),
