@@ -239,7 +239,7 @@ impl<'a> Engine<'a> {
             let empty = empty_label
                 .get(self.programme.default_language())
                 .to_owned();
-            let (order, labels) = self.category_order(ind, b.column());
+            let (order, labels) = self.category_order(ind, &b.by, b.column());
             let mut categories: Vec<Category> = cum
                 .into_iter()
                 .filter_map(|(c, v)| c.map(|c| (c, v)))
@@ -303,33 +303,20 @@ impl<'a> Engine<'a> {
         })
     }
 
-    /// Sort key of a category: declared order for an enum, else by folded text.
+    /// Sort key of a category: declared order for an enum, else by folded
+    /// text; and the enum's labels. A composite reads no column: its
+    /// categories are its parts', so they come in the order and with the
+    /// labels of the first part broken down by the same dimension `by`.
     fn category_order(
         &self,
         ind: &IndicatorDef,
+        by: &str,
         column: &str,
     ) -> (
         impl Fn(&str) -> (usize, String) + use<>,
         std::collections::BTreeMap<String, crate::text::Localized>,
     ) {
-        let (values, labels) = ind
-            .measure
-            .selections()
-            .first()
-            .and_then(|sel| {
-                let fc = self.programme.resolve_column(sel, column).ok()?;
-                let ds = self.programme.dataset(&sel.dataset)?;
-                let schema_col = match &fc.via {
-                    None => ds.column(&fc.name)?,
-                    Some((r, c)) => self
-                        .programme
-                        .dataset(ds.column(r)?.references.as_deref()?)?
-                        .column(c)?,
-                };
-                (schema_col.kind == ColumnType::Enum)
-                    .then(|| (schema_col.values.clone(), schema_col.value_labels.clone()))
-            })
-            .unwrap_or_default();
+        let (values, labels) = self.enum_of(ind, by, column, 0).unwrap_or_default();
         let order = move |c: &str| {
             (
                 values.iter().position(|v| v == c).unwrap_or(usize::MAX),
@@ -337,6 +324,43 @@ impl<'a> Engine<'a> {
             )
         };
         (order, labels)
+    }
+
+    /// The values and labels of the enum column `column` holding the
+    /// categories of `ind`'s breakdown by `by`, following a composite to its
+    /// parts (`depth` bounds the walk: the load refuses cycles, this only
+    /// makes sure a walk ends).
+    fn enum_of(
+        &self,
+        ind: &IndicatorDef,
+        by: &str,
+        column: &str,
+        depth: usize,
+    ) -> Option<(
+        Vec<String>,
+        std::collections::BTreeMap<String, crate::text::Localized>,
+    )> {
+        if let crate::measure::Measure::Formula(f) = &ind.measure {
+            let parts = f.codes();
+            return parts.iter().filter(|_| depth < 16).find_map(|code| {
+                let part = self.programme.indicator(code).ok()?;
+                let b = part.breakdowns.iter().find(|b| b.by == by)?;
+                self.enum_of(part, by, b.column(), depth + 1)
+            });
+        }
+        ind.measure.selections().first().and_then(|sel| {
+            let fc = self.programme.resolve_column(sel, column).ok()?;
+            let ds = self.programme.dataset(&sel.dataset)?;
+            let schema_col = match &fc.via {
+                None => ds.column(&fc.name)?,
+                Some((r, c)) => self
+                    .programme
+                    .dataset(ds.column(r)?.references.as_deref()?)?
+                    .column(c)?,
+            };
+            (schema_col.kind == ColumnType::Enum)
+                .then(|| (schema_col.values.clone(), schema_col.value_labels.clone()))
+        })
     }
 
     /// The prepared rows of the indicator at `position` (cached): each

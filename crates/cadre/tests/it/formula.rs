@@ -14,12 +14,25 @@ const INDICATORS: &str = "indicators/composite.toml";
 
 /// The formula case's programme with its indicators edited by `edit`.
 fn programme_with(edit: impl FnOnce(String) -> String) -> Result<Programme, Error> {
+    programme_edited(edit, |t| t)
+}
+
+/// The formula case's programme with its indicators edited by `edit` and
+/// its datasets by `datasets`.
+fn programme_edited(
+    edit: impl FnOnce(String) -> String,
+    datasets: impl FnOnce(String) -> String,
+) -> Result<Programme, Error> {
     let dir = tempfile::tempdir().unwrap();
     let src = case().join("programme");
     std::fs::create_dir(dir.path().join("indicators")).unwrap();
-    for f in ["programme.toml", "datasets.toml"] {
-        std::fs::copy(src.join(f), dir.path().join(f)).unwrap();
-    }
+    std::fs::copy(
+        src.join("programme.toml"),
+        dir.path().join("programme.toml"),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(src.join("datasets.toml")).unwrap();
+    std::fs::write(dir.path().join("datasets.toml"), datasets(text)).unwrap();
     let text = std::fs::read_to_string(src.join(INDICATORS)).unwrap();
     std::fs::write(dir.path().join(INDICATORS), edit(text)).unwrap();
     Programme::load(dir.path())
@@ -158,4 +171,41 @@ fn explain_shows_the_parts_values_and_the_formula_with_them() {
     );
     let c = e.unwrap().composition.unwrap();
     assert_eq!(c.substituted(false, n), "100 * empty / 5");
+}
+
+/// A composite reads no column: its categories come in the order of the
+/// enum its parts read (here H before F, against the alphabet), with the
+/// enum's labels, like its parts'.
+#[test]
+fn a_composites_categories_keep_the_enum_order_and_labels_of_its_parts() {
+    let p = programme_edited(
+        |t| t,
+        |t| {
+            let old = "values = [\"F\", \"H\"]";
+            assert!(t.contains(old), "no {old}");
+            t.replacen(
+                old,
+                "values = [\"H\", \"F\"]\nvalue_labels.F = { fr = \"Femmes\", en = \"Women\" }\nvalue_labels.H = { fr = \"Hommes\", en = \"Men\" }",
+                1,
+            )
+        },
+    )
+    .unwrap();
+    let data = cadre::ingest(&p, case().join("data")).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2024, 12, 31).unwrap();
+    let period = Period::parse("2024-Q2", p.info.start, today).unwrap();
+    let table = Engine::new(&p, &data).compute(&period).unwrap();
+    for code in ["T1", "X1", "H1"] {
+        let iv = table.indicators.iter().find(|i| i.code == code).unwrap();
+        let cats: Vec<(&str, &str)> = iv.breakdowns[0]
+            .categories
+            .iter()
+            .map(|c| (c.category.as_str(), c.label.get(Lang::En)))
+            .collect();
+        assert_eq!(
+            cats,
+            [("H", "Men"), ("F", "Women"), ("non renseigné", "")],
+            "{code}"
+        );
+    }
 }
