@@ -500,6 +500,7 @@ impl Programme {
         for ind in &mut programme.indicators {
             ind.milestones.sort_by_key(|m| m.date);
         }
+        programme.derive_stage_targets();
         programme.check_indicators(&origins)?;
         programme.check_report(&programme_path)?;
         programme.check_finance(&programme_path)?;
@@ -507,6 +508,28 @@ impl Programme {
         programme.iati.check(&programme_path)?;
         programme.sort_indicators();
         Ok(programme)
+    }
+
+    /// An overall stage that states no `target` has its target stage's
+    /// rank as target: the definitions need not say the same thing twice.
+    /// (A stage that is not on the scale is refused by the checks that
+    /// follow.)
+    fn derive_stage_targets(&mut self) {
+        let ranks: Vec<Option<f64>> = self
+            .indicators
+            .iter()
+            .map(|ind| match &ind.measure {
+                crate::indicator::Measure::Stage(s) if s.is_overall() && ind.target.is_none() => {
+                    s.target_rank(self)
+                }
+                _ => None,
+            })
+            .collect();
+        for (ind, rank) in self.indicators.iter_mut().zip(ranks) {
+            if rank.is_some() {
+                ind.target = rank;
+            }
+        }
     }
 
     /// Every indicator against the programme, in file order; a problem

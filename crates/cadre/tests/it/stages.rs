@@ -84,6 +84,26 @@ fn a_stage_column_that_is_not_an_enum_is_refused() {
     );
 }
 
+/// Left out, an overall stage's target is its target stage's rank.
+#[test]
+fn an_overall_stage_without_a_target_has_the_target_stages_rank() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("indicators")).unwrap();
+    for f in ["programme.toml", "datasets.toml"] {
+        std::fs::copy(source().join(f), dir.path().join(f)).unwrap();
+    }
+    let text = std::fs::read_to_string(source().join("indicators/etapes.toml")).unwrap();
+    let edited = text.replacen(
+        "target = 3\nmeasure = { type = \"stage\"",
+        "measure = { type = \"stage\"",
+        1,
+    );
+    assert_ne!(edited, text);
+    std::fs::write(dir.path().join("indicators/etapes.toml"), edited).unwrap();
+    let p = Programme::load(dir.path()).unwrap();
+    assert_eq!(p.indicator("S1").unwrap().target, Some(3.0));
+}
+
 #[test]
 fn an_overall_target_other_than_the_target_stage_rank_is_refused() {
     let (_, line, en, _) = load_error(|t| {
