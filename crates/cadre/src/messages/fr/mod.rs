@@ -3,6 +3,7 @@
 use super::{RulePart, aliases_line};
 use crate::cell::format_number;
 use crate::error::{
+    DefinedAt, ShapeProblem,
     CountsNewProblem, DatasetProblem, DefinitionProblem, Error, IndicatorProblem, LogoProblem,
     PeriodProblem, TableProblem, UnknownWord, WindowProblem, WorkbookProblem,
 };
@@ -191,9 +192,14 @@ pub(super) fn error(e: &Error) -> String {
         Error::Period { input, problem } => {
             format!("période « {input} » : {}", period_problem(*problem))
         }
-        Error::Compute { indicator, message } => {
-            format!("indicateur {indicator} : calcul refusé par polars : « {message} »")
-        }
+        Error::Compute {
+            indicator,
+            message,
+            defined_at,
+        } => format!(
+            "{}indicateur {indicator} : calcul refusé par polars : « {message} »",
+            defined_at.as_ref().map(place).unwrap_or_default()
+        ),
         Error::ClaimedTable {
             path,
             sheet,
@@ -479,6 +485,61 @@ fn definition_problem(p: &DefinitionProblem) -> String {
         DefinitionProblem::Iati(problem) => format!("[iati] {}", iati_problem(problem)),
         DefinitionProblem::Indicator { code, problem } => {
             format!("indicateur {code} : {}", indicator_problem(problem))
+        }
+        DefinitionProblem::InIndicator { code, problem } => {
+            format!("indicateur {code} : {}", definition_problem(problem))
+        }
+        DefinitionProblem::Shape(problem) => shape_problem(problem),
+    }
+}
+
+/// « fichier:ligne : », où une définition est écrite.
+fn place(at: &DefinedAt) -> String {
+    format!(
+        "{}{} : ",
+        at.path.display(),
+        at.line.map(|l| format!(":{l}")).unwrap_or_default()
+    )
+}
+
+/// Une mesure, une fenêtre ou une date mal formée.
+fn shape_problem(p: &ShapeProblem) -> String {
+    match p {
+        ShapeProblem::UnknownMeasureType { given, expected } => format!(
+            "type de mesure « {given} » inconnu ; types : {}",
+            expected.join(", ")
+        ),
+        ShapeProblem::MeasureNeeds { measure, key } => {
+            format!("une mesure « {measure} » demande `{key}`")
+        }
+        ShapeProblem::MeasureTakesNo { measure, key } => {
+            format!("une mesure « {measure} » ne prend pas `{key}`")
+        }
+        ShapeProblem::FilterLabelWithoutFilter => {
+            "`filter_label` décrit un `filter` : donnez le filtre ou retirez le libellé".into()
+        }
+        ShapeProblem::FormulaTakesNo { key } => format!(
+            "une mesure « formula » ne prend pas `{key}` : elle lit les indicateurs que nomme sa formule"
+        ),
+        ShapeProblem::RatioSelectionOutsideSides => "une mesure « ratio » donne `dataset`, `date` et `filter` dans son numérateur et son dénominateur".into(),
+        ShapeProblem::CountWithColumn => {
+            "`aggregate = \"count\"` compte des lignes : retirez `column`".into()
+        }
+        ShapeProblem::AggregateNeedsColumn => "cet agrégat demande `column`".into(),
+        ShapeProblem::StageNeedsDate => {
+            "une mesure « stage » demande `date` : l’étape est celle de la dernière ligne".into()
+        }
+        ShapeProblem::StageScaleWithoutPer => {
+            "`scale` fait une part d’unités : il demande `per` (la colonne des unités)".into()
+        }
+        ShapeProblem::StageMilestonesPerUnit => "`stage_milestones` jugent une étape d’ensemble ; par unité, donnez les `milestones` de l’indicateur (des nombres d’unités)".into(),
+        ShapeProblem::LatestNeedsDate => "une mesure « latest » demande `date`".into(),
+        ShapeProblem::AtEndForm => "`at_end` prend soit `from` (et `to`), soit `unit`".into(),
+        ShapeProblem::NotACalendarDate { given } => {
+            format!("« {given} » n’est pas une date du calendrier")
+        }
+        ShapeProblem::NotADate { given } => {
+            format!("date attendue, de la forme 2025-10-31 ; trouvé « {given} »")
         }
     }
 }
