@@ -276,6 +276,11 @@ pub enum DefinitionProblem {
         /// measure of the wrong shape).
         problem: Box<DefinitionProblem>,
     },
+    /// A key the table requires is missing (`code` of an indicator).
+    MissingKey {
+        /// The key.
+        key: String,
+    },
     /// A value of the wrong shape, refused by cadre's own reading of the
     /// definitions (a measure missing a key its type needs, a date that is
     /// not one).
@@ -811,6 +816,13 @@ pub enum WorkbookProblem {
         /// What the reader said, quoted.
         detail: String,
     },
+    /// An xls workbook whose OLE container (the file system inside the
+    /// file) is damaged.
+    DamagedOle {
+        /// The part of the container found damaged, as the reader names it
+        /// (`directory`, `chain loop`), quoted.
+        part: String,
+    },
     /// A zip archive that cannot be read.
     DamagedZip {
         /// What the zip reader said, quoted.
@@ -901,6 +913,9 @@ pub enum TableProblem {
         /// What the PDF reader said, quoted.
         detail: String,
     },
+    /// This build reads no PDF (built without the runner's `pdf` feature):
+    /// the table is read from its JSON file instead.
+    PdfUnsupported,
     /// A PDF with no indicator table attached (not a cadre report, or one
     /// made without its table).
     NoAttachedTable,

@@ -1283,12 +1283,20 @@ fn parse_toml<T: serde::de::DeserializeOwned>(
 }
 
 /// What the parser's `message` states: an unknown word when it names one,
-/// a shape problem cadre's reading recorded, else the message, quoted.
+/// a shape problem cadre's reading recorded, a missing key, else the
+/// message, quoted.
 fn parser_problem(message: &str) -> DefinitionProblem {
     let recorded = shape::recover(message);
-    match (unknown_word::problem(message.trim()), recorded) {
-        (DefinitionProblem::Syntax { .. }, Some(shape)) => DefinitionProblem::Shape(shape),
-        (problem, _) => problem,
+    let missing = message
+        .trim()
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'));
+    match (unknown_word::problem(message.trim()), recorded, missing) {
+        (DefinitionProblem::Syntax { .. }, Some(shape), _) => DefinitionProblem::Shape(shape),
+        (DefinitionProblem::Syntax { .. }, None, Some(key)) => DefinitionProblem::MissingKey {
+            key: key.to_owned(),
+        },
+        (problem, _, _) => problem,
     }
 }
 

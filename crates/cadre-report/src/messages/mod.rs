@@ -532,7 +532,7 @@ pub enum Text<'a> {
     /// The xlsx writer refused a cell, sheet or list.
     XlsxRefused {
         /// What was being written.
-        context: &'a str,
+        part: &'a crate::template::XlsxPart,
         /// The writer's reason.
         reason: &'a str,
     },
@@ -637,6 +637,16 @@ impl Word {
         match lang {
             Lang::Fr => fr::word(self),
             Lang::En => en::word(self),
+        }
+    }
+}
+
+impl crate::template::XlsxPart {
+    /// What was being written, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Fr => fr::xlsx_part(self),
+            Lang::En => en::xlsx_part(self),
         }
     }
 }

@@ -57,9 +57,8 @@ fn header_of(line: &str) -> Option<String> {
         .collect();
     // A value of a multi-line array (`["a", "b"],`) has quotes or commas;
     // a header has neither.
-    let header = bare.starts_with('[')
-        && bare.ends_with(']')
-        && !bare.contains(['"', '\'', ',', '{', '=']);
+    let header =
+        bare.starts_with('[') && bare.ends_with(']') && !bare.contains(['"', '\'', ',', '{', '=']);
     header.then_some(bare)
 }
 

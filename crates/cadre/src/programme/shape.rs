@@ -47,6 +47,9 @@ mod tests {
         assert_eq!(recover("a `latest` measure needs `date`"), None);
         refuse(ShapeProblem::AtEndForm);
         assert_eq!(recover("missing field `code`"), None);
-        assert_eq!(recover("`at_end` takes either `from` (and `to`) or `unit`"), None);
+        assert_eq!(
+            recover("`at_end` takes either `from` (and `to`) or `unit`"),
+            None
+        );
     }
 }

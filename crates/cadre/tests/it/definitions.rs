@@ -446,7 +446,13 @@ fn line_in_mini(edit: &dyn Fn(String) -> String, needle: &str) -> usize {
         std::fs::read_to_string(repo().join("tests/compute/programme/indicators/mini.toml"))
             .unwrap(),
     );
-    text.lines().enumerate().filter(|(_, l)| l.contains(needle)).last().unwrap().0 + 1
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains(needle))
+        .last()
+        .unwrap()
+        .0
+        + 1
 }
 
 /// A value the parser refuses inside an indicator's table (an unknown
@@ -488,8 +494,12 @@ fn a_bad_value_in_an_indicator_names_the_indicator_and_the_line() {
     // Without its code, the table names no indicator (and no other one).
     let edit = with_x9("code = \"X9\"\n", "");
     let (_, _, message) = definition_error("indicators/mini.toml", &edit);
-    assert!(message.contains("missing field `code`"), "{message}");
+    assert!(message.ends_with(": missing key `code`"), "{message}");
     assert!(!message.contains("indicator "), "{message}");
+    let fr = programme_with("indicators/mini.toml", &edit)
+        .unwrap_err()
+        .message(cadre::Lang::Fr);
+    assert!(fr.ends_with(" : clé « code » manquante"), "{fr}");
 }
 
 /// A formula that cannot be read and a measure missing a key its type

@@ -265,7 +265,9 @@ fn a_compute_error_names_the_definition_s_file_and_line() {
     assert!(en.starts_with(&format!("{place}: indicator N1: ")), "{en}");
     let fr = e.message(cadre::Lang::Fr);
     assert!(
-        fr.starts_with(&format!("{place} : indicateur N1 : calcul refusé par polars")),
+        fr.starts_with(&format!(
+            "{place} : indicateur N1 : calcul refusé par polars"
+        )),
         "{fr}"
     );
 }

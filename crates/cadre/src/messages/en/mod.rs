@@ -3,9 +3,9 @@
 use super::{RulePart, aliases_line};
 use crate::cell::format_number;
 use crate::error::{
-    DefinedAt, ShapeProblem,
-    CountsNewProblem, DatasetProblem, DefinitionProblem, Error, IndicatorProblem, LogoProblem,
-    PeriodProblem, TableProblem, UnknownWord, WindowProblem, WorkbookProblem,
+    CountsNewProblem, DatasetProblem, DefinedAt, DefinitionProblem, Error, IndicatorProblem,
+    LogoProblem, PeriodProblem, ShapeProblem, TableProblem, UnknownWord, WindowProblem,
+    WorkbookProblem,
 };
 use crate::explain::Aggregation;
 use crate::indicator::{AggregateKind, MeasureType};
@@ -221,6 +221,10 @@ pub(super) fn error(e: &Error) -> String {
                 }
                 TableProblem::UnknownStatus { value } => format!("unknown status `{value}`"),
                 TableProblem::Pdf { detail } => format!("unreadable PDF ({detail})"),
+                TableProblem::PdfUnsupported => {
+                    "this build of cadre reads no PDF (feature `pdf`): give the table's JSON file"
+                        .to_owned()
+                }
                 TableProblem::NoAttachedTable => {
                     "this PDF carries no indicator table (a cadre report attaches one)".to_owned()
                 }
@@ -337,6 +341,9 @@ fn workbook_problem(p: &WorkbookProblem) -> String {
         }
         WorkbookProblem::Unreadable { format, detail } => {
             format!("cannot read the {format:?} workbook: {detail}")
+        }
+        WorkbookProblem::DamagedOle { part } => {
+            format!("cannot read the Xls workbook: damaged OLE container ({part})")
         }
         WorkbookProblem::DamagedZip { detail } => {
             format!("not a valid workbook (damaged zip archive: {detail})")
@@ -470,6 +477,7 @@ fn definition_problem(p: &DefinitionProblem) -> String {
             format!("indicator {code}: {}", definition_problem(problem))
         }
         DefinitionProblem::Shape(problem) => shape_problem(problem),
+        DefinitionProblem::MissingKey { key } => format!("missing key `{key}`"),
     }
 }
 

@@ -3,9 +3,9 @@
 use super::{RulePart, aliases_line};
 use crate::cell::format_number;
 use crate::error::{
-    DefinedAt, ShapeProblem,
-    CountsNewProblem, DatasetProblem, DefinitionProblem, Error, IndicatorProblem, LogoProblem,
-    PeriodProblem, TableProblem, UnknownWord, WindowProblem, WorkbookProblem,
+    CountsNewProblem, DatasetProblem, DefinedAt, DefinitionProblem, Error, IndicatorProblem,
+    LogoProblem, PeriodProblem, ShapeProblem, TableProblem, UnknownWord, WindowProblem,
+    WorkbookProblem,
 };
 use crate::explain::Aggregation;
 use crate::indicator::{AggregateKind, MeasureType};
@@ -227,6 +227,10 @@ pub(super) fn error(e: &Error) -> String {
                 }
                 TableProblem::UnknownStatus { value } => format!("statut « {value} » inconnu"),
                 TableProblem::Pdf { detail } => format!("PDF illisible (« {detail} »)"),
+                TableProblem::PdfUnsupported => {
+                    "cette version de cadre ne lit pas les PDF (fonction `pdf`) : donnez le fichier JSON de la table"
+                        .to_owned()
+                }
                 TableProblem::NoAttachedTable => {
                     "ce PDF ne porte aucune table d’indicateurs (un rapport cadre en joint une)"
                         .to_owned()
@@ -351,6 +355,9 @@ fn workbook_problem(p: &WorkbookProblem) -> String {
         }
         WorkbookProblem::Unreadable { format, detail } => {
             format!("classeur {format:?} illisible (« {detail} »)")
+        }
+        WorkbookProblem::DamagedOle { part } => {
+            format!("classeur xls invalide : conteneur OLE endommagé (« {part} »)")
         }
         WorkbookProblem::DamagedZip { detail } => {
             format!("classeur invalide : archive zip endommagée (« {detail} »)")
@@ -490,6 +497,7 @@ fn definition_problem(p: &DefinitionProblem) -> String {
             format!("indicateur {code} : {}", definition_problem(problem))
         }
         DefinitionProblem::Shape(problem) => shape_problem(problem),
+        DefinitionProblem::MissingKey { key } => format!("clé « {key} » manquante"),
     }
 }
 
