@@ -940,7 +940,7 @@ fn tracking_xlsx(
 ) -> Result<Vec<u8>, Error> {
     crate::tracking::tracking_xlsx(programme, tables, statement, lang, created).map_err(|source| {
         Error::Xlsx {
-            what: crate::template::XlsxPart::TrackingTable,
+            what: Box::new(crate::template::XlsxPart::TrackingTable),
             source,
         }
     })

@@ -48,7 +48,7 @@ pub enum Error {
     /// An xlsx workbook could not be made.
     Xlsx {
         /// Which workbook ([`XlsxPart::TrackingTable`]).
-        what: XlsxPart,
+        what: Box<XlsxPart>,
         /// The writer's reason.
         source: rust_xlsxwriter::XlsxError,
     },

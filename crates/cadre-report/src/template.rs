@@ -85,8 +85,8 @@ pub enum TemplateError {
     /// The spreadsheet writer refused something (a sheet name, a list, a cell).
     #[error("{}: {source}", part.text(Lang::En))]
     Xlsx {
-        /// What was being written.
-        part: XlsxPart,
+        /// What was being written (boxed: errors travel in every `Result`).
+        part: Box<XlsxPart>,
         /// The writer's reason.
         source: XlsxError,
     },
@@ -329,7 +329,7 @@ impl<'p> Template<'p> {
                     .and_then(|dt| ws.write_datetime_with_format(row, col, &dt, &f.date)),
             };
             written.map_err(|source| TemplateError::Xlsx {
-                part: part(),
+                part: Box::new(part()),
                 source,
             })?;
         }
@@ -346,7 +346,7 @@ impl<'p> Template<'p> {
         }
         .render(self.lang);
         let created = excel_date(info.start).map_err(|source| TemplateError::Xlsx {
-            part: XlsxPart::CreationDate,
+            part: Box::new(XlsxPart::CreationDate),
             source,
         })?;
         let mut workbook = Workbook::new();
@@ -366,7 +366,7 @@ impl<'p> Template<'p> {
         workbook
             .save_to_buffer()
             .map_err(|source| TemplateError::Xlsx {
-                part: XlsxPart::Workbook,
+                part: Box::new(XlsxPart::Workbook),
                 source,
             })
     }
@@ -415,25 +415,25 @@ impl<'p> Template<'p> {
         let mut ws = Worksheet::new();
         let dataset = schema.name.as_str();
         ws.set_name(dataset).map_err(|source| TemplateError::Xlsx {
-            part: XlsxPart::SheetName {
+            part: Box::new(XlsxPart::SheetName {
                 dataset: dataset.to_owned(),
-            },
+            }),
             source,
         })?;
         ws.set_freeze_panes(1, 0)
             .map_err(|source| TemplateError::Xlsx {
-                part: XlsxPart::Sheet {
+                part: Box::new(XlsxPart::Sheet {
                     sheet: dataset.to_owned(),
-                },
+                }),
                 source,
             })?;
         for (c, column) in schema.columns.iter().enumerate() {
             let col = c as u16;
             let xl = |source| TemplateError::Xlsx {
-                part: XlsxPart::Column {
+                part: Box::new(XlsxPart::Column {
                     sheet: dataset.to_owned(),
                     column: column.name.clone(),
-                },
+                }),
                 source,
             };
             let f = &self.formats;
@@ -494,10 +494,10 @@ impl<'p> Template<'p> {
         lists_name: &str,
     ) -> Result<Option<DataValidation>, TemplateError> {
         let xl = |source| TemplateError::Xlsx {
-            part: XlsxPart::ColumnCheck {
+            part: Box::new(XlsxPart::ColumnCheck {
                 sheet: schema.name.clone(),
                 column: column.name.clone(),
-            },
+            }),
             source,
         };
         let programme = self.programme;
@@ -553,9 +553,9 @@ impl<'p> Template<'p> {
     /// absolute range that holds them.
     fn list_range(&mut self, lists_name: &str, values: &[String]) -> Result<String, TemplateError> {
         let xl = |source| TemplateError::Xlsx {
-            part: XlsxPart::Sheet {
+            part: Box::new(XlsxPart::Sheet {
                 sheet: lists_name.to_owned(),
-            },
+            }),
             source,
         };
         let (ws, used) = match &mut self.lists {
@@ -768,7 +768,7 @@ fn rules_text(programme: &Programme, lang: Lang, prefilled: &[&str]) -> Vec<Stri
 /// An error writing the instructions sheet.
 fn instructions_error(source: XlsxError) -> TemplateError {
     TemplateError::Xlsx {
-        part: XlsxPart::Instructions,
+        part: Box::new(XlsxPart::Instructions),
         source,
     }
 }
