@@ -693,4 +693,28 @@ mod tests {
         assert_eq!(none.render(Lang::Fr), "0 écart :");
         assert_eq!(none.render(Lang::En), "0 differences:");
     }
+
+    #[test]
+    fn what_the_xlsx_writer_refused_is_named_in_one_language() {
+        let part = crate::template::XlsxPart::Cell {
+            sheet: "sessions".into(),
+            row: 3,
+            column: "date".into(),
+        };
+        let refused = |lang| {
+            Text::XlsxRefused {
+                part: &part,
+                reason: "out of range",
+            }
+            .render(lang)
+        };
+        assert_eq!(
+            refused(Lang::Fr),
+            "feuille sessions, ligne 3, colonne date : refusé par l’écriture xlsx (« out of range »)"
+        );
+        assert_eq!(
+            refused(Lang::En),
+            "sheet sessions, row 3, column date: refused by the xlsx writer (out of range)"
+        );
+    }
 }

@@ -553,3 +553,32 @@ fn formula_and_measure_errors_speak_one_language() {
         }
     }
 }
+
+/// A date that is not one is refused in the user's language, with its line.
+#[test]
+fn a_date_that_is_not_one_is_refused_in_each_language() {
+    let edit = |t: String| t.replacen("start = 2024-01-01", "start = \"2024/01/01\"", 1);
+    let (path, line, en) = definition_error("programme.toml", edit);
+    assert!(path.ends_with("programme.toml"), "{path}");
+    assert_eq!(line, Some(line_in(&edit, "start = ")));
+    assert!(
+        en.ends_with(": expected a date like 2025-10-31, found `2024/01/01`"),
+        "{en}"
+    );
+    let fr = programme_with("programme.toml", edit)
+        .unwrap_err()
+        .message(cadre::Lang::Fr);
+    assert!(
+        fr.ends_with(" : date attendue, de la forme 2025-10-31 ; trouvé « 2024/01/01 »"),
+        "{fr}"
+    );
+}
+
+/// The line (from 1) of the first line holding `needle` in the mini
+/// programme.toml edited by `edit`.
+fn line_in(edit: &dyn Fn(String) -> String, needle: &str) -> usize {
+    let text = edit(
+        std::fs::read_to_string(repo().join("tests/compute/programme/programme.toml")).unwrap(),
+    );
+    text.lines().position(|l| l.contains(needle)).unwrap() + 1
+}
