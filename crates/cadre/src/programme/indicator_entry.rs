@@ -32,13 +32,25 @@ pub(super) fn naming(error: Error, text: &str) -> Error {
 }
 
 /// The `code` of the `[[indicator]]` table that holds `line` (from 1): the
-/// last `[[indicator]]` header on or before it, and the `code = "…"` line
-/// among the keys that follow it, before any sub-table.
+/// last `[[indicator]]` header on or before it, when no other table (but
+/// its own sub-tables, `[indicator.measure]`) starts between them, and the
+/// `code = "…"` line among the keys that follow it, before any sub-table.
 fn code_at(text: &str, line: usize) -> Option<String> {
     let lines: Vec<&str> = text.lines().collect();
-    let header = lines[..line.min(lines.len())]
+    let headers: Vec<(usize, String)> = lines[..line.min(lines.len())]
         .iter()
-        .rposition(|l| header_of(l).as_deref() == Some("[[indicator]]"))?;
+        .enumerate()
+        .filter_map(|(i, l)| header_of(l).map(|h| (i, h)))
+        .collect();
+    let (_, last) = headers.last()?;
+    let of_an_indicator = |h: &str| {
+        h == "[[indicator]]" || h.starts_with("[indicator.") || h.starts_with("[[indicator.")
+    };
+    if !of_an_indicator(last) {
+        // A misspelt table (`[[indicatr]]`) is no indicator's.
+        return None;
+    }
+    let (header, _) = headers.iter().rev().find(|(_, h)| h == "[[indicator]]")?;
     lines[header + 1..]
         .iter()
         .take_while(|l| header_of(l).is_none())
@@ -97,6 +109,11 @@ type = "count"
 
 [[indicator]]
 kind = "level"
+
+[[indicator]]
+code = "B2"
+[[indicatr]]
+code = "B3"
 "#;
 
     #[test]
@@ -107,6 +124,12 @@ kind = "level"
         assert_eq!(code_at(FILE, 7).as_deref(), Some("X9"), "above its code");
         assert_eq!(code_at(FILE, 14).as_deref(), Some("X9"), "in its measure");
         assert_eq!(code_at(FILE, 17), None, "a table without a code");
+        assert_eq!(code_at(FILE, 20).as_deref(), Some("B2"));
+        assert_eq!(
+            code_at(FILE, 22),
+            None,
+            "a misspelt table is no indicator's"
+        );
     }
 
     #[test]
