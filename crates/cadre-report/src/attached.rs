@@ -132,9 +132,7 @@ fn reported_table(bytes: &[u8]) -> Result<ReportedTable, TableProblem> {
 /// is read from its JSON (saved on its own) instead.
 #[cfg(not(feature = "pdf"))]
 pub fn attachment_of_pdf(_bytes: &[u8]) -> Result<Vec<u8>, TableProblem> {
-    Err(TableProblem::Pdf {
-        detail: "this build of cadre reads no PDF (feature `pdf`)".to_owned(),
-    })
+    Err(TableProblem::PdfUnsupported)
 }
 
 /// The bytes of the indicator table attached to a PDF.

@@ -945,7 +945,7 @@ fn tracking_xlsx(
 ) -> Result<Vec<u8>, Error> {
     crate::tracking::tracking_xlsx(programme, tables, statement, lang, created).map_err(|source| {
         Error::Xlsx {
-            what: "tracking table".into(),
+            what: Box::new(crate::template::XlsxPart::TrackingTable),
             source,
         }
     })

@@ -7,7 +7,7 @@ use cadre::Lang;
 
 use crate::messages::Text;
 use crate::report::ReportError;
-use crate::template::TemplateError;
+use crate::template::{TemplateError, XlsxPart};
 
 /// Why a command stopped.
 #[derive(Debug, thiserror::Error)]
@@ -55,8 +55,8 @@ pub enum Error {
     Template(#[from] TemplateError),
     /// An xlsx workbook could not be made.
     Xlsx {
-        /// Which workbook (`tracking table`).
-        what: String,
+        /// Which workbook ([`XlsxPart::TrackingTable`]).
+        what: Box<XlsxPart>,
         /// The writer's reason.
         source: rust_xlsxwriter::XlsxError,
     },
@@ -116,7 +116,7 @@ impl Error {
             Error::Report(e) => report_message(e, lang),
             Error::Template(e) => template_message(e, lang),
             Error::Xlsx { what, source } => Text::XlsxRefused {
-                context: what,
+                part: what,
                 reason: &source.to_string(),
             }
             .render(lang),
@@ -198,8 +198,8 @@ fn report_message(e: &ReportError, lang: Lang) -> String {
 
 fn template_message(e: &TemplateError, lang: Lang) -> String {
     match e {
-        TemplateError::Xlsx { context, source } => Text::XlsxRefused {
-            context,
+        TemplateError::Xlsx { part, source } => Text::XlsxRefused {
+            part,
             reason: &source.to_string(),
         }
         .render(lang),

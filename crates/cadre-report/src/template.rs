@@ -32,14 +32,61 @@ use crate::messages::{Text, Word};
 /// they only lose the entry-time help.
 pub const ENTRY_ROWS: u32 = 5000;
 
+/// What the xlsx writer was writing when it refused, named by the
+/// catalogue in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum XlsxPart {
+    /// The tracking table's workbook.
+    TrackingTable,
+    /// The template's creation date.
+    CreationDate,
+    /// The template's workbook, as it is saved.
+    Workbook,
+    /// The instructions sheet.
+    Instructions,
+    /// A data sheet's name.
+    SheetName {
+        /// The dataset.
+        dataset: String,
+    },
+    /// A sheet (a dataset's, or the hidden lists).
+    Sheet {
+        /// The sheet.
+        sheet: String,
+    },
+    /// A column's header or width.
+    Column {
+        /// The sheet.
+        sheet: String,
+        /// The column.
+        column: String,
+    },
+    /// A column's entry check (its drop-down list or range).
+    ColumnCheck {
+        /// The sheet.
+        sheet: String,
+        /// The column.
+        column: String,
+    },
+    /// A cell of a pre-filled row.
+    Cell {
+        /// The sheet.
+        sheet: String,
+        /// The row, as the spreadsheet numbers it.
+        row: u32,
+        /// The column.
+        column: String,
+    },
+}
+
 /// Why a template could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
     /// The spreadsheet writer refused something (a sheet name, a list, a cell).
-    #[error("{context}: {source}")]
+    #[error("{}: {source}", part.text(Lang::En))]
     Xlsx {
-        /// What was being written (sheet, column, row).
-        context: String,
+        /// What was being written (boxed: errors travel in every `Result`).
+        part: Box<XlsxPart>,
         /// The writer's reason.
         source: XlsxError,
     },
@@ -262,7 +309,11 @@ impl<'p> Template<'p> {
         let row = sheet.next_row;
         let ws = &mut sheet.worksheet;
         for (c, (entry, column)) in cells.iter().zip(&schema.columns).enumerate() {
-            let ctx = || format!("sheet {dataset}, row {}, column {}", row + 1, column.name);
+            let part = || XlsxPart::Cell {
+                sheet: dataset.to_owned(),
+                row: row + 1,
+                column: column.name.clone(),
+            };
             let col = c as u16;
             let written = match entry {
                 Entry::Empty => Ok(&mut *ws),
@@ -278,7 +329,7 @@ impl<'p> Template<'p> {
                     .and_then(|dt| ws.write_datetime_with_format(row, col, &dt, &f.date)),
             };
             written.map_err(|source| TemplateError::Xlsx {
-                context: ctx(),
+                part: Box::new(part()),
                 source,
             })?;
         }
@@ -295,7 +346,7 @@ impl<'p> Template<'p> {
         }
         .render(self.lang);
         let created = excel_date(info.start).map_err(|source| TemplateError::Xlsx {
-            context: "creation date".into(),
+            part: Box::new(XlsxPart::CreationDate),
             source,
         })?;
         let mut workbook = Workbook::new();
@@ -315,7 +366,7 @@ impl<'p> Template<'p> {
         workbook
             .save_to_buffer()
             .map_err(|source| TemplateError::Xlsx {
-                context: "workbook".into(),
+                part: Box::new(XlsxPart::Workbook),
                 source,
             })
     }
@@ -335,10 +386,10 @@ impl<'p> Template<'p> {
         let programme = self.programme;
         let f = &self.formats;
         let ws = &mut self.instructions;
-        ws.set_name(name).map_err(instructions_error("name"))?;
+        ws.set_name(name).map_err(instructions_error)?;
         for (c, width) in [24, 26, 28, 50, 46, 22].into_iter().enumerate() {
             ws.set_column_width(c as u16, width)
-                .map_err(instructions_error("widths"))?;
+                .map_err(instructions_error)?;
         }
         let mut row = 0u32;
         write_instructions_title(ws, f, programme, lang, &mut row)?;
@@ -364,18 +415,25 @@ impl<'p> Template<'p> {
         let mut ws = Worksheet::new();
         let dataset = schema.name.as_str();
         ws.set_name(dataset).map_err(|source| TemplateError::Xlsx {
-            context: format!("sheet name of dataset `{dataset}`"),
+            part: Box::new(XlsxPart::SheetName {
+                dataset: dataset.to_owned(),
+            }),
             source,
         })?;
         ws.set_freeze_panes(1, 0)
             .map_err(|source| TemplateError::Xlsx {
-                context: format!("sheet {dataset}"),
+                part: Box::new(XlsxPart::Sheet {
+                    sheet: dataset.to_owned(),
+                }),
                 source,
             })?;
         for (c, column) in schema.columns.iter().enumerate() {
             let col = c as u16;
             let xl = |source| TemplateError::Xlsx {
-                context: format!("sheet {dataset}, column {}", column.name),
+                part: Box::new(XlsxPart::Column {
+                    sheet: dataset.to_owned(),
+                    column: column.name.clone(),
+                }),
                 source,
             };
             let f = &self.formats;
@@ -436,7 +494,10 @@ impl<'p> Template<'p> {
         lists_name: &str,
     ) -> Result<Option<DataValidation>, TemplateError> {
         let xl = |source| TemplateError::Xlsx {
-            context: format!("sheet {}, column {}, check", schema.name, column.name),
+            part: Box::new(XlsxPart::ColumnCheck {
+                sheet: schema.name.clone(),
+                column: column.name.clone(),
+            }),
             source,
         };
         let programme = self.programme;
@@ -492,7 +553,9 @@ impl<'p> Template<'p> {
     /// absolute range that holds them.
     fn list_range(&mut self, lists_name: &str, values: &[String]) -> Result<String, TemplateError> {
         let xl = |source| TemplateError::Xlsx {
-            context: format!("sheet {lists_name}"),
+            part: Box::new(XlsxPart::Sheet {
+                sheet: lists_name.to_owned(),
+            }),
             source,
         };
         let (ws, used) = match &mut self.lists {
@@ -702,11 +765,10 @@ fn rules_text(programme: &Programme, lang: Lang, prefilled: &[&str]) -> Vec<Stri
     lines
 }
 
-/// An error writing the instructions sheet, naming the part written.
-fn instructions_error(context: &str) -> impl Fn(XlsxError) -> TemplateError {
-    let context = format!("instructions sheet, {context}");
-    move |source| TemplateError::Xlsx {
-        context: context.clone(),
+/// An error writing the instructions sheet.
+fn instructions_error(source: XlsxError) -> TemplateError {
+    TemplateError::Xlsx {
+        part: Box::new(XlsxPart::Instructions),
         source,
     }
 }
@@ -727,11 +789,10 @@ fn write_instructions_title(
     }
     .render(lang);
     ws.write_string_with_format(*row, 0, &title, &f.title)
-        .map_err(xl("title"))?;
+        .map_err(xl)?;
     *row += 1;
     if !info.title.is_empty() {
-        ws.write_string(*row, 0, info.title.get(lang))
-            .map_err(xl("title"))?;
+        ws.write_string(*row, 0, info.title.get(lang)).map_err(xl)?;
         *row += 1;
     }
     let period = Text::ProgrammeDates {
@@ -739,7 +800,7 @@ fn write_instructions_title(
         end: info.end,
     }
     .render(lang);
-    ws.write_string(*row, 0, &period).map_err(xl("period"))?;
+    ws.write_string(*row, 0, &period).map_err(xl)?;
     *row += 2;
     Ok(())
 }
@@ -755,7 +816,7 @@ fn write_instructions_rules(
 ) -> Result<(), TemplateError> {
     let xl = instructions_error;
     ws.write_string_with_format(*row, 0, Word::HowToFill.text(lang), &f.heading)
-        .map_err(xl("heading"))?;
+        .map_err(xl)?;
     *row += 1;
     let filled_names: Vec<&str> = programme
         .datasets
@@ -766,10 +827,10 @@ fn write_instructions_rules(
         .collect();
     for line in rules_text(programme, lang, &filled_names) {
         ws.merge_range(*row, 0, *row, 5, &format!("• {line}"), &f.wrap)
-            .map_err(xl("rules"))?;
+            .map_err(xl)?;
         // Merged cells do not grow with their text: give long lines room.
         let lines = (line.chars().count() / 150 + 1) as f64;
-        ws.set_row_height(*row, 15.0 * lines).map_err(xl("rules"))?;
+        ws.set_row_height(*row, 15.0 * lines).map_err(xl)?;
         *row += 1;
     }
     *row += 1;
@@ -787,11 +848,11 @@ fn write_sheets_table(
 ) -> Result<(), TemplateError> {
     let xl = instructions_error;
     ws.write_string_with_format(*row, 0, Word::TheSheets.text(lang), &f.heading)
-        .map_err(xl("heading"))?;
+        .map_err(xl)?;
     *row += 1;
     for (c, h) in Word::SHEETS_TABLE.iter().enumerate() {
         ws.write_string_with_format(*row, c as u16, h.text(lang), &f.table_header)
-            .map_err(xl("sheets table"))?;
+            .map_err(xl)?;
     }
     *row += 1;
     for (i, ds) in programme.datasets.iter().enumerate() {
@@ -815,7 +876,7 @@ fn write_sheets_table(
         ];
         for (c, text) in cells.iter().enumerate() {
             ws.write_string_with_format(*row, c as u16, text, &f.wrap)
-                .map_err(xl("sheets table"))?;
+                .map_err(xl)?;
         }
         *row += 1;
     }
@@ -834,11 +895,11 @@ fn write_columns_table(
 ) -> Result<(), TemplateError> {
     let xl = instructions_error;
     ws.write_string_with_format(*row, 0, Word::TheColumns.text(lang), &f.heading)
-        .map_err(xl("heading"))?;
+        .map_err(xl)?;
     *row += 1;
     for (c, h) in Word::COLUMNS_TABLE.iter().enumerate() {
         ws.write_string_with_format(*row, c as u16, h.text(lang), &f.table_header)
-            .map_err(xl("columns table"))?;
+            .map_err(xl)?;
     }
     *row += 1;
     for ds in &programme.datasets {
@@ -853,7 +914,7 @@ fn write_columns_table(
             ];
             for (c, text) in cells.iter().enumerate() {
                 ws.write_string_with_format(*row, c as u16, text, &f.wrap)
-                    .map_err(xl("columns table"))?;
+                    .map_err(xl)?;
             }
             *row += 1;
         }

@@ -71,6 +71,7 @@ impl Engine<'_> {
         let err = |e: PolarsError| Error::Compute {
             indicator: source.result.clone(),
             message: crate::filter::clean_polars_message(&e.to_string()),
+            defined_at: None,
         };
         let frame = self.activity_rows(source, period).map_err(err)?;
         let counts = match &source.count {

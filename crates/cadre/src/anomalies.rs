@@ -244,6 +244,7 @@ fn polars_error(dataset: &str) -> impl Fn(PolarsError) -> Error {
     move |e: PolarsError| Error::Compute {
         indicator: dataset.clone(),
         message: crate::filter::clean_polars_message(&e.to_string()),
+        defined_at: None,
     }
 }
 

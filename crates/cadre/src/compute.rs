@@ -382,6 +382,7 @@ impl<'a> Engine<'a> {
         |e| Error::Compute {
             indicator: ind.code.clone(),
             message: filter::clean_polars_message(&e.to_string()),
+            defined_at: ind.defined_at.clone(),
         }
     }
 

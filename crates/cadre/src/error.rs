@@ -78,6 +78,10 @@ pub enum Error {
         indicator: String,
         /// What polars said, quoted as it said it.
         message: String,
+        /// Where the indicator is defined (file and line), so that the user
+        /// can open its definition; none when what failed is not an
+        /// indicator (a dataset read for the finance or reporting pages).
+        defined_at: Option<DefinedAt>,
     },
     /// A claimed indicator table cannot be read.
     ClaimedTable {
@@ -97,6 +101,17 @@ pub enum Error {
         /// The closest code.
         closest: Option<String>,
     },
+}
+
+/// Where a definition is written: its file and, when known, its line.
+/// Recorded at load for each indicator, so that an error met later (while
+/// computing) still sends the user to the definition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DefinedAt {
+    /// The definition file.
+    pub path: PathBuf,
+    /// The line of the definition's code, when known.
+    pub line: Option<usize>,
 }
 
 /// Where a missing column is defined: what the message needs to show the
@@ -250,6 +265,89 @@ pub enum DefinitionProblem {
         code: String,
         /// What is wrong.
         problem: IndicatorProblem,
+    },
+    /// The parser refused a file inside one `[[indicator]]` table: the
+    /// indicator's code, read from the table's `code = "…"` line even when
+    /// the rest of the table cannot be read, and what the parser refused.
+    InIndicator {
+        /// The indicator's code.
+        code: String,
+        /// What the parser refused (a syntax error, an unknown word, a
+        /// measure of the wrong shape).
+        problem: Box<DefinitionProblem>,
+    },
+    /// A key the table requires is missing (`code` of an indicator).
+    MissingKey {
+        /// The key.
+        key: String,
+    },
+    /// A value of the wrong shape, refused by cadre's own reading of the
+    /// definitions (a measure missing a key its type needs, a date that is
+    /// not one).
+    Shape(ShapeProblem),
+}
+
+/// What cadre's reading of a definition refuses in its shape: the keys a
+/// measure type needs or refuses, a window's form, a date. These are found
+/// while the TOML is read (inside the parser), so they travel through the
+/// parser as its message and are recognised on the way out
+/// (`crate::programme::shape`), to be written in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShapeProblem {
+    /// A measure `type` cadre does not know.
+    UnknownMeasureType {
+        /// The type written.
+        given: String,
+        /// The types cadre knows.
+        expected: Vec<String>,
+    },
+    /// A key the measure's type requires is missing.
+    MeasureNeeds {
+        /// The measure's type.
+        measure: String,
+        /// The key.
+        key: String,
+    },
+    /// A key the measure's type does not take.
+    MeasureTakesNo {
+        /// The measure's type.
+        measure: String,
+        /// The key.
+        key: String,
+    },
+    /// `filter_label` without a `filter` to describe.
+    FilterLabelWithoutFilter,
+    /// A composite (`formula`) given rows to read (`dataset`, `date`,
+    /// `filter`): it reads the indicators its formula names.
+    FormulaTakesNo {
+        /// The key.
+        key: String,
+    },
+    /// A ratio given `dataset`, `date` or `filter` outside its sides.
+    RatioSelectionOutsideSides,
+    /// A ratio side counting rows (`aggregate = "count"`) with a `column`.
+    CountWithColumn,
+    /// A ratio side summing or counting distinct values without a `column`.
+    AggregateNeedsColumn,
+    /// A stage measure without `date`: a stage is the latest row's.
+    StageNeedsDate,
+    /// A stage measure with `scale` and no `per`.
+    StageScaleWithoutPer,
+    /// Per-unit stages with `stage_milestones` (they judge one stage overall).
+    StageMilestonesPerUnit,
+    /// A latest value without `date`.
+    LatestNeedsDate,
+    /// `at_end` with both or neither of `from` and `unit`.
+    AtEndForm,
+    /// A date that is not in the calendar (`2025-02-30`).
+    NotACalendarDate {
+        /// What was written.
+        given: String,
+    },
+    /// Not a date (`31/10/2025`, a date with a time).
+    NotADate {
+        /// What was written.
+        given: String,
     },
 }
 
@@ -718,6 +816,13 @@ pub enum WorkbookProblem {
         /// What the reader said, quoted.
         detail: String,
     },
+    /// An xls workbook whose OLE container (the file system inside the
+    /// file) is damaged.
+    DamagedOle {
+        /// The part of the container found damaged, as the reader names it
+        /// (`directory`, `chain loop`), quoted.
+        part: String,
+    },
     /// A zip archive that cannot be read.
     DamagedZip {
         /// What the zip reader said, quoted.
@@ -808,6 +913,9 @@ pub enum TableProblem {
         /// What the PDF reader said, quoted.
         detail: String,
     },
+    /// This build reads no PDF (built without the runner's `pdf` feature):
+    /// the table is read from its JSON file instead.
+    PdfUnsupported,
     /// A PDF with no indicator table attached (not a cadre report, or one
     /// made without its table).
     NoAttachedTable,

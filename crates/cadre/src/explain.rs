@@ -340,6 +340,7 @@ impl Engine<'_> {
         let err = |e: PolarsError| Error::Compute {
             indicator: def.code.clone(),
             message: e.to_string(),
+            defined_at: def.defined_at.clone(),
         };
         let prepared = self.prepare(position)?;
         let (scale, specs) = def.measure.imp().explain_parts(&prepared);

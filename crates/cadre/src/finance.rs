@@ -500,6 +500,7 @@ impl Engine<'_> {
         let err = |e: PolarsError| Error::Compute {
             indicator: dataset.to_owned(),
             message: crate::filter::clean_polars_message(&e.to_string()),
+            defined_at: None,
         };
         let mut keep: Vec<&str> = vec![amount];
         keep.extend(line);

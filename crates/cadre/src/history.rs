@@ -9,12 +9,10 @@
 //! value.
 
 use chrono::NaiveDate;
-use polars::prelude::PolarsError;
 use serde::Serialize;
 
 use crate::compute::{Engine, empty_window_figure, evaluate};
-use crate::error::{Error, Result};
-use crate::filter;
+use crate::error::Result;
 use crate::period::Period;
 
 /// Every indicator's cumulative value at the end of each quarter.
@@ -128,10 +126,7 @@ impl Engine<'_> {
         end: NaiveDate,
     ) -> Result<Option<f64>> {
         let prepared = self.prepare(position)?;
-        let err = |e: PolarsError| Error::Compute {
-            indicator: self.programme().indicators[position].code.clone(),
-            message: filter::clean_polars_message(&e.to_string()),
-        };
+        let err = Engine::compute_error(&self.programme().indicators[position]);
         let (_, window) = self.programme().indicators[position]
             .window
             .bounds_between(start, end);

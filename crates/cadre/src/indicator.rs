@@ -171,6 +171,11 @@ impl Selection {
 pub struct IndicatorDef {
     /// Code, unique in the programme (`A3.2`).
     pub code: String,
+    /// Where the definitions write it (file, line of its code), recorded at
+    /// load so that an error met while computing it sends the user to its
+    /// definition. Not a key of the definitions: never read nor written.
+    #[serde(skip)]
+    pub defined_at: Option<crate::error::DefinedAt>,
     /// The result (goal, outcome, action) it measures, a code of `programme.toml`.
     pub result: String,
     /// Level in the results chain.

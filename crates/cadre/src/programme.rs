@@ -29,7 +29,9 @@ use crate::text::{Localized, closest, fold_key};
 
 mod dataset_checks;
 pub mod iati;
+mod indicator_entry;
 mod languages;
+pub(crate) mod shape;
 mod unknown_word;
 
 /// Programme metadata (`[programme]` of `programme.toml`).
@@ -1195,10 +1197,15 @@ fn read_indicators(
     let mut origins = IndicatorOrigins::new();
     for path in &indicator_files {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        let file: IndicatorsFile = parse_toml(path, files, dir)?;
+        let file: IndicatorsFile =
+            parse_toml(path, files, dir).map_err(|e| indicator_entry::naming(e, &text))?;
         let lines = entry_lines(&text, "indicator", "code");
-        for (k, ind) in file.indicators.into_iter().enumerate() {
+        for (k, mut ind) in file.indicators.into_iter().enumerate() {
             let line = lines.get(k).copied().flatten();
+            ind.defined_at = Some(crate::error::DefinedAt {
+                path: path.clone(),
+                line,
+            });
             let err = |problem| Error::Definition {
                 path: path.clone(),
                 line,
@@ -1284,7 +1291,7 @@ fn parse_toml<T: serde::de::DeserializeOwned>(
         Error::Definition {
             path: path.to_path_buf(),
             line,
-            problem: Box::new(unknown_word::problem(e.message().trim())),
+            problem: Box::new(parser_problem(e.message())),
         }
     })?;
     files.push(DefinitionFile {
@@ -1296,6 +1303,24 @@ fn parse_toml<T: serde::de::DeserializeOwned>(
         sha256: hex(&Sha256::digest(&bytes)),
     });
     Ok(value)
+}
+
+/// What the parser's `message` states: an unknown word when it names one,
+/// a shape problem cadre's reading recorded, a missing key, else the
+/// message, quoted.
+fn parser_problem(message: &str) -> DefinitionProblem {
+    let recorded = shape::recover(message);
+    let missing = message
+        .trim()
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'));
+    match (unknown_word::problem(message.trim()), recorded, missing) {
+        (DefinitionProblem::Syntax { .. }, Some(shape), _) => DefinitionProblem::Shape(shape),
+        (DefinitionProblem::Syntax { .. }, None, Some(key)) => DefinitionProblem::MissingKey {
+            key: key.to_owned(),
+        },
+        (problem, _, _) => problem,
+    }
 }
 
 /// For each entry of the array of tables `[[table]]`, in order, the line

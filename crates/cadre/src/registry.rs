@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use polars::prelude::*;
 
 use crate::compute::Engine;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::indicator::Measure;
 use crate::measure::Distinct;
 
@@ -45,10 +45,7 @@ impl Engine<'_> {
         let Some(frame) = self.data().dataset(registry).map(|d| &d.frame) else {
             return Ok(None);
         };
-        let err = |e: PolarsError| Error::Compute {
-            indicator: def.code.clone(),
-            message: crate::filter::clean_polars_message(&e.to_string()),
-        };
+        let err = Engine::compute_error(def);
         // Rows with no value fall in the dimension's empty category, as the
         // breakdown writes it.
         let empty = programme

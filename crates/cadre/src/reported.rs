@@ -182,6 +182,7 @@ pub fn rows_counted(engine: &Engine, code: &str, period: &Period) -> Result<Indi
     let err = |e: PolarsError| Error::Compute {
         indicator: ind.code.clone(),
         message: filter::clean_polars_message(&e.to_string()),
+        defined_at: ind.defined_at.clone(),
     };
     let prepared = engine.prepare(position)?;
     let sides = match &*prepared {

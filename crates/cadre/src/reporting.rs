@@ -85,6 +85,7 @@ impl Engine<'_> {
             move |e: PolarsError| Error::Compute {
                 indicator: dataset.clone(),
                 message: crate::filter::clean_polars_message(&e.to_string()),
+                defined_at: None,
             }
         };
         // The units, in registry order.

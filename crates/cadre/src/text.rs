@@ -154,6 +154,8 @@ pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
 pub(crate) fn de_date<'de, D: serde::Deserializer<'de>>(
     d: D,
 ) -> Result<chrono::NaiveDate, D::Error> {
+    use crate::error::ShapeProblem;
+    use crate::programme::shape::refuse;
     use serde::de::Error;
     #[derive(Deserialize)]
     #[serde(untagged)]
@@ -168,13 +170,17 @@ pub(crate) fn de_date<'de, D: serde::Deserializer<'de>>(
                 date.month.into(),
                 date.day.into(),
             )
-            .ok_or_else(|| D::Error::custom(format!("{dt} is not a calendar date"))),
-            _ => Err(D::Error::custom(format!(
-                "expected a date like 2025-10-31, found {dt}"
-            ))),
+            .ok_or_else(|| {
+                D::Error::custom(refuse(ShapeProblem::NotACalendarDate {
+                    given: dt.to_string(),
+                }))
+            }),
+            _ => Err(D::Error::custom(refuse(ShapeProblem::NotADate {
+                given: dt.to_string(),
+            }))),
         },
         Raw::Text(s) => chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-            .map_err(|_| D::Error::custom(format!("expected a date like 2025-10-31, found `{s}`"))),
+            .map_err(|_| D::Error::custom(refuse(ShapeProblem::NotADate { given: s }))),
     }
 }
 

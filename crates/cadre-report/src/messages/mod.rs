@@ -539,7 +539,7 @@ pub enum Text<'a> {
     /// The xlsx writer refused a cell, sheet or list.
     XlsxRefused {
         /// What was being written.
-        context: &'a str,
+        part: &'a crate::template::XlsxPart,
         /// The writer's reason.
         reason: &'a str,
     },
@@ -648,6 +648,16 @@ impl Word {
     }
 }
 
+impl crate::template::XlsxPart {
+    /// What was being written, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Fr => fr::xlsx_part(self),
+            Lang::En => en::xlsx_part(self),
+        }
+    }
+}
+
 impl Text<'_> {
     /// The sentence in `lang`.
     pub fn render(&self, lang: Lang) -> String {
@@ -689,5 +699,29 @@ mod tests {
         let none = Text::Differences { count: 0 };
         assert_eq!(none.render(Lang::Fr), "0 écart :");
         assert_eq!(none.render(Lang::En), "0 differences:");
+    }
+
+    #[test]
+    fn what_the_xlsx_writer_refused_is_named_in_one_language() {
+        let part = crate::template::XlsxPart::Cell {
+            sheet: "sessions".into(),
+            row: 3,
+            column: "date".into(),
+        };
+        let refused = |lang| {
+            Text::XlsxRefused {
+                part: &part,
+                reason: "out of range",
+            }
+            .render(lang)
+        };
+        assert_eq!(
+            refused(Lang::Fr),
+            "feuille sessions, ligne 3, colonne date : refusé par l’écriture xlsx (« out of range »)"
+        );
+        assert_eq!(
+            refused(Lang::En),
+            "sheet sessions, row 3, column date: refused by the xlsx writer (out of range)"
+        );
     }
 }

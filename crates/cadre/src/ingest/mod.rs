@@ -490,6 +490,7 @@ impl Merged {
         move |e| Error::Compute {
             indicator: dataset.to_owned(),
             message: e.to_string(),
+            defined_at: None,
         }
     }
 

@@ -21,7 +21,7 @@ use super::{
     IatiMeasure, MeasureImpl, MeasureType, MethodPhrase, MethodWriter, Parsed, RawMeasure,
 };
 use crate::compute::{Engine, Figure, Prepared, Window, empty_window_figure, evaluate};
-use crate::error::{Error, IndicatorProblem, Result};
+use crate::error::{DefinitionProblem, Error, IndicatorProblem, Result};
 use crate::explain::PartSpec;
 use crate::indicator::{IndicatorDef, Selection};
 use crate::period::Period;
@@ -48,9 +48,9 @@ pub(super) fn parse(mut raw: RawMeasure) -> Parsed {
         ("filter_label", !raw.filter_label.0.is_empty()),
     ] {
         if given {
-            return Err(format!(
-                "a `formula` measure takes no `{key}`: it reads the indicators its formula names"
-            ));
+            return Err(crate::error::ShapeProblem::FormulaTakesNo {
+                key: key.to_owned(),
+            });
         }
     }
     let formula = raw.need(|r| r.formula.take(), "formula")?;
@@ -212,9 +212,20 @@ impl MeasureImpl for Formula {
 
     fn prepare(&self, engine: &Engine, ind: &IndicatorDef) -> Result<Prepared> {
         // Checked at load: a formula that cannot be read never gets here.
-        let expression = self.expression().map_err(|e| Error::Compute {
-            indicator: ind.code.clone(),
-            message: format!("formula `{}`: character {}", self.formula, e.at),
+        let expression = self.expression().map_err(|e| {
+            let at = ind.defined_at.clone();
+            Error::Definition {
+                path: at.as_ref().map(|a| a.path.clone()).unwrap_or_default(),
+                line: at.and_then(|a| a.line),
+                problem: Box::new(DefinitionProblem::Indicator {
+                    code: ind.code.clone(),
+                    problem: IndicatorProblem::FormulaSyntax {
+                        formula: self.formula.clone(),
+                        at: e.at,
+                        found: e.found,
+                    },
+                }),
+            }
         })?;
         let parts = expression
             .codes()

@@ -31,7 +31,7 @@ pub(super) const KEYS: &[&str] = &["column"];
 pub(super) fn parse(mut raw: RawMeasure) -> Parsed {
     let rows = raw.selection()?;
     if rows.date.is_none() {
-        return Err("a `latest` measure needs `date`".into());
+        return Err(crate::error::ShapeProblem::LatestNeedsDate);
     }
     let column = raw.need(|r| r.column.take(), "column")?;
     Ok(super::Measure::Latest(Latest { rows, column }))

@@ -45,7 +45,7 @@ pub(crate) use stage_units::{UnitsRule, aggregate as units_aggregate};
 pub use sum::Sum;
 
 use crate::compute::{Engine, Prepared};
-use crate::error::{IndicatorProblem, Result};
+use crate::error::{IndicatorProblem, Result, ShapeProblem};
 use crate::explain::PartSpec;
 use crate::indicator::{BreakdownDef, IndicatorDef, Selection, Split};
 use crate::programme::Programme;
@@ -357,11 +357,11 @@ struct RawMeasure {
 }
 
 /// A measure built from its table, or what is wrong with the table.
-type Parsed = std::result::Result<Measure, String>;
+type Parsed = std::result::Result<Measure, ShapeProblem>;
 
 impl RawMeasure {
     /// The rows of a measure that reads one selection.
-    fn selection(&mut self) -> std::result::Result<Selection, String> {
+    fn selection(&mut self) -> std::result::Result<Selection, ShapeProblem> {
         let rows = Selection {
             dataset: self.need(|r| r.dataset.take(), "dataset")?,
             date: self.date.take(),
@@ -369,9 +369,7 @@ impl RawMeasure {
             filter_label: std::mem::take(&mut self.filter_label),
         };
         if rows.filter.is_none() && !rows.filter_label.0.is_empty() {
-            return Err(
-                "`filter_label` describes a `filter`: give the filter or remove the label".into(),
-            );
+            return Err(ShapeProblem::FilterLabelWithoutFilter);
         }
         Ok(rows)
     }
@@ -381,9 +379,12 @@ impl RawMeasure {
         &mut self,
         take: impl FnOnce(&mut Self) -> Option<T>,
         key: &str,
-    ) -> std::result::Result<T, String> {
-        let kind = self.kind.clone();
-        take(self).ok_or_else(|| format!("a `{kind}` measure needs `{key}`"))
+    ) -> std::result::Result<T, ShapeProblem> {
+        let measure = self.kind.clone();
+        take(self).ok_or_else(|| ShapeProblem::MeasureNeeds {
+            measure,
+            key: key.to_owned(),
+        })
     }
 
     /// The optional keys given, by name.
@@ -411,30 +412,41 @@ impl RawMeasure {
 const HUNDRED: f64 = 100.0;
 
 impl TryFrom<RawMeasure> for Measure {
-    type Error = String;
+    type Error = ShapeProblem;
 
+    /// The measure, or the shape problem recorded for the loader
+    /// ([`crate::programme::shape`]).
     fn try_from(raw: RawMeasure) -> Parsed {
-        let Some(measure_type) = MeasureType::ALL
-            .into_iter()
-            .find(|t| t.as_str() == raw.kind)
-        else {
-            let types: Vec<&str> = MeasureType::ALL.iter().map(|t| t.as_str()).collect();
-            return Err(format!(
-                "unknown measure type `{}`, expected one of {}",
-                raw.kind,
-                types.join(", ")
-            ));
-        };
-        let (allowed, parse) = measure_type.parser();
-        if let Some((key, _)) = raw
-            .given()
-            .iter()
-            .find(|(k, set)| *set && !allowed.contains(k))
-        {
-            return Err(format!("a `{}` measure takes no `{key}`", raw.kind));
-        }
-        parse(raw)
+        of_its_shape(raw).map_err(crate::programme::shape::refuse)
     }
+}
+
+/// A measure of its type's shape: only the keys its type takes, each it needs.
+fn of_its_shape(raw: RawMeasure) -> Parsed {
+    let Some(measure_type) = MeasureType::ALL
+        .into_iter()
+        .find(|t| t.as_str() == raw.kind)
+    else {
+        return Err(ShapeProblem::UnknownMeasureType {
+            given: raw.kind,
+            expected: MeasureType::ALL
+                .iter()
+                .map(|t| t.as_str().to_owned())
+                .collect(),
+        });
+    };
+    let (allowed, parse) = measure_type.parser();
+    if let Some((key, _)) = raw
+        .given()
+        .iter()
+        .find(|(k, set)| *set && !allowed.contains(k))
+    {
+        return Err(ShapeProblem::MeasureTakesNo {
+            measure: raw.kind.clone(),
+            key: (*key).to_owned(),
+        });
+    }
+    parse(raw)
 }
 
 /// Writes "number of rows", "number of distinct values of `c`" or "sum of

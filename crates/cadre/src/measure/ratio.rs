@@ -9,7 +9,7 @@ use super::{
     write_aggregate, write_scale,
 };
 use crate::compute::{Agg, Engine, Prepared, Side};
-use crate::error::{IndicatorProblem, Result};
+use crate::error::{IndicatorProblem, Result, ShapeProblem};
 use crate::explain::{Aggregation, PartSpec, Role};
 use crate::indicator::{IndicatorDef, Selection};
 use crate::programme::Programme;
@@ -76,15 +76,16 @@ struct RawAggregate {
 }
 
 impl TryFrom<RawAggregate> for Aggregate {
-    type Error = String;
+    type Error = ShapeProblem;
 
-    fn try_from(raw: RawAggregate) -> std::result::Result<Self, String> {
+    fn try_from(raw: RawAggregate) -> std::result::Result<Self, ShapeProblem> {
+        let refuse = crate::programme::shape::refuse;
         match (raw.aggregate, &raw.column) {
             (AggregateKind::Count, Some(_)) => {
-                return Err("`aggregate = \"count\"` counts rows: remove `column`".into());
+                return Err(refuse(ShapeProblem::CountWithColumn));
             }
             (AggregateKind::Distinct | AggregateKind::Sum, None) => {
-                return Err("this aggregate needs `column`".into());
+                return Err(refuse(ShapeProblem::AggregateNeedsColumn));
             }
             _ => {}
         }
@@ -110,7 +111,7 @@ pub(super) fn parse(mut raw: RawMeasure) -> Parsed {
         || raw.filter.is_some()
         || !raw.filter_label.0.is_empty()
     {
-        return Err("a `ratio` measure gives `dataset`, `date` and `filter` in its numerator and denominator".into());
+        return Err(ShapeProblem::RatioSelectionOutsideSides);
     }
     Ok(super::Measure::Ratio(Ratio {
         numerator: raw.need(|r| r.numerator.take(), "numerator")?,

@@ -99,6 +99,7 @@ impl MeasureImpl for Share {
         let (condition, _) = filter::compile(&self.condition).map_err(|e| Error::Compute {
             indicator: ind.code.clone(),
             message: e.0,
+            defined_at: ind.defined_at.clone(),
         })?;
         let met = condition
             .fill_null(lit(false))

@@ -22,7 +22,7 @@ use super::{
     IatiMeasure, MeasureImpl, MeasureType, MethodPhrase, MethodWriter, Parsed, RawMeasure,
 };
 use crate::compute::{Agg, Engine, Prepared};
-use crate::error::{IndicatorProblem, Result};
+use crate::error::{IndicatorProblem, Result, ShapeProblem};
 use crate::explain::{Aggregation, PartSpec, Role};
 use crate::indicator::{IndicatorDef, Milestone, Selection};
 use crate::period::Period;
@@ -73,7 +73,7 @@ pub(super) const KEYS: &[&str] = &["column", "target_stage", "stage_milestones",
 pub(super) fn parse(mut raw: RawMeasure) -> Parsed {
     let rows = raw.selection()?;
     if rows.date.is_none() {
-        return Err("a `stage` measure needs `date`: a stage is the one of the latest row".into());
+        return Err(ShapeProblem::StageNeedsDate);
     }
     let column = raw.need(|r| r.column.take(), "column")?;
     let target_stage = raw.need(|r| r.target_stage.take(), "target_stage")?;
@@ -81,14 +81,10 @@ pub(super) fn parse(mut raw: RawMeasure) -> Parsed {
     stage_milestones.sort_by_key(|m| m.date);
     let per = raw.per.take();
     if per.is_none() && raw.scale.is_some() {
-        return Err("`scale` makes a share of units: it needs `per` (the unit column)".into());
+        return Err(ShapeProblem::StageScaleWithoutPer);
     }
     if per.is_some() && !stage_milestones.is_empty() {
-        return Err(
-            "`stage_milestones` judge one stage overall; per unit, give the indicator's \
-             `milestones` (numbers of units)"
-                .into(),
-        );
+        return Err(ShapeProblem::StageMilestonesPerUnit);
     }
     Ok(super::Measure::Stage(Stage {
         rows,

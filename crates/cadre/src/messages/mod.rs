@@ -80,6 +80,14 @@ impl Error {
     }
 }
 
+impl fmt::Display for crate::error::ShapeProblem {
+    /// In English, like every error's `Display`: the text the TOML parser
+    /// carries, recognised on the way out and written in the user's language.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&en::shape_problem(self))
+    }
+}
+
 impl Rule {
     /// The rule a rejected value breaks, in `lang`.
     pub fn text(&self, lang: Lang) -> String {

@@ -20,7 +20,7 @@ use polars::prelude::LazyFrame;
 use serde::{Deserialize, Serialize};
 
 use crate::compute::Window;
-use crate::error::{IndicatorProblem, WindowProblem};
+use crate::error::{IndicatorProblem, ShapeProblem, WindowProblem};
 use crate::indicator::Selection;
 use crate::measure::{MethodPhrase, MethodWriter};
 use crate::period::Period;
@@ -79,9 +79,9 @@ struct RawAtEnd {
 }
 
 impl TryFrom<RawAtEnd> for AtEnd {
-    type Error = String;
+    type Error = ShapeProblem;
 
-    fn try_from(raw: RawAtEnd) -> Result<AtEnd, String> {
+    fn try_from(raw: RawAtEnd) -> Result<AtEnd, ShapeProblem> {
         match raw {
             RawAtEnd {
                 from: Some(from),
@@ -93,7 +93,7 @@ impl TryFrom<RawAtEnd> for AtEnd {
                 to: None,
                 unit: Some(unit),
             } => Ok(AtEnd::LatestPerUnit { unit }),
-            _ => Err("`at_end` takes either `from` (and `to`) or `unit`".into()),
+            _ => Err(crate::programme::shape::refuse(ShapeProblem::AtEndForm)),
         }
     }
 }

@@ -429,3 +429,156 @@ fn a_malformed_iati_sector_is_refused_with_its_line_in_each_language() {
     .unwrap();
     assert_eq!(p.iati.recipient_regions[0].vocabulary, "1");
 }
+
+/// An indicator `X9` appended to the mini programme's indicators, with
+/// `line` (one of its lines) replaced by `with`; the edited file's text.
+fn with_x9(line: &str, with: &str) -> impl Fn(String) -> String {
+    let x9 = "\n[[indicator]]\nresult = \"P\"\ncode = \"X9\"\nlevel = \"output\"\nkind = \"total\"\nlabel.fr = \"Composite\"\nmeasure = { type = \"formula\", formula = \"N1 + N3\" }\n";
+    assert!(x9.contains(line), "X9 has no line {line}");
+    let x9 = x9.replacen(line, with, 1);
+    move |t| t + &x9
+}
+
+/// The line (from 1) of the last line holding `needle` in the mini
+/// indicators edited by `edit` (X9's, appended last).
+fn line_in_mini(edit: &dyn Fn(String) -> String, needle: &str) -> usize {
+    let text = edit(
+        std::fs::read_to_string(repo().join("tests/compute/programme/indicators/mini.toml"))
+            .unwrap(),
+    );
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains(needle))
+        .last()
+        .unwrap()
+        .0
+        + 1
+}
+
+/// A value the parser refuses inside an indicator's table (an unknown
+/// word, a syntax error, a value of the wrong type) names the indicator
+/// by its code, with the file and the line, whatever line of the table it
+/// is on; a table without a code names none.
+#[test]
+fn a_bad_value_in_an_indicator_names_the_indicator_and_the_line() {
+    for (line, with, expected) in [
+        (
+            "kind = \"total\"",
+            "kind = \"totl\"",
+            "indicator X9: `totl` is not one of the values allowed here",
+        ),
+        // Above the code line, and a syntax error: the rest of the file
+        // cannot be read, the code line still can.
+        ("level = \"output\"", "level = \"output", "indicator X9: "),
+        ("label.fr = \"Composite\"", "label.fr = 5", "indicator X9: "),
+        (
+            "measure = { type = \"formula\", formula = \"N1 + N3\" }",
+            "measure = { type = \"latest\", dataset = \"sessions\", column = \"type\" }",
+            "indicator X9: a `latest` measure needs `date`",
+        ),
+    ] {
+        let edit = with_x9(line, with);
+        let (path, got, message) = definition_error("indicators/mini.toml", &edit);
+        assert!(path.ends_with("mini.toml"), "{path}");
+        let expected_line = line_in_mini(&edit, with);
+        assert_eq!(got, Some(expected_line), "{with}: {message}");
+        assert!(
+            message.contains(&format!("mini.toml:{expected_line}: {expected}")),
+            "{with}: {message}"
+        );
+        let fr = programme_with("indicators/mini.toml", &edit)
+            .unwrap_err()
+            .message(cadre::Lang::Fr);
+        assert!(fr.contains("indicateur X9 : "), "{fr}");
+    }
+    // Without its code, the table names no indicator (and no other one).
+    let edit = with_x9("code = \"X9\"\n", "");
+    let (_, _, message) = definition_error("indicators/mini.toml", &edit);
+    assert!(message.ends_with(": missing key `code`"), "{message}");
+    assert!(!message.contains("indicator "), "{message}");
+    let fr = programme_with("indicators/mini.toml", &edit)
+        .unwrap_err()
+        .message(cadre::Lang::Fr);
+    assert!(fr.ends_with(" : clé « code » manquante"), "{fr}");
+}
+
+/// A formula that cannot be read and a measure missing a key its type
+/// needs: a French programme's message is French throughout, an English
+/// programme's English throughout.
+#[test]
+fn formula_and_measure_errors_speak_one_language() {
+    let bad_formula = with_x9("formula = \"N1 + N3\"", "formula = \"N1 + * N3\"");
+    let no_column = |t: String| t.replacen(", column = \"score\"", "", 1);
+    for (edit, fr_expected, en_expected) in [
+        (
+            &bad_formula as &dyn Fn(String) -> String,
+            "indicateur X9 : formule `N1 + * N3` : `*` inattendu au caractère 6",
+            "indicator X9: formula `N1 + * N3`: unexpected `*` at character 6",
+        ),
+        (
+            &no_column,
+            "indicateur N4 : une mesure « mean » demande `column`",
+            "indicator N4: a `mean` measure needs `column`",
+        ),
+    ] {
+        let french = mini_copy(&[("indicators/mini.toml", edit)]);
+        assert_eq!(
+            Programme::declared_language(french.path()),
+            Some(cadre::Lang::Fr)
+        );
+        let fr = Programme::load(french.path())
+            .unwrap_err()
+            .message(cadre::Lang::Fr);
+        assert!(fr.contains(fr_expected), "{fr}");
+        for english in [
+            "indicator ",
+            "formula `",
+            "unexpected",
+            "character",
+            "measure needs",
+            "needs",
+            "TOML",
+        ] {
+            assert!(!fr.contains(english), "French holds `{english}`: {fr}");
+        }
+        let english = mini_copy(&[
+            ("programme.toml", &english_only as &dyn Fn(String) -> String),
+            ("indicators/mini.toml", edit),
+        ]);
+        let lang = Programme::declared_language(english.path()).unwrap();
+        let en = Programme::load(english.path()).unwrap_err().message(lang);
+        assert!(en.contains(en_expected), "{en}");
+        for french in ["indicateur", "inattendu", "caractère", "demande", "mesure"] {
+            assert!(!en.contains(french), "English holds `{french}`: {en}");
+        }
+    }
+}
+
+/// A date that is not one is refused in the user's language, with its line.
+#[test]
+fn a_date_that_is_not_one_is_refused_in_each_language() {
+    let edit = |t: String| t.replacen("start = 2024-01-01", "start = \"2024/01/01\"", 1);
+    let (path, line, en) = definition_error("programme.toml", edit);
+    assert!(path.ends_with("programme.toml"), "{path}");
+    assert_eq!(line, Some(line_in(&edit, "start = ")));
+    assert!(
+        en.ends_with(": expected a date like 2025-10-31, found `2024/01/01`"),
+        "{en}"
+    );
+    let fr = programme_with("programme.toml", edit)
+        .unwrap_err()
+        .message(cadre::Lang::Fr);
+    assert!(
+        fr.ends_with(" : date attendue, de la forme 2025-10-31 ; trouvé « 2024/01/01 »"),
+        "{fr}"
+    );
+}
+
+/// The line (from 1) of the first line holding `needle` in the mini
+/// programme.toml edited by `edit`.
+fn line_in(edit: &dyn Fn(String) -> String, needle: &str) -> usize {
+    let text = edit(
+        std::fs::read_to_string(repo().join("tests/compute/programme/programme.toml")).unwrap(),
+    );
+    text.lines().position(|l| l.contains(needle)).unwrap() + 1
+}

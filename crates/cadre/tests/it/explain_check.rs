@@ -231,3 +231,43 @@ fn check_reports_missing_and_extra_rows_and_statuses() {
         .collect();
     assert_eq!(fields, [("N4", "status"), ("N6", "row"), ("N42", "row")]);
 }
+
+/// An indicator polars refuses to compute (a cast the data cannot take,
+/// which the empty frame of the load checks could) names the indicator and
+/// the file and line of its definition, in either language.
+#[test]
+fn a_compute_error_names_the_definition_s_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = repo().join("tests/compute/programme");
+    std::fs::create_dir(dir.path().join("indicators")).unwrap();
+    for f in ["programme.toml", "datasets.toml", "indicators/mini.toml"] {
+        let text = std::fs::read_to_string(src.join(f)).unwrap().replacen(
+            "filter = \"type = 'atelier'\"",
+            "filter = \"CAST(type AS INTEGER) > 0\"",
+            1,
+        );
+        std::fs::write(dir.path().join(f), text).unwrap();
+    }
+    let p = Programme::load(dir.path()).unwrap();
+    let d = cadre::ingest(&p, repo().join("tests/compute/cases/mini/data")).unwrap();
+    let e = Engine::new(&p, &d)
+        .compute_indicator("N1", &q2(&p))
+        .unwrap_err();
+    let cadre::Error::Compute { defined_at, .. } = &e else {
+        panic!("{e:?}");
+    };
+    let at = defined_at.as_ref().expect("where N1 is defined");
+    assert!(at.path.ends_with("indicators/mini.toml"), "{at:?}");
+    // `code = "N1"` is on line 5 of the mini indicators.
+    assert_eq!(at.line, Some(5));
+    let place = format!("{}:5", at.path.display());
+    let en = e.message(cadre::Lang::En);
+    assert!(en.starts_with(&format!("{place}: indicator N1: ")), "{en}");
+    let fr = e.message(cadre::Lang::Fr);
+    assert!(
+        fr.starts_with(&format!(
+            "{place} : indicateur N1 : calcul refusé par polars"
+        )),
+        "{fr}"
+    );
+}

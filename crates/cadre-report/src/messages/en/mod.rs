@@ -4,6 +4,26 @@ pub(super) mod report;
 pub(super) mod web;
 
 use super::{Lang, Text, Word, list};
+use crate::template::XlsxPart;
+
+/// What the xlsx writer was writing.
+pub(super) fn xlsx_part(p: &XlsxPart) -> String {
+    match p {
+        XlsxPart::TrackingTable => "tracking table".into(),
+        XlsxPart::CreationDate => "creation date".into(),
+        XlsxPart::Workbook => "workbook".into(),
+        XlsxPart::Instructions => "instructions sheet".into(),
+        XlsxPart::SheetName { dataset } => format!("sheet name of dataset `{dataset}`"),
+        XlsxPart::Sheet { sheet } => format!("sheet {sheet}"),
+        XlsxPart::Column { sheet, column } => format!("sheet {sheet}, column {column}"),
+        XlsxPart::ColumnCheck { sheet, column } => {
+            format!("sheet {sheet}, column {column}, check")
+        }
+        XlsxPart::Cell { sheet, row, column } => {
+            format!("sheet {sheet}, row {row}, column {column}")
+        }
+    }
+}
 
 /// The singular for 1, the plural otherwise (0 included).
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
@@ -277,8 +297,8 @@ pub(super) fn text(t: &Text) -> String {
             format!("SOURCE_DATE_EPOCH={value} is not a number of seconds since 1970-01-01")
         }
         Text::DateOutOfRange { date } => format!("date {date} is out of range"),
-        Text::XlsxRefused { context, reason } => {
-            format!("{context}: refused by the xlsx writer ({reason})")
+        Text::XlsxRefused { part, reason } => {
+            format!("{}: refused by the xlsx writer ({reason})", xlsx_part(part))
         }
         Text::RegistryColumn {
             dataset,

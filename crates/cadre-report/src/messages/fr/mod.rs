@@ -4,6 +4,28 @@ pub(super) mod report;
 pub(super) mod web;
 
 use super::{Lang, Text, Word, list};
+use crate::template::XlsxPart;
+
+/// Ce que l’écriture xlsx écrivait.
+pub(super) fn xlsx_part(p: &XlsxPart) -> String {
+    match p {
+        XlsxPart::TrackingTable => "tableau de suivi".into(),
+        XlsxPart::CreationDate => "date de création".into(),
+        XlsxPart::Workbook => "classeur".into(),
+        XlsxPart::Instructions => "feuille d’instructions".into(),
+        XlsxPart::SheetName { dataset } => {
+            format!("nom de la feuille du jeu de données « {dataset} »")
+        }
+        XlsxPart::Sheet { sheet } => format!("feuille {sheet}"),
+        XlsxPart::Column { sheet, column } => format!("feuille {sheet}, colonne {column}"),
+        XlsxPart::ColumnCheck { sheet, column } => {
+            format!("feuille {sheet}, colonne {column}, contrôle de saisie")
+        }
+        XlsxPart::Cell { sheet, row, column } => {
+            format!("feuille {sheet}, ligne {row}, colonne {column}")
+        }
+    }
+}
 
 /// Le singulier pour 0 et 1, le pluriel au-delà (règle française).
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
@@ -290,8 +312,8 @@ pub(super) fn text(t: &Text) -> String {
             "SOURCE_DATE_EPOCH={value} n’est pas un nombre de secondes depuis le 1er janvier 1970"
         ),
         Text::DateOutOfRange { date } => format!("la date {date} est hors des limites"),
-        Text::XlsxRefused { context, reason } => {
-            format!("{context} : refusé par l’écriture xlsx (« {reason} »)")
+        Text::XlsxRefused { part, reason } => {
+            format!("{} : refusé par l’écriture xlsx (« {reason} »)", xlsx_part(part))
         }
         Text::RegistryColumn {
             dataset,

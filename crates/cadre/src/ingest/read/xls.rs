@@ -3,7 +3,6 @@
 //! will allocate (see [`super::guards`]); calamine then reads the sheets
 //! through its ranges ([`super::range`]).
 
-use super::Format;
 use super::ole;
 use crate::error::WorkbookProblem;
 
@@ -42,9 +41,8 @@ fn u32at(d: &[u8], o: usize) -> u32 {
 /// declared `DIMENSIONS`, span more than `limit` cells: calamine would
 /// allocate a dense range of that many cells while opening the file.
 pub(super) fn scan(bytes: &[u8], limit: u64) -> std::result::Result<(), WorkbookProblem> {
-    let damaged = |what: &str| WorkbookProblem::Unreadable {
-        format: Format::Xls,
-        detail: format!("damaged OLE container ({what})"),
+    let damaged = |what: &str| WorkbookProblem::DamagedOle {
+        part: what.to_owned(),
     };
     let stream = ole::stream(bytes, &["workbook", "book"]).map_err(damaged)?;
     let Some(stream) = stream else {

@@ -3,8 +3,9 @@
 use super::{RulePart, aliases_line};
 use crate::cell::format_number;
 use crate::error::{
-    CountsNewProblem, DatasetProblem, DefinitionProblem, Error, IndicatorProblem, LogoProblem,
-    PeriodProblem, TableProblem, UnknownWord, WindowProblem, WorkbookProblem,
+    CountsNewProblem, DatasetProblem, DefinedAt, DefinitionProblem, Error, IndicatorProblem,
+    LogoProblem, PeriodProblem, ShapeProblem, TableProblem, UnknownWord, WindowProblem,
+    WorkbookProblem,
 };
 use crate::explain::Aggregation;
 use crate::indicator::{AggregateKind, MeasureType};
@@ -187,7 +188,14 @@ pub(super) fn error(e: &Error) -> String {
         Error::Period { input, problem } => {
             format!("period `{input}`: {}", period_problem(*problem))
         }
-        Error::Compute { indicator, message } => format!("indicator {indicator}: {message}"),
+        Error::Compute {
+            indicator,
+            message,
+            defined_at,
+        } => format!(
+            "{}indicator {indicator}: {message}",
+            defined_at.as_ref().map(place).unwrap_or_default()
+        ),
         Error::ClaimedTable {
             path,
             sheet,
@@ -213,6 +221,10 @@ pub(super) fn error(e: &Error) -> String {
                 }
                 TableProblem::UnknownStatus { value } => format!("unknown status `{value}`"),
                 TableProblem::Pdf { detail } => format!("unreadable PDF ({detail})"),
+                TableProblem::PdfUnsupported => {
+                    "this build of cadre reads no PDF (feature `pdf`): give the table's JSON file"
+                        .to_owned()
+                }
                 TableProblem::NoAttachedTable => {
                     "this PDF carries no indicator table (a cadre report attaches one)".to_owned()
                 }
@@ -329,6 +341,9 @@ fn workbook_problem(p: &WorkbookProblem) -> String {
         }
         WorkbookProblem::Unreadable { format, detail } => {
             format!("cannot read the {format:?} workbook: {detail}")
+        }
+        WorkbookProblem::DamagedOle { part } => {
+            format!("cannot read the Xls workbook: damaged OLE container ({part})")
         }
         WorkbookProblem::DamagedZip { detail } => {
             format!("not a valid workbook (damaged zip archive: {detail})")
@@ -457,6 +472,60 @@ fn definition_problem(p: &DefinitionProblem) -> String {
         DefinitionProblem::Iati(problem) => format!("[iati] {}", iati_problem(problem)),
         DefinitionProblem::Indicator { code, problem } => {
             format!("indicator {code}: {}", indicator_problem(problem))
+        }
+        DefinitionProblem::InIndicator { code, problem } => {
+            format!("indicator {code}: {}", definition_problem(problem))
+        }
+        DefinitionProblem::Shape(problem) => shape_problem(problem),
+        DefinitionProblem::MissingKey { key } => format!("missing key `{key}`"),
+    }
+}
+
+/// `file:line: `, where a definition is written.
+fn place(at: &DefinedAt) -> String {
+    format!(
+        "{}{}: ",
+        at.path.display(),
+        at.line.map(|l| format!(":{l}")).unwrap_or_default()
+    )
+}
+
+/// A measure, window or date of the wrong shape.
+pub(super) fn shape_problem(p: &ShapeProblem) -> String {
+    match p {
+        ShapeProblem::UnknownMeasureType { given, expected } => format!(
+            "unknown measure type `{given}`, expected one of {}",
+            expected.join(", ")
+        ),
+        ShapeProblem::MeasureNeeds { measure, key } => {
+            format!("a `{measure}` measure needs `{key}`")
+        }
+        ShapeProblem::MeasureTakesNo { measure, key } => {
+            format!("a `{measure}` measure takes no `{key}`")
+        }
+        ShapeProblem::FilterLabelWithoutFilter => {
+            "`filter_label` describes a `filter`: give the filter or remove the label".into()
+        }
+        ShapeProblem::FormulaTakesNo { key } => format!(
+            "a `formula` measure takes no `{key}`: it reads the indicators its formula names"
+        ),
+        ShapeProblem::RatioSelectionOutsideSides => "a `ratio` measure gives `dataset`, `date` and `filter` in its numerator and denominator".into(),
+        ShapeProblem::CountWithColumn => {
+            "`aggregate = \"count\"` counts rows: remove `column`".into()
+        }
+        ShapeProblem::AggregateNeedsColumn => "this aggregate needs `column`".into(),
+        ShapeProblem::StageNeedsDate => {
+            "a `stage` measure needs `date`: a stage is the one of the latest row".into()
+        }
+        ShapeProblem::StageScaleWithoutPer => {
+            "`scale` makes a share of units: it needs `per` (the unit column)".into()
+        }
+        ShapeProblem::StageMilestonesPerUnit => "`stage_milestones` judge one stage overall; per unit, give the indicator's `milestones` (numbers of units)".into(),
+        ShapeProblem::LatestNeedsDate => "a `latest` measure needs `date`".into(),
+        ShapeProblem::AtEndForm => "`at_end` takes either `from` (and `to`) or `unit`".into(),
+        ShapeProblem::NotACalendarDate { given } => format!("{given} is not a calendar date"),
+        ShapeProblem::NotADate { given } => {
+            format!("expected a date like 2025-10-31, found `{given}`")
         }
     }
 }

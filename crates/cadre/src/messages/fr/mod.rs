@@ -3,8 +3,9 @@
 use super::{RulePart, aliases_line};
 use crate::cell::format_number;
 use crate::error::{
-    CountsNewProblem, DatasetProblem, DefinitionProblem, Error, IndicatorProblem, LogoProblem,
-    PeriodProblem, TableProblem, UnknownWord, WindowProblem, WorkbookProblem,
+    CountsNewProblem, DatasetProblem, DefinedAt, DefinitionProblem, Error, IndicatorProblem,
+    LogoProblem, PeriodProblem, ShapeProblem, TableProblem, UnknownWord, WindowProblem,
+    WorkbookProblem,
 };
 use crate::explain::Aggregation;
 use crate::indicator::{AggregateKind, MeasureType};
@@ -191,9 +192,14 @@ pub(super) fn error(e: &Error) -> String {
         Error::Period { input, problem } => {
             format!("période « {input} » : {}", period_problem(*problem))
         }
-        Error::Compute { indicator, message } => {
-            format!("indicateur {indicator} : calcul refusé par polars : « {message} »")
-        }
+        Error::Compute {
+            indicator,
+            message,
+            defined_at,
+        } => format!(
+            "{}indicateur {indicator} : calcul refusé par polars : « {message} »",
+            defined_at.as_ref().map(place).unwrap_or_default()
+        ),
         Error::ClaimedTable {
             path,
             sheet,
@@ -221,6 +227,10 @@ pub(super) fn error(e: &Error) -> String {
                 }
                 TableProblem::UnknownStatus { value } => format!("statut « {value} » inconnu"),
                 TableProblem::Pdf { detail } => format!("PDF illisible (« {detail} »)"),
+                TableProblem::PdfUnsupported => {
+                    "cette version de cadre ne lit pas les PDF (fonction `pdf`) : donnez le fichier JSON de la table"
+                        .to_owned()
+                }
                 TableProblem::NoAttachedTable => {
                     "ce PDF ne porte aucune table d’indicateurs (un rapport cadre en joint une)"
                         .to_owned()
@@ -345,6 +355,9 @@ fn workbook_problem(p: &WorkbookProblem) -> String {
         }
         WorkbookProblem::Unreadable { format, detail } => {
             format!("classeur {format:?} illisible (« {detail} »)")
+        }
+        WorkbookProblem::DamagedOle { part } => {
+            format!("classeur xls invalide : conteneur OLE endommagé (« {part} »)")
         }
         WorkbookProblem::DamagedZip { detail } => {
             format!("classeur invalide : archive zip endommagée (« {detail} »)")
@@ -479,6 +492,62 @@ fn definition_problem(p: &DefinitionProblem) -> String {
         DefinitionProblem::Iati(problem) => format!("[iati] {}", iati_problem(problem)),
         DefinitionProblem::Indicator { code, problem } => {
             format!("indicateur {code} : {}", indicator_problem(problem))
+        }
+        DefinitionProblem::InIndicator { code, problem } => {
+            format!("indicateur {code} : {}", definition_problem(problem))
+        }
+        DefinitionProblem::Shape(problem) => shape_problem(problem),
+        DefinitionProblem::MissingKey { key } => format!("clé « {key} » manquante"),
+    }
+}
+
+/// « fichier:ligne : », où une définition est écrite.
+fn place(at: &DefinedAt) -> String {
+    format!(
+        "{}{} : ",
+        at.path.display(),
+        at.line.map(|l| format!(":{l}")).unwrap_or_default()
+    )
+}
+
+/// Une mesure, une fenêtre ou une date mal formée.
+fn shape_problem(p: &ShapeProblem) -> String {
+    match p {
+        ShapeProblem::UnknownMeasureType { given, expected } => format!(
+            "type de mesure « {given} » inconnu ; types : {}",
+            expected.join(", ")
+        ),
+        ShapeProblem::MeasureNeeds { measure, key } => {
+            format!("une mesure « {measure} » demande `{key}`")
+        }
+        ShapeProblem::MeasureTakesNo { measure, key } => {
+            format!("une mesure « {measure} » ne prend pas `{key}`")
+        }
+        ShapeProblem::FilterLabelWithoutFilter => {
+            "`filter_label` décrit un `filter` : donnez le filtre ou retirez le libellé".into()
+        }
+        ShapeProblem::FormulaTakesNo { key } => format!(
+            "une mesure « formula » ne prend pas `{key}` : elle lit les indicateurs que nomme sa formule"
+        ),
+        ShapeProblem::RatioSelectionOutsideSides => "une mesure « ratio » donne `dataset`, `date` et `filter` dans son numérateur et son dénominateur".into(),
+        ShapeProblem::CountWithColumn => {
+            "`aggregate = \"count\"` compte des lignes : retirez `column`".into()
+        }
+        ShapeProblem::AggregateNeedsColumn => "cet agrégat demande `column`".into(),
+        ShapeProblem::StageNeedsDate => {
+            "une mesure « stage » demande `date` : l’étape est celle de la dernière ligne".into()
+        }
+        ShapeProblem::StageScaleWithoutPer => {
+            "`scale` fait une part d’unités : il demande `per` (la colonne des unités)".into()
+        }
+        ShapeProblem::StageMilestonesPerUnit => "`stage_milestones` jugent une étape d’ensemble ; par unité, donnez les `milestones` de l’indicateur (des nombres d’unités)".into(),
+        ShapeProblem::LatestNeedsDate => "une mesure « latest » demande `date`".into(),
+        ShapeProblem::AtEndForm => "`at_end` prend soit `from` (et `to`), soit `unit`".into(),
+        ShapeProblem::NotACalendarDate { given } => {
+            format!("« {given} » n’est pas une date du calendrier")
+        }
+        ShapeProblem::NotADate { given } => {
+            format!("date attendue, de la forme 2025-10-31 ; trouvé « {given} »")
         }
     }
 }
