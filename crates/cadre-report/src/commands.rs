@@ -275,7 +275,7 @@ impl<'a> Session<'a> {
     fn period(&self, when: &When) -> Result<Period, Error> {
         Ok(Period::parse(
             &when.period,
-            self.programme.info.start,
+            self.programme.info.calendar(),
             when.today,
         )?)
     }
@@ -753,7 +753,7 @@ impl<'a> Session<'a> {
         } else {
             periods
                 .iter()
-                .map(|p| Period::parse(p, info.start, today))
+                .map(|p| Period::parse(p, info.calendar(), today))
                 .collect::<Result<_, _>>()?
         };
         let engine = self.engine();

@@ -28,7 +28,7 @@ fn data(
     let root = Path::new(ROOT);
     let p = cadre::Programme::load(root.join(programme)).expect("programme");
     let d = cadre::ingest(&p, root.join(workbook)).expect("workbook");
-    let period = cadre::Period::parse(period, p.info.start, p.info.end).expect("period");
+    let period = cadre::Period::parse(period, p.info.calendar(), p.info.end).expect("period");
     let engine = cadre::Engine::new(&p, &d);
     let t = engine.compute(&period).expect("compute");
     let options = ReportOptions::new(root.join("report_templates/quarterly"), lang, issued);

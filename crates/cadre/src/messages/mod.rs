@@ -248,7 +248,8 @@ mod tests {
     #[test]
     fn period_errors_speak_one_language() {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-        let e = crate::Period::parse("2027-Q9", today, today).unwrap_err();
+        let e = crate::Period::parse("2027-Q9", crate::Calendar::new(today, today, None), today)
+            .unwrap_err();
         assert_eq!(
             e.message(Lang::Fr),
             "période « 2027-Q9 » : un trimestre va de Q1 à Q4"
