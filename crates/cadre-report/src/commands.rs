@@ -107,7 +107,7 @@ pub struct Inputs {
 /// A period as the user wrote it, and the day `project` ends on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct When {
-    /// `2025-Q4`, `2025-H1`, `2025-M04`, `2025`, a range, or `project`.
+    /// `2025-Q4`, `2025-H1`, `2025-M04`, `2025`, `PY1`, a range, or `project`.
     pub period: String,
     /// Today, for `project`.
     pub today: NaiveDate,
