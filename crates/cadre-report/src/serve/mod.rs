@@ -118,11 +118,7 @@ impl App {
 
     /// The last ended quarter, else the programme's first.
     fn default_period(&self) -> String {
-        cadre::Period::ended_quarters(
-            self.calendar.start(),
-            self.calendar.end(),
-            self.today(),
-        )
+        cadre::Period::ended_quarters(self.calendar.start(), self.calendar.end(), self.today())
             .last()
             .map(|p| p.label.clone())
             .unwrap_or_else(|| "project".to_owned())

@@ -285,6 +285,9 @@ mod tests {
         );
         let e = crate::Period::parse("2025-X1", one, d(2024, 6, 1)).unwrap_err();
         assert!(e.message(Lang::En).contains(", PY1 (a programme year), "));
-        assert!(e.message(Lang::Fr).contains(", PY1 (une année du programme), "));
+        assert!(
+            e.message(Lang::Fr)
+                .contains(", PY1 (une année du programme), ")
+        );
     }
 }
