@@ -56,7 +56,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         let ingest = t.elapsed().as_secs_f64();
 
         let t = Instant::now();
-        let period = cadre::Period::parse("2025-Q4", programme.info.start, programme.info.end)?;
+        let period =
+            cadre::Period::parse("2025-Q4", programme.info.calendar(), programme.info.end)?;
         let engine = cadre::Engine::new(&programme, &data);
         let table = engine.compute(&period)?;
         let compute = t.elapsed().as_secs_f64();

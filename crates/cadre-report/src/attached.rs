@@ -260,7 +260,7 @@ pub fn claimed(
     period: Option<&str>,
     today: NaiveDate,
 ) -> Result<Vec<(Period, Vec<FlatRow>)>, Error> {
-    let start = programme.info.start;
+    let calendar = programme.info.calendar();
     let carried = |table: &IndicatorTable| -> Result<(Period, Vec<FlatRow>), Error> {
         check_programme(programme, &table.programme, path)?;
         let p = Period {
@@ -268,9 +268,9 @@ pub fn claimed(
             start: table.period.start,
             end: table.period.end,
         };
-        check_label(&p, start, path)?;
+        check_label(&p, calendar, path)?;
         if let Some(given) = period {
-            let given_period = Period::parse(given, start, today)?;
+            let given_period = Period::parse(given, calendar, today)?;
             if (given_period.start, given_period.end) != (p.start, p.end) {
                 return Err(bad(
                     path,
@@ -288,7 +288,7 @@ pub fn claimed(
         TableFile::Computed(t) => vec![carried(&t)?],
         TableFile::Csv(rows) => {
             let label = period.ok_or(Error::CsvTableNeedsPeriod)?;
-            vec![(Period::parse(label, start, today)?, rows)]
+            vec![(Period::parse(label, calendar, today)?, rows)]
         }
         TableFile::Tracking(sheets) => {
             let mut out = Vec::new();
@@ -296,7 +296,7 @@ pub fn claimed(
                 if period.is_some_and(|p| p != label) {
                     continue;
                 }
-                out.push((Period::parse(&label, start, today)?, rows));
+                out.push((Period::parse(&label, calendar, today)?, rows));
             }
             out
         }
@@ -305,8 +305,8 @@ pub fn claimed(
 
 /// The label a table carries must name its own dates: a table read from a
 /// file is untrusted, and the report prints its label.
-fn check_label(p: &Period, programme_start: NaiveDate, path: &Path) -> Result<(), Error> {
-    let named = Period::parse(&p.label, programme_start, p.end).ok();
+fn check_label(p: &Period, calendar: cadre::Calendar, path: &Path) -> Result<(), Error> {
+    let named = Period::parse(&p.label, calendar, p.end).ok();
     if named.is_none_or(|n| (n.start, n.end) != (p.start, p.end)) {
         return Err(bad(
             path,
@@ -343,7 +343,7 @@ pub fn earlier(
     let file = read_table(programme, path)?;
     if let TableFile::Reported(t) = file {
         check_programme(programme, &t.programme, path)?;
-        check_label(&t.period(), programme.info.start, path)?;
+        check_label(&t.period(), programme.info.calendar(), path)?;
         return Ok(EarlierTable::Reported(t));
     }
     let mut tables = claimed(programme, file, path, period, today)?;

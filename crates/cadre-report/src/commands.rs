@@ -107,7 +107,7 @@ pub struct Inputs {
 /// A period as the user wrote it, and the day `project` ends on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct When {
-    /// `2025-Q4`, `2025-H1`, `2025-M04`, `2025`, a range, or `project`.
+    /// `2025-Q4`, `2025-H1`, `2025-M04`, `2025`, `PY1`, a range, or `project`.
     pub period: String,
     /// Today, for `project`.
     pub today: NaiveDate,
@@ -275,7 +275,7 @@ impl<'a> Session<'a> {
     fn period(&self, when: &When) -> Result<Period, Error> {
         Ok(Period::parse(
             &when.period,
-            self.programme.info.start,
+            self.programme.info.calendar(),
             when.today,
         )?)
     }
@@ -753,7 +753,7 @@ impl<'a> Session<'a> {
         } else {
             periods
                 .iter()
-                .map(|p| Period::parse(p, info.start, today))
+                .map(|p| Period::parse(p, info.calendar(), today))
                 .collect::<Result<_, _>>()?
         };
         let engine = self.engine();

@@ -129,7 +129,8 @@ enum Command {
         /// The file to write.
         #[arg(short, long)]
         output: PathBuf,
-        /// Periods, comma separated (default: every quarter from the start to the last ended one).
+        /// Periods, comma separated (`2025-Q1,2025-Q2`, programme years `PY1,PY2`; default: every
+        /// quarter from the start to the last ended one).
         #[arg(long, value_delimiter = ',')]
         periods: Vec<String>,
         /// Today's date (default: the system's date).
@@ -328,7 +329,8 @@ struct Input {
 
 #[derive(Args)]
 struct When {
-    /// The period: 2025-Q3, 2025-H1, 2025-M04, 2025, 2025-03-01..2025-06-30 or project.
+    /// The period: 2025-Q3, 2025-H1, 2025-M04, 2025, PY1 (programme year 1; see
+    /// `year_start_month`), 2025-03-01..2025-06-30 or project.
     #[arg(long)]
     period: String,
     /// Today's date, for the `project` period (default: the system's date).

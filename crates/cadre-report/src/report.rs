@@ -25,7 +25,7 @@
 //! let programme = cadre::Programme::load("indicators/eau")?;
 //! let data = cadre::ingest(&programme, "examples/eau/eau.xlsx")?;
 //! let today = chrono::NaiveDate::from_ymd_opt(2026, 7, 15).unwrap();
-//! let period = cadre::Period::parse("2026-Q2", programme.info.start, today)?;
+//! let period = cadre::Period::parse("2026-Q2", programme.info.calendar(), today)?;
 //! let engine = cadre::Engine::new(&programme, &data);
 //! let table = engine.compute(&period)?;
 //! // The quarterly template built into cadre; `PathBuf::from(dir)` for a customised copy.

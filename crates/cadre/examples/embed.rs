@@ -20,7 +20,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let today = chrono::Local::now().date_naive();
-    let period = Period::parse(period, programme.info.start, today)?;
+    let period = Period::parse(period, programme.info.calendar(), today)?;
     let engine = Engine::new(&programme, &data);
     let indicator = engine.compute_indicator(code, &period)?;
     println!(

@@ -181,6 +181,11 @@ pub enum DefinitionProblem {
         /// Last day.
         end: chrono::NaiveDate,
     },
+    /// `[programme] year_start_month` is not a month (1 to 12).
+    YearStartMonth {
+        /// The value written.
+        month: u32,
+    },
     /// No report language.
     NoLanguage,
     /// A code that cannot name a file (narrative files are named by codes).
@@ -963,6 +968,12 @@ pub enum PeriodProblem {
     Half,
     /// A month other than M01 to M12.
     Month,
+    /// A programme year (`PY4`) the programme does not have: `PY0`, or
+    /// beyond its last year.
+    ProgrammeYear {
+        /// How many programme years the programme has.
+        years: u32,
+    },
 }
 
 impl Error {

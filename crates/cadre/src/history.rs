@@ -150,7 +150,12 @@ mod tests {
 
     #[test]
     fn points_end_on_quarters_then_on_the_period() {
-        let period = Period::parse("2025-M05", d(2024, 11, 1), d(2026, 10, 31)).unwrap();
+        let period = Period::parse(
+            "2025-M05",
+            crate::Calendar::new(d(2024, 11, 1), d(2026, 10, 31), None),
+            d(2026, 10, 31),
+        )
+        .unwrap();
         let p = points(d(2024, 11, 1), &period);
         let ends: Vec<_> = p.iter().map(|p| p.end).collect();
         assert_eq!(ends, [d(2024, 12, 31), d(2025, 3, 31), d(2025, 5, 31)]);
@@ -163,7 +168,8 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let programme = Programme::load(root.join("tests/compute/programme")).unwrap();
         let data = crate::ingest(&programme, root.join("tests/compute/cases/mini/data")).unwrap();
-        let period = Period::parse("2024-Q2", programme.info.start, programme.info.end).unwrap();
+        let period =
+            Period::parse("2024-Q2", programme.info.calendar(), programme.info.end).unwrap();
         let engine = Engine::new(&programme, &data);
         let table = engine.compute(&period).unwrap();
         let history = engine.history(&period).unwrap();

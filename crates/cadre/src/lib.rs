@@ -31,7 +31,7 @@
 //! assert!(data.report.is_clean());
 //!
 //! let today = chrono::NaiveDate::from_ymd_opt(2024, 12, 31).unwrap();
-//! let period = Period::parse("2024-Q2", programme.info.start, today)?;
+//! let period = Period::parse("2024-Q2", programme.info.calendar(), today)?;
 //! let table = Engine::new(&programme, &data).compute(&period)?;
 //!
 //! let workshops = table.get("N1").unwrap();
@@ -81,6 +81,6 @@ pub use compute::{Engine, compute};
 pub use error::{Error, Result};
 pub use ingest::{Data, IngestReport, ingest, ingest_sources};
 pub use messages::Lang;
-pub use period::Period;
+pub use period::{Calendar, Period};
 pub use programme::Programme;
 pub use table::{IndicatorTable, IndicatorValue, Status};

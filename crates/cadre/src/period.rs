@@ -1,10 +1,14 @@
-//! Reporting periods: `2025-Q3`, `2025-H1`, `2025-M04`, `2025`,
+//! Reporting periods: `2025-Q3`, `2025-H1`, `2025-M04`, `2025`, `PY1`,
 //! `2025-03-01..2025-06-30` and `project`, all with inclusive ends.
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::error::{Error, PeriodProblem, Result};
+
+mod calendar;
+
+pub use calendar::Calendar;
 
 /// A reporting period: a label and inclusive first and last days.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -44,6 +48,9 @@ pub enum PeriodKind {
         /// 1 to 12.
         month: u32,
     },
+    /// A programme year (`PY2`): its dates are the programme's
+    /// ([`Calendar`]).
+    ProgrammeYear(u32),
     /// Any other span (`2025-03-01..2025-06-30`, `project`): its dates.
     Range,
 }
@@ -51,6 +58,11 @@ pub enum PeriodKind {
 impl PeriodKind {
     /// The kind of a normalised period label (see [`Period::parse`]).
     pub fn of(label: &str) -> PeriodKind {
+        if let Some(n) = label.strip_prefix("PY")
+            && let Ok(n @ 1..) = n.parse::<u32>()
+        {
+            return PeriodKind::ProgrammeYear(n);
+        }
         let (year, rest) = match label.split_once('-') {
             Some((y, r)) if !label.contains("..") => (y, Some(r)),
             _ => (label, None),
@@ -79,14 +91,24 @@ impl Period {
         PeriodKind::of(&self.label)
     }
 
-    /// Reads a period. `project` runs from `project_start` to `today`.
-    pub fn parse(input: &str, project_start: NaiveDate, today: NaiveDate) -> Result<Period> {
+    /// Reads a period against the programme's `calendar` (see
+    /// [`crate::programme::ProgrammeInfo::calendar`]): `project` runs from
+    /// the programme's start to `today`, `PY2` is programme year 2 (any
+    /// case; `PY0` and a year beyond the programme are refused).
+    pub fn parse(input: &str, calendar: Calendar, today: NaiveDate) -> Result<Period> {
         let err = |problem: PeriodProblem| Error::Period {
             input: input.to_owned(),
             problem,
         };
         let s = input.trim();
         let expected = PeriodProblem::Form;
+        let project_start = calendar.start();
+        if let Some(n) = programme_year_number(s) {
+            let years = calendar.years();
+            return n
+                .and_then(|n| calendar.programme_year(n))
+                .ok_or_else(|| err(PeriodProblem::ProgrammeYear { years }));
+        }
         if s.eq_ignore_ascii_case("project") {
             if today < project_start {
                 return Err(err(PeriodProblem::NotStarted));
@@ -197,6 +219,17 @@ impl Period {
     }
 }
 
+/// The number of a programme year label (`PY2`, `py2`): `None` when `s` is
+/// not one, `Some(None)` when its number cannot be a `u32` (refused as a
+/// year beyond the programme).
+fn programme_year_number(s: &str) -> Option<Option<u32>> {
+    let digits = s.get(..2)?.eq_ignore_ascii_case("PY").then(|| &s[2..])?;
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(digits.parse().ok())
+}
+
 /// Days from 0001-01-01 (chrono's day 1) to 1970-01-01 (polars' day 0).
 const DAYS_FROM_CE_TO_EPOCH: i32 = 719_163;
 
@@ -232,8 +265,24 @@ mod tests {
     #[test]
     fn a_period_of_any_text_is_an_error_not_a_panic() {
         let d = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
-        for input in ["2025-é", "2025-éé", "2025-", "é", "2025-Q", "2025-Qé"] {
-            assert!(Period::parse(input, d, d).is_err(), "{input}");
+        for input in [
+            "2025-é",
+            "2025-éé",
+            "2025-",
+            "é",
+            "2025-Q",
+            "2025-Qé",
+            "P",
+            "PY",
+            "Pé",
+            "PYé",
+            "PY-1",
+            "PY 1",
+        ] {
+            assert!(
+                Period::parse(input, Calendar::new(d, d, None), d).is_err(),
+                "{input}"
+            );
             let _ = PeriodKind::of(input);
         }
     }
@@ -243,7 +292,76 @@ mod tests {
     }
 
     fn p(s: &str) -> Result<Period> {
-        Period::parse(s, d(2024, 11, 1), d(2026, 11, 28))
+        let calendar = Calendar::new(d(2024, 11, 1), d(2026, 10, 31), None);
+        Period::parse(s, calendar, d(2026, 11, 28))
+    }
+
+    /// A programme from 2024-11-01 to 2026-10-31 whose years start in July.
+    fn july(s: &str) -> Result<Period> {
+        let calendar = Calendar::new(d(2024, 11, 1), d(2026, 10, 31), Some(7));
+        Period::parse(s, calendar, d(2026, 11, 28))
+    }
+
+    fn span(p: Period) -> (String, NaiveDate, NaiveDate) {
+        (p.label, p.start, p.end)
+    }
+
+    #[test]
+    fn a_programme_year_starting_on_the_start_month_is_twelve_months() {
+        assert_eq!(
+            span(p("PY1").unwrap()),
+            ("PY1".into(), d(2024, 11, 1), d(2025, 10, 31))
+        );
+        assert_eq!(
+            span(p("PY2").unwrap()),
+            ("PY2".into(), d(2025, 11, 1), d(2026, 10, 31))
+        );
+    }
+
+    #[test]
+    fn a_programme_year_starting_later_is_short_first_and_cut_last() {
+        assert_eq!(
+            span(july("PY1").unwrap()),
+            ("PY1".into(), d(2024, 11, 1), d(2025, 6, 30))
+        );
+        assert_eq!(
+            span(july("PY2").unwrap()),
+            ("PY2".into(), d(2025, 7, 1), d(2026, 6, 30))
+        );
+        assert_eq!(
+            span(july("PY3").unwrap()),
+            ("PY3".into(), d(2026, 7, 1), d(2026, 10, 31))
+        );
+    }
+
+    #[test]
+    fn a_programme_year_is_read_in_any_case_and_normalised() {
+        for input in ["py2", "Py2", " pY2 ", "PY02"] {
+            assert_eq!(
+                span(july(input).unwrap()),
+                ("PY2".into(), d(2025, 7, 1), d(2026, 6, 30)),
+                "{input}"
+            );
+        }
+        assert_eq!(july("py2").unwrap().kind(), PeriodKind::ProgrammeYear(2));
+    }
+
+    #[test]
+    fn a_programme_year_outside_the_programme_is_refused_with_its_count() {
+        for (input, years) in [("PY0", 3), ("PY4", 3), ("PY9", 3), ("PY99999999999", 3)] {
+            match july(input) {
+                Err(Error::Period { problem, .. }) => {
+                    assert_eq!(problem, PeriodProblem::ProgrammeYear { years }, "{input}")
+                }
+                other => panic!("{input}: {other:?}"),
+            }
+        }
+        match p("PY3") {
+            Err(Error::Period { problem, .. }) => {
+                assert_eq!(problem, PeriodProblem::ProgrammeYear { years: 2 })
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
@@ -298,6 +416,9 @@ mod tests {
             }
         );
         assert_eq!(kind("2025"), PeriodKind::Year(2025));
+        assert_eq!(kind("PY2"), PeriodKind::ProgrammeYear(2));
+        assert_eq!(PeriodKind::of("PY0"), PeriodKind::Range);
+        assert_eq!(PeriodKind::of("py2"), PeriodKind::Range);
         assert_eq!(kind("2025-03-01..2025-06-30"), PeriodKind::Range);
         assert_eq!(kind("project"), PeriodKind::Range);
     }

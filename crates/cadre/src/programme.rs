@@ -57,6 +57,11 @@ pub struct ProgrammeInfo {
     /// Last day.
     #[serde(deserialize_with = "crate::text::de_date")]
     pub end: NaiveDate,
+    /// The month programme years (`PY1`, `PY2`, …) start, 1 to 12; the
+    /// month of `start` when not given. Not serialised when not given: a
+    /// programme without it serialises as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year_start_month: Option<u32>,
     /// Report languages, the default first (`["fr", "en"]`): each one cadre
     /// has a catalogue for.
     pub languages: Vec<Lang>,
@@ -76,6 +81,15 @@ pub struct ProgrammeInfo {
     /// Whom the funder contacts about the report.
     #[serde(default)]
     pub contact: Option<Person>,
+}
+
+impl ProgrammeInfo {
+    /// The programme's calendar: what [`crate::Period::parse`] reads
+    /// periods against (`project`, `PY2`), at load time (a definition's
+    /// period) as at run time (`--period`).
+    pub fn calendar(&self) -> crate::period::Calendar {
+        crate::period::Calendar::new(self.start, self.end, self.year_start_month)
+    }
 }
 
 /// Whether a code can name a file (the narrative's `A1.md`): letters,
@@ -666,6 +680,16 @@ impl Programme {
                 start: info.start,
                 end: info.end,
             }));
+        }
+        if let Some(month) = info.year_start_month
+            && !(1..=12).contains(&month)
+        {
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            return Err(Error::Definition {
+                path: path.to_path_buf(),
+                line: table_key_line(&text, "programme", "year_start_month"),
+                problem: Box::new(DefinitionProblem::YearStartMonth { month }),
+            });
         }
         if info.languages.is_empty() {
             return Err(err(DefinitionProblem::NoLanguage));

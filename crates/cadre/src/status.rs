@@ -333,7 +333,8 @@ measure = {{ type = "count", dataset = "d" }}"#
         );
         let start = NaiveDate::from_ymd_opt(2024, 11, 1).unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-        let period = |p: &str| Period::parse(p, start, today).unwrap();
+        let calendar = crate::Calendar::new(start, today, None);
+        let period = |p: &str| Period::parse(p, calendar, today).unwrap();
         let due = |value, overdue| Some(DueMilestone { value, overdue });
         assert_eq!(DueMilestone::of(&d, &period("2025-Q1")), None);
         assert_eq!(DueMilestone::of(&d, &period("2025-Q2")), due(50.0, false));

@@ -349,6 +349,16 @@ pub enum ReportText<'a> {
         /// Last day.
         end: &'a str,
     },
+    /// A programme year and its months: "Programme year 2 (Nov 2025 –
+    /// Oct 2026)".
+    ProgrammeYear {
+        /// The year's number, from 1.
+        n: u32,
+        /// Its first month and year (`Nov 2025`).
+        start: &'a str,
+        /// Its last month and year (`Oct 2026`).
+        end: &'a str,
+    },
     /// Two dates as a span: "1 November 2024 – 31 October 2026".
     FromTo {
         /// First day.
@@ -749,6 +759,9 @@ pub struct Conventions {
     pub months: [&'static str; 12],
     /// How the first day of a month is written (`1ᵉʳ`, `1`).
     pub first_day: &'static str,
+    /// The months abbreviated as a span of months writes them (`nov.`,
+    /// `Nov`), January first.
+    pub short_months: [&'static str; 12],
     /// The no-break spaces the language puts inside punctuation, if any
     /// (French: before `: ; ! ? »`, after `«`).
     pub spaced_punctuation: Option<SpacedPunctuation>,

@@ -135,8 +135,9 @@ impl Formatter {
     }
 
     /// A period as people write it: `T4 2025` / `Q4 2025`, `S1 2025` /
-    /// `H1 2025`, `avril 2025` / `April 2025`, `2025`; any other span by
-    /// its dates (`1ᵉʳ mars 2025 – 30 juin 2025`).
+    /// `H1 2025`, `avril 2025` / `April 2025`, `2025`, a programme year with
+    /// its months (`Année 2 du programme (nov. 2025 – oct. 2026)`); any
+    /// other span by its dates (`1ᵉʳ mars 2025 – 30 juin 2025`).
     pub fn period(&self, label: &str, start: NaiveDate, end: NaiveDate) -> String {
         use cadre::period::PeriodKind;
         let lang = self.lang;
@@ -151,12 +152,27 @@ impl Formatter {
                 year,
             }
             .render(lang),
+            PeriodKind::ProgrammeYear(n) => ReportText::ProgrammeYear {
+                n,
+                start: &self.month_of_year(start),
+                end: &self.month_of_year(end),
+            }
+            .render(lang),
             PeriodKind::Range => ReportText::FromTo {
                 start: &self.date(start),
                 end: &self.date(end),
             }
             .render(lang),
         }
+    }
+
+    /// A month and its year, abbreviated (`nov. 2025`, `Nov 2025`).
+    fn month_of_year(&self, d: NaiveDate) -> String {
+        format!(
+            "{}\u{A0}{}",
+            self.c.short_months[d.month0() as usize],
+            d.year()
+        )
     }
 
     /// A size in bytes, in kilobytes or megabytes.
@@ -228,6 +244,25 @@ mod tests {
         assert_eq!(
             Formatter::new(Lang::En).date(d(2025, 10, 1)),
             "1\u{A0}October 2025"
+        );
+    }
+
+    #[test]
+    fn a_programme_year_is_named_with_its_months() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let (start, end) = (d(2025, 11, 1), d(2026, 10, 31));
+        assert_eq!(
+            Formatter::new(Lang::Fr).period("PY2", start, end),
+            "Année 2 du programme (nov.\u{A0}2025 – oct.\u{A0}2026)"
+        );
+        assert_eq!(
+            Formatter::new(Lang::En).period("PY2", start, end),
+            "Programme year 2 (Nov\u{A0}2025 – Oct\u{A0}2026)"
+        );
+        // A short first year names the months it has.
+        assert_eq!(
+            Formatter::new(Lang::En).period("PY1", d(2024, 11, 1), d(2025, 6, 30)),
+            "Programme year 1 (Nov\u{A0}2024 – Jun\u{A0}2025)"
         );
     }
 }

@@ -285,7 +285,8 @@ mod tests {
         // The made-up programme of the computation tests.
         let programme = cadre::Programme::load(root.join("tests/compute/programme")).unwrap();
         let data = cadre::ingest(&programme, root.join("tests/compute/cases/mini/data")).unwrap();
-        let period = cadre::Period::parse("2024-Q2", programme.info.start, d(2025, 1, 1)).unwrap();
+        let period =
+            cadre::Period::parse("2024-Q2", programme.info.calendar(), d(2025, 1, 1)).unwrap();
         let engine = cadre::Engine::new(&programme, &data);
         let table = engine.compute(&period).unwrap();
         let dir = std::env::temp_dir().join(format!("cadre-typo-{}", std::process::id()));

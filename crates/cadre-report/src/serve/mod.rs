@@ -86,9 +86,9 @@ pub(crate) struct App {
     config: Config,
     /// The languages the programme declares, its default first.
     languages: Vec<Lang>,
-    /// The programme's start and end, for the default period.
-    start: NaiveDate,
-    end: NaiveDate,
+    /// The programme's calendar (start, end, programme years), for the
+    /// default period and the periods the page offers.
+    calendar: cadre::Calendar,
     store: store::Store,
 }
 
@@ -118,7 +118,7 @@ impl App {
 
     /// The last ended quarter, else the programme's first.
     fn default_period(&self) -> String {
-        cadre::Period::ended_quarters(self.start, self.end, self.today())
+        cadre::Period::ended_quarters(self.calendar.start(), self.calendar.end(), self.today())
             .last()
             .map(|p| p.label.clone())
             .unwrap_or_else(|| "project".to_owned())
@@ -135,8 +135,7 @@ fn app(config: Config) -> Result<Arc<App>, Error> {
         }
     }
     Ok(Arc::new(App {
-        start: programme.info.start,
-        end: programme.info.end,
+        calendar: programme.info.calendar(),
         languages,
         store: store::Store::new(STORE_BYTES, SESSION_MINUTES * 60),
         config,

@@ -377,8 +377,12 @@ async fn index(State(app): Shared, Query(params): Query<Params>) -> Response {
         in_lang: &in_lang,
     };
     let period = app.default_period();
-    let mut periods: Vec<String> = cadre::Period::quarters(app.start, app.end)
+    // The quarters, then the programme years (`PY1`…), then the whole
+    // programme so far.
+    let calendar = app.calendar;
+    let mut periods: Vec<String> = cadre::Period::quarters(calendar.start(), calendar.end())
         .into_iter()
+        .chain(calendar.programme_years())
         .map(|p| p.label)
         .collect();
     periods.push("project".to_owned());

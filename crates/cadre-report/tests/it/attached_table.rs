@@ -257,7 +257,8 @@ fn pdftotext(pdf: &Path) -> String {
 fn the_report_passes_the_archival_and_accessible_standards() {
     let program = cadre::Programme::load(repo().join("indicators/terress")).unwrap();
     let data = cadre::ingest(&program, repo().join("examples/terress/terress.xlsx")).unwrap();
-    let period = cadre::Period::parse("2025-Q4", program.info.start, program.info.end).unwrap();
+    let period =
+        cadre::Period::parse("2025-Q4", program.info.calendar(), program.info.end).unwrap();
     let engine = cadre::Engine::new(&program, &data);
     let table = engine.compute(&period).unwrap();
     let reported = cadre::reported::ReportedTable::new(&engine, &table).unwrap();

@@ -849,3 +849,42 @@ fn a_date_literal_filter_computes_silently() {
     assert!(!stderr(&o).contains("eprecat"), "{}", stderr(&o));
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn a_programme_year_is_a_period_of_the_command_line_and_of_the_tracking_table() {
+    // Terr'ESS runs from 2024-11-01 to 2026-10-31 and declares no
+    // `year_start_month`: its years start in November.
+    let py1 = run(&with(&["compute", "--period", "py1"]));
+    assert_eq!(py1.status.code(), Some(0), "{}", stderr(&py1));
+    let dates = run(&with(&["compute", "--period", "2024-11-01..2025-10-31"]));
+    assert_eq!(stdout(&py1), stdout(&dates));
+    let beyond = run(&with(&["compute", "--period", "PY3", "--lang", "en"]));
+    assert_eq!(beyond.status.code(), Some(2));
+    assert!(
+        stderr(&beyond).contains("period `PY3`: the programme has 2 programme years: PY1 to PY2"),
+        "{}",
+        stderr(&beyond)
+    );
+    // The tracking table names its sheets PY1 and PY2, and reads back.
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("years.xlsx");
+    let x = xlsx.to_str().unwrap();
+    let o = run(&with(&[
+        "export",
+        "--format",
+        "xlsx",
+        "-o",
+        x,
+        "--periods",
+        "PY1,py2",
+    ]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let agree = run(&with(&["check", "--table", x, "--period", "PY2"]));
+    assert_eq!(
+        agree.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&agree),
+        stderr(&agree)
+    );
+}

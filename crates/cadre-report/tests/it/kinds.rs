@@ -15,7 +15,7 @@ fn terress(lang: Lang) -> ReportData {
     let root = Path::new("../..");
     let p = cadre::Programme::load(root.join("indicators/terress")).expect("programme");
     let d = cadre::ingest(&p, root.join("examples/terress/terress.xlsx")).expect("workbook");
-    let period = cadre::Period::parse("2025-Q4", p.info.start, p.info.end).expect("period");
+    let period = cadre::Period::parse("2025-Q4", p.info.calendar(), p.info.end).expect("period");
     let engine = cadre::Engine::new(&p, &d);
     let t = engine.compute(&period).expect("compute");
     let issued = NaiveDate::from_ymd_opt(2026, 1, 15).expect("date");

@@ -16,7 +16,7 @@ fn terress(lang: Lang, period: &str, evidence: bool) -> ReportData {
     let root = Path::new(ROOT);
     let p = cadre::Programme::load(root.join("indicators/terress")).expect("programme");
     let d = cadre::ingest(&p, root.join("examples/terress/terress.xlsx")).expect("workbook");
-    let period = cadre::Period::parse(period, p.info.start, p.info.end).expect("period");
+    let period = cadre::Period::parse(period, p.info.calendar(), p.info.end).expect("period");
     let engine = cadre::Engine::new(&p, &d);
     let t = engine.compute(&period).expect("compute");
     let issued = NaiveDate::from_ymd_opt(2026, 1, 15).expect("date");
@@ -135,7 +135,7 @@ fn the_evidence_lists_exactly_the_rows_explain_gives() {
     let root = Path::new(ROOT);
     let p = cadre::Programme::load(root.join("indicators/terress")).expect("programme");
     let d = cadre::ingest(&p, root.join("examples/terress/terress.xlsx")).expect("workbook");
-    let period = cadre::Period::parse("2025-Q4", p.info.start, p.info.end).expect("period");
+    let period = cadre::Period::parse("2025-Q4", p.info.calendar(), p.info.end).expect("period");
     let engine = cadre::Engine::new(&p, &d);
     for code in ["A3.2", "A1.2", "F.2"] {
         let explanation = engine.explain(code, &period).expect("explain");

@@ -20,7 +20,8 @@ struct Example {
 fn terress() -> Example {
     let programme = cadre::Programme::load(repo().join("indicators/terress")).unwrap();
     let data = cadre::ingest(&programme, repo().join("examples/terress/terress.xlsx")).unwrap();
-    let period = cadre::Period::parse("2025-Q4", programme.info.start, programme.info.end).unwrap();
+    let period =
+        cadre::Period::parse("2025-Q4", programme.info.calendar(), programme.info.end).unwrap();
     Example {
         programme,
         data,

@@ -38,7 +38,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 fn load(programme: &Path, data: &Path, period: &str) -> (Programme, Data, IndicatorTable) {
     let p = Programme::load(programme).unwrap_or_else(|e| panic!("{}: {e}", programme.display()));
     let d = cadre::ingest(&p, data).unwrap_or_else(|e| panic!("{}: {e}", data.display()));
-    let period = cadre::Period::parse(period, p.info.start, p.info.end).expect("period");
+    let period = cadre::Period::parse(period, p.info.calendar(), p.info.end).expect("period");
     let t = cadre::Engine::new(&p, &d)
         .compute(&period)
         .expect("compute");

@@ -28,7 +28,7 @@ fn data(
     let root = Path::new(ROOT);
     let p = cadre::Programme::load(root.join(programme)).expect("programme");
     let d = cadre::ingest(&p, root.join(workbook)).expect("workbook");
-    let period = cadre::Period::parse(period, p.info.start, p.info.end).expect("period");
+    let period = cadre::Period::parse(period, p.info.calendar(), p.info.end).expect("period");
     let engine = cadre::Engine::new(&p, &d);
     let t = engine.compute(&period).expect("compute");
     let options = ReportOptions::new(root.join("report_templates/quarterly"), lang, issued);
@@ -65,6 +65,40 @@ fn eau_report_data() {
         );
         insta::assert_json_snapshot!(format!("eau-2026-Q2-{lang}"), data);
     }
+}
+
+/// A programme year is named with its months, in each language (Terr'ESS's
+/// years start in November, the month of its start).
+#[test]
+fn a_programme_year_report_names_the_year_with_its_months() {
+    let written = |lang| {
+        let d = data(
+            "indicators/terress",
+            "examples/terress/terress.xlsx",
+            "py2",
+            lang,
+            date(2026, 11, 15),
+        );
+        (
+            d.period.label,
+            d.period.written,
+            d.period.start_iso,
+            d.period.end_iso,
+        )
+    };
+    assert_eq!(
+        written(Lang::Fr),
+        (
+            "PY2".to_owned(),
+            "Année 2 du programme (nov.\u{A0}2025 – oct.\u{A0}2026)".to_owned(),
+            "2025-11-01".to_owned(),
+            "2026-10-31".to_owned()
+        )
+    );
+    assert_eq!(
+        written(Lang::En).1,
+        "Programme year 2 (Nov\u{A0}2025 – Oct\u{A0}2026)"
+    );
 }
 
 /// Every word the template reads (`words.<key>`) is in the catalogue: a

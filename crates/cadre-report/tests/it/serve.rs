@@ -526,6 +526,16 @@ fn the_page_flow_and_escaping() {
     assert_eq!(index.status, 200);
     assert!(index.text().contains(r#"<html lang="fr">"#));
     assert!(index.text().contains(r#"href="/?lang=en""#));
+    // The periods offered: the quarters, then the programme years (Terr'ESS
+    // has two), then the whole programme.
+    let offered = index.text();
+    let at = |label: &str| {
+        offered
+            .find(&format!(r#"<option value="{label}">"#))
+            .unwrap_or_else(|| panic!("{label} is not offered"))
+    };
+    assert!(at("2026-Q4") < at("PY1") && at("PY1") < at("PY2") && at("PY2") < at("project"));
+    assert!(!offered.contains(r#"<option value="PY3">"#));
     assert!(
         get(&format!("{base}/?lang=en"))
             .text()

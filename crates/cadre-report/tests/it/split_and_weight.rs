@@ -58,7 +58,7 @@ fn explain_shows_each_category_over_the_whole_denominator() {
     let dir = case("share_numerator");
     let p = Programme::load(dir.join("programme")).unwrap_or_else(|e| panic!("{e}"));
     let data = cadre::ingest(&p, dir.join("data")).unwrap_or_else(|e| panic!("{e}"));
-    let period = Period::parse("2024-Q2", p.info.start, p.info.end).unwrap();
+    let period = Period::parse("2024-Q2", p.info.calendar(), p.info.end).unwrap();
     let e = cadre::Engine::new(&p, &data)
         .explain("S1", &period)
         .unwrap_or_else(|e| panic!("{e}"));

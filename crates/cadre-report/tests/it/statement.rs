@@ -82,7 +82,7 @@ fn statement(programme: &str, workbook: &str, period: &str) -> (Programme, Finan
     let p = Programme::load(root.join(programme)).expect("programme");
     let d = cadre::ingest(&p, root.join(workbook)).expect("workbook");
     assert!(d.report.is_clean());
-    let period = Period::parse(period, p.info.start, p.info.end).expect("period");
+    let period = Period::parse(period, p.info.calendar(), p.info.end).expect("period");
     let s = Engine::new(&p, &d)
         .financial_statement(&period)
         .expect("statement")
@@ -296,7 +296,7 @@ fn the_tracking_workbook_has_the_statement_and_check_skips_it() {
     let root = Path::new(ROOT);
     let p = Programme::load(root.join("indicators/terress")).unwrap();
     let d = cadre::ingest(&p, root.join("examples/terress/terress.xlsx")).unwrap();
-    let period = Period::parse("2025-Q4", p.info.start, p.info.end).unwrap();
+    let period = Period::parse("2025-Q4", p.info.calendar(), p.info.end).unwrap();
     let engine = Engine::new(&p, &d);
     let table = engine.compute(&period).unwrap();
     let s = engine.financial_statement(&period).unwrap().unwrap();

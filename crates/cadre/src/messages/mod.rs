@@ -256,7 +256,8 @@ mod tests {
     #[test]
     fn period_errors_speak_one_language() {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-        let e = crate::Period::parse("2027-Q9", today, today).unwrap_err();
+        let e = crate::Period::parse("2027-Q9", crate::Calendar::new(today, today, None), today)
+            .unwrap_err();
         assert_eq!(
             e.message(Lang::Fr),
             "période « 2027-Q9 » : un trimestre va de Q1 à Q4"
@@ -264,6 +265,37 @@ mod tests {
         assert_eq!(
             e.message(Lang::En),
             "period `2027-Q9`: a quarter is Q1 to Q4"
+        );
+    }
+
+    #[test]
+    fn a_programme_year_error_names_how_many_years_there_are() {
+        let d = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let three = crate::Calendar::new(d(2024, 11, 1), d(2026, 10, 31), Some(7));
+        let e = crate::Period::parse("py9", three, d(2026, 1, 1)).unwrap_err();
+        assert_eq!(
+            e.message(Lang::Fr),
+            "période « py9 » : le programme a 3 années : de PY1 à PY3"
+        );
+        assert_eq!(
+            e.message(Lang::En),
+            "period `py9`: the programme has 3 programme years: PY1 to PY3"
+        );
+        let one = crate::Calendar::new(d(2024, 1, 1), d(2024, 12, 31), None);
+        let e = crate::Period::parse("PY0", one, d(2024, 6, 1)).unwrap_err();
+        assert_eq!(
+            e.message(Lang::Fr),
+            "période « PY0 » : le programme a une seule année : PY1"
+        );
+        assert_eq!(
+            e.message(Lang::En),
+            "period `PY0`: the programme has one programme year: PY1"
+        );
+        let e = crate::Period::parse("2025-X1", one, d(2024, 6, 1)).unwrap_err();
+        assert!(e.message(Lang::En).contains(", PY1 (a programme year), "));
+        assert!(
+            e.message(Lang::Fr)
+                .contains(", PY1 (une année du programme), ")
         );
     }
 }

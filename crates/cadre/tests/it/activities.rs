@@ -20,7 +20,7 @@ fn a_period_s_activities_with_their_place_and_count() {
     let p = Programme::load(repo().join("tests/compute/programme")).unwrap();
     let d = cadre::ingest(&p, repo().join("tests/compute/cases/mini/data")).unwrap();
     let engine = Engine::new(&p, &d);
-    let q1 = Period::parse("2024-Q1", p.info.start, date(2024, 12, 31)).unwrap();
+    let q1 = Period::parse("2024-Q1", p.info.calendar(), date(2024, 12, 31)).unwrap();
     let lists = engine.activities(&q1).unwrap();
     assert_eq!(lists.len(), 1);
     assert_eq!(lists[0].result, "P");
@@ -39,7 +39,7 @@ fn a_period_s_activities_with_their_place_and_count() {
             (date(2024, 3, 31), "A3", None, Some(0)),
         ]
     );
-    let q2 = Period::parse("2024-Q2", p.info.start, date(2024, 12, 31)).unwrap();
+    let q2 = Period::parse("2024-Q2", p.info.calendar(), date(2024, 12, 31)).unwrap();
     let q2 = engine.activities(&q2).unwrap();
     let titles: Vec<&str> = q2[0].activities.iter().map(|a| a.title.as_str()).collect();
     assert_eq!(titles, ["A4"], "the visit of April is not a workshop");

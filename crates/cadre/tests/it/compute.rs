@@ -90,7 +90,7 @@ fn compute_case(dir: &Path) -> (String, Covered) {
     actual += &cadre::table::CSV_HEADER.join(",");
     actual.push('\n');
     for p in &case.periods {
-        let period = Period::parse(p, programme.info.start, today).unwrap();
+        let period = Period::parse(p, programme.info.calendar(), today).unwrap();
         let mut table = engine.compute(&period).unwrap();
         check_invariants(&programme, &table);
         table.indicators.retain(|ind| checked(&ind.code));

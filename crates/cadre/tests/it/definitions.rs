@@ -582,3 +582,70 @@ fn line_in(edit: &dyn Fn(String) -> String, needle: &str) -> usize {
     );
     text.lines().position(|l| l.contains(needle)).unwrap() + 1
 }
+
+#[test]
+fn a_year_start_month_that_is_not_a_month_is_refused_with_its_line_in_each_language() {
+    let with_month = |month: u32| {
+        move |t: String| {
+            t.replacen(
+                "end = 2024-12-31\n",
+                &format!("end = 2024-12-31\nyear_start_month = {month}\n"),
+                1,
+            )
+        }
+    };
+    let line = std::fs::read_to_string(repo().join("tests/compute/programme/programme.toml"))
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("end = "))
+        .unwrap()
+        + 2;
+    for month in [13, 0] {
+        let (path, got_line, en) = definition_error("programme.toml", with_month(month));
+        assert!(path.ends_with("programme.toml"), "{path}");
+        assert_eq!(got_line, Some(line), "{en}");
+        assert_eq!(
+            en,
+            format!(
+                "{path}:{line}: [programme] `year_start_month` = {month} is not a month: \
+                 it is 1 (January) to 12 (December)"
+            )
+        );
+        let Err(e) = programme_with("programme.toml", with_month(month)) else {
+            panic!("year_start_month = {month} loaded");
+        };
+        let fr = e.message(cadre::Lang::Fr);
+        assert!(
+            fr.contains(&format!(
+                "[programme] `year_start_month` = {month} n’est pas un mois : \
+                 il va de 1 (janvier) à 12 (décembre)"
+            )),
+            "{fr}"
+        );
+    }
+    // A month loads, and the programme's calendar starts its years then;
+    // without one, years start in the month of `start` (January here).
+    let july = programme_with("programme.toml", with_month(7)).unwrap();
+    assert_eq!(july.info.calendar().year_start_month(), 7);
+    let labels = |p: &Programme| -> Vec<(String, String)> {
+        p.info
+            .calendar()
+            .programme_years()
+            .into_iter()
+            .map(|y| (y.label, format!("{}..{}", y.start, y.end)))
+            .collect()
+    };
+    assert_eq!(
+        labels(&july),
+        [
+            ("PY1".into(), "2024-01-01..2024-06-30".into()),
+            ("PY2".into(), "2024-07-01..2024-12-31".into()),
+        ]
+    );
+    let default = programme_with("programme.toml", |t| t).unwrap();
+    assert_eq!(default.info.calendar().year_start_month(), 1);
+    assert_eq!(
+        labels(&default),
+        [("PY1".into(), "2024-01-01..2024-12-31".into())]
+    );
+}

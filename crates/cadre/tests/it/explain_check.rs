@@ -21,7 +21,7 @@ fn mini() -> (Programme, Data) {
 fn q2(p: &Programme) -> Period {
     Period::parse(
         "2024-Q2",
-        p.info.start,
+        p.info.calendar(),
         chrono::NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
     )
     .unwrap()
@@ -77,7 +77,7 @@ fn explain_a_distinct_count_lists_its_values_and_later_rows() {
     let e = Engine::new(&p, &d)
         .explain(
             "N1",
-            &Period::parse("2024-Q1", p.info.start, p.info.end).unwrap(),
+            &Period::parse("2024-Q1", p.info.calendar(), p.info.end).unwrap(),
         )
         .unwrap();
     let after: Vec<(u32, Option<String>)> = e.parts[0]

@@ -143,7 +143,7 @@ fn explain_shows_the_parts_values_and_the_formula_with_them() {
     let data = cadre::ingest(&p, case().join("data")).unwrap();
     let engine = Engine::new(&p, &data);
     let today = chrono::NaiveDate::from_ymd_opt(2024, 12, 31).unwrap();
-    let period = Period::parse("2024-Q2", p.info.start, today).unwrap();
+    let period = Period::parse("2024-Q2", p.info.calendar(), today).unwrap();
     let e = engine.explain("X1", &period).unwrap();
     let c = e
         .composition
@@ -167,7 +167,7 @@ fn explain_shows_the_parts_values_and_the_formula_with_them() {
     assert!(e.parts.is_empty(), "a composite reads no rows of its own");
     let e = engine.explain(
         "E1",
-        &Period::parse("2024-Q3", p.info.start, today).unwrap(),
+        &Period::parse("2024-Q3", p.info.calendar(), today).unwrap(),
     );
     let c = e.unwrap().composition.unwrap();
     assert_eq!(c.substituted(false, n), "100 * empty / 5");
@@ -193,7 +193,7 @@ fn a_composites_categories_keep_the_enum_order_and_labels_of_its_parts() {
     .unwrap();
     let data = cadre::ingest(&p, case().join("data")).unwrap();
     let today = chrono::NaiveDate::from_ymd_opt(2024, 12, 31).unwrap();
-    let period = Period::parse("2024-Q2", p.info.start, today).unwrap();
+    let period = Period::parse("2024-Q2", p.info.calendar(), today).unwrap();
     let table = Engine::new(&p, &data).compute(&period).unwrap();
     for code in ["T1", "X1", "H1"] {
         let iv = table.indicators.iter().find(|i| i.code == code).unwrap();

@@ -132,7 +132,7 @@ fn eau() -> (Programme, cadre::Data) {
 fn quarter(programme: &Programme, label: &str) -> Period {
     Period::parse(
         label,
-        programme.info.start,
+        programme.info.calendar(),
         NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(),
     )
     .unwrap()

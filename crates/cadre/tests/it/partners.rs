@@ -114,7 +114,8 @@ fn the_partners_folder_gives_the_workbooks_rows_and_tables_for_every_period() {
     periods.push("project".to_string());
     assert_eq!(periods.len(), 10);
     for period in &periods {
-        let period = Period::parse(period, p.info.start, today).unwrap_or_else(|e| panic!("{e}"));
+        let period =
+            Period::parse(period, p.info.calendar(), today).unwrap_or_else(|e| panic!("{e}"));
         let (want, got) = (
             table_csv(&p, &workbook, &period),
             table_csv(&p, &folder, &period),

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use cadre::cell::{self, Cell, CellError};
-use cadre::{Period, Programme};
+use cadre::{Calendar, Period, Programme};
 use chrono::{Datelike, Duration, NaiveDate};
 use proptest::prelude::*;
 
@@ -142,11 +142,11 @@ proptest! {
     }
 
     #[test]
-    fn no_string_makes_period_parsing_panic(s in any::<String>(), t in "[0-9HQMhqm.-]{0,16}") {
+    fn no_string_makes_period_parsing_panic(s in any::<String>(), t in "[0-9HQMPYhqmpy.-]{0,16}") {
         let start = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
         let today = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
         for input in [s.as_str(), t.as_str()] {
-            if let Ok(p) = Period::parse(input, start, today) {
+            if let Ok(p) = Period::parse(input, Calendar::new(start, today, None), today) {
                 prop_assert!(p.start <= p.end, "{input}: {p:?}");
                 let _ = p.kind();
             }
@@ -156,7 +156,7 @@ proptest! {
     #[test]
     fn every_valid_period_starts_before_it_ends(
         year in 1000i32..=9999,
-        kind in 0u8..4,
+        kind in 0u8..5,
         n in 1u32..=12,
         a in any_date(),
         b in any_date(),
@@ -168,16 +168,18 @@ proptest! {
             0 => format!("{year}"),
             1 => format!("{year}-q{}", (n - 1) % 4 + 1),
             2 => format!("{year}-H{}", (n - 1) % 2 + 1),
-            _ => format!("{year}-M{n:02}"),
+            3 => format!("{year}-M{n:02}"),
+            // A programme year of a programme of two (2024, then 2025 to June).
+            _ => format!("py{}", (n - 1) % 2 + 1),
         };
         for input in [input, format!("{lo}..{hi}"), "project".to_owned()] {
-            let p = Period::parse(&input, start, today).unwrap();
+            let p = Period::parse(&input, Calendar::new(start, today, None), today).unwrap();
             prop_assert!(p.start <= p.end, "{input}: {p:?}");
             prop_assert!(p.contains(p.start) && p.contains(p.end));
             // The normalised label reads back as the same period.
-            prop_assert_eq!(Period::parse(&p.label, start, today).unwrap(), p);
+            prop_assert_eq!(Period::parse(&p.label, Calendar::new(start, today, None), today).unwrap(), p);
         }
-        let backwards = Period::parse(&format!("{hi}..{lo}"), start, today);
+        let backwards = Period::parse(&format!("{hi}..{lo}"), Calendar::new(start, today, None), today);
         prop_assert!(backwards.is_err() || lo == hi, "{:?}", backwards);
     }
 
@@ -193,14 +195,14 @@ proptest! {
             prop_assert_eq!(w[0].end + Duration::days(1), w[1].start, "{:?}", w);
         }
         for (i, q) in qs.iter().enumerate() {
-            let parsed = Period::parse(&format!("{year}-Q{}", i + 1), first, last).unwrap();
+            let parsed = Period::parse(&format!("{year}-Q{}", i + 1), Calendar::new(first, last, None), last).unwrap();
             prop_assert_eq!(&parsed, q);
         }
         let days: i64 = qs.iter().map(|q| (q.end - q.start).num_days() + 1).sum();
         prop_assert_eq!(days, if NaiveDate::from_ymd_opt(year, 2, 29).is_some() { 366 } else { 365 });
         // Halves are made of the quarters.
         for h in 1..=2 {
-            let half = Period::parse(&format!("{year}-H{h}"), first, last).unwrap();
+            let half = Period::parse(&format!("{year}-H{h}"), Calendar::new(first, last, None), last).unwrap();
             prop_assert_eq!(half.start, qs[2 * h - 2].start);
             prop_assert_eq!(half.end, qs[2 * h - 1].end);
         }

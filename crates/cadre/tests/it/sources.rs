@@ -56,7 +56,7 @@ fn partners(root: &Path) {
 }
 
 fn csv_of(programme: &Programme, data: &cadre::Data, period: &str) -> String {
-    let period = Period::parse(period, programme.info.start, programme.info.end).unwrap();
+    let period = Period::parse(period, programme.info.calendar(), programme.info.end).unwrap();
     let table = Engine::new(programme, data).compute(&period).unwrap();
     let mut out = Vec::new();
     table.write_csv(&mut out).unwrap();
@@ -132,7 +132,7 @@ fn explain_names_the_file_of_each_row() {
     let root = dir.path().join("envois");
     partners(&root);
     let data = cadre::ingest_sources(&p, &[&root]).unwrap();
-    let period = Period::parse("2024-Q2", p.info.start, p.info.end).unwrap();
+    let period = Period::parse("2024-Q2", p.info.calendar(), p.info.end).unwrap();
     let engine = Engine::new(&p, &data);
     let code = p
         .indicators
@@ -281,7 +281,7 @@ fn who_has_reported_counts_rows_per_unit_and_names_the_silent() {
     let p = mini();
     let data = cadre::ingest(&p, mini_data()).unwrap();
     let engine = Engine::new(&p, &data);
-    let q1 = Period::parse("2024-Q1", p.info.start, p.info.end).unwrap();
+    let q1 = Period::parse("2024-Q1", p.info.calendar(), p.info.end).unwrap();
     let status = engine.reporting_status(Some(&q1)).unwrap().unwrap();
     assert_eq!(status.datasets, ["sessions", "presences"]);
     let rows: Vec<(&str, Vec<u64>)> = status

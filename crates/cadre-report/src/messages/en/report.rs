@@ -28,6 +28,9 @@ pub(in crate::messages) const CONVENTIONS: Conventions = Conventions {
         "December",
     ],
     first_day: "1",
+    short_months: [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ],
     spaced_punctuation: None,
 };
 
@@ -299,6 +302,9 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
             if *n == 1 { "row" } else { "rows" }
         ),
         ReportText::FromTo { start, end } => format!("{start} – {end}"),
+        ReportText::ProgrammeYear { n, start, end } => {
+            format!("Programme year {n} ({start} – {end})")
+        }
         ReportText::ActivitiesInPeriod { count, what } => {
             format!("{what} in the period: {count}")
         }

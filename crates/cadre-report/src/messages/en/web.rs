@@ -12,7 +12,7 @@ pub(in crate::messages) fn word(w: WebWord) -> &'static str {
             "Drop one or more workbooks (xlsx, xls, ods, csv) here, or click to choose them."
         }
         WebWord::Language => "Language",
-        WebWord::PeriodHint => "2025-Q4, 2025-H1, 2025-M04, 2025 or project",
+        WebWord::PeriodHint => "2025-Q4, 2025-H1, 2025-M04, 2025, PY1 (programme year) or project",
         WebWord::AllowRejected => "Leave rejected rows out (they are counted)",
         WebWord::Compute => "Check and compute",
         WebWord::UseServerData => "Use the server's data",

@@ -33,6 +33,10 @@ pub(in crate::messages) const CONVENTIONS: Conventions = Conventions {
         "décembre",
     ],
     first_day: "1ᵉʳ",
+    short_months: [
+        "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+        "déc.",
+    ],
     spaced_punctuation: Some(SpacedPunctuation {
         before_colon: "\u{A0}",
         before_high: NNBSP,
@@ -261,6 +265,9 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
             super::plural(*n as usize, "ligne datée", "lignes datées")
         ),
         ReportText::FromTo { start, end } => format!("{start} – {end}"),
+        ReportText::ProgrammeYear { n, start, end } => {
+            format!("Année {n} du programme ({start} – {end})")
+        }
         ReportText::ActivitiesInPeriod { count, what } => {
             format!("{what} de la période\u{A0}: {count}")
         }

@@ -14,7 +14,9 @@ pub(in crate::messages) fn word(w: WebWord) -> &'static str {
             "Déposez ici un ou plusieurs classeurs (xlsx, xls, ods, csv), ou cliquez pour les choisir."
         }
         WebWord::Language => "Langue",
-        WebWord::PeriodHint => "2025-Q4, 2025-H1, 2025-M04, 2025 ou project",
+        WebWord::PeriodHint => {
+            "2025-Q4, 2025-H1, 2025-M04, 2025, PY1 (année du programme) ou project"
+        }
         WebWord::AllowRejected => "Laisser de côté les lignes rejetées (elles sont comptées)",
         WebWord::Compute => "Contrôler et calculer",
         WebWord::UseServerData => "Utiliser les données du serveur",

@@ -99,10 +99,11 @@ pub(super) fn skip_reason(r: SkipReason) -> &'static str {
     }
 }
 
-fn period_problem(p: PeriodProblem) -> &'static str {
-    match p {
+fn period_problem(p: PeriodProblem) -> String {
+    let fixed = match p {
         PeriodProblem::Form => {
-            "expected 2025-Q3, 2025-H1, 2025-M04, 2025, 2025-03-01..2025-06-30 or project"
+            "expected 2025-Q3, 2025-H1, 2025-M04, 2025, PY1 (a programme year), \
+             2025-03-01..2025-06-30 or project"
         }
         PeriodProblem::NotStarted => "the project has not started yet",
         PeriodProblem::RangeDates => "dates of a range are written 2025-03-01..2025-06-30",
@@ -110,7 +111,12 @@ fn period_problem(p: PeriodProblem) -> &'static str {
         PeriodProblem::Quarter => "a quarter is Q1 to Q4",
         PeriodProblem::Half => "a half year is H1 or H2",
         PeriodProblem::Month => "a month is M01 to M12",
-    }
+        PeriodProblem::ProgrammeYear { years: 1 } => "the programme has one programme year: PY1",
+        PeriodProblem::ProgrammeYear { years } => {
+            return format!("the programme has {years} programme years: PY1 to PY{years}");
+        }
+    };
+    fixed.to_owned()
 }
 
 pub(super) fn error(e: &Error) -> String {
@@ -411,6 +417,10 @@ fn definition_problem(p: &DefinitionProblem) -> String {
         DefinitionProblem::EndBeforeStart { start, end } => {
             format!("programme end {end} is before its start {start}")
         }
+        DefinitionProblem::YearStartMonth { month } => format!(
+            "[programme] `year_start_month` = {month} is not a month: \
+             it is 1 (January) to 12 (December)"
+        ),
         DefinitionProblem::NoLanguage => {
             "`languages` must name at least one language (the default first)".into()
         }

@@ -103,10 +103,11 @@ pub(super) fn skip_reason(r: SkipReason) -> &'static str {
     }
 }
 
-fn period_problem(p: PeriodProblem) -> &'static str {
-    match p {
+fn period_problem(p: PeriodProblem) -> String {
+    let fixed = match p {
         PeriodProblem::Form => {
-            "attendu : 2025-Q3, 2025-H1, 2025-M04, 2025, 2025-03-01..2025-06-30 ou project"
+            "attendu : 2025-Q3, 2025-H1, 2025-M04, 2025, PY1 (une année du programme), \
+             2025-03-01..2025-06-30 ou project"
         }
         PeriodProblem::NotStarted => "le projet n’a pas encore commencé",
         PeriodProblem::RangeDates => "les dates d’un intervalle s’écrivent 2025-03-01..2025-06-30",
@@ -114,7 +115,12 @@ fn period_problem(p: PeriodProblem) -> &'static str {
         PeriodProblem::Quarter => "un trimestre va de Q1 à Q4",
         PeriodProblem::Half => "un semestre est H1 ou H2",
         PeriodProblem::Month => "un mois va de M01 à M12",
-    }
+        PeriodProblem::ProgrammeYear { years: 1 } => "le programme a une seule année : PY1",
+        PeriodProblem::ProgrammeYear { years } => {
+            return format!("le programme a {years} années : de PY1 à PY{years}");
+        }
+    };
+    fixed.to_owned()
 }
 
 pub(super) fn error(e: &Error) -> String {
@@ -429,6 +435,10 @@ fn definition_problem(p: &DefinitionProblem) -> String {
         DefinitionProblem::EndBeforeStart { start, end } => {
             format!("le programme finit ({end}) avant de commencer ({start})")
         }
+        DefinitionProblem::YearStartMonth { month } => format!(
+            "[programme] `year_start_month` = {month} n’est pas un mois : \
+             il va de 1 (janvier) à 12 (décembre)"
+        ),
         DefinitionProblem::NoLanguage => {
             "`languages` doit nommer au moins une langue (la langue par défaut d’abord)".into()
         }
