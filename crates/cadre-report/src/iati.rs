@@ -414,7 +414,10 @@ fn period(
                 continue;
             };
             x.open("target", &borrowed(&number(t)));
-            x.empty("dimension", &[("name", &b.by), ("value", &category_name(b, c))]);
+            x.empty(
+                "dimension",
+                &[("name", &b.by), ("value", &category_name(b, c))],
+            );
             x.close("target");
         }
     }

@@ -644,7 +644,7 @@ pub enum IndicatorProblem {
         target: f64,
     },
     /// A period target or a category target is wrong (`crate::targets`).
-    Targets(crate::targets::TargetProblem),
+    Targets(Box<crate::targets::TargetProblem>),
 }
 
 /// What is wrong with an indicator's `window`.

@@ -310,19 +310,21 @@ impl IndicatorTable {
             let num = |v: Option<f64>| v.map(format_value).unwrap_or_default();
             let period = [num(r.period_target), num(r.period_achievement_pct)];
             let period = &period[..extra.len()];
-            w.write_record([
-                r.indicator.as_str(),
-                &r.breakdown,
-                &r.category,
-                &num(r.period_value),
-                &num(r.cumulative_value),
-                &num(r.milestone),
-                &num(r.target),
-                &num(r.achievement_pct),
-                r.status.map(Status::as_str).unwrap_or_default(),
-            ]
-            .into_iter()
-            .chain(period.iter().map(String::as_str)))?;
+            w.write_record(
+                [
+                    r.indicator.as_str(),
+                    &r.breakdown,
+                    &r.category,
+                    &num(r.period_value),
+                    &num(r.cumulative_value),
+                    &num(r.milestone),
+                    &num(r.target),
+                    &num(r.achievement_pct),
+                    r.status.map(Status::as_str).unwrap_or_default(),
+                ]
+                .into_iter()
+                .chain(period.iter().map(String::as_str)),
+            )?;
         }
         w.flush()
     }

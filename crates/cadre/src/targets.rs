@@ -107,7 +107,7 @@ fn parse(programme: &Programme, label: &str) -> crate::error::Result<Period> {
 /// that are not numbers, name a value an enum column does not take, or sit
 /// on a composite.
 pub fn check(programme: &Programme, ind: &IndicatorDef) -> Result<(), IndicatorProblem> {
-    let problem = |p| Err(IndicatorProblem::Targets(p));
+    let problem = |p| Err(IndicatorProblem::Targets(Box::new(p)));
     let mut seen: Vec<(&str, Period)> = Vec::new();
     for t in &ind.period_targets {
         let period = match parse(programme, &t.period) {

@@ -1425,7 +1425,11 @@ impl Builder<'_> {
     }
 
     /// The period's own target in a sentence, when it has one.
-    fn period_target(&self, iv: &IndicatorValue, ranks: &[cadre::text::Localized]) -> Option<String> {
+    fn period_target(
+        &self,
+        iv: &IndicatorValue,
+        ranks: &[cadre::text::Localized],
+    ) -> Option<String> {
         let unit = iv.unit.get(self.lang);
         let target = self.shown(ranks, iv.period_target, unit)?;
         let achievement = iv.period_achievement_pct.map(|a| self.f.percent(a));

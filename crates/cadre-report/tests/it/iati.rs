@@ -486,19 +486,37 @@ fn period_and_category_targets_are_published_with_their_dimension() {
         _ => unreachable!(),
     };
     let pt1 = label("PT1");
-    assert_eq!(xpath(&periods, &at(pt1, "2024-04-01", "target/@value")), "4");
-    assert_eq!(xpath(&periods, &at(pt1, "2024-04-01", "actual[1]/@value")), "3");
-    assert_eq!(xpath(&periods, &at(pt1, "2024-01-01", "target/@value")), "10");
-    assert_eq!(xpath(&periods, &at(pt1, "2024-01-01", "actual[1]/@value")), "1");
+    assert_eq!(
+        xpath(&periods, &at(pt1, "2024-04-01", "target/@value")),
+        "4"
+    );
+    assert_eq!(
+        xpath(&periods, &at(pt1, "2024-04-01", "actual[1]/@value")),
+        "3"
+    );
+    assert_eq!(
+        xpath(&periods, &at(pt1, "2024-01-01", "target/@value")),
+        "10"
+    );
+    assert_eq!(
+        xpath(&periods, &at(pt1, "2024-01-01", "actual[1]/@value")),
+        "1"
+    );
     // CT3's men in 2024-Q4: a ceiling of 1, 2 attendances.
     let ct3 = label("CT3");
     let men = "[dimension/@name='genre' and dimension/@value='H']";
     assert_eq!(
-        xpath(&categories, &at(ct3, "2024-10-01", &format!("target{men}/@value"))),
+        xpath(
+            &categories,
+            &at(ct3, "2024-10-01", &format!("target{men}/@value"))
+        ),
         "1"
     );
     assert_eq!(
-        xpath(&categories, &at(ct3, "2024-10-01", &format!("actual{men}/@value"))),
+        xpath(
+            &categories,
+            &at(ct3, "2024-10-01", &format!("actual{men}/@value"))
+        ),
         "2"
     );
     // The end target (the period reaches the programme's end) and H's.
@@ -516,10 +534,7 @@ fn period_and_category_targets_are_published_with_their_dimension() {
             ["3.7.1", "6.10.1", "6.2.2"],
             "{failed:#?}"
         );
-        assert!(
-            !failed.iter().any(|l| l.contains("/result")),
-            "{failed:#?}"
-        );
+        assert!(!failed.iter().any(|l| l.contains("/result")), "{failed:#?}");
         std::fs::remove_file(&path).unwrap();
     }
 }

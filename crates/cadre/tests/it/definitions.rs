@@ -440,7 +440,12 @@ fn period_targets_error(targets: &str) -> (String, Option<usize>, String, String
         )
     }));
     let path = path.display().to_string();
-    (path, line, e.message(cadre::Lang::En), e.message(cadre::Lang::Fr))
+    (
+        path,
+        line,
+        e.message(cadre::Lang::En),
+        e.message(cadre::Lang::Fr),
+    )
 }
 
 #[test]
@@ -464,12 +469,21 @@ fn period_targets_load_and_each_wrong_one_is_refused_with_its_line() {
         en.contains("indicator N1") && en.contains("`period_targets`: period `2024-Q5`"),
         "{en}"
     );
-    assert!(fr.contains("`period_targets` : période « 2024-Q5 »"), "{fr}");
+    assert!(
+        fr.contains("`period_targets` : période « 2024-Q5 »"),
+        "{fr}"
+    );
 
     let (_, line, en, fr) = period_targets_error(r#"{ period = "2026", value = 1 }"#);
     assert_eq!(line, Some(5));
-    assert!(en.contains("period `2026` lies outside the programme"), "{en}");
-    assert!(fr.contains("« 2026 » est hors des dates du programme"), "{fr}");
+    assert!(
+        en.contains("period `2026` lies outside the programme"),
+        "{en}"
+    );
+    assert!(
+        fr.contains("« 2026 » est hors des dates du programme"),
+        "{fr}"
+    );
 
     // The same dates, written two ways.
     let (_, _, en, fr) = period_targets_error(
@@ -485,11 +499,20 @@ fn period_targets_load_and_each_wrong_one_is_refused_with_its_line() {
         r#"{ period = "2024", value = 4 }, { period = "2024-Q2", value = 1 }"#,
     );
     assert!(en.contains("periods `2024` and `2024-Q2` overlap"), "{en}");
-    assert!(fr.contains("« 2024 » et « 2024-Q2 » se chevauchent"), "{fr}");
+    assert!(
+        fr.contains("« 2024 » et « 2024-Q2 » se chevauchent"),
+        "{fr}"
+    );
 
     let (_, _, en, fr) = period_targets_error(r#"{ period = "2024-Q3", value = nan }"#);
-    assert!(en.contains("the target of `2024-Q3` must be a number"), "{en}");
-    assert!(fr.contains("la cible de « 2024-Q3 » doit être un nombre"), "{fr}");
+    assert!(
+        en.contains("the target of `2024-Q3` must be a number"),
+        "{en}"
+    );
+    assert!(
+        fr.contains("la cible de « 2024-Q3 » doit être un nombre"),
+        "{fr}"
+    );
 }
 
 #[test]

@@ -719,9 +719,9 @@ fn target_problem(p: &crate::targets::TargetProblem) -> String {
         TargetProblem::Overlap { first, second } => format!(
             "`period_targets`: periods `{first}` and `{second}` overlap: a period target is for one period's own value, so the periods must not share days"
         ),
-        TargetProblem::NotANumber { of } => format!(
-            "the target of `{of}` must be a number (at most 10^15 in absolute value)"
-        ),
+        TargetProblem::NotANumber { of } => {
+            format!("the target of `{of}` must be a number (at most 10^15 in absolute value)")
+        }
         TargetProblem::UnknownCategory {
             by,
             category,

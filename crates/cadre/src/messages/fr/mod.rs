@@ -764,9 +764,9 @@ fn target_problem(p: &crate::targets::TargetProblem) -> String {
         TargetProblem::Overlap { first, second } => format!(
             "`period_targets` : les périodes « {first} » et « {second} » se chevauchent : une cible de période porte sur la valeur propre d’une période, les périodes ne doivent pas avoir de jour en commun"
         ),
-        TargetProblem::NotANumber { of } => format!(
-            "la cible de « {of} » doit être un nombre (au plus 10^15 en valeur absolue)"
-        ),
+        TargetProblem::NotANumber { of } => {
+            format!("la cible de « {of} » doit être un nombre (au plus 10^15 en valeur absolue)")
+        }
         TargetProblem::UnknownCategory {
             by,
             category,
