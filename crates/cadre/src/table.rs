@@ -237,9 +237,9 @@ pub struct FlatRow {
     pub cumulative_value: Option<f64>,
     /// Milestone due (total rows).
     pub milestone: Option<f64>,
-    /// Target (total rows).
+    /// Target (total rows, and categories with a target).
     pub target: Option<f64>,
-    /// Achievement in percent (total rows).
+    /// Achievement in percent (total rows, and categories with a target).
     pub achievement_pct: Option<f64>,
     /// Status (total rows, and categories with a target).
     pub status: Option<Status>,
