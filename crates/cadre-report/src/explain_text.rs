@@ -88,6 +88,15 @@ pub fn render(e: &Explanation, period: &Period, lang: Lang) -> String {
         w(Word::StatusLower),
         ind.status.text(lang)
     );
+    if let Some(target) = ind.period_target {
+        s += &format!(
+            "  {}{c}{}; {}{c}{} %\n",
+            w(Word::PeriodTargetLower),
+            ranked(Some(target)),
+            w(Word::AchievementLower),
+            num(ind.period_achievement_pct)
+        );
+    }
     s
 }
 

@@ -6,7 +6,11 @@
 //! the results chain and indicator level. Each indicator carries its baseline
 //! and one `period` per indicator table: the target due by the period's end
 //! and the actual value, with one more `actual` per breakdown category,
-//! disaggregated by a `dimension`. Element order follows the schema's
+//! disaggregated by a `dimension`. A period with a target of its own
+//! (`period_targets`) publishes that target and the period's own values as
+//! its actuals; a category with a target (a breakdown's `targets`) has its
+//! own `target`, disaggregated by the same `dimension` as its `actual`.
+//! Element order follows the schema's
 //! `xsd:sequence`s; quick-xml writes and escapes every text and attribute.
 
 use std::borrow::Cow;
@@ -339,16 +343,21 @@ fn published_baseline(programme: &Programme, ind: &IndicatorDef) -> Option<Publi
     })
 }
 
-/// The target IATI publishes for the period of `table`: a level holds at
-/// any time, so its target applies to every period; a total accumulates,
-/// so its milestone due by the period's end, and the final target once the
-/// programme's end is reached or when it has no milestones at all.
+/// The target IATI publishes for the period of `table`: the period's own
+/// target when the definitions give one for exactly that period
+/// (`period_targets`, which wins); else a level holds at any time, so its
+/// target applies to every period; a total accumulates, so its milestone
+/// due by the period's end, and the final target once the programme's end
+/// is reached or when it has no milestones at all.
 fn period_target(
     programme: &Programme,
     ind: &IndicatorDef,
     table: &IndicatorTable,
     value: &IndicatorValue,
 ) -> Option<f64> {
+    if value.period_target.is_some() {
+        return value.period_target;
+    }
     let end_of_programme = table.period.end >= programme.info.end;
     match ind.kind {
         Kind::Level => ind.target,
@@ -368,8 +377,11 @@ fn period(
     let target = period_target(programme, ind, table, value);
     // The actual is what the report states for the period: the value to
     // date (a total's cumulative count, a level's current value, such as a
-    // stock of centres), never the period's own increment.
-    let actual = value.cumulative_value;
+    // stock of centres), never the period's own increment; except against
+    // a period's own target, which the period's own value is measured by.
+    let own = value.period_target.is_some();
+    let pick = |period: Option<f64>, cumulative: Option<f64>| if own { period } else { cumulative };
+    let actual = pick(value.period_value, value.cumulative_value);
     let number = |v: f64| -> Vec<(&'static str, String)> {
         if valued {
             vec![("value", format_value(v))]
@@ -386,20 +398,38 @@ fn period(
     if let Some(t) = target {
         x.empty("target", &borrowed(&number(t)));
     }
+    let lang = programme.default_language();
+    let category_name = |b: &cadre::table::Breakdown, c: &cadre::table::Category| {
+        if c.empty {
+            b.empty_label.get(lang).to_owned()
+        } else {
+            c.category.clone()
+        }
+    };
+    // A category's target is cumulative, as the indicator's end target:
+    // not published beside a period's own values.
+    for b in value.breakdowns.iter().filter(|_| !own) {
+        for c in &b.categories {
+            let Some(t) = c.target else {
+                continue;
+            };
+            x.open("target", &borrowed(&number(t)));
+            x.empty(
+                "dimension",
+                &[("name", &b.by), ("value", &category_name(b, c))],
+            );
+            x.close("target");
+        }
+    }
     if let Some(a) = actual {
         x.empty("actual", &borrowed(&number(a)));
     }
-    let lang = programme.default_language();
     for b in &value.breakdowns {
         for c in &b.categories {
-            let Some(v) = c.cumulative_value else {
+            let Some(v) = pick(c.period_value, c.cumulative_value) else {
                 continue;
             };
-            let category = if c.empty {
-                b.empty_label.get(lang).to_owned()
-            } else {
-                c.category.clone()
-            };
+            let category = category_name(b, c);
             x.open("actual", &borrowed(&number(v)));
             x.empty("dimension", &[("name", &b.by), ("value", &category)]);
             x.close("actual");

@@ -109,7 +109,12 @@ fn write_period_sheet(
         (Word::Target, 10.0),
         (Word::AchievementPct, 12.0),
         (Word::Status, 14.0),
+        (Word::PeriodTarget, 12.0),
+        (Word::PeriodAchievementPct, 12.0),
     ];
+    // The period target's columns only for a programme that declares one:
+    // the others keep the contract's columns.
+    let cols = &cols[..if table.period_targets { 13 } else { 11 }];
     for (i, (key, width)) in cols.iter().enumerate() {
         ws.write_string_with_format(0, i as u16, key.text(lang), header)?;
         ws.set_column_width(i as u16, *width)?;
@@ -138,6 +143,8 @@ fn write_period_sheet(
             .set_font_color(Color::White)
             .set_bold();
         ws.write_string_with_format(row, 10, ind.status.text(lang), &chip)?;
+        put(ws, row, 11, ind.period_target, number)?;
+        put(ws, row, 12, ind.period_achievement_pct, pct)?;
         row += 1;
         for b in &ind.breakdowns {
             let dim = programme
@@ -155,11 +162,20 @@ fn write_period_sheet(
                 ws.write_string(row, 3, &cat)?;
                 put(ws, row, 5, c.period_value, number)?;
                 put(ws, row, 6, c.cumulative_value, number)?;
+                put(ws, row, 8, c.target, number)?;
+                put(ws, row, 9, c.achievement_pct, pct)?;
+                if let Some(status) = c.status {
+                    let chip = Format::new()
+                        .set_background_color(Color::RGB(status_color(status)))
+                        .set_font_color(Color::White)
+                        .set_bold();
+                    ws.write_string_with_format(row, 10, status.text(lang), &chip)?;
+                }
                 row += 1;
             }
         }
     }
-    ws.autofilter(0, 0, row.saturating_sub(1).max(1), 10)?;
+    ws.autofilter(0, 0, row.saturating_sub(1).max(1), cols.len() as u16 - 1)?;
     Ok(())
 }
 
@@ -514,9 +530,12 @@ impl SheetRow<'_, '_> {
             period_value: self.number(5, "period_value")?,
             cumulative_value: self.number(6, "cumulative_value")?,
             milestone: on_total(7, "milestone")?,
-            target: on_total(8, "target")?,
-            achievement_pct: on_total(9, "achievement_pct")?,
+            // A category with a target has one, and its achievement.
+            target: self.number(8, "target")?,
+            achievement_pct: self.number(9, "achievement_pct")?,
             status: self.status()?,
+            period_target: on_total(11, "period_target")?,
+            period_achievement_pct: on_total(12, "period_achievement_pct")?,
         }))
     }
 

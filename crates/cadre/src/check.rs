@@ -9,7 +9,9 @@ use serde::Serialize;
 use crate::compute::Engine;
 use crate::error::{Error, Result, TableProblem};
 use crate::period::Period;
-use crate::table::{CSV_HEADER, FlatRow, IndicatorTable, Status, format_value};
+use crate::table::{
+    CSV_HEADER, FlatRow, IndicatorTable, PERIOD_TARGET_COLUMNS, Status, format_value,
+};
 
 /// One disagreement between the claimed and the recomputed table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -95,7 +97,7 @@ pub fn read_table_csv(path: &Path) -> Result<Vec<FlatRow>> {
         .flexible(true)
         .from_reader(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes));
     let headers = reader.headers().map_err(|e| malformed(Some(1), e))?.clone();
-    let index: BTreeMap<&str, usize> = CSV_HEADER
+    let mut index: BTreeMap<&str, usize> = CSV_HEADER
         .iter()
         .map(|h| {
             headers
@@ -113,11 +115,20 @@ pub fn read_table_csv(path: &Path) -> Result<Vec<FlatRow>> {
                 })
         })
         .collect::<Result<_>>()?;
+    // A programme with period targets adds their columns; others lack them.
+    index.extend(
+        PERIOD_TARGET_COLUMNS
+            .iter()
+            .filter_map(|h| Some((*h, headers.iter().position(|x| x.trim() == *h)?))),
+    );
     let mut rows = Vec::new();
     for (n, record) in reader.records().enumerate() {
         let line = n as u32 + 2;
         let record = record.map_err(|e| malformed(Some(line), e))?;
-        let field = |h: &str| record.get(index[h]).unwrap_or("").trim().to_owned();
+        let field = |h: &str| {
+            let cell = index.get(h).and_then(|&i| record.get(i));
+            cell.unwrap_or("").trim().to_owned()
+        };
         let number = |h: &str| -> Result<Option<f64>> {
             let v = field(h);
             if v.is_empty() {
@@ -154,6 +165,8 @@ pub fn read_table_csv(path: &Path) -> Result<Vec<FlatRow>> {
             target: number("target")?,
             achievement_pct: number("achievement_pct")?,
             status,
+            period_target: number("period_target")?,
+            period_achievement_pct: number("period_achievement_pct")?,
         });
     }
     Ok(rows)
@@ -207,7 +220,18 @@ pub fn compare(claimed: &[FlatRow], recomputed: &IndicatorTable) -> Vec<Differen
             ("target", c.target, r.target),
             ("achievement_pct", c.achievement_pct, r.achievement_pct),
         ];
-        for (name, a, b) in fields {
+        // A period target is compared where the claim gives one: a table
+        // written before its programme declared any has no such column.
+        let period = [
+            ("period_target", c.period_target, r.period_target),
+            (
+                "period_achievement_pct",
+                c.period_achievement_pct,
+                r.period_achievement_pct,
+            ),
+        ];
+        let period = period.into_iter().filter(|(_, a, _)| a.is_some());
+        for (name, a, b) in fields.into_iter().chain(period) {
             if !same(a, b) {
                 diff(&mut out, &k, name, num(a), num(b));
             }

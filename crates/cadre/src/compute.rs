@@ -191,6 +191,7 @@ impl<'a> Engine<'a> {
             programme: self.programme.info.code.clone(),
             period: period.into(),
             indicators,
+            period_targets: self.programme.has_period_targets(),
         })
     }
 
@@ -257,6 +258,9 @@ impl<'a> Engine<'a> {
                         cumulative_value: cumulative.value,
                         period_parts: period.parts,
                         cumulative_parts: cumulative.parts,
+                        target: None,
+                        achievement_pct: None,
+                        status: None,
                     }
                 })
                 .collect();
@@ -277,7 +281,7 @@ impl<'a> Engine<'a> {
             self.programme.status_rules,
         );
         let stage = crate::measure::judge_stage(self.programme, ind, cumulative_value, period);
-        Ok(IndicatorValue {
+        let mut value = IndicatorValue {
             code: ind.code.clone(),
             result: ind.result.clone(),
             level: ind.level,
@@ -300,7 +304,11 @@ impl<'a> Engine<'a> {
                 None => status(ind, cumulative_value, &judging),
             },
             breakdowns,
-        })
+            period_target: None,
+            period_achievement_pct: None,
+        };
+        crate::targets::apply(self.programme, ind, period, &judging, &mut value);
+        Ok(value)
     }
 
     /// Sort key of a category: declared order for an enum, else by folded

@@ -746,6 +746,8 @@ pub enum IndicatorProblem {
         /// The target.
         target: f64,
     },
+    /// A period target or a category target is wrong (`crate::targets`).
+    Targets(Box<crate::targets::TargetProblem>),
 }
 
 /// What is wrong with an indicator's `window`.

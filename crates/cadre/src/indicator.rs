@@ -92,6 +92,10 @@ pub struct BreakdownDef {
     /// Which side of a share or ratio the breakdown splits.
     #[serde(default, skip_serializing_if = "Split::is_both")]
     pub split: Split,
+    /// A target per category (`targets = { femme = 50 }`), keyed by the
+    /// category as the data writes it (`crate::targets`).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub targets: std::collections::BTreeMap<String, f64>,
 }
 
 /// Which side of a share or ratio a breakdown splits by its categories.
@@ -217,6 +221,10 @@ pub struct IndicatorDef {
     pub verification: Localized,
     /// How the value is computed.
     pub measure: Measure,
+    /// Targets for one period's own value (`crate::targets`), beside the
+    /// end-of-programme `target`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub period_targets: Vec<crate::targets::PeriodTarget>,
 }
 
 impl IndicatorDef {

@@ -74,6 +74,7 @@ pub mod restate;
 pub mod schema;
 pub mod status;
 pub mod table;
+pub mod targets;
 pub mod text;
 pub mod window;
 

@@ -580,6 +580,12 @@ impl Programme {
         self.indicators = indicators;
     }
 
+    /// Whether any indicator declares a period target (`period_targets`):
+    /// the indicator table then has its two columns.
+    pub fn has_period_targets(&self) -> bool {
+        self.indicators.iter().any(|i| !i.period_targets.is_empty())
+    }
+
     /// The dataset with this name.
     pub fn dataset(&self, name: &str) -> Option<&DatasetSchema> {
         self.datasets.iter().find(|d| d.name == name)
@@ -1056,6 +1062,7 @@ impl Programme {
         if let Some(m) = ind.milestones.windows(2).find(|w| w[0].date == w[1].date) {
             return Err(IndicatorProblem::MilestonesSameDay { date: m[0].date });
         }
+        crate::targets::check(self, ind)?;
         crate::status::check_direction(ind)
     }
 

@@ -247,6 +247,27 @@ fn level(v: f64, t: f64, direction: Direction, rules: &StatusRules) -> Status {
     }
 }
 
+/// The status of `ind` judged against `target` instead of its own (a
+/// category's target, `crate::targets`): same kind, direction and rules.
+pub fn status_against(
+    ind: &IndicatorDef,
+    target: Option<f64>,
+    cumulative: Option<f64>,
+    at: &Judging,
+) -> Status {
+    let Some(v) = cumulative else {
+        return Status::NoData;
+    };
+    match (ind.kind, ind.direction) {
+        (Kind::Total, Direction::Floor) => total_floor(v, target, at),
+        (Kind::Total, Direction::Ceiling) => total_ceiling(v, target, at),
+        (Kind::Level, direction) => match target {
+            Some(t) => level(v, t, direction, &at.rules),
+            None => Status::NoTarget,
+        },
+    }
+}
+
 /// The achievement in percent: the value over the target. None without a
 /// target, a value, or with a target of 0 (no share of nothing).
 pub fn achievement(ind: &IndicatorDef, value: Option<f64>) -> Option<f64> {

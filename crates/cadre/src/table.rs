@@ -94,6 +94,15 @@ pub struct Category {
     /// For a share or ratio: the figures behind `cumulative_value`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cumulative_parts: Option<RatioParts>,
+    /// The category's target (`targets` of its breakdown), if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<f64>,
+    /// Cumulative value / the category's target × 100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub achievement_pct: Option<f64>,
+    /// The category's status against its target, judged as its indicator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
 }
 
 /// An indicator's values per category of one dimension.
@@ -150,6 +159,13 @@ pub struct IndicatorValue {
     pub status: Status,
     /// Breakdowns, as defined.
     pub breakdowns: Vec<Breakdown>,
+    /// The target of the period's own value, when the period is one the
+    /// definitions give a target for (`period_targets`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_target: Option<f64>,
+    /// Period value / period target × 100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_achievement_pct: Option<f64>,
 }
 
 /// Every indicator of a programme for one period.
@@ -161,6 +177,11 @@ pub struct IndicatorTable {
     pub period: TablePeriod,
     /// The indicators, in reporting order.
     pub indicators: Vec<IndicatorValue>,
+    /// The programme declares a period target somewhere: the flat table
+    /// then has the [`PERIOD_TARGET_COLUMNS`] (absent otherwise, so that a
+    /// programme without any keeps the contract's columns exactly).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub period_targets: bool,
 }
 
 /// The period of a table (serialisable form of [`Period`]).
@@ -197,6 +218,10 @@ pub const CSV_HEADER: [&str; 9] = [
     "status",
 ];
 
+/// The columns the csv adds after [`CSV_HEADER`] when the programme
+/// declares period targets.
+pub const PERIOD_TARGET_COLUMNS: [&str; 2] = ["period_target", "period_achievement_pct"];
+
 /// One line of the flat table: a total or a breakdown category.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FlatRow {
@@ -212,12 +237,18 @@ pub struct FlatRow {
     pub cumulative_value: Option<f64>,
     /// Milestone due (total rows).
     pub milestone: Option<f64>,
-    /// Target (total rows).
+    /// Target (total rows, and categories with a target).
     pub target: Option<f64>,
-    /// Achievement in percent (total rows).
+    /// Achievement in percent (total rows, and categories with a target).
     pub achievement_pct: Option<f64>,
-    /// Status (total rows).
+    /// Status (total rows, and categories with a target).
     pub status: Option<Status>,
+    /// The period's own target (total rows, when the period has one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_target: Option<f64>,
+    /// Period value / period target × 100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_achievement_pct: Option<f64>,
 }
 
 impl IndicatorTable {
@@ -240,6 +271,8 @@ impl IndicatorTable {
                 target: ind.target,
                 achievement_pct: ind.achievement_pct,
                 status: Some(ind.status),
+                period_target: ind.period_target,
+                period_achievement_pct: ind.period_achievement_pct,
             });
             for b in &ind.breakdowns {
                 for c in &b.categories {
@@ -250,9 +283,11 @@ impl IndicatorTable {
                         period_value: c.period_value,
                         cumulative_value: c.cumulative_value,
                         milestone: None,
-                        target: None,
-                        achievement_pct: None,
-                        status: None,
+                        target: c.target,
+                        achievement_pct: c.achievement_pct,
+                        status: c.status,
+                        period_target: None,
+                        period_achievement_pct: None,
                     });
                 }
             }
@@ -260,23 +295,36 @@ impl IndicatorTable {
         rows
     }
 
-    /// Writes the contract's csv: header, then [`IndicatorTable::flat_rows`].
+    /// Writes the contract's csv: header, then [`IndicatorTable::flat_rows`];
+    /// with the [`PERIOD_TARGET_COLUMNS`] last when the programme declares
+    /// period targets.
     pub fn write_csv(&self, out: impl Write) -> std::io::Result<()> {
         let mut w = csv::Writer::from_writer(out);
-        w.write_record(CSV_HEADER)?;
+        let extra: &[&str] = if self.period_targets {
+            &PERIOD_TARGET_COLUMNS
+        } else {
+            &[]
+        };
+        w.write_record(CSV_HEADER.iter().chain(extra))?;
         for r in self.flat_rows() {
             let num = |v: Option<f64>| v.map(format_value).unwrap_or_default();
-            w.write_record([
-                r.indicator.as_str(),
-                &r.breakdown,
-                &r.category,
-                &num(r.period_value),
-                &num(r.cumulative_value),
-                &num(r.milestone),
-                &num(r.target),
-                &num(r.achievement_pct),
-                r.status.map(Status::as_str).unwrap_or_default(),
-            ])?;
+            let period = [num(r.period_target), num(r.period_achievement_pct)];
+            let period = &period[..extra.len()];
+            w.write_record(
+                [
+                    r.indicator.as_str(),
+                    &r.breakdown,
+                    &r.category,
+                    &num(r.period_value),
+                    &num(r.cumulative_value),
+                    &num(r.milestone),
+                    &num(r.target),
+                    &num(r.achievement_pct),
+                    r.status.map(Status::as_str).unwrap_or_default(),
+                ]
+                .into_iter()
+                .chain(period.iter().map(String::as_str)),
+            )?;
         }
         w.flush()
     }

@@ -230,6 +230,12 @@ pub enum Word {
     ShareOfSpendingPct,
     /// Heading: co-financing ceiling, in percent.
     CeilingPct,
+    /// Heading: the target of the period's own value (`period_targets`).
+    PeriodTarget,
+    /// Heading: the period's value against its own target, in percent.
+    PeriodAchievementPct,
+    /// The period's own target (in a sentence).
+    PeriodTargetLower,
 }
 
 /// Fixed words of the data-entry template.

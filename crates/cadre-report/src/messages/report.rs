@@ -581,6 +581,21 @@ pub enum ReportText<'a> {
         /// Whether the target is a ceiling.
         ceiling: bool,
     },
+    /// The period's own target (`period_targets`), and the period's value
+    /// against it: "Period target: 4 (75.0% reached)".
+    PeriodTarget {
+        /// The target, formatted.
+        target: &'a str,
+        /// The period value over it, in percent, formatted.
+        achievement: Option<&'a str>,
+    },
+    /// A category's own target (a breakdown's `targets`): "target 50".
+    CategoryTarget {
+        /// The target, formatted.
+        target: &'a str,
+        /// Whether it is a ceiling.
+        ceiling: bool,
+    },
 }
 
 /// A point of a progress chart: its value (none when there is none) and

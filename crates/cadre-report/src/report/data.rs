@@ -280,6 +280,10 @@ pub struct IndicatorData {
     /// Its progress over time: the value at the end of each quarter, the
     /// previous quarter's value and the change since.
     pub progress: Progress,
+    /// The period's own target and the period value against it, in a
+    /// sentence, when the definitions give one for this period.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period_target: Option<String>,
 }
 
 /// A progress bar: positions as fractions of its length.
@@ -327,6 +331,26 @@ pub struct CategoryData {
     /// Its value out of the category's rows in the registry (`4 sur 5`),
     /// when the breakdown is over a registry.
     pub out_of: Option<String>,
+    /// Its own target and status, when its breakdown gives it a target.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub judged: Option<CategoryStatus>,
+}
+
+/// A category's target, achievement and status (a breakdown's `targets`).
+#[derive(Debug, Clone, Serialize)]
+pub struct CategoryStatus {
+    /// The target, in words ("target 50", "ceiling 5").
+    pub target: String,
+    /// Its achievement, formatted.
+    pub achievement: Option<String>,
+    /// Its status (`on_track`).
+    pub status: String,
+    /// Its status in words.
+    pub status_label: String,
+    /// The status colour.
+    pub color: String,
+    /// The text colour readable on it.
+    pub ink: String,
 }
 
 /// A result of the results chain, with its indicators.
@@ -1363,6 +1387,7 @@ impl Builder<'_> {
                         }
                         .render(lang)
                     }),
+                    judged: self.category_status(iv, c, &ranks),
                 }
             })
             .collect();
@@ -1373,6 +1398,48 @@ impl Builder<'_> {
             label,
             categories,
         })
+    }
+
+    /// A category's target and status, when it has a target.
+    fn category_status(
+        &self,
+        iv: &IndicatorValue,
+        c: &cadre::table::Category,
+        ranks: &[cadre::text::Localized],
+    ) -> Option<CategoryStatus> {
+        let (target, status) = (c.target?, c.status?);
+        let unit = iv.unit.get(self.lang);
+        let shown = self.shown(ranks, Some(target), unit)?;
+        Some(CategoryStatus {
+            target: ReportText::CategoryTarget {
+                target: &shown,
+                ceiling: iv.direction == Direction::Ceiling,
+            }
+            .render(self.lang),
+            achievement: c.achievement_pct.map(|a| self.f.percent(a)),
+            status: status.as_str().to_owned(),
+            status_label: status.text(self.lang).to_owned(),
+            color: color(status),
+            ink: ink(status).to_owned(),
+        })
+    }
+
+    /// The period's own target in a sentence, when it has one.
+    fn period_target(
+        &self,
+        iv: &IndicatorValue,
+        ranks: &[cadre::text::Localized],
+    ) -> Option<String> {
+        let unit = iv.unit.get(self.lang);
+        let target = self.shown(ranks, iv.period_target, unit)?;
+        let achievement = iv.period_achievement_pct.map(|a| self.f.percent(a));
+        Some(
+            ReportText::PeriodTarget {
+                target: &target,
+                achievement: achievement.as_deref(),
+            }
+            .render(self.lang),
+        )
     }
 
     fn indicator(&self, iv: &IndicatorValue) -> Result<IndicatorData, ReportError> {
@@ -1443,6 +1510,7 @@ impl Builder<'_> {
                 self.programme.indicator(&iv.code).ok(),
                 &self.rank_labels(&iv.code),
             ),
+            period_target: self.period_target(iv, &ranks),
         })
     }
 

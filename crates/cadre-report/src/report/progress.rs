@@ -290,6 +290,8 @@ mod tests {
             achievement_pct: None,
             status: cadre::table::Status::OnTrack,
             breakdowns: Vec::new(),
+            period_target: None,
+            period_achievement_pct: None,
         }
     }
 

@@ -322,3 +322,41 @@ fn broken_pdfs_are_errors_not_panics() {
     assert!(message.contains("broken.pdf"), "{message}");
     assert!(message.contains("PDF illisible"), "{message}");
 }
+
+/// The tracking workbook of a programme with period and category targets:
+/// the period target's two columns (absent from others), each category's
+/// target and status, all read back as `compute` gives them.
+#[test]
+fn the_tracking_workbook_carries_period_and_category_targets() {
+    let cases = repo().join("tests/compute/cases");
+    for (case, period, columns) in [
+        ("period_targets", "2024-Q2", 13),
+        ("category_targets", "2024-Q4", 11),
+    ] {
+        let p = cadre::Programme::load(cases.join(case).join("programme")).unwrap();
+        let d = cadre::ingest(&p, cases.join(case).join("data")).unwrap();
+        let period = cadre::Period::parse(period, p.info.calendar(), p.info.end).unwrap();
+        let table = cadre::Engine::new(&p, &d).compute(&period).unwrap();
+        let created = NaiveDate::from_ymd_opt(2024, 12, 31)
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap();
+        let bytes = cadre_report::tracking::tracking_xlsx(
+            &p,
+            std::slice::from_ref(&table),
+            None,
+            cadre::Lang::Fr,
+            created,
+        )
+        .unwrap();
+        let path = scratch("tracking").join(format!("{case}.xlsx"));
+        std::fs::write(&path, bytes).unwrap();
+        let mut book = calamine::open_workbook_auto(&path).unwrap();
+        use calamine::Reader;
+        let range = book.worksheet_range(period.label.as_str()).unwrap();
+        assert_eq!(range.width(), columns, "{case}");
+        let read = cadre_report::tracking::read_tracking_xlsx(&p, &path).unwrap();
+        assert_eq!(read.len(), 1);
+        assert_eq!(read[0].1, table.flat_rows(), "{case}");
+    }
+}

@@ -888,3 +888,47 @@ fn a_programme_year_is_a_period_of_the_command_line_and_of_the_tracking_table() 
         stderr(&agree)
     );
 }
+
+/// A programme with period targets: `compute` adds their two columns,
+/// `explain` states the period's own target, in each language.
+#[test]
+fn compute_and_explain_show_a_period_target() {
+    let case = "tests/compute/cases/period_targets";
+    let args = |extra: &[&str]| -> Vec<String> {
+        let programme = format!("{case}/programme");
+        let data = format!("{case}/data");
+        extra
+            .iter()
+            .map(|s| s.to_string())
+            .chain(["--programme".into(), programme, "--data".into(), data])
+            .collect()
+    };
+    let o = run(&args(&["compute", "--period", "2024-Q2"]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with(
+            "indicator,breakdown,category,period_value,cumulative_value,milestone,target,\
+             achievement_pct,status,period_target,period_achievement_pct\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("\nPT1,,,3,4,,10,40,on_track,4,75\n"), "{out}");
+    let o = run(&args(&[
+        "explain", "PT1", "--period", "2024-Q2", "--lang", "en",
+    ]));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("period target: 4; achievement: 75 %"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(&args(&[
+        "explain", "PT1", "--period", "2024-Q2", "--lang", "fr",
+    ]));
+    assert!(
+        stdout(&o).contains("cible de la période : 4; réalisation : 75 %"),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -485,3 +485,88 @@ fn an_export_dated_after_today_is_refused() {
         assert!(!out.exists(), "a refused export wrote {}", out.display());
     }
 }
+
+/// A period's own target wins over the milestone, with the period's own
+/// value as the actual; a category's target is a `target` with the same
+/// `dimension` as its `actual`. The file stays valid, and the ruleset finds
+/// no error in the results.
+#[test]
+fn period_and_category_targets_are_published_with_their_dimension() {
+    let until = NaiveDate::from_ymd_opt(2024, 12, 31).unwrap();
+    let cases = "tests/compute/cases";
+    let (_, _, periods) = export(
+        &format!("{cases}/period_targets/programme"),
+        &format!("{cases}/period_targets/data"),
+        until,
+    );
+    let (_, _, categories) = export(
+        &format!("{cases}/category_targets/programme"),
+        &format!("{cases}/category_targets/data"),
+        until,
+    );
+    let at = |code: &str, start: &str, what: &str| {
+        format!(
+            "string(//indicator[title/narrative[1]='{code}']/period[period-start/@iso-date='{start}']/{what})"
+        )
+    };
+    // PT1 in 2024-Q2: 3 workshops against 4 (not the cumulative 4 against
+    // the end target); in 2024-Q1 no period target: its end target, the
+    // cumulative value.
+    let label = |code| match code {
+        "PT1" => "Ateliers, cibles par période",
+        "CT3" => "Présences (au plus), plafond pour les hommes",
+        _ => unreachable!(),
+    };
+    let pt1 = label("PT1");
+    assert_eq!(
+        xpath(&periods, &at(pt1, "2024-04-01", "target/@value")),
+        "4"
+    );
+    assert_eq!(
+        xpath(&periods, &at(pt1, "2024-04-01", "actual[1]/@value")),
+        "3"
+    );
+    assert_eq!(
+        xpath(&periods, &at(pt1, "2024-01-01", "target/@value")),
+        "10"
+    );
+    assert_eq!(
+        xpath(&periods, &at(pt1, "2024-01-01", "actual[1]/@value")),
+        "1"
+    );
+    // CT3's men in 2024-Q4: a ceiling of 1, 2 attendances.
+    let ct3 = label("CT3");
+    let men = "[dimension/@name='genre' and dimension/@value='H']";
+    assert_eq!(
+        xpath(
+            &categories,
+            &at(ct3, "2024-10-01", &format!("target{men}/@value"))
+        ),
+        "1"
+    );
+    assert_eq!(
+        xpath(
+            &categories,
+            &at(ct3, "2024-10-01", &format!("actual{men}/@value"))
+        ),
+        "2"
+    );
+    // The end target (the period reaches the programme's end) and H's.
+    let q4 = format!(
+        "count(//indicator[title/narrative[1]='{ct3}']/period[period-start/@iso-date='2024-10-01']/target)"
+    );
+    assert_eq!(xpath(&categories, &q4), "2");
+    for path in [periods, categories] {
+        assert_valid(&path);
+        let (_, failed) = ruleset(&path, "2026-11-28T18:00:00");
+        // What these test programmes do not declare (a place, a sector, a
+        // funder's name); nothing about the results.
+        assert_eq!(
+            error_ids(&failed),
+            ["3.7.1", "6.10.1", "6.2.2"],
+            "{failed:#?}"
+        );
+        assert!(!failed.iter().any(|l| l.contains("/result")), "{failed:#?}");
+        std::fs::remove_file(&path).unwrap();
+    }
+}

@@ -564,3 +564,54 @@ fn the_built_in_template_makes_the_same_report_as_its_folder() {
     let b = render_report(&p, &d, &t, &builtin).unwrap();
     assert!(a.pdf == b.pdf, "the built-in template is the folder's");
 }
+
+/// A period's own target and a category's target and status are printed
+/// (`period_targets`, a breakdown's `targets`), in each language.
+#[test]
+fn period_and_category_targets_are_printed() {
+    let cases = repo().join("tests/compute/cases");
+    let (p, d, t) = load(
+        &cases.join("period_targets/programme"),
+        &cases.join("period_targets/data"),
+        "2024-Q2",
+    );
+    let en = ReportOptions::new(quarterly(), Lang::En, date(2024, 7, 2));
+    let text = pdf_text(
+        &render_report(&p, &d, &t, &en).unwrap().pdf,
+        "period-targets",
+    );
+    // PT1: 3 workshops in 2024-Q2 against 4.
+    assert_has(
+        &text,
+        "Target of the period: 4 (75% reached)",
+        "PT1's period target",
+    );
+    let fr = ReportOptions::new(quarterly(), Lang::Fr, date(2024, 7, 2));
+    let text = pdf_text(
+        &render_report(&p, &d, &t, &fr).unwrap().pdf,
+        "period-targets-fr",
+    );
+    assert_has(
+        &text,
+        "Cible de la période : 4 (75 % atteints)",
+        "PT1's period target",
+    );
+
+    let (p, d, t) = load(
+        &cases.join("category_targets/programme"),
+        &cases.join("category_targets/data"),
+        "2024-Q4",
+    );
+    let text = pdf_text(
+        &render_report(&p, &d, &t, &en).unwrap().pdf,
+        "category-targets",
+    );
+    // CT3's men: 2 attendances over a ceiling of 1.
+    assert_has(&text, "ceiling 1 · 200%", "CT3's target for H");
+    assert_has(
+        &text,
+        "Gender: H",
+        "the category's line in the tracking table",
+    );
+    assert_has(&text, "ceiling 1 · 200% off track", "the category's status");
+}

@@ -86,9 +86,14 @@ fn compute_case(dir: &Path) -> (String, Covered) {
         covered.kinds.insert(kind_name(def.kind, def.direction));
     }
     let engine = Engine::new(&programme, &data);
-    let mut actual = String::from("period,");
-    actual += &cadre::table::CSV_HEADER.join(",");
-    actual.push('\n');
+    // The contract's columns, and the period targets' when the programme
+    // declares any (the header `write_csv` writes).
+    let mut header = cadre::table::CSV_HEADER.to_vec();
+    if programme.has_period_targets() {
+        header.extend(cadre::table::PERIOD_TARGET_COLUMNS);
+    }
+    let status_column = header.iter().position(|h| *h == "status").unwrap();
+    let mut actual = format!("period,{}\n", header.join(","));
     for p in &case.periods {
         let period = Period::parse(p, programme.info.calendar(), today).unwrap();
         let mut table = engine.compute(&period).unwrap();
@@ -96,11 +101,12 @@ fn compute_case(dir: &Path) -> (String, Covered) {
         table.indicators.retain(|ind| checked(&ind.code));
         let mut csv = Vec::new();
         table.write_csv(&mut csv).unwrap();
-        for line in String::from_utf8(csv).unwrap().lines().skip(1) {
+        let csv = String::from_utf8(csv).unwrap();
+        assert_eq!(csv.lines().next(), Some(header.join(",").as_str()));
+        for line in csv.lines().skip(1) {
             actual += &format!("{},{line}\n", period.label);
-            covered
-                .statuses
-                .insert(line.rsplit(',').next().unwrap_or_default().to_string());
+            let status = line.split(',').nth(status_column).unwrap_or_default();
+            covered.statuses.insert(status.to_string());
         }
     }
     covered.statuses.remove("");

@@ -649,3 +649,166 @@ fn a_year_start_month_that_is_not_a_month_is_refused_with_its_line_in_each_langu
         [("PY1".into(), "2024-01-01..2024-12-31".into())]
     );
 }
+
+/// The mini programme with `period_targets` given to N1 (line 5).
+fn period_targets_error(targets: &str) -> (String, Option<usize>, String, String) {
+    let (path, line, e) = crate::definition_error(programme_with("indicators/mini.toml", |t| {
+        t.replacen(
+            "target = 5\n",
+            &format!("target = 5\nperiod_targets = [{targets}]\n"),
+            1,
+        )
+    }));
+    let path = path.display().to_string();
+    (
+        path,
+        line,
+        e.message(cadre::Lang::En),
+        e.message(cadre::Lang::Fr),
+    )
+}
+
+#[test]
+fn period_targets_load_and_each_wrong_one_is_refused_with_its_line() {
+    let loaded = programme_with("indicators/mini.toml", |t| {
+        t.replacen(
+            "target = 5\n",
+            "target = 5\nperiod_targets = [{ period = \"2024-Q1\", value = 1 }, \
+             { period = \"2024-H2\", value = 3 }]\n",
+            1,
+        )
+    })
+    .unwrap();
+    assert!(loaded.has_period_targets());
+    assert!(!programme_with("", |t| t).unwrap().has_period_targets());
+
+    let (path, line, en, fr) = period_targets_error(r#"{ period = "2024-Q5", value = 1 }"#);
+    assert!(path.ends_with("mini.toml"), "{path}");
+    assert_eq!(line, Some(5), "the line of the indicator's code");
+    assert!(
+        en.contains("indicator N1") && en.contains("`period_targets`: period `2024-Q5`"),
+        "{en}"
+    );
+    assert!(
+        fr.contains("`period_targets` : période « 2024-Q5 »"),
+        "{fr}"
+    );
+
+    let (_, line, en, fr) = period_targets_error(r#"{ period = "2026", value = 1 }"#);
+    assert_eq!(line, Some(5));
+    assert!(
+        en.contains("period `2026` lies outside the programme"),
+        "{en}"
+    );
+    assert!(
+        fr.contains("« 2026 » est hors des dates du programme"),
+        "{fr}"
+    );
+
+    // The same dates, written two ways.
+    let (_, _, en, fr) = period_targets_error(
+        r#"{ period = "2024-Q1", value = 1 }, { period = "2024-01-01..2024-03-31", value = 2 }"#,
+    );
+    assert!(
+        en.contains("period `2024-01-01..2024-03-31` is given twice"),
+        "{en}"
+    );
+    assert!(fr.contains("est donnée deux fois"), "{fr}");
+
+    let (_, _, en, fr) = period_targets_error(
+        r#"{ period = "2024", value = 4 }, { period = "2024-Q2", value = 1 }"#,
+    );
+    assert!(en.contains("periods `2024` and `2024-Q2` overlap"), "{en}");
+    assert!(
+        fr.contains("« 2024 » et « 2024-Q2 » se chevauchent"),
+        "{fr}"
+    );
+
+    let (_, _, en, fr) = period_targets_error(r#"{ period = "2024-Q3", value = nan }"#);
+    assert!(
+        en.contains("the target of `2024-Q3` must be a number"),
+        "{en}"
+    );
+    assert!(
+        fr.contains("la cible de « 2024-Q3 » doit être un nombre"),
+        "{fr}"
+    );
+}
+
+#[test]
+fn category_targets_are_checked_against_the_enum_s_values() {
+    let with_targets = |targets: &'static str| {
+        move |t: String| {
+            t.replacen(
+                "breakdowns = [{ by = \"genre\" }",
+                &format!("breakdowns = [{{ by = \"genre\", targets = {targets} }}"),
+                1,
+            )
+        }
+    };
+    let loaded = programme_with("indicators/mini.toml", with_targets("{ F = 6, H = 4 }")).unwrap();
+    let n3 = loaded.indicator("N3").unwrap();
+    assert_eq!(n3.breakdowns[0].targets.get("F"), Some(&6.0));
+
+    let (path, line, e) = crate::definition_error(programme_with(
+        "indicators/mini.toml",
+        with_targets("{ F = 6, Hx = 4 }"),
+    ));
+    assert!(path.ends_with("mini.toml"), "{}", path.display());
+    assert_eq!(line, Some(25), "the line of N3's code");
+    let (en, fr) = (e.message(cadre::Lang::En), e.message(cadre::Lang::Fr));
+    assert!(
+        en.contains("indicator N3")
+            && en.contains("breakdown `genre`: `targets` names `Hx`")
+            && en.contains("(did you mean `H`?)")
+            && en.contains("(values: F, H)"),
+        "{en}"
+    );
+    assert!(
+        fr.contains("ventilation « genre » : `targets` nomme « Hx »")
+            && fr.contains("vouliez-vous dire « H »"),
+        "{fr}"
+    );
+
+    let (_, _, e) = crate::definition_error(programme_with(
+        "indicators/mini.toml",
+        with_targets("{ F = inf }"),
+    ));
+    assert!(
+        e.message(cadre::Lang::En)
+            .contains("the target of `genre.F` must be a number"),
+        "{}",
+        e.message(cadre::Lang::En)
+    );
+
+    // A text column takes any category: nothing to check it against.
+    let pays = programme_with("indicators/mini.toml", |t| {
+        t.replacen(
+            "{ by = \"pays\", column = \"site.pays\" }",
+            "{ by = \"pays\", column = \"site.pays\", targets = { Alpha = 2 } }",
+            1,
+        )
+    });
+    pays.unwrap();
+}
+
+#[test]
+fn a_composite_cannot_have_category_targets() {
+    let (_, _, e) = crate::definition_error(programme_with("indicators/mini.toml", |t| {
+        t + "\n[[indicator]]\ncode = \"F1\"\nresult = \"P\"\nlevel = \"output\"\n\
+             kind = \"total\"\nlabel.fr = \"Composite\"\n\
+             breakdowns = [{ by = \"genre\", targets = { F = 1 } }]\n\
+             measure = { type = \"formula\", formula = \"N3 + N3\" }\n"
+    }));
+    let en = e.message(cadre::Lang::En);
+    assert!(
+        en.contains("indicator F1") && en.contains("a formula takes its categories from its parts"),
+        "{en}"
+    );
+    assert!(
+        e.message(cadre::Lang::Fr)
+            .contains("une formule tient ses catégories de ses parties"),
+        "{}",
+        e.message(cadre::Lang::Fr)
+    );
+}

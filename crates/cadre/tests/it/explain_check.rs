@@ -271,3 +271,44 @@ fn a_compute_error_names_the_definition_s_file_and_line() {
         "{fr}"
     );
 }
+
+/// A table with period targets and category targets reads back as itself,
+/// and a wrong period target or category status is found.
+#[test]
+fn check_reads_period_and_category_targets_back() {
+    let cases = repo().join("tests/compute/cases");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("table.csv");
+    let read = |programme: &str, period: &str, edit: &dyn Fn(String) -> String| {
+        let p = Programme::load(cases.join(programme).join("programme")).unwrap();
+        let d = cadre::ingest(&p, cases.join(programme).join("data")).unwrap();
+        let period = Period::parse(period, p.info.calendar(), p.info.end).unwrap();
+        let table = Engine::new(&p, &d).compute(&period).unwrap();
+        let mut csv = Vec::new();
+        table.write_csv(&mut csv).unwrap();
+        std::fs::write(&path, edit(String::from_utf8(csv).unwrap())).unwrap();
+        let claimed = cadre::check::read_table_csv(&path).unwrap();
+        cadre::check::compare(&claimed, &table)
+            .into_iter()
+            .map(|d| (d.indicator, d.category, d.field, d.claimed, d.recomputed))
+            .collect::<Vec<_>>()
+    };
+    let same = |t: String| t;
+    assert_eq!(read("period_targets", "2024-Q2", &same), []);
+    assert_eq!(read("category_targets", "2024-Q4", &same), []);
+    let s = |v: &str| v.to_owned();
+    assert_eq!(
+        read("period_targets", "2024-Q2", &|t| t.replace(
+            "PT1,,,3,4,,10,40,on_track,4,75",
+            "PT1,,,3,4,,10,40,on_track,5,75"
+        )),
+        [(s("PT1"), s(""), s("period_target"), s("5"), s("4"))]
+    );
+    assert_eq!(
+        read("category_targets", "2024-Q4", &|t| t.replace(
+            "CT3,genre,H,1,2,,1,200,off_track",
+            "CT3,genre,H,1,2,,1,200,on_track"
+        )),
+        [(s("CT3"), s("H"), s("status"), s("on_track"), s("off_track"))]
+    );
+}

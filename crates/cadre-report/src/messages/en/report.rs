@@ -334,6 +334,17 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
         ),
         ReportText::IndicatorsCount { count } => format!("{count} indicators monitored"),
         ReportText::Due { date } => format!("due {date}"),
+        ReportText::PeriodTarget {
+            target,
+            achievement,
+        } => match achievement {
+            Some(a) => format!("Target of the period: {target} ({a} reached)"),
+            None => format!("Target of the period: {target}"),
+        },
+        ReportText::CategoryTarget { target, ceiling } => match ceiling {
+            true => format!("ceiling {target}"),
+            false => format!("target {target}"),
+        },
         ReportText::BreakdownBy { label } => format!("By {}", label.to_lowercase()),
         ReportText::FunderCeiling { funder, rate } => {
             format!("{funder} co-financing ceiling: {rate}")

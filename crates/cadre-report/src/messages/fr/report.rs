@@ -348,6 +348,17 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
         }
         ReportText::IndicatorsCount { count } => format!("{count} indicateurs suivis"),
         ReportText::Due { date } => format!("dû le {date}"),
+        ReportText::PeriodTarget {
+            target,
+            achievement,
+        } => match achievement {
+            Some(a) => format!("Cible de la période : {target} ({a} atteints)"),
+            None => format!("Cible de la période : {target}"),
+        },
+        ReportText::CategoryTarget { target, ceiling } => match ceiling {
+            true => format!("plafond {target}"),
+            false => format!("cible {target}"),
+        },
         ReportText::BreakdownBy { label } => format!("Par {}", label.to_lowercase()),
         ReportText::FunderCeiling { funder, rate } => {
             format!("Plafond de cofinancement {funder}\u{A0}: {rate}")

@@ -777,6 +777,42 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
                                         period's end: a stock has no new values"
                 .into(),
         },
+        IndicatorProblem::Targets(p) => target_problem(p),
+    }
+}
+
+/// The problems of `period_targets` and of a breakdown's `targets`.
+fn target_problem(p: &crate::targets::TargetProblem) -> String {
+    use crate::targets::TargetProblem;
+    match p {
+        TargetProblem::Unreadable { period, problem } => format!(
+            "`period_targets`: period `{period}`: {}",
+            period_problem(*problem)
+        ),
+        TargetProblem::OutsideProgramme { period } => format!(
+            "`period_targets`: period `{period}` lies outside the programme's dates (`start` to `end` of programme.toml)"
+        ),
+        TargetProblem::Duplicate { period } => {
+            format!("`period_targets`: period `{period}` is given twice")
+        }
+        TargetProblem::Overlap { first, second } => format!(
+            "`period_targets`: periods `{first}` and `{second}` overlap: a period target is for one period's own value, so the periods must not share days"
+        ),
+        TargetProblem::NotANumber { of } => {
+            format!("the target of `{of}` must be a number (at most 10^15 in absolute value)")
+        }
+        TargetProblem::UnknownCategory {
+            by,
+            category,
+            closest,
+            values,
+        } => format!(
+            "breakdown `{by}`: `targets` names `{category}`, which is not one of its values{} (values: {values})",
+            suggestion(closest)
+        ),
+        TargetProblem::OnComposite { by } => format!(
+            "breakdown `{by}`: a formula takes its categories from its parts, so it cannot have `targets` per category; give them to the parts"
+        ),
     }
 }
 

@@ -822,6 +822,42 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
                                         de la période : un stock n’a pas de nouvelles valeurs"
                 .into(),
         },
+        IndicatorProblem::Targets(p) => target_problem(p),
+    }
+}
+
+/// Les problèmes de `period_targets` et des `targets` d’une ventilation.
+fn target_problem(p: &crate::targets::TargetProblem) -> String {
+    use crate::targets::TargetProblem;
+    match p {
+        TargetProblem::Unreadable { period, problem } => format!(
+            "`period_targets` : période « {period} » : {}",
+            period_problem(*problem)
+        ),
+        TargetProblem::OutsideProgramme { period } => format!(
+            "`period_targets` : la période « {period} » est hors des dates du programme (`start` à `end` de programme.toml)"
+        ),
+        TargetProblem::Duplicate { period } => {
+            format!("`period_targets` : la période « {period} » est donnée deux fois")
+        }
+        TargetProblem::Overlap { first, second } => format!(
+            "`period_targets` : les périodes « {first} » et « {second} » se chevauchent : une cible de période porte sur la valeur propre d’une période, les périodes ne doivent pas avoir de jour en commun"
+        ),
+        TargetProblem::NotANumber { of } => {
+            format!("la cible de « {of} » doit être un nombre (au plus 10^15 en valeur absolue)")
+        }
+        TargetProblem::UnknownCategory {
+            by,
+            category,
+            closest,
+            values,
+        } => format!(
+            "ventilation « {by} » : `targets` nomme « {category} », qui n’est pas une de ses valeurs{} (valeurs : {values})",
+            suggestion(closest)
+        ),
+        TargetProblem::OnComposite { by } => format!(
+            "ventilation « {by} » : une formule tient ses catégories de ses parties, elle ne peut pas avoir de `targets` par catégorie ; donnez-les aux parties"
+        ),
     }
 }
 
