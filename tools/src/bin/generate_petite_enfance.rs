@@ -211,18 +211,18 @@ fn enrolments(rng: &mut Rng, centres: &[Centre]) -> Vec<Enrolment> {
     v
 }
 
-/// The household survey: 50 children under 5 per district and round; round 1 (the
-/// baseline) in September and October 2024, round 2 (midline) in October and November
+/// The household survey: 80 children under 5 per district and round; round 1 (the
+/// baseline) in August and September 2024, round 2 (midline) in October and November
 /// 2025. Weights: the district's children under 5 over its sample, by cluster.
 fn survey(rng: &mut Rng) -> Vec<Child> {
     let rounds = [
-        (1, date(2024, 9, 2), date(2024, 10, 11), 0.18, 0.45),
+        (1, date(2024, 8, 19), date(2024, 9, 27), 0.18, 0.46),
         (2, date(2025, 10, 6), date(2025, 11, 14), 0.29, 0.40),
     ];
     let mut v = Vec::new();
     for (round, lo, hi, attendance, stunting) in rounds {
         for (d, &(_, _, frame, gap)) in DISTRICTS.iter().enumerate() {
-            for k in 0..50 {
+            for k in 0..80 {
                 let cluster = [0.9, 1.0, 1.1][k % 3];
                 let girl = rng.chance(0.5);
                 let age = rng.range(0, 59);
@@ -237,7 +237,7 @@ fn survey(rng: &mut Rng) -> Vec<Child> {
                     age,
                     attends,
                     stunted,
-                    weight: (frame / 50.0 * cluster * 100.0).round() / 100.0,
+                    weight: (frame / 80.0 * cluster * 100.0).round() / 100.0,
                 });
             }
         }
