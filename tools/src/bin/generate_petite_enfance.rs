@@ -311,7 +311,11 @@ fn classrooms(rng: &mut Rng, centres: &[Centre]) -> Vec<Dated> {
     let mut v = Vec::new();
     for (c, centre) in centres.iter().enumerate() {
         if centre.opened >= START {
-            let day = centre.opened.add(-rng.range(10, 40)).max(START).working_day();
+            let day = centre
+                .opened
+                .add(-rng.range(10, 40))
+                .max(START)
+                .working_day();
             v.push(Dated {
                 centre: c,
                 date: day,
@@ -462,7 +466,13 @@ fn write_registers(ex: &Example, book: &mut Book) -> Res<()> {
         })
         .collect();
     let headers = [
-        "Code", "Nom", "District", "Statut", "Ouverture", "Fermeture", "Places",
+        "Code",
+        "Nom",
+        "District",
+        "Statut",
+        "Ouverture",
+        "Fermeture",
+        "Places",
     ];
     book.sheet("Centres", &headers, &rows)?;
     let rows: Vec<Vec<Cell>> = ex
@@ -551,9 +561,21 @@ fn write_activities(ex: &Example, book: &mut Book) -> Res<()> {
         .collect();
     book.sheet("Incidents", &["Centre", "Date", "Type"], &rows)?;
     let policy = [
-        (date(2024, 11, 18), "brouillon", "Projet de politique nationale, version 1"),
-        (date(2025, 4, 10), "brouillon", "Projet de politique nationale, version 2 (après consultation)"),
-        (date(2025, 10, 21), "adoptee", "Décret d'adoption n° 2025-412 (fictif)"),
+        (
+            date(2024, 11, 18),
+            "brouillon",
+            "Projet de politique nationale, version 1",
+        ),
+        (
+            date(2025, 4, 10),
+            "brouillon",
+            "Projet de politique nationale, version 2 (après consultation)",
+        ),
+        (
+            date(2025, 10, 21),
+            "adoptee",
+            "Décret d'adoption n° 2025-412 (fictif)",
+        ),
     ];
     let rows: Vec<Vec<Cell>> = policy
         .iter()

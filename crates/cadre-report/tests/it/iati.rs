@@ -294,14 +294,8 @@ fn third_programme_exports_valid_iati() {
     assert_eq!(xpath(&path, "count(//recipient-country)"), "2");
     // The policy's stages are published as an ordinal measure (4), the
     // incidents' ceiling as descending.
-    assert_eq!(
-        xpath(&path, "count(//indicator[@measure=\"4\"])"),
-        "1"
-    );
-    assert_eq!(
-        xpath(&path, "count(//indicator[@ascending=\"0\"])"),
-        "3"
-    );
+    assert_eq!(xpath(&path, "count(//indicator[@measure=\"4\"])"), "1");
+    assert_eq!(xpath(&path, "count(//indicator[@ascending=\"0\"])"), "3");
     std::fs::remove_file(&path).unwrap();
 }
 

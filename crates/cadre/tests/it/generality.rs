@@ -265,8 +265,8 @@ fn second_programme_computes_every_indicator() {
 }
 
 fn petite_enfance() -> (Programme, cadre::Data) {
-    let programme = Programme::load(repo().join("indicators/petite-enfance"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let programme =
+        Programme::load(repo().join("indicators/petite-enfance")).unwrap_or_else(|e| panic!("{e}"));
     let data = cadre::ingest(
         &programme,
         repo().join("examples/petite-enfance/petite-enfance.xlsx"),
@@ -336,7 +336,12 @@ fn third_programme_computes_every_indicator() {
                 for b in &ind.breakdowns {
                     let sum: f64 = b.categories.iter().filter_map(|c| c.cumulative_value).sum();
                     let total = ind.cumulative_value.unwrap();
-                    assert!((sum - total).abs() < 1e-6, "{label}: {} by {}", ind.code, b.by);
+                    assert!(
+                        (sum - total).abs() < 1e-6,
+                        "{label}: {} by {}",
+                        ind.code,
+                        b.by
+                    );
                 }
             }
         }
@@ -354,7 +359,9 @@ fn third_programme_computes_every_indicator() {
         assert_eq!(no_target.status, cadre::Status::NoTarget, "{label}");
     }
     // New caregivers per quarter add up to the caregivers trained since the start.
-    let quarters = ["2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"];
+    let quarters = [
+        "2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4",
+    ];
     let mut new = 0.0;
     for q in quarters {
         let t = engine.compute(&period(&programme, q)).unwrap();
