@@ -64,6 +64,13 @@ fn the_eau_example_workbook_is_the_generators() {
 }
 
 #[test]
+fn the_petite_enfance_example_workbook_is_the_generators() {
+    let out = scratch("petite-enfance").join("petite-enfance.xlsx");
+    run(env!("CARGO_BIN_EXE_generate-petite-enfance"), &[&out]);
+    assert_same(&out, "examples/petite-enfance/petite-enfance.xlsx");
+}
+
+#[test]
 fn the_generated_fixtures_are_the_generators() {
     let root = scratch("fixtures");
     run(env!("CARGO_BIN_EXE_generate-fixtures"), &[&root]);

@@ -102,10 +102,17 @@ fn check_values(programme: &Programme, tables: &[IndicatorTable], path: &Path) {
             "{}: one indicator",
             ind.code
         );
+        // One stage overall is ordinal (4); a number or share of units, a
+        // unit (1) or a percentage (2) as any other measure.
         let percentage = ind.unit.get("en") == "%";
+        let measure = match &ind.measure {
+            cadre::measure::Measure::Stage(stage) if stage.is_overall() => "4",
+            _ if percentage => "2",
+            _ => "1",
+        };
         assert_eq!(
             xpath(path, &format!("string({at}/@measure)")),
-            if percentage { "2" } else { "1" },
+            measure,
             "{}",
             ind.code
         );
@@ -272,6 +279,27 @@ fn second_programme_exports_valid_iati() {
 }
 
 #[test]
+fn third_programme_exports_valid_iati() {
+    let (programme, tables, path) = export(
+        "indicators/petite-enfance",
+        "examples/petite-enfance/petite-enfance.xlsx",
+        NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
+    );
+    assert_valid(&path);
+    check_values(&programme, &tables, &path);
+    assert_eq!(
+        xpath(&path, "string(//iati-activity/@default-currency)"),
+        "USD"
+    );
+    assert_eq!(xpath(&path, "count(//recipient-country)"), "2");
+    // The policy's stages are published as an ordinal measure (4), the
+    // incidents' ceiling as descending.
+    assert_eq!(xpath(&path, "count(//indicator[@measure=\"4\"])"), "1");
+    assert_eq!(xpath(&path, "count(//indicator[@ascending=\"0\"])"), "3");
+    std::fs::remove_file(&path).unwrap();
+}
+
+#[test]
 fn markup_in_definitions_is_escaped() {
     let (mut programme, tables, path) = export(
         "indicators/eau",
@@ -366,6 +394,11 @@ fn every_example_passes_the_iati_standard_ruleset() {
             (2026, 12, 31),
         ),
         ("indicators/eau", "examples/eau/eau.xlsx", (2026, 6, 30)),
+        (
+            "indicators/petite-enfance",
+            "examples/petite-enfance/petite-enfance.xlsx",
+            (2025, 12, 31),
+        ),
     ] {
         let until = NaiveDate::from_ymd_opt(until.0, until.1, until.2).unwrap();
         let (_, _, path) = export(dir, data, until);

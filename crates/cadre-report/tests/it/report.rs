@@ -316,6 +316,51 @@ fn the_example_report_compiles_in_french_and_english() {
     }
 }
 
+/// The third example programme (early childhood: stages, composites,
+/// ceilings, windows, a weighted survey) reports in both languages, every
+/// indicator in its tracking table.
+#[test]
+fn the_third_programme_reports_in_french_and_english() {
+    let (p, d, t) = load(
+        &repo().join("indicators/petite-enfance"),
+        &repo().join("examples/petite-enfance/petite-enfance.xlsx"),
+        "2025-Q4",
+    );
+    for lang in Lang::ALL {
+        let options = ReportOptions::new(quarterly(), lang, date(2026, 1, 15));
+        let report = render_report(&p, &d, &t, &options).unwrap_or_else(|e| panic!("{lang}: {e}"));
+        assert!(report.pdf.starts_with(b"%PDF-"), "{lang}: not a PDF");
+        assert!(report.warnings.is_empty(), "{lang}: {:?}", report.warnings);
+        let name = format!("petite-enfance-{}", lang.code());
+        let text = pdf_text(&report.pdf, &name);
+        let layout = pdf_layout(&report.pdf, &name);
+        // Every row but the policy's stage (R3.1), whose values are stage
+        // labels the numeric helper does not format; its words are below.
+        let mut numeric = t.clone();
+        numeric.indicators.retain(|i| i.measure != "stage");
+        assert_eq!(numeric.indicators.len(), t.indicators.len() - 1);
+        assert_indicators_printed(&layout, (&p, &d, &numeric), lang);
+        let words: &[&str] = if lang == Lang::Fr {
+            &[
+                "Mise en œuvre",
+                "Composante 2 : éducatrices et éducateurs formés",
+                "Adoptée",
+                "dépassé de 12,8",
+            ]
+        } else {
+            &[
+                "Implemented",
+                "Component 2: caregivers trained",
+                "Adopted",
+                "exceeded by 12.8",
+            ]
+        };
+        for w in words {
+            assert_has(&text, w, "a word of the third programme's report");
+        }
+    }
+}
+
 #[test]
 fn the_same_inputs_give_the_same_bytes() {
     let (p, d, t) = example();

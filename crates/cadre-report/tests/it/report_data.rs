@@ -1,5 +1,5 @@
 //! The report data, the contract between Rust and the template, as
-//! snapshots: both example programmes in both languages. A change to the
+//! snapshots: the three example programmes in both languages. A change to the
 //! data (a value, a word, a field, their order) fails here until its
 //! snapshot is reviewed and accepted (`cargo insta review`, or
 //! `INSTA_UPDATE=always` then `git diff`).
@@ -129,4 +129,18 @@ fn the_template_reads_only_catalogue_words() {
         }
     }
     assert!(read > 50, "the template reads its words from the data");
+}
+
+#[test]
+fn petite_enfance_report_data() {
+    for lang in Lang::ALL {
+        let data = data(
+            "indicators/petite-enfance",
+            "examples/petite-enfance/petite-enfance.xlsx",
+            "2025-Q4",
+            lang,
+            date(2026, 1, 15),
+        );
+        insta::assert_json_snapshot!(format!("petite-enfance-2025-Q4-{lang}"), data);
+    }
 }

@@ -554,7 +554,11 @@ fn template_filled_in_wrongly_is_reported() {
 
 #[test]
 fn template_without_registry_is_blank_and_any_programme_works() {
-    for dir in ["indicators/terress", "indicators/eau"] {
+    for dir in [
+        "indicators/terress",
+        "indicators/eau",
+        "indicators/petite-enfance",
+    ] {
         let programme = Programme::load(repo().join(dir)).unwrap();
         let bytes = Template::new(&programme, None, cadre::Lang::En)
             .unwrap()

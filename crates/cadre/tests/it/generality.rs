@@ -1,6 +1,8 @@
 //! The library is general: its code names no programme, and a second,
 //! unrelated logframe (`indicators/eau/`, a rural water points programme) loads,
-//! validates and computes with the same code as the flagship one.
+//! validates and computes with the same code as the flagship one, and so does
+//! a third (`indicators/petite-enfance/`, early childhood development, shaped
+//! like a real results framework of that sector).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -35,6 +37,17 @@ const PROGRAMME_WORDS: [&str; 17] = [
     "cles en main",
 ];
 
+/// Words of the third example programme's definitions (`indicators/petite-enfance/`),
+/// folded like [`PROGRAMME_WORDS`]: no code may name them either.
+const THIRD_PROGRAMME_WORDS: [&str; 6] = [
+    "petite-enfance",
+    "petite_enfance",
+    "grandir ensemble",
+    "retard_croissance",
+    "educateur",
+    "frequente",
+];
+
 /// Where the library's code lives: the core crate, the runner crate, the report templates.
 const CODE_DIRS: [&str; 3] = [
     "crates/cadre/src",
@@ -53,6 +66,7 @@ fn mentions(line: &str) -> Vec<&'static str> {
     let folded = fold(line);
     PROGRAMME_WORDS
         .iter()
+        .chain(&THIRD_PROGRAMME_WORDS)
         .copied()
         .filter(|w| folded.contains(w))
         .collect()
@@ -80,6 +94,8 @@ fn the_detector_sees_programme_words_in_any_spelling() {
     assert_eq!(mentions("name = \"TERR’ESS\""), ["terr'ess"]);
     assert_eq!(mentions("let x = \"Événements\";"), ["evenement"]);
     assert!(mentions("let water = points_eau.len();").is_empty());
+    assert_eq!(mentions("// Éducateur formé"), ["educateur"]);
+    assert_eq!(mentions("code = \"PETITE-ENFANCE\""), ["petite-enfance"]);
 }
 
 #[test]
@@ -246,4 +262,111 @@ fn second_programme_computes_every_indicator() {
     assert_eq!(value("R1.1"), rows("points_eau"));
     assert_eq!(value("R2.1"), rows("controles_qualite"));
     assert_eq!(value("R3.1"), rows("formations"));
+}
+
+fn petite_enfance() -> (Programme, cadre::Data) {
+    let programme =
+        Programme::load(repo().join("indicators/petite-enfance")).unwrap_or_else(|e| panic!("{e}"));
+    let data = cadre::ingest(
+        &programme,
+        repo().join("examples/petite-enfance/petite-enfance.xlsx"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    (programme, data)
+}
+
+fn period(programme: &Programme, label: &str) -> Period {
+    Period::parse(label, programme.info.calendar(), programme.info.end)
+        .unwrap_or_else(|e| panic!("{label}: {e}"))
+}
+
+#[test]
+fn third_programme_validates_without_rejected_rows() {
+    let (programme, data) = petite_enfance();
+    let problems: Vec<String> = data
+        .report
+        .problems
+        .iter()
+        .map(|p| p.message(cadre::Lang::En))
+        .collect();
+    assert!(
+        data.report.is_clean(),
+        "rejected rows:\n{}",
+        problems.join("\n")
+    );
+    assert_eq!(data.report.sheets.len(), programme.datasets.len());
+    for s in &data.report.sheets {
+        assert!(s.accepted > 0, "dataset {} has no row", s.dataset);
+        assert_eq!(s.read, s.accepted + s.skipped_empty, "{}", s.dataset);
+    }
+    // One indicator per recipe of docs/translating-a-logframe.md that loads today.
+    let measures: BTreeSet<&str> = programme
+        .indicators
+        .iter()
+        .map(|i| i.measure.type_name())
+        .collect();
+    let used = ["count", "distinct", "sum", "share", "stage", "formula"];
+    assert_eq!(measures, used.into_iter().collect());
+    let ceilings: Vec<&str> = programme
+        .indicators
+        .iter()
+        .filter(|i| i.direction == cadre::indicator::Direction::Ceiling)
+        .map(|i| i.code.as_str())
+        .collect();
+    assert_eq!(ceilings, ["OS2.1", "R2.2", "R3.2"]);
+}
+
+#[test]
+fn third_programme_computes_every_indicator() {
+    let (programme, data) = petite_enfance();
+    let engine = Engine::new(&programme, &data);
+    let rows = |name: &str| data.dataset(name).expect(name).frame.height() as f64;
+    for label in ["2025-Q4", "2025"] {
+        let table = engine
+            .compute(&period(&programme, label))
+            .unwrap_or_else(|e| panic!("{label}: {e}"));
+        assert_eq!(table.indicators.len(), programme.indicators.len());
+        for ind in &table.indicators {
+            assert!(
+                ind.cumulative_value.is_some(),
+                "{label}: {} has no value",
+                ind.code
+            );
+            if matches!(ind.measure.as_str(), "count" | "sum") {
+                for b in &ind.breakdowns {
+                    let sum: f64 = b.categories.iter().filter_map(|c| c.cumulative_value).sum();
+                    let total = ind.cumulative_value.unwrap();
+                    assert!(
+                        (sum - total).abs() < 1e-6,
+                        "{label}: {} by {}",
+                        ind.code,
+                        b.by
+                    );
+                }
+            }
+        }
+        let value = |code: &str| table.get(code).and_then(|i| i.cumulative_value).unwrap();
+        // The workbook is a snapshot of 31 December 2025: by then every row counts.
+        assert_eq!(value("OS1.3"), rows("inscriptions"), "{label}");
+        assert_eq!(value("R3.2"), rows("incidents"), "{label}");
+        // Centres operating at the end: the register less the centres closed.
+        assert!(value("R1.1") < rows("centres"), "{label}");
+        // The composite is its formula over its parts.
+        let composite = value("OS1.3") / value("R2.1");
+        assert!((value("R2.2") - composite).abs() < 1e-9, "{label}");
+        // No target: never achieved, whatever the value.
+        let no_target = table.get("OS1.4").unwrap();
+        assert_eq!(no_target.status, cadre::Status::NoTarget, "{label}");
+    }
+    // New caregivers per quarter add up to the caregivers trained since the start.
+    let quarters = [
+        "2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4",
+    ];
+    let mut new = 0.0;
+    for q in quarters {
+        let t = engine.compute(&period(&programme, q)).unwrap();
+        new += t.get("R2.1").and_then(|i| i.period_value).unwrap_or(0.0);
+    }
+    let t = engine.compute(&period(&programme, "2025-Q4")).unwrap();
+    assert_eq!(Some(new), t.get("R2.1").and_then(|i| i.cumulative_value));
 }
