@@ -394,20 +394,11 @@ mod tests {
     #[test]
     fn stages_say_how_many_stages_are_left() {
         let fr = Figures::new(Lang::Fr, StatusRules::default());
-        assert_eq!(
-            fr.stages_left(1.0, 3.0),
-            "encore 2 étapes avant l’étape visée"
-        );
-        assert_eq!(
-            fr.stages_left(2.0, 3.0),
-            "encore 1 étape avant l’étape visée"
-        );
+        assert_eq!(fr.stages_left(1.0, 3.0), "encore 2 étapes");
+        assert_eq!(fr.stages_left(2.0, 3.0), "encore 1 étape");
         assert_eq!(fr.stages_left(3.0, 3.0), "étape visée atteinte");
         let en = Figures::new(Lang::En, StatusRules::default());
-        assert_eq!(
-            en.stages_left(1.0, 3.0),
-            "2 stages short of the target stage"
-        );
+        assert_eq!(en.stages_left(1.0, 3.0), "2 stages to go");
         assert_eq!(en.stages_left(4.0, 3.0), "target stage reached");
     }
 }
