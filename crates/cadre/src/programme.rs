@@ -388,6 +388,8 @@ struct ProgrammeFile {
     iati: iati::IatiSettings,
     #[serde(default)]
     status: crate::status::StatusRules,
+    #[serde(default)]
+    indicator_defaults: crate::baseline::IndicatorDefaults,
 }
 
 #[derive(Debug, Deserialize)]
@@ -441,6 +443,10 @@ pub struct Programme {
     pub status_rules: crate::status::StatusRules,
     /// The files read, with their hashes.
     pub files: Vec<DefinitionFile>,
+    /// `[indicator_defaults]`: what every indicator that says nothing
+    /// itself declares (already written into each indicator at load).
+    #[serde(skip_serializing_if = "crate::baseline::IndicatorDefaults::is_empty")]
+    pub indicator_defaults: crate::baseline::IndicatorDefaults,
 }
 
 /// A column of a dataset's frame: its own columns, and the columns of the
@@ -491,6 +497,7 @@ impl Programme {
             iati: pf.iati,
             status_rules: pf.status,
             files,
+            indicator_defaults: pf.indicator_defaults,
         };
         // Each check may rely on those before it: indicators name results
         // and datasets, the report names indicators.
@@ -501,6 +508,10 @@ impl Programme {
             ind.milestones.sort_by_key(|m| m.date);
         }
         programme.check_indicators(&origins)?;
+        let defaults = programme.indicator_defaults;
+        for ind in &mut programme.indicators {
+            defaults.apply(ind);
+        }
         programme.check_report(&programme_path)?;
         programme.check_finance(&programme_path)?;
         programme.check_reporting(&programme_path)?;
@@ -1007,7 +1018,8 @@ impl Programme {
         if let Some(m) = ind.milestones.windows(2).find(|w| w[0].date == w[1].date) {
             return Err(IndicatorProblem::MilestonesSameDay { date: m[0].date });
         }
-        crate::status::check_direction(ind)
+        crate::status::check_direction(ind)?;
+        crate::baseline::check(ind, &self.indicator_defaults, self.info.end)
     }
 
     /// A column of a selection that must hold numbers (summed, averaged).
