@@ -329,13 +329,13 @@ struct PublishedBaseline {
     date: NaiveDate,
 }
 
-/// The indicator's baseline, dated at the programme's start (the
-/// definitions give no date of their own); none where the definitions give
-/// no baseline: IATI leaves it out rather than publish a 0 nobody wrote.
+/// The indicator's baseline, dated by its `baseline_date`, else at the
+/// programme's start; none where the definitions give no baseline: IATI
+/// leaves it out rather than publish a 0 nobody wrote.
 fn published_baseline(programme: &Programme, ind: &IndicatorDef) -> Option<PublishedBaseline> {
     Some(PublishedBaseline {
         value: ind.baseline?,
-        date: programme.info.start,
+        date: ind.baseline_date.unwrap_or(programme.info.start),
     })
 }
 

@@ -230,6 +230,13 @@ pub enum Word {
     ShareOfSpendingPct,
     /// Heading: co-financing ceiling, in percent.
     CeilingPct,
+    /// The baseline (in a sentence).
+    BaselineLower,
+    /// What was counted since the baseline, added to it in a stock (in a
+    /// sentence).
+    CountedLower,
+    /// Measured on (a baseline's date, in a sentence).
+    MeasuredOn,
 }
 
 /// Fixed words of the data-entry template.

@@ -701,6 +701,11 @@ pub enum FormulaText<'a> {
     AtDateOfRow,
     /// A dataset with no date column is taken whole.
     UndatedWhole,
+    /// A stock: the value is the baseline plus what was counted; a
+    /// category shows only what was counted.
+    Stock,
+    /// Achievement is measured from the baseline.
+    AchievementFromBaseline,
 }
 
 impl FormulaText<'_> {

@@ -1286,6 +1286,22 @@ impl Builder<'_> {
             .unwrap_or_else(|| ReportWord::NotAvailable.text(self.lang).to_owned())
     }
 
+    /// A baseline as the report prints it ([`Self::or_not_available`]),
+    /// followed by the date it was measured when the definitions of
+    /// indicator `code` give one: "3 000 (30 June 2024)".
+    fn baseline(&self, v: Option<f64>, code: &str, unit: &str) -> String {
+        let text = self.or_not_available(v, unit);
+        let date = self
+            .programme
+            .indicator(code)
+            .ok()
+            .and_then(|d| d.baseline_date.filter(|_| v.is_some()));
+        match date {
+            Some(date) => format!("{text} ({})", self.f.date(date)),
+            None => text,
+        }
+    }
+
     /// A category's name as the report shows it, and the label of the result
     /// it names, when it is a result code (an action).
     fn category_name(&self, b: &Breakdown, c: &cadre::table::Category) -> (String, Option<String>) {
@@ -1406,7 +1422,7 @@ impl Builder<'_> {
             ceiling: iv.direction == Direction::Ceiling,
             label: iv.label.get(lang).to_owned(),
             unit: unit.to_owned(),
-            baseline: self.or_not_available(iv.baseline, unit),
+            baseline: self.baseline(iv.baseline, &iv.code, unit),
             milestone: self.shown(&ranks, milestone, unit),
             milestone_due: milestone_date
                 .as_deref()
@@ -1603,7 +1619,7 @@ impl Builder<'_> {
             computed: methodology::computed(self.programme, d, lang),
             source: methodology::source(self.programme, self.data, d, lang),
             verification: d.verification.get(lang).to_owned(),
-            baseline: self.or_not_available(d.baseline, unit),
+            baseline: self.baseline(d.baseline, &d.code, unit),
             target: self.or_not_available(d.target, unit),
             milestones,
             breakdowns,

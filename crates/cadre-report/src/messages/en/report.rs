@@ -359,6 +359,12 @@ pub(in crate::messages) fn formula(f: &FormulaText) -> String {
         FormulaText::DatedBy => ", dated by ",
         FormulaText::AtDateOfRow => ", at the date of the row it belongs to",
         FormulaText::UndatedWhole => ", undated: taken whole",
+        FormulaText::Stock => {
+            ". The value is the baseline plus what was counted since; a category shows only what was counted"
+        }
+        FormulaText::AchievementFromBaseline => {
+            ". Achievement is measured from the baseline: (value − baseline) / (target − baseline)"
+        }
     };
     s.to_owned()
 }

@@ -372,6 +372,12 @@ pub(in crate::messages) fn formula(f: &FormulaText) -> String {
         FormulaText::DatedBy => ", datée par ",
         FormulaText::AtDateOfRow => ", à la date de la ligne rattachée",
         FormulaText::UndatedWhole => ", non datée\u{A0}: prise en entier",
+        FormulaText::Stock => {
+            ". La valeur est la valeur de référence plus ce qui a été compté depuis\u{A0}; une catégorie ne montre que ce qui a été compté"
+        }
+        FormulaText::AchievementFromBaseline => {
+            ". La réalisation se mesure depuis la valeur de référence\u{A0}: (valeur − référence) / (cible − référence)"
+        }
     };
     s.to_owned()
 }
