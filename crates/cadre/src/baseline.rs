@@ -230,6 +230,9 @@ measure = {{ type = "count", dataset = "d" }}"#
                 end: end()
             })
         );
-        assert_eq!(check(&def("baseline_date = 2026-12-31"), &none, end()), Ok(()));
+        assert_eq!(
+            check(&def("baseline_date = 2026-12-31"), &none, end()),
+            Ok(())
+        );
     }
 }

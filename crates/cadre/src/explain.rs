@@ -376,8 +376,7 @@ impl Engine<'_> {
             },
             composition,
             baseline_date: def.baseline_date,
-            from_baseline: def.achievement_rule()
-                == crate::baseline::AchievementRule::FromBaseline,
+            from_baseline: def.achievement_rule() == crate::baseline::AchievementRule::FromBaseline,
         })
     }
 

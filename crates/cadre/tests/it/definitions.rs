@@ -466,7 +466,11 @@ fn a_stock_without_a_baseline_is_refused_with_its_line() {
         "{fr}"
     );
     // With a baseline the same stock loads.
-    programme_with("indicators/mini.toml", n1_with("stock = true\nbaseline = 3")).unwrap();
+    programme_with(
+        "indicators/mini.toml",
+        n1_with("stock = true\nbaseline = 3"),
+    )
+    .unwrap();
 }
 
 #[test]
@@ -499,7 +503,10 @@ fn a_default_stock_names_indicator_defaults_and_yields_to_the_indicator() {
         "{message}"
     );
     let fr = french_error("programme.toml", defaults);
-    assert!(fr.contains("`stock = true` de [indicator_defaults]"), "{fr}");
+    assert!(
+        fr.contains("`stock = true` de [indicator_defaults]"),
+        "{fr}"
+    );
     // Every total saying `stock = false` (levels are never stocks) loads.
     let p = Programme::load(
         mini_copy(&[
@@ -547,10 +554,13 @@ fn achievement_from_the_baseline_needs_a_baseline_other_than_the_target() {
         fr.contains("demande une cible différente de la valeur de référence"),
         "{fr}"
     );
-    let defaults = |t: String| format!("{t}\n[indicator_defaults]\nachievement = \"from_baseline\"\n");
+    let defaults =
+        |t: String| format!("{t}\n[indicator_defaults]\nachievement = \"from_baseline\"\n");
     let (_, _, message) = definition_error("programme.toml", defaults);
     assert!(
-        message.contains("`achievement = \"from_baseline\"` of [indicator_defaults] needs a `baseline`"),
+        message.contains(
+            "`achievement = \"from_baseline\"` of [indicator_defaults] needs a `baseline`"
+        ),
         "{message}"
     );
     programme_with(
@@ -568,7 +578,8 @@ fn a_baseline_dated_after_the_programme_is_refused() {
     assert_eq!(line, Some(5));
     assert!(
         message.contains("indicator N1")
-            && message.contains("`baseline_date` (2025-01-01) is after the programme's end (2024-12-31)"),
+            && message
+                .contains("`baseline_date` (2025-01-01) is after the programme's end (2024-12-31)"),
         "{message}"
     );
     let fr = french_error("indicators/mini.toml", &late);
