@@ -58,7 +58,10 @@ fn explain_traces_a_stock_and_an_achievement_from_the_baseline() {
     assert!(!s2.contains("× 100 = 75 %"), "{s2}");
     // S3 is not a stock: its cumulative value is what was counted.
     let s3 = text("S3", Lang::En);
-    assert!(!s3.contains("counted"), "{s3}");
+    assert!(
+        !s3.contains("+ counted") && s3.contains("  cumulative: 5\n"),
+        "{s3}"
+    );
     assert!(
         s3.contains("  achievement: (5 − 2) / (12 − 2) × 100 = 30 %\n"),
         "{s3}"
