@@ -1302,6 +1302,25 @@ impl Builder<'_> {
         }
     }
 
+    /// Whether indicator `code` measures its achievement from its baseline.
+    fn from_baseline(&self, code: &str) -> bool {
+        self.programme
+            .indicator(code)
+            .is_ok_and(|d| d.achievement_rule() == cadre::baseline::AchievementRule::FromBaseline)
+    }
+
+    /// The figure of `iv` as its kind calls for ([`Figures::figure`]); an
+    /// indicator measured from its baseline is read by that achievement
+    /// whatever its kind, since its definitions ask for it.
+    fn figure(&self, iv: &IndicatorValue) -> Figure {
+        let mut figure = self.figures.figure(iv);
+        if self.from_baseline(&iv.code) {
+            figure.label = ReportWord::AchievementLong.text(self.lang).to_owned();
+            figure.text = iv.achievement_pct.map(|a| self.f.percent(a));
+        }
+        figure
+    }
+
     /// A category's name as the report shows it, and the label of the result
     /// it names, when it is a result code (an action).
     fn category_name(&self, b: &Breakdown, c: &cadre::table::Category) -> (String, Option<String>) {
@@ -1435,9 +1454,12 @@ impl Builder<'_> {
             cumulative_value: self.shown(&ranks, iv.cumulative_value, unit),
             achievement: iv
                 .achievement_pct
-                .filter(|_| FigureKind::of(iv.kind, iv.direction) == FigureKind::Total)
+                .filter(|_| {
+                    FigureKind::of(iv.kind, iv.direction) == FigureKind::Total
+                        || self.from_baseline(&iv.code)
+                })
                 .map(|a| f.percent(a)),
-            figure: self.figures.figure(iv),
+            figure: self.figure(iv),
             reason: self.figures.reason(iv),
             status: iv.status.as_str().to_owned(),
             status_label: iv.status.text(lang).to_owned(),

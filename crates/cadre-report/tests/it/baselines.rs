@@ -128,6 +128,23 @@ fn the_report_prints_the_baseline_date_and_states_the_rules() {
         };
         assert_eq!(baseline("S1"), format!("10 ({date})"));
         assert_eq!(baseline("S2"), "10");
+        // A level measured from its baseline is read by that achievement,
+        // not by its gap to the target: L2 is 41.7 % of the way from 20 to 44.
+        let l2 = data.indicators.iter().find(|i| i.code == "L2").unwrap();
+        let text = l2.figure.text.clone().unwrap();
+        assert!(
+            text.starts_with("41") && text.contains('7') && text.ends_with('%'),
+            "{text}"
+        );
+        assert_eq!(
+            l2.figure.label,
+            if lang == Lang::Fr {
+                "Réalisation"
+            } else {
+                "Achievement"
+            }
+        );
+        assert_eq!(l2.achievement.as_deref(), Some(text.as_str()));
     }
 }
 
