@@ -1303,7 +1303,7 @@ impl Builder<'_> {
     }
 
     /// Whether indicator `code` measures its achievement from its baseline.
-    fn from_baseline(&self, code: &str) -> bool {
+    fn measured_from_baseline(&self, code: &str) -> bool {
         self.programme
             .indicator(code)
             .is_ok_and(|d| d.achievement_rule() == cadre::baseline::AchievementRule::FromBaseline)
@@ -1314,7 +1314,7 @@ impl Builder<'_> {
     /// whatever its kind, since its definitions ask for it.
     fn figure(&self, iv: &IndicatorValue) -> Figure {
         let mut figure = self.figures.figure(iv);
-        if self.from_baseline(&iv.code) {
+        if self.measured_from_baseline(&iv.code) {
             figure.label = ReportWord::AchievementLong.text(self.lang).to_owned();
             figure.text = iv.achievement_pct.map(|a| self.f.percent(a));
         }
@@ -1456,7 +1456,7 @@ impl Builder<'_> {
                 .achievement_pct
                 .filter(|_| {
                     FigureKind::of(iv.kind, iv.direction) == FigureKind::Total
-                        || self.from_baseline(&iv.code)
+                        || self.measured_from_baseline(&iv.code)
                 })
                 .map(|a| f.percent(a)),
             figure: self.figure(iv),
