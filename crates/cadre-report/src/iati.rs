@@ -283,8 +283,10 @@ fn indicator(x: &mut Xml, programme: &Programme, ind: &IndicatorDef, tables: &[I
         "1"
     };
     // Suitable for aggregation: a total whose periods add up (rows counted,
-    // amounts summed); a distinct count, a mean, a share or a level does not.
-    let aggregates = ind.kind == Kind::Total && ind.measure.additive_across_periods();
+    // amounts summed); a distinct count, a mean, a share or a level does not,
+    // nor a stock (its values hold its baseline: summed, it would count twice).
+    let aggregates =
+        ind.kind == Kind::Total && !ind.is_stock() && ind.measure.additive_across_periods();
     x.open(
         "indicator",
         &[

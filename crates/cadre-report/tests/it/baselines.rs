@@ -162,6 +162,23 @@ fn iati_dates_the_baseline_by_its_date_else_the_start() {
         xml.contains(r#"<baseline year="2023" iso-date="2023-12-31" value="10"/>"#),
         "{xml}"
     );
+    // A stock's values hold its baseline: not to be summed across periods.
+    let indicator = |label: &str| {
+        xml.split("<indicator ")
+            .find(|chunk| chunk.contains(label))
+            .unwrap_or_else(|| panic!("{label}: {xml}"))
+            .to_owned()
+    };
+    let s1 = indicator("Ateliers en tout, depuis avant le programme");
+    assert!(
+        s1.starts_with(r#"measure="1" ascending="1" aggregation-status="0""#),
+        "{s1}"
+    );
+    let s3 = indicator("Ateliers du programme");
+    assert!(
+        s3.starts_with(r#"measure="1" ascending="1" aggregation-status="1""#),
+        "{s3}"
+    );
     // S2 gives no date: the programme's start.
     assert!(
         xml.contains(r#"<baseline year="2024" iso-date="2024-01-01" value="10"/>"#),
