@@ -564,6 +564,11 @@ pub enum ReportText<'a> {
         /// Whether the target is a ceiling.
         ceiling: bool,
     },
+    /// The rule of a stock, stated when an indicator is one.
+    RuleStock,
+    /// The rule of an achievement measured from the baseline, stated when
+    /// an indicator uses it.
+    RuleFromBaseline,
 }
 
 /// A point of a progress chart: its value (none when there is none) and

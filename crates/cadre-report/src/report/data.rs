@@ -1054,7 +1054,22 @@ impl Builder<'_> {
         kinds.sort_unstable();
         kinds.dedup();
         let untargeted = self.programme.indicators.iter().any(|d| d.target.is_none());
-        self.figures.status_rules(kinds, untargeted)
+        let mut rules = self.figures.status_rules(kinds, untargeted);
+        let used = |text: ReportText, is: fn(&IndicatorDef) -> bool| {
+            self.programme
+                .indicators
+                .iter()
+                .any(is)
+                .then(|| StatusRule {
+                    kind: None,
+                    text: text.render(self.lang),
+                })
+        };
+        rules.extend(used(ReportText::RuleStock, IndicatorDef::is_stock));
+        rules.extend(used(ReportText::RuleFromBaseline, |d| {
+            d.achievement_rule() == cadre::baseline::AchievementRule::FromBaseline
+        }));
+        rules
     }
 
     /// The values of an earlier table that today's data restates, when

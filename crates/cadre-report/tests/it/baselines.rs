@@ -128,6 +128,28 @@ fn the_report_prints_the_baseline_date_and_states_the_rules() {
         };
         assert_eq!(baseline("S1"), format!("10 ({date})"));
         assert_eq!(baseline("S2"), "10");
+        // The status rules state both, once.
+        let rules: Vec<&str> = data.status_rules.iter().map(|r| r.text.as_str()).collect();
+        let (stock_rule, achievement_rule) = match lang {
+            Lang::Fr => (
+                "Un stock",
+                "la réalisation se mesure depuis la valeur de référence",
+            ),
+            _ => ("A stock", "achievement is measured from the baseline"),
+        };
+        assert_eq!(
+            rules.iter().filter(|r| r.starts_with(stock_rule)).count(),
+            1,
+            "{rules:?}"
+        );
+        assert_eq!(
+            rules
+                .iter()
+                .filter(|r| r.contains(achievement_rule))
+                .count(),
+            1,
+            "{rules:?}"
+        );
         // A level measured from its baseline is read by that achievement,
         // not by its gap to the target: L2 is 41.7 % of the way from 20 to 44.
         let l2 = data.indicators.iter().find(|i| i.code == "L2").unwrap();
