@@ -49,10 +49,12 @@ pub fn render(e: &Explanation, period: &Period, lang: Lang) -> String {
             }
         })
     };
-    for (name, cumulative, value) in [
-        (w(Word::PeriodLower), false, ind.period_value),
-        (w(Word::CumulativeLower), true, ind.cumulative_value),
-    ] {
+    // A stock's figures make what was counted; its baseline is added below.
+    let cumulative = match ind.stock_counted {
+        Some(counted) => (w(Word::CountedLower), true, Some(counted)),
+        None => (w(Word::CumulativeLower), true, ind.cumulative_value),
+    };
+    for (name, cumulative, value) in [(w(Word::PeriodLower), false, ind.period_value), cumulative] {
         match (e.scale, &e.composition) {
             (_, Some(composition)) => {
                 s += &format!(
@@ -74,6 +76,7 @@ pub fn render(e: &Explanation, period: &Period, lang: Lang) -> String {
         }
     }
     s += &numerator_only(e, lang);
+    s += &baseline_lines(e, lang);
     let milestone = ind
         .milestone
         .map(|m| format!("{} ({})", ranked(Some(m.value)), m.date))
@@ -95,6 +98,52 @@ pub fn render(e: &Explanation, period: &Period, lang: Lang) -> String {
             ranked(Some(target)),
             w(Word::AchievementLower),
             num(ind.period_achievement_pct)
+        );
+    }
+    s
+}
+
+/// The baseline where it counts or has a date: its value and date, a
+/// stock's sum (baseline + counted = cumulative) and the achievement from
+/// the baseline, so that an evaluator can trace each.
+fn baseline_lines(e: &Explanation, lang: Lang) -> String {
+    let w = |word: Word| word.text(lang);
+    let c = w(Word::Colon);
+    let ind = &e.indicator;
+    let mut s = String::new();
+    let Some(baseline) = ind.baseline else {
+        return s;
+    };
+    let b = format_value(baseline);
+    if let Some(counted) = ind.stock_counted {
+        s += &format!(
+            "  {}{c}{} {b} + {} {} = {}\n",
+            w(Word::CumulativeLower),
+            w(Word::BaselineLower),
+            w(Word::CountedLower),
+            format_value(counted),
+            format_value(baseline + counted)
+        );
+    }
+    if ind.stock_counted.is_some() || e.from_baseline || e.baseline_date.is_some() {
+        let date = e
+            .baseline_date
+            .map(|d| format!(" ({} {d})", w(Word::MeasuredOn)))
+            .unwrap_or_default();
+        s += &format!("  {}{c}{b}{date}\n", w(Word::BaselineLower));
+    }
+    if let (true, Some(v), Some(t), Some(pct)) = (
+        e.from_baseline,
+        ind.cumulative_value,
+        ind.target,
+        ind.achievement_pct,
+    ) {
+        s += &format!(
+            "  {}{c}({} − {b}) / ({} − {b}) × 100 = {} %\n",
+            w(Word::AchievementLower),
+            format_value(v),
+            format_value(t),
+            format_value(pct)
         );
     }
     s

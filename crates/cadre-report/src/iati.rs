@@ -287,8 +287,10 @@ fn indicator(x: &mut Xml, programme: &Programme, ind: &IndicatorDef, tables: &[I
         "1"
     };
     // Suitable for aggregation: a total whose periods add up (rows counted,
-    // amounts summed); a distinct count, a mean, a share or a level does not.
-    let aggregates = ind.kind == Kind::Total && ind.measure.additive_across_periods();
+    // amounts summed); a distinct count, a mean, a share or a level does not,
+    // nor a stock (its values hold its baseline: summed, it would count twice).
+    let aggregates =
+        ind.kind == Kind::Total && !ind.is_stock() && ind.measure.additive_across_periods();
     x.open(
         "indicator",
         &[
@@ -333,13 +335,13 @@ struct PublishedBaseline {
     date: NaiveDate,
 }
 
-/// The indicator's baseline, dated at the programme's start (the
-/// definitions give no date of their own); none where the definitions give
-/// no baseline: IATI leaves it out rather than publish a 0 nobody wrote.
+/// The indicator's baseline, dated by its `baseline_date`, else at the
+/// programme's start; none where the definitions give no baseline: IATI
+/// leaves it out rather than publish a 0 nobody wrote.
 fn published_baseline(programme: &Programme, ind: &IndicatorDef) -> Option<PublishedBaseline> {
     Some(PublishedBaseline {
         value: ind.baseline?,
-        date: programme.info.start,
+        date: ind.baseline_date.unwrap_or(programme.info.start),
     })
 }
 

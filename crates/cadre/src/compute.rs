@@ -225,7 +225,10 @@ impl<'a> Engine<'a> {
                 .unwrap_or_else(|| empty_window_figure(&prepared))
         };
         let (period_figure, cumulative_figure) = (total(&period_value), total(&cumulative_value));
-        let (period_value, cumulative_value) = (period_figure.value, cumulative_figure.value);
+        let (period_value, counted) = (period_figure.value, cumulative_figure.value);
+        // A stock is its baseline plus what was counted: the value compared
+        // with milestones and target. The period value stays what was counted.
+        let cumulative_value = crate::baseline::stock_value(ind, counted);
 
         let mut breakdowns = Vec::new();
         for b in &ind.breakdowns {
@@ -294,6 +297,7 @@ impl<'a> Engine<'a> {
             cumulative_value,
             period_parts: period_figure.parts,
             cumulative_parts: cumulative_figure.parts,
+            stock_counted: counted.filter(|_| ind.is_stock()),
             baseline: ind.baseline,
             milestone: stage.map_or(milestone, |s| s.0),
             target: ind.target,

@@ -748,6 +748,34 @@ pub enum IndicatorProblem {
     },
     /// A period target or a category target is wrong (`crate::targets`).
     Targets(Box<crate::targets::TargetProblem>),
+    /// `baseline_date` after the programme's last day.
+    BaselineDateAfterEnd {
+        /// The baseline's date.
+        date: chrono::NaiveDate,
+        /// The programme's last day.
+        end: chrono::NaiveDate,
+    },
+    /// `stock = true` on a level, which adds nothing to a baseline.
+    StockOnLevel,
+    /// A stock (its own key or `[indicator_defaults]`) without a baseline.
+    StockWithoutBaseline {
+        /// Whether `[indicator_defaults]` made it a stock.
+        from_default: bool,
+    },
+    /// Achievement from the baseline (its own key or
+    /// `[indicator_defaults]`) without a baseline.
+    FromBaselineWithoutBaseline {
+        /// Whether `[indicator_defaults]` asked for it.
+        from_default: bool,
+    },
+    /// Achievement from the baseline with a target equal to the baseline
+    /// (the way to go is nil).
+    FromBaselineTargetIsBaseline {
+        /// The baseline and target.
+        value: f64,
+        /// Whether `[indicator_defaults]` asked for it.
+        from_default: bool,
+    },
 }
 
 /// What is wrong with an indicator's `window`.

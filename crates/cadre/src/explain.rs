@@ -264,6 +264,13 @@ pub struct Explanation {
     /// composite reads no rows: `parts` is empty).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub composition: Option<crate::measure::Composition>,
+    /// The date the baseline was measured, when the definitions give it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline_date: Option<NaiveDate>,
+    /// Whether achievement is measured from the baseline, (value −
+    /// baseline) / (target − baseline), rather than of the target.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub from_baseline: bool,
 }
 
 /// What a part is made of: its role, prepared rows, selection, condition
@@ -369,6 +376,8 @@ impl Engine<'_> {
                 _ => Vec::new(),
             },
             composition,
+            baseline_date: def.baseline_date,
+            from_baseline: def.achievement_rule() == crate::baseline::AchievementRule::FromBaseline,
         })
     }
 

@@ -127,15 +127,15 @@ impl Engine<'_> {
     ) -> Result<Option<f64>> {
         let prepared = self.prepare(position)?;
         let err = Engine::compute_error(&self.programme().indicators[position]);
-        let (_, window) = self.programme().indicators[position]
-            .window
-            .bounds_between(start, end);
+        let ind = &self.programme().indicators[position];
+        let (_, window) = ind.window.bounds_between(start, end);
         let figures = evaluate(&prepared, window, None).map_err(err)?;
-        Ok(figures
+        let counted = figures
             .first()
             .map(|(_, f)| *f)
             .unwrap_or_else(|| empty_window_figure(&prepared))
-            .value)
+            .value;
+        Ok(crate::baseline::stock_value(ind, counted))
     }
 }
 

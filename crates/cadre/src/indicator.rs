@@ -225,6 +225,23 @@ pub struct IndicatorDef {
     /// end-of-programme `target`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub period_targets: Vec<crate::targets::PeriodTarget>,
+    /// The date the baseline was measured, when the definitions give it
+    /// (not after the programme's end).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::baseline::de_optional_date"
+    )]
+    pub baseline_date: Option<NaiveDate>,
+    /// Whether the value is a stock: the baseline plus what was counted
+    /// since (totals only, with a baseline); none: the programme's default
+    /// (`crate::baseline`), written here at load.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stock: Option<bool>,
+    /// How achievement is measured; none: the programme's default, written
+    /// here at load.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub achievement: Option<crate::baseline::AchievementRule>,
 }
 
 impl IndicatorDef {

@@ -53,6 +53,7 @@
 
 pub mod activities;
 pub mod anomalies;
+pub mod baseline;
 pub mod cell;
 pub mod check;
 pub mod compute;

@@ -404,6 +404,8 @@ struct ProgrammeFile {
     iati: iati::IatiSettings,
     #[serde(default)]
     status: crate::status::StatusRules,
+    #[serde(default)]
+    indicator_defaults: crate::baseline::IndicatorDefaults,
 }
 
 #[derive(Debug, Deserialize)]
@@ -457,6 +459,10 @@ pub struct Programme {
     pub status_rules: crate::status::StatusRules,
     /// The files read, with their hashes.
     pub files: Vec<DefinitionFile>,
+    /// `[indicator_defaults]`: what every indicator that says nothing
+    /// itself declares (already written into each indicator at load).
+    #[serde(skip_serializing_if = "crate::baseline::IndicatorDefaults::is_empty")]
+    pub indicator_defaults: crate::baseline::IndicatorDefaults,
 }
 
 /// A column of a dataset's frame: its own columns, and the columns of the
@@ -507,6 +513,7 @@ impl Programme {
             iati: pf.iati,
             status_rules: pf.status,
             files,
+            indicator_defaults: pf.indicator_defaults,
         };
         // Each check may rely on those before it: indicators name results
         // and datasets, the report names indicators.
@@ -518,6 +525,10 @@ impl Programme {
         }
         programme.derive_stage_targets();
         programme.check_indicators(&origins)?;
+        let defaults = programme.indicator_defaults;
+        for ind in &mut programme.indicators {
+            defaults.apply(ind);
+        }
         programme.check_report(&programme_path)?;
         programme.check_finance(&programme_path)?;
         programme.check_reporting(&programme_path)?;
@@ -1063,7 +1074,8 @@ impl Programme {
             return Err(IndicatorProblem::MilestonesSameDay { date: m[0].date });
         }
         crate::targets::check(self, ind)?;
-        crate::status::check_direction(ind)
+        crate::status::check_direction(ind)?;
+        crate::baseline::check(ind, &self.indicator_defaults, self.info.end)
     }
 
     /// A column of a selection that must hold numbers (summed, averaged).

@@ -12,6 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::baseline::AchievementRule;
 use crate::error::IndicatorProblem;
 use crate::indicator::{Direction, IndicatorDef, Kind, Milestone};
 use crate::period::Period;
@@ -268,11 +269,20 @@ pub fn status_against(
     }
 }
 
-/// The achievement in percent: the value over the target. None without a
-/// target, a value, or with a target of 0 (no share of nothing).
+/// The achievement in percent: the value over the target or, with
+/// `achievement = "from_baseline"`, the share of the way from the baseline
+/// to the target, (value − baseline) / (target − baseline), for floors and
+/// ceilings alike. None without a target, a value, or a way (a target of
+/// 0, a target equal to the baseline).
 pub fn achievement(ind: &IndicatorDef, value: Option<f64>) -> Option<f64> {
     let (v, t) = (value?, ind.target?);
-    (t != 0.0).then(|| v / t * 100.0)
+    match ind.achievement_rule() {
+        AchievementRule::OfTarget => (t != 0.0).then(|| v / t * 100.0),
+        AchievementRule::FromBaseline => {
+            let b = ind.baseline?;
+            (t != b).then(|| (v - b) / (t - b) * 100.0)
+        }
+    }
 }
 
 #[cfg(test)]
@@ -497,6 +507,37 @@ measure = {{ type = "count", dataset = "d" }}"#
             "at_risk_of_ceiling"
         );
         assert_eq!(r(1.0, 1.0, 1.0).out_of_range(), None);
+    }
+
+    #[test]
+    fn achievement_from_the_baseline_reads_floors_and_ceilings_alike() {
+        let rule = "achievement = \"from_baseline\"";
+        // From 45 % down to 30 %: 40 is a third of the way.
+        let down = def(
+            "level",
+            "ceiling",
+            &format!("baseline = 45\ntarget = 30\n{rule}"),
+        );
+        let third = achievement(&down, Some(40.0)).unwrap();
+        assert!((third - 100.0 / 3.0).abs() < 1e-9, "{third}");
+        assert_eq!(achievement(&down, Some(30.0)), Some(100.0));
+        assert_eq!(achievement(&down, Some(45.0)), Some(0.0));
+        assert_eq!(achievement(&down, Some(50.0)).map(f64::round), Some(-33.0));
+        // The status still compares the value with the target.
+        assert_eq!(status(&down, Some(40.0), &NONE), Status::OffTrack);
+        let up = def(
+            "level",
+            "floor",
+            &format!("baseline = 20\ntarget = 60\n{rule}"),
+        );
+        assert_eq!(achievement(&up, Some(40.0)), Some(50.0));
+        // Of the target, the default: 40 / 60.
+        let plain = def("level", "floor", "baseline = 20\ntarget = 60");
+        let share = achievement(&plain, Some(40.0)).unwrap();
+        assert!((share - 200.0 / 3.0).abs() < 1e-9, "{share}");
+        // No target, no achievement.
+        let untargeted = def("level", "floor", &format!("baseline = 20\n{rule}"));
+        assert_eq!(achievement(&untargeted, Some(40.0)), None);
     }
 
     #[test]

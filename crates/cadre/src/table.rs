@@ -147,13 +147,19 @@ pub struct IndicatorValue {
     /// For a share or ratio: the figures behind `cumulative_value`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cumulative_parts: Option<RatioParts>,
+    /// For a stock (`stock = true`): what was counted up to the period's
+    /// end; the cumulative value is the baseline plus it. None otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stock_counted: Option<f64>,
     /// Baseline, when the definitions give one.
     pub baseline: Option<f64>,
     /// The milestone due by the period's end, if any.
     pub milestone: Option<Milestone>,
     /// End-of-programme target, when there is one.
     pub target: Option<f64>,
-    /// Cumulative value / target × 100; none without a target.
+    /// Cumulative value / target × 100, or (value − baseline) / (target −
+    /// baseline) × 100 with `achievement = "from_baseline"`; none without a
+    /// target.
     pub achievement_pct: Option<f64>,
     /// Status at the period's end.
     pub status: Status,

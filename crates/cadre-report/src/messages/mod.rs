@@ -236,6 +236,13 @@ pub enum Word {
     PeriodAchievementPct,
     /// The period's own target (in a sentence).
     PeriodTargetLower,
+    /// The baseline (in a sentence).
+    BaselineLower,
+    /// What was counted since the baseline, added to it in a stock (in a
+    /// sentence).
+    CountedLower,
+    /// Measured on (a baseline's date, in a sentence).
+    MeasuredOn,
 }
 
 /// Fixed words of the data-entry template.

@@ -596,6 +596,11 @@ pub enum ReportText<'a> {
         /// Whether it is a ceiling.
         ceiling: bool,
     },
+    /// The rule of a stock, stated when an indicator is one.
+    RuleStock,
+    /// The rule of an achievement measured from the baseline, stated when
+    /// an indicator uses it.
+    RuleFromBaseline,
 }
 
 /// A point of a progress chart: its value (none when there is none) and
@@ -733,6 +738,11 @@ pub enum FormulaText<'a> {
     AtDateOfRow,
     /// A dataset with no date column is taken whole.
     UndatedWhole,
+    /// A stock: the value is the baseline plus what was counted; a
+    /// category shows only what was counted.
+    Stock,
+    /// Achievement is measured from the baseline.
+    AchievementFromBaseline,
 }
 
 impl FormulaText<'_> {

@@ -1078,7 +1078,22 @@ impl Builder<'_> {
         kinds.sort_unstable();
         kinds.dedup();
         let untargeted = self.programme.indicators.iter().any(|d| d.target.is_none());
-        self.figures.status_rules(kinds, untargeted)
+        let mut rules = self.figures.status_rules(kinds, untargeted);
+        let used = |text: ReportText, is: fn(&IndicatorDef) -> bool| {
+            self.programme
+                .indicators
+                .iter()
+                .any(is)
+                .then(|| StatusRule {
+                    kind: None,
+                    text: text.render(self.lang),
+                })
+        };
+        rules.extend(used(ReportText::RuleStock, IndicatorDef::is_stock));
+        rules.extend(used(ReportText::RuleFromBaseline, |d| {
+            d.achievement_rule() == cadre::baseline::AchievementRule::FromBaseline
+        }));
+        rules
     }
 
     /// The values of an earlier table that today's data restates, when
@@ -1310,6 +1325,43 @@ impl Builder<'_> {
             .unwrap_or_else(|| ReportWord::NotAvailable.text(self.lang).to_owned())
     }
 
+    /// A baseline as the report prints it ([`Self::or_not_available`]),
+    /// followed by the date it was measured when the definitions of
+    /// indicator `code` give one: "3 000 (30 June 2024)".
+    fn baseline(&self, v: Option<f64>, code: &str, unit: &str) -> String {
+        let text = self.or_not_available(v, unit);
+        let date = self
+            .programme
+            .indicator(code)
+            .ok()
+            .and_then(|d| d.baseline_date.filter(|_| v.is_some()));
+        match date {
+            Some(date) => format!("{text} ({})", self.f.date(date)),
+            None => text,
+        }
+    }
+
+    /// Whether indicator `code` measures its achievement from its baseline.
+    fn measured_from_baseline(&self, code: &str) -> bool {
+        self.programme
+            .indicator(code)
+            .is_ok_and(|d| d.achievement_rule() == cadre::baseline::AchievementRule::FromBaseline)
+    }
+
+    /// The figure of `iv` as its kind calls for ([`Figures::figure`]); an
+    /// indicator measured from its baseline is read by that achievement
+    /// whatever its kind, since its definitions ask for it.
+    fn figure(&self, iv: &IndicatorValue) -> Figure {
+        let mut figure = self
+            .figures
+            .figure(iv, !self.rank_labels(&iv.code).is_empty());
+        if self.measured_from_baseline(&iv.code) {
+            figure.label = ReportWord::AchievementLong.text(self.lang).to_owned();
+            figure.text = iv.achievement_pct.map(|a| self.f.percent(a));
+        }
+        figure
+    }
+
     /// A category's name as the report shows it, and the label of the result
     /// it names, when it is a result code (an action).
     fn category_name(&self, b: &Breakdown, c: &cadre::table::Category) -> (String, Option<String>) {
@@ -1473,7 +1525,7 @@ impl Builder<'_> {
             ceiling: iv.direction == Direction::Ceiling,
             label: iv.label.get(lang).to_owned(),
             unit: unit.to_owned(),
-            baseline: self.or_not_available(iv.baseline, unit),
+            baseline: self.baseline(iv.baseline, &iv.code, unit),
             milestone: self.shown(&ranks, milestone, unit),
             milestone_due: milestone_date
                 .as_deref()
@@ -1486,11 +1538,12 @@ impl Builder<'_> {
             cumulative_value: self.shown(&ranks, iv.cumulative_value, unit),
             achievement: iv
                 .achievement_pct
-                .filter(|_| FigureKind::of(iv.kind, iv.direction) == FigureKind::Total)
+                .filter(|_| {
+                    FigureKind::of(iv.kind, iv.direction) == FigureKind::Total
+                        || self.measured_from_baseline(&iv.code)
+                })
                 .map(|a| f.percent(a)),
-            figure: self
-                .figures
-                .figure(iv, !self.rank_labels(&iv.code).is_empty()),
+            figure: self.figure(iv),
             reason: self
                 .figures
                 .reason(iv, !self.rank_labels(&iv.code).is_empty()),
@@ -1677,7 +1730,7 @@ impl Builder<'_> {
             computed: methodology::computed(self.programme, d, lang),
             source: methodology::source(self.programme, self.data, d, lang),
             verification: d.verification.get(lang).to_owned(),
-            baseline: self.or_not_available(d.baseline, unit),
+            baseline: self.baseline(d.baseline, &d.code, unit),
             target: self.or_not_available(d.target, unit),
             milestones,
             breakdowns,

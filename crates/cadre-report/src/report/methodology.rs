@@ -161,6 +161,12 @@ fn build(p: &Programme, ind: &IndicatorDef, lang: Lang, plain: bool) -> Words {
             .unwrap_or_else(|| b.by.clone());
         w.t(F::BreakdownNumeratorOnly { label: &label });
     }
+    if ind.is_stock() {
+        w.t(F::Stock);
+    }
+    if ind.achievement_rule() == cadre::baseline::AchievementRule::FromBaseline {
+        w.t(F::AchievementFromBaseline);
+    }
     w.s(".");
     w
 }

@@ -292,6 +292,7 @@ mod tests {
             breakdowns: Vec::new(),
             period_target: None,
             period_achievement_pct: None,
+            stock_counted: None,
         }
     }
 

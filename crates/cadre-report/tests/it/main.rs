@@ -2,6 +2,7 @@
 //! one per file: less disk, faster builds). Each module was a test file.
 
 mod attached_table;
+mod baselines;
 mod browser;
 mod cli;
 mod iati;

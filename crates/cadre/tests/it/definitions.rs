@@ -812,3 +812,182 @@ fn a_composite_cannot_have_category_targets() {
         e.message(cadre::Lang::Fr)
     );
 }
+
+/// The mini programme with `keys` added to indicator N1 (a count of
+/// workshops, target 5, declared on line 5 of `indicators/mini.toml`).
+fn n1_with(keys: &'static str) -> impl Fn(String) -> String {
+    move |t: String| {
+        t.replacen(
+            "label.fr = \"Ateliers tenus\"\n",
+            &format!("label.fr = \"Ateliers tenus\"\n{keys}\n"),
+            1,
+        )
+    }
+}
+
+/// The French message of the load error of `edit` to `file`.
+fn french_error(file: &str, edit: impl Fn(String) -> String) -> String {
+    let (_, _, e) = crate::definition_error(programme_with(file, edit));
+    e.message(cadre::Lang::Fr)
+}
+
+#[test]
+fn a_stock_without_a_baseline_is_refused_with_its_line() {
+    let edit = n1_with("stock = true");
+    let (path, line, message) = definition_error("indicators/mini.toml", &edit);
+    assert!(path.ends_with("mini.toml"), "{path}");
+    assert_eq!(line, Some(5), "the line of the indicator's code");
+    assert!(
+        message.contains("indicator N1")
+            && message.contains("`stock = true` needs a `baseline`")
+            && !message.contains("indicator_defaults"),
+        "{message}"
+    );
+    let fr = french_error("indicators/mini.toml", &edit);
+    assert!(
+        fr.contains("N1") && fr.contains("`stock = true` demande une valeur de référence"),
+        "{fr}"
+    );
+    // With a baseline the same stock loads.
+    programme_with(
+        "indicators/mini.toml",
+        n1_with("stock = true\nbaseline = 3"),
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_stock_on_a_level_is_refused() {
+    let (_, line, message) = definition_error("indicators/mini.toml", |t| {
+        t.replacen(
+            "kind = \"level\"\n",
+            "kind = \"level\"\nbaseline = 1\nstock = true\n",
+            1,
+        )
+    });
+    assert!(line.is_some());
+    assert!(
+        message.contains("`stock = true` is for a total only"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_default_stock_names_indicator_defaults_and_yields_to_the_indicator() {
+    let defaults = |t: String| format!("{t}\n[indicator_defaults]\nstock = true\n");
+    let (path, line, message) = definition_error("programme.toml", defaults);
+    // The first total without a baseline, N1, where it is written.
+    assert!(path.ends_with("mini.toml"), "{path}");
+    assert_eq!(line, Some(5));
+    assert!(
+        message.contains("indicator N1")
+            && message.contains("`stock = true` of [indicator_defaults] needs a `baseline`")
+            && message.contains("`stock = false`"),
+        "{message}"
+    );
+    let fr = french_error("programme.toml", defaults);
+    assert!(
+        fr.contains("`stock = true` de [indicator_defaults]"),
+        "{fr}"
+    );
+    // Every total saying `stock = false` (levels are never stocks) loads.
+    let p = Programme::load(
+        mini_copy(&[
+            ("programme.toml", &defaults),
+            ("indicators/mini.toml", &|t: String| {
+                t.replace("kind = \"total\"\n", "kind = \"total\"\nstock = false\n")
+            }),
+        ])
+        .path(),
+    )
+    .unwrap();
+    assert!(p.indicators.iter().all(|i| !i.is_stock()));
+}
+
+#[test]
+fn achievement_from_the_baseline_needs_a_baseline_other_than_the_target() {
+    let (_, line, message) = definition_error(
+        "indicators/mini.toml",
+        n1_with("achievement = \"from_baseline\""),
+    );
+    assert_eq!(line, Some(5));
+    assert!(
+        message.contains("indicator N1")
+            && message.contains("`achievement = \"from_baseline\"` needs a `baseline`"),
+        "{message}"
+    );
+    let fr = french_error(
+        "indicators/mini.toml",
+        n1_with("achievement = \"from_baseline\""),
+    );
+    assert!(
+        fr.contains("`achievement = \"from_baseline\"` demande une valeur de référence"),
+        "{fr}"
+    );
+    // N1's target is 5: a baseline of 5 leaves no way to go.
+    let equal = n1_with("achievement = \"from_baseline\"\nbaseline = 5");
+    let (_, line, message) = definition_error("indicators/mini.toml", &equal);
+    assert_eq!(line, Some(5));
+    assert!(
+        message.contains("needs a target other than the baseline (both are 5)"),
+        "{message}"
+    );
+    let fr = french_error("indicators/mini.toml", &equal);
+    assert!(
+        fr.contains("demande une cible différente de la valeur de référence"),
+        "{fr}"
+    );
+    let defaults =
+        |t: String| format!("{t}\n[indicator_defaults]\nachievement = \"from_baseline\"\n");
+    let (_, _, message) = definition_error("programme.toml", defaults);
+    assert!(
+        message.contains(
+            "`achievement = \"from_baseline\"` of [indicator_defaults] needs a `baseline`"
+        ),
+        "{message}"
+    );
+    programme_with(
+        "indicators/mini.toml",
+        n1_with("achievement = \"from_baseline\"\nbaseline = 1"),
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_baseline_dated_after_the_programme_is_refused() {
+    // The mini programme ends on 2024-12-31.
+    let late = n1_with("baseline = 1\nbaseline_date = 2025-01-01");
+    let (_, line, message) = definition_error("indicators/mini.toml", &late);
+    assert_eq!(line, Some(5));
+    assert!(
+        message.contains("indicator N1")
+            && message
+                .contains("`baseline_date` (2025-01-01) is after the programme's end (2024-12-31)"),
+        "{message}"
+    );
+    let fr = french_error("indicators/mini.toml", &late);
+    assert!(fr.contains("est postérieure à la fin du programme"), "{fr}");
+    let p = programme_with(
+        "indicators/mini.toml",
+        n1_with("baseline = 1\nbaseline_date = 2024-12-31"),
+    )
+    .unwrap();
+    assert_eq!(
+        p.indicator("N1").unwrap().baseline_date,
+        chrono::NaiveDate::from_ymd_opt(2024, 12, 31)
+    );
+}
+
+#[test]
+fn an_unknown_indicator_default_is_refused_with_its_line() {
+    let lines = std::fs::read_to_string(repo().join("tests/compute/programme/programme.toml"))
+        .unwrap()
+        .lines()
+        .count();
+    let (path, line, message) = definition_error("programme.toml", |t| {
+        format!("{t}\n[indicator_defaults]\nstok = true\n")
+    });
+    assert!(path.ends_with("programme.toml"), "{path}");
+    assert_eq!(line, Some(lines + 3));
+    assert!(message.contains("stok"), "{message}");
+}

@@ -149,6 +149,9 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::UsedPct => "Used (%)",
         Word::ShareOfSpendingPct => "Share of spending to date (%)",
         Word::CeilingPct => "Co-financing ceiling (%)",
+        Word::BaselineLower => "baseline",
+        Word::CountedLower => "counted",
+        Word::MeasuredOn => "measured on",
     }
 }
 

@@ -328,6 +328,8 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
             "Level to reach: achieved when the value reaches the target; at risk if it reaches at least {at_risk} of it; off track below. Milestones do not decide the status."
         ),
         ReportText::RuleTotalCeiling => "Total not to exceed (cumulative value): a total only grows, so it is off track as soon as the cumulative value exceeds the ceiling or the milestone in force, and never achieved again; otherwise on track, and achieved in a period that reaches the programme's end.".into(),
+        ReportText::RuleStock => "A stock (stated in its method) is its baseline plus what was counted since: that sum is compared with its milestones and target; its categories show only what was counted.".into(),
+        ReportText::RuleFromBaseline => "Where its method says so, achievement is measured from the baseline: (value − baseline) / (target − baseline); the status still compares the value with the milestone and the target as above.".into(),
         ReportText::RuleNoTarget => "Without a target: never achieved; a total is judged against its milestone in force as above, otherwise its status is “no target”.".into(),
         ReportText::RuleCeiling { at_risk } => format!(
             "Ceiling not to exceed: achieved while the value does not exceed the ceiling; at risk if it exceeds it but stays within {at_risk} of the ceiling; off track beyond. Milestones do not decide the status."
@@ -379,6 +381,12 @@ pub(in crate::messages) fn formula(f: &FormulaText) -> String {
         FormulaText::DatedBy => ", dated by ",
         FormulaText::AtDateOfRow => ", at the date of the row it belongs to",
         FormulaText::UndatedWhole => ", undated: taken whole",
+        FormulaText::Stock => {
+            ". The value is the baseline plus what was counted since; a category shows only what was counted"
+        }
+        FormulaText::AchievementFromBaseline => {
+            ". Achievement is measured from the baseline: (value − baseline) / (target − baseline)"
+        }
     };
     s.to_owned()
 }

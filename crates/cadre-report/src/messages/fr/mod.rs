@@ -151,6 +151,9 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::UsedPct => "Consommé (%)",
         Word::ShareOfSpendingPct => "Part des dépenses à date (%)",
         Word::CeilingPct => "Plafond de cofinancement (%)",
+        Word::BaselineLower => "référence",
+        Word::CountedLower => "compté",
+        Word::MeasuredOn => "mesurée le",
     }
 }
 

@@ -293,6 +293,8 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
             "Niveau à atteindre\u{A0}: atteint quand la valeur atteint la cible\u{A0}; à risque si elle en atteint au moins {at_risk}\u{A0}; en retard en deçà. Les jalons ne décident pas du statut."
         ),
         ReportText::RuleTotalCeiling => "Total à ne pas dépasser (valeur cumulée)\u{A0}: un total ne fait que croître, il est donc en retard dès que le cumul dépasse le plafond ou le jalon en vigueur, et ne peut plus être atteint\u{A0}; sinon en bonne voie, et atteint sur une période qui va jusqu’à la fin du programme.".into(),
+        ReportText::RuleStock => "Un stock (indiqué dans sa méthode) est sa valeur de référence plus ce qui a été compté depuis\u{A0}: c’est cette somme qui est comparée à ses jalons et à sa cible\u{A0}; ses catégories ne montrent que ce qui a été compté.".into(),
+        ReportText::RuleFromBaseline => "Quand sa méthode le dit, la réalisation se mesure depuis la valeur de référence\u{A0}: (valeur − référence) / (cible − référence)\u{A0}; le statut compare toujours la valeur au jalon et à la cible comme ci-dessus.".into(),
         ReportText::RuleNoTarget => "Sans cible\u{A0}: jamais atteint\u{A0}; un total est jugé sur son jalon en vigueur comme ci-dessus, sinon son statut est «\u{A0}sans cible\u{A0}».".into(),
         ReportText::RuleCeiling { at_risk } => format!(
             "Plafond à ne pas dépasser\u{A0}: atteint tant que la valeur ne dépasse pas le plafond\u{A0}; à risque si elle le dépasse sans excéder {at_risk} du plafond\u{A0}; en retard au-delà. Les jalons ne décident pas du statut."
@@ -393,6 +395,12 @@ pub(in crate::messages) fn formula(f: &FormulaText) -> String {
         FormulaText::DatedBy => ", datée par ",
         FormulaText::AtDateOfRow => ", à la date de la ligne rattachée",
         FormulaText::UndatedWhole => ", non datée\u{A0}: prise en entier",
+        FormulaText::Stock => {
+            ". La valeur est la valeur de référence plus ce qui a été compté depuis\u{A0}; une catégorie ne montre que ce qui a été compté"
+        }
+        FormulaText::AchievementFromBaseline => {
+            ". La réalisation se mesure depuis la valeur de référence\u{A0}: (valeur − référence) / (cible − référence)"
+        }
     };
     s.to_owned()
 }

@@ -732,6 +732,23 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
             format_number(*target),
             format_number(*baseline)
         ),
+        IndicatorProblem::BaselineDateAfterEnd { date, end } => format!(
+            "`baseline_date` ({date}) is after the programme's end ({end}): a baseline is measured before or during the programme"
+        ),
+        IndicatorProblem::StockOnLevel => "`stock = true` is for a total only (the baseline plus what was counted since): a level holds at any time, remove `stock`".into(),
+        IndicatorProblem::StockWithoutBaseline { from_default } => format!(
+            "{} needs a `baseline`: the value is the baseline plus what was counted since; give the baseline, or write `stock = false`",
+            if *from_default { "`stock = true` of [indicator_defaults]" } else { "`stock = true`" }
+        ),
+        IndicatorProblem::FromBaselineWithoutBaseline { from_default } => format!(
+            "{} needs a `baseline`: achievement is (value − baseline) / (target − baseline); give the baseline, or write `achievement = \"of_target\"`",
+            if *from_default { "`achievement = \"from_baseline\"` of [indicator_defaults]" } else { "`achievement = \"from_baseline\"`" }
+        ),
+        IndicatorProblem::FromBaselineTargetIsBaseline { value, from_default } => format!(
+            "{} needs a target other than the baseline (both are {}): (value − baseline) / (target − baseline) would divide by zero; write `achievement = \"of_target\"`",
+            if *from_default { "`achievement = \"from_baseline\"` of [indicator_defaults]" } else { "`achievement = \"from_baseline\"`" },
+            format_number(*value)
+        ),
         IndicatorProblem::MilestonesSameDay { date } => format!("two milestones on {date}"),
         IndicatorProblem::StageNotEnum { column, kind } => format!(
             "the stages are the values of an enum column, in order: `{column}` is {}",

@@ -772,6 +772,23 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
             format_number(*target),
             format_number(*baseline)
         ),
+        IndicatorProblem::BaselineDateAfterEnd { date, end } => format!(
+            "`baseline_date` ({date}) est postérieure à la fin du programme ({end}) : une valeur de référence se mesure avant ou pendant le programme"
+        ),
+        IndicatorProblem::StockOnLevel => "`stock = true` ne vaut que pour un total (la valeur de référence plus ce qui a été compté depuis) : un niveau se tient à tout moment, retirez `stock`".into(),
+        IndicatorProblem::StockWithoutBaseline { from_default } => format!(
+            "{} demande une valeur de référence (`baseline`) : la valeur est la valeur de référence plus ce qui a été compté depuis ; donnez-la, ou écrivez `stock = false`",
+            if *from_default { "`stock = true` de [indicator_defaults]" } else { "`stock = true`" }
+        ),
+        IndicatorProblem::FromBaselineWithoutBaseline { from_default } => format!(
+            "{} demande une valeur de référence (`baseline`) : la réalisation est (valeur − référence) / (cible − référence) ; donnez-la, ou écrivez `achievement = \"of_target\"`",
+            if *from_default { "`achievement = \"from_baseline\"` de [indicator_defaults]" } else { "`achievement = \"from_baseline\"`" }
+        ),
+        IndicatorProblem::FromBaselineTargetIsBaseline { value, from_default } => format!(
+            "{} demande une cible différente de la valeur de référence (toutes deux valent {}) : (valeur − référence) / (cible − référence) diviserait par zéro ; écrivez `achievement = \"of_target\"`",
+            if *from_default { "`achievement = \"from_baseline\"` de [indicator_defaults]" } else { "`achievement = \"from_baseline\"`" },
+            format_number(*value)
+        ),
         IndicatorProblem::MilestonesSameDay { date } => {
             format!("deux jalons le même jour ({date})")
         }
