@@ -116,8 +116,10 @@ fn check_values(programme: &Programme, tables: &[IndicatorTable], path: &Path) {
             "{}",
             ind.code
         );
-        // Periods add up only for a total of rows counted or amounts summed.
+        // Periods add up only for a total of rows counted or amounts summed,
+        // and not for a stock (each value holds its baseline).
         let additive = ind.kind == Kind::Total
+            && !ind.is_stock()
             && matches!(
                 ind.measure.measure_type(),
                 MeasureType::Count | MeasureType::Sum
@@ -192,7 +194,10 @@ fn check_values(programme: &Programme, tables: &[IndicatorTable], path: &Path) {
                 }
                 Kind::Total => value.milestone.map(|m| m.value),
             };
-            let target = xpath(path, &format!("string({period}/target/@value)"));
+            let target = xpath(
+                path,
+                &format!("string({period}/target[not(dimension)]/@value)"),
+            );
             assert_eq!(
                 target,
                 expected_target.map(format_value).unwrap_or_default(),

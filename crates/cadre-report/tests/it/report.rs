@@ -126,11 +126,21 @@ fn pdf_layout(pdf: &[u8], name: &str) -> String {
 /// `cells`, in this order and with nothing between them (whitespace
 /// ignored). A value found elsewhere on the page (a page number, another
 /// row) does not count.
+///
+/// A row whose first cell is wrapped over several lines (a long label, a
+/// dated baseline) prints its values on one line and `first` on a line
+/// near it: the values' line may then start with anything, as long as a
+/// line of the same row (within four lines) starts with `first`.
 fn assert_row(layout: &str, first: &str, cells: &[String], what: &str) {
     let tail: String = cells.iter().map(|c| squash(c)).collect();
-    let found = layout.lines().any(|line| {
-        let mut words = line.split_whitespace();
-        words.next() == Some(first) && squash(line).ends_with(&tail)
+    let lines: Vec<&str> = layout.lines().collect();
+    let starts = |l: &str| l.split_whitespace().next() == Some(first);
+    let found = lines.iter().enumerate().any(|(n, line)| {
+        squash(line).ends_with(&tail)
+            && (starts(line)
+                || lines[n.saturating_sub(4)..(n + 5).min(lines.len())]
+                    .iter()
+                    .any(|l| starts(l)))
     });
     assert!(
         found,
@@ -156,6 +166,7 @@ fn assert_indicators_printed(
     };
     let history = cadre::Engine::new(p, d).history(&period).expect("history");
     for i in &table.indicators {
+        let def = p.indicator(&i.code).expect("the indicator's definition");
         let unit = i.unit.get(lang);
         let value = |v: Option<f64>| v.map(|v| f.value(v, unit)).unwrap_or_else(dash);
         let previous = history.get(&i.code).and_then(|s| s.previous()).flatten();
@@ -192,17 +203,30 @@ fn assert_indicators_printed(
             value(i.cumulative_value),
             value(previous),
             change,
-            // A total's achievement, a level's gap, a ceiling's verdict.
-            Figures::new(lang, p.status_rules)
-                .figure(i, false)
-                .text
-                .unwrap_or_else(dash),
+            // A total's achievement, a level's gap, a ceiling's verdict;
+            // the achievement whatever the kind when it is measured from
+            // the baseline.
+            if def.achievement_rule() == cadre::baseline::AchievementRule::FromBaseline {
+                i.achievement_pct.map(|a| f.percent(a)).unwrap_or_else(dash)
+            } else {
+                Figures::new(lang, p.status_rules)
+                    .figure(i, false)
+                    .text
+                    .unwrap_or_else(dash)
+            },
             i.status.text(lang).to_owned(),
         ];
+        // A dated baseline prints its date under it, on lines of its own:
+        // the row's line starts at the milestone.
+        let cells = if def.baseline_date.is_some() {
+            &cells[1..]
+        } else {
+            &cells[..]
+        };
         assert_row(
             layout,
             &i.code,
-            &cells,
+            cells,
             "the indicator's row of the tracking table",
         );
     }
@@ -345,14 +369,14 @@ fn the_third_programme_reports_in_french_and_english() {
                 "Mise en œuvre",
                 "Composante 2 : éducatrices et éducateurs formés",
                 "Adoptée",
-                "dépassé de 12,8",
+                "au-dessus du plafond 30\u{202F}% (+12,8\u{202F}pt)",
             ]
         } else {
             &[
                 "Implemented",
                 "Component 2: caregivers trained",
                 "Adopted",
-                "exceeded by 12.8",
+                "above its ceiling 30% (+12.8 pp)",
             ]
         };
         for w in words {
