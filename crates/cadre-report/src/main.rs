@@ -83,6 +83,17 @@ enum Command {
         #[command(flatten)]
         report: ReportFlags,
     },
+    /// Typeset the indicator reference sheets (PDF): per indicator, its
+    /// definition, source, method, frequency, baseline, targets, values so
+    /// far and data-quality notes.
+    Sheets {
+        #[command(flatten)]
+        input: Input,
+        #[command(flatten)]
+        when: When,
+        #[command(flatten)]
+        sheets: SheetsFlags,
+    },
     /// Show how one indicator's value was made: rows counted, rows left out, arithmetic.
     Explain {
         /// The indicator code (A3.2).
@@ -251,6 +262,47 @@ struct ReportFlags {
     /// value (file, sheet, row, key, date, value), as `explain` gives them.
     #[arg(long)]
     evidence: bool,
+    /// An annex of indicator reference sheets, as `cadre sheets` writes them.
+    #[arg(long)]
+    reference_sheets: bool,
+}
+
+/// The options of `cadre sheets` after the data and the period.
+#[derive(Args)]
+struct SheetsFlags {
+    /// The PDF to write (written atomically).
+    #[arg(short, long)]
+    output: PathBuf,
+    /// A template folder (see `cadre report-template`; its sheets.typ); by
+    /// default the template built into cadre.
+    #[arg(long)]
+    template: Option<PathBuf>,
+    /// Date of issue (default: SOURCE_DATE_EPOCH, else the period's last day).
+    #[arg(long)]
+    date: Option<NaiveDate>,
+    /// Conform to a PDF standard: accessible (ua-1) or archival (a-3b, a-3a).
+    #[arg(long, value_enum)]
+    pdf_standard: Option<PdfStandard>,
+    /// A sheet for this indicator only; repeat for several (default: every indicator).
+    #[arg(long = "indicator", value_name = "CODE")]
+    indicators: Vec<String>,
+    /// Leave rejected rows out (counted in the data-quality notes) instead of failing.
+    #[arg(long)]
+    allow_rejected: bool,
+}
+
+impl SheetsFlags {
+    /// The command's arguments, and the PDF to write.
+    fn args(self) -> (commands::SheetsArgs, PathBuf) {
+        let args = commands::SheetsArgs {
+            template: self.template,
+            date: self.date,
+            source_date_epoch: std::env::var("SOURCE_DATE_EPOCH").ok(),
+            pdf_standard: self.pdf_standard.map(Into::into),
+            indicators: self.indicators,
+        };
+        (args, self.output)
+    }
 }
 
 impl ReportFlags {
@@ -269,6 +321,7 @@ impl ReportFlags {
             previous: self.previous,
             previous_period: self.previous_period,
             evidence: self.evidence,
+            reference_sheets: self.reference_sheets,
         };
         (args, self.output)
     }
@@ -513,6 +566,7 @@ impl Command {
             | Command::Status { input, .. }
             | Command::Compute { input, .. }
             | Command::Report { input, .. }
+            | Command::Sheets { input, .. }
             | Command::Explain { input, .. }
             | Command::Check { input, .. }
             | Command::Export { input, .. }
@@ -529,6 +583,7 @@ impl Command {
             | Command::Status { input, .. }
             | Command::Compute { input, .. }
             | Command::Report { input, .. }
+            | Command::Sheets { input, .. }
             | Command::Explain { input, .. }
             | Command::Check { input, .. }
             | Command::Export { input, .. }
@@ -577,6 +632,16 @@ fn run(command: Command) -> Result<Outcome, Error> {
             let allow_rejected = report.allow_rejected;
             let (args, output) = report.args();
             let outcome = input.run(allow_rejected, |s| s.report(&when.when(), &args))?;
+            to_file_or_stdout(outcome, Some(&output))
+        }
+        Command::Sheets {
+            input,
+            when,
+            sheets,
+        } => {
+            let allow_rejected = sheets.allow_rejected;
+            let (args, output) = sheets.args();
+            let outcome = input.run(allow_rejected, |s| s.sheets(&when.when(), &args))?;
             to_file_or_stdout(outcome, Some(&output))
         }
         Command::Explain {

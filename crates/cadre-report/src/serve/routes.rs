@@ -113,6 +113,7 @@ impl Params {
             previous: None,
             previous_period: None,
             evidence: flag(&self.evidence),
+            reference_sheets: false,
         }
     }
 }
