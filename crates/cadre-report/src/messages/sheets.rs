@@ -42,8 +42,6 @@ sheet_words! {
     Title = "title",
     /// What the sheets are, under the title.
     Intro = "intro",
-    /// The period the values run to (cover).
-    Period = "period",
     /// The date of issue (cover).
     Issued = "issued",
     /// Label: the result the indicator measures, with its parents.

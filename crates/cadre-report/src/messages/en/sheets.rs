@@ -13,7 +13,6 @@ pub(in crate::messages) fn word(w: SheetWord) -> &'static str {
         SheetWord::Intro => {
             "One sheet per indicator: what it measures, where its data comes from, how it is computed, its targets and its values so far, as the programme's definitions and data give them."
         }
-        SheetWord::Period => "Period",
         SheetWord::Issued => "Issued",
         SheetWord::Result => "Result measured",
         SheetWord::Level => "Level",

@@ -11,9 +11,8 @@ pub(in crate::messages) fn word(w: SheetWord) -> &'static str {
     match w {
         SheetWord::Title => "Fiches de référence des indicateurs",
         SheetWord::Intro => {
-            "Une fiche par indicateur : ce qu’il mesure, d’où viennent ses données, comment il est calculé, ses cibles et ses valeurs à ce jour, telles que les définitions du programme et les données les donnent."
+            "Une fiche par indicateur\u{A0}: ce qu’il mesure, d’où viennent ses données, comment il est calculé, ses cibles et ses valeurs à ce jour, telles que les définitions du programme et les données les donnent."
         }
-        SheetWord::Period => "Période",
         SheetWord::Issued => "Émis le",
         SheetWord::Result => "Résultat mesuré",
         SheetWord::Level => "Niveau",
@@ -57,12 +56,12 @@ pub(in crate::messages) fn word(w: SheetWord) -> &'static str {
 pub(in crate::messages) fn text(t: &SheetText) -> String {
     match t {
         SheetText::Frequency { n, first, last } => format!(
-            "trimestrielle (trimestres civils) : {n} {} achevé{} du {first} au {last}",
+            "trimestrielle (trimestres civils)\u{A0}: {n} {} achevé{} du {first} au {last}",
             plural(*n, "trimestre", "trimestres"),
             plural(*n, "", "s"),
         ),
         SheetText::Rejected { dataset, n, count } => format!(
-            "{dataset} : {count} {} à la lecture, hors de toute valeur",
+            "{dataset}\u{A0}: {count} {} à la lecture, hors de toute valeur",
             plural(*n, "ligne rejetée", "lignes rejetées"),
         ),
         SheetText::Anomaly {
@@ -72,9 +71,9 @@ pub(in crate::messages) fn text(t: &SheetText) -> String {
             count,
         } => {
             if column.is_empty() {
-                format!("{dataset} : {what}, {count} lignes")
+                format!("{dataset}\u{A0}: {what}, {count} lignes")
             } else {
-                format!("{dataset}, {column} : {what}, {count} lignes")
+                format!("{dataset}, {column}\u{A0}: {what}, {count} lignes")
             }
         }
         SheetText::UpTo { period } => format!("Valeurs jusqu’à la fin de la période {period}"),
