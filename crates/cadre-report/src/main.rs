@@ -86,14 +86,7 @@ enum Command {
     /// Typeset the indicator reference sheets (PDF): per indicator, its
     /// definition, source, method, frequency, baseline, targets, values so
     /// far and data-quality notes.
-    Sheets {
-        #[command(flatten)]
-        input: Input,
-        #[command(flatten)]
-        when: When,
-        #[command(flatten)]
-        sheets: SheetsFlags,
-    },
+    Sheets(SheetsCommand),
     /// Show how one indicator's value was made: rows counted, rows left out, arithmetic.
     Explain {
         /// The indicator code (A3.2).
@@ -265,6 +258,28 @@ struct ReportFlags {
     /// An annex of indicator reference sheets, as `cadre sheets` writes them.
     #[arg(long)]
     reference_sheets: bool,
+}
+
+/// `cadre sheets`: the data, the period and the sheets' options.
+#[derive(Args)]
+struct SheetsCommand {
+    #[command(flatten)]
+    input: Input,
+    #[command(flatten)]
+    when: When,
+    #[command(flatten)]
+    flags: SheetsFlags,
+}
+
+impl SheetsCommand {
+    /// The reference sheets' PDF, written to `-o`.
+    fn run(self) -> Result<Outcome, Error> {
+        let allow_rejected = self.flags.allow_rejected;
+        let (args, output) = self.flags.args();
+        let when = self.when.when();
+        let outcome = self.input.run(allow_rejected, |s| s.sheets(&when, &args))?;
+        to_file_or_stdout(outcome, Some(&output))
+    }
 }
 
 /// The options of `cadre sheets` after the data and the period.
@@ -566,7 +581,7 @@ impl Command {
             | Command::Status { input, .. }
             | Command::Compute { input, .. }
             | Command::Report { input, .. }
-            | Command::Sheets { input, .. }
+            | Command::Sheets(SheetsCommand { input, .. })
             | Command::Explain { input, .. }
             | Command::Check { input, .. }
             | Command::Export { input, .. }
@@ -583,7 +598,7 @@ impl Command {
             | Command::Status { input, .. }
             | Command::Compute { input, .. }
             | Command::Report { input, .. }
-            | Command::Sheets { input, .. }
+            | Command::Sheets(SheetsCommand { input, .. })
             | Command::Explain { input, .. }
             | Command::Check { input, .. }
             | Command::Export { input, .. }
@@ -634,16 +649,7 @@ fn run(command: Command) -> Result<Outcome, Error> {
             let outcome = input.run(allow_rejected, |s| s.report(&when.when(), &args))?;
             to_file_or_stdout(outcome, Some(&output))
         }
-        Command::Sheets {
-            input,
-            when,
-            sheets,
-        } => {
-            let allow_rejected = sheets.allow_rejected;
-            let (args, output) = sheets.args();
-            let outcome = input.run(allow_rejected, |s| s.sheets(&when.when(), &args))?;
-            to_file_or_stdout(outcome, Some(&output))
-        }
+        Command::Sheets(command) => command.run(),
         Command::Explain {
             code,
             input,

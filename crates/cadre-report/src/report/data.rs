@@ -27,9 +27,7 @@
 
 use std::collections::BTreeMap;
 
-use cadre::indicator::{
-    Aggregate, AggregateKind, Direction, IndicatorDef, Measure, Selection,
-};
+use cadre::indicator::{Aggregate, AggregateKind, Direction, IndicatorDef, Measure, Selection};
 use cadre::schema::ColumnType;
 use cadre::table::{Breakdown, IndicatorValue, RatioParts, Status};
 use cadre::{Data, Engine, IndicatorTable, Lang, Period, Programme};
@@ -862,7 +860,11 @@ pub(super) fn anomaly_words(
                     .and_then(|d| d.column(reference))
                     .and_then(|r| r.references.as_deref())
                     .and_then(|t| programme.dataset(t));
-                format!("{} ({})", label(target_ds, target), label(schema, reference))
+                format!(
+                    "{} ({})",
+                    label(target_ds, target),
+                    label(schema, reference)
+                )
             }
         })
         .unwrap_or_default();

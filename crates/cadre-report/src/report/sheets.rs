@@ -230,11 +230,8 @@ pub fn build(
         .filter(|d| wanted.is_empty() || wanted.contains(&d.code.as_str()))
         .map(|d| b.sheet(d))
         .collect();
-    let period = b.f.period(
-        &table.period.label,
-        table.period.start,
-        table.period.end,
-    );
+    let period =
+        b.f.period(&table.period.label, table.period.start, table.period.end);
     Ok(SheetsData {
         lang,
         programme: programme.info.name.clone(),

@@ -71,8 +71,13 @@ fn last_quarter_is_the_report_s(sheets: &SheetsData, report: &ReportData, code: 
 #[test]
 fn a_terress_indicator_s_sheet() {
     let example = load("indicators/terress", "examples/terress/terress.xlsx");
-    let (data, report) =
-        sheets_and_report(&example, "2025-Q4", Lang::Fr, date(2026, 1, 15), &["A1.1", "OS1"]);
+    let (data, report) = sheets_and_report(
+        &example,
+        "2025-Q4",
+        Lang::Fr,
+        date(2026, 1, 15),
+        &["A1.1", "OS1"],
+    );
     // Restricted to the codes asked, in the definitions' order.
     let codes: Vec<&str> = data.sheets.iter().map(|s| s.code.as_str()).collect();
     assert_eq!(codes, ["OS1", "A1.1"], "--indicator restricts the sheets");
@@ -85,7 +90,11 @@ fn a_terress_indicator_s_sheet() {
     let s = &data.sheets[1];
     assert_eq!(s.code, "A1.1");
     let chain: Vec<&str> = s.results.iter().map(|r| r.code.as_str()).collect();
-    assert_eq!(chain, ["OG", "OS", "A1"], "the result and its parents, top down");
+    assert_eq!(
+        chain,
+        ["OG", "OS", "A1"],
+        "the result and its parents, top down"
+    );
     assert_eq!(s.level, "produit");
     assert_eq!(s.direction, "plus est mieux");
     // indicators/terress/indicators/a1.toml: milestones 15 by 31 March 2025
@@ -133,8 +142,16 @@ fn an_eau_indicator_s_sheet() {
     // sum of the quarters' own values so far.
     let mut sum = 0.0;
     for v in &s.values {
-        sum += v.period_value.as_deref().map_or(0.0, |x| x.parse::<f64>().unwrap());
-        assert_eq!(v.cumulative_value.as_deref(), Some(sum.to_string().as_str()), "{}", v.period);
+        sum += v
+            .period_value
+            .as_deref()
+            .map_or(0.0, |x| x.parse::<f64>().unwrap());
+        assert_eq!(
+            v.cumulative_value.as_deref(),
+            Some(sum.to_string().as_str()),
+            "{}",
+            v.period
+        );
     }
     assert_eq!(s.values.len(), 6, "2025-Q1 to 2026-Q2");
     last_quarter_is_the_report_s(&data, &report, "R1.1");
@@ -215,7 +232,10 @@ fn the_report_annex_is_off_by_default_and_holds_the_same_sheets_when_asked() {
     let alone =
         serde_json::to_value(sheets::build(&engine, &table, Lang::Fr, issued, &[]).unwrap())
             .unwrap();
-    assert_eq!(with["reference_sheets"], alone, "the annex is the sheets' data");
+    assert_eq!(
+        with["reference_sheets"], alone,
+        "the annex is the sheets' data"
+    );
     let mut without = with.clone();
     without.as_object_mut().unwrap().remove("reference_sheets");
     assert_eq!(without, default, "the annex changes nothing else");
@@ -283,7 +303,10 @@ fn the_sheets_templates_read_only_catalogue_words() {
                     .chars()
                     .take_while(|c| c.is_alphanumeric() || *c == '-')
                     .collect();
-                assert!(keys.contains(&key.as_str()), "{name}: {prefix}{key} is no sheet word");
+                assert!(
+                    keys.contains(&key.as_str()),
+                    "{name}: {prefix}{key} is no sheet word"
+                );
                 read += 1;
             }
         }
