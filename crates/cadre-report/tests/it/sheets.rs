@@ -325,3 +325,86 @@ fn an_unknown_indicator_is_refused() {
         .expect_err("an unknown code");
     assert!(err.to_string().contains("Z9"), "{err}");
 }
+
+/// `cadre` run in the repository with the Terr'ESS example and `extra`.
+fn cadre(extra: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_cadre"))
+        .args(extra)
+        .args([
+            "--programme",
+            "indicators/terress",
+            "--data",
+            "examples/terress/terress.xlsx",
+            "--period",
+            "2025-Q4",
+            "--date",
+            "2026-01-15",
+        ])
+        .current_dir(Path::new(ROOT))
+        .output()
+        .expect("cadre runs")
+}
+
+#[test]
+fn the_command_writes_the_sheets_asked_and_refuses_an_unknown_code() {
+    let dir = scratch("sheets-cli");
+    let pdf = dir.join("sheets.pdf");
+    let pdf_arg = pdf.to_str().expect("a path");
+    // Codes as the definitions write them or not (`os1`), repeated.
+    let out = cadre(&[
+        "sheets",
+        "--lang",
+        "en",
+        "--indicator",
+        "A1.1",
+        "--indicator",
+        "os1",
+        "-o",
+        pdf_arg,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = pdf_text(&std::fs::read(&pdf).expect("the PDF"), "sheets-cli");
+    assert_has(&text, "Indicator reference sheets", "the title");
+    assert_has(&text, "OS1 —", "a sheet asked for");
+    assert_has(&text, "A1.1 —", "a sheet asked for");
+    assert!(!text.contains("A1.2 —"), "a sheet not asked for:\n{text}");
+
+    let out = cadre(&["sheets", "--indicator", "Z9", "-o", pdf_arg]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unknown code is a usage error"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Z9"));
+}
+
+#[test]
+fn the_report_annex_prints_the_sheets_when_asked() {
+    let dir = scratch("sheets-annex");
+    let pdf = dir.join("report.pdf");
+    let out = cadre(&[
+        "report",
+        "--reference-sheets",
+        "-o",
+        pdf.to_str().expect("a path"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = pdf_text(&std::fs::read(&pdf).expect("the PDF"), "sheets-annex");
+    for expected in [
+        "Fiches de référence des indicateurs",
+        "Une fiche par indicateur",
+        "Valeurs à ce jour",
+        "Qualité des données",
+        "trimestrielle (trimestres civils) : 5 trimestres achevés du T4 2024 au T4 2025",
+    ] {
+        assert_has(&text, expected, "the reference sheets annex");
+    }
+}
