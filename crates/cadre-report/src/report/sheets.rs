@@ -245,13 +245,11 @@ pub fn build(
 }
 
 /// The calendar quarters of the programme that have ended by `end` (the
-/// period's last day), in order.
+/// period's last day), in order: those an export covers by default on
+/// that day, the programme's last (partial) quarter once it has ended.
 fn ended_quarters(programme: &Programme, end: NaiveDate) -> Vec<Period> {
     let info = &programme.info;
-    Period::quarters(info.start, end.min(info.end))
-        .into_iter()
-        .filter(|q| q.end <= end)
-        .collect()
+    Period::ended_quarters(info.start, info.end, end)
 }
 
 struct SheetBuilder<'a> {
