@@ -142,6 +142,23 @@ pub struct ReportArgs {
     pub previous_period: Option<String>,
     /// An annex listing, for each indicator, the rows behind its value.
     pub evidence: bool,
+    /// An annex of indicator reference sheets (as `cadre sheets` writes).
+    pub reference_sheets: bool,
+}
+
+/// How to make the indicator reference sheets (`cadre sheets`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SheetsArgs {
+    /// A template folder (its `sheets.typ`); the default template otherwise.
+    pub template: Option<PathBuf>,
+    /// The date of issue, when given.
+    pub date: Option<NaiveDate>,
+    /// The value of `SOURCE_DATE_EPOCH`, when set.
+    pub source_date_epoch: Option<String>,
+    /// A PDF standard to conform to.
+    pub pdf_standard: Option<PdfStandardChoice>,
+    /// The indicators to write a sheet for; every one when empty.
+    pub indicators: Vec<String>,
 }
 
 /// The language an error is written in before the programme is known: the
@@ -667,6 +684,7 @@ impl<'a> Session<'a> {
         options.final_report = args.final_report;
         options.data_as_of = args.data_as_of.or_else(|| newest_modification(self.data));
         options.evidence = args.evidence;
+        options.reference_sheets = args.reference_sheets;
         options.previous = args
             .previous
             .as_deref()
@@ -680,6 +698,39 @@ impl<'a> Session<'a> {
             })
             .transpose()?;
         Ok(options)
+    }
+
+    /// `cadre sheets`: the indicator reference sheets, their values up to
+    /// the end of a period, as one PDF.
+    #[cfg(feature = "pdf")]
+    pub fn sheets(&self, when: &When, args: &SheetsArgs) -> Result<Outcome, Error> {
+        let mut notes = self.accepted()?;
+        let period = self.period(when)?;
+        let engine = self.engine();
+        let table = engine.compute(&period)?;
+        let options = crate::report::sheets::SheetsOptions {
+            template: args
+                .template
+                .clone()
+                .map_or(TemplateSource::Builtin, TemplateSource::Folder),
+            lang: self.lang,
+            issue_date: crate::report::issue_date(
+                args.date,
+                args.source_date_epoch.as_deref(),
+                period.end,
+            )?,
+            pdf_standard: args.pdf_standard,
+            indicators: args.indicators.clone(),
+        };
+        let rendered = crate::report::render_sheets(&engine, &table, &options)?;
+        let lang = self.lang;
+        notes.extend(
+            rendered
+                .warnings
+                .iter()
+                .map(|w| Text::Warning { text: w }.render(lang)),
+        );
+        Ok(Outcome::clean(rendered.pdf, notes))
     }
 
     /// `cadre explain`: how one indicator's value was made.
@@ -829,6 +880,12 @@ pub fn compute(inputs: &Inputs, when: &When, format: TableFormat) -> Result<Outc
 #[cfg(feature = "pdf")]
 pub fn report(inputs: &Inputs, when: &When, args: &ReportArgs) -> Result<Outcome, Error> {
     on_inputs(inputs, |s| s.report(when, args))
+}
+
+/// `cadre sheets` on `inputs` (see [`Session::sheets`]).
+#[cfg(feature = "pdf")]
+pub fn sheets(inputs: &Inputs, when: &When, args: &SheetsArgs) -> Result<Outcome, Error> {
+    on_inputs(inputs, |s| s.sheets(when, args))
 }
 
 /// `cadre explain` on `inputs` (see [`Session::explain`]).

@@ -83,6 +83,10 @@ enum Command {
         #[command(flatten)]
         report: ReportFlags,
     },
+    /// Typeset the indicator reference sheets (PDF): per indicator, its
+    /// definition, source, method, frequency, baseline, targets, values so
+    /// far and data-quality notes.
+    Sheets(SheetsCommand),
     /// Show how one indicator's value was made: rows counted, rows left out, arithmetic.
     Explain {
         /// The indicator code (A3.2).
@@ -252,6 +256,69 @@ struct ReportFlags {
     /// value (file, sheet, row, key, date, value), as `explain` gives them.
     #[arg(long)]
     evidence: bool,
+    /// An annex of indicator reference sheets, as `cadre sheets` writes them.
+    #[arg(long)]
+    reference_sheets: bool,
+}
+
+/// `cadre sheets`: the data, the period and the sheets' options.
+#[derive(Args)]
+struct SheetsCommand {
+    #[command(flatten)]
+    input: Input,
+    #[command(flatten)]
+    when: When,
+    #[command(flatten)]
+    flags: SheetsFlags,
+}
+
+impl SheetsCommand {
+    /// The reference sheets' PDF, written to `-o`.
+    fn run(self) -> Result<Outcome, Error> {
+        let allow_rejected = self.flags.allow_rejected;
+        let (args, output) = self.flags.args();
+        let when = self.when.when();
+        let outcome = self.input.run(allow_rejected, |s| s.sheets(&when, &args))?;
+        to_file_or_stdout(outcome, Some(&output))
+    }
+}
+
+/// The options of `cadre sheets` after the data and the period.
+#[derive(Args)]
+struct SheetsFlags {
+    /// The PDF to write (written atomically).
+    #[arg(short, long)]
+    output: PathBuf,
+    /// A template folder (see `cadre report-template`; its sheets.typ); by
+    /// default the template built into cadre.
+    #[arg(long)]
+    template: Option<PathBuf>,
+    /// Date of issue (default: SOURCE_DATE_EPOCH, else the period's last day).
+    #[arg(long)]
+    date: Option<NaiveDate>,
+    /// Conform to a PDF standard: accessible (ua-1) or archival (a-3b, a-3a).
+    #[arg(long, value_enum)]
+    pdf_standard: Option<PdfStandard>,
+    /// A sheet for this indicator only; repeat for several (default: every indicator).
+    #[arg(long = "indicator", value_name = "CODE")]
+    indicators: Vec<String>,
+    /// Leave rejected rows out (counted in the data-quality notes) instead of failing.
+    #[arg(long)]
+    allow_rejected: bool,
+}
+
+impl SheetsFlags {
+    /// The command's arguments, and the PDF to write.
+    fn args(self) -> (commands::SheetsArgs, PathBuf) {
+        let args = commands::SheetsArgs {
+            template: self.template,
+            date: self.date,
+            source_date_epoch: std::env::var("SOURCE_DATE_EPOCH").ok(),
+            pdf_standard: self.pdf_standard.map(Into::into),
+            indicators: self.indicators,
+        };
+        (args, self.output)
+    }
 }
 
 impl ReportFlags {
@@ -270,6 +337,7 @@ impl ReportFlags {
             previous: self.previous,
             previous_period: self.previous_period,
             evidence: self.evidence,
+            reference_sheets: self.reference_sheets,
         };
         (args, self.output)
     }
@@ -515,6 +583,7 @@ impl Command {
             | Command::Status { input, .. }
             | Command::Compute { input, .. }
             | Command::Report { input, .. }
+            | Command::Sheets(SheetsCommand { input, .. })
             | Command::Explain { input, .. }
             | Command::Check { input, .. }
             | Command::Export { input, .. }
@@ -531,6 +600,7 @@ impl Command {
             | Command::Status { input, .. }
             | Command::Compute { input, .. }
             | Command::Report { input, .. }
+            | Command::Sheets(SheetsCommand { input, .. })
             | Command::Explain { input, .. }
             | Command::Check { input, .. }
             | Command::Export { input, .. }
@@ -581,6 +651,7 @@ fn run(command: Command) -> Result<Outcome, Error> {
             let outcome = input.run(allow_rejected, |s| s.report(&when.when(), &args))?;
             to_file_or_stdout(outcome, Some(&output))
         }
+        Command::Sheets(command) => command.run(),
         Command::Explain {
             code,
             input,

@@ -48,6 +48,7 @@ pub mod progress;
 #[cfg(feature = "pdf")]
 mod render;
 pub mod restatements;
+pub mod sheets;
 pub mod statement;
 
 use std::fmt;
@@ -59,7 +60,9 @@ use chrono::NaiveDate;
 
 pub use data::ReportData;
 #[cfg(feature = "pdf")]
-pub use render::{RenderedReport, render, render_template, render_template_with_files};
+pub use render::{
+    RenderedReport, render, render_sheets, render_template, render_template_with_files,
+};
 
 /// The name of the default template, as provenance records it.
 pub const BUILTIN_NAME: &str = "quarterly";
@@ -163,12 +166,16 @@ pub struct ReportOptions {
     /// the report lists. An input, like the data: the restatements
     /// themselves are computed by the report's engine.
     pub previous: Option<EarlierTable>,
+    /// An annex of indicator reference sheets (`--reference-sheets`), the
+    /// same as `cadre sheets` writes alone (see [`sheets`]).
+    pub reference_sheets: bool,
 }
 
 impl ReportOptions {
     /// The options of `cadre report` without flags: no PDF standard,
     /// rejected rows not listed, no narrative, the indicator table
-    /// attached, no evidence annex and no earlier table.
+    /// attached, no evidence annex, no earlier table and no reference
+    /// sheets.
     pub fn new(template: impl Into<TemplateSource>, lang: Lang, issue_date: NaiveDate) -> Self {
         ReportOptions {
             template: template.into(),
@@ -184,6 +191,7 @@ impl ReportOptions {
             attach_table: true,
             evidence: false,
             previous: None,
+            reference_sheets: false,
         }
     }
 }

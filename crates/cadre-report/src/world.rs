@@ -29,6 +29,10 @@ pub const DATA_PATH: &str = "/data.json";
 /// The template's entry point, inside the template folder.
 pub const MAIN_FILE: &str = "main.typ";
 
+/// The entry point of the reference sheets alone (`cadre sheets`), inside
+/// the template folder beside `main.typ`.
+pub const SHEETS_FILE: &str = "sheets.typ";
+
 /// The default quarterly template (`report_templates/quarterly`), compiled
 /// into the binary.
 static BUILTIN: include_dir::Dir<'static> =
@@ -141,6 +145,13 @@ impl ReportWorld {
             sources: Mutex::default(),
             served: Vec::new(),
         })
+    }
+
+    /// Compiles `file` (a file of the template folder, `sheets.typ`)
+    /// instead of `main.typ`: another document of the same template.
+    pub fn with_main(mut self, file: &str) -> Self {
+        self.main = project_file(&format!("/{file}"));
+        self
     }
 
     /// Serves `bytes` at the virtual path `path` (absolute, a constant of

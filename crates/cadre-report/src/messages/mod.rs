@@ -22,6 +22,7 @@
 mod en;
 mod fr;
 pub mod report;
+pub mod sheets;
 pub mod web;
 
 use std::fmt;

@@ -27,9 +27,7 @@
 
 use std::collections::BTreeMap;
 
-use cadre::indicator::{
-    Aggregate, AggregateKind, Direction, IndicatorDef, Kind, Measure, Selection,
-};
+use cadre::indicator::{Aggregate, AggregateKind, Direction, IndicatorDef, Measure, Selection};
 use cadre::schema::ColumnType;
 use cadre::table::{Breakdown, IndicatorValue, RatioParts, Status};
 use cadre::{Data, Engine, IndicatorTable, Lang, Period, Programme};
@@ -104,6 +102,10 @@ pub struct ReportData {
     /// (`--evidence`); absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Vec<super::evidence::EvidenceData>>,
+    /// The indicator reference sheets annex (`--reference-sheets`): the
+    /// sheets `cadre sheets` writes, with their own words; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference_sheets: Option<super::sheets::SheetsData>,
 }
 
 /// The narrative of the period, as Markdown blocks (see
@@ -845,7 +847,58 @@ pub(super) fn build(
         restatements: b.restatements(options.previous.as_ref())?,
         statement: b.statement()?,
         evidence: b.evidence(options.evidence)?,
+        reference_sheets: options
+            .reference_sheets
+            .then(|| super::sheets::build(engine, table, lang, options.issue_date, &[]))
+            .transpose()?,
     })
+}
+
+/// An anomaly in words: its dataset and column as the programme labels them
+/// (a referenced column reads "Country (authority)"), and what it is. The
+/// data-quality annex and the reference sheets write anomalies alike.
+pub(super) fn anomaly_words(
+    programme: &Programme,
+    a: &cadre::anomalies::Anomaly,
+    lang: Lang,
+) -> (String, String, &'static str) {
+    use cadre::anomalies::AnomalyKind;
+    let schema = programme.dataset(&a.dataset);
+    let dataset = schema
+        .map(|d| d.label.get(lang).to_owned())
+        .filter(|l| !l.is_empty())
+        .unwrap_or_else(|| a.dataset.clone());
+    let label = |ds: Option<&cadre::schema::DatasetSchema>, c: &str| {
+        ds.and_then(|d| d.column(c))
+            .map(|col| col.label.get(lang).to_owned())
+            .filter(|l| !l.is_empty())
+            .unwrap_or_else(|| c.to_owned())
+    };
+    let column = a
+        .column
+        .as_deref()
+        .map(|c| match c.split_once('.') {
+            None => label(schema, c),
+            Some((reference, target)) => {
+                let target_ds = schema
+                    .and_then(|d| d.column(reference))
+                    .and_then(|r| r.references.as_deref())
+                    .and_then(|t| programme.dataset(t));
+                format!(
+                    "{} ({})",
+                    label(target_ds, target),
+                    label(schema, reference)
+                )
+            }
+        })
+        .unwrap_or_default();
+    let what = match a.kind {
+        AnomalyKind::AfterIssue => ReportWord::AnomalyAfterIssue,
+        AnomalyKind::BeforeStart => ReportWord::AnomalyBeforeStart,
+        AnomalyKind::EmptyBreakdown => ReportWord::AnomalyEmptyBreakdown,
+        AnomalyKind::DuplicateRow => ReportWord::AnomalyDuplicate,
+    };
+    (dataset, column, what.text(lang))
 }
 
 fn narrative_data(n: &Narrative, table: &IndicatorTable, programme: &Programme) -> NarrativeData {
@@ -864,13 +917,13 @@ fn narrative_data(n: &Narrative, table: &IndicatorTable, programme: &Programme) 
     }
 }
 
-fn color(s: Status) -> String {
+pub(super) fn color(s: Status) -> String {
     format!("#{:06x}", status_color(s))
 }
 
 /// The text colour readable on a status colour: white on dark fills, near
 /// black on light ones (amber, grey), by relative luminance.
-fn ink(s: Status) -> &'static str {
+pub(super) fn ink(s: Status) -> &'static str {
     let c = status_color(s);
     let channel = |shift: u32| {
         let v = ((c >> shift) & 0xff) as f64 / 255.0;
@@ -1168,47 +1221,11 @@ impl Builder<'_> {
 
     /// What looks wrong in the accepted data (see [`cadre::anomalies`]).
     fn anomalies(&self, issued: chrono::NaiveDate) -> Result<Vec<AnomalyData>, ReportError> {
-        use cadre::anomalies::AnomalyKind;
         let list = self.engine.anomalies(issued).map_err(ReportError::Input)?;
         Ok(list
             .into_iter()
             .map(|a| {
-                let schema = self.programme.dataset(&a.dataset);
-                let dataset = schema
-                    .map(|d| d.label.get(self.lang).to_owned())
-                    .filter(|l| !l.is_empty())
-                    .unwrap_or_else(|| a.dataset.clone());
-                let label = |ds: Option<&cadre::schema::DatasetSchema>, c: &str| {
-                    ds.and_then(|d| d.column(c))
-                        .map(|col| col.label.get(self.lang).to_owned())
-                        .filter(|l| !l.is_empty())
-                        .unwrap_or_else(|| c.to_owned())
-                };
-                // A referenced column reads "Country (authority)".
-                let column = a
-                    .column
-                    .as_deref()
-                    .map(|c| match c.split_once('.') {
-                        None => label(schema, c),
-                        Some((reference, target)) => {
-                            let target_ds = schema
-                                .and_then(|d| d.column(reference))
-                                .and_then(|r| r.references.as_deref())
-                                .and_then(|t| self.programme.dataset(t));
-                            format!(
-                                "{} ({})",
-                                label(target_ds, target),
-                                label(schema, reference)
-                            )
-                        }
-                    })
-                    .unwrap_or_default();
-                let what = match a.kind {
-                    AnomalyKind::AfterIssue => ReportWord::AnomalyAfterIssue,
-                    AnomalyKind::BeforeStart => ReportWord::AnomalyBeforeStart,
-                    AnomalyKind::EmptyBreakdown => ReportWord::AnomalyEmptyBreakdown,
-                    AnomalyKind::DuplicateRow => ReportWord::AnomalyDuplicate,
-                };
+                let (dataset, column, what) = anomaly_words(self.programme, &a, self.lang);
                 // Row numbers alone when the dataset comes from one sheet.
                 let one_sheet = self
                     .data
@@ -1235,7 +1252,7 @@ impl Builder<'_> {
                 AnomalyData {
                     dataset,
                     column,
-                    what: what.text(self.lang).to_owned(),
+                    what: what.to_owned(),
                     count: ReportText::OutOf {
                         count: &self.f.count(a.count),
                         of: &self.f.count(a.of),
@@ -1711,12 +1728,7 @@ impl Builder<'_> {
             })
             .collect();
         let ceiling = d.direction == Direction::Ceiling;
-        let kind_text = match (ceiling, d.kind) {
-            (true, Kind::Total) => ReportWord::KindTotalCeiling,
-            (true, Kind::Level) => ReportWord::KindCeiling,
-            (false, Kind::Total) => ReportWord::KindTotal,
-            (false, Kind::Level) => ReportWord::KindLevel,
-        };
+        let kind_text = methodology::kind_word(d.kind, d.direction);
         MethodologyData {
             code: d.code.clone(),
             label: d.label.get(lang).to_owned(),

@@ -2,7 +2,8 @@
 //! generated from its definition so that it can never disagree with it.
 
 use crate::messages::report::FormulaText as F;
-use cadre::indicator::{IndicatorDef, Selection};
+use crate::messages::report::ReportWord;
+use cadre::indicator::{Direction, IndicatorDef, Kind, Selection};
 use cadre::measure::{Dating, Measure, MethodPhrase, MethodWriter, Source};
 use cadre::text::Localized;
 use cadre::{Lang, Programme};
@@ -182,6 +183,32 @@ fn sources_of<'p>(p: &'p Programme, ind: &'p IndicatorDef, out: &mut Vec<Source<
             }
         }
         measure => out.extend(measure.sources()),
+    }
+}
+
+/// The datasets an indicator reads, each once, in the order of its measure
+/// (a composite's parts' datasets): the datasets its data-quality notes
+/// look at.
+pub fn datasets<'p>(p: &'p Programme, ind: &'p IndicatorDef) -> Vec<&'p str> {
+    let mut sources = Vec::new();
+    sources_of(p, ind, &mut sources);
+    let mut out: Vec<&str> = Vec::new();
+    for s in sources {
+        if !out.contains(&s.dataset) {
+            out.push(s.dataset);
+        }
+    }
+    out
+}
+
+/// What kind of indicator it is, in the words of the methods annex: a
+/// total or a level, with a floor or a ceiling.
+pub fn kind_word(kind: Kind, direction: Direction) -> ReportWord {
+    match (direction == Direction::Ceiling, kind) {
+        (true, Kind::Total) => ReportWord::KindTotalCeiling,
+        (true, Kind::Level) => ReportWord::KindCeiling,
+        (false, Kind::Total) => ReportWord::KindTotal,
+        (false, Kind::Level) => ReportWord::KindLevel,
     }
 }
 

@@ -14,7 +14,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use super::{
     BUILTIN_NAME, Diagnostic, PdfStandardChoice, ReportError, ReportOptions, TemplateSource,
-    attachment, data, load_narrative, narrative,
+    attachment, data, load_narrative, narrative, sheets,
 };
 use crate::world::ReportWorld;
 
@@ -119,18 +119,61 @@ pub fn render_template_with_files(
     for (path, bytes) in files {
         world = world.with_file(&path, bytes);
     }
+    export(&world, template, issue_date, standard, ident)
+}
 
+/// Renders the indicator reference sheets alone (`cadre sheets`): their
+/// data (see [`sheets::build`]) compiled with the template's `sheets.typ`
+/// and exported as PDF. Nothing is written nor printed.
+pub fn render_sheets(
+    engine: &Engine,
+    table: &IndicatorTable,
+    options: &sheets::SheetsOptions,
+) -> Result<RenderedReport, ReportError> {
+    let programme = engine.programme();
+    let data = sheets::build(
+        engine,
+        table,
+        options.lang,
+        options.issue_date,
+        &options.indicators,
+    )?;
+    let bytes = serde_json::to_vec(&data)?;
+    let ident = format!(
+        "cadre/{}/{}/{}/sheets",
+        programme.info.code, table.period.label, options.lang
+    );
+    let world = ReportWorld::new(&options.template, bytes, options.issue_date)?
+        .with_main(crate::world::SHEETS_FILE);
+    export(
+        &world,
+        &options.template,
+        options.issue_date,
+        options.pdf_standard,
+        &ident,
+    )
+}
+
+/// Compiles `world`'s document and exports it as PDF, its creation date
+/// the date of issue and its identifier `ident`.
+fn export(
+    world: &ReportWorld,
+    template: &TemplateSource,
+    issue_date: NaiveDate,
+    standard: Option<PdfStandardChoice>,
+    ident: &str,
+) -> Result<RenderedReport, ReportError> {
     let started = Instant::now();
-    let compiled = typst::compile::<PagedDocument>(&world);
+    let compiled = typst::compile::<PagedDocument>(world);
     let compile_seconds = started.elapsed().as_secs_f64();
     let mut warnings: Vec<String> = compiled
         .warnings
         .iter()
-        .map(|w| diagnostic(&world, template, w).to_string())
+        .map(|w| diagnostic(world, template, w).to_string())
         .collect();
     let document = compiled
         .output
-        .map_err(|errors| ReportError::Template(diagnostics(&world, template, &errors)))?;
+        .map_err(|errors| ReportError::Template(diagnostics(world, template, &errors)))?;
 
     let standards = match standard {
         None => PdfStandards::default(),
@@ -165,7 +208,7 @@ pub fn render_template_with_files(
     };
     let started = Instant::now();
     let pdf = typst_pdf::pdf(&document, &options)
-        .map_err(|errors| ReportError::Pdf(diagnostics(&world, template, &errors)))?;
+        .map_err(|errors| ReportError::Pdf(diagnostics(world, template, &errors)))?;
     let pdf_seconds = started.elapsed().as_secs_f64();
     // Typst memoises across compilations; in a long-running process keep
     // only what recent reports used.

@@ -65,6 +65,7 @@ struct Params {
     #[serde(rename = "final")]
     final_report: Option<String>,
     evidence: Option<String>,
+    reference_sheets: Option<String>,
 }
 
 /// A flag is set by its presence, unless it says `0`, `false`, `no` or `off`.
@@ -113,6 +114,7 @@ impl Params {
             previous: None,
             previous_period: None,
             evidence: flag(&self.evidence),
+            reference_sheets: flag(&self.reference_sheets),
         }
     }
 }
@@ -809,7 +811,7 @@ async fn api_compute(
     .await
 }
 
-/// `POST /api/report?period=P[&lang=L&date=D&data_as_of=D&draft&final&evidence&allow_rejected]`:
+/// `POST /api/report?period=P[&lang=L&date=D&data_as_of=D&draft&final&evidence&reference_sheets&allow_rejected]`:
 /// the PDF `cadre report` writes.
 async fn api_report(
     State(app): Shared,

@@ -98,6 +98,7 @@ fn report(data: &Path, period: &str, output: &Path, previous: Option<&Path>) {
             previous: previous.map(Path::to_path_buf),
             previous_period: None,
             evidence: false,
+            reference_sheets: false,
         },
     )
     .expect("report")

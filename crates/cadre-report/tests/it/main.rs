@@ -12,6 +12,7 @@ mod progress;
 mod report;
 mod report_data;
 mod serve;
+mod sheets;
 mod split_and_weight;
 mod statement;
 mod template;

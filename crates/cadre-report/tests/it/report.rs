@@ -65,7 +65,7 @@ fn example() -> (Programme, Data, IndicatorTable) {
 }
 
 /// A scratch folder of this test binary.
-fn scratch(name: &str) -> PathBuf {
+pub(crate) fn scratch(name: &str) -> PathBuf {
     // Under the build folder, so the PDFs can be looked at after a run.
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("report")
@@ -75,7 +75,7 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 /// The text of a PDF, by `pdftotext`. Fails (never skips) when the tool is missing.
-fn pdf_text(pdf: &[u8], name: &str) -> String {
+pub(crate) fn pdf_text(pdf: &[u8], name: &str) -> String {
     let path = scratch("pdf").join(format!("{name}.pdf"));
     std::fs::write(&path, pdf).expect("write pdf");
     let out = Command::new("pdftotext").args(["-enc", "UTF-8"]).arg(&path).arg("-").output().unwrap_or_else(|e| {
@@ -100,7 +100,7 @@ fn squash(s: &str) -> String {
         .collect()
 }
 
-fn assert_has(text: &str, needle: &str, what: &str) {
+pub(crate) fn assert_has(text: &str, needle: &str, what: &str) {
     assert!(
         squash(text).contains(&squash(needle)),
         "the report's text lacks {what}: {needle:?}\n---\n{text}"
@@ -415,7 +415,7 @@ fn the_same_inputs_give_the_same_bytes() {
 }
 
 /// Writes the injection workbook: text cells holding Typst markup.
-fn injection_workbook(path: &Path) {
+pub(crate) fn injection_workbook(path: &Path) {
     use rust_xlsxwriter::Workbook;
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();

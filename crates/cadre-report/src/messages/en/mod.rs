@@ -1,6 +1,7 @@
 //! The runner's English catalogue: its words and sentences.
 
 pub(super) mod report;
+pub(super) mod sheets;
 pub(super) mod web;
 
 use super::{Lang, Text, Word, list};

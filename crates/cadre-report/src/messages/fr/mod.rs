@@ -1,6 +1,7 @@
 //! Le catalogue français du lanceur : ses mots et ses phrases.
 
 pub(super) mod report;
+pub(super) mod sheets;
 pub(super) mod web;
 
 use super::{Lang, Text, Word, list};
