@@ -84,6 +84,10 @@ sheet_words! {
     EndTarget = "end-target",
     /// The end-of-programme ceiling (less is better).
     EndCeiling = "end-ceiling",
+    /// A target for one period's own value (`period_targets`).
+    PeriodTarget = "period-target",
+    /// A target for one category of a breakdown (`targets`).
+    CategoryTarget = "category-target",
     /// Label: the values reported so far.
     ValuesSoFar = "values-so-far",
     /// Column heading: the quarter.

@@ -289,14 +289,15 @@ impl SheetBuilder<'_> {
             method: methodology::formula(p, d, lang),
             computed: methodology::computed(p, d, lang),
             frequency: self.frequency(),
-            baseline: d
-                .baseline
-                .map(|v| self.f.value(v, unit))
-                .unwrap_or_else(|| {
-                    crate::messages::report::ReportWord::NotAvailable
-                        .text(lang)
-                        .to_owned()
-                }),
+            baseline: match (d.baseline, d.baseline_date) {
+                (Some(v), Some(date)) => {
+                    format!("{} ({})", self.f.value(v, unit), self.f.date(date))
+                }
+                (Some(v), None) => self.f.value(v, unit),
+                (None, _) => crate::messages::report::ReportWord::NotAvailable
+                    .text(lang)
+                    .to_owned(),
+            },
             targets: self.targets(d),
             values: self.values(d),
             quality: self.quality(d),
@@ -414,7 +415,48 @@ impl SheetBuilder<'_> {
                 value: value(t),
             });
         }
+        lines.extend(self.period_targets(d));
+        // A category's own target, due at the programme's end like the
+        // indicator's.
+        for b in &d.breakdowns {
+            for (category, t) in &b.targets {
+                lines.push(TargetLine {
+                    what: format!(
+                        "{} {category} ({})",
+                        SheetWord::CategoryTarget.text(lang),
+                        b.by
+                    ),
+                    date: self.f.date(self.programme.info.end),
+                    value: value(*t),
+                });
+            }
+        }
         lines
+    }
+
+    /// The targets of periods' own values (`period_targets`), dated by
+    /// their periods' first and last days.
+    fn period_targets(&self, d: &IndicatorDef) -> Vec<TargetLine> {
+        let info = &self.programme.info;
+        d.period_targets
+            .iter()
+            .filter_map(|pt| {
+                let period = cadre::Period::parse(&pt.period, info.calendar(), info.end).ok()?;
+                Some(TargetLine {
+                    what: format!(
+                        "{} {}",
+                        SheetWord::PeriodTarget.text(self.lang),
+                        period.label
+                    ),
+                    date: format!(
+                        "{} – {}",
+                        self.f.date(period.start),
+                        self.f.date(period.end)
+                    ),
+                    value: self.shown(d, Some(pt.value)).unwrap_or_default(),
+                })
+            })
+            .collect()
     }
 
     /// A value as the report prints it: a rank as its stage's label, any

@@ -38,7 +38,7 @@ fn sheets_and_report(
     issued: NaiveDate,
     codes: &[&str],
 ) -> (SheetsData, ReportData) {
-    let period = cadre::Period::parse(period, p.info.start, p.info.end).expect("period");
+    let period = cadre::Period::parse(period, p.info.calendar(), p.info.end).expect("period");
     let engine = cadre::Engine::new(p, d);
     let table = engine.compute(&period).expect("compute");
     let codes: Vec<String> = codes.iter().map(|c| c.to_string()).collect();
@@ -161,7 +161,7 @@ fn an_eau_indicator_s_sheet() {
 /// The sheets of the Terr'ESS example.
 fn terress_pdf(lang: Lang, issued: NaiveDate) -> Vec<u8> {
     let (p, d) = load("indicators/terress", "examples/terress/terress.xlsx");
-    let period = cadre::Period::parse("2025-Q4", p.info.start, p.info.end).expect("period");
+    let period = cadre::Period::parse("2025-Q4", p.info.calendar(), p.info.end).expect("period");
     let engine = cadre::Engine::new(&p, &d);
     let table = engine.compute(&period).expect("compute");
     let options = SheetsOptions {
@@ -217,7 +217,7 @@ fn the_terress_sheets_print_their_headings_and_the_same_inputs_give_the_same_byt
 #[test]
 fn the_report_annex_is_off_by_default_and_holds_the_same_sheets_when_asked() {
     let (p, d) = load("indicators/terress", "examples/terress/terress.xlsx");
-    let period = cadre::Period::parse("2025-Q4", p.info.start, p.info.end).expect("period");
+    let period = cadre::Period::parse("2025-Q4", p.info.calendar(), p.info.end).expect("period");
     let engine = cadre::Engine::new(&p, &d);
     let table = engine.compute(&period).expect("compute");
     let issued = date(2026, 1, 15);
@@ -248,7 +248,7 @@ fn markup_in_definitions_and_data_prints_as_text_in_the_sheets() {
     let root = Path::new(ROOT);
     let p = Programme::load(root.join("tests/fixtures/injection")).expect("programme");
     let d = cadre::ingest(&p, &book).expect("data");
-    let period = cadre::Period::parse("2025-Q2", p.info.start, p.info.end).expect("period");
+    let period = cadre::Period::parse("2025-Q2", p.info.calendar(), p.info.end).expect("period");
     let engine = cadre::Engine::new(&p, &d);
     let table = engine.compute(&period).expect("compute");
     let options = SheetsOptions {
@@ -318,7 +318,7 @@ fn the_sheets_templates_read_only_catalogue_words() {
 fn an_unknown_indicator_is_refused() {
     let example = load("indicators/eau", "examples/eau/eau.xlsx");
     let (p, d) = &example;
-    let period = cadre::Period::parse("2026-Q2", p.info.start, p.info.end).expect("period");
+    let period = cadre::Period::parse("2026-Q2", p.info.calendar(), p.info.end).expect("period");
     let engine = cadre::Engine::new(p, d);
     let table = engine.compute(&period).expect("compute");
     let err = sheets::build(&engine, &table, Lang::En, date(2026, 7, 15), &["Z9".into()])
@@ -406,5 +406,50 @@ fn the_report_annex_prints_the_sheets_when_asked() {
         "trimestrielle (trimestres civils) : 5 trimestres achevés du T4 2024 au T4 2025",
     ] {
         assert_has(&text, expected, "the reference sheets annex");
+    }
+}
+
+/// The third programme's sheets state what its definitions add to a
+/// baseline and a target: the baseline's date, the targets of programme
+/// years (dated by their months) and the targets per category.
+#[test]
+fn sheets_state_dated_baselines_period_and_category_targets() {
+    let loaded = load(
+        "indicators/petite-enfance",
+        "examples/petite-enfance/petite-enfance.xlsx",
+    );
+    let (sheets, _) = sheets_and_report(
+        &loaded,
+        "2025-Q4",
+        Lang::En,
+        date(2026, 1, 15),
+        &["OS1.1", "R1.4", "R2.1"],
+    );
+    let sheet = |code: &str| sheets.sheets.iter().find(|s| s.code == code).unwrap();
+    assert_eq!(sheet("R1.4").baseline, "3,000 (30\u{A0}June 2024)");
+    let lines = |code: &str| -> Vec<(String, String, String)> {
+        sheet(code)
+            .targets
+            .iter()
+            .map(|t| (t.what.clone(), t.date.clone(), t.value.clone()))
+            .collect()
+    };
+    let r21 = lines("R2.1");
+    assert!(
+        r21.contains(&(
+            "target for the period PY1".into(),
+            "1\u{A0}July 2024 – 30\u{A0}June 2025".into(),
+            "150".into()
+        )),
+        "{r21:#?}"
+    );
+    let os11 = lines("OS1.1");
+    for category in ["fille", "garcon"] {
+        assert!(
+            os11.iter().any(|(what, _, value)| what
+                == &format!("category target {category} (sexe)")
+                && value.starts_with("35")),
+            "{os11:#?}"
+        );
     }
 }

@@ -34,6 +34,8 @@ pub(in crate::messages) fn word(w: SheetWord) -> &'static str {
         SheetWord::Milestone => "milestone",
         SheetWord::EndTarget => "end-of-programme target",
         SheetWord::EndCeiling => "end-of-programme ceiling",
+        SheetWord::PeriodTarget => "target for the period",
+        SheetWord::CategoryTarget => "category target",
         SheetWord::ValuesSoFar => "Values so far",
         SheetWord::Quarter => "Quarter",
         SheetWord::PeriodValue => "Quarter's value",

@@ -34,6 +34,8 @@ pub(in crate::messages) fn word(w: SheetWord) -> &'static str {
         SheetWord::Milestone => "jalon",
         SheetWord::EndTarget => "cible de fin de programme",
         SheetWord::EndCeiling => "plafond de fin de programme",
+        SheetWord::PeriodTarget => "cible de la période",
+        SheetWord::CategoryTarget => "cible de la catégorie",
         SheetWord::ValuesSoFar => "Valeurs à ce jour",
         SheetWord::Quarter => "Trimestre",
         SheetWord::PeriodValue => "Valeur du trimestre",
