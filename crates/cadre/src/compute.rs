@@ -230,51 +230,7 @@ impl<'a> Engine<'a> {
         // with milestones and target. The period value stays what was counted.
         let cumulative_value = crate::baseline::stock_value(ind, counted);
 
-        let mut breakdowns = Vec::new();
-        for b in &ind.breakdowns {
-            let cat = category_column(&b.by);
-            let cum = evaluate(&prepared, cumulative, Some(&cat)).map_err(err)?;
-            let per = evaluate(&prepared, in_period, Some(&cat)).map_err(err)?;
-            let dimension = self.programme.dimension(&b.by).cloned();
-            let empty_label = dimension
-                .as_ref()
-                .map(|d| d.empty.clone())
-                .unwrap_or_default();
-            let empty = empty_label
-                .get(self.programme.default_language())
-                .to_owned();
-            let (order, labels) = self.category_order(ind, &b.by, b.column());
-            let mut categories: Vec<Category> = cum
-                .into_iter()
-                .filter_map(|(c, v)| c.map(|c| (c, v)))
-                .map(|(category, cumulative)| {
-                    let period = per
-                        .iter()
-                        .find(|(c, _)| c.as_deref() == Some(category.as_str()))
-                        .map(|(_, f)| *f)
-                        .unwrap_or_else(|| empty_window_figure(&prepared));
-                    Category {
-                        empty: category == empty,
-                        label: labels.get(&category).cloned().unwrap_or_default(),
-                        category,
-                        period_value: period.value,
-                        cumulative_value: cumulative.value,
-                        period_parts: period.parts,
-                        cumulative_parts: cumulative.parts,
-                        target: None,
-                        achievement_pct: None,
-                        status: None,
-                    }
-                })
-                .collect();
-            categories.sort_by_key(|c| (c.empty, order(&c.category)));
-            breakdowns.push(Breakdown {
-                by: b.by.clone(),
-                label: dimension.map(|d| d.label).unwrap_or_default(),
-                empty_label,
-                categories,
-            });
-        }
+        let breakdowns = self.breakdowns(ind, &prepared, in_period, cumulative)?;
 
         let milestone = ind.milestone_due(period.end);
         let judging = Judging::of(
@@ -313,6 +269,65 @@ impl<'a> Engine<'a> {
         };
         crate::targets::apply(self.programme, ind, period, &judging, &mut value);
         Ok(value)
+    }
+
+    /// Each breakdown of `ind`: a line per category present in the
+    /// cumulative window, with its period value (`crate::targets` adds a
+    /// category's own target and status afterwards).
+    fn breakdowns(
+        &self,
+        ind: &IndicatorDef,
+        prepared: &Prepared,
+        in_period: Window,
+        cumulative: Window,
+    ) -> Result<Vec<Breakdown>> {
+        let err = Self::compute_error(ind);
+        let mut breakdowns = Vec::new();
+        for b in &ind.breakdowns {
+            let cat = category_column(&b.by);
+            let cum = evaluate(prepared, cumulative, Some(&cat)).map_err(err)?;
+            let per = evaluate(prepared, in_period, Some(&cat)).map_err(err)?;
+            let dimension = self.programme.dimension(&b.by).cloned();
+            let empty_label = dimension
+                .as_ref()
+                .map(|d| d.empty.clone())
+                .unwrap_or_default();
+            let empty = empty_label
+                .get(self.programme.default_language())
+                .to_owned();
+            let (order, labels) = self.category_order(ind, &b.by, b.column());
+            let mut categories: Vec<Category> = cum
+                .into_iter()
+                .filter_map(|(c, v)| c.map(|c| (c, v)))
+                .map(|(category, cumulative)| {
+                    let period = per
+                        .iter()
+                        .find(|(c, _)| c.as_deref() == Some(category.as_str()))
+                        .map(|(_, f)| *f)
+                        .unwrap_or_else(|| empty_window_figure(prepared));
+                    Category {
+                        empty: category == empty,
+                        label: labels.get(&category).cloned().unwrap_or_default(),
+                        category,
+                        period_value: period.value,
+                        cumulative_value: cumulative.value,
+                        period_parts: period.parts,
+                        cumulative_parts: cumulative.parts,
+                        target: None,
+                        achievement_pct: None,
+                        status: None,
+                    }
+                })
+                .collect();
+            categories.sort_by_key(|c| (c.empty, order(&c.category)));
+            breakdowns.push(Breakdown {
+                by: b.by.clone(),
+                label: dimension.map(|d| d.label).unwrap_or_default(),
+                empty_label,
+                categories,
+            });
+        }
+        Ok(breakdowns)
     }
 
     /// Sort key of a category: declared order for an enum, else by folded
