@@ -209,14 +209,15 @@ enum Command {
     },
 }
 
-/// The options of `cadre report` after the data and the period.
+/// The options of every command writing a PDF (`report`, `sheets`).
 #[derive(Args)]
-struct ReportFlags {
+struct PdfFlags {
     /// The PDF to write (written atomically).
     #[arg(short, long)]
     output: PathBuf,
-    /// A template folder (see `cadre report-template`); by default the
-    /// quarterly template built into cadre.
+    /// A template folder (see `cadre report-template`: main.typ for the
+    /// report, sheets.typ for the sheets); by default the template built
+    /// into cadre.
     #[arg(long)]
     template: Option<PathBuf>,
     /// Date of issue (default: SOURCE_DATE_EPOCH, else the period's last day).
@@ -225,6 +226,13 @@ struct ReportFlags {
     /// Conform to a PDF standard: accessible (ua-1) or archival (a-3b, a-3a).
     #[arg(long, value_enum)]
     pdf_standard: Option<PdfStandard>,
+}
+
+/// The options of `cadre report` after the data and the period.
+#[derive(Args)]
+struct ReportFlags {
+    #[command(flatten)]
+    pdf: PdfFlags,
     /// An earlier report (its PDF, or its table as json or csv): list the
     /// values of its period that today's data restates.
     #[arg(long)]
@@ -286,19 +294,8 @@ impl SheetsCommand {
 /// The options of `cadre sheets` after the data and the period.
 #[derive(Args)]
 struct SheetsFlags {
-    /// The PDF to write (written atomically).
-    #[arg(short, long)]
-    output: PathBuf,
-    /// A template folder (see `cadre report-template`; its sheets.typ); by
-    /// default the template built into cadre.
-    #[arg(long)]
-    template: Option<PathBuf>,
-    /// Date of issue (default: SOURCE_DATE_EPOCH, else the period's last day).
-    #[arg(long)]
-    date: Option<NaiveDate>,
-    /// Conform to a PDF standard: accessible (ua-1) or archival (a-3b, a-3a).
-    #[arg(long, value_enum)]
-    pdf_standard: Option<PdfStandard>,
+    #[command(flatten)]
+    pdf: PdfFlags,
     /// A sheet for this indicator only; repeat for several (default: every indicator).
     #[arg(long = "indicator", value_name = "CODE")]
     indicators: Vec<String>,
@@ -311,13 +308,13 @@ impl SheetsFlags {
     /// The command's arguments, and the PDF to write.
     fn args(self) -> (commands::SheetsArgs, PathBuf) {
         let args = commands::SheetsArgs {
-            template: self.template,
-            date: self.date,
+            template: self.pdf.template,
+            date: self.pdf.date,
             source_date_epoch: std::env::var("SOURCE_DATE_EPOCH").ok(),
-            pdf_standard: self.pdf_standard.map(Into::into),
+            pdf_standard: self.pdf.pdf_standard.map(Into::into),
             indicators: self.indicators,
         };
-        (args, self.output)
+        (args, self.pdf.output)
     }
 }
 
@@ -325,10 +322,10 @@ impl ReportFlags {
     /// The command's arguments, and the PDF to write.
     fn args(self) -> (commands::ReportArgs, PathBuf) {
         let args = commands::ReportArgs {
-            template: self.template,
-            date: self.date,
+            template: self.pdf.template,
+            date: self.pdf.date,
             source_date_epoch: std::env::var("SOURCE_DATE_EPOCH").ok(),
-            pdf_standard: self.pdf_standard.map(Into::into),
+            pdf_standard: self.pdf.pdf_standard.map(Into::into),
             narrative: self.narrative,
             strict: self.strict,
             draft: self.draft,
@@ -339,7 +336,7 @@ impl ReportFlags {
             evidence: self.evidence,
             reference_sheets: self.reference_sheets,
         };
-        (args, self.output)
+        (args, self.pdf.output)
     }
 }
 
