@@ -21,7 +21,7 @@
 #[path = "support/mod.rs"]
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet};
 use support::{Cell, Date, Res, Rng, date, french_number, n, opt_t, t};
@@ -1091,34 +1091,13 @@ fn summary(ex: &Example) {
     }
 }
 
-fn usage() -> ! {
-    eprintln!(
-        "usage: generate-eau [--summary] [OUT.xlsx]\n\
-         \n  OUT.xlsx   write the workbook there\n\
-         \x20 --summary  print the indicator values the data reach (stderr)"
-    );
-    std::process::exit(2)
-}
-
 fn main() -> Res<()> {
-    let (mut out, mut show_summary) = (None, false);
-    for a in std::env::args().skip(1) {
-        match a.as_str() {
-            "--summary" => show_summary = true,
-            "-h" | "--help" => usage(),
-            s if s.starts_with('-') => usage(),
-            _ if out.is_none() => out = Some(PathBuf::from(a)),
-            _ => usage(),
-        }
-    }
-    if out.is_none() && !show_summary {
-        usage();
-    }
+    let args = support::generator_args("generate-eau");
     let ex = example();
-    if show_summary {
+    if args.summary {
         summary(&ex);
     }
-    if let Some(path) = out {
+    if let Some(path) = args.out {
         write(&ex, &path)?;
     }
     Ok(())

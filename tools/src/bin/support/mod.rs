@@ -695,3 +695,42 @@ pub fn write_ods(path: &Path, sheets: &[Sheet]) -> Res<()> {
     zip.finish()?;
     Ok(())
 }
+
+/// What a generator's command line asks for: `[--summary] [OUT.xlsx]`.
+pub struct GeneratorArgs {
+    /// The workbook to write, if any.
+    pub out: Option<std::path::PathBuf>,
+    /// Print the indicator values the data reach (stderr).
+    pub summary: bool,
+}
+
+/// Reads `[--summary] [OUT.xlsx]` (at least one of them); anything else
+/// prints the usage of generator `name` and exits with status 2.
+#[allow(dead_code)] // not every generator binary that includes this module reads these arguments
+pub fn generator_args(name: &str) -> GeneratorArgs {
+    let usage = || -> ! {
+        eprintln!(
+            "usage: {name} [--summary] [OUT.xlsx]\n\
+             \n  OUT.xlsx   write the workbook there\n\
+             \x20 --summary  print the indicator values the data reach (stderr)"
+        );
+        std::process::exit(2)
+    };
+    let mut args = GeneratorArgs {
+        out: None,
+        summary: false,
+    };
+    for a in std::env::args().skip(1) {
+        match a.as_str() {
+            "--summary" => args.summary = true,
+            "-h" | "--help" => usage(),
+            s if s.starts_with('-') => usage(),
+            _ if args.out.is_none() => args.out = Some(std::path::PathBuf::from(a)),
+            _ => usage(),
+        }
+    }
+    if args.out.is_none() && !args.summary {
+        usage();
+    }
+    args
+}
