@@ -48,6 +48,7 @@ pub mod progress;
 #[cfg(feature = "pdf")]
 mod render;
 pub mod restatements;
+pub mod rounding;
 pub mod sheets;
 pub mod statement;
 

@@ -1615,18 +1615,25 @@ impl Builder<'_> {
                         is_percent(unit),
                         b.categories.iter().filter_map(|c| c.cumulative_value),
                     );
+                    // The categories' amounts as printed add up to the
+                    // indicator's as printed, when they make it.
+                    let parts = printed_parts(
+                        b.categories.iter().map(|c| c.cumulative_parts),
+                        iv.cumulative_parts,
+                    );
                     let rows = b
                         .categories
                         .iter()
-                        .map(|c| {
+                        .zip(parts)
+                        .map(|(c, parts)| {
                             let (name, note) = self.category_name(b, c);
                             FinanceRow {
                                 name,
                                 note,
                                 value: self.opt(c.cumulative_value, unit),
                                 fraction: c.cumulative_value.map(|v| fraction(v, max)),
-                                numerator: side(c.cumulative_parts, true),
-                                denominator: side(c.cumulative_parts, false),
+                                numerator: side(parts, true),
+                                denominator: side(parts, false),
                             }
                         })
                         .collect();
@@ -1948,4 +1955,32 @@ impl Builder<'_> {
             rejected_allowed: options.allow_rejected,
         })
     }
+}
+
+/// The parts (numerator and denominator) of a ratio's categories as
+/// printed, each side adding up to the `total`'s as printed when the
+/// categories make it (`super::rounding`); a category without a side keeps
+/// none.
+fn printed_parts(
+    categories: impl Iterator<Item = Option<RatioParts>> + Clone,
+    total: Option<RatioParts>,
+) -> Vec<Option<RatioParts>> {
+    let side = |pick: fn(&RatioParts) -> Option<f64>| -> Option<Vec<f64>> {
+        let values: Option<Vec<f64>> = categories
+            .clone()
+            .map(|c| c.as_ref().and_then(pick))
+            .collect();
+        let total = total.as_ref().and_then(pick)?;
+        Some(super::rounding::printed(&values?, total, 1.0).0)
+    };
+    let (numerators, denominators) = (side(|p| p.numerator), side(|p| p.denominator));
+    categories
+        .enumerate()
+        .map(|(i, c)| {
+            c.map(|p| RatioParts {
+                numerator: numerators.as_ref().map_or(p.numerator, |v| Some(v[i])),
+                denominator: denominators.as_ref().map_or(p.denominator, |v| Some(v[i])),
+            })
+        })
+        .collect()
 }

@@ -163,22 +163,26 @@ impl Writer<'_> {
         self.f.money(v, self.currency)
     }
 
-    /// A row of a budget table.
+    /// A row of a budget table: `x` its figures, `shown` the amounts as
+    /// printed (budget, spent in the period, spent to date: see
+    /// [`printed_figures`]); what remains is the printed budget less the
+    /// printed spending, so that the row adds up as printed too.
     fn row(
         &self,
         group: Option<String>,
         code: String,
         label: String,
-        x: &BudgetFigures,
+        (x, shown): (&BudgetFigures, [f64; 3]),
     ) -> StatementRow {
+        let [budget, spent_period, spent_to_date] = shown;
         StatementRow {
             group,
             code,
             label,
-            budget: self.money(x.budget),
-            spent_period: self.money(x.spent_period),
-            spent_to_date: self.money(x.spent_to_date),
-            remaining: self.money(x.remaining),
+            budget: self.money(budget),
+            spent_period: self.money(spent_period),
+            spent_to_date: self.money(spent_to_date),
+            remaining: self.money(budget - spent_to_date),
             used: x.used_pct.map(|p| self.f.percent(p)),
             over: x.remaining < 0.0,
         }
@@ -226,46 +230,70 @@ impl Labels {
     }
 }
 
+/// The amounts of `rows` as printed, each column adding up to the total's
+/// (`super::rounding`): per row, then for the total, budget, spent in the
+/// period and spent to date, in whole units of the currency.
+fn printed_figures(rows: &[BudgetRow], total: &BudgetFigures) -> (Vec<[f64; 3]>, [f64; 3]) {
+    let column = |pick: fn(&BudgetFigures) -> f64| {
+        let values: Vec<f64> = rows.iter().map(|r| pick(&r.figures)).collect();
+        super::rounding::printed(&values, pick(total), 1.0)
+    };
+    let (budget, b) = column(|x| x.budget);
+    let (period, p) = column(|x| x.spent_period);
+    let (to_date, t) = column(|x| x.spent_to_date);
+    let rows = (0..rows.len())
+        .map(|i| [budget[i], period[i], to_date[i]])
+        .collect();
+    (rows, [b, p, t])
+}
+
 /// The budget tables: by action, then by budget line (grouped by action
-/// when its rows name one), each with the statement's total.
+/// when its rows name one), each with the statement's total; every printed
+/// column adds up to its printed total.
 fn budget_tables(s: &FinancialStatement, w: &Writer, labels: &Labels) -> Vec<StatementTable> {
     let lang = w.lang;
-    let total = w.row(
-        None,
-        String::new(),
-        ReportWord::Total.text(lang).to_owned(),
-        &s.total,
-    );
+    let total = |shown| {
+        w.row(
+            None,
+            String::new(),
+            ReportWord::Total.text(lang).to_owned(),
+            (&s.total, shown),
+        )
+    };
     let mut tables = Vec::new();
     if let Some(rows) = &s.by_action {
+        let (shown, total_shown) = printed_figures(rows, &s.total);
         tables.push(StatementTable {
             heading: w.by(&labels.action),
             group_label: None,
             label: labels.action.clone(),
             rows: rows
                 .iter()
-                .map(|r: &BudgetRow| {
+                .zip(shown)
+                .map(|(r, shown): (&BudgetRow, _)| {
                     let a = r.action.as_ref();
                     w.row(
                         None,
                         a.map(|a| a.value.clone()).unwrap_or_default(),
                         a.map(|a| a.text(lang).to_owned()).unwrap_or_default(),
-                        &r.figures,
+                        (&r.figures, shown),
                     )
                 })
                 .collect(),
-            total: total.clone(),
+            total: total(total_shown),
         });
     }
     if let Some(rows) = &s.by_line {
         let grouped = rows.iter().any(|r| r.action.is_some());
+        let (shown, total_shown) = printed_figures(rows, &s.total);
         tables.push(StatementTable {
             heading: w.by(&labels.line),
             group_label: grouped.then(|| labels.action.clone()),
             label: labels.line.clone(),
             rows: rows
                 .iter()
-                .map(|r| {
+                .zip(shown)
+                .map(|(r, shown)| {
                     w.row(
                         r.action.as_ref().map(|a| a.value.clone()),
                         String::new(),
@@ -273,11 +301,11 @@ fn budget_tables(s: &FinancialStatement, w: &Writer, labels: &Labels) -> Vec<Sta
                             .as_ref()
                             .map(|l| l.text(lang).to_owned())
                             .unwrap_or_default(),
-                        &r.figures,
+                        (&r.figures, shown),
                     )
                 })
                 .collect(),
-            total,
+            total: total(total_shown),
         });
     }
     tables
@@ -291,22 +319,39 @@ fn funder_table(
     label: &str,
 ) -> FunderTable {
     let f = &w.f;
-    let line = |r: &FunderRow| FunderLine {
+    // Printed amounts add up to the printed total, and shares (to a tenth
+    // of a percent) to 100 (`super::rounding`).
+    let column = |pick: fn(&FunderRow) -> f64, total: f64| {
+        let values: Vec<f64> = rows.iter().map(pick).collect();
+        super::rounding::printed(&values, total, 1.0)
+    };
+    let (period, period_total) = column(|r| r.spent_period, s.total.spent_period);
+    let (to_date, to_date_total) = column(|r| r.spent_to_date, s.total.spent_to_date);
+    let shares: Option<Vec<f64>> = rows
+        .iter()
+        .map(|r| r.share_pct)
+        .collect::<Option<Vec<f64>>>()
+        .and_then(|v| super::rounding::allocate(&v, 100.0, 0.1));
+    let line = |(i, r): (usize, &FunderRow)| FunderLine {
         label: r.funder.text(w.lang).to_owned(),
-        spent_period: w.money(r.spent_period),
-        spent_to_date: w.money(r.spent_to_date),
-        share: r.share_pct.map(|p| f.percent(p)),
+        spent_period: w.money(period[i]),
+        spent_to_date: w.money(to_date[i]),
+        share: shares
+            .as_ref()
+            .map(|v| v[i])
+            .or(r.share_pct)
+            .map(|p| f.percent(p)),
         rate: r.rate_pct.map(|p| f.percent(p)),
         over: matches!(r.ceiling, Some(CeilingCheck::Exceeded { .. })),
     };
     FunderTable {
         heading: w.by(label),
         label: label.to_owned(),
-        rows: rows.iter().map(line).collect(),
+        rows: rows.iter().enumerate().map(line).collect(),
         total: FunderLine {
             label: ReportWord::Total.text(w.lang).to_owned(),
-            spent_period: w.money(s.total.spent_period),
-            spent_to_date: w.money(s.total.spent_to_date),
+            spent_period: w.money(period_total),
+            spent_to_date: w.money(to_date_total),
             share: (s.total.spent_to_date > 0.0).then(|| f.percent(100.0)),
             rate: None,
             over: false,
