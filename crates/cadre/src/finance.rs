@@ -10,6 +10,8 @@
 //! apart ([`FinancialStatement::later`]). Amounts are summed as written
 //! (a negative amount is a correction).
 
+mod flags;
+
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -19,10 +21,13 @@ use serde::Serialize;
 use crate::compute::Engine;
 use crate::error::{Error, Result};
 use crate::indicator::Selection;
+use crate::ingest::ROW_COLUMN;
 use crate::period::{Period, from_epoch_days};
 use crate::programme::{FinanceSettings, Funder, ProgrammeInfo};
 use crate::schema::ColumnSchema;
 use crate::text::{Localized, fold_key};
+
+pub use flags::{ExpenseEntry, FinanceFlags, USED_UP_PCT};
 
 /// A value of the action, line or funder column, with its label.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -161,10 +166,14 @@ pub struct FinancialStatement {
     pub forecast: Forecast,
     /// Expenses dated after the period's end.
     pub later: LaterExpenses,
+    /// What needs a funder's attention first ([`FinanceFlags`]).
+    pub flags: FinanceFlags,
 }
 
 /// Rows of one dataset as plain vectors.
 struct Rows {
+    /// Each row's number in its sheet, as the spreadsheet shows it.
+    row: Vec<Option<u32>>,
     amount: Vec<f64>,
     date: Vec<Option<i32>>,
     line: Vec<String>,
@@ -361,6 +370,7 @@ const AMOUNT: &str = "__amount";
 const LINE: &str = "__line";
 const ACTION: &str = "__action";
 const FUNDER: &str = "__funder";
+const ROW_NUMBER: &str = "__row_number";
 
 impl Engine<'_> {
     /// The financial statement of `period`; none when the programme declares
@@ -396,12 +406,21 @@ impl Engine<'_> {
         });
         Ok(FinancialStatement {
             period: period.clone(),
-            by_action,
-            by_line,
             total,
             by_funder,
             forecast: Forecast::straight_line(&self.programme().info, period, &total),
             later: LaterExpenses::after(&ledger.expenses, period),
+            flags: FinanceFlags::of(
+                by_line
+                    .as_deref()
+                    .or(by_action.as_deref())
+                    .unwrap_or_default(),
+                &ledger.expenses,
+                period,
+                self.programme().info.end,
+            ),
+            by_action,
+            by_line,
         })
     }
 
@@ -502,6 +521,7 @@ impl Engine<'_> {
             message: crate::filter::clean_polars_message(&e.to_string()),
             defined_at: None,
         };
+        // The frame keeps each row's number (`ROW_COLUMN`) of itself.
         let mut keep: Vec<&str> = vec![amount];
         keep.extend(line);
         keep.extend(action);
@@ -535,6 +555,7 @@ impl Engine<'_> {
                 text(line).alias(LINE),
                 text(action).alias(ACTION),
                 text(funder).alias(FUNDER),
+                col(ROW_COLUMN).cast(DataType::UInt32).alias(ROW_NUMBER),
             ])
             .collect()
             .map_err(err)?;
@@ -547,6 +568,12 @@ impl Engine<'_> {
                 .collect())
         };
         Ok(Rows {
+            row: frame
+                .column(ROW_NUMBER)
+                .and_then(|c| c.u32().cloned())
+                .map_err(err)?
+                .iter()
+                .collect(),
             amount: frame
                 .column(AMOUNT)
                 .and_then(|c| c.f64().cloned())

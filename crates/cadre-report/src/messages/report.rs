@@ -657,6 +657,46 @@ pub enum StatementText<'a> {
         /// The total budget, formatted.
         budget: &'a str,
     },
+    /// The heading of the red flags.
+    FlagsHeading,
+    /// A budget line used up before the programme's end.
+    UsedUp {
+        /// The line (and its action).
+        line: &'a str,
+        /// Spent to date, formatted.
+        spent: &'a str,
+        /// Its budget, formatted.
+        budget: &'a str,
+        /// Spent over budget, formatted.
+        used: &'a str,
+    },
+    /// A budget line whose spending to date is negative.
+    NegativeLine {
+        /// The line (and its action).
+        line: &'a str,
+        /// Spent to date, formatted.
+        spent: &'a str,
+    },
+    /// A correction or credit note (a negative expense).
+    Correction {
+        /// Its date, in words.
+        date: &'a str,
+        /// Its amount, formatted.
+        amount: &'a str,
+        /// Its line (and action); empty when none.
+        line: &'a str,
+        /// Its row in the expenses' sheet.
+        row: &'a str,
+    },
+    /// Expenses without a date, counted nowhere.
+    Undated {
+        /// How many rows (for the plural).
+        n: usize,
+        /// How many rows, formatted.
+        count: &'a str,
+        /// Their amount, formatted.
+        amount: &'a str,
+    },
     /// Expenses dated after the period's end, left out.
     Later {
         /// How many rows (for the plural).

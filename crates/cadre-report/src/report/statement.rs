@@ -29,6 +29,12 @@ pub struct StatementData {
     /// The expenses dated after the period, in a sentence; none when there
     /// are none.
     pub later: Option<String>,
+    /// The red flags' heading; none when there is no flag.
+    pub flags_heading: Option<String>,
+    /// The red flags ([`cadre::finance::FinanceFlags`]), a sentence each:
+    /// lines used up early, negative lines, corrections and credit notes,
+    /// undated expenses.
+    pub flags: Vec<String>,
 }
 
 /// A table of budget against spending.
@@ -148,6 +154,8 @@ pub fn build(programme: &Programme, s: &FinancialStatement, lang: Lang) -> State
             .unwrap_or_default(),
         forecast,
         later,
+        flags_heading: (!s.flags.is_empty()).then(|| StatementText::FlagsHeading.render(lang)),
+        flags: flags(s, &w),
     }
 }
 
@@ -396,4 +404,78 @@ fn cofinancing(rows: &[FunderRow], w: &Writer) -> Vec<String> {
 /// A value as printed with one decimal, for the plural.
 fn round1(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
+}
+
+/// A budget row's name in a sentence: its action and its line.
+fn row_name(r: &BudgetRow, lang: Lang) -> String {
+    let action = r.action.as_ref().map(|a| a.value.as_str()).unwrap_or("");
+    let line = r.line.as_ref().map(|l| l.text(lang)).unwrap_or("");
+    match (action.is_empty(), line.is_empty()) {
+        (false, false) => format!("{action} — {line}"),
+        (false, true) => r
+            .action
+            .as_ref()
+            .map(|a| a.text(lang))
+            .unwrap_or("")
+            .to_owned(),
+        _ => line.to_owned(),
+    }
+}
+
+/// The red flags, a sentence each, in the order of [`FinanceFlags`]'s
+/// fields.
+fn flags(s: &FinancialStatement, w: &Writer) -> Vec<String> {
+    let (f, lang) = (&w.f, w.lang);
+    let flags = &s.flags;
+    let mut out: Vec<String> = flags
+        .used_up
+        .iter()
+        .map(|r| {
+            StatementText::UsedUp {
+                line: &row_name(r, lang),
+                spent: &w.money(r.figures.spent_to_date),
+                budget: &w.money(r.figures.budget),
+                used: &r.figures.used_pct.map(|p| f.percent(p)).unwrap_or_default(),
+            }
+            .render(lang)
+        })
+        .collect();
+    out.extend(flags.negative.iter().map(|r| {
+        StatementText::NegativeLine {
+            line: &row_name(r, lang),
+            spent: &w.money(r.figures.spent_to_date),
+        }
+        .render(lang)
+    }));
+    out.extend(flags.corrections.iter().map(|e| {
+        // Named as its row of the statement names it (the line's label).
+        let row = s.by_line.iter().flatten().find(|r| {
+            r.line.as_ref().is_some_and(|l| l.value == e.line)
+                && r.action.as_ref().is_none_or(|a| a.value == e.action)
+        });
+        let line = match (row, e.action.is_empty(), e.line.is_empty()) {
+            (Some(r), _, _) => row_name(r, lang),
+            (None, false, false) => format!("{} — {}", e.action, e.line),
+            (None, _, _) => format!("{}{}", e.action, e.line),
+        };
+        StatementText::Correction {
+            date: &e.date.map(|d| f.date(d)).unwrap_or_default(),
+            amount: &w.money(e.amount),
+            line: &line,
+            row: &e.row.map(|r| r.to_string()).unwrap_or_default(),
+        }
+        .render(lang)
+    }));
+    if !flags.undated.is_empty() {
+        let n = flags.undated.len();
+        out.push(
+            StatementText::Undated {
+                n,
+                count: &f.count(n),
+                amount: &w.money(flags.undated.iter().map(|e| e.amount).sum()),
+            }
+            .render(lang),
+        );
+    }
+    out
 }

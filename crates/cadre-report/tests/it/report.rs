@@ -287,6 +287,18 @@ fn the_example_report_compiles_in_french_and_english() {
             !text.contains(foreign),
             "{lang}: the report mixes languages ({foreign})"
         );
+        // The financial red flags: in the summary's points of attention and
+        // in the financial chapter (A1's line used up at 100 %).
+        let used_up = if lang == Lang::Fr {
+            "38 000 € dépensés sur 38 000 € prévus (100 %)"
+        } else {
+            "€38,000 spent of €38,000 planned (100%)"
+        };
+        assert_eq!(
+            squash(&text).matches(&squash(used_up)).count(),
+            2,
+            "{lang}: the used-up line, in the summary and in the financial chapter"
+        );
         // F.2 is a ceiling (less is better): its progress chart labels the
         // line "ceiling", never "target".
         let target_67_5 = if lang == Lang::Fr {

@@ -334,3 +334,89 @@ fn the_tracking_workbook_has_the_statement_and_check_skips_it() {
     assert_eq!(read.len(), 1);
     assert_eq!(read[0].0, "2025-Q4");
 }
+
+/// The red flags against the sheets read here: every expense with a
+/// negative amount dated up to the period's end is a listed correction
+/// (its date and amount), and the lines listed as used up are exactly the
+/// (action, line) pairs whose spending to date reaches their budget, read
+/// from the sheets, while the programme still runs.
+#[test]
+fn terress_red_flags_equal_what_the_sheets_show() {
+    let (_, s) = statement(
+        "indicators/terress",
+        "examples/terress/terress.xlsx",
+        "2025-Q4",
+    );
+    let end = date(2025, 12, 31);
+    let workbook = "examples/terress/terress.xlsx";
+    let mut corrections: Vec<(NaiveDate, i64)> = Vec::new();
+    let mut lines: BTreeMap<(String, String), [f64; 2]> = BTreeMap::new();
+    for row in sheet(workbook, "Budget") {
+        let key = (text(&row, "action"), text(&row, "ligne").to_lowercase());
+        lines.entry(key).or_default()[0] += amount(&row["prevu"]);
+    }
+    for row in sheet(workbook, "Dépenses") {
+        let a = amount(
+            row.get("montant")
+                .or_else(|| row.get("amount"))
+                .expect("amount"),
+        );
+        let d = day(&row["date"]);
+        if d > end {
+            continue;
+        }
+        let key = (text(&row, "action"), text(&row, "ligne").to_lowercase());
+        lines.entry(key).or_default()[1] += a;
+        if a < 0.0 {
+            corrections.push((d, (a * 100.0).round() as i64));
+        }
+    }
+    corrections.sort();
+    let listed: Vec<(NaiveDate, i64)> = s
+        .flags
+        .corrections
+        .iter()
+        .map(|e| (e.date.expect("dated"), (e.amount * 100.0).round() as i64))
+        .collect();
+    assert!(!corrections.is_empty(), "the example has corrections");
+    assert_eq!(listed, corrections);
+    assert!(
+        s.flags
+            .corrections
+            .iter()
+            .all(|e| e.row.is_some_and(|r| r >= 2))
+    );
+    let used_up: Vec<(String, String)> = lines
+        .iter()
+        .filter(|(_, [budget, spent])| *budget > 0.0 && spent / budget * 100.0 >= 100.0)
+        .map(|(k, _)| k.clone())
+        .collect();
+    let flagged: Vec<(String, String)> = s
+        .flags
+        .used_up
+        .iter()
+        .map(|r| {
+            (
+                r.action.as_ref().unwrap().value.to_uppercase(),
+                r.line.as_ref().unwrap().value.to_lowercase(),
+            )
+        })
+        .collect();
+    let mut sorted = flagged.clone();
+    sorted.sort();
+    assert_eq!(sorted, used_up);
+    assert!(!used_up.is_empty(), "the example has a line used up early");
+    let negative = lines.values().filter(|[_, spent]| *spent < 0.0).count();
+    assert_eq!(s.flags.negative.len(), negative);
+    assert!(
+        s.flags.undated.is_empty(),
+        "every Terr'ESS expense is dated"
+    );
+    // In a period reaching the programme's end nothing is used up early.
+    let (_, at_end) = statement("indicators/terress", workbook, "2026");
+    assert!(
+        at_end.flags.used_up.is_empty(),
+        "{:?}",
+        at_end.flags.used_up
+    );
+}

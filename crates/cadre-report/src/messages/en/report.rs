@@ -480,6 +480,28 @@ pub(in crate::messages) fn statement(t: &StatementText) -> String {
         } => format!(
             "Forecast: {spent} spent with {elapsed} of the programme's time elapsed; at the same pace, spending would reach {projected} by its end, {pct} of the budget of {budget}."
         ),
+        StatementText::FlagsHeading => "Financial points of attention".into(),
+        StatementText::UsedUp {
+            line,
+            spent,
+            budget,
+            used,
+        } => format!(
+            "{line}: {spent} spent of {budget} planned ({used}) before the programme's end; nothing is left for the work still to come."
+        ),
+        StatementText::NegativeLine { line, spent } => format!(
+            "{line}: negative spending to date ({spent}); a credit note without its original entry?"
+        ),
+        StatementText::Correction {
+            date,
+            amount,
+            line,
+            row,
+        } => format!("Correction or credit note of {date}: {amount}, {line} (expenses row {row})."),
+        StatementText::Undated { n, count, amount } => format!(
+            "{count} expense {} without a date ({amount}): counted nowhere.",
+            super::plural(*n, "row", "rows")
+        ),
         StatementText::Later {
             n,
             count,

@@ -504,6 +504,31 @@ pub(in crate::messages) fn statement(t: &StatementText) -> String {
         } => format!(
             "Projection\u{A0}: {spent} dépensés pour {elapsed} de la durée du programme écoulée\u{A0}; au même rythme, les dépenses atteindraient {projected} à son terme, soit {pct} du budget de {budget}."
         ),
+        StatementText::FlagsHeading => "Points d’attention financiers".into(),
+        StatementText::UsedUp {
+            line,
+            spent,
+            budget,
+            used,
+        } => format!(
+            "{line} : {spent} dépensés sur {budget} prévus ({used}) avant la fin du programme ; rien ne reste pour le travail encore à venir."
+        ),
+        StatementText::NegativeLine { line, spent } => format!(
+            "{line} : dépenses négatives à ce jour ({spent}) ; un avoir sans son écriture d’origine ?"
+        ),
+        StatementText::Correction {
+            date,
+            amount,
+            line,
+            row,
+        } => {
+            format!("Correction ou avoir du {date} : {amount}, {line} (ligne {row} des dépenses).")
+        }
+        StatementText::Undated { n, count, amount } => format!(
+            "{count} {} sans date ({amount}) : {} nulle part.",
+            super::plural(*n, "dépense", "dépenses"),
+            super::plural(*n, "comptée", "comptées")
+        ),
         StatementText::Later {
             n,
             count,
