@@ -730,6 +730,8 @@ pub enum IndicatorProblem {
     /// A distinct count of the new values (`counts = "new"`) that cannot
     /// tell when a value first appeared.
     CountsNew(CountsNewProblem),
+    /// `[finance.indirect]` is wrong.
+    Indirect(IndirectProblem),
     /// A ceiling with a milestone above it.
     MilestoneAboveCeiling {
         /// The milestone's date.
@@ -812,6 +814,23 @@ pub enum WindowProblem {
     DatedTwice {
         /// The measure's date column.
         date: String,
+    },
+}
+
+/// What is wrong with `[finance.indirect]`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum IndirectProblem {
+    /// The cap is not a share above 0 and up to 100 %.
+    Cap {
+        /// The cap written.
+        cap: f64,
+    },
+    /// Neither `actions` nor `lines`: nothing is indirect.
+    Nothing,
+    /// `actions` or `lines` without the expenses' column to read them in.
+    NeedsColumn {
+        /// `action` or `line`.
+        key: &'static str,
     },
 }
 

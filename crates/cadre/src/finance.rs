@@ -168,6 +168,49 @@ pub struct FinancialStatement {
     pub later: LaterExpenses,
     /// What needs a funder's attention first ([`FinanceFlags`]).
     pub flags: FinanceFlags,
+    /// The indirect costs against their cap, when `[finance.indirect]`
+    /// declares them.
+    pub indirect: Option<IndirectCheck>,
+}
+
+/// The indirect costs to date against their cap, a share of the direct
+/// costs (every other expense to date).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct IndirectCheck {
+    /// Indirect costs spent to date.
+    pub indirect: f64,
+    /// Direct costs spent to date.
+    pub direct: f64,
+    /// Indirect over direct, in percent; none without direct costs.
+    pub pct: Option<f64>,
+    /// The cap, in percent of the direct costs.
+    pub cap_pct: f64,
+    /// The share against the cap; none without direct costs.
+    pub check: Option<CeilingCheck>,
+}
+
+impl IndirectCheck {
+    /// The check of `ledger`'s spending to date against `settings`.
+    fn of(ledger: &Ledger, settings: &crate::programme::IndirectCosts) -> Self {
+        let named = |values: &[String], v: &str| values.iter().any(|x| fold_key(x) == fold_key(v));
+        let (mut indirect, mut direct) = (0.0, 0.0);
+        for (i, (_, to_date)) in ledger.spent.iter().enumerate() {
+            let e = &ledger.expenses;
+            if named(&settings.actions, &e.action[i]) || named(&settings.lines, &e.line[i]) {
+                indirect += to_date;
+            } else {
+                direct += to_date;
+            }
+        }
+        let pct = (direct > 0.0).then(|| indirect / direct * 100.0);
+        IndirectCheck {
+            indirect,
+            direct,
+            pct,
+            cap_pct: settings.cap_pct,
+            check: pct.map(|p| CeilingCheck::of(p, settings.cap_pct)),
+        }
+    }
 }
 
 /// Rows of one dataset as plain vectors.
@@ -419,6 +462,7 @@ impl Engine<'_> {
                 period,
                 self.programme().info.end,
             ),
+            indirect: fin.indirect.as_ref().map(|i| IndirectCheck::of(&ledger, i)),
             by_action,
             by_line,
         })

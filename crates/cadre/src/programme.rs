@@ -302,6 +302,27 @@ pub struct FinanceSettings {
     pub budget: BudgetSource,
     /// The expenses: one row per expense, dated.
     pub expenses: ExpenseSource,
+    /// Which expenses are indirect costs, and their cap.
+    #[serde(default)]
+    pub indirect: Option<IndirectCosts>,
+}
+
+/// The indirect costs (`[finance.indirect]`): the expenses of some actions
+/// or budget lines, capped at a share of the direct costs (the other
+/// expenses), as funders write it ("7 % of eligible direct costs").
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndirectCosts {
+    /// The actions whose expenses are indirect (values of the expenses'
+    /// action column, ignoring case).
+    #[serde(default)]
+    pub actions: Vec<String>,
+    /// The budget lines whose expenses are indirect (values of the
+    /// expenses' line column, ignoring case).
+    #[serde(default)]
+    pub lines: Vec<String>,
+    /// The cap, in percent of the direct costs (0 < cap ≤ 100).
+    pub cap_pct: f64,
 }
 
 /// The budget's dataset and columns.
@@ -836,6 +857,10 @@ impl Programme {
             .chain(e.funder.iter().map(|c| (c, Need::Any)));
         self.check_finance_columns(&e.dataset, expenses)
             .map_err(|p| err("expenses", p))?;
+        if let Some(indirect) = &finance.indirect {
+            check_indirect(indirect, e)
+                .map_err(|p| err("indirect", IndicatorProblem::Indirect(p)))?;
+        }
         Ok(())
     }
 
@@ -1418,4 +1443,27 @@ fn line_at(text: &str, i: usize) -> usize {
 
 pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// `[finance.indirect]` names what it caps, in columns the expenses have,
+/// and its cap is a share a funder could set.
+fn check_indirect(
+    indirect: &IndirectCosts,
+    expenses: &ExpenseSource,
+) -> std::result::Result<(), crate::error::IndirectProblem> {
+    use crate::error::IndirectProblem;
+    let cap = indirect.cap_pct;
+    if !(cap.is_finite() && cap > 0.0 && cap <= 100.0) {
+        return Err(IndirectProblem::Cap { cap });
+    }
+    if indirect.actions.is_empty() && indirect.lines.is_empty() {
+        return Err(IndirectProblem::Nothing);
+    }
+    if !indirect.actions.is_empty() && expenses.action.is_none() {
+        return Err(IndirectProblem::NeedsColumn { key: "action" });
+    }
+    if !indirect.lines.is_empty() && expenses.line.is_none() {
+        return Err(IndirectProblem::NeedsColumn { key: "line" });
+    }
+    Ok(())
 }

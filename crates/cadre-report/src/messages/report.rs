@@ -657,6 +657,21 @@ pub enum StatementText<'a> {
         /// The total budget, formatted.
         budget: &'a str,
     },
+    /// The indirect costs against their cap.
+    Indirect {
+        /// Indirect costs to date, formatted.
+        indirect: &'a str,
+        /// Direct costs to date, formatted.
+        direct: &'a str,
+        /// Indirect over direct, formatted.
+        pct: &'a str,
+        /// The cap, formatted.
+        cap: &'a str,
+        /// Under the cap: the margin in points; over it: none.
+        margin: Option<&'a str>,
+        /// Over the cap: by how many points; under it: none.
+        by: Option<&'a str>,
+    },
     /// The heading of the red flags.
     FlagsHeading,
     /// A budget line used up before the programme's end.

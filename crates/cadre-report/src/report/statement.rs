@@ -29,6 +29,9 @@ pub struct StatementData {
     /// The expenses dated after the period, in a sentence; none when there
     /// are none.
     pub later: Option<String>,
+    /// The indirect costs against their cap, in a sentence; none when the
+    /// definitions declare none.
+    pub indirect: Option<String>,
     /// The red flags' heading; none when there is no flag.
     pub flags_heading: Option<String>,
     /// The red flags ([`cadre::finance::FinanceFlags`]), a sentence each:
@@ -154,6 +157,23 @@ pub fn build(programme: &Programme, s: &FinancialStatement, lang: Lang) -> State
             .unwrap_or_default(),
         forecast,
         later,
+        indirect: s.indirect.map(|i| {
+            let pct = i.pct.map(|p| f.percent(p)).unwrap_or_default();
+            let (margin, by) = match i.check {
+                Some(CeilingCheck::Respected { margin }) => (Some(f.fixed(margin, 1)), None),
+                Some(CeilingCheck::Exceeded { by }) => (None, Some(f.fixed(by, 1))),
+                None => (None, None),
+            };
+            StatementText::Indirect {
+                indirect: &w.money(i.indirect),
+                direct: &w.money(i.direct),
+                pct: &pct,
+                cap: &f.percent(i.cap_pct),
+                margin: margin.as_deref(),
+                by: by.as_deref(),
+            }
+            .render(lang)
+        }),
         flags_heading: (!s.flags.is_empty()).then(|| StatementText::FlagsHeading.render(lang)),
         flags: flags(s, &w),
     }

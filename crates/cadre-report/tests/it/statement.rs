@@ -420,3 +420,117 @@ fn terress_red_flags_equal_what_the_sheets_show() {
         at_end.flags.used_up
     );
 }
+
+/// A copy of `from` (a programme's folder) in `to`.
+fn copy_folder(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_folder(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Terr'ESS's definitions with `[finance.indirect]` written as `indirect`,
+/// loaded.
+fn terress_with_indirect(indirect: &str) -> Result<Programme, cadre::Error> {
+    let dir = tempfile::tempdir().unwrap();
+    copy_folder(&Path::new(ROOT).join("indicators/terress"), dir.path());
+    let path = dir.path().join("programme.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let at = text.find("\n[report]").expect("a [report] table");
+    let edited = format!(
+        "{}\n[finance.indirect]\n{indirect}\n{}",
+        &text[..at],
+        &text[at..]
+    );
+    std::fs::write(&path, edited).unwrap();
+    Programme::load(dir.path())
+}
+
+/// The indirect costs (the management action G, declared indirect in a
+/// copy of the definitions) against their cap, from the expenses sheet
+/// read here: G's spending to date over everyone else's.
+#[test]
+fn indirect_costs_are_checked_against_their_cap() {
+    let workbook = "examples/terress/terress.xlsx";
+    let end = date(2025, 12, 31);
+    let (mut indirect, mut direct) = (0.0, 0.0);
+    for row in sheet(workbook, "Dépenses") {
+        let a = amount(
+            row.get("montant")
+                .or_else(|| row.get("amount"))
+                .expect("amount"),
+        );
+        if day(&row["date"]) > end {
+            continue;
+        }
+        if text(&row, "action").eq_ignore_ascii_case("G") {
+            indirect += a;
+        } else {
+            direct += a;
+        }
+    }
+    assert!(indirect > 0.0 && direct > 0.0);
+    let pct = indirect / direct * 100.0;
+    for (cap, over) in [(7.0, true), (30.0, false)] {
+        let p = terress_with_indirect(&format!("actions = [\"g\"]\ncap_pct = {cap}"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let d = cadre::ingest(&p, Path::new(ROOT).join(workbook)).unwrap();
+        let period = Period::parse("2025-Q4", p.info.calendar(), p.info.end).unwrap();
+        let s = Engine::new(&p, &d)
+            .financial_statement(&period)
+            .unwrap()
+            .unwrap();
+        let i = s.indirect.expect("the indirect costs");
+        close(i.indirect, indirect, "indirect");
+        close(i.direct, direct, "direct");
+        close(i.pct.unwrap(), pct, "share of direct costs");
+        match i.check.unwrap() {
+            CeilingCheck::Exceeded { by } if over => close(by, pct - cap, "excess"),
+            CeilingCheck::Respected { margin } if !over => close(margin, cap - pct, "margin"),
+            other => panic!("cap {cap}: {other:?} for {pct} %"),
+        }
+        let data = cadre_report::report::statement::build(&p, &s, cadre::Lang::Fr);
+        let sentence = data.indirect.expect("the sentence");
+        let verdict = if over {
+            "dépassé de"
+        } else {
+            "respecté, marge"
+        };
+        assert!(
+            sentence.starts_with("Coûts indirects : ") && sentence.contains(verdict),
+            "{sentence}"
+        );
+    }
+}
+
+/// `[finance.indirect]` is refused, with what to write, when its cap is no
+/// share or when it names nothing.
+#[test]
+fn a_wrong_indirect_cost_declaration_is_refused() {
+    for (indirect, expected) in [
+        (
+            "actions = [\"G\"]\ncap_pct = 0",
+            "`cap_pct = 0` is not a share of the direct costs",
+        ),
+        (
+            "actions = [\"G\"]\ncap_pct = 120",
+            "`cap_pct = 120` is not a share",
+        ),
+        ("cap_pct = 7", "name the indirect costs"),
+    ] {
+        let e = terress_with_indirect(indirect).expect_err(indirect);
+        let en = e.message(cadre::Lang::En);
+        assert!(
+            en.contains("[finance] indirect") && en.contains(expected),
+            "{en}"
+        );
+        let fr = e.message(cadre::Lang::Fr);
+        assert!(fr.contains("[finance] indirect :"), "{fr}");
+    }
+}

@@ -480,6 +480,23 @@ pub(in crate::messages) fn statement(t: &StatementText) -> String {
         } => format!(
             "Forecast: {spent} spent with {elapsed} of the programme's time elapsed; at the same pace, spending would reach {projected} by its end, {pct} of the budget of {budget}."
         ),
+        StatementText::Indirect {
+            indirect,
+            direct,
+            pct,
+            cap,
+            margin,
+            by,
+        } => {
+            let verdict = match (margin, by) {
+                (_, Some(by)) => format!("exceeded by {by} points"),
+                (Some(m), None) => format!("respected, margin {m} points"),
+                (None, None) => "not applicable".into(),
+            };
+            format!(
+                "Indirect costs: {indirect}, {pct} of the direct costs ({direct}); cap of {cap}: {verdict}."
+            )
+        }
         StatementText::FlagsHeading => "Financial points of attention".into(),
         StatementText::UsedUp {
             line,

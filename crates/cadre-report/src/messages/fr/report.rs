@@ -504,6 +504,23 @@ pub(in crate::messages) fn statement(t: &StatementText) -> String {
         } => format!(
             "Projection\u{A0}: {spent} dépensés pour {elapsed} de la durée du programme écoulée\u{A0}; au même rythme, les dépenses atteindraient {projected} à son terme, soit {pct} du budget de {budget}."
         ),
+        StatementText::Indirect {
+            indirect,
+            direct,
+            pct,
+            cap,
+            margin,
+            by,
+        } => {
+            let verdict = match (margin, by) {
+                (_, Some(by)) => format!("dépassé de {by} points"),
+                (Some(m), None) => format!("respecté, marge {m} points"),
+                (None, None) => "sans objet".into(),
+            };
+            format!(
+                "Coûts indirects : {indirect}, soit {pct} des coûts directs ({direct}) ; plafond de {cap} : {verdict}."
+            )
+        }
         StatementText::FlagsHeading => "Points d’attention financiers".into(),
         StatementText::UsedUp {
             line,

@@ -4,8 +4,8 @@ use super::{RulePart, aliases_line};
 use crate::cell::format_number;
 use crate::error::{
     CountsNewProblem, DatasetProblem, DefinedAt, DefinitionProblem, Error, IndicatorProblem,
-    LogoProblem, PeriodProblem, ShapeProblem, TableProblem, UnknownWord, WindowProblem,
-    WorkbookProblem,
+    IndirectProblem, LogoProblem, PeriodProblem, ShapeProblem, TableProblem, UnknownWord,
+    WindowProblem, WorkbookProblem,
 };
 use crate::explain::Aggregation;
 use crate::indicator::{AggregateKind, MeasureType};
@@ -795,6 +795,17 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
                 .into(),
         },
         IndicatorProblem::Targets(p) => target_problem(p),
+        IndicatorProblem::Indirect(p) => match p {
+            IndirectProblem::Cap { cap } => format!(
+                "`cap_pct = {cap}` is not a share of the direct costs: write a percentage above 0 and up to 100"
+            ),
+            IndirectProblem::Nothing => {
+                "name the indirect costs: `actions = [...]` or `lines = [...]`".into()
+            }
+            IndirectProblem::NeedsColumn { key } => format!(
+                "indirect costs named by {key} need the expenses' `{key}` column: declare it in `[finance] expenses`"
+            ),
+        },
     }
 }
 

@@ -4,8 +4,8 @@ use super::{RulePart, aliases_line};
 use crate::cell::format_number;
 use crate::error::{
     CountsNewProblem, DatasetProblem, DefinedAt, DefinitionProblem, Error, IndicatorProblem,
-    LogoProblem, PeriodProblem, ShapeProblem, TableProblem, UnknownWord, WindowProblem,
-    WorkbookProblem,
+    IndirectProblem, LogoProblem, PeriodProblem, ShapeProblem, TableProblem, UnknownWord,
+    WindowProblem, WorkbookProblem,
 };
 use crate::explain::Aggregation;
 use crate::indicator::{AggregateKind, MeasureType};
@@ -840,6 +840,17 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
                 .into(),
         },
         IndicatorProblem::Targets(p) => target_problem(p),
+        IndicatorProblem::Indirect(p) => match p {
+            IndirectProblem::Cap { cap } => format!(
+                "« cap_pct = {cap} » n’est pas une part des coûts directs : écrivez un pourcentage supérieur à 0 et au plus 100"
+            ),
+            IndirectProblem::Nothing => {
+                "nommez les coûts indirects : « actions = [...] » ou « lines = [...] »".into()
+            }
+            IndirectProblem::NeedsColumn { key } => format!(
+                "des coûts indirects nommés par « {key} » demandent la colonne « {key} » des dépenses : déclarez-la dans « [finance] expenses »"
+            ),
+        },
     }
 }
 
