@@ -730,8 +730,8 @@ pub enum IndicatorProblem {
     /// A distinct count of the new values (`counts = "new"`) that cannot
     /// tell when a value first appeared.
     CountsNew(CountsNewProblem),
-    /// `[finance.indirect]` is wrong.
-    Indirect(IndirectProblem),
+    /// A key of `[finance]` is wrong.
+    Finance(FinanceProblem),
     /// A ceiling with a milestone above it.
     MilestoneAboveCeiling {
         /// The milestone's date.
@@ -817,18 +817,23 @@ pub enum WindowProblem {
     },
 }
 
-/// What is wrong with `[finance.indirect]`.
+/// What is wrong with a key of `[finance]`.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum IndirectProblem {
-    /// The cap is not a share above 0 and up to 100 %.
-    Cap {
+pub enum FinanceProblem {
+    /// `used_up_pct` is not a share from 1 to 1000 %.
+    UsedUpPct {
+        /// The share written.
+        pct: f64,
+    },
+    /// The indirect costs' cap is not a share above 0 and up to 100 %.
+    IndirectCap {
         /// The cap written.
         cap: f64,
     },
     /// Neither `actions` nor `lines`: nothing is indirect.
-    Nothing,
+    IndirectNothing,
     /// `actions` or `lines` without the expenses' column to read them in.
-    NeedsColumn {
+    IndirectNeedsColumn {
         /// `action` or `line`.
         key: &'static str,
     },

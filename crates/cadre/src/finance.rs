@@ -454,6 +454,7 @@ impl Engine<'_> {
             forecast: Forecast::straight_line(&self.programme().info, period, &total),
             later: LaterExpenses::after(&ledger.expenses, period),
             flags: FinanceFlags::of(
+                fin.used_up_pct.unwrap_or(USED_UP_PCT),
                 by_line
                     .as_deref()
                     .or(by_action.as_deref())

@@ -305,6 +305,11 @@ pub struct FinanceSettings {
     /// Which expenses are indirect costs, and their cap.
     #[serde(default)]
     pub indirect: Option<IndirectCosts>,
+    /// A budget line whose spending to date reaches this share of its
+    /// budget (in percent) before the programme's end is a red flag
+    /// (default [`crate::finance::USED_UP_PCT`], 100; 1 to 1000).
+    #[serde(default)]
+    pub used_up_pct: Option<f64>,
 }
 
 /// The indirect costs (`[finance.indirect]`): the expenses of some actions
@@ -857,9 +862,18 @@ impl Programme {
             .chain(e.funder.iter().map(|c| (c, Need::Any)));
         self.check_finance_columns(&e.dataset, expenses)
             .map_err(|p| err("expenses", p))?;
+        if let Some(pct) = finance
+            .used_up_pct
+            .filter(|p| !(p.is_finite() && (1.0..=1000.0).contains(p)))
+        {
+            return Err(err(
+                "used_up_pct",
+                IndicatorProblem::Finance(crate::error::FinanceProblem::UsedUpPct { pct }),
+            ));
+        }
         if let Some(indirect) = &finance.indirect {
             check_indirect(indirect, e)
-                .map_err(|p| err("indirect", IndicatorProblem::Indirect(p)))?;
+                .map_err(|p| err("indirect", IndicatorProblem::Finance(p)))?;
         }
         Ok(())
     }
@@ -1450,20 +1464,20 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 fn check_indirect(
     indirect: &IndirectCosts,
     expenses: &ExpenseSource,
-) -> std::result::Result<(), crate::error::IndirectProblem> {
-    use crate::error::IndirectProblem;
+) -> std::result::Result<(), crate::error::FinanceProblem> {
+    use crate::error::FinanceProblem;
     let cap = indirect.cap_pct;
     if !(cap.is_finite() && cap > 0.0 && cap <= 100.0) {
-        return Err(IndirectProblem::Cap { cap });
+        return Err(FinanceProblem::IndirectCap { cap });
     }
     if indirect.actions.is_empty() && indirect.lines.is_empty() {
-        return Err(IndirectProblem::Nothing);
+        return Err(FinanceProblem::IndirectNothing);
     }
     if !indirect.actions.is_empty() && expenses.action.is_none() {
-        return Err(IndirectProblem::NeedsColumn { key: "action" });
+        return Err(FinanceProblem::IndirectNeedsColumn { key: "action" });
     }
     if !indirect.lines.is_empty() && expenses.line.is_none() {
-        return Err(IndirectProblem::NeedsColumn { key: "line" });
+        return Err(FinanceProblem::IndirectNeedsColumn { key: "line" });
     }
     Ok(())
 }

@@ -347,9 +347,48 @@ fn terress_red_flags_equal_what_the_sheets_show() {
         "examples/terress/terress.xlsx",
         "2025-Q4",
     );
-    let end = date(2025, 12, 31);
     let workbook = "examples/terress/terress.xlsx";
-    let mut corrections: Vec<(NaiveDate, i64)> = Vec::new();
+    let (lines, mut corrections) = terress_lines(date(2025, 12, 31));
+    corrections.sort();
+    let listed: Vec<(NaiveDate, i64)> = s
+        .flags
+        .corrections
+        .iter()
+        .map(|e| (e.date.expect("dated"), (e.amount * 100.0).round() as i64))
+        .collect();
+    assert!(!corrections.is_empty(), "the example has corrections");
+    assert_eq!(listed, corrections);
+    assert!(
+        s.flags
+            .corrections
+            .iter()
+            .all(|e| e.row.is_some_and(|r| r >= 2))
+    );
+    let used_up = lines_from(&lines, 100.0);
+    assert_eq!(flagged(&s), used_up);
+    assert!(!used_up.is_empty(), "the example has a line used up early");
+    let negative = lines.values().filter(|[_, spent]| *spent < 0.0).count();
+    assert_eq!(s.flags.negative.len(), negative);
+    assert!(
+        s.flags.undated.is_empty(),
+        "every Terr'ESS expense is dated"
+    );
+    // In a period reaching the programme's end nothing is used up early.
+    let (_, at_end) = statement("indicators/terress", workbook, "2026");
+    assert!(
+        at_end.flags.used_up.is_empty(),
+        "{:?}",
+        at_end.flags.used_up
+    );
+}
+
+/// Per (action, line) of the Terr'ESS sheets: the budget and the spending
+/// dated up to `end`; and the corrections (negative expenses) up to `end`,
+/// by date and amount in cents.
+#[allow(clippy::type_complexity)]
+fn terress_lines(end: NaiveDate) -> (BTreeMap<(String, String), [f64; 2]>, Vec<(NaiveDate, i64)>) {
+    let workbook = "examples/terress/terress.xlsx";
+    let mut corrections = Vec::new();
     let mut lines: BTreeMap<(String, String), [f64; 2]> = BTreeMap::new();
     for row in sheet(workbook, "Budget") {
         let key = (text(&row, "action"), text(&row, "ligne").to_lowercase());
@@ -371,27 +410,21 @@ fn terress_red_flags_equal_what_the_sheets_show() {
             corrections.push((d, (a * 100.0).round() as i64));
         }
     }
-    corrections.sort();
-    let listed: Vec<(NaiveDate, i64)> = s
-        .flags
-        .corrections
+    (lines, corrections)
+}
+
+/// The (action, line) pairs whose spending reaches `pct` % of their budget.
+fn lines_from(lines: &BTreeMap<(String, String), [f64; 2]>, pct: f64) -> Vec<(String, String)> {
+    lines
         .iter()
-        .map(|e| (e.date.expect("dated"), (e.amount * 100.0).round() as i64))
-        .collect();
-    assert!(!corrections.is_empty(), "the example has corrections");
-    assert_eq!(listed, corrections);
-    assert!(
-        s.flags
-            .corrections
-            .iter()
-            .all(|e| e.row.is_some_and(|r| r >= 2))
-    );
-    let used_up: Vec<(String, String)> = lines
-        .iter()
-        .filter(|(_, [budget, spent])| *budget > 0.0 && spent / budget * 100.0 >= 100.0)
+        .filter(|(_, [budget, spent])| *budget > 0.0 && spent / budget * 100.0 >= pct)
         .map(|(k, _)| k.clone())
-        .collect();
-    let flagged: Vec<(String, String)> = s
+        .collect()
+}
+
+/// The (action, line) pairs `s` flags as used up, sorted.
+fn flagged(s: &FinancialStatement) -> Vec<(String, String)> {
+    let mut flagged: Vec<(String, String)> = s
         .flags
         .used_up
         .iter()
@@ -402,23 +435,33 @@ fn terress_red_flags_equal_what_the_sheets_show() {
             )
         })
         .collect();
-    let mut sorted = flagged.clone();
-    sorted.sort();
-    assert_eq!(sorted, used_up);
-    assert!(!used_up.is_empty(), "the example has a line used up early");
-    let negative = lines.values().filter(|[_, spent]| *spent < 0.0).count();
-    assert_eq!(s.flags.negative.len(), negative);
+    flagged.sort();
+    flagged
+}
+
+/// `[finance] used_up_pct` moves the threshold of a used-up line (here
+/// 60 %, which five more lines reach), and a share outside 1 to 1000 % is refused.
+#[test]
+fn the_used_up_threshold_is_the_programme_s() {
+    let p = terress_with_finance("used_up_pct = 60")
+        .map_err(|e| e.to_string())
+        .unwrap();
+    let d = cadre::ingest(&p, Path::new(ROOT).join("examples/terress/terress.xlsx")).unwrap();
+    let period = Period::parse("2025-Q4", p.info.calendar(), p.info.end).unwrap();
+    let s = Engine::new(&p, &d)
+        .financial_statement(&period)
+        .unwrap()
+        .unwrap();
+    let (lines, _) = terress_lines(date(2025, 12, 31));
+    let expected = lines_from(&lines, 60.0);
     assert!(
-        s.flags.undated.is_empty(),
-        "every Terr'ESS expense is dated"
+        expected.len() > lines_from(&lines, 100.0).len(),
+        "{expected:?}"
     );
-    // In a period reaching the programme's end nothing is used up early.
-    let (_, at_end) = statement("indicators/terress", workbook, "2026");
-    assert!(
-        at_end.flags.used_up.is_empty(),
-        "{:?}",
-        at_end.flags.used_up
-    );
+    assert_eq!(flagged(&s), expected);
+    let e = terress_with_finance("used_up_pct = 0").expect_err("0 %");
+    let en = e.message(cadre::Lang::En);
+    assert!(en.contains("`used_up_pct = 0` is not a share"), "{en}");
 }
 
 /// A copy of `from` (a programme's folder) in `to`.
@@ -438,16 +481,18 @@ fn copy_folder(from: &Path, to: &Path) {
 /// Terr'ESS's definitions with `[finance.indirect]` written as `indirect`,
 /// loaded.
 fn terress_with_indirect(indirect: &str) -> Result<Programme, cadre::Error> {
+    terress_with_finance(&format!("[finance.indirect]\n{indirect}"))
+}
+
+/// Terr'ESS's definitions with `toml` written after its `[finance]`
+/// table, loaded.
+fn terress_with_finance(toml: &str) -> Result<Programme, cadre::Error> {
     let dir = tempfile::tempdir().unwrap();
     copy_folder(&Path::new(ROOT).join("indicators/terress"), dir.path());
     let path = dir.path().join("programme.toml");
     let text = std::fs::read_to_string(&path).unwrap();
     let at = text.find("\n[report]").expect("a [report] table");
-    let edited = format!(
-        "{}\n[finance.indirect]\n{indirect}\n{}",
-        &text[..at],
-        &text[at..]
-    );
+    let edited = format!("{}\n{toml}\n{}", &text[..at], &text[at..]);
     std::fs::write(&path, edited).unwrap();
     Programme::load(dir.path())
 }

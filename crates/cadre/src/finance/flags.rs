@@ -19,7 +19,7 @@ pub const USED_UP_PCT: f64 = 100.0;
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct FinanceFlags {
     /// Budget lines (else actions) whose spending to date reaches
-    /// [`USED_UP_PCT`] of their budget while the programme still runs
+    /// `[finance] used_up_pct` ([`USED_UP_PCT`] by default) of their budget while the programme still runs
     /// after the period; in the statement's order.
     pub used_up: Vec<BudgetRow>,
     /// Budget lines (else actions) whose spending to date is below zero.
@@ -47,10 +47,12 @@ pub struct ExpenseEntry {
 }
 
 impl FinanceFlags {
-    /// The flags of `period`: `lines` are the statement's finest rows (by
+    /// The flags of `period`: lines from `used_up_pct` % of their budget
+    /// are used up; `lines` are the statement's finest rows (by
     /// line, else by action), `expenses` its expense rows, `programme_end`
     /// the programme's last day.
     pub(super) fn of(
+        used_up_pct: f64,
         lines: &[BudgetRow],
         expenses: &Rows,
         period: &Period,
@@ -60,7 +62,7 @@ impl FinanceFlags {
         let used_up = lines
             .iter()
             .filter(|r| running && r.figures.budget > 0.0)
-            .filter(|r| r.figures.used_pct.is_some_and(|u| u >= USED_UP_PCT))
+            .filter(|r| r.figures.used_pct.is_some_and(|u| u >= used_up_pct))
             .cloned()
             .collect();
         let negative = lines

@@ -3,8 +3,8 @@
 use super::{RulePart, aliases_line};
 use crate::cell::format_number;
 use crate::error::{
-    CountsNewProblem, DatasetProblem, DefinedAt, DefinitionProblem, Error, IndicatorProblem,
-    IndirectProblem, LogoProblem, PeriodProblem, ShapeProblem, TableProblem, UnknownWord,
+    CountsNewProblem, DatasetProblem, DefinedAt, DefinitionProblem, Error, FinanceProblem,
+    IndicatorProblem, LogoProblem, PeriodProblem, ShapeProblem, TableProblem, UnknownWord,
     WindowProblem, WorkbookProblem,
 };
 use crate::explain::Aggregation;
@@ -795,14 +795,17 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
                 .into(),
         },
         IndicatorProblem::Targets(p) => target_problem(p),
-        IndicatorProblem::Indirect(p) => match p {
-            IndirectProblem::Cap { cap } => format!(
+        IndicatorProblem::Finance(p) => match p {
+            FinanceProblem::UsedUpPct { pct } => format!(
+                "`used_up_pct = {pct}` is not a share of a line's budget: write a percentage from 1 to 1000"
+            ),
+            FinanceProblem::IndirectCap { cap } => format!(
                 "`cap_pct = {cap}` is not a share of the direct costs: write a percentage above 0 and up to 100"
             ),
-            IndirectProblem::Nothing => {
+            FinanceProblem::IndirectNothing => {
                 "name the indirect costs: `actions = [...]` or `lines = [...]`".into()
             }
-            IndirectProblem::NeedsColumn { key } => format!(
+            FinanceProblem::IndirectNeedsColumn { key } => format!(
                 "indirect costs named by {key} need the expenses' `{key}` column: declare it in `[finance] expenses`"
             ),
         },

@@ -3,8 +3,8 @@
 use super::{RulePart, aliases_line};
 use crate::cell::format_number;
 use crate::error::{
-    CountsNewProblem, DatasetProblem, DefinedAt, DefinitionProblem, Error, IndicatorProblem,
-    IndirectProblem, LogoProblem, PeriodProblem, ShapeProblem, TableProblem, UnknownWord,
+    CountsNewProblem, DatasetProblem, DefinedAt, DefinitionProblem, Error, FinanceProblem,
+    IndicatorProblem, LogoProblem, PeriodProblem, ShapeProblem, TableProblem, UnknownWord,
     WindowProblem, WorkbookProblem,
 };
 use crate::explain::Aggregation;
@@ -840,14 +840,17 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
                 .into(),
         },
         IndicatorProblem::Targets(p) => target_problem(p),
-        IndicatorProblem::Indirect(p) => match p {
-            IndirectProblem::Cap { cap } => format!(
+        IndicatorProblem::Finance(p) => match p {
+            FinanceProblem::UsedUpPct { pct } => format!(
+                "« used_up_pct = {pct} » n’est pas une part du budget d’une ligne : écrivez un pourcentage de 1 à 1000"
+            ),
+            FinanceProblem::IndirectCap { cap } => format!(
                 "« cap_pct = {cap} » n’est pas une part des coûts directs : écrivez un pourcentage supérieur à 0 et au plus 100"
             ),
-            IndirectProblem::Nothing => {
+            FinanceProblem::IndirectNothing => {
                 "nommez les coûts indirects : « actions = [...] » ou « lines = [...] »".into()
             }
-            IndirectProblem::NeedsColumn { key } => format!(
+            FinanceProblem::IndirectNeedsColumn { key } => format!(
                 "des coûts indirects nommés par « {key} » demandent la colonne « {key} » des dépenses : déclarez-la dans « [finance] expenses »"
             ),
         },
