@@ -23,8 +23,7 @@ mod support;
 
 use std::path::Path;
 
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet};
-use support::{Cell, Date, Res, Rng, date, french_number, n, opt_t, t};
+use support::{Book, Cell, Date, Res, Rng, date, french_number, n, opt_t, t};
 
 const SEED: u64 = 0xEA0_2025_2027;
 const START: Date = date(2025, 1, 1);
@@ -650,90 +649,13 @@ fn amount_cell(x: f64, i: usize) -> Cell {
     }
 }
 
-/// Writes the workbook: one sheet per dataset, sheet and header spellings as a field
-/// team would use them, with a fixed creation date so that the bytes never change.
-struct Book {
-    workbook: Workbook,
-    date: Format,
-    header: Format,
-}
-
-impl Book {
-    fn new() -> Book {
-        Book {
-            workbook: Workbook::new(),
-            date: Format::new().set_num_format("dd/mm/yyyy"),
-            header: Format::new().set_bold(),
-        }
-    }
-
-    fn sheet(&mut self, name: &str, headers: &[&str], rows: &[Vec<Cell>]) -> Res<()> {
-        let mut ws = Worksheet::new();
-        ws.set_name(name)?;
-        let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
-        let first = if headers.is_empty() {
-            0
-        } else {
-            for (c, h) in headers.iter().enumerate() {
-                ws.write_string_with_format(0, c as u16, *h, &self.header)?;
-            }
-            ws.set_freeze_panes(1, 0)?;
-            1
-        };
-        for (r, cells) in rows.iter().enumerate() {
-            let row = first + r as u32;
-            for (c, cell) in cells.iter().enumerate() {
-                let col = c as u16;
-                let width = match cell {
-                    Cell::Empty => 0,
-                    Cell::Text(s) => {
-                        ws.write_string(row, col, s)?;
-                        s.chars().count()
-                    }
-                    Cell::Num(x) => {
-                        ws.write_number(row, col, *x)?;
-                        12
-                    }
-                    Cell::Date(d) | Cell::DateTime(d, ..) => {
-                        let dt = ExcelDateTime::from_ymd(d.y as u16, d.m as u8, d.d as u8)?;
-                        ws.write_datetime_with_format(row, col, &dt, &self.date)?;
-                        10
-                    }
-                };
-                if widths.len() <= c {
-                    widths.resize(c + 1, 0);
-                }
-                widths[c] = widths[c].max(width);
-            }
-        }
-        for (c, w) in widths.iter().enumerate() {
-            ws.set_column_width(c as u16, (*w as f64 + 2.0).clamp(6.0, 60.0))?;
-        }
-        self.workbook.push_worksheet(ws);
-        Ok(())
-    }
-
-    fn save(mut self, path: &Path) -> Res<()> {
-        let created = ExcelDateTime::from_ymd(2026, 7, 1)?.and_hms(8, 30, 0)?;
-        let props = DocProperties::new()
-            .set_title("Eau pour tous : suivi-évaluation")
-            .set_author("Cellule suivi-évaluation Eau pour tous")
-            .set_company("cadre (generated example)")
-            .set_creation_datetime(&created);
-        self.workbook.set_properties(&props);
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)?;
-        }
-        self.workbook.save(path)?;
-        Ok(())
-    }
-}
-
 /// An entirely empty row (skipped by the ingester, counted as such).
 fn empty(ncols: usize) -> Vec<Cell> {
     vec![Cell::Empty; ncols]
 }
 
+/// Writes the workbook: one sheet per dataset, sheet and header spellings as a field
+/// team would use them, with a fixed creation date so that the bytes never change.
 struct Example {
     villages: Vec<Village>,
     points: Vec<Point>,
@@ -788,7 +710,11 @@ fn monthly(ex: &Example) -> Vec<(Date, u32, u32)> {
 }
 
 fn write(ex: &Example, path: &Path) -> Res<()> {
-    let mut book = Book::new();
+    let mut book = Book::new(
+        "Eau pour tous : suivi-évaluation",
+        "Cellule suivi-évaluation Eau pour tous",
+        (2026, 7, 1, 8, 30, 0),
+    );
     let notes: Vec<Vec<Cell>> = [
         "Classeur de suivi-évaluation du programme Eau pour tous (1er janvier 2025 – 31 décembre 2027)",
         "",

@@ -26,8 +26,7 @@ mod support;
 
 use std::path::Path;
 
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet};
-use support::{Cell, Date, Res, Rng, date, n, opt_t, t};
+use support::{Book, Cell, Date, Res, Rng, date, n, opt_t, t};
 
 const SEED: u64 = 0x9E7_2024_2027;
 const START: Date = date(2024, 7, 1);
@@ -372,75 +371,6 @@ fn example() -> Example {
 // The workbook
 // ---------------------------------------------------------------------------
 
-struct Book {
-    workbook: Workbook,
-    date: Format,
-    header: Format,
-}
-
-impl Book {
-    fn new() -> Book {
-        Book {
-            workbook: Workbook::new(),
-            date: Format::new().set_num_format("dd/mm/yyyy"),
-            header: Format::new().set_bold(),
-        }
-    }
-
-    fn sheet(&mut self, name: &str, headers: &[&str], rows: &[Vec<Cell>]) -> Res<()> {
-        let mut ws = Worksheet::new();
-        ws.set_name(name)?;
-        let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
-        for (c, h) in headers.iter().enumerate() {
-            ws.write_string_with_format(0, c as u16, *h, &self.header)?;
-        }
-        ws.set_freeze_panes(1, 0)?;
-        for (r, cells) in rows.iter().enumerate() {
-            let row = 1 + r as u32;
-            for (c, cell) in cells.iter().enumerate() {
-                let col = c as u16;
-                let width = match cell {
-                    Cell::Empty => 0,
-                    Cell::Text(s) => {
-                        ws.write_string(row, col, s)?;
-                        s.chars().count()
-                    }
-                    Cell::Num(x) => {
-                        ws.write_number(row, col, *x)?;
-                        8
-                    }
-                    Cell::Date(d) | Cell::DateTime(d, ..) => {
-                        let dt = ExcelDateTime::from_ymd(d.y as u16, d.m as u8, d.d as u8)?;
-                        ws.write_datetime_with_format(row, col, &dt, &self.date)?;
-                        10
-                    }
-                };
-                widths[c] = widths[c].max(width);
-            }
-        }
-        for (c, w) in widths.iter().enumerate() {
-            ws.set_column_width(c as u16, (*w as f64 + 2.0).clamp(6.0, 60.0))?;
-        }
-        self.workbook.push_worksheet(ws);
-        Ok(())
-    }
-
-    fn save(mut self, path: &Path) -> Res<()> {
-        let created = ExcelDateTime::from_ymd(2026, 1, 5)?.and_hms(9, 0, 0)?;
-        let props = DocProperties::new()
-            .set_title("Grandir ensemble : suivi-évaluation")
-            .set_author("Cellule suivi-évaluation Grandir ensemble")
-            .set_company("cadre (generated example)")
-            .set_creation_datetime(&created);
-        self.workbook.set_properties(&props);
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)?;
-        }
-        self.workbook.save(path)?;
-        Ok(())
-    }
-}
-
 fn yes_no(x: Option<bool>) -> Cell {
     opt_t(x.map(|b| if b { "oui" } else { "non" }))
 }
@@ -585,7 +515,11 @@ fn write_activities(ex: &Example, book: &mut Book) -> Res<()> {
 }
 
 fn write(ex: &Example, path: &Path) -> Res<()> {
-    let mut book = Book::new();
+    let mut book = Book::new(
+        "Grandir ensemble : suivi-évaluation",
+        "Cellule suivi-évaluation Grandir ensemble",
+        (2026, 1, 5, 9, 0, 0),
+    );
     write_registers(ex, &mut book)?;
     write_activities(ex, &mut book)?;
     book.save(path)

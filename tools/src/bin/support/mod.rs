@@ -1,4 +1,5 @@
-//! Helpers shared by the generators (`generate-terress`, `generate-eau`, `generate-fixtures`):
+//! Helpers shared by the generators (`generate-terress`, `generate-eau`, `generate-petite-enfance`,
+//! `generate-fixtures`): their command line, the examples' workbook writer ([`Book`]),
 //! civil dates, a small seeded PRNG, spreadsheet cells, and one writer that emits the
 //! same rows as an `.xlsx` workbook and/or a folder of `.csv` files (one per sheet).
 //!
@@ -706,7 +707,6 @@ pub struct GeneratorArgs {
 
 /// Reads `[--summary] [OUT.xlsx]` (at least one of them); anything else
 /// prints the usage of generator `name` and exits with status 2.
-#[allow(dead_code)] // not every generator binary that includes this module reads these arguments
 pub fn generator_args(name: &str) -> GeneratorArgs {
     let usage = || -> ! {
         eprintln!(
@@ -733,4 +733,100 @@ pub fn generator_args(name: &str) -> GeneratorArgs {
         usage();
     }
     args
+}
+
+// ---------------------------------------------------------------------------
+// Example workbooks
+// ---------------------------------------------------------------------------
+
+/// An example workbook written the way its people would: a bold header row
+/// frozen at the top, dates as dates, columns as wide as their content, and
+/// the document's title, author and creation date fixed so the same rows give
+/// the same bytes.
+pub struct Book {
+    workbook: Workbook,
+    title: String,
+    author: String,
+    created: (u16, u8, u8, u16, u8, u8),
+    date: Format,
+    header: Format,
+}
+
+impl Book {
+    /// A workbook with these properties; `created` is (year, month, day, hour,
+    /// minute, second).
+    pub fn new(title: &str, author: &str, created: (u16, u8, u8, u16, u8, u8)) -> Book {
+        Book {
+            workbook: Workbook::new(),
+            title: title.to_owned(),
+            author: author.to_owned(),
+            created,
+            date: Format::new().set_num_format("dd/mm/yyyy"),
+            header: Format::new().set_bold(),
+        }
+    }
+
+    /// A sheet named `name` with `headers` (none: no header row) and `rows`.
+    pub fn sheet(&mut self, name: &str, headers: &[&str], rows: &[Vec<Cell>]) -> Res<()> {
+        let mut ws = Worksheet::new();
+        ws.set_name(name)?;
+        let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+        let first = if headers.is_empty() {
+            0
+        } else {
+            for (c, h) in headers.iter().enumerate() {
+                ws.write_string_with_format(0, c as u16, *h, &self.header)?;
+            }
+            ws.set_freeze_panes(1, 0)?;
+            1
+        };
+        for (r, cells) in rows.iter().enumerate() {
+            let row = first + r as u32;
+            for (c, cell) in cells.iter().enumerate() {
+                let col = c as u16;
+                let width = match cell {
+                    Cell::Empty => 0,
+                    Cell::Text(s) => {
+                        ws.write_string(row, col, s)?;
+                        s.chars().count()
+                    }
+                    Cell::Num(x) => {
+                        ws.write_number(row, col, *x)?;
+                        12
+                    }
+                    Cell::Date(d) | Cell::DateTime(d, ..) => {
+                        let dt = ExcelDateTime::from_ymd(d.y as u16, d.m as u8, d.d as u8)?;
+                        ws.write_datetime_with_format(row, col, &dt, &self.date)?;
+                        10
+                    }
+                };
+                if widths.len() <= c {
+                    widths.resize(c + 1, 0);
+                }
+                widths[c] = widths[c].max(width);
+            }
+        }
+        for (c, w) in widths.iter().enumerate() {
+            ws.set_column_width(c as u16, (*w as f64 + 2.0).clamp(6.0, 60.0))?;
+        }
+        self.workbook.push_worksheet(ws);
+        Ok(())
+    }
+
+    /// Writes the workbook at `path`, creating its folder.
+    pub fn save(mut self, path: &Path) -> Res<()> {
+        let (y, m, d, hh, mm, ss) = self.created;
+        let created = ExcelDateTime::from_ymd(y, m, d)?.and_hms(hh, mm, ss)?;
+        let props = DocProperties::new()
+            .set_title(&self.title)
+            .set_author(&self.author)
+            .set_company("cadre (generated example)")
+            .set_creation_datetime(&created);
+        self.workbook.set_properties(&props);
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
+        }
+        self.workbook.save(path)?;
+        Ok(())
+    }
 }
