@@ -1231,35 +1231,70 @@ struct BudgetLine {
     action: &'static str,
     ligne: &'static str,
     prevu: f64,
+    /// Its nature: a class of the French chart of accounts, as the Cerfa 15059
+    /// budget lays charges out (60 to 68, 86 for contributions in kind).
+    nature: &'static str,
 }
 
-const fn bl(action: &'static str, ligne: &'static str, prevu: f64) -> BudgetLine {
+const fn bl(
+    action: &'static str,
+    ligne: &'static str,
+    prevu: f64,
+    nature: &'static str,
+) -> BudgetLine {
     BudgetLine {
         action,
         ligne,
         prevu,
+        nature,
     }
 }
 
+/// The budget line of the contributions in kind (rooms and staff the partner
+/// authorities provide at the gatherings): valued, never paid in cash.
+const IN_KIND_LINE: usize = 16;
+
 #[rustfmt::skip]
-const BUDGET: [BudgetLine; 16] = [
-    bl("A1", "Expertise autodiagnostic ESS", 38_000.0),
-    bl("A1", "Accompagnement des collectivités", 27_500.0),
-    bl("A2", "Animation des visioconférences", 18_000.0),
-    bl("A2", "Coordination du réseau et groupe WhatsApp", 12_000.0),
-    bl("A3", "Intervenants des webinaires", 21_000.0),
-    bl("A3", "Plateforme de visioconférence et interprétariat", 9_500.0),
-    bl("A4", "Transport des participants", 68_000.0),
-    bl("A4", "Hébergement et restauration", 52_000.0),
-    bl("A4", "Logistique et location de salles", 24_000.0),
-    bl("A5", "Organisation du Rendez-vous de la régionalisation", 45_000.0),
-    bl("A5", "Prise en charge des délégations", 30_000.0),
-    bl("T", "Communication et site web", 22_000.0),
-    bl("T", "Capitalisation et publications", 16_000.0),
-    bl("G", "Coordination du projet (personnel)", 48_000.0),
-    bl("G", "Suivi-évaluation", 12_000.0),
-    bl("G", "Frais de gestion", 7_000.0),
+const BUDGET: [BudgetLine; 17] = [
+    bl("A1", "Expertise autodiagnostic ESS", 38_000.0, "62"),
+    bl("A1", "Accompagnement des collectivités", 27_500.0, "62"),
+    bl("A2", "Animation des visioconférences", 18_000.0, "62"),
+    bl("A2", "Coordination du réseau et groupe WhatsApp", 12_000.0, "64"),
+    bl("A3", "Intervenants des webinaires", 21_000.0, "62"),
+    bl("A3", "Plateforme de visioconférence et interprétariat", 9_500.0, "61"),
+    bl("A4", "Transport des participants", 68_000.0, "62"),
+    bl("A4", "Hébergement et restauration", 52_000.0, "62"),
+    bl("A4", "Logistique et location de salles", 24_000.0, "61"),
+    bl("A5", "Organisation du Rendez-vous de la régionalisation", 45_000.0, "60"),
+    bl("A5", "Prise en charge des délégations", 30_000.0, "62"),
+    bl("T", "Communication et site web", 22_000.0, "62"),
+    bl("T", "Capitalisation et publications", 16_000.0, "60"),
+    bl("G", "Coordination du projet (personnel)", 48_000.0, "64"),
+    bl("G", "Suivi-évaluation", 12_000.0, "62"),
+    bl("G", "Frais de gestion", 7_000.0, "65"),
+    bl("A4", "Salles et personnel mis à disposition par les collectivités", 20_000.0, "86"),
 ];
+
+/// A nature as typed: mostly a number cell (what a spreadsheet makes of `62`),
+/// sometimes text, sometimes with its label after a dash (a `value_aliases`
+/// spelling of `datasets.toml`).
+fn nature_cell(nature: &str, i: usize) -> Cell {
+    let label = match nature {
+        "60" => "60 - Achats",
+        "61" => "61 - Services extérieurs",
+        "62" => "62 - Autres services extérieurs",
+        "64" => "64 - Personnel",
+        "65" => "65 - Autres charges de gestion courante",
+        "67" => "67 - Charges exceptionnelles",
+        "86" => "86 - Contributions en nature",
+        _ => nature,
+    };
+    match i % 10 {
+        3 => t(label),
+        7 => t(nature),
+        _ => nature.parse().map_or_else(|_| t(nature), n),
+    }
+}
 
 fn action_text(a: &str, i: usize) -> String {
     if i % 4 == 3 {
@@ -1272,7 +1307,7 @@ fn action_text(a: &str, i: usize) -> String {
 }
 
 fn write_budget(out: &mut Output) -> Res<()> {
-    out.begin_sheet("Budget", &["Action", "Ligne", "Prévu"])?;
+    out.begin_sheet("Budget", &["Action", "Ligne", "Prévu", "Nature"])?;
     for (i, b) in BUDGET.iter().enumerate() {
         let prevu = match i {
             1 => t(french_number(b.prevu, " ", 0)),   // `27 500`
@@ -1282,7 +1317,12 @@ fn write_budget(out: &mut Output) -> Res<()> {
             13 => t(french_number(b.prevu, "", 2)),   // `48000,00`
             _ => n(b.prevu),
         };
-        out.row(&[t(action_text(b.action, i)), t(b.ligne), prevu])?;
+        out.row(&[
+            t(action_text(b.action, i)),
+            t(b.ligne),
+            prevu,
+            nature_cell(b.nature, i),
+        ])?;
     }
     Ok(())
 }
@@ -1303,6 +1343,45 @@ struct Depense {
     libelle: String,
     /// Literal text for a correction row (`-1 180`), instead of a generated rendering.
     text: Option<&'static str>,
+    /// Its nature (most often its budget line's).
+    nature: &'static str,
+    /// Whether the funders accept it (bank charges and fines are not).
+    eligible: bool,
+}
+
+/// The Q4 2025 report's date of issue: the ledger is as of that day (see
+/// `examples/terress/narrative/README.md`). Rows up to it are paid.
+const ISSUE: Date = date(2026, 1, 15);
+
+/// Rows after the date of issue up to this day are committed (orders placed,
+/// contracts signed); later rows are the workplan's planned spending.
+const COMMITTED_UNTIL: Date = date(2026, 4, 30);
+
+/// Where an expense stands on the date of issue.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Paiement {
+    Payee,
+    Engagee,
+    Prevue,
+}
+
+impl Depense {
+    /// Paid up to the date of issue, never after: committed for the next
+    /// quarter or so, planned beyond.
+    fn paiement(&self) -> Paiement {
+        if self.date <= ISSUE {
+            Paiement::Payee
+        } else if self.date <= COMMITTED_UNTIL {
+            Paiement::Engagee
+        } else {
+            Paiement::Prevue
+        }
+    }
+
+    /// Whether it counts as spent on the date of issue: paid, eligible, in cash.
+    fn spent(&self) -> bool {
+        self.paiement() == Paiement::Payee && self.eligible && self.nature != "86"
+    }
 }
 
 /// Split `total` over `dates` with random weights; cents, last part balances.
@@ -1557,6 +1636,8 @@ fn realistic_depenses(rng: &mut Rng, events: &[Event]) -> Vec<Depense> {
                 financeur: Financeur::Meae,
                 libelle,
                 text: None,
+                nature: BUDGET[line].nature,
+                eligible: true,
             });
         }
     }
@@ -1571,6 +1652,8 @@ fn realistic_depenses(rng: &mut Rng, events: &[Event]) -> Vec<Depense> {
             financeur: Financeur::Collectivites,
             libelle: format!("{} (quote-part)", v[k].libelle),
             text: None,
+            nature: v[k].nature,
+            eligible: true,
         };
         v.push(d);
     }
@@ -1604,7 +1687,7 @@ fn realistic_depenses(rng: &mut Rng, events: &[Event]) -> Vec<Depense> {
             15,
             -245.5,
             Financeur::Autre,
-            "Annulation frais bancaires comptés deux fois",
+            "Annulation frais bancaires comptés deux fois (relevé de janvier 2025)",
             "-245,50",
         ),
         (
@@ -1612,7 +1695,7 @@ fn realistic_depenses(rng: &mut Rng, events: &[Event]) -> Vec<Depense> {
             4,
             -1050.0,
             Financeur::Meae,
-            "Correction d'imputation (facture saisie deux fois)",
+            "Correction d'imputation : facture n° 2025-041 saisie deux fois",
             "-1050",
         ),
         (
@@ -1620,7 +1703,7 @@ fn realistic_depenses(rng: &mut Rng, events: &[Event]) -> Vec<Depense> {
             6,
             -1180.0,
             Financeur::Meae,
-            "Avoir compagnie aérienne : billet annulé",
+            "Avoir compagnie aérienne sur la facture n° AT-25-0917 (billet annulé)",
             "-1 180",
         ),
         (
@@ -1628,7 +1711,7 @@ fn realistic_depenses(rng: &mut Rng, events: &[Event]) -> Vec<Depense> {
             7,
             -600.0,
             Financeur::Airf,
-            "Remboursement d'acompte hôtel",
+            "Remboursement de l'acompte hôtel, facture n° H-2026-004",
             "-600,00",
         ),
     ];
@@ -1640,20 +1723,72 @@ fn realistic_depenses(rng: &mut Rng, events: &[Event]) -> Vec<Depense> {
             financeur: f,
             libelle: lib.to_string(),
             text: Some(text),
+            nature: if line == 15 { "62" } else { BUDGET[line].nature },
+            // Bank charges are not eligible, nor is their correction.
+            eligible: line != 15,
         });
     }
     v.sort_by(|a, b| a.date.cmp(&b.date).then(a.line.cmp(&b.line)));
+    v.extend(late_entries());
     v
 }
 
-const DEPENSES_HEADERS: [&str; 6] = [
+/// The entries the finance officer added at the year-end review, after the
+/// rows above (a ledger is not always in date order): the original entries
+/// of the credit notes, the bank charges and fines the funders do not
+/// accept, and the contributions in kind valued at each gathering.
+fn late_entries() -> Vec<Depense> {
+    use Financeur::{Airf, Autre, Collectivites, Meae};
+    #[rustfmt::skip]
+    let rows: [(Date, usize, f64, Financeur, &str, &'static str, bool); 11] = [
+        (date(2025, 1, 31), 15, 245.5, Autre, "Frais bancaires, relevé de janvier 2025", "62", false),
+        (date(2025, 2, 3), 15, 245.5, Autre, "Frais bancaires, relevé de janvier 2025 (saisi en double)", "62", false),
+        (date(2025, 4, 9), IN_KIND_LINE, 6_500.0, Collectivites, "Valorisation : salles et personnel mis à disposition par la région Rabat-Salé-Kénitra (regroupement de Rabat)", "86", true),
+        (date(2025, 4, 11), 8, 135.0, Airf, "Amende de stationnement, véhicule de location (Rabat)", "67", false),
+        (date(2025, 5, 16), 4, 1_050.0, Meae, "Honoraires intervenant webinaire, facture n° 2025-041", "62", true),
+        (date(2025, 5, 22), 4, 1_050.0, Meae, "Honoraires intervenant webinaire, facture n° 2025-041 (saisie en double)", "62", true),
+        (date(2025, 9, 29), 6, 1_180.0, Meae, "Billet d'avion délégation Madagascar, facture n° AT-25-0917", "62", true),
+        (date(2025, 10, 29), IN_KIND_LINE, 7_200.0, Collectivites, "Valorisation : salles et personnel mis à disposition par la région Nouvelle-Aquitaine (regroupement de Bordeaux)", "86", true),
+        (date(2025, 11, 3), 13, 212.4, Airf, "Majoration de retard, cotisations sociales du 3e trimestre 2025", "67", false),
+        (date(2026, 1, 9), 7, 600.0, Airf, "Acompte hôtel regroupement de Dakar, facture n° H-2026-004", "62", true),
+        (date(2026, 5, 20), IN_KIND_LINE, 6_300.0, Collectivites, "Valorisation : salles et personnel mis à disposition par le département de Keur Massar (regroupement de Dakar)", "86", true),
+    ];
+    rows.into_iter()
+        .map(|(date, line, montant, financeur, libelle, nature, eligible)| Depense {
+            date,
+            line,
+            montant,
+            financeur,
+            libelle: libelle.to_string(),
+            text: None,
+            nature,
+            eligible,
+        })
+        .collect()
+}
+
+const DEPENSES_HEADERS: [&str; 9] = [
     "date",
     "Action",
     "Ligne",
     "amount",
     "Financeur",
+    "Nature",
+    "Statut",
+    "Éligible",
     "commentaire",
 ];
+
+/// A status as an officer types it (accents, case, gender of `payé`); a
+/// paid row's status is sometimes left empty, which reads as paid.
+fn paiement_text(p: Paiement, i: usize) -> String {
+    match p {
+        Paiement::Payee if i % 17 == 5 => String::new(),
+        Paiement::Payee => spell(&["Payée", "payée", "payé", "Payée", "PAYÉE", "payee"], i),
+        Paiement::Engagee => spell(&["Engagée", "engagé", "engagee"], i),
+        Paiement::Prevue => spell(&["Prévue", "prévue", "prévu"], i),
+    }
+}
 
 fn write_depenses(out: &mut Output, rows: &[Depense]) -> Res<()> {
     // `amount` is an English alias of `montant`.
@@ -1670,6 +1805,9 @@ fn write_depenses(out: &mut Output, rows: &[Depense]) -> Res<()> {
                 Cell::Empty,
                 Cell::Empty,
                 t("  "),
+                Cell::Empty,
+                Cell::Empty,
+                t(" "),
                 Cell::Empty,
             ])?;
         }
@@ -1692,14 +1830,63 @@ fn write_depenses(out: &mut Output, rows: &[Depense]) -> Res<()> {
             Some(s) => t(s),
             None => amount_cell(d.montant, i),
         };
+        let eligible = match (d.eligible, i % 23) {
+            (true, 11) => Cell::Empty,
+            (true, _) => t(spell(&["oui", "Oui", "oui", "OUI"], i)),
+            (false, _) => t(spell(&["non", "Non", "NON"], i)),
+        };
         out.row(&[
             date,
             t(action_text(b.action, i)),
             t(b.ligne),
             montant,
             t(fin),
+            nature_cell(d.nature, i),
+            opt_t(Some(paiement_text(d.paiement(), i)).filter(|s| !s.is_empty()).as_deref()),
+            eligible,
             t(d.libelle.clone()),
         ])?;
+    }
+    Ok(())
+}
+
+/// The funds received up to the date of issue, one row per instalment: the
+/// MEAE pays its grant in tranches (30 % at signature, 30 % on the interim
+/// report; the Q4 2025 report asks for the third), the AIRF transfers its own
+/// funds, the authorities and the foundation pay their cash contributions.
+#[rustfmt::skip]
+const VERSEMENTS: [(Date, Financeur, f64, &str); 8] = [
+    (date(2024, 11, 15), Financeur::Airf, 30_000.0, "Apport fonds propres AIRF, exercice 2024-2025"),
+    (date(2024, 12, 16), Financeur::Meae, 91_125.0, "CEM-2024-0117, 1re tranche : avance à la signature (30 %)"),
+    (date(2025, 3, 3), Financeur::Autre, 6_750.0, "Convention de mécénat FST-2025-03, 1er versement (50 %)"),
+    (date(2025, 3, 31), Financeur::Collectivites, 9_500.0, "Quote-parts des collectivités, appel de fonds n° 1"),
+    (date(2025, 6, 30), Financeur::Airf, 30_000.0, "Apport fonds propres AIRF, 2e versement"),
+    (date(2025, 7, 18), Financeur::Meae, 91_125.0, "CEM-2024-0117, 2e tranche : rapport intermédiaire (30 %)"),
+    (date(2025, 10, 15), Financeur::Collectivites, 9_000.0, "Quote-parts des collectivités, appel de fonds n° 2"),
+    (date(2026, 1, 12), Financeur::Airf, 15_000.0, "Apport fonds propres AIRF, exercice 2026"),
+];
+
+/// The `Versements` sheet (an optional sheet: the contract's workbook has none).
+fn write_versements(out: &mut Output) -> Res<()> {
+    out.begin_sheet("Versements", &["Date", "Financeur", "Montant", "Référence"])?;
+    for (i, (d, f, montant, reference)) in VERSEMENTS.iter().enumerate() {
+        let date = match i % 4 {
+            1 => t(d.fr()),
+            3 => t(d.iso()),
+            _ => Cell::Date(*d),
+        };
+        let fin = match f {
+            Financeur::Meae => spell(&["MEAE", "meae"], i),
+            Financeur::Airf => spell(&["AIRF", "Airf"], i),
+            Financeur::Collectivites => spell(&["Collectivités", "collectivites"], i),
+            Financeur::Autre => "autre".to_string(),
+        };
+        let montant = match i % 3 {
+            1 => t(french_number(*montant, NBSP, 2)), // `91 125,00` (U+00A0)
+            2 => t(french_number(*montant, " ", 0)),  // `30 000`
+            _ => n(*montant),
+        };
+        out.row(&[date, t(fin), montant, t(*reference)])?;
     }
     Ok(())
 }
@@ -1897,17 +2084,18 @@ fn summary(
             .filter(|c| c.0 <= cut)
             .filter_map(|c| c.3)
             .sum();
+        // F.1 and F.2 count paid, eligible, cash expenses over the cash budget.
         let spent: f64 = deps
             .iter()
-            .filter(|d| d.date <= cut)
+            .filter(|d| d.date <= cut && d.spent())
             .map(|d| d.montant)
             .sum();
         let meae: f64 = deps
             .iter()
-            .filter(|d| d.date <= cut && d.financeur == Financeur::Meae)
+            .filter(|d| d.date <= cut && d.spent() && d.financeur == Financeur::Meae)
             .map(|d| d.montant)
             .sum();
-        let budget: f64 = BUDGET.iter().map(|b| b.prevu).sum();
+        let budget: f64 = BUDGET.iter().filter(|b| b.nature != "86").map(|b| b.prevu).sum();
         eprintln!(
             "cumulative to {}: OS1={} OS2={:.2} A1.1={} A1.2={:.1}% A2.1={} A2.2={:.2} A2.3={} A3.1={} A3.2={} A3.3={:.1}% \
              A4.1={} A4.2={} A4.3={} A5.1={} A5.2={} T.1={} T.2={} F.1={:.1}% F.2={:.1}%",
@@ -1938,7 +2126,7 @@ fn summary(
         );
     }
     eprintln!(
-        "rows: participations={} autodiagnostics={} depenses={} (budget total {:.0} EUR)",
+        "rows: participations={} autodiagnostics={} depenses={} (budget total {:.0} EUR, in kind included)",
         parts.len(),
         diags.len(),
         deps.len(),
@@ -2053,6 +2241,7 @@ fn write_workbook(
     write_communication(out)?;
     write_budget(out)?;
     write_depenses(out, deps)?;
+    write_versements(out)?;
     Ok(())
 }
 
@@ -2170,7 +2359,7 @@ fn write_partners(dir: &std::path::Path, sheets: Vec<Sheet>, events: &[Event]) -
         take("WhatsApp")?,
         take("communication")?,
     ];
-    let accounts = [take("Budget")?, take("Dépenses")?];
+    let accounts = [take("Budget")?, take("Dépenses")?, take("Versements")?];
     let total_rows = |s: &[Sheet]| s.iter().map(|x| x.rows.len()).sum::<usize>();
     let mut written = 0;
 
