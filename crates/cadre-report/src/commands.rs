@@ -353,8 +353,11 @@ pub fn accounting_text(report: &cadre::IngestReport, lang: Lang) -> String {
     if several {
         s += &files_read_text(report, wf, lang);
     }
-    if !report.unmatched.is_empty() || !report.skipped.is_empty() {
+    if !report.unmatched.is_empty() || !report.skipped.is_empty() || !report.absent.is_empty() {
         s += "\n";
+    }
+    for dataset in &report.absent {
+        s += &format!("{}\n", Text::AbsentDataset { dataset }.render(lang));
     }
     for u in &report.unmatched {
         s += &format!(

@@ -818,7 +818,7 @@ pub enum WindowProblem {
 }
 
 /// What is wrong with a key of `[finance]`.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum FinanceProblem {
     /// `used_up_pct` is not a share from 1 to 1000 %.
     UsedUpPct {
@@ -830,12 +830,61 @@ pub enum FinanceProblem {
         /// The cap written.
         cap: f64,
     },
-    /// Neither `actions` nor `lines`: nothing is indirect.
-    IndirectNothing,
-    /// `actions` or `lines` without the expenses' column to read them in.
-    IndirectNeedsColumn {
-        /// `action` or `line`.
+    /// A selector (`[finance.indirect]`, `[finance.in_kind]`,
+    /// `[finance.contingency]`) names no action, line or nature.
+    SelectsNothing,
+    /// A key needs a column `[finance] expenses` does not declare.
+    NeedsColumn {
+        /// `action`, `line`, `nature`, `status` or `eligible`.
         key: &'static str,
+    },
+    /// `variance_pct` is not a share above 0 and up to 1000 %.
+    VariancePct {
+        /// The share written.
+        pct: f64,
+    },
+    /// The expenses have a status column but no `[finance.statuses]`.
+    StatusesMissing,
+    /// A value listed under two statuses.
+    StatusTwice {
+        /// The value.
+        value: String,
+    },
+    /// A status value the enum column does not have.
+    StatusUnknown {
+        /// The value.
+        value: String,
+        /// The column's values.
+        values: Vec<String>,
+    },
+    /// A value of the enum status column no status lists.
+    StatusUnmapped {
+        /// The value.
+        value: String,
+    },
+    /// The expenses have an eligibility column but no `ineligible` values.
+    IneligibleMissing,
+    /// The exchange rate is not a positive number, or names no currency.
+    ExchangeRate {
+        /// The rate written.
+        rate: f64,
+    },
+    /// A funder's `planned` or `grant` is not an amount (0 or more).
+    FunderAmount {
+        /// The funder's code.
+        funder: String,
+    },
+    /// A payment request names a funder the programme does not declare.
+    UnknownFunder {
+        /// The code written.
+        funder: String,
+        /// The declared funders' codes.
+        funders: Vec<String>,
+    },
+    /// A payment request asks for no amount.
+    PaymentRequestAmount {
+        /// The amount written.
+        amount: f64,
     },
 }
 

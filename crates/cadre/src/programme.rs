@@ -28,11 +28,17 @@ use crate::schema::{ColumnType, DatasetSchema};
 use crate::text::{Localized, closest, fold_key};
 
 mod dataset_checks;
+mod finance_settings;
 pub mod iati;
 mod indicator_entry;
 mod languages;
 pub(crate) mod shape;
 mod unknown_word;
+
+pub use finance_settings::{
+    BudgetSource, Certification, ExchangeRate, ExpenseSource, ExpenseStatus, ExpenseStatuses,
+    FinanceLayout, FinanceSettings, IndirectCosts, InstalmentSource, PaymentRequest, RowSelector,
+};
 
 /// Programme metadata (`[programme]` of `programme.toml`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -137,6 +143,13 @@ pub struct Funder {
     /// Share of the budget this funder covers at most, in percent.
     #[serde(default)]
     pub rate_pct: Option<f64>,
+    /// Its planned contribution in the financing plan; without it, its
+    /// rate of the total cash budget.
+    #[serde(default)]
+    pub planned: Option<f64>,
+    /// The amount its grant agreement signs.
+    #[serde(default)]
+    pub grant: Option<f64>,
     /// The mention the grant asks for (a visibility obligation), per language.
     #[serde(default)]
     pub mention: Localized,
@@ -289,82 +302,6 @@ impl ActivitySource {
             filter_label: Default::default(),
         }
     }
-}
-
-/// Which datasets are the programme's budget and expenses, and which of
-/// their columns are the amount, the date, the budget line, the action and
-/// the funder (`[finance]` of `programme.toml`): the report's financial
-/// statement reads them. Every column is checked when the programme loads.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FinanceSettings {
-    /// The budget: one row per planned amount (undated).
-    pub budget: BudgetSource,
-    /// The expenses: one row per expense, dated.
-    pub expenses: ExpenseSource,
-    /// Which expenses are indirect costs, and their cap.
-    #[serde(default)]
-    pub indirect: Option<IndirectCosts>,
-    /// A budget line whose spending to date reaches this share of its
-    /// budget (in percent) before the programme's end is a red flag
-    /// (default [`crate::finance::USED_UP_PCT`], 100; 1 to 1000).
-    #[serde(default)]
-    pub used_up_pct: Option<f64>,
-}
-
-/// The indirect costs (`[finance.indirect]`): the expenses of some actions
-/// or budget lines, capped at a share of the direct costs (the other
-/// expenses), as funders write it ("7 % of eligible direct costs").
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct IndirectCosts {
-    /// The actions whose expenses are indirect (values of the expenses'
-    /// action column, ignoring case).
-    #[serde(default)]
-    pub actions: Vec<String>,
-    /// The budget lines whose expenses are indirect (values of the
-    /// expenses' line column, ignoring case).
-    #[serde(default)]
-    pub lines: Vec<String>,
-    /// The cap, in percent of the direct costs (0 < cap ≤ 100).
-    pub cap_pct: f64,
-}
-
-/// The budget's dataset and columns.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct BudgetSource {
-    /// The dataset.
-    pub dataset: String,
-    /// The planned amount (an amount or integer column).
-    pub amount: String,
-    /// The budget line, if the statement is given by line.
-    #[serde(default)]
-    pub line: Option<String>,
-    /// The action, if the statement is given by action.
-    #[serde(default)]
-    pub action: Option<String>,
-}
-
-/// The expenses' dataset and columns.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ExpenseSource {
-    /// The dataset.
-    pub dataset: String,
-    /// The amount spent (an amount or integer column; negative corrects).
-    pub amount: String,
-    /// The date of the expense.
-    pub date: String,
-    /// The budget line (as the budget writes it).
-    #[serde(default)]
-    pub line: Option<String>,
-    /// The action.
-    #[serde(default)]
-    pub action: Option<String>,
-    /// Who paid: matched to `[[programme.funders]]` codes.
-    #[serde(default)]
-    pub funder: Option<String>,
 }
 
 /// Who reports (`[reporting]` of `programme.toml`): the reporting units
@@ -834,79 +771,6 @@ impl Programme {
         Ok(())
     }
 
-    /// Every column `[finance]` names resolves, with the type it needs.
-    fn check_finance(&self, path: &Path) -> Result<()> {
-        let Some(finance) = &self.finance else {
-            return Ok(());
-        };
-        let err = |part: &str, problem| Error::Definition {
-            path: path.to_path_buf(),
-            line: None,
-            problem: Box::new(DefinitionProblem::Finance {
-                part: part.to_owned(),
-                problem,
-            }),
-        };
-        let b = &finance.budget;
-        let e = &finance.expenses;
-        let budget = [(&b.amount, Need::Number)]
-            .into_iter()
-            .chain(b.line.iter().map(|c| (c, Need::Any)))
-            .chain(b.action.iter().map(|c| (c, Need::Any)));
-        self.check_finance_columns(&b.dataset, budget)
-            .map_err(|p| err("budget", p))?;
-        let expenses = [(&e.amount, Need::Number), (&e.date, Need::Date)]
-            .into_iter()
-            .chain(e.line.iter().map(|c| (c, Need::Any)))
-            .chain(e.action.iter().map(|c| (c, Need::Any)))
-            .chain(e.funder.iter().map(|c| (c, Need::Any)));
-        self.check_finance_columns(&e.dataset, expenses)
-            .map_err(|p| err("expenses", p))?;
-        if let Some(pct) = finance
-            .used_up_pct
-            .filter(|p| !(p.is_finite() && (1.0..=1000.0).contains(p)))
-        {
-            return Err(err(
-                "used_up_pct",
-                IndicatorProblem::Finance(crate::error::FinanceProblem::UsedUpPct { pct }),
-            ));
-        }
-        if let Some(indirect) = &finance.indirect {
-            check_indirect(indirect, e)
-                .map_err(|p| err("indirect", IndicatorProblem::Finance(p)))?;
-        }
-        Ok(())
-    }
-
-    fn check_finance_columns<'c>(
-        &self,
-        dataset: &str,
-        columns: impl Iterator<Item = (&'c String, Need)>,
-    ) -> std::result::Result<(), IndicatorProblem> {
-        let sel = Selection::whole(dataset);
-        self.selected_dataset(&sel)?;
-        for (name, need) in columns {
-            let c = self.resolve_column(&sel, name)?;
-            match need {
-                Need::Number if !matches!(c.kind, ColumnType::Integer | ColumnType::Amount) => {
-                    return Err(IndicatorProblem::NotNumeric {
-                        column: name.clone(),
-                        dataset: dataset.to_owned(),
-                        kind: c.kind,
-                    });
-                }
-                Need::Date if c.kind != ColumnType::Date => {
-                    return Err(IndicatorProblem::DateNotDate {
-                        column: name.clone(),
-                        kind: c.kind,
-                    });
-                }
-                _ => {}
-            }
-        }
-        Ok(())
-    }
-
     /// The units' dataset has a key; each reporting dataset's unit column
     /// references it, and its date resolves to a date.
     fn check_reporting(&self, path: &Path) -> Result<()> {
@@ -1331,14 +1195,6 @@ const MAX_INDICATORS: usize = 1000;
 /// The largest baseline, target or milestone a definition may hold (10^15).
 const MAX_DEFINED_NUMBER: f64 = 1e15;
 
-/// What a column named by `[finance]` must hold.
-#[derive(Debug, Clone, Copy)]
-enum Need {
-    Number,
-    Date,
-    Any,
-}
-
 /// The polars type of a column type.
 pub(crate) fn dtype_of(kind: ColumnType) -> DataType {
     match kind {
@@ -1459,25 +1315,3 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// `[finance.indirect]` names what it caps, in columns the expenses have,
-/// and its cap is a share a funder could set.
-fn check_indirect(
-    indirect: &IndirectCosts,
-    expenses: &ExpenseSource,
-) -> std::result::Result<(), crate::error::FinanceProblem> {
-    use crate::error::FinanceProblem;
-    let cap = indirect.cap_pct;
-    if !(cap.is_finite() && cap > 0.0 && cap <= 100.0) {
-        return Err(FinanceProblem::IndirectCap { cap });
-    }
-    if indirect.actions.is_empty() && indirect.lines.is_empty() {
-        return Err(FinanceProblem::IndirectNothing);
-    }
-    if !indirect.actions.is_empty() && expenses.action.is_none() {
-        return Err(FinanceProblem::IndirectNeedsColumn { key: "action" });
-    }
-    if !indirect.lines.is_empty() && expenses.line.is_none() {
-        return Err(FinanceProblem::IndirectNeedsColumn { key: "line" });
-    }
-    Ok(())
-}

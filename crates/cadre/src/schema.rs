@@ -28,6 +28,10 @@ pub struct DatasetSchema {
     /// reference rows through it.
     #[serde(default)]
     pub key: Option<String>,
+    /// Whether the workbook must hold the sheet (default); an optional
+    /// dataset a workbook lacks is empty.
+    #[serde(default = "yes")]
+    pub required: bool,
     /// The columns, in the order a data-entry template shows them.
     #[serde(rename = "column")]
     pub columns: Vec<ColumnSchema>,

@@ -311,6 +311,11 @@ pub enum Text<'a> {
         /// The sheet.
         sheet: &'a str,
     },
+    /// An optional dataset no source holds: empty.
+    AbsentDataset {
+        /// The dataset.
+        dataset: &'a str,
+    },
     /// A file of a data folder skipped.
     SkippedFile {
         /// The file.

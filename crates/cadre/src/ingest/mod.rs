@@ -256,8 +256,14 @@ pub fn ingest_sources_with_progress<S: Clone + Into<Source>>(
     }
 
     // Keys across files, then references, referenced datasets first.
+    let mut absent = Vec::new();
     for (schema, m) in programme.datasets.iter().zip(&mut merged) {
         m.check_keys_across_parts(&schema.name)?;
+        // An optional dataset no source holds is empty, with its columns.
+        if m.parts.is_empty() {
+            m.frame = Some(absent_frame(schema).map_err(Merged::compute_err(&schema.name))?);
+            absent.push(schema.name.clone());
+        }
     }
     let order = programme
         .reference_order()
@@ -273,6 +279,7 @@ pub fn ingest_sources_with_progress<S: Clone + Into<Source>>(
     let mut report = IngestReport {
         unmatched,
         skipped,
+        absent,
         ..Default::default()
     };
     let mut datasets = BTreeMap::new();
@@ -306,6 +313,19 @@ pub fn ingest_sources_with_progress<S: Clone + Into<Source>>(
         files,
         hashed: Default::default(),
     })
+}
+
+/// The frame of an optional dataset no source holds: its columns, typed,
+/// with the row and part columns every dataset's frame has, and no row.
+fn absent_frame(schema: &crate::schema::DatasetSchema) -> PolarsResult<DataFrame> {
+    let mut columns: Vec<Column> = schema
+        .columns
+        .iter()
+        .map(|c| Column::new_empty(c.name.as_str().into(), &crate::programme::dtype_of(c.kind)))
+        .collect();
+    columns.push(Column::new_empty(ROW_COLUMN.into(), &DataType::UInt32));
+    columns.push(Column::new_empty(PART_COLUMN.into(), &DataType::UInt32));
+    DataFrame::new(0, columns)
 }
 
 /// Two books given with the same file name (`a/x.xlsx`, `b/x.xlsx`) go by
@@ -354,7 +374,7 @@ fn every_dataset_found(
         .flat_map(|read| read.sheet_names.iter().cloned())
         .collect();
     for (i, schema) in programme.datasets.iter().enumerate() {
-        if !reads.iter().flat_map(|r| &r.sheets).any(|s| s.dataset == i) {
+        if schema.required && !reads.iter().flat_map(|r| &r.sheets).any(|s| s.dataset == i) {
             return Err(Error::MissingSheet {
                 path: given.first().map(Source::display_path).unwrap_or_default(),
                 dataset: schema.name.clone(),

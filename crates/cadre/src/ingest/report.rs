@@ -159,6 +159,8 @@ pub struct IngestReport {
     pub unmatched: Vec<UnmatchedSheet>,
     /// The files of data folders that were skipped (lock files, hidden files).
     pub skipped: Vec<super::SkippedFile>,
+    /// The optional datasets (`required = false`) no source holds: empty.
+    pub absent: Vec<String>,
 }
 
 impl IngestReport {

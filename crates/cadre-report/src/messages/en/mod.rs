@@ -228,6 +228,9 @@ pub(super) fn text(t: &Text) -> String {
         Text::UnmatchedSheet { file, sheet } => {
             format!("{file}, sheet \"{sheet}\": no dataset of that name, not read")
         }
+        Text::AbsentDataset { dataset } => {
+            format!("{dataset}: optional dataset in no file, empty")
+        }
         Text::SkippedFile { file, reason } => {
             format!("{file} skipped: {}", reason.text(Lang::En))
         }

@@ -237,6 +237,9 @@ pub(super) fn text(t: &Text) -> String {
         Text::UnmatchedSheet { file, sheet } => {
             format!("{file}, feuille « {sheet} » : aucun jeu de données de ce nom, non lue")
         }
+        Text::AbsentDataset { dataset } => {
+            format!("{dataset} : jeu de données facultatif absent des fichiers, vide")
+        }
         Text::SkippedFile { file, reason } => {
             format!("{file} ignoré : {}", reason.text(Lang::Fr))
         }

@@ -802,11 +802,43 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
             FinanceProblem::IndirectCap { cap } => format!(
                 "`cap_pct = {cap}` is not a share of the direct costs: write a percentage above 0 and up to 100"
             ),
-            FinanceProblem::IndirectNothing => {
-                "name the indirect costs: `actions = [...]` or `lines = [...]`".into()
+            FinanceProblem::SelectsNothing => {
+                "name the rows: `actions = [...]`, `lines = [...]` or `natures = [...]`".into()
             }
-            FinanceProblem::IndirectNeedsColumn { key } => format!(
-                "indirect costs named by {key} need the expenses' `{key}` column: declare it in `[finance] expenses`"
+            FinanceProblem::NeedsColumn { key } => format!(
+                "this needs the expenses' `{key}` column: declare it in `[finance] expenses`"
+            ),
+            FinanceProblem::VariancePct { pct } => format!(
+                "`variance_pct = {pct}` is not a share of a line's budget: write a percentage above 0 and up to 1000"
+            ),
+            FinanceProblem::StatusesMissing => "the expenses' status column needs `[finance.statuses]`: \
+                 list the values meaning `paid`, `committed` and `planned`"
+                .into(),
+            FinanceProblem::StatusTwice { value } => {
+                format!("\"{value}\" is listed under two statuses: give it one")
+            }
+            FinanceProblem::StatusUnknown { value, values } => format!(
+                "\"{value}\" is not a value of the status column (its values: {})",
+                values.join(", ")
+            ),
+            FinanceProblem::StatusUnmapped { value } => format!(
+                "the status value \"{value}\" is under none of `paid`, `committed` and `planned`: list it under one"
+            ),
+            FinanceProblem::IneligibleMissing => "the expenses' eligibility column needs `ineligible = [...]`: \
+                 the values that make an expense ineligible"
+                .into(),
+            FinanceProblem::ExchangeRate { rate } => format!(
+                "`rate = {rate}` is not an exchange rate: write how many units of the programme's currency one unit of `currency` is worth (above 0)"
+            ),
+            FinanceProblem::FunderAmount { funder } => format!(
+                "funder {funder}: `planned` and `grant` are amounts, 0 or more"
+            ),
+            FinanceProblem::UnknownFunder { funder, funders } => format!(
+                "the payment request names \"{funder}\", which `[[programme.funders]]` does not declare (declared: {})",
+                funders.join(", ")
+            ),
+            FinanceProblem::PaymentRequestAmount { amount } => format!(
+                "the payment request asks for {amount}: write the amount of the instalment (above 0)"
             ),
         },
     }

@@ -847,11 +847,43 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
             FinanceProblem::IndirectCap { cap } => format!(
                 "« cap_pct = {cap} » n’est pas une part des coûts directs : écrivez un pourcentage supérieur à 0 et au plus 100"
             ),
-            FinanceProblem::IndirectNothing => {
-                "nommez les coûts indirects : « actions = [...] » ou « lines = [...] »".into()
+            FinanceProblem::SelectsNothing => {
+                "nommez les lignes visées : « actions = [...] », « lines = [...] » ou « natures = [...] »".into()
             }
-            FinanceProblem::IndirectNeedsColumn { key } => format!(
-                "des coûts indirects nommés par « {key} » demandent la colonne « {key} » des dépenses : déclarez-la dans « [finance] expenses »"
+            FinanceProblem::NeedsColumn { key } => format!(
+                "ceci demande la colonne « {key} » des dépenses : déclarez-la dans « [finance] expenses »"
+            ),
+            FinanceProblem::VariancePct { pct } => format!(
+                "« variance_pct = {pct} » n’est pas une part du budget d’une ligne : écrivez un pourcentage supérieur à 0 et au plus 1000"
+            ),
+            FinanceProblem::StatusesMissing => "la colonne de statut des dépenses demande « [finance.statuses] » : \
+                 listez les valeurs signifiant « paid » (payée), « committed » (engagée) et « planned » (prévue)"
+                .into(),
+            FinanceProblem::StatusTwice { value } => {
+                format!("« {value} » figure sous deux statuts : donnez-lui en un seul")
+            }
+            FinanceProblem::StatusUnknown { value, values } => format!(
+                "« {value} » n’est pas une valeur de la colonne de statut (ses valeurs : {})",
+                values.join(", ")
+            ),
+            FinanceProblem::StatusUnmapped { value } => format!(
+                "la valeur de statut « {value} » ne figure sous aucun de « paid », « committed » et « planned » : classez-la"
+            ),
+            FinanceProblem::IneligibleMissing => "la colonne d’éligibilité des dépenses demande « ineligible = [...] » : \
+                 les valeurs qui rendent une dépense inéligible"
+                .into(),
+            FinanceProblem::ExchangeRate { rate } => format!(
+                "« rate = {rate} » n’est pas un taux de change : écrivez combien d’unités de la monnaie du programme vaut une unité de « currency » (plus de 0)"
+            ),
+            FinanceProblem::FunderAmount { funder } => format!(
+                "financeur {funder} : « planned » et « grant » sont des montants, 0 ou plus"
+            ),
+            FinanceProblem::UnknownFunder { funder, funders } => format!(
+                "la demande de versement nomme « {funder} », que « [[programme.funders]] » ne déclare pas (déclarés : {})",
+                funders.join(", ")
+            ),
+            FinanceProblem::PaymentRequestAmount { amount } => format!(
+                "la demande de versement porte sur {amount} : écrivez le montant de la tranche demandée (plus de 0)"
             ),
         },
     }
