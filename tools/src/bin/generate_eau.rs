@@ -13,7 +13,9 @@
 //! ingester accepts: the workbook validates with zero rejected rows.
 //!
 //! The workbook is a snapshot taken on 30 June 2026, half-way through the programme
-//! (1 January 2025 to 31 December 2027): nothing is dated after that day.
+//! (1 January 2025 to 31 December 2027): nothing is dated after that day but the
+//! expenses still to come, committed (the next quarter) or planned (the workplan to the
+//! programme's end), never paid.
 //!
 //! Output is deterministic: a fixed seed, no clock, a fixed creation date in the document
 //! properties. The same arguments give byte-identical files.
@@ -30,6 +32,10 @@ const START: Date = date(2025, 1, 1);
 /// The day the workbook was last filled in.
 const SNAPSHOT: Date = date(2026, 6, 30);
 const NBSP: &str = "\u{a0}";
+/// Expenses after the snapshot up to this day are committed; later ones planned.
+const COMMITTED_UNTIL: Date = date(2026, 9, 30);
+/// The programme's last day: the workplan's planned expenses run to it.
+const END: Date = date(2027, 12, 31);
 
 // ---------------------------------------------------------------------------
 // The registry: 48 villages in 4 regions
@@ -389,43 +395,49 @@ struct Line {
     composante: &'static str,
     ligne: &'static str,
     prevu: f64,
+    /// Its EU budget heading: 1 human resources, 2 travel, 3 equipment and
+    /// supplies, 4 local office, 5 other costs and services, 6 other (the
+    /// works), 7 indirect costs, 8 the contingency reserve.
+    nature: &'static str,
+    /// What the line will have cost at the programme's end, as a share of its
+    /// budget: the workplan's committed and planned rows bring it there.
+    forecast: f64,
 }
 
-const fn l(composante: &'static str, ligne: &'static str, prevu: f64) -> Line {
+const fn l(
+    composante: &'static str,
+    ligne: &'static str,
+    prevu: f64,
+    nature: &'static str,
+    forecast: f64,
+) -> Line {
     Line {
         composante,
         ligne,
         prevu,
+        nature,
+        forecast,
     }
 }
 
-const BUDGET: [Line; 14] = [
-    l(
-        "infrastructures",
-        "Forages équipés de pompes",
-        256_500_000.0,
-    ),
-    l("infrastructures", "Puits modernes", 60_000_000.0),
-    l("infrastructures", "Bornes-fontaines", 63_000_000.0),
-    l(
-        "infrastructures",
-        "Contrôle et supervision des travaux",
-        30_000_000.0,
-    ),
-    l("qualite", "Analyses de laboratoire", 10_000_000.0),
-    l("qualite", "Kits d'analyse de terrain", 4_500_000.0),
-    l(
-        "formation",
-        "Sessions de formation des comités",
-        25_920_000.0,
-    ),
-    l("formation", "Supports de formation", 3_000_000.0),
-    l("maintenance", "Réseau d'artisans réparateurs", 18_000_000.0),
-    l("maintenance", "Stock de pièces détachées", 24_000_000.0),
-    l("gestion", "Personnel du programme", 96_000_000.0),
-    l("gestion", "Véhicules et carburant", 30_000_000.0),
-    l("gestion", "Audit et évaluation", 8_000_000.0),
-    l("gestion", "Frais administratifs", 20_000_000.0),
+#[rustfmt::skip]
+const BUDGET: [Line; 15] = [
+    l("infrastructures", "Forages équipés de pompes", 256_500_000.0, "6", 1.04),
+    l("infrastructures", "Puits modernes", 60_000_000.0, "6", 0.97),
+    l("infrastructures", "Bornes-fontaines", 63_000_000.0, "6", 1.02),
+    l("infrastructures", "Contrôle et supervision des travaux", 30_000_000.0, "5", 0.95),
+    l("qualite", "Analyses de laboratoire", 10_000_000.0, "5", 1.05),
+    l("qualite", "Kits d'analyse de terrain", 4_500_000.0, "3", 1.0),
+    l("formation", "Sessions de formation des comités", 25_920_000.0, "5", 1.0),
+    l("formation", "Supports de formation", 3_000_000.0, "5", 0.9),
+    l("maintenance", "Réseau d'artisans réparateurs", 18_000_000.0, "5", 0.92),
+    l("maintenance", "Stock de pièces détachées", 24_000_000.0, "3", 1.12),
+    l("gestion", "Personnel du programme", 96_000_000.0, "1", 1.0),
+    l("gestion", "Véhicules et carburant", 30_000_000.0, "4", 1.06),
+    l("gestion", "Audit et évaluation", 8_000_000.0, "5", 1.0),
+    l("gestion", "Frais administratifs", 20_000_000.0, "7", 0.98),
+    // The contingency reserve: no expense without the funder's prior approval.
+    l("gestion", "Réserve pour imprévus", 15_000_000.0, "8", 0.0),
 ];
 
 struct Expense {
@@ -435,6 +447,37 @@ struct Expense {
     funder: &'static str,
     text: Option<&'static str>,
     note: String,
+    /// Its budget heading (most often its line's).
+    nature: &'static str,
+    /// Whether the funders accept it (bank charges and fines are not).
+    eligible: bool,
+}
+
+/// Where an expense stands on the day of the snapshot.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Stage {
+    Paid,
+    Committed,
+    Planned,
+}
+
+impl Expense {
+    /// Paid up to the snapshot, never after: committed for the next quarter,
+    /// planned beyond.
+    fn stage(&self) -> Stage {
+        if self.date <= SNAPSHOT {
+            Stage::Paid
+        } else if self.date <= COMMITTED_UNTIL {
+            Stage::Committed
+        } else {
+            Stage::Planned
+        }
+    }
+
+    /// Whether it counts as spent at the snapshot: paid and eligible.
+    fn spent(&self) -> bool {
+        self.stage() == Stage::Paid && self.eligible
+    }
 }
 
 fn expenses(
@@ -454,6 +497,8 @@ fn expenses(
             funder: "",
             text: None,
             note,
+            nature: BUDGET[line].nature,
+            eligible: true,
         });
     };
     // Works: 40 % advance when the works start, the balance at handover.
@@ -583,7 +628,7 @@ fn expenses(
             -350_000.0,
             "FRE",
             "-350 000",
-            "Annulation d'une facture de carburant saisie deux fois",
+            "Annulation de la facture de carburant n° C-2025-087, saisie deux fois",
         ),
         (
             date(2026, 2, 20),
@@ -591,7 +636,7 @@ fn expenses(
             -120_500.0,
             "FRE",
             "-120500",
-            "Avoir fournisseur (fournitures de bureau)",
+            "Avoir fournisseur sur la facture n° FB-2026-011 (fournitures de bureau retournées)",
         ),
     ];
     for (d, line, amount, funder, text, note) in corrections {
@@ -602,8 +647,13 @@ fn expenses(
             funder,
             text: Some(text),
             note: note.into(),
+            nature: BUDGET[line].nature,
+            eligible: true,
         });
     }
+    v.extend(entries_to_complete());
+    let workplan = workplan(&v);
+    v.extend(workplan);
     v.sort_by(|a, b| {
         a.date
             .cmp(&b.date)
@@ -611,6 +661,95 @@ fn expenses(
             .then(a.note.cmp(&b.note))
     });
     v
+}
+
+/// The original entries of the credit notes (each entered twice, the
+/// correction cancelling the second), the bank charges and the fine the funders
+/// do not accept.
+fn entries_to_complete() -> Vec<Expense> {
+    #[rustfmt::skip]
+    let rows: [(Date, usize, f64, &str, &str, &str, bool); 6] = [
+        (date(2025, 9, 2), 11, 350_000.0, "FRE", "Facture de carburant n° C-2025-087", "4", true),
+        (date(2025, 9, 4), 11, 350_000.0, "FRE", "Facture de carburant n° C-2025-087 (saisie en double)", "4", true),
+        (date(2025, 6, 30), 13, 84_600.0, "FRE", "Frais bancaires, premier semestre 2025", "5", false),
+        (date(2025, 11, 18), 11, 45_000.0, "FRE", "Amende, contravention routière du véhicule du programme", "5", false),
+        (date(2025, 12, 31), 13, 91_300.0, "FRE", "Frais bancaires, second semestre 2025", "5", false),
+        (date(2026, 2, 6), 13, 120_500.0, "FRE", "Fournitures de bureau, facture n° FB-2026-011", "7", true),
+    ];
+    rows.into_iter()
+        .map(|(date, line, amount, funder, note, nature, eligible)| Expense {
+            date,
+            line,
+            amount,
+            funder,
+            text: None,
+            note: note.into(),
+            nature,
+            eligible,
+        })
+        .collect()
+}
+
+/// The days the workplan's expenses fall on after the snapshot: every month
+/// for salaries, else every quarter, to the programme's end.
+fn workplan_days(monthly: bool) -> Vec<Date> {
+    let mut days = Vec::new();
+    let mut month = SNAPSHOT.add(1);
+    while month <= END {
+        let end = month.month_end();
+        if monthly || month.m % 3 == 0 {
+            days.push(end.add(-2).working_day().min(END));
+        }
+        month = end.add(1);
+    }
+    days
+}
+
+/// The committed and planned expenses that bring each line to its forecast
+/// (`Line::forecast` of its budget), after what the ledger `v` paid: equal
+/// parts in thousands of francs, the last one balancing.
+fn workplan(v: &[Expense]) -> Vec<Expense> {
+    let mut out = Vec::new();
+    for (line, b) in BUDGET.iter().enumerate() {
+        let paid: f64 = v
+            .iter()
+            .filter(|e| e.line == line && e.eligible)
+            .map(|e| e.amount)
+            .sum();
+        let left = (b.prevu * b.forecast - paid).max(0.0);
+        if left == 0.0 {
+            continue;
+        }
+        let days = workplan_days(line == 10);
+        let part = (left / days.len() as f64 / 1000.0).round() * 1000.0;
+        for (k, d) in days.iter().enumerate() {
+            let amount = if k + 1 == days.len() {
+                left - part * k as f64
+            } else {
+                part
+            };
+            // The foundation the quality and training lines and, from the
+            // second half of the programme, the staff (its agreement's share);
+            // the communes half of the standpipes' instalments.
+            let funder = match b.composante {
+                "qualite" | "formation" => "FSC",
+                "gestion" if line == 10 => "FSC",
+                "infrastructures" if line == 2 && k % 2 == 1 => "communes",
+                _ => "FRE",
+            };
+            out.push(Expense {
+                date: *d,
+                line,
+                amount,
+                funder,
+                text: None,
+                note: format!("{} : programme de travail {:02}/{}", b.ligne, d.m, d.y),
+                nature: b.nature,
+                eligible: true,
+            });
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------
@@ -924,15 +1063,16 @@ fn write(ex: &Example, path: &Path) -> Res<()> {
                 )),
                 t(b.ligne),
                 amount_cell(b.prevu, i),
+                nature_cell(b.nature, i),
             ]
         })
         .collect();
-    book.sheet("Budget", &["Composante", "Ligne", "Prévu"], &rows)?;
+    book.sheet("Budget", &["Composante", "Ligne", "Prévu", "Rubrique"], &rows)?;
 
     let mut rows = Vec::new();
     for (i, e) in ex.expenses.iter().enumerate() {
         if i == 120 {
-            rows.push(empty(6));
+            rows.push(empty(9));
         }
         let b = &BUDGET[e.line];
         let funder = match e.funder {
@@ -945,6 +1085,13 @@ fn write(ex: &Example, path: &Path) -> Res<()> {
             t(b.ligne),
             e.text.map_or_else(|| amount_cell(e.amount, i), t),
             t(funder),
+            nature_cell(e.nature, i),
+            t(stage_text(e.stage(), i)),
+            t(if e.eligible {
+                spell(&["oui", "Oui"], i)
+            } else {
+                spell(&["non", "NON"], i)
+            }),
             t(e.note.clone()),
         ]);
     }
@@ -956,11 +1103,77 @@ fn write(ex: &Example, path: &Path) -> Res<()> {
             "Ligne",
             "Montant",
             "Financeur",
+            "Rubrique",
+            "Statut",
+            "Éligible",
             "Libellé",
         ],
         &rows,
     )?;
+    write_versements(&mut book)?;
     book.save(path)
+}
+
+/// A budget heading as typed: its number (a number cell), or its number and
+/// name (a `value_aliases` spelling of `datasets.toml`).
+fn nature_cell(nature: &str, i: usize) -> Cell {
+    let named = match nature {
+        "1" => "1. Ressources humaines",
+        "3" => "3. Équipements et fournitures",
+        "5" => "5. Autres coûts, services",
+        "6" => "6. Autres",
+        _ => nature,
+    };
+    match i % 6 {
+        4 => t(named),
+        _ => nature.parse().map_or_else(|_| t(nature), n),
+    }
+}
+
+/// A status as typed, in varying case and accents.
+fn stage_text(stage: Stage, i: usize) -> &'static str {
+    match stage {
+        Stage::Paid => spell(&["payée", "Payée", "payé", "PAYEE"], i),
+        Stage::Committed => spell(&["engagée", "Engagée", "engagé"], i),
+        Stage::Planned => spell(&["prévue", "Prévue", "planifiée"], i),
+    }
+}
+
+/// The funds received up to the snapshot: the rural water fund's first two
+/// tranches (40 % at signature, 30 % on the first annual report), the
+/// foundation's first half, the communes' contributions.
+#[rustfmt::skip]
+const VERSEMENTS: [(Date, &str, f64, &str); 5] = [
+    (date(2025, 1, 20), "FRE", 212_454_400.0, "Convention FRE 2025-2027, 1re tranche (40 %)"),
+    (date(2025, 2, 10), "FSC", 49_794_000.0, "Fondation Source Claire, 1er versement (50 %)"),
+    (date(2025, 6, 30), "communes", 10_000_000.0, "Contributions des communes 2025"),
+    (date(2026, 3, 16), "FRE", 159_340_800.0, "Convention FRE 2025-2027, 2e tranche sur rapport annuel (30 %)"),
+    (date(2026, 3, 31), "communes", 8_000_000.0, "Contributions des communes 2026"),
+];
+
+/// The `Versements` sheet (optional: a workbook without it loads).
+fn write_versements(book: &mut Book) -> Res<()> {
+    let rows: Vec<Vec<Cell>> = VERSEMENTS
+        .iter()
+        .enumerate()
+        .map(|(i, (d, funder, amount, reference))| {
+            vec![
+                date_cell(*d, i),
+                t(if *funder == "communes" && i % 2 == 0 {
+                    "Communes"
+                } else {
+                    funder
+                }),
+                amount_cell(*amount, i + 4),
+                t(*reference),
+            ]
+        })
+        .collect();
+    book.sheet(
+        "Versements",
+        &["Date", "Financeur", "Montant", "Référence"],
+        &rows,
+    )
 }
 
 /// A day of the month for the monthly snapshot, varying with the row (no randomness:
@@ -996,7 +1209,7 @@ fn summary(ex: &Example) {
         let spent: f64 = ex
             .expenses
             .iter()
-            .filter(|e| e.date <= cut)
+            .filter(|e| e.date <= cut && e.spent())
             .map(|e| e.amount)
             .sum();
         eprintln!(
