@@ -677,16 +677,18 @@ fn entries_to_complete() -> Vec<Expense> {
         (date(2026, 2, 6), 13, 120_500.0, "FRE", "Fournitures de bureau, facture n° FB-2026-011", "7", true),
     ];
     rows.into_iter()
-        .map(|(date, line, amount, funder, note, nature, eligible)| Expense {
-            date,
-            line,
-            amount,
-            funder,
-            text: None,
-            note: note.into(),
-            nature,
-            eligible,
-        })
+        .map(
+            |(date, line, amount, funder, note, nature, eligible)| Expense {
+                date,
+                line,
+                amount,
+                funder,
+                text: None,
+                note: note.into(),
+                nature,
+                eligible,
+            },
+        )
         .collect()
 }
 
@@ -1067,7 +1069,11 @@ fn write(ex: &Example, path: &Path) -> Res<()> {
             ]
         })
         .collect();
-    book.sheet("Budget", &["Composante", "Ligne", "Prévu", "Rubrique"], &rows)?;
+    book.sheet(
+        "Budget",
+        &["Composante", "Ligne", "Prévu", "Rubrique"],
+        &rows,
+    )?;
 
     let mut rows = Vec::new();
     for (i, e) in ex.expenses.iter().enumerate() {

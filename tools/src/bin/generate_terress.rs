@@ -1723,7 +1723,11 @@ fn realistic_depenses(rng: &mut Rng, events: &[Event]) -> Vec<Depense> {
             financeur: f,
             libelle: lib.to_string(),
             text: Some(text),
-            nature: if line == 15 { "62" } else { BUDGET[line].nature },
+            nature: if line == 15 {
+                "62"
+            } else {
+                BUDGET[line].nature
+            },
             // Bank charges are not eligible, nor is their correction.
             eligible: line != 15,
         });
@@ -1754,16 +1758,18 @@ fn late_entries() -> Vec<Depense> {
         (date(2026, 5, 20), IN_KIND_LINE, 6_300.0, Collectivites, "Valorisation : salles et personnel mis à disposition par le département de Keur Massar (regroupement de Dakar)", "86", true),
     ];
     rows.into_iter()
-        .map(|(date, line, montant, financeur, libelle, nature, eligible)| Depense {
-            date,
-            line,
-            montant,
-            financeur,
-            libelle: libelle.to_string(),
-            text: None,
-            nature,
-            eligible,
-        })
+        .map(
+            |(date, line, montant, financeur, libelle, nature, eligible)| Depense {
+                date,
+                line,
+                montant,
+                financeur,
+                libelle: libelle.to_string(),
+                text: None,
+                nature,
+                eligible,
+            },
+        )
         .collect()
 }
 
@@ -1842,7 +1848,11 @@ fn write_depenses(out: &mut Output, rows: &[Depense]) -> Res<()> {
             montant,
             t(fin),
             nature_cell(d.nature, i),
-            opt_t(Some(paiement_text(d.paiement(), i)).filter(|s| !s.is_empty()).as_deref()),
+            opt_t(
+                Some(paiement_text(d.paiement(), i))
+                    .filter(|s| !s.is_empty())
+                    .as_deref(),
+            ),
             eligible,
             t(d.libelle.clone()),
         ])?;
@@ -2095,7 +2105,11 @@ fn summary(
             .filter(|d| d.date <= cut && d.spent() && d.financeur == Financeur::Meae)
             .map(|d| d.montant)
             .sum();
-        let budget: f64 = BUDGET.iter().filter(|b| b.nature != "86").map(|b| b.prevu).sum();
+        let budget: f64 = BUDGET
+            .iter()
+            .filter(|b| b.nature != "86")
+            .map(|b| b.prevu)
+            .sum();
         eprintln!(
             "cumulative to {}: OS1={} OS2={:.2} A1.1={} A1.2={:.1}% A2.1={} A2.2={:.2} A2.3={} A3.1={} A3.2={} A3.3={:.1}% \
              A4.1={} A4.2={} A4.3={} A5.1={} A5.2={} T.1={} T.2={} F.1={:.1}% F.2={:.1}%",
