@@ -699,7 +699,7 @@ fn workplan_days(monthly: bool) -> Vec<Date> {
     let mut month = SNAPSHOT.add(1);
     while month <= END {
         let end = month.month_end();
-        if monthly || month.m % 3 == 0 {
+        if monthly || month.m.is_multiple_of(3) {
             days.push(end.add(-2).working_day().min(END));
         }
         month = end.add(1);
