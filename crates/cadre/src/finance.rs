@@ -33,7 +33,7 @@ use crate::schema::ColumnSchema;
 use crate::text::Localized;
 
 pub use flags::{ExpenseEntry, FinanceFlags, USED_UP_PCT};
-pub use funding::{Funding, FunderRow, InKind};
+pub use funding::{FunderRow, Funding, InKind};
 use ledger::{CellKey, Ledger};
 
 /// A value of the action, line, nature or funder column, with its label.
@@ -405,8 +405,8 @@ impl Engine<'_> {
         let by_action = has_action.then(|| grouping.by_action(action_schema));
         let by_line = (b.line.is_some() || e.line.is_some())
             .then(|| grouping.by_line(has_action, action_schema, line_schema));
-        let by_nature = (b.nature.is_some() || e.nature.is_some())
-            .then(|| grouping.by_nature(nature_schema));
+        let by_nature =
+            (b.nature.is_some() || e.nature.is_some()).then(|| grouping.by_nature(nature_schema));
         let finest = by_line.as_deref().or(by_action.as_deref());
         let (by_funder, funding) = self.funding(fin, &ledger, &total);
         Ok(FinancialStatement {
@@ -446,7 +446,8 @@ impl Engine<'_> {
     }
 
     /// The schema giving a grouping column's value order and labels: the
-    /// expenses' column when it has values, else the budget's.
+    /// one with labels (the expenses' first), else with values, else the
+    /// budget's.
     fn finance_column(
         &self,
         budget: &str,
@@ -456,10 +457,13 @@ impl Engine<'_> {
     ) -> Option<&ColumnSchema> {
         let e = expenses_column.and_then(|c| self.column_schema(expenses, c));
         let b = budget_column.and_then(|c| self.column_schema(budget, c));
+        let labels = |s: &Option<&ColumnSchema>| s.is_some_and(|s| !s.value_labels.is_empty());
+        let values = |s: &Option<&ColumnSchema>| s.is_some_and(|s| !s.values.is_empty());
         match (e, b) {
-            (Some(e), _) if !e.values.is_empty() => Some(e),
-            (_, Some(b)) => Some(b),
-            (e, None) => e,
+            (e, _) if labels(&e) => e,
+            (_, b) if labels(&b) => b,
+            (e, _) if values(&e) => e,
+            (e, b) => b.or(e),
         }
     }
 }

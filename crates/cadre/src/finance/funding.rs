@@ -214,10 +214,8 @@ impl Engine<'_> {
             .collect();
         let sum = |pick: fn(&FunderRow) -> f64| rows.iter().map(pick).sum::<f64>();
         let planned = sum(|r| r.planned.unwrap_or(0.0));
-        let (received_period, received_to_date) = (
-            sum(|r| r.received_period),
-            sum(|r| r.received_to_date),
-        );
+        let (received_period, received_to_date) =
+            (sum(|r| r.received_period), sum(|r| r.received_to_date));
         let funding = Funding {
             budget: total.budget,
             planned,

@@ -160,10 +160,7 @@ impl Ledger {
 
     /// Sums of the expenses selected by `keep`, by funder value (as
     /// written, trimmed): (in the period, to date).
-    pub fn expenses_by_funder(
-        &self,
-        keep: impl Fn(Class) -> bool,
-    ) -> BTreeMap<String, (f64, f64)> {
+    pub fn expenses_by_funder(&self, keep: impl Fn(Class) -> bool) -> BTreeMap<String, (f64, f64)> {
         let mut out: BTreeMap<String, (f64, f64)> = BTreeMap::new();
         for i in 0..self.expenses.len() {
             let Some(d) = self.expenses.date[i].filter(|_| keep(self.class[i])) else {
@@ -245,7 +242,8 @@ impl Engine<'_> {
             None => None,
         };
         let in_kind = fin.in_kind.clone().unwrap_or_default();
-        let named = |s: &RowSelector, r: &Rows, i: usize| s.names(&r.action[i], &r.line[i], &r.nature[i]);
+        let named =
+            |s: &RowSelector, r: &Rows, i: usize| s.names(&r.action[i], &r.line[i], &r.nature[i]);
         let budget_in_kind = (0..budget.len())
             .map(|i| named(&in_kind, &budget, i))
             .collect();
