@@ -1314,4 +1314,3 @@ fn line_at(text: &str, i: usize) -> usize {
 pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
-

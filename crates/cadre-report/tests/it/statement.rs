@@ -567,7 +567,7 @@ fn a_wrong_indirect_cost_declaration_is_refused() {
             "actions = [\"G\"]\ncap_pct = 120",
             "`cap_pct = 120` is not a share",
         ),
-        ("cap_pct = 7", "name the indirect costs"),
+        ("cap_pct = 7", "name the rows: `actions = [...]`"),
     ] {
         let e = terress_with_indirect(indirect).expect_err(indirect);
         let en = e.message(cadre::Lang::En);

@@ -8,8 +8,10 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{BudgetRow, Rows};
-use crate::period::{Period, from_epoch_days, to_epoch_days};
+use super::BudgetRow;
+use super::ledger::Ledger;
+use crate::period::Period;
+use crate::programme::ExpenseStatus;
 
 /// A line's spending to date, in percent of its budget, from which it is
 /// used up before the programme's end.
@@ -44,6 +46,10 @@ pub struct ExpenseEntry {
     pub line: String,
     /// Its action, empty when none is declared or written.
     pub action: String,
+    /// Its nature, empty when none is declared or written.
+    pub nature: String,
+    /// Who it is charged to, empty when none is declared or written.
+    pub funder: String,
 }
 
 impl FinanceFlags {
@@ -54,7 +60,7 @@ impl FinanceFlags {
     pub(super) fn of(
         used_up_pct: f64,
         lines: &[BudgetRow],
-        expenses: &Rows,
+        ledger: &Ledger,
         period: &Period,
         programme_end: NaiveDate,
     ) -> Self {
@@ -70,23 +76,13 @@ impl FinanceFlags {
             .filter(|r| r.figures.spent_to_date < 0.0)
             .cloned()
             .collect();
-        let end = to_epoch_days(period.end);
-        let entry = |i: usize| ExpenseEntry {
-            row: expenses.row[i],
-            date: expenses.date[i].and_then(from_epoch_days),
-            amount: expenses.amount[i],
-            line: expenses.line[i].clone(),
-            action: expenses.action[i].clone(),
-        };
-        let mut corrections: Vec<ExpenseEntry> = (0..expenses.amount.len())
-            .filter(|&i| expenses.amount[i] < 0.0 && expenses.date[i].is_some_and(|d| d <= end))
-            .map(entry)
-            .collect();
-        corrections.sort_by_key(|e| (e.date, e.row));
-        let undated = (0..expenses.amount.len())
-            .filter(|&i| expenses.date[i].is_none())
-            .map(entry)
-            .collect();
+        let e = &ledger.expenses;
+        let corrections = ledger.entries(|i, d| {
+            e.amount[i] < 0.0
+                && ledger.class[i].status == ExpenseStatus::Paid
+                && d.is_some_and(|d| d <= ledger.period_end)
+        });
+        let undated = ledger.entries(|_, d| d.is_none());
         FinanceFlags {
             used_up,
             negative,

@@ -349,13 +349,19 @@ impl Programme {
             .used_up_pct
             .filter(|p| !(p.is_finite() && (1.0..=1000.0).contains(p)))
         {
-            return Err(finance_err("used_up_pct", FinanceProblem::UsedUpPct { pct }));
+            return Err(finance_err(
+                "used_up_pct",
+                FinanceProblem::UsedUpPct { pct },
+            ));
         }
         if let Some(pct) = finance
             .variance_pct
             .filter(|p| !(p.is_finite() && *p > 0.0 && *p <= 1000.0))
         {
-            return Err(finance_err("variance_pct", FinanceProblem::VariancePct { pct }));
+            return Err(finance_err(
+                "variance_pct",
+                FinanceProblem::VariancePct { pct },
+            ));
         }
         self.check_finance_rules(finance, &finance_err)
     }

@@ -15,6 +15,7 @@ mod anomalies;
 mod compute;
 mod definitions;
 mod explain_check;
+mod finance;
 mod formula;
 mod fuzz_regressions;
 mod generality;
