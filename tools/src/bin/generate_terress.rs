@@ -13,6 +13,12 @@
 //! the variations that the workbook contract (`indicators/terress/README.md`, section 1) says
 //! must be accepted: the workbook validates with zero rejected rows.
 //!
+//! The accounts carry what a funder's financial report needs (optional beyond the
+//! contract): each budget line's and expense's nature (Cerfa 15059 classes), each
+//! expense's status as of the Q4 2025 report's date of issue (2026-01-15: paid up to it,
+//! committed or planned after, never paid), its eligibility, contributions in kind, the
+//! credit notes' original entries, and the funds received (`Versements`).
+//!
 //! Output is deterministic: a fixed seed, no clock, a fixed creation date in the
 //! document properties. The same arguments give byte-identical files.
 //!
