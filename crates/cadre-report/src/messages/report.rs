@@ -354,7 +354,8 @@ report_words! {
     Justifications = "justifications",
     /// In place of a justification expected and not written.
     NoJustification = "no-justification",
-    /// Mark of a forecast made from commitments and the workplan.
+    /// Mark of a forecast made from commitments and the workplan (short:
+    /// the variance tables' legend says what it means).
     MethodPlan = "method-plan",
     /// Mark of a forecast made at the pace so far.
     MethodStraight = "method-straight",
@@ -817,13 +818,16 @@ pub enum StatementText<'a> {
         amount: &'a str,
         /// The period's last day, in words.
         end: &'a str,
-        /// Committed: (rows, amount), formatted; none when none.
-        committed: Option<(&'a str, &'a str)>,
-        /// Planned: (rows, amount), formatted; none when none.
-        planned: Option<(&'a str, &'a str)>,
-        /// Paid after the period: (rows, amount), formatted; none when none.
-        paid: Option<(&'a str, &'a str)>,
+        /// Committed: (rows, rows formatted, amount formatted); none when none.
+        committed: Option<(usize, &'a str, &'a str)>,
+        /// Planned: (rows, rows formatted, amount formatted); none when none.
+        planned: Option<(usize, &'a str, &'a str)>,
+        /// Paid after the period: (rows, rows formatted, amount formatted);
+        /// none when none.
+        paid: Option<(usize, &'a str, &'a str)>,
     },
+    /// What the forecast methods' marks mean.
+    MethodLegend,
     /// What the variances are and when one is justified.
     VarianceIntro {
         /// `[finance] variance_pct`, formatted; none when not declared.

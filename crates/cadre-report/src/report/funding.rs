@@ -71,6 +71,8 @@ pub struct IneligibleData {
     pub heading: String,
     /// How many, for how much, in a sentence.
     pub text: String,
+    /// The heading of the budget line column.
+    pub line_label: String,
     /// The expenses.
     pub rows: Vec<EntryLine>,
 }
@@ -196,7 +198,11 @@ pub(super) fn in_kind(s: &FinancialStatement, w: &Writer) -> Option<InKindData> 
 }
 
 /// The ineligible expenses; none when there are none.
-pub(super) fn ineligible(s: &FinancialStatement, w: &Writer) -> Option<IneligibleData> {
+pub(super) fn ineligible(
+    s: &FinancialStatement,
+    w: &Writer,
+    line_label: &str,
+) -> Option<IneligibleData> {
     let rows = &s.ineligible.rows;
     if rows.is_empty() {
         return None;
@@ -211,6 +217,7 @@ pub(super) fn ineligible(s: &FinancialStatement, w: &Writer) -> Option<Ineligibl
             amount: &w.money(total),
         }
         .render(w.lang),
+        line_label: line_label.to_owned(),
         rows: rows
             .iter()
             .zip(shown)

@@ -309,11 +309,11 @@ fn justification_warnings(
             row: Box::new(r.clone()),
         })
         .collect();
-    out.extend(
-        j::unknown(s, &narrative.justifications).map(|x| NarrativeWarning::JustificationUnknown {
+    out.extend(j::unknown(s, &narrative.justifications).map(|x| {
+        NarrativeWarning::JustificationUnknown {
             heading: x.heading.clone(),
-        }),
-    );
+        }
+    }));
     out
 }
 

@@ -195,7 +195,7 @@ pub fn build(
         plan: super::funding::plan(s, &w),
         variances,
         in_kind: super::funding::in_kind(s, &w),
-        ineligible: super::funding::ineligible(s, &w),
+        ineligible: super::funding::ineligible(s, &w, &labels.line),
         exchange: super::funding::exchange(programme, s, &w),
         certification: super::funding::certification(programme, s, &w, options),
         cerfa: (layout == cadre::programme::FinanceLayout::Cerfa15059)
@@ -279,8 +279,9 @@ fn later(s: &FinancialStatement, w: &Writer, end: &str) -> Option<String> {
     if l.rows == 0 {
         return None;
     }
-    let part =
-        |x: cadre::finance::StatusSum| (x.rows > 0).then(|| (f.count(x.rows), w.money(x.amount)));
+    let part = |x: cadre::finance::StatusSum| {
+        (x.rows > 0).then(|| (x.rows, f.count(x.rows), w.money(x.amount)))
+    };
     let (committed, planned, paid) = (part(l.committed), part(l.planned), part(l.paid));
     if committed.is_none() && planned.is_none() {
         return Some(
@@ -293,8 +294,8 @@ fn later(s: &FinancialStatement, w: &Writer, end: &str) -> Option<String> {
             .render(lang),
         );
     }
-    fn pair(x: &Option<(String, String)>) -> Option<(&str, &str)> {
-        x.as_ref().map(|(a, b)| (a.as_str(), b.as_str()))
+    fn pair(x: &Option<(usize, String, String)>) -> Option<(usize, &str, &str)> {
+        x.as_ref().map(|(n, a, b)| (*n, a.as_str(), b.as_str()))
     }
     Some(
         StatementText::LaterStatuses {

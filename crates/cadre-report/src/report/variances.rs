@@ -21,6 +21,8 @@ pub struct VarianceSection {
     pub heading: String,
     /// What a variance is and when it is justified.
     pub intro: String,
+    /// What the forecast methods' marks mean.
+    pub legend: String,
     /// By line, then by nature.
     pub tables: Vec<VarianceTable>,
     /// What `finance.md` says before its sections.
@@ -133,6 +135,7 @@ pub(super) fn section(
             threshold: s.variance_threshold.map(|t| w.f.percent(t)).as_deref(),
         }
         .render(lang),
+        legend: StatementText::MethodLegend.render(lang),
         tables,
         finance_intro: intro.to_vec(),
         justifications_heading: (!justified.is_empty())

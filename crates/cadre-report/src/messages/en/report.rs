@@ -154,8 +154,8 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::Variances => "Variances against the budget",
         ReportWord::Justifications => "Justification of the variances",
         ReportWord::NoJustification => "Justification expected, not provided.",
-        ReportWord::MethodPlan => "from commitments and the workplan",
-        ReportWord::MethodStraight => "at the pace so far",
+        ReportWord::MethodPlan => "plan",
+        ReportWord::MethodStraight => "pace",
         ReportWord::MethodActual => "actual",
         ReportWord::IneligibleExpenses => "Ineligible expenses",
         ReportWord::Date => "Date",
@@ -597,13 +597,13 @@ pub(in crate::messages) fn statement(t: &StatementText) -> String {
             paid,
         } => {
             let mut parts = Vec::new();
-            if let Some((c, a)) = committed {
+            if let Some((_, c, a)) = committed {
                 parts.push(format!("{c} committed ({a})"));
             }
-            if let Some((c, a)) = planned {
+            if let Some((_, c, a)) = planned {
                 parts.push(format!("{c} planned by the workplan ({a})"));
             }
-            if let Some((c, a)) = paid {
+            if let Some((_, c, a)) = paid {
                 parts.push(format!("{c} paid after the period ({a}), counted in the next one"));
             }
             format!(
@@ -612,6 +612,7 @@ pub(in crate::messages) fn statement(t: &StatementText) -> String {
                 parts.join(", ")
             )
         }
+        StatementText::MethodLegend => "Forecast: “plan” from the expenses committed, planned by the workplan or paid after the period; “pace” at the pace of spending so far, for want of a plan; “actual” once the programme has ended.".into(),
         StatementText::VarianceIntro { threshold } => match threshold {
             Some(t) => format!(
                 "A line's variance is its forecast at the programme's end less its budget. Beyond {t} of the line's budget, the variance is justified below."

@@ -164,8 +164,8 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::Variances => "Écarts au budget",
         ReportWord::Justifications => "Justification des écarts",
         ReportWord::NoJustification => "Justification attendue, non fournie.",
-        ReportWord::MethodPlan => "selon les engagements et le plan de travail",
-        ReportWord::MethodStraight => "au rythme constaté",
+        ReportWord::MethodPlan => "plan",
+        ReportWord::MethodStraight => "rythme",
         ReportWord::MethodActual => "réalisé",
         ReportWord::IneligibleExpenses => "Dépenses inéligibles",
         ReportWord::Date => "Date",
@@ -624,14 +624,21 @@ pub(in crate::messages) fn statement(t: &StatementText) -> String {
             paid,
         } => {
             let mut parts = Vec::new();
-            if let Some((c, a)) = committed {
-                parts.push(format!("{c} engagée(s) ({a})"));
+            if let Some((n, c, a)) = committed {
+                parts.push(format!("{c} {} ({a})", super::plural(*n, "engagée", "engagées")));
             }
-            if let Some((c, a)) = planned {
-                parts.push(format!("{c} prévue(s) au plan de travail ({a})"));
+            if let Some((n, c, a)) = planned {
+                parts.push(format!(
+                    "{c} {} au plan de travail ({a})",
+                    super::plural(*n, "prévue", "prévues")
+                ));
             }
-            if let Some((c, a)) = paid {
-                parts.push(format!("{c} payée(s) après la période ({a}), comptée(s) à la période suivante"));
+            if let Some((n, c, a)) = paid {
+                parts.push(format!(
+                    "{c} {} après la période ({a}), {} à la période suivante",
+                    super::plural(*n, "payée", "payées"),
+                    super::plural(*n, "comptée", "comptées")
+                ));
             }
             format!(
                 "{count} {} après le {end} ({amount})\u{A0}: {}. Aucune n’est comptée comme dépensée\u{A0}; toutes entrent dans la prévision.",
@@ -639,6 +646,7 @@ pub(in crate::messages) fn statement(t: &StatementText) -> String {
                 parts.join(", ")
             )
         }
+        StatementText::MethodLegend => "Prévision\u{A0}: «\u{A0}plan\u{A0}» d’après les dépenses engagées, prévues au plan de travail ou payées après la période\u{A0}; «\u{A0}rythme\u{A0}» au rythme des dépenses constaté jusqu’ici, faute de plan\u{A0}; «\u{A0}réalisé\u{A0}» une fois le programme achevé.".into(),
         StatementText::VarianceIntro { threshold } => match threshold {
             Some(t) => format!(
                 "L’écart d’une ligne est sa prévision à la fin du programme moins son budget. Au-delà de {t} du budget de la ligne, l’écart est justifié ci-dessous."
