@@ -177,6 +177,26 @@ fn report_message(e: &ReportError, lang: Lang) -> String {
                 .join("\n"),
         }
         .render(lang),
+        ReportError::PaidAhead {
+            issued,
+            rows,
+            dataset,
+        } => Text::PaidAhead {
+            dataset,
+            issued: &issued.to_string(),
+            rows: &rows
+                .iter()
+                .map(|(row, date, amount)| {
+                    format!(
+                        "  {} {}, {date}, {amount}",
+                        Text::RowWord.render(lang),
+                        row.map(|r| r.to_string()).unwrap_or_default()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+        .render(lang),
         ReportError::NoMainFile { path } => Text::NoMainFile {
             path: &path.display().to_string(),
         }

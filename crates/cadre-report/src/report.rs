@@ -40,7 +40,10 @@ pub mod attachment;
 pub mod data;
 pub mod evidence;
 pub mod format;
+pub mod funding;
+pub mod justifications;
 pub mod kinds;
+pub mod layouts;
 pub mod markdown;
 pub mod methodology;
 pub mod narrative;
@@ -51,6 +54,7 @@ pub mod restatements;
 pub mod rounding;
 pub mod sheets;
 pub mod statement;
+pub mod variances;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -261,6 +265,17 @@ pub enum ReportError {
         /// The file.
         path: PathBuf,
     },
+    /// Expenses marked paid are dated after the report's date of issue: a
+    /// payment cannot be ahead.
+    #[error("{} expenses are paid after the date of issue {issued}", rows.len())]
+    PaidAhead {
+        /// The date of issue.
+        issued: NaiveDate,
+        /// The expenses: (row in the sheet, date, amount).
+        rows: Vec<(Option<u32>, NaiveDate, f64)>,
+        /// The expenses' dataset.
+        dataset: String,
+    },
     /// `--strict` and the narrative misses something.
     #[error("the narrative is incomplete (--strict): {} problems", .0.len())]
     NarrativeIncomplete(Vec<narrative::NarrativeWarning>),
@@ -332,7 +347,16 @@ pub fn report_data(
     options: &ReportOptions,
 ) -> Result<ReportData, ReportError> {
     let narrative = load_narrative(engine.programme(), table, options)?;
-    data::build(engine, table, options, narrative.as_ref())
+    let statement = engine
+        .financial_statement(&data::table_period(table))
+        .map_err(ReportError::Input)?;
+    data::build(
+        engine,
+        table,
+        options,
+        narrative.as_ref(),
+        statement.as_ref(),
+    )
 }
 
 /// The narrative of the table's period, when the options name a folder.

@@ -311,6 +311,29 @@ pub enum Text<'a> {
         /// The sheet.
         sheet: &'a str,
     },
+    /// A variance beyond the threshold without its justification.
+    JustificationMissing {
+        /// The line or nature.
+        row: &'a str,
+        /// Its variance, formatted.
+        variance: &'a str,
+    },
+    /// A section of `finance.md` names no line or nature.
+    JustificationUnknown {
+        /// Its heading.
+        heading: &'a str,
+    },
+    /// Expenses marked paid are dated after the date of issue.
+    PaidAhead {
+        /// The expenses' dataset.
+        dataset: &'a str,
+        /// The date of issue.
+        issued: &'a str,
+        /// The rows, one per line.
+        rows: &'a str,
+    },
+    /// The word "row", before a row number.
+    RowWord,
     /// An optional dataset no source holds: empty.
     AbsentDataset {
         /// The dataset.

@@ -326,6 +326,87 @@ report_words! {
     StatusRules = "status-rules",
     /// Introduces the status rules.
     StatusRulesIntro = "status-rules-intro",
+    /// Heading: the financing plan.
+    FinancingPlan = "financing-plan",
+    /// Column heading: the funder.
+    Funder = "funder",
+    /// Column heading: a funder's planned contribution.
+    PlannedContribution = "planned-contribution",
+    /// Column heading: the amount a grant agreement signs.
+    GrantAmount = "grant-amount",
+    /// Column heading: funds received up to the period's end.
+    ReceivedToDate = "received-to-date",
+    /// Column heading: received less spent.
+    Balance = "balance",
+    /// Row: the budget no declared funder's plan covers.
+    Uncovered = "uncovered",
+    /// Column heading: the forecast at the programme's end.
+    ForecastEnd = "forecast-end",
+    /// Column heading: committed and planned, and paid after the period.
+    Commitments = "commitments",
+    /// Column heading: forecast less budget.
+    Variance = "variance",
+    /// Column heading: the variance over the budget.
+    VariancePct = "variance-pct",
+    /// Heading: the variances against the budget.
+    Variances = "variances",
+    /// Heading: the justifications of the variances.
+    Justifications = "justifications",
+    /// In place of a justification expected and not written.
+    NoJustification = "no-justification",
+    /// Mark of a forecast made from commitments and the workplan (short:
+    /// the variance tables' legend says what it means).
+    MethodPlan = "method-plan",
+    /// Mark of a forecast made at the pace so far.
+    MethodStraight = "method-straight",
+    /// Mark of a forecast that is the actual.
+    MethodActual = "method-actual",
+    /// Heading: the ineligible expenses.
+    IneligibleExpenses = "ineligible-expenses",
+    /// Column heading: a date.
+    Date = "date",
+    /// Column heading: a budget line.
+    Line = "line",
+    /// Column heading: an amount.
+    Amount = "amount",
+    /// Heading: the contributions in kind.
+    InKind = "in-kind",
+    /// Heading: the certification.
+    Certification = "certification",
+    /// Cerfa: the charges (expenses) side.
+    Charges = "charges",
+    /// Cerfa: the resources (income) side.
+    Resources = "resources",
+    /// Cerfa: column heading, planned.
+    PlannedAmount = "planned-amount",
+    /// Cerfa: column heading, actual.
+    ActualAmount = "actual-amount",
+    /// Cerfa: total of the charges in cash.
+    TotalCharges = "total-charges",
+    /// Cerfa: total of the resources in cash.
+    TotalResources = "total-resources",
+    /// Cerfa 86: uses of contributions in kind.
+    InKindCharges = "in-kind-charges",
+    /// Cerfa 87: contributions in kind received.
+    InKindResources = "in-kind-resources",
+    /// Cerfa: the title of the financial report.
+    CerfaTitle = "cerfa-title",
+    /// EU: the title of the financial report.
+    EuTitle = "eu-title",
+    /// EU: column heading, the budget heading.
+    BudgetHeading = "budget-heading",
+    /// EU: subtotal of the direct costs.
+    DirectCosts = "direct-costs",
+    /// EU: the indirect costs.
+    IndirectCostsRow = "indirect-costs-row",
+    /// EU: the contingency reserve.
+    Contingency = "contingency",
+    /// EU: the total of eligible costs.
+    TotalCosts = "total-costs",
+    /// EU: column heading, costs incurred.
+    Incurred = "incurred",
+    /// Heading: the payment request.
+    PaymentRequest = "payment-request",
 }
 
 impl ReportWord {
@@ -711,6 +792,117 @@ pub enum StatementText<'a> {
         count: &'a str,
         /// Their amount, formatted.
         amount: &'a str,
+    },
+    /// The forecast to the programme's end, line by line.
+    ForecastPlan {
+        /// The forecast, formatted.
+        projected: &'a str,
+        /// The forecast over the budget, formatted.
+        pct: &'a str,
+        /// The total budget, formatted.
+        budget: &'a str,
+        /// Lines forecast from their commitments and planned expenses.
+        planned: usize,
+        /// Lines forecast at the pace so far.
+        straight: usize,
+        /// What the straight line alone would give, formatted.
+        straight_line: Option<&'a str>,
+    },
+    /// The expenses dated after the period by status: none is spent.
+    LaterStatuses {
+        /// How many rows (for the plural).
+        n: usize,
+        /// How many rows, formatted.
+        count: &'a str,
+        /// Their amount, formatted.
+        amount: &'a str,
+        /// The period's last day, in words.
+        end: &'a str,
+        /// Committed: (rows, rows formatted, amount formatted); none when none.
+        committed: Option<(usize, &'a str, &'a str)>,
+        /// Planned: (rows, rows formatted, amount formatted); none when none.
+        planned: Option<(usize, &'a str, &'a str)>,
+        /// Paid after the period: (rows, rows formatted, amount formatted);
+        /// none when none.
+        paid: Option<(usize, &'a str, &'a str)>,
+    },
+    /// What the forecast methods' marks mean.
+    MethodLegend,
+    /// What the variances are and when one is justified.
+    VarianceIntro {
+        /// `[finance] variance_pct`, formatted; none when not declared.
+        threshold: Option<&'a str>,
+    },
+    /// The ineligible expenses, out of every figure.
+    Ineligible {
+        /// How many rows (for the plural).
+        n: usize,
+        /// How many rows, formatted.
+        count: &'a str,
+        /// Their amount, formatted.
+        amount: &'a str,
+    },
+    /// The contributions in kind, valued.
+    InKindSummary {
+        /// Planned in the budget, formatted.
+        budget: &'a str,
+        /// Valued to date, formatted.
+        valued: &'a str,
+    },
+    /// Funds received against spending: the cash balance.
+    CashBalance {
+        /// Received to date, formatted.
+        received: &'a str,
+        /// Spent to date, formatted.
+        spent: &'a str,
+        /// Received less spent, formatted (negative: pre-financed).
+        balance: &'a str,
+        /// Whether the implementer pre-finances (spent more than received).
+        prefinanced: bool,
+    },
+    /// Nothing is known of the funds received.
+    NoInstalments,
+    /// The exchange rate the report converts with.
+    ExchangeRate {
+        /// The other currency's code.
+        currency: &'a str,
+        /// The rate, formatted.
+        rate: &'a str,
+        /// The programme's currency.
+        home: &'a str,
+        /// The total budget, converted, formatted.
+        budget: &'a str,
+        /// Spent to date, converted, formatted.
+        spent: &'a str,
+    },
+    /// The legal representative's certification.
+    Certify {
+        /// The signatory's name.
+        name: &'a str,
+        /// Their role; empty when none.
+        role: &'a str,
+        /// The implementer; empty when none.
+        implementer: &'a str,
+        /// The period's last day, in words.
+        end: &'a str,
+    },
+    /// Where and when it is signed.
+    SignedAt {
+        /// The place.
+        place: &'a str,
+        /// The date of issue, in words.
+        date: &'a str,
+    },
+    /// The instalment asked for.
+    PaymentRequested {
+        /// The funder.
+        funder: &'a str,
+        /// The amount, formatted.
+        amount: &'a str,
+        /// Received from it to date, formatted.
+        received: &'a str,
+        /// Its grant, formatted; none when not declared.
+        grant: Option<&'a str>,
     },
     /// Expenses dated after the period's end, left out.
     Later {

@@ -27,6 +27,7 @@
 
 use std::collections::BTreeMap;
 
+use cadre::finance::FinancialStatement;
 use cadre::indicator::{Aggregate, AggregateKind, Direction, IndicatorDef, Measure, Selection};
 use cadre::schema::ColumnType;
 use cadre::table::{Breakdown, IndicatorValue, RatioParts, Status};
@@ -782,7 +783,7 @@ pub(super) fn is_percent(unit: &str) -> bool {
 }
 
 /// The period of a table, as the engine takes it.
-fn table_period(table: &IndicatorTable) -> Period {
+pub(super) fn table_period(table: &IndicatorTable) -> Period {
     Period {
         label: table.period.label.clone(),
         start: table.period.start,
@@ -798,6 +799,7 @@ pub(super) fn build(
     table: &IndicatorTable,
     options: &ReportOptions,
     narrative: Option<&Narrative>,
+    statement: Option<&FinancialStatement>,
 ) -> Result<ReportData, ReportError> {
     let programme = engine.programme();
     let lang = options.lang;
@@ -845,7 +847,8 @@ pub(super) fn build(
         anomalies: b.anomalies(options.issue_date)?,
         formal: b.formal(options),
         restatements: b.restatements(options.previous.as_ref())?,
-        statement: b.statement()?,
+        statement: statement
+            .map(|s| super::statement::build(programme, s, lang, narrative, options)),
         evidence: b.evidence(options.evidence)?,
         reference_sheets: options
             .reference_sheets
@@ -902,7 +905,7 @@ pub(super) fn anomaly_words(
 }
 
 fn narrative_data(n: &Narrative, table: &IndicatorTable, programme: &Programme) -> NarrativeData {
-    let missing = super::narrative::warnings(n, table, programme)
+    let missing = super::narrative::warnings(n, table, programme, None)
         .into_iter()
         .filter_map(|w| match w {
             NarrativeWarning::ResultWithoutNarrative { code } => Some(code),
@@ -1262,17 +1265,6 @@ impl Builder<'_> {
                 }
             })
             .collect())
-    }
-
-    /// The financial statement of the period, when the programme declares
-    /// its budget and expenses.
-    fn statement(&self) -> Result<Option<super::statement::StatementData>, ReportError> {
-        let period = &self.period;
-        let statement = self
-            .engine
-            .financial_statement(period)
-            .map_err(ReportError::Input)?;
-        Ok(statement.map(|s| super::statement::build(self.programme, &s, self.lang)))
     }
 
     /// The activities of the period, per `[[report.activities]]` source.

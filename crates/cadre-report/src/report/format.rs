@@ -84,6 +84,22 @@ impl Formatter {
         format!("{n}{}%", self.c.before_percent)
     }
 
+    /// A percentage with its sign (`+10,0 %`, `−70,0 %`): a variance.
+    pub fn signed_percent(&self, v: f64) -> String {
+        let p = self.percent(v);
+        if v > 0.0 && p.chars().any(|c| c.is_ascii_digit() && c != '0') {
+            format!("+{p}")
+        } else {
+            p
+        }
+    }
+
+    /// An amount with its sign (`+4 000 €`): a variance.
+    pub fn signed_money(&self, v: f64, currency: Option<&str>) -> String {
+        let m = self.money(v, currency);
+        if v >= 0.5 { format!("+{m}") } else { m }
+    }
+
     /// A value in its unit: a percentage when the unit is `%`, else the number.
     pub fn value(&self, v: f64, unit: &str) -> String {
         if unit.trim() == "%" {

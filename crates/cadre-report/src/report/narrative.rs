@@ -34,6 +34,11 @@ pub struct Narrative {
     pub results: BTreeMap<String, Vec<Block>>,
     /// Per indicator code, the comment on its value.
     pub indicators: BTreeMap<String, Vec<Block>>,
+    /// `finance.md` before its first section: what the officer says of the
+    /// finances as a whole.
+    pub finance_intro: Vec<Block>,
+    /// `finance.md`'s sections: the justifications of the variances.
+    pub justifications: Vec<super::justifications::Justification>,
     /// Markdown files of the folder that name no result or indicator.
     #[serde(skip)]
     pub unknown: Vec<String>,
@@ -46,7 +51,7 @@ pub struct Narrative {
 }
 
 /// Something the narrative lacks.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum NarrativeWarning {
     /// There is no folder for the period.
     NoFolder {
@@ -67,6 +72,17 @@ pub enum NarrativeWarning {
         /// Its status.
         status: Status,
     },
+    /// A budget line or nature whose variance is beyond the programme's
+    /// threshold has no justification in `finance.md`.
+    JustificationMissing {
+        /// The line or nature.
+        row: Box<cadre::finance::BudgetRow>,
+    },
+    /// A section of `finance.md` names no line or nature of the statement.
+    JustificationUnknown {
+        /// Its heading.
+        heading: String,
+    },
     /// A Markdown file that names no result or indicator (a typo?).
     UnknownFile {
         /// The file's name.
@@ -82,8 +98,10 @@ impl NarrativeWarning {
             NarrativeWarning::NoFolder { .. }
             | NarrativeWarning::NoSummary
             | NarrativeWarning::ResultWithoutNarrative { .. }
-            | NarrativeWarning::IndicatorWithoutComment { .. } => true,
-            NarrativeWarning::UnknownFile { .. } => false,
+            | NarrativeWarning::IndicatorWithoutComment { .. }
+            | NarrativeWarning::JustificationMissing { .. } => true,
+            NarrativeWarning::UnknownFile { .. }
+            | NarrativeWarning::JustificationUnknown { .. } => false,
         }
     }
 
@@ -108,6 +126,21 @@ impl NarrativeWarning {
             }
             NarrativeWarning::UnknownFile { file } => {
                 Text::NarrativeUnknownFile { file }.render(lang)
+            }
+            NarrativeWarning::JustificationMissing { row } => {
+                let f = super::format::Formatter::new(lang);
+                let x = &row.figures;
+                Text::JustificationMissing {
+                    row: &super::justifications::row_name(row, lang),
+                    variance: &x
+                        .variance_pct
+                        .map(|p| f.signed_percent(p))
+                        .unwrap_or_else(|| f.number(x.variance)),
+                }
+                .render(lang)
+            }
+            NarrativeWarning::JustificationUnknown { heading } => {
+                Text::JustificationUnknown { heading }.render(lang)
             }
         }
     }
@@ -181,6 +214,8 @@ pub fn load(
         Ok(written.then_some(blocks))
     };
     narrative.summary = read(SUMMARY)?.unwrap_or_default();
+    (narrative.finance_intro, narrative.justifications) =
+        super::justifications::split(read(super::justifications::FILE)?.unwrap_or_default());
     for r in &programme.results {
         if let Some(blocks) = read(&r.code)? {
             narrative.results.insert(r.code.clone(), blocks);
@@ -198,6 +233,7 @@ pub fn load(
             .find_map(|l| stem.strip_suffix(&format!(".{}", l.code())))
             .unwrap_or(stem);
         base == SUMMARY
+            || base == super::justifications::FILE
             || programme.result(base).is_some()
             || programme.indicators.iter().any(|i| i.code == base)
     };
@@ -220,6 +256,7 @@ pub fn warnings(
     narrative: &Narrative,
     table: &IndicatorTable,
     programme: &Programme,
+    statement: Option<&cadre::finance::FinancialStatement>,
 ) -> Vec<NarrativeWarning> {
     let mut out = Vec::new();
     if !narrative.found {
@@ -253,6 +290,30 @@ pub fn warnings(
             .iter()
             .map(|file| NarrativeWarning::UnknownFile { file: file.clone() }),
     );
+    if let Some(s) = statement {
+        out.extend(justification_warnings(narrative, s));
+    }
+    out
+}
+
+/// The variances without their justification, and the sections of
+/// `finance.md` that name nothing.
+fn justification_warnings(
+    narrative: &Narrative,
+    s: &cadre::finance::FinancialStatement,
+) -> Vec<NarrativeWarning> {
+    use super::justifications as j;
+    let mut out: Vec<NarrativeWarning> = j::expected(s)
+        .filter(|r| j::find(r, &narrative.justifications).is_none())
+        .map(|r| NarrativeWarning::JustificationMissing {
+            row: Box::new(r.clone()),
+        })
+        .collect();
+    out.extend(j::unknown(s, &narrative.justifications).map(|x| {
+        NarrativeWarning::JustificationUnknown {
+            heading: x.heading.clone(),
+        }
+    }));
     out
 }
 

@@ -45,10 +45,16 @@ pub fn render(
     options: &ReportOptions,
 ) -> Result<RenderedReport, ReportError> {
     let programme = engine.programme();
+    let statement = engine
+        .financial_statement(&data::table_period(table))
+        .map_err(ReportError::Input)?;
+    if let Some(s) = &statement {
+        paid_ahead(programme, s, options.issue_date)?;
+    }
     let narrative = load_narrative(programme, table, options)?;
     let narrative_warnings = narrative
         .as_ref()
-        .map(|n| narrative::warnings(n, table, programme))
+        .map(|n| narrative::warnings(n, table, programme, statement.as_ref()))
         .unwrap_or_default();
     if options.strict && narrative_warnings.iter().any(|w| w.is_missing_narrative()) {
         return Err(ReportError::NarrativeIncomplete(
@@ -58,7 +64,13 @@ pub fn render(
                 .collect(),
         ));
     }
-    let report = data::build(engine, table, options, narrative.as_ref())?;
+    let report = data::build(
+        engine,
+        table,
+        options,
+        narrative.as_ref(),
+        statement.as_ref(),
+    )?;
     let bytes = serde_json::to_vec(&report)?;
     let ident = format!(
         "cadre/{}/{}/{}",
@@ -86,6 +98,33 @@ pub fn render(
     )?;
     rendered.narrative_warnings = narrative_warnings;
     Ok(rendered)
+}
+
+/// Refuses the expenses marked paid and dated after the date of issue: a
+/// payment cannot be ahead; the row is committed or planned.
+fn paid_ahead(
+    programme: &cadre::Programme,
+    s: &cadre::finance::FinancialStatement,
+    issued: chrono::NaiveDate,
+) -> Result<(), ReportError> {
+    let rows: Vec<(Option<u32>, chrono::NaiveDate, f64)> = s
+        .paid_after
+        .iter()
+        .filter_map(|e| e.date.filter(|d| *d > issued).map(|d| (e.row, d, e.amount)))
+        .collect();
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let dataset = programme
+        .finance
+        .as_ref()
+        .map(|f| f.expenses.dataset.clone())
+        .unwrap_or_default();
+    Err(ReportError::PaidAhead {
+        issued,
+        rows,
+        dataset,
+    })
 }
 
 /// Compiles `template` against `data` (the bytes of

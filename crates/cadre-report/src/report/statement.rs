@@ -9,7 +9,11 @@ use cadre::finance::{BudgetFigures, BudgetRow, CeilingCheck, FinancialStatement,
 use cadre::{Lang, Programme};
 use serde::Serialize;
 
+use super::ReportOptions;
 use super::format::Formatter;
+use super::funding::{CertificationData, InKindData, IneligibleData, PlanTable};
+use super::narrative::Narrative;
+use super::variances::VarianceSection;
 use crate::messages::report::{ReportText, ReportWord, StatementText};
 
 /// The financial statement section.
@@ -38,6 +42,26 @@ pub struct StatementData {
     /// lines used up early, negative lines, corrections and credit notes,
     /// undated expenses.
     pub flags: Vec<String>,
+    /// How the statement is laid out: `statement`, `cerfa_15059` or `eu`.
+    pub layout: cadre::programme::FinanceLayout,
+    /// The statement by nature, when a nature column is declared.
+    pub nature_table: Option<StatementTable>,
+    /// The financing plan, when funders or instalments are declared.
+    pub plan: Option<PlanTable>,
+    /// The variances against the budget, with their justifications.
+    pub variances: Option<VarianceSection>,
+    /// The contributions in kind, when declared.
+    pub in_kind: Option<InKindData>,
+    /// The ineligible expenses, when there are some.
+    pub ineligible: Option<IneligibleData>,
+    /// The totals in another currency, in a sentence.
+    pub exchange: Option<String>,
+    /// The certification, on an annual or final report.
+    pub certification: Option<CertificationData>,
+    /// The Cerfa n°15059 fiche 6-2, with that layout.
+    pub cerfa: Option<super::layouts::CerfaData>,
+    /// The EU-style financial report, with that layout.
+    pub eu: Option<super::layouts::EuData>,
 }
 
 /// A table of budget against spending.
@@ -110,8 +134,15 @@ pub struct FunderLine {
     pub over: bool,
 }
 
-/// The statement as the report prints it.
-pub fn build(programme: &Programme, s: &FinancialStatement, lang: Lang) -> StatementData {
+/// The statement as the report prints it, with the narrative's
+/// justifications of its variances.
+pub fn build(
+    programme: &Programme,
+    s: &FinancialStatement,
+    lang: Lang,
+    narrative: Option<&Narrative>,
+    options: &ReportOptions,
+) -> StatementData {
     let w = Writer {
         f: Formatter::new(lang),
         currency: programme.info.currency.as_deref(),
@@ -120,30 +151,57 @@ pub fn build(programme: &Programme, s: &FinancialStatement, lang: Lang) -> State
     let labels = Labels::new(programme, lang);
     let f = &w.f;
     let end = f.date(s.period.end);
-    let forecast = s.forecast.projected.map(|projected| {
-        StatementText::Forecast {
-            spent: &w.money(s.total.spent_to_date),
-            elapsed: &f.percent(s.forecast.elapsed_pct),
-            projected: &w.money(projected),
-            pct: &s
-                .forecast
-                .projected_pct
-                .map(|p| f.percent(p))
-                .unwrap_or_else(|| ReportWord::NoValue.text(lang).to_owned()),
-            budget: &w.money(s.total.budget),
-        }
-        .render(lang)
-    });
-    let later = (s.later.rows > 0).then(|| {
-        StatementText::Later {
-            n: s.later.rows,
-            count: &f.count(s.later.rows),
-            amount: &w.money(s.later.amount),
-            end: &end,
-        }
-        .render(lang)
-    });
+    let later = later(s, &w, &end);
+    let variances = super::variances::section(
+        s,
+        &w,
+        (&labels.action, &labels.line, &labels.nature),
+        narrative.map(|n| (n.finance_intro.as_slice(), n.justifications.as_slice())),
+    );
+    let layout = programme
+        .finance
+        .as_ref()
+        .map(|f| f.layout)
+        .unwrap_or_default();
     StatementData {
+        layout,
+        nature_table: s.by_nature.as_ref().map(|rows| {
+            let (shown, total_shown) = printed_figures(rows, &s.total);
+            StatementTable {
+                heading: w.by(&labels.nature),
+                group_label: None,
+                label: labels.nature.clone(),
+                rows: rows
+                    .iter()
+                    .zip(shown)
+                    .map(|(r, shown)| {
+                        let n = r.nature.as_ref();
+                        w.row(
+                            None,
+                            n.map(|n| n.value.clone()).unwrap_or_default(),
+                            n.map(|n| n.text(lang).to_owned()).unwrap_or_default(),
+                            (&r.figures, shown),
+                        )
+                    })
+                    .collect(),
+                total: w.row(
+                    None,
+                    String::new(),
+                    ReportWord::Total.text(lang).to_owned(),
+                    (&s.total, total_shown),
+                ),
+            }
+        }),
+        plan: super::funding::plan(s, &w),
+        variances,
+        in_kind: super::funding::in_kind(s, &w),
+        ineligible: super::funding::ineligible(s, &w, &labels.line),
+        exchange: super::funding::exchange(programme, s, &w),
+        certification: super::funding::certification(programme, s, &w, options),
+        cerfa: (layout == cadre::programme::FinanceLayout::Cerfa15059)
+            .then(|| super::layouts::cerfa(s, &w)),
+        eu: (layout == cadre::programme::FinanceLayout::Eu)
+            .then(|| super::layouts::eu(programme, s, &w)),
         intro: StatementText::Intro { end: &end }.render(lang),
         tables: budget_tables(s, &w, &labels),
         funders: s
@@ -155,7 +213,7 @@ pub fn build(programme: &Programme, s: &FinancialStatement, lang: Lang) -> State
             .as_ref()
             .map(|rows| cofinancing(rows, &w))
             .unwrap_or_default(),
-        forecast,
+        forecast: forecast(s, &w),
         later,
         indirect: s.indirect.map(|i| {
             let pct = i.pct.map(|p| f.percent(p)).unwrap_or_default();
@@ -179,15 +237,89 @@ pub fn build(programme: &Programme, s: &FinancialStatement, lang: Lang) -> State
     }
 }
 
+/// The forecast at the programme's end, in a sentence: line by line from
+/// the plan when some line has one, else the straight line as before.
+fn forecast(s: &FinancialStatement, w: &Writer) -> Option<String> {
+    let (f, lang) = (&w.f, w.lang);
+    let projected = s.forecast.projected?;
+    let pct = s
+        .forecast
+        .projected_pct
+        .map(|p| f.percent(p))
+        .unwrap_or_else(|| ReportWord::NoValue.text(lang).to_owned());
+    if s.forecast.lines_planned == 0 {
+        return Some(
+            StatementText::Forecast {
+                spent: &w.money(s.total.spent_to_date),
+                elapsed: &f.percent(s.forecast.elapsed_pct),
+                projected: &w.money(projected),
+                pct: &pct,
+                budget: &w.money(s.total.budget),
+            }
+            .render(lang),
+        );
+    }
+    Some(
+        StatementText::ForecastPlan {
+            projected: &w.money(projected),
+            pct: &pct,
+            budget: &w.money(s.total.budget),
+            planned: s.forecast.lines_planned,
+            straight: s.forecast.lines_straight,
+            straight_line: s.forecast.straight_line.map(|v| w.money(v)).as_deref(),
+        }
+        .render(lang),
+    )
+}
+
+/// The expenses dated after the period, in a sentence: by status when the
+/// programme says which are paid, committed or planned.
+fn later(s: &FinancialStatement, w: &Writer, end: &str) -> Option<String> {
+    let (l, f, lang) = (&s.later, &w.f, w.lang);
+    if l.rows == 0 {
+        return None;
+    }
+    let part = |x: cadre::finance::StatusSum| {
+        (x.rows > 0).then(|| (x.rows, f.count(x.rows), w.money(x.amount)))
+    };
+    let (committed, planned, paid) = (part(l.committed), part(l.planned), part(l.paid));
+    if committed.is_none() && planned.is_none() {
+        return Some(
+            StatementText::Later {
+                n: l.rows,
+                count: &f.count(l.rows),
+                amount: &w.money(l.amount),
+                end,
+            }
+            .render(lang),
+        );
+    }
+    fn pair(x: &Option<(usize, String, String)>) -> Option<(usize, &str, &str)> {
+        x.as_ref().map(|(n, a, b)| (*n, a.as_str(), b.as_str()))
+    }
+    Some(
+        StatementText::LaterStatuses {
+            n: l.rows,
+            count: &f.count(l.rows),
+            amount: &w.money(l.amount),
+            end,
+            committed: pair(&committed),
+            planned: pair(&planned),
+            paid: pair(&paid),
+        }
+        .render(lang),
+    )
+}
+
 /// Formats the statement's figures in the report's language.
-struct Writer<'a> {
-    f: Formatter,
-    currency: Option<&'a str>,
-    lang: Lang,
+pub(super) struct Writer<'a> {
+    pub(super) f: Formatter,
+    pub(super) currency: Option<&'a str>,
+    pub(super) lang: Lang,
 }
 
 impl Writer<'_> {
-    fn money(&self, v: f64) -> String {
+    pub(super) fn money(&self, v: f64) -> String {
         self.f.money(v, self.currency)
     }
 
@@ -227,6 +359,7 @@ impl Writer<'_> {
 struct Labels {
     action: String,
     line: String,
+    nature: String,
     funder: String,
 }
 
@@ -252,6 +385,10 @@ impl Labels {
             line: heading(
                 budget,
                 fin.and_then(|f| f.budget.line.as_deref().or(f.expenses.line.as_deref())),
+            ),
+            nature: heading(
+                budget,
+                fin.and_then(|f| f.budget.nature.as_deref().or(f.expenses.nature.as_deref())),
             ),
             funder: heading(expenses, fin.and_then(|f| f.expenses.funder.as_deref())),
         }

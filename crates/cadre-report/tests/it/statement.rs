@@ -540,7 +540,12 @@ fn indirect_costs_are_checked_against_their_cap() {
             CeilingCheck::Respected { margin } if !over => close(margin, cap - pct, "margin"),
             other => panic!("cap {cap}: {other:?} for {pct} %"),
         }
-        let data = cadre_report::report::statement::build(&p, &s, cadre::Lang::Fr);
+        let options = cadre_report::report::ReportOptions::new(
+            Path::new(ROOT).join("report_templates/quarterly"),
+            cadre::Lang::Fr,
+            date(2026, 1, 15),
+        );
+        let data = cadre_report::report::statement::build(&p, &s, cadre::Lang::Fr, None, &options);
         let sentence = data.indirect.expect("the sentence");
         let verdict = if over {
             "dépassé de"

@@ -228,6 +228,20 @@ pub(super) fn text(t: &Text) -> String {
         Text::UnmatchedSheet { file, sheet } => {
             format!("{file}, sheet \"{sheet}\": no dataset of that name, not read")
         }
+        Text::JustificationMissing { row, variance } => format!(
+            "finance.md: the variance of \"{row}\" ({variance}) is beyond the programme's threshold and not justified: add a section \"## {row}\""
+        ),
+        Text::JustificationUnknown { heading } => format!(
+            "finance.md: the section \"{heading}\" names no budget line or nature; it is not printed"
+        ),
+        Text::PaidAhead {
+            dataset,
+            issued,
+            rows,
+        } => format!(
+            "{dataset}: expenses marked paid are dated after the report's date of issue ({issued}); a payment cannot be ahead: mark them committed or planned, or correct their date\n{rows}"
+        ),
+        Text::RowWord => "row".into(),
         Text::AbsentDataset { dataset } => {
             format!("{dataset}: optional dataset in no file, empty")
         }

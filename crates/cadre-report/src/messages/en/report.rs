@@ -140,6 +140,46 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::GapLong => "Gap to target",
         ReportWord::CeilingVerdict => "Against the ceiling",
         ReportWord::StatusRules => "Status rules",
+        ReportWord::FinancingPlan => "Financing plan",
+        ReportWord::Funder => "Funder",
+        ReportWord::PlannedContribution => "Planned contribution",
+        ReportWord::GrantAmount => "Grant amount",
+        ReportWord::ReceivedToDate => "Received to date",
+        ReportWord::Balance => "Balance",
+        ReportWord::Uncovered => "Not covered by the declared funders",
+        ReportWord::ForecastEnd => "Forecast at the end",
+        ReportWord::Commitments => "Committed, planned or paid after",
+        ReportWord::Variance => "Variance",
+        ReportWord::VariancePct => "Variance (%)",
+        ReportWord::Variances => "Variances against the budget",
+        ReportWord::Justifications => "Justification of the variances",
+        ReportWord::NoJustification => "Justification expected, not provided.",
+        ReportWord::MethodPlan => "plan",
+        ReportWord::MethodStraight => "pace",
+        ReportWord::MethodActual => "actual",
+        ReportWord::IneligibleExpenses => "Ineligible expenses",
+        ReportWord::Date => "Date",
+        ReportWord::Line => "Line",
+        ReportWord::Amount => "Amount",
+        ReportWord::InKind => "Contributions in kind",
+        ReportWord::Certification => "Certification",
+        ReportWord::Charges => "Expenses",
+        ReportWord::Resources => "Income",
+        ReportWord::PlannedAmount => "Planned",
+        ReportWord::ActualAmount => "Actual",
+        ReportWord::TotalCharges => "Total expenses",
+        ReportWord::TotalResources => "Total income",
+        ReportWord::InKindCharges => "86 – Use of voluntary contributions in kind",
+        ReportWord::InKindResources => "87 – Voluntary contributions in kind",
+        ReportWord::CerfaTitle => "Financial report (Cerfa n°15059, form 6-2)",
+        ReportWord::EuTitle => "Financial report",
+        ReportWord::BudgetHeading => "Budget heading",
+        ReportWord::DirectCosts => "Total direct costs",
+        ReportWord::IndirectCostsRow => "Indirect costs",
+        ReportWord::Contingency => "Contingency reserve",
+        ReportWord::TotalCosts => "Total eligible costs",
+        ReportWord::Incurred => "Incurred to date",
+        ReportWord::PaymentRequest => "Payment request",
         ReportWord::StatusRulesIntro => {
             "An indicator’s status compares its cumulative value at the end of the period with its target and, for a total, with the milestone in force, according to its kind. With no value, it is “no data”."
         }
@@ -519,6 +559,123 @@ pub(in crate::messages) fn statement(t: &StatementText) -> String {
             "{count} expense {} without a date ({amount}): counted nowhere.",
             super::plural(*n, "row", "rows")
         ),
+        StatementText::ForecastPlan {
+            projected,
+            pct,
+            budget,
+            planned,
+            straight,
+            straight_line,
+        } => {
+            let how = match (*planned, *straight) {
+                (0, _) => "each line at the pace so far".to_owned(),
+                (p, 0) => format!(
+                    "{p} {} from {} commitments and the workplan",
+                    super::plural(p, "line", "lines"),
+                    super::plural(p, "its", "their")
+                ),
+                (p, s) => format!(
+                    "{p} {} from {} commitments and the workplan, {s} at the pace so far for want of a plan",
+                    super::plural(p, "line", "lines"),
+                    super::plural(p, "its", "their")
+                ),
+            };
+            let alone = straight_line
+                .map(|v| format!(" (at the pace so far alone: {v})"))
+                .unwrap_or_default();
+            format!(
+                "Forecast at the programme's end: {projected}, {pct} of the budget of {budget}; {how}{alone}."
+            )
+        }
+        StatementText::LaterStatuses {
+            n,
+            count,
+            amount,
+            end,
+            committed,
+            planned,
+            paid,
+        } => {
+            let mut parts = Vec::new();
+            if let Some((_, c, a)) = committed {
+                parts.push(format!("{c} committed ({a})"));
+            }
+            if let Some((_, c, a)) = planned {
+                parts.push(format!("{c} planned by the workplan ({a})"));
+            }
+            if let Some((_, c, a)) = paid {
+                parts.push(format!("{c} paid after the period ({a}), counted in the next one"));
+            }
+            format!(
+                "{count} {} after {end} ({amount}): {}. None is counted as spent; all are in the forecast.",
+                super::plural(*n, "expense dated", "expenses dated"),
+                parts.join(", ")
+            )
+        }
+        StatementText::MethodLegend => "Forecast: “plan” from the expenses committed, planned by the workplan or paid after the period; “pace” at the pace of spending so far, for want of a plan; “actual” once the programme has ended.".into(),
+        StatementText::VarianceIntro { threshold } => match threshold {
+            Some(t) => format!(
+                "A line's variance is its forecast at the programme's end less its budget. Beyond {t} of the line's budget, the variance is justified below."
+            ),
+            None => "A line's variance is its forecast at the programme's end less its budget.".into(),
+        },
+        StatementText::Ineligible { n, count, amount } => format!(
+            "{count} {} ({amount}) {} charged to no funder and left out of every total:",
+            super::plural(*n, "ineligible expense", "ineligible expenses"),
+            super::plural(*n, "is", "are")
+        ),
+        StatementText::InKindSummary { budget, valued } => format!(
+            "Contributions in kind (valued, not cash, left out of the tables above): {budget} planned in the budget, {valued} valued to date."
+        ),
+        StatementText::CashBalance {
+            received,
+            spent,
+            balance,
+            prefinanced,
+        } => {
+            let what = if *prefinanced {
+                "the implementer pre-finances"
+            } else {
+                "cash in hand"
+            };
+            format!("Funds received to date: {received}, against {spent} spent; balance: {balance} ({what}).")
+        }
+        StatementText::NoInstalments => {
+            "The funders' instalments are not declared: the funds received and the cash balance are not known.".into()
+        }
+        StatementText::ExchangeRate {
+            currency,
+            rate,
+            home,
+            budget,
+            spent,
+        } => format!(
+            "Exchange rate: 1 {currency} = {rate} {home}. In {currency}: budget {budget}, spent to date {spent}."
+        ),
+        StatementText::Certify {
+            name,
+            role,
+            implementer,
+            end,
+        } => {
+            let role = if role.is_empty() { String::new() } else { format!(", {role}") };
+            let of = if implementer.is_empty() { String::new() } else { format!(" of {implementer}") };
+            format!(
+                "I, the undersigned, {name}{role}, legal representative{of}, certify that this financial report, closed on {end}, is accurate, and that the expenses reported were incurred and paid to carry out the programme."
+            )
+        }
+        StatementText::SignedAt { place, date } => format!("Signed in {place}, on {date}."),
+        StatementText::PaymentRequested {
+            funder,
+            amount,
+            received,
+            grant,
+        } => {
+            let grant = grant.map(|g| format!(" of a grant of {g}")).unwrap_or_default();
+            format!(
+                "The implementer requests the next instalment: {amount} from {funder} (received so far: {received}{grant})."
+            )
+        }
         StatementText::Later {
             n,
             count,

@@ -237,6 +237,20 @@ pub(super) fn text(t: &Text) -> String {
         Text::UnmatchedSheet { file, sheet } => {
             format!("{file}, feuille « {sheet} » : aucun jeu de données de ce nom, non lue")
         }
+        Text::JustificationMissing { row, variance } => format!(
+            "finance.md : l’écart de « {row} » ({variance}) dépasse le seuil du programme et n’est pas justifié : ajoutez une section « ## {row} »"
+        ),
+        Text::JustificationUnknown { heading } => format!(
+            "finance.md : la section « {heading} » ne nomme aucune ligne ni nature du budget, elle n’est pas imprimée"
+        ),
+        Text::PaidAhead {
+            dataset,
+            issued,
+            rows,
+        } => format!(
+            "{dataset} : des dépenses marquées payées sont datées après la date d’émission du rapport ({issued}) ; un paiement ne peut pas être à venir : marquez-les engagées ou prévues, ou corrigez leur date\n{rows}"
+        ),
+        Text::RowWord => "ligne".into(),
         Text::AbsentDataset { dataset } => {
             format!("{dataset} : jeu de données facultatif absent des fichiers, vide")
         }

@@ -150,6 +150,46 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::GapLong => "Écart à la cible",
         ReportWord::CeilingVerdict => "Respect du plafond",
         ReportWord::StatusRules => "Règles de statut",
+        ReportWord::FinancingPlan => "Plan de financement",
+        ReportWord::Funder => "Financeur",
+        ReportWord::PlannedContribution => "Contribution prévue",
+        ReportWord::GrantAmount => "Montant conventionné",
+        ReportWord::ReceivedToDate => "Versé à date",
+        ReportWord::Balance => "Solde",
+        ReportWord::Uncovered => "Non couvert par les financeurs déclarés",
+        ReportWord::ForecastEnd => "Prévision à la fin",
+        ReportWord::Commitments => "Engagé, prévu ou payé après",
+        ReportWord::Variance => "Écart",
+        ReportWord::VariancePct => "Écart (%)",
+        ReportWord::Variances => "Écarts au budget",
+        ReportWord::Justifications => "Justification des écarts",
+        ReportWord::NoJustification => "Justification attendue, non fournie.",
+        ReportWord::MethodPlan => "plan",
+        ReportWord::MethodStraight => "rythme",
+        ReportWord::MethodActual => "réalisé",
+        ReportWord::IneligibleExpenses => "Dépenses inéligibles",
+        ReportWord::Date => "Date",
+        ReportWord::Line => "Ligne",
+        ReportWord::Amount => "Montant",
+        ReportWord::InKind => "Contributions en nature",
+        ReportWord::Certification => "Certification",
+        ReportWord::Charges => "Charges",
+        ReportWord::Resources => "Produits",
+        ReportWord::PlannedAmount => "Prévision",
+        ReportWord::ActualAmount => "Réalisation",
+        ReportWord::TotalCharges => "Total des charges",
+        ReportWord::TotalResources => "Total des produits",
+        ReportWord::InKindCharges => "86 – Emplois des contributions volontaires en nature",
+        ReportWord::InKindResources => "87 – Contributions volontaires en nature",
+        ReportWord::CerfaTitle => "Compte rendu financier (Cerfa n°15059, fiche 6-2)",
+        ReportWord::EuTitle => "Rapport financier",
+        ReportWord::BudgetHeading => "Rubrique budgétaire",
+        ReportWord::DirectCosts => "Total des coûts directs",
+        ReportWord::IndirectCostsRow => "Coûts indirects",
+        ReportWord::Contingency => "Réserve pour imprévus",
+        ReportWord::TotalCosts => "Total des coûts éligibles",
+        ReportWord::Incurred => "Engagé à date",
+        ReportWord::PaymentRequest => "Demande de versement",
         ReportWord::StatusRulesIntro => {
             "Le statut d’un indicateur compare sa valeur cumulée à la fin de la période à sa cible et, pour un total, au jalon en vigueur, selon sa nature. Sans valeur, il est «\u{A0}pas de données\u{A0}»."
         }
@@ -546,6 +586,132 @@ pub(in crate::messages) fn statement(t: &StatementText) -> String {
             super::plural(*n, "dépense", "dépenses"),
             super::plural(*n, "comptée", "comptées")
         ),
+        StatementText::ForecastPlan {
+            projected,
+            pct,
+            budget,
+            planned,
+            straight,
+            straight_line,
+        } => {
+            let how = match (*planned, *straight) {
+                (0, _) => "chaque ligne au rythme constaté".to_owned(),
+                (p, 0) => format!(
+                    "{p} {} d’après {} engagements et le plan de travail",
+                    super::plural(p, "ligne", "lignes"),
+                    super::plural(p, "ses", "leurs")
+                ),
+                (p, s) => format!(
+                    "{p} {} d’après {} engagements et le plan de travail, {s} au rythme constaté faute de plan",
+                    super::plural(p, "ligne", "lignes"),
+                    super::plural(p, "ses", "leurs")
+                ),
+            };
+            let alone = straight_line
+                .map(|v| format!(" (au seul rythme constaté\u{A0}: {v})"))
+                .unwrap_or_default();
+            format!(
+                "Prévision à la fin du programme\u{A0}: {projected}, soit {pct} du budget de {budget}\u{A0}; {how}{alone}."
+            )
+        }
+        StatementText::LaterStatuses {
+            n,
+            count,
+            amount,
+            end,
+            committed,
+            planned,
+            paid,
+        } => {
+            let mut parts = Vec::new();
+            if let Some((n, c, a)) = committed {
+                parts.push(format!("{c} {} ({a})", super::plural(*n, "engagée", "engagées")));
+            }
+            if let Some((n, c, a)) = planned {
+                parts.push(format!(
+                    "{c} {} au plan de travail ({a})",
+                    super::plural(*n, "prévue", "prévues")
+                ));
+            }
+            if let Some((n, c, a)) = paid {
+                parts.push(format!(
+                    "{c} {} après la période ({a}), {} à la période suivante",
+                    super::plural(*n, "payée", "payées"),
+                    super::plural(*n, "comptée", "comptées")
+                ));
+            }
+            format!(
+                "{count} {} après le {end} ({amount})\u{A0}: {}. Aucune n’est comptée comme dépensée\u{A0}; toutes entrent dans la prévision.",
+                super::plural(*n, "dépense datée", "dépenses datées"),
+                parts.join(", ")
+            )
+        }
+        StatementText::MethodLegend => "Prévision\u{A0}: «\u{A0}plan\u{A0}» d’après les dépenses engagées, prévues au plan de travail ou payées après la période\u{A0}; «\u{A0}rythme\u{A0}» au rythme des dépenses constaté jusqu’ici, faute de plan\u{A0}; «\u{A0}réalisé\u{A0}» une fois le programme achevé.".into(),
+        StatementText::VarianceIntro { threshold } => match threshold {
+            Some(t) => format!(
+                "L’écart d’une ligne est sa prévision à la fin du programme moins son budget. Au-delà de {t} du budget de la ligne, l’écart est justifié ci-dessous."
+            ),
+            None => "L’écart d’une ligne est sa prévision à la fin du programme moins son budget.".into(),
+        },
+        StatementText::Ineligible { n, count, amount } => format!(
+            "{count} {} ({amount}) {} à aucun financeur et hors de tous les totaux\u{A0}:",
+            super::plural(*n, "dépense inéligible", "dépenses inéligibles"),
+            super::plural(*n, "n’est imputée", "ne sont imputées")
+        ),
+        StatementText::InKindSummary { budget, valued } => format!(
+            "Contributions en nature (valorisées, hors trésorerie et hors des tableaux ci-dessus)\u{A0}: {budget} prévues au budget, {valued} valorisées à date."
+        ),
+        StatementText::CashBalance {
+            received,
+            spent,
+            balance,
+            prefinanced,
+        } => {
+            let what = if *prefinanced {
+                "le porteur préfinance"
+            } else {
+                "trésorerie disponible"
+            };
+            format!(
+                "Fonds reçus à date\u{A0}: {received}, pour {spent} dépensés\u{A0}; solde\u{A0}: {balance} ({what})."
+            )
+        }
+        StatementText::NoInstalments => {
+            "Les versements des financeurs ne sont pas déclarés\u{A0}: les fonds reçus et le solde de trésorerie ne sont pas connus.".into()
+        }
+        StatementText::ExchangeRate {
+            currency,
+            rate,
+            home,
+            budget,
+            spent,
+        } => format!(
+            "Taux de change\u{A0}: 1\u{A0}{currency} = {rate}\u{A0}{home}. En {currency}\u{A0}: budget {budget}, dépensé à date {spent}."
+        ),
+        StatementText::Certify {
+            name,
+            role,
+            implementer,
+            end,
+        } => {
+            let role = if role.is_empty() { String::new() } else { format!(", {role}") };
+            let of = if implementer.is_empty() { String::new() } else { format!(" de {implementer}") };
+            format!(
+                "Je soussigné(e), {name}{role}, représentant(e) légal(e){of}, certifie exact le présent compte rendu financier arrêté au {end}, et que les dépenses déclarées ont été engagées et payées pour la réalisation du programme."
+            )
+        }
+        StatementText::SignedAt { place, date } => format!("Fait à {place}, le {date}."),
+        StatementText::PaymentRequested {
+            funder,
+            amount,
+            received,
+            grant,
+        } => {
+            let grant = grant.map(|g| format!(" sur un montant conventionné de {g}")).unwrap_or_default();
+            format!(
+                "Le porteur sollicite le versement de la tranche suivante\u{A0}: {amount} de {funder} (déjà versé\u{A0}: {received}{grant})."
+            )
+        }
         StatementText::Later {
             n,
             count,
