@@ -1876,10 +1876,10 @@ const VERSEMENTS: [(Date, Financeur, f64, &str); 8] = [
     (date(2024, 12, 16), Financeur::Meae, 91_125.0, "CEM-2024-0117, 1re tranche : avance à la signature (30 %)"),
     (date(2025, 3, 3), Financeur::Autre, 6_750.0, "Convention de mécénat FST-2025-03, 1er versement (50 %)"),
     (date(2025, 3, 31), Financeur::Collectivites, 9_500.0, "Quote-parts des collectivités, appel de fonds n° 1"),
-    (date(2025, 6, 30), Financeur::Airf, 30_000.0, "Apport fonds propres AIRF, 2e versement"),
+    (date(2025, 6, 30), Financeur::Airf, 35_000.0, "Apport fonds propres AIRF, 2e versement"),
     (date(2025, 7, 18), Financeur::Meae, 91_125.0, "CEM-2024-0117, 2e tranche : rapport intermédiaire (30 %)"),
     (date(2025, 10, 15), Financeur::Collectivites, 9_000.0, "Quote-parts des collectivités, appel de fonds n° 2"),
-    (date(2026, 1, 12), Financeur::Airf, 15_000.0, "Apport fonds propres AIRF, exercice 2026"),
+    (date(2026, 1, 12), Financeur::Airf, 10_000.0, "Apport fonds propres AIRF, exercice 2026"),
 ];
 
 /// The `Versements` sheet (an optional sheet: the contract's workbook has none).
