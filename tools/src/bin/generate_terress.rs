@@ -1717,7 +1717,7 @@ fn realistic_depenses(rng: &mut Rng, events: &[Event]) -> Vec<Depense> {
             7,
             -600.0,
             Financeur::Airf,
-            "Remboursement de l'acompte hôtel, facture n° H-2026-004",
+            "Remboursement de l'acompte hôtel, facture n° H-2025-214",
             "-600,00",
         ),
     ];
@@ -1760,7 +1760,7 @@ fn late_entries() -> Vec<Depense> {
         (date(2025, 9, 29), 6, 1_180.0, Meae, "Billet d'avion délégation Madagascar, facture n° AT-25-0917", "62", true),
         (date(2025, 10, 29), IN_KIND_LINE, 7_200.0, Collectivites, "Valorisation : salles et personnel mis à disposition par la région Nouvelle-Aquitaine (regroupement de Bordeaux)", "86", true),
         (date(2025, 11, 3), 13, 212.4, Airf, "Majoration de retard, cotisations sociales du 3e trimestre 2025", "67", false),
-        (date(2026, 1, 9), 7, 600.0, Airf, "Acompte hôtel regroupement de Dakar, facture n° H-2026-004", "62", true),
+        (date(2025, 12, 19), 7, 600.0, Airf, "Acompte hôtel regroupement de Dakar, facture n° H-2025-214", "62", true),
         (date(2026, 5, 20), IN_KIND_LINE, 6_300.0, Collectivites, "Valorisation : salles et personnel mis à disposition par le département de Keur Massar (regroupement de Dakar)", "86", true),
     ];
     rows.into_iter()
