@@ -334,6 +334,11 @@ pub enum Text<'a> {
     },
     /// The word "row", before a row number.
     RowWord,
+    /// The reminder at the head of `finance.md`'s skeleton.
+    SkeletonJustify {
+        /// `[finance] variance_pct`, formatted.
+        threshold: &'a str,
+    },
     /// An optional dataset no source holds: empty.
     AbsentDataset {
         /// The dataset.

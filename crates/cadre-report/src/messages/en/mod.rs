@@ -242,6 +242,9 @@ pub(super) fn text(t: &Text) -> String {
             "{dataset}: expenses marked paid are dated after the report's date of issue ({issued}); a payment cannot be ahead: mark them committed or planned, or correct their date\n{rows}"
         ),
         Text::RowWord => "row".into(),
+        Text::SkeletonJustify { threshold } => format!(
+            "Justify here the variance of each line or nature beyond {threshold} of its budget (forecast at the programme's end less budget): one \"##\" section per line, headed as below. This comment is not printed."
+        ),
         Text::AbsentDataset { dataset } => {
             format!("{dataset}: optional dataset in no file, empty")
         }

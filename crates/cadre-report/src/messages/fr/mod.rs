@@ -251,6 +251,9 @@ pub(super) fn text(t: &Text) -> String {
             "{dataset} : des dépenses marquées payées sont datées après la date d’émission du rapport ({issued}) ; un paiement ne peut pas être à venir : marquez-les engagées ou prévues, ou corrigez leur date\n{rows}"
         ),
         Text::RowWord => "ligne".into(),
+        Text::SkeletonJustify { threshold } => format!(
+            "Justifiez ici l’écart de chaque ligne ou nature au-delà de {threshold} de son budget (prévision à la fin du programme moins budget) : une section « ## » par ligne, intitulée comme ci-dessous. Ce commentaire ne s’imprime pas."
+        ),
         Text::AbsentDataset { dataset } => {
             format!("{dataset} : jeu de données facultatif absent des fichiers, vide")
         }
