@@ -338,6 +338,12 @@ pub enum Word {
     ExpenseDate,
     /// Heading: an amount.
     Amount,
+    /// Heading: an action, when its column has no label.
+    Action,
+    /// Heading: a budget line, when its column has no label.
+    BudgetLine,
+    /// Heading: a nature, when its column has no label.
+    Nature,
 }
 
 /// Fixed words of the data-entry template.

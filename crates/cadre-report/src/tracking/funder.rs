@@ -86,13 +86,26 @@ pub(super) fn write_funder_sheets(
     let Some(fin) = programme.finance.as_ref() else {
         return Ok(());
     };
+    // A grouping column without a label is headed by its word, not its
+    // name in the data.
+    let mut labels = GroupingLabels::new(programme, lang);
+    for (label, word) in [
+        (&mut labels.action, Word::Action),
+        (&mut labels.line, Word::BudgetLine),
+        (&mut labels.nature, Word::Nature),
+        (&mut labels.funder, Word::Funder),
+    ] {
+        if label.trim().is_empty() {
+            *label = word.text(lang).to_owned();
+        }
+    }
     let ctx = Ctx {
         programme,
         fin,
         s,
         lang,
         f: Formats::new(header),
-        labels: GroupingLabels::new(programme, lang),
+        labels,
     };
     let declares_plan = fin.instalments.is_some()
         || programme

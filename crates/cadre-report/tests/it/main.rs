@@ -5,6 +5,7 @@ mod attached_table;
 mod baselines;
 mod browser;
 mod cli;
+mod funder_sheets;
 mod iati;
 mod kinds;
 mod methods;

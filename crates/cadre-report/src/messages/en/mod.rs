@@ -200,6 +200,9 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::SheetRow => "Sheet row",
         Word::ExpenseDate => "Date",
         Word::Amount => "Amount",
+        Word::Action => "Action",
+        Word::BudgetLine => "Budget line",
+        Word::Nature => "Nature",
     }
 }
 

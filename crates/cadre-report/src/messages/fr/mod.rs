@@ -202,6 +202,9 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::SheetRow => "Ligne du tableur",
         Word::ExpenseDate => "Date",
         Word::Amount => "Montant",
+        Word::Action => "Action",
+        Word::BudgetLine => "Ligne budgétaire",
+        Word::Nature => "Nature",
     }
 }
 
