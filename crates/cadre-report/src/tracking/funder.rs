@@ -159,7 +159,11 @@ impl Ctx<'_> {
         v: f64,
         total: bool,
     ) -> Result<(), XlsxError> {
-        let f = if total { &self.f.bold_money } else { &self.f.money };
+        let f = if total {
+            &self.f.bold_money
+        } else {
+            &self.f.money
+        };
         ws.write_number_with_format(row, col, v, f)?;
         Ok(())
     }

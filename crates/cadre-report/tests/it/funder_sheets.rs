@@ -84,7 +84,9 @@ fn assert_sheet(book: &mut Xlsx<Cursor<Vec<u8>>>, sheet: &str, expected: &[Vec<C
                 (E, Data::Empty) => {}
                 (E, Data::String(s)) if s.is_empty() => {}
                 (N(n), Data::Float(f)) => assert!((n - f).abs() < 1e-3, "{at}: {f} is not {n}"),
-                (N(n), Data::Int(i)) => assert!((n - *i as f64).abs() < 1e-3, "{at}: {i} is not {n}"),
+                (N(n), Data::Int(i)) => {
+                    assert!((n - *i as f64).abs() < 1e-3, "{at}: {i} is not {n}")
+                }
                 (T(t), Data::String(s)) => assert_eq!(s, t, "{at}"),
                 (D(y, m, d), Data::DateTime(x)) => assert_eq!(
                     x.as_datetime().map(|t| t.date()),
@@ -99,6 +101,16 @@ fn assert_sheet(book: &mut Xlsx<Cursor<Vec<u8>>>, sheet: &str, expected: &[Vec<C
 
 #[test]
 fn the_sheets_are_named_in_the_reports_language_after_the_others() {
+    // `check` reads the period sheets only, in either language.
+    let p = Programme::load(Path::new(ROOT).join("tests/finance/programme")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for lang in [Lang::Fr, Lang::En] {
+        let path = dir.path().join("tracking.xlsx");
+        std::fs::write(&path, workbook(lang)).unwrap();
+        let read = cadre_report::tracking::read_tracking_xlsx(&p, &path).unwrap();
+        let names: Vec<&str> = read.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["2025"]);
+    }
     let en = open(workbook(Lang::En));
     assert_eq!(
         en.sheet_names(),
@@ -295,9 +307,14 @@ fn the_statement_by_nature_is_the_readmes() {
             N(-9.0),
         ],
         vec![],
-        ["Use of contributions in kind", "Planned", "Valued to date", "Actual (%)"]
-            .map(T)
-            .to_vec(),
+        [
+            "Use of contributions in kind",
+            "Planned",
+            "Valued to date",
+            "Actual (%)",
+        ]
+        .map(T)
+        .to_vec(),
         vec![
             T("86 Use of voluntary contributions in kind"),
             N(10000.0),
@@ -377,9 +394,30 @@ fn the_variances_are_the_readmes() {
         total_row.clone(),
         vec![],
         heads("Code", "Nature"),
-        row("61", "External services", etudes, plan, [-14000.0, -70.0], "yes"),
-        row("62", "Other external services", ateliers, plan, [1000.0, 2.5], "no"),
-        row("64", "Staff costs", personnel, straight, [4000.0, 10.0], "no"),
+        row(
+            "61",
+            "External services",
+            etudes,
+            plan,
+            [-14000.0, -70.0],
+            "yes",
+        ),
+        row(
+            "62",
+            "Other external services",
+            ateliers,
+            plan,
+            [1000.0, 2.5],
+            "no",
+        ),
+        row(
+            "64",
+            "Staff costs",
+            personnel,
+            straight,
+            [4000.0, 10.0],
+            "no",
+        ),
         total_row,
     ];
     assert_sheet(&mut book, "Variances", &expected);
@@ -482,7 +520,11 @@ fn in_kind_stays_out_of_the_cash_totals() {
     assert_eq!(rows[4][0], "Total");
     assert_eq!(rows[4][1], Data::Float(100000.0));
     assert_eq!(rows[4][2], Data::Float(32000.0));
-    assert!(rows[..4].iter().all(|r| !r[0].to_string().starts_with("86")));
+    assert!(
+        rows[..4]
+            .iter()
+            .all(|r| !r[0].to_string().starts_with("86"))
+    );
     let plan = book.worksheet_range("Plan de financement").unwrap();
     let total = plan.rows().find(|r| r[0] == "Total").unwrap().to_vec();
     assert_eq!(total[2], Data::Float(100000.0));

@@ -19,8 +19,15 @@ fn share(part: f64, whole: f64) -> Option<f64> {
 
 impl Ctx<'_> {
     /// The sheet by nature.
-    pub(super) fn by_nature(&self, ws: &mut Worksheet, rows: &[BudgetRow]) -> Result<(), XlsxError> {
-        for (i, w) in [48.0, 15.0, 15.0, 12.0, 15.0, 15.0, 12.0].iter().enumerate() {
+    pub(super) fn by_nature(
+        &self,
+        ws: &mut Worksheet,
+        rows: &[BudgetRow],
+    ) -> Result<(), XlsxError> {
+        for (i, w) in [48.0, 15.0, 15.0, 12.0, 15.0, 15.0, 12.0]
+            .iter()
+            .enumerate()
+        {
             ws.set_column_width(i as u16, *w)?;
         }
         let words = [
@@ -67,7 +74,10 @@ impl Ctx<'_> {
     /// for rows without a nature.
     fn code_label(&self, n: &Labelled) -> String {
         let label = n.label.get(self.lang);
-        match (n.value.is_empty(), label.trim().is_empty() || label == n.value) {
+        match (
+            n.value.is_empty(),
+            label.trim().is_empty() || label == n.value,
+        ) {
             (true, _) => self.word(Word::Empty).to_owned(),
             (false, true) => n.value.clone(),
             (false, false) => format!("{} {label}", n.value),

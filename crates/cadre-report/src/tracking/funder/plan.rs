@@ -63,7 +63,13 @@ impl Ctx<'_> {
         if uncovered {
             ws.write_string(row, 1, self.word(Word::Uncovered))?;
             self.money(ws, row, 2, funding.uncovered, false)?;
-            self.pct(ws, row, 3, self.of_budget(funding, funding.uncovered), false)?;
+            self.pct(
+                ws,
+                row,
+                3,
+                self.of_budget(funding, funding.uncovered),
+                false,
+            )?;
             row += 1;
         }
         // Printed with the uncovered row, the planned column adds up to
@@ -76,7 +82,12 @@ impl Ctx<'_> {
         self.plan_total(ws, row, rows, funding, planned)?;
         let amounts = [
             (2, Some(planned)),
-            (4, rows.iter().any(|r| r.grant.is_some()).then_some(funding.grant)),
+            (
+                4,
+                rows.iter()
+                    .any(|r| r.grant.is_some())
+                    .then_some(funding.grant),
+            ),
             (5, Some(funding.spent_period)),
             (6, Some(funding.spent_to_date)),
             (11, funding.instalments.then_some(funding.received_period)),

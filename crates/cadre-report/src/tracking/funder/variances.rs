@@ -37,7 +37,9 @@ fn method_word(m: ForecastMethod) -> Word {
 impl Ctx<'_> {
     /// The variances sheet.
     pub(super) fn variances(&self, ws: &mut Worksheet) -> Result<(), XlsxError> {
-        let widths = [12.0, 36.0, 15.0, 15.0, 15.0, 15.0, 15.0, 15.0, 22.0, 15.0, 12.0, 14.0];
+        let widths = [
+            12.0, 36.0, 15.0, 15.0, 15.0, 15.0, 15.0, 15.0, 22.0, 15.0, 12.0, 14.0,
+        ];
         for (i, w) in widths.iter().enumerate() {
             ws.set_column_width(i as u16, *w)?;
         }
