@@ -864,9 +864,16 @@ impl<'a> Session<'a> {
     pub fn narrative(&self, when: &When) -> Result<NarrativeSkeleton, Error> {
         let notes = self.accepted()?;
         let period = self.period(when)?;
-        let table = self.engine().compute(&period)?;
+        let engine = self.engine();
+        let table = engine.compute(&period)?;
+        let statement = engine.financial_statement(&period)?;
         Ok(NarrativeSkeleton {
-            files: crate::report::narrative::skeleton(self.programme, &table, self.lang),
+            files: crate::report::narrative::skeleton(
+                self.programme,
+                &table,
+                statement.as_ref(),
+                self.lang,
+            ),
             period: period.label,
             lang: self.lang,
             notes,

@@ -1,5 +1,9 @@
 //! The indicator tracking table as an xlsx workbook an evaluator can open:
-//! one sheet per period, frozen header, numbers as numbers, statuses coloured.
+//! one sheet per period, frozen header, numbers as numbers, statuses coloured;
+//! the financial statement, and after the other sheets the tables a funder's
+//! templates take ([`funder`]).
+
+mod funder;
 
 use std::path::Path;
 
@@ -75,6 +79,9 @@ pub fn tracking_xlsx(
     let ws = wb.add_worksheet();
     ws.set_name(Word::Definitions.text(lang))?;
     write_definitions(ws, programme, lang, &header)?;
+    if let Some(s) = statement {
+        funder::write_funder_sheets(&mut wb, programme, s, lang, &header)?;
+    }
     wb.save_to_buffer()
 }
 
@@ -187,12 +194,23 @@ struct StatementFormats<'a> {
     pct: &'a Format,
     bold_pct: Format,
     bold: Format,
+    /// The exchange rate, when declared: each total is also written
+    /// converted, under it.
+    rate: Option<&'a cadre::programme::ExchangeRate>,
+    /// The formats of the converted totals.
+    converted: funder::Formats,
 }
 
 impl<'a> StatementFormats<'a> {
-    fn new(header: &'a Format, pct: &'a Format) -> StatementFormats<'a> {
+    fn new(
+        header: &'a Format,
+        pct: &'a Format,
+        rate: Option<&'a cadre::programme::ExchangeRate>,
+    ) -> StatementFormats<'a> {
         let money = Format::new().set_num_format("#,##0.00");
         StatementFormats {
+            rate,
+            converted: funder::formats(header),
             header,
             bold_money: money.clone().set_bold(),
             money,
@@ -209,6 +227,7 @@ struct GroupingLabels {
     action: String,
     line: String,
     funder: String,
+    nature: String,
 }
 
 impl GroupingLabels {
@@ -236,6 +255,10 @@ impl GroupingLabels {
                 fin.map(|f| f.expenses.dataset.as_str()),
                 fin.and_then(|f| f.expenses.funder.as_deref()),
             ),
+            nature: label_of(
+                fin.map(|f| f.expenses.dataset.as_str()),
+                fin.and_then(|f| f.expenses.nature.as_deref()),
+            ),
         }
     }
 }
@@ -250,13 +273,19 @@ fn write_statement(
     header: &Format,
     pct: &Format,
 ) -> Result<(), XlsxError> {
-    let formats = StatementFormats::new(header, pct);
+    let rate = programme
+        .finance
+        .as_ref()
+        .and_then(|f| f.exchange_rate.as_ref());
+    let formats = StatementFormats::new(header, pct, rate);
     let labels = GroupingLabels::new(programme, lang);
     let widths = [14.0, 44.0, 14.0, 16.0, 14.0, 14.0, 12.0];
     for (i, w) in widths.iter().enumerate() {
         ws.set_column_width(i as u16, *w)?;
     }
-    let row = write_budget_blocks(ws, s, &labels, lang, &formats)?;
+    // The exchange rate, when declared, above the tables.
+    let top = funder::write_rate_line(ws, 0, rate, programme, lang, &formats.converted)?;
+    let row = write_budget_blocks(ws, top, s, &labels, lang, &formats)?;
     if let Some(rows) = &s.by_funder {
         write_funder_block(ws, row, rows, &s.total, &labels.funder, lang, &formats)?;
     }
@@ -305,6 +334,7 @@ fn write_figures(
 /// each with its total; returns the first row after them.
 fn write_budget_blocks(
     ws: &mut Worksheet,
+    mut row: u32,
     s: &FinancialStatement,
     labels: &GroupingLabels,
     lang: Lang,
@@ -325,7 +355,6 @@ fn write_budget_blocks(
         (&s.by_action, figure_heads(&labels.action, "")),
         (&s.by_line, figure_heads(&labels.action, &labels.line)),
     ];
-    let mut row = 0u32;
     for (rows, words) in blocks {
         let Some(rows) = rows else { continue };
         write_heads(ws, row, words.each_ref().map(String::as_str), f.header)?;
@@ -344,6 +373,17 @@ fn write_budget_blocks(
         }
         ws.write_string_with_format(row, 0, Word::Total.text(lang), &f.bold)?;
         write_figures(ws, row, &s.total, true, f)?;
+        if let Some(rate) = f.rate {
+            let t = &s.total;
+            let amounts = [
+                (2, Some(t.budget)),
+                (3, Some(t.spent_period)),
+                (4, Some(t.spent_to_date)),
+                (5, Some(t.remaining)),
+            ];
+            row += 1;
+            funder::write_converted(ws, row, rate, &amounts, lang, &f.converted)?;
+        }
         row += 2;
     }
     Ok(row)
@@ -387,6 +427,13 @@ fn write_funder_block(
     ws.write_string_with_format(row, 0, Word::Total.text(lang), &f.bold)?;
     ws.write_number_with_format(row, 3, total.spent_period, &f.bold_money)?;
     ws.write_number_with_format(row, 4, total.spent_to_date, &f.bold_money)?;
+    if let Some(rate) = f.rate {
+        let amounts = [
+            (3, Some(total.spent_period)),
+            (4, Some(total.spent_to_date)),
+        ];
+        funder::write_converted(ws, row + 1, rate, &amounts, lang, &f.converted)?;
+    }
     Ok(())
 }
 
@@ -492,6 +539,8 @@ fn other_sheet_names() -> Vec<&'static str> {
                 Word::Definitions.text(*l),
                 Word::FinancialStatement.text(*l),
             ]
+            .into_iter()
+            .chain(funder::sheet_names(*l))
         })
         .collect()
 }

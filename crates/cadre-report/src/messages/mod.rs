@@ -244,6 +244,106 @@ pub enum Word {
     CountedLower,
     /// Measured on (a baseline's date, in a sentence).
     MeasuredOn,
+    /// Sheet of the financing plan.
+    FinancingPlan,
+    /// Sheet of the statement by nature.
+    ByNature,
+    /// Sheet of the variances per budget line and nature.
+    Variances,
+    /// Sheet of the ineligible expenses, corrections and undated expenses.
+    IneligibleAndCorrections,
+    /// Heading: a funder.
+    Funder,
+    /// Heading: a funder's planned contribution.
+    PlannedContribution,
+    /// Heading: the planned contribution over the cash budget, in percent.
+    PlannedPct,
+    /// Heading: the amount a grant agreement signs.
+    Grant,
+    /// Heading: the share of spending against the co-financing ceiling.
+    CeilingCheck,
+    /// Heading: the gap between the share and the ceiling, in points.
+    GapPoints,
+    /// A ceiling respected.
+    Respected,
+    /// A ceiling exceeded.
+    Exceeded,
+    /// Heading: funds received in the period.
+    ReceivedInPeriod,
+    /// Heading: funds received up to the period's end.
+    ReceivedToDate,
+    /// Heading: received minus spent to date.
+    CashBalance,
+    /// Heading: contributions in kind valued in the period.
+    InKindInPeriod,
+    /// Heading: contributions in kind valued up to the period's end.
+    InKindToDate,
+    /// Row: the budget no funder's plan covers.
+    Uncovered,
+    /// Label: the exchange rate.
+    ExchangeRate,
+    /// Heading: the costs by nature.
+    Costs,
+    /// Heading: planned.
+    Planned,
+    /// Heading: actual to date.
+    ActualToDate,
+    /// Heading: actual over planned, in percent.
+    ActualPct,
+    /// Heading: the forecast at the programme's end.
+    Forecast,
+    /// Heading: forecast minus budget.
+    Variance,
+    /// Heading: the variance over the budget, in percent.
+    VariancePct,
+    /// Heading: the contributions in kind used, valued (apart from the costs in cash).
+    InKindCosts,
+    /// Heading: the resources by funder.
+    Resources,
+    /// Heading: the contributions in kind received, by funder.
+    InKindResources,
+    /// Heading: contributions in kind valued up to the period's end.
+    ValuedToDate,
+    /// Heading: paid after the period's end.
+    PaidAfterPeriod,
+    /// Heading: committed, not paid yet.
+    Committed,
+    /// Heading: planned by the workplan, not committed yet.
+    PlannedByWorkplan,
+    /// Heading: how the forecast was made.
+    ForecastMethod,
+    /// Forecast method: paid, committed and planned rows.
+    MethodPlan,
+    /// Forecast method: spending carried on at the same pace.
+    MethodStraightLine,
+    /// Forecast method: the programme has ended.
+    MethodActual,
+    /// Forecast method: lines of different methods.
+    MethodMixed,
+    /// Heading: whether a variance needs a justification.
+    JustificationExpected,
+    /// Yes.
+    Yes,
+    /// No.
+    No,
+    /// Block: the ineligible expenses.
+    IneligibleExpenses,
+    /// Block: expenses with a negative amount.
+    CorrectionsAndCreditNotes,
+    /// Block: expenses without a date, counted nowhere.
+    UndatedExpenses,
+    /// Heading: a row's number in its sheet.
+    SheetRow,
+    /// Heading: an expense's date.
+    ExpenseDate,
+    /// Heading: an amount.
+    Amount,
+    /// Heading: an action, when its column has no label.
+    Action,
+    /// Heading: a budget line, when its column has no label.
+    BudgetLine,
+    /// Heading: a nature, when its column has no label.
+    Nature,
 }
 
 /// Fixed words of the data-entry template.
@@ -334,6 +434,11 @@ pub enum Text<'a> {
     },
     /// The word "row", before a row number.
     RowWord,
+    /// The reminder at the head of `finance.md`'s skeleton.
+    SkeletonJustify {
+        /// `[finance] variance_pct`, formatted.
+        threshold: &'a str,
+    },
     /// An optional dataset no source holds: empty.
     AbsentDataset {
         /// The dataset.

@@ -93,12 +93,14 @@ fn names(row: &BudgetRow) -> Vec<String> {
     out
 }
 
-/// The justification a heading gives `row`, if any.
+/// The justification a heading gives `row`, if any: a section with
+/// something written under its heading (the skeleton's empty sections
+/// justify nothing).
 pub fn find<'j>(row: &BudgetRow, justifications: &'j [Justification]) -> Option<&'j Justification> {
     let names = names(row);
     justifications
         .iter()
-        .find(|j| names.contains(&fold_key(&j.heading)))
+        .find(|j| !j.blocks.is_empty() && names.contains(&fold_key(&j.heading)))
 }
 
 /// The rows of the statement (by line, then by nature) whose variance

@@ -325,6 +325,7 @@ fn justification_warnings(
 pub fn skeleton(
     programme: &Programme,
     table: &IndicatorTable,
+    statement: Option<&cadre::finance::FinancialStatement>,
     lang: Lang,
 ) -> Vec<(String, String)> {
     use crate::messages::{Text, Word};
@@ -410,5 +411,52 @@ pub fn skeleton(
             ));
         }
     }
+    if let Some(text) = statement.and_then(|s| finance_skeleton(s, lang)) {
+        files.push((name(super::justifications::FILE), text));
+    }
     files
+}
+
+/// `finance.md` to fill in: a section for each line or nature whose
+/// variance needs a justification, headed so that the report finds it.
+fn finance_skeleton(s: &cadre::finance::FinancialStatement, lang: Lang) -> Option<String> {
+    let rows: Vec<&cadre::finance::BudgetRow> = super::justifications::expected(s).collect();
+    if rows.is_empty() {
+        return None;
+    }
+    let f = super::format::Formatter::new(lang);
+    let mut text = format!(
+        "<!--\n{}\n-->\n",
+        crate::messages::Text::SkeletonJustify {
+            threshold: &s
+                .variance_threshold
+                .map(|t| f.percent(t))
+                .unwrap_or_default(),
+        }
+        .render(lang)
+        .replace("-->", "- ->")
+    );
+    for r in rows {
+        let heading = match (&r.action, &r.line, &r.nature) {
+            (Some(a), Some(l), _) => format!("{} / {}", a.value, l.value),
+            (None, Some(l), _) => l.value.clone(),
+            (_, None, Some(n)) => n.value.clone(),
+            _ => continue,
+        };
+        let variance = r
+            .figures
+            .variance_pct
+            .map(|p| f.signed_percent(p))
+            .unwrap_or_default();
+        text += &format!(
+            "\n## {heading}\n\n<!-- {} {variance} -->\n",
+            justifications_name(r, lang)
+        );
+    }
+    Some(text)
+}
+
+/// A row's name in a reminder.
+fn justifications_name(r: &cadre::finance::BudgetRow, lang: Lang) -> String {
+    super::justifications::row_name(r, lang).replace("-->", "- ->")
 }

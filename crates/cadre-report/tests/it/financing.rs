@@ -426,3 +426,50 @@ fn both_layouts_render_in_french_and_english() {
         );
     }
 }
+
+#[test]
+fn the_narrative_skeleton_heads_finance_md_with_the_lines_to_justify() {
+    let dir = programme_dir(|t| t);
+    let r = run(dir.path());
+    let period = Period::parse("2025", r.programme.info.calendar(), date(2027, 1, 31)).unwrap();
+    let engine = Engine::new(&r.programme, &r.data);
+    let table = engine.compute(&period).unwrap();
+    let s = engine.financial_statement(&period).unwrap();
+    let files =
+        cadre_report::report::narrative::skeleton(&r.programme, &table, s.as_ref(), Lang::En);
+    let (name, text) = files
+        .iter()
+        .find(|(n, _)| n.starts_with("finance"))
+        .expect("finance.md");
+    assert_eq!(name, "finance.en.md");
+    let headings: Vec<&str> = text.lines().filter(|l| l.starts_with("## ")).collect();
+    assert_eq!(headings, ["## A1 / Études", "## 61"]);
+    // Left as it is, it justifies nothing; filled in under those headings,
+    // the report finds every justification.
+    let narrative = tempfile::tempdir().unwrap();
+    std::fs::create_dir(narrative.path().join("2025")).unwrap();
+    std::fs::write(narrative.path().join("2025").join(name), text).unwrap();
+    let v = statement(&r, "2025", Lang::En, Some(narrative.path().to_path_buf()))
+        .variances
+        .unwrap();
+    assert!(
+        v.justifications.iter().all(|j| j.missing.is_some()),
+        "{:?}",
+        v.justifications
+    );
+    let narrative = tempfile::tempdir().unwrap();
+    std::fs::create_dir(narrative.path().join("2025")).unwrap();
+    std::fs::write(
+        narrative.path().join("2025").join(name),
+        text.replace("-->\n", "-->\nJustified.\n"),
+    )
+    .unwrap();
+    let v = statement(&r, "2025", Lang::En, Some(narrative.path().to_path_buf()))
+        .variances
+        .unwrap();
+    assert!(
+        v.justifications.iter().all(|j| j.blocks.is_some()),
+        "{:?}",
+        v.justifications
+    );
+}

@@ -6,6 +6,7 @@ mod baselines;
 mod browser;
 mod cli;
 mod financing;
+mod funder_sheets;
 mod iati;
 mod kinds;
 mod methods;
