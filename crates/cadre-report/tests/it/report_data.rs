@@ -255,6 +255,93 @@ fn printed_statement_totals_equal_the_sums_of_their_printed_rows() {
                     "{what}: shares add up to {shares}"
                 );
             }
+            funder_tables_add_up(&s, &n, &what);
         }
+    }
+}
+
+/// The financial report's other tables add up as printed: the statement by
+/// nature, the variances (and each printed variance is the printed
+/// forecast less the printed budget), the financing plan, the ineligible
+/// expenses, and the Cerfa or EU layout the programme chose.
+fn funder_tables_add_up(
+    s: &cadre_report::report::statement::StatementData,
+    n: &dyn Fn(&str) -> f64,
+    what: &str,
+) {
+    use cadre_report::report::layouts::LayoutLine;
+    let sum = |v: &mut dyn Iterator<Item = &str>| v.map(n).sum::<f64>();
+    if let Some(t) = &s.nature_table {
+        let total = sum(&mut t.rows.iter().map(|r| r.budget.as_str()));
+        assert_eq!(total, n(&t.total.budget), "{what}: by nature");
+    }
+    let v = s.variances.as_ref().expect("variances");
+    for t in &v.tables {
+        type Column = fn(&cadre_report::report::variances::VarianceRow) -> &str;
+        let columns: [Column; 5] = [
+            |r| &r.budget,
+            |r| &r.spent,
+            |r| &r.commitments,
+            |r| &r.forecast,
+            |r| &r.variance,
+        ];
+        for (i, column) in columns.iter().enumerate() {
+            let total = sum(&mut t.rows.iter().map(column));
+            assert_eq!(total, n(column(&t.total)), "{what}: variances column {i}");
+        }
+        for r in t.rows.iter().chain([&t.total]) {
+            assert_eq!(
+                n(&r.forecast) - n(&r.budget),
+                n(&r.variance),
+                "{what}: {}",
+                r.label
+            );
+        }
+    }
+    let p = s.plan.as_ref().expect("a financing plan");
+    let rows: Vec<_> = p.rows.iter().chain(&p.uncovered).collect();
+    let opt = |v: &Option<String>| v.as_deref().map(n).unwrap_or(0.0);
+    let planned: f64 = rows.iter().map(|r| opt(&r.planned)).sum();
+    assert_eq!(planned, opt(&p.total.planned), "{what}: planned");
+    let spent: f64 = p.rows.iter().map(|r| n(&r.spent)).sum();
+    assert_eq!(spent, n(&p.total.spent), "{what}: spent by funder");
+    let received: f64 = p.rows.iter().map(|r| opt(&r.received)).sum();
+    assert_eq!(received, opt(&p.total.received), "{what}: received");
+    assert_eq!(
+        opt(&p.total.received) - n(&p.total.spent),
+        opt(&p.total.balance),
+        "{what}: balance"
+    );
+    if let Some(i) = &s.ineligible {
+        assert!(!i.rows.is_empty(), "{what}");
+    }
+    let lines = |v: &[LayoutLine], total: &LayoutLine, label: &str| {
+        for (name, pick) in [
+            (
+                "planned",
+                (|l: &LayoutLine| l.planned.clone()) as fn(&LayoutLine) -> String,
+            ),
+            ("actual", |l| l.actual.clone()),
+        ] {
+            let rows: f64 = v.iter().map(|l| n(&pick(l))).sum();
+            assert_eq!(rows, n(&pick(total)), "{what}: {label} {name}");
+        }
+    };
+    assert!(
+        s.cerfa.is_some() || s.eu.is_some(),
+        "{what}: the examples choose a layout"
+    );
+    if let Some(c) = &s.cerfa {
+        lines(&c.charges, &c.charges_total, "Cerfa charges");
+        lines(&c.resources, &c.resources_total, "Cerfa resources");
+    }
+    if let Some(e) = &s.eu {
+        lines(&e.direct, &e.direct_total, "EU direct costs");
+        let all: Vec<LayoutLine> = [e.direct_total.clone()]
+            .into_iter()
+            .chain(e.indirect.iter().cloned())
+            .chain(e.contingency.iter().cloned())
+            .collect();
+        lines(&all, &e.total, "EU total");
     }
 }

@@ -90,166 +90,491 @@ fn statement(programme: &str, workbook: &str, period: &str) -> (Programme, Finan
     (p, s)
 }
 
-/// Budget, spent in the period and spent to date per action, from the
-/// sheets; and the expenses dated after the period.
-#[allow(clippy::type_complexity)]
-fn sums(
-    workbook: &str,
-    budget: &str,
-    expenses: &str,
-    action: &str,
-    funder: &str,
+/// An expense's status as the sheets type it (`Payée`, `payé`, `Engagée`,
+/// `prévu`…); an empty cell is paid.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum St {
+    Paid,
+    Committed,
+    Planned,
+}
+
+/// A budget row read from the sheet.
+struct BudgetLine {
+    action: String,
+    line: String,
+    nature: String,
+    amount: f64,
+}
+
+/// An expense row read from the sheet.
+struct Expense {
+    date: Option<NaiveDate>,
+    action: String,
+    line: String,
+    nature: String,
+    amount: f64,
+    funder: String,
+    status: St,
+    eligible: bool,
+}
+
+/// The budget, expenses and instalments of an example workbook, read here
+/// cell by cell.
+struct Sheets {
+    budget: Vec<BudgetLine>,
+    expenses: Vec<Expense>,
+    instalments: Vec<(NaiveDate, String, f64)>,
+    in_kind: Vec<String>,
+}
+
+/// The leading number of a nature cell (`64`, `64 - Personnel`).
+fn nature_of(c: Option<&Data>) -> String {
+    match c {
+        Some(Data::Float(f)) => format!("{f}"),
+        Some(Data::Int(i)) => i.to_string(),
+        Some(c) => c
+            .to_string()
+            .trim()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect(),
+        None => String::new(),
+    }
+}
+
+/// A cell's text, lower case, without accents or surrounding spaces.
+fn plain(c: Option<&Data>) -> String {
+    c.map(|c| c.to_string())
+        .unwrap_or_default()
+        .trim()
+        .to_lowercase()
+        .replace(['é', 'è', 'ê'], "e")
+}
+
+fn status_of(c: Option<&Data>) -> St {
+    let s = plain(c);
+    if s.is_empty() || s.starts_with("pay") {
+        St::Paid
+    } else if s.starts_with("engag") {
+        St::Committed
+    } else {
+        assert!(
+            s.starts_with("prev") || s.starts_with("planif"),
+            "status {s:?}"
+        );
+        St::Planned
+    }
+}
+
+impl Sheets {
+    /// `action` and `nature` are the sheets' headers of those columns
+    /// (folded); `in_kind` the natures the definitions declare in kind.
+    fn read(workbook: &str, action: &str, nature: &str, in_kind: &[String]) -> Sheets {
+        let budget = sheet(workbook, "Budget")
+            .iter()
+            .map(|r| BudgetLine {
+                action: text(r, action),
+                line: r["ligne"].to_string().trim().to_lowercase(),
+                nature: nature_of(r.get(nature)),
+                amount: amount(&r["prevu"]),
+            })
+            .collect();
+        let expenses = sheet(workbook, "Dépenses")
+            .iter()
+            .map(|r| Expense {
+                date: r.get("date").filter(|c| !matches!(c, Data::Empty)).map(day),
+                action: text(r, action),
+                line: r["ligne"].to_string().trim().to_lowercase(),
+                nature: nature_of(r.get(nature)),
+                // The Terr'ESS sheet heads its amounts with the English alias.
+                amount: amount(
+                    r.get("montant")
+                        .or_else(|| r.get("amount"))
+                        .expect("amount"),
+                ),
+                funder: plain(r.get("financeur")),
+                status: status_of(r.get("statut")),
+                eligible: plain(r.get("eligible")) != "non",
+            })
+            .collect();
+        let instalments = sheet(workbook, "Versements")
+            .iter()
+            .map(|r| {
+                let amount = amount(&r["montant"]);
+                (day(&r["date"]), plain(r.get("financeur")), amount)
+            })
+            .collect();
+        Sheets {
+            budget,
+            expenses,
+            instalments,
+            in_kind: in_kind.to_vec(),
+        }
+    }
+
+    fn cash(&self, nature: &str) -> bool {
+        !self.in_kind.iter().any(|n| n == nature)
+    }
+
+    /// Spent: paid, eligible, in cash, dated up to `end`.
+    fn spends(&self, e: &Expense, end: NaiveDate) -> bool {
+        e.status == St::Paid
+            && e.eligible
+            && self.cash(&e.nature)
+            && e.date.is_some_and(|d| d <= end)
+    }
+}
+
+/// One finest cell (action, line, nature): budget, spent in the period and
+/// to date, the forecast.
+#[derive(Debug, Default, Clone, Copy)]
+struct Cell {
+    budget: f64,
+    period: f64,
+    to_date: f64,
+    forecast: f64,
+    plan: bool,
+}
+
+/// The cells of a period, each forecast by its plan (paid to date, paid
+/// after, committed and planned, when it has committed or planned rows)
+/// or by the straight line.
+fn cells(
+    x: &Sheets,
+    p: &Programme,
     start: NaiveDate,
     end: NaiveDate,
-) -> (
-    BTreeMap<String, [f64; 3]>,
-    BTreeMap<String, f64>,
-    (usize, f64),
-) {
-    let mut per: BTreeMap<String, [f64; 3]> = BTreeMap::new();
-    for row in sheet(workbook, budget) {
-        per.entry(text(&row, action)).or_default()[0] += amount(&row["prevu"]);
+) -> BTreeMap<(String, String, String), Cell> {
+    let mut cells: BTreeMap<(String, String, String), Cell> = BTreeMap::new();
+    let mut after: BTreeMap<(String, String, String), f64> = BTreeMap::new();
+    for b in x.budget.iter().filter(|b| x.cash(&b.nature)) {
+        cells
+            .entry((b.action.clone(), b.line.clone(), b.nature.clone()))
+            .or_default()
+            .budget += b.amount;
     }
-    let mut funders: BTreeMap<String, f64> = BTreeMap::new();
-    let mut later = (0, 0.0);
-    for row in sheet(workbook, expenses) {
-        // The Terr'ESS sheet heads its amounts with the English alias.
-        let a = row
-            .get("montant")
-            .or_else(|| row.get("amount"))
-            .expect("amount");
-        let (d, a) = (day(&row["date"]), amount(a));
-        let e = per.entry(text(&row, action)).or_default();
-        if d > end {
-            later.0 += 1;
-            later.1 += a;
+    for e in &x.expenses {
+        let Some(d) = e.date else { continue };
+        if !e.eligible || !x.cash(&e.nature) {
             continue;
         }
-        e[2] += a;
-        if d >= start {
-            e[1] += a;
+        let key = (e.action.clone(), e.line.clone(), e.nature.clone());
+        let c = cells.entry(key.clone()).or_default();
+        match e.status {
+            St::Paid if d <= end => {
+                c.to_date += e.amount;
+                if d >= start {
+                    c.period += e.amount;
+                }
+            }
+            St::Paid => *after.entry(key).or_default() += e.amount,
+            St::Committed | St::Planned => {
+                c.plan = true;
+                *after.entry(key).or_default() += e.amount;
+            }
         }
-        *funders.entry(text(&row, funder)).or_default() += a;
     }
-    (per, funders, later)
+    let days = (p.info.end - p.info.start).num_days() as f64 + 1.0;
+    let elapsed = (end - p.info.start).num_days() as f64 + 1.0;
+    for (k, c) in cells.iter_mut() {
+        c.forecast = if c.plan {
+            c.to_date + after.get(k).copied().unwrap_or(0.0)
+        } else {
+            c.to_date * days / elapsed
+        };
+    }
+    cells
+}
+
+/// Sums of cells grouped by `key`: budget, period, to date, forecast.
+fn grouped<K: Ord>(
+    cells: &BTreeMap<(String, String, String), Cell>,
+    key: impl Fn(&(String, String, String)) -> K,
+) -> BTreeMap<K, [f64; 4]> {
+    let mut out: BTreeMap<K, [f64; 4]> = BTreeMap::new();
+    for (k, c) in cells {
+        let g = out.entry(key(k)).or_default();
+        g[0] += c.budget;
+        g[1] += c.period;
+        g[2] += c.to_date;
+        g[3] += c.forecast;
+    }
+    out
+}
+
+/// The statement of `period` against the sheets read here: by action, by
+/// line (with each line's forecast, variance and whether it needs a
+/// justification), by nature, the total and the forecast, the expenses
+/// after the period by status, the financing plan (planned, spent,
+/// received, balance), the indirect costs against their cap, the
+/// contributions in kind and the ineligible expenses.
+fn statement_equals_the_sheets(
+    programme: &str,
+    workbook: &str,
+    period: &str,
+    (action, nature): (&str, &str),
+    (start, end): (NaiveDate, NaiveDate),
+) {
+    let (p, s) = statement(programme, workbook, period);
+    let fin = p.finance.as_ref().expect("[finance]");
+    let in_kind = fin
+        .in_kind
+        .as_ref()
+        .map(|k| k.natures.clone())
+        .unwrap_or_default();
+    let x = Sheets::read(workbook, action, nature, &in_kind);
+    let cells = cells(&x, &p, start, end);
+    let what = format!("{programme} {period}");
+    // By action.
+    let per = grouped(&cells, |k| k.0.clone());
+    let by_action = s.by_action.as_ref().expect("by action");
+    assert_eq!(by_action.len(), per.len(), "{what}: one row per action");
+    for row in by_action {
+        let a = &row.action.as_ref().unwrap().value;
+        let [budget, period, to_date, forecast] = per[&a.to_uppercase()];
+        let f = &row.figures;
+        close(f.budget, budget, &format!("{what} {a} budget"));
+        close(f.spent_period, period, &format!("{what} {a} in period"));
+        close(f.spent_to_date, to_date, &format!("{what} {a} to date"));
+        close(f.forecast, forecast, &format!("{what} {a} forecast"));
+    }
+    // By line: forecast, variance, justification.
+    let per = grouped(&cells, |k| (k.0.clone(), k.1.clone()));
+    let lines = s.by_line.as_ref().expect("by line");
+    assert_eq!(lines.len(), per.len(), "{what}: one row per line");
+    let threshold = fin.variance_pct.expect("a variance threshold");
+    let mut justify = 0;
+    for row in lines {
+        let key = (
+            row.action.as_ref().unwrap().value.to_uppercase(),
+            row.line.as_ref().unwrap().value.to_lowercase(),
+        );
+        let [budget, _, to_date, forecast] = per[&key];
+        let f = &row.figures;
+        let name = format!("{what} {key:?}");
+        close(f.budget, budget, &name);
+        close(f.spent_to_date, to_date, &name);
+        close(f.forecast, forecast, &format!("{name} forecast"));
+        close(f.variance, forecast - budget, &format!("{name} variance"));
+        let beyond = budget > 0.0 && ((forecast - budget) / budget * 100.0).abs() > threshold;
+        assert_eq!(f.needs_justification, beyond, "{name}");
+        justify += usize::from(beyond);
+    }
+    assert!(justify > 0, "{what}: the example has variances to justify");
+    // By nature.
+    let per = grouped(&cells, |k| k.2.clone());
+    let natures = s.by_nature.as_ref().expect("by nature");
+    assert_eq!(natures.len(), per.len(), "{what}: one row per nature");
+    for row in natures {
+        let n = &row.nature.as_ref().unwrap().value;
+        let [budget, _, to_date, forecast] = per[n];
+        close(row.figures.budget, budget, &format!("{what} nature {n}"));
+        close(
+            row.figures.spent_to_date,
+            to_date,
+            &format!("{what} nature {n}"),
+        );
+        close(
+            row.figures.forecast,
+            forecast,
+            &format!("{what} nature {n} forecast"),
+        );
+    }
+    // The total and the forecast.
+    let all = |i: usize| {
+        cells
+            .values()
+            .map(|c| [c.budget, c.period, c.to_date, c.forecast][i])
+            .sum::<f64>()
+    };
+    close(s.total.budget, all(0), "total budget");
+    close(s.total.spent_period, all(1), "total in period");
+    close(s.total.spent_to_date, all(2), "total to date");
+    close(s.forecast.projected.unwrap(), all(3), "forecast");
+    close(
+        s.forecast.projected_pct.unwrap(),
+        all(3) / all(0) * 100.0,
+        "forecast %",
+    );
+    let days = (p.info.end - p.info.start).num_days() as f64 + 1.0;
+    let elapsed = (end - p.info.start).num_days() as f64 + 1.0;
+    close(
+        s.forecast.straight_line.unwrap(),
+        all(2) * days / elapsed,
+        "straight line",
+    );
+    // After the period, by status: none spent.
+    let later: Vec<&Expense> = x
+        .expenses
+        .iter()
+        .filter(|e| e.date.is_some_and(|d| d > end))
+        .collect();
+    assert_eq!(s.later.rows, later.len(), "{what}");
+    close(
+        s.later.amount,
+        later.iter().map(|e| e.amount).sum(),
+        "later amount",
+    );
+    let by = |st: St| later.iter().filter(|e| e.status == st).count();
+    assert_eq!(
+        (
+            s.later.committed.rows,
+            s.later.planned.rows,
+            s.later.paid.rows
+        ),
+        (by(St::Committed), by(St::Planned), by(St::Paid))
+    );
+    assert!(s.later.committed.rows + s.later.planned.rows > 0, "{what}");
+    funding_equals_the_sheets(&p, &s, &x, end, &what);
+    // Indirect costs: the lines and natures the definitions name.
+    let ind = fin.indirect.as_ref().expect("[finance.indirect]");
+    let named = |e: &Expense| {
+        ind.lines.iter().any(|l| l.to_lowercase() == e.line)
+            || ind.natures.contains(&e.nature)
+            || ind
+                .actions
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(&e.action))
+    };
+    let spent: Vec<&Expense> = x.expenses.iter().filter(|e| x.spends(e, end)).collect();
+    let indirect: f64 = spent.iter().filter(|e| named(e)).map(|e| e.amount).sum();
+    let direct: f64 = spent.iter().filter(|e| !named(e)).map(|e| e.amount).sum();
+    let i = s.indirect.expect("indirect check");
+    close(i.indirect, indirect, "indirect");
+    close(i.direct, direct, "direct");
+    assert!(indirect > 0.0, "{what}");
+    // In kind and ineligible.
+    if let Some(k) = s.in_kind {
+        close(
+            k.budget,
+            x.budget
+                .iter()
+                .filter(|b| !x.cash(&b.nature))
+                .map(|b| b.amount)
+                .sum(),
+            "in-kind budget",
+        );
+        let valued: f64 = x
+            .expenses
+            .iter()
+            .filter(|e| {
+                e.status == St::Paid
+                    && e.eligible
+                    && !x.cash(&e.nature)
+                    && e.date.is_some_and(|d| d <= end)
+            })
+            .map(|e| e.amount)
+            .sum();
+        close(k.valued_to_date, valued, "in kind valued");
+        assert!(valued > 0.0, "{what}");
+    }
+    let ineligible: Vec<&Expense> = x
+        .expenses
+        .iter()
+        .filter(|e| !e.eligible && e.status == St::Paid && e.date.is_some_and(|d| d <= end))
+        .collect();
+    assert_eq!(s.ineligible.rows.len(), ineligible.len(), "{what}");
+    close(
+        s.ineligible.amount,
+        ineligible.iter().map(|e| e.amount).sum(),
+        "ineligible",
+    );
+    assert!(!ineligible.is_empty(), "{what}");
+}
+
+/// The financing plan against the sheets: each declared funder's spending,
+/// share, ceiling, planned contribution, funds received and balance.
+fn funding_equals_the_sheets(
+    p: &Programme,
+    s: &FinancialStatement,
+    x: &Sheets,
+    end: NaiveDate,
+    what: &str,
+) {
+    let total: f64 = x
+        .expenses
+        .iter()
+        .filter(|e| x.spends(e, end))
+        .map(|e| e.amount)
+        .sum();
+    let cash_budget: f64 = x
+        .budget
+        .iter()
+        .filter(|b| x.cash(&b.nature))
+        .map(|b| b.amount)
+        .sum();
+    let rows = s.by_funder.as_ref().expect("by funder");
+    for funder in &p.info.funders {
+        let code = funder.code.to_lowercase();
+        let row = rows
+            .iter()
+            .find(|r| r.funder.value == funder.code)
+            .expect("declared funder");
+        let paid: f64 = x
+            .expenses
+            .iter()
+            .filter(|e| e.funder == code && x.spends(e, end))
+            .map(|e| e.amount)
+            .sum();
+        let received: f64 = x
+            .instalments
+            .iter()
+            .filter(|(d, f, _)| *d <= end && *f == code)
+            .map(|i| i.2)
+            .sum();
+        let name = format!("{what} {}", funder.code);
+        close(row.spent_to_date, paid, &format!("{name} spent"));
+        close(row.received_to_date, received, &format!("{name} received"));
+        close(row.balance, received - paid, &format!("{name} balance"));
+        let planned = funder
+            .planned
+            .or(funder.rate_pct.map(|r| r / 100.0 * cash_budget));
+        assert_eq!(row.planned.is_some(), planned.is_some(), "{name}");
+        if let (Some(a), Some(b)) = (row.planned, planned) {
+            close(a, b, &format!("{name} planned"));
+        }
+        let share = paid / total * 100.0;
+        close(row.share_pct.unwrap(), share, &format!("{name} share"));
+        if let Some(rate) = funder.rate_pct {
+            match row.ceiling.unwrap() {
+                CeilingCheck::Respected { margin } => close(margin, rate - share, "margin"),
+                CeilingCheck::Exceeded { by } => close(by, share - rate, "excess"),
+            }
+        }
+    }
+    let f = s.funding.expect("financing plan");
+    let received: f64 = x
+        .instalments
+        .iter()
+        .filter(|i| i.0 <= end)
+        .map(|i| i.2)
+        .sum();
+    close(f.received_to_date, received, "received");
+    close(f.balance, received - total, "cash balance");
+    assert!(received > 0.0, "{what}");
 }
 
 #[test]
 fn terress_statement_equals_the_sums_of_its_sheets() {
-    let (p, s) = statement(
+    statement_equals_the_sheets(
         "indicators/terress",
         "examples/terress/terress.xlsx",
         "2025-Q4",
-    );
-    let (per, funders, later) = sums(
-        "examples/terress/terress.xlsx",
-        "Budget",
-        "Dépenses",
-        "action",
-        "financeur",
-        date(2025, 10, 1),
-        date(2025, 12, 31),
-    );
-    let by_action = s.by_action.as_ref().expect("by action");
-    assert_eq!(by_action.len(), per.len(), "one row per action");
-    for row in by_action {
-        let a = row.action.as_ref().expect("action");
-        let [budget, period, to_date] = per[&a.value.to_uppercase()];
-        close(row.figures.budget, budget, &format!("{} budget", a.value));
-        close(
-            row.figures.spent_period,
-            period,
-            &format!("{} in period", a.value),
-        );
-        close(
-            row.figures.spent_to_date,
-            to_date,
-            &format!("{} to date", a.value),
-        );
-        close(row.figures.remaining, budget - to_date, "remaining");
-        // Every action is labelled by the definitions.
-        assert!(!a.label.is_empty(), "{} has a label", a.value);
-    }
-    let total = |k: usize| per.values().map(|v| v[k]).sum::<f64>();
-    close(s.total.budget, total(0), "total budget");
-    close(s.total.spent_period, total(1), "total in period");
-    close(s.total.spent_to_date, total(2), "total to date");
-    close(
-        s.total.used_pct.unwrap(),
-        total(2) / total(0) * 100.0,
-        "% used",
-    );
-    // By line: the same totals, and each line's budget as written.
-    let lines = s.by_line.as_ref().expect("by line");
-    assert_eq!(lines.len(), 16);
-    close(
-        lines.iter().map(|r| r.figures.budget).sum(),
-        total(0),
-        "lines' budget",
-    );
-    close(
-        lines.iter().map(|r| r.figures.spent_to_date).sum(),
-        total(2),
-        "lines' spending",
-    );
-    // Expenses after the period: counted apart (the workbook runs past
-    // the date of issue).
-    assert_eq!(s.later.rows, later.0);
-    assert!(later.0 > 0);
-    close(s.later.amount, later.1, "later amount");
-    // The main funder's share against its ceiling.
-    let funder = &p.info.funders[0];
-    let row = s
-        .by_funder
-        .as_ref()
-        .expect("by funder")
-        .iter()
-        .find(|r| r.funder.value == funder.code)
-        .expect("main funder");
-    let paid = funders[&funder.code.to_uppercase()];
-    close(row.spent_to_date, paid, "main funder's spending");
-    let share = paid / total(2) * 100.0;
-    close(row.share_pct.unwrap(), share, "share");
-    let rate = funder.rate_pct.unwrap();
-    match row.ceiling.unwrap() {
-        CeilingCheck::Respected { margin } => close(margin, rate - share, "margin"),
-        CeilingCheck::Exceeded { by } => close(by, share - rate, "excess"),
-    }
-    // The forecast: spending to date over the elapsed share of the programme.
-    let days = (p.info.end - p.info.start).num_days() as f64 + 1.0;
-    let elapsed = (date(2025, 12, 31) - p.info.start).num_days() as f64 + 1.0;
-    close(
-        s.forecast.projected.unwrap(),
-        total(2) * days / elapsed,
-        "forecast",
+        ("action", "nature"),
+        (date(2025, 10, 1), date(2025, 12, 31)),
     );
 }
 
 #[test]
-fn eau_statement_from_its_own_definitions() {
-    let (_, s) = statement("indicators/eau", "examples/eau/eau.xlsx", "2026-Q2");
-    let (per, _, later) = sums(
+fn eau_statement_equals_the_sums_of_its_sheets() {
+    statement_equals_the_sheets(
+        "indicators/eau",
         "examples/eau/eau.xlsx",
-        "Budget",
-        "Dépenses",
-        "composante",
-        "financeur",
-        date(2026, 4, 1),
-        date(2026, 6, 30),
+        "2026-Q2",
+        ("composante", "rubrique"),
+        (date(2026, 4, 1), date(2026, 6, 30)),
     );
-    let total = |k: usize| per.values().map(|v| v[k]).sum::<f64>();
-    close(s.total.budget, total(0), "total budget");
-    close(s.total.spent_period, total(1), "total in period");
-    close(s.total.spent_to_date, total(2), "total to date");
-    assert_eq!(s.later.rows, later.0);
-    for row in s.by_action.as_ref().expect("by component") {
-        let a = row.action.as_ref().unwrap();
-        close(
-            row.figures.spent_to_date,
-            per[&a.value.to_uppercase()][2],
-            &a.value,
-        );
-    }
 }
 
 #[test]
@@ -315,7 +640,15 @@ fn the_tracking_workbook_has_the_statement_and_check_skips_it() {
     let mut book = calamine::open_workbook_auto(&path).unwrap();
     assert_eq!(
         book.sheet_names(),
-        ["2025-Q4", "Financial statement", "Definitions"]
+        [
+            "2025-Q4",
+            "Financial statement",
+            "Definitions",
+            "Financing plan",
+            "By nature",
+            "Variances",
+            "Ineligible and corrections"
+        ]
     );
     let range = book.worksheet_range("Financial statement").unwrap();
     // The first block is by action; its last row is the total.
@@ -382,34 +715,31 @@ fn terress_red_flags_equal_what_the_sheets_show() {
     );
 }
 
-/// Per (action, line) of the Terr'ESS sheets: the budget and the spending
-/// dated up to `end`; and the corrections (negative expenses) up to `end`,
-/// by date and amount in cents.
+/// Per (action, line) of the Terr'ESS sheets: the cash budget and the
+/// spending (paid, eligible, in cash) dated up to `end`; and the
+/// corrections (paid negative expenses) up to `end`, by date and amount in
+/// cents.
 #[allow(clippy::type_complexity)]
 fn terress_lines(end: NaiveDate) -> (BTreeMap<(String, String), [f64; 2]>, Vec<(NaiveDate, i64)>) {
-    let workbook = "examples/terress/terress.xlsx";
-    let mut corrections = Vec::new();
+    let x = Sheets::read(
+        "examples/terress/terress.xlsx",
+        "action",
+        "nature",
+        &["86".to_owned()],
+    );
     let mut lines: BTreeMap<(String, String), [f64; 2]> = BTreeMap::new();
-    for row in sheet(workbook, "Budget") {
-        let key = (text(&row, "action"), text(&row, "ligne").to_lowercase());
-        lines.entry(key).or_default()[0] += amount(&row["prevu"]);
+    for b in x.budget.iter().filter(|b| x.cash(&b.nature)) {
+        lines.entry((b.action.clone(), b.line.clone())).or_default()[0] += b.amount;
     }
-    for row in sheet(workbook, "Dépenses") {
-        let a = amount(
-            row.get("montant")
-                .or_else(|| row.get("amount"))
-                .expect("amount"),
-        );
-        let d = day(&row["date"]);
-        if d > end {
-            continue;
-        }
-        let key = (text(&row, "action"), text(&row, "ligne").to_lowercase());
-        lines.entry(key).or_default()[1] += a;
-        if a < 0.0 {
-            corrections.push((d, (a * 100.0).round() as i64));
-        }
+    for e in x.expenses.iter().filter(|e| x.spends(e, end)) {
+        lines.entry((e.action.clone(), e.line.clone())).or_default()[1] += e.amount;
     }
+    let corrections = x
+        .expenses
+        .iter()
+        .filter(|e| e.amount < 0.0 && e.status == St::Paid && e.date.is_some_and(|d| d <= end))
+        .map(|e| (e.date.unwrap(), (e.amount * 100.0).round() as i64))
+        .collect();
     (lines, corrections)
 }
 
@@ -485,13 +815,24 @@ fn terress_with_indirect(indirect: &str) -> Result<Programme, cadre::Error> {
 }
 
 /// Terr'ESS's definitions with `toml` written after its `[finance]`
-/// table, loaded.
+/// table's keys (a `[finance.indirect]` replacing its own), loaded.
 fn terress_with_finance(toml: &str) -> Result<Programme, cadre::Error> {
     let dir = tempfile::tempdir().unwrap();
     copy_folder(&Path::new(ROOT).join("indicators/terress"), dir.path());
     let path = dir.path().join("programme.toml");
     let text = std::fs::read_to_string(&path).unwrap();
-    let at = text.find("\n[report]").expect("a [report] table");
+    // The programme's own indirect costs give way to the test's.
+    let own = "[finance.indirect]\nlines = [\"Frais de gestion\"]\ncap_pct = 7\n";
+    assert!(text.contains(own));
+    let text = if toml.contains("[finance.indirect]") {
+        text.replace(own, "")
+    } else {
+        text
+    };
+    // Right after the `[finance]` table's own keys.
+    let at = text
+        .find("\n[finance.statuses]")
+        .expect("a [finance.statuses] table");
     let edited = format!("{}\n{toml}\n{}", &text[..at], &text[at..]);
     std::fs::write(&path, edited).unwrap();
     Programme::load(dir.path())
@@ -504,20 +845,13 @@ fn terress_with_finance(toml: &str) -> Result<Programme, cadre::Error> {
 fn indirect_costs_are_checked_against_their_cap() {
     let workbook = "examples/terress/terress.xlsx";
     let end = date(2025, 12, 31);
+    let x = Sheets::read(workbook, "action", "nature", &["86".to_owned()]);
     let (mut indirect, mut direct) = (0.0, 0.0);
-    for row in sheet(workbook, "Dépenses") {
-        let a = amount(
-            row.get("montant")
-                .or_else(|| row.get("amount"))
-                .expect("amount"),
-        );
-        if day(&row["date"]) > end {
-            continue;
-        }
-        if text(&row, "action").eq_ignore_ascii_case("G") {
-            indirect += a;
+    for e in x.expenses.iter().filter(|e| x.spends(e, end)) {
+        if e.action.eq_ignore_ascii_case("G") {
+            indirect += e.amount;
         } else {
-            direct += a;
+            direct += e.amount;
         }
     }
     assert!(indirect > 0.0 && direct > 0.0);
