@@ -1,6 +1,7 @@
 //! What looks wrong in accepted data without breaking a rule: rows dated
-//! after the report's date of issue or before the programme's start (they
-//! are outside every window, silently otherwise), empty values in the
+//! after the report's date of issue (but the expenses a status column says
+//! are committed or planned, which are ahead by nature) or before the
+//! programme's start (they are outside every window, silently otherwise), empty values in the
 //! columns indicators break down by (a gender not stated), and rows that
 //! repeat another row whole in a dataset without a key. Each comes with its
 //! count and its first rows, for the data-quality annex.
@@ -108,22 +109,55 @@ impl Engine<'_> {
             .map_err(polars_error(&ds.name))?;
         let issued = to_epoch_days(issued);
         let start = to_epoch_days(self.programme().info.start);
-        let outside = |kind, outside: &dyn Fn(i32) -> bool| {
+        let planned = self.planned_expenses(ds, column)?;
+        let outside = |kind, outside: &dyn Fn(usize, i32) -> bool| {
             let hits: Vec<(u32, u32)> = days
                 .iter()
+                .enumerate()
                 .zip(rows.iter())
-                .filter(|(d, _)| d.is_some_and(outside))
+                .filter(|((i, d), _)| d.is_some_and(|d| outside(*i, d)))
                 .filter_map(|(_, r)| *r)
                 .collect();
             Anomaly::found(ds, Some(column), kind, hits)
         };
         Ok([
-            outside(AnomalyKind::AfterIssue, &|d| d > issued),
-            outside(AnomalyKind::BeforeStart, &|d| d < start),
+            // A committed or planned expense is dated ahead by nature.
+            outside(AnomalyKind::AfterIssue, &|i, d| {
+                d > issued && !planned.get(i).copied().unwrap_or(false)
+            }),
+            outside(AnomalyKind::BeforeStart, &|_, d| d < start),
         ]
         .into_iter()
         .flatten()
         .collect())
+    }
+
+    /// Per row of `ds`, whether it is an expense committed or planned (not
+    /// paid): when `column` is the expenses' date and `[finance.statuses]`
+    /// says what the status column means; else empty.
+    fn planned_expenses(&self, ds: &Dataset, column: &str) -> Result<Vec<bool>> {
+        let Some(fin) = &self.programme().finance else {
+            return Ok(Vec::new());
+        };
+        let e = &fin.expenses;
+        let (Some(status), Some(statuses)) = (&e.status, &fin.statuses) else {
+            return Ok(Vec::new());
+        };
+        if e.dataset != ds.name || e.date != column || status.contains('.') {
+            return Ok(Vec::new());
+        }
+        let values = ds
+            .frame
+            .column(status)
+            .and_then(|c| c.cast(&DataType::String))
+            .map_err(polars_error(&ds.name))?;
+        let values = values.str().map_err(polars_error(&ds.name))?;
+        Ok(values
+            .iter()
+            .map(|v| {
+                statuses.of(v.unwrap_or_default()) != Some(crate::programme::ExpenseStatus::Paid)
+            })
+            .collect())
     }
 
     /// The rows without a value in a column an indicator breaks down by;

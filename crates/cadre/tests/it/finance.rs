@@ -361,3 +361,32 @@ fn a_wrong_financial_report_declaration_is_refused_with_what_to_write() {
         "{en}"
     );
 }
+
+/// Committed and planned expenses are dated ahead by nature: no anomaly.
+/// Without a status column, the same rows are dated after the issue.
+#[test]
+fn committed_and_planned_expenses_are_no_anomaly() {
+    let p = Programme::load(repo().join("tests/finance/programme")).unwrap();
+    let d = cadre::ingest(&p, repo().join("tests/finance/data")).unwrap();
+    let issued = NaiveDate::from_ymd_opt(2026, 1, 20).unwrap();
+    let after = |p: &Programme, d: &cadre::Data| -> usize {
+        Engine::new(p, d)
+            .anomalies(issued)
+            .unwrap()
+            .iter()
+            .filter(|a| {
+                a.dataset == "depenses" && a.kind == cadre::anomalies::AnomalyKind::AfterIssue
+            })
+            .map(|a| a.count)
+            .sum()
+    };
+    assert_eq!(after(&p, &d), 0);
+    let unstated = load_edited(|t| {
+        t.replace(", status = \"statut\"", "")
+            .replace("[finance.statuses]\npaid = [\"payee\"]\ncommitted = [\"engagee\"]\nplanned = [\"prevue\"]\n", "")
+    })
+    .unwrap();
+    let d = cadre::ingest(&unstated, repo().join("tests/finance/data")).unwrap();
+    // Rows 8 (2026-02-01) and 9 (2026-06-01).
+    assert_eq!(after(&unstated, &d), 2);
+}
