@@ -792,6 +792,8 @@ pub enum StatementText<'a> {
         count: &'a str,
         /// Their amount, formatted.
         amount: &'a str,
+        /// Their rows in the expenses' sheet, listed.
+        rows: &'a str,
     },
     /// The forecast to the programme's end, line by line.
     ForecastPlan {

@@ -630,6 +630,12 @@ fn flags(s: &FinancialStatement, w: &Writer) -> Vec<String> {
                 n,
                 count: &f.count(n),
                 amount: &w.money(flags.undated.iter().map(|e| e.amount).sum()),
+                rows: &flags
+                    .undated
+                    .iter()
+                    .filter_map(|e| e.row.map(|r| r.to_string()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
             }
             .render(lang),
         );

@@ -196,11 +196,15 @@ fn table(
                     group_label
                         .as_ref()
                         .and(r.action.as_ref().map(|a| a.value.clone())),
-                    r.line
-                        .as_ref()
-                        .or(r.nature.as_ref())
-                        .map(|l| l.text(w.lang).to_owned())
-                        .unwrap_or_default(),
+                    match (&r.line, &r.nature) {
+                        (Some(l), _) => l.text(w.lang).to_owned(),
+                        // A nature reads with its code: `64 Staff costs`.
+                        (None, Some(n)) if n.text(w.lang) != n.value => {
+                            format!("{} {}", n.value, n.text(w.lang))
+                        }
+                        (None, Some(n)) => n.value.clone(),
+                        (None, None) => String::new(),
+                    },
                     &r.figures,
                     [budget[i], spent[i], commit[i], forecast[i]],
                 )

@@ -473,3 +473,65 @@ fn the_narrative_skeleton_heads_finance_md_with_the_lines_to_justify() {
         v.justifications
     );
 }
+
+/// The final report (`--period project`) closes the programme: the
+/// financing plan with the funds received, costs by nature (the Cerfa
+/// layout), every variance with its justification, the indirect-cost check
+/// and the certification; committed and planned rows are never spent.
+#[test]
+fn the_final_report_has_the_whole_financial_chapter() {
+    let dir = programme_dir(|t| t);
+    let r = run(dir.path());
+    let narrative = tempfile::tempdir().unwrap();
+    std::fs::create_dir(narrative.path().join("project")).unwrap();
+    let sections = [
+        "A1 / Personnel",
+        "A1 / Études",
+        "A2 / Ateliers",
+        "61",
+        "62",
+        "64",
+    ];
+    let text: String = sections
+        .iter()
+        .map(|s| format!("## {s}\n\nWhy {s} ended where it did.\n\n"))
+        .collect();
+    std::fs::write(narrative.path().join("project/finance.en.md"), text).unwrap();
+    let s = statement(
+        &r,
+        "project",
+        Lang::En,
+        Some(narrative.path().to_path_buf()),
+    );
+    let p = s.plan.expect("financing plan");
+    // Everything paid, eligible and in cash: 32 000 + row 13 (1 000).
+    assert_eq!(n(&p.total.spent), 33_000.0);
+    assert_eq!(n(p.total.received.as_deref().unwrap()), 58_000.0);
+    let c = s.cerfa.expect("costs by nature");
+    assert_eq!(n(&c.charges_total.actual), 33_000.0);
+    let v = s.variances.expect("variances");
+    let justified: Vec<(&str, bool)> = v
+        .justifications
+        .iter()
+        .map(|j| (j.row.as_str(), j.blocks.is_some()))
+        .collect();
+    assert_eq!(
+        justified,
+        [
+            ("A1 — Personnel", true),
+            ("A1 — Études", true),
+            ("A2 — Ateliers", true),
+            ("61 External services", true),
+            ("62 Other external services", true),
+            ("64 Staff costs", true),
+        ]
+    );
+    // At the end the forecast is the actual: Ateliers spent 6 000 of 40 000.
+    let ateliers = &v.tables[0].rows[2];
+    assert_eq!(
+        (n(&ateliers.forecast), ateliers.method.as_str()),
+        (6_000.0, "actual")
+    );
+    assert!(s.indirect.is_some());
+    assert!(s.certification.is_some());
+}

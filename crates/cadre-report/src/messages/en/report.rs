@@ -555,8 +555,14 @@ pub(in crate::messages) fn statement(t: &StatementText) -> String {
             line,
             row,
         } => format!("Correction or credit note of {date}: {amount}, {line} (expenses row {row})."),
-        StatementText::Undated { n, count, amount } => format!(
-            "{count} expense {} without a date ({amount}): counted nowhere.",
+        StatementText::Undated {
+            n,
+            count,
+            amount,
+            rows,
+        } => format!(
+            "{count} expense {} without a date ({amount}): counted nowhere ({} {rows} of the expenses).",
+            super::plural(*n, "row", "rows"),
             super::plural(*n, "row", "rows")
         ),
         StatementText::ForecastPlan {

@@ -581,10 +581,16 @@ pub(in crate::messages) fn statement(t: &StatementText) -> String {
         } => {
             format!("Correction ou avoir du {date} : {amount}, {line} (ligne {row} des dépenses).")
         }
-        StatementText::Undated { n, count, amount } => format!(
-            "{count} {} sans date ({amount}) : {} nulle part.",
+        StatementText::Undated {
+            n,
+            count,
+            amount,
+            rows,
+        } => format!(
+            "{count} {} sans date ({amount}) : {} nulle part ({} {rows} des dépenses).",
             super::plural(*n, "dépense", "dépenses"),
-            super::plural(*n, "comptée", "comptées")
+            super::plural(*n, "comptée", "comptées"),
+            super::plural(*n, "ligne", "lignes")
         ),
         StatementText::ForecastPlan {
             projected,
