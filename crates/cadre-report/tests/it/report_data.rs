@@ -180,6 +180,8 @@ fn printed_statement_totals_equal_the_sums_of_their_printed_rows() {
             "project",
         ),
         ("indicators/eau", "examples/eau/eau.xlsx", "2026-Q2"),
+        // Generated data: every status, ineligible, in kind, a credit note.
+        ("tests/finance/programme", "tests/finance/data", "2025"),
     ];
     for (programme, workbook, period) in cases {
         for lang in Lang::ALL {
