@@ -365,8 +365,6 @@ report_words! {
     IneligibleExpenses = "ineligible-expenses",
     /// Column heading: a date.
     Date = "date",
-    /// Column heading: a budget line.
-    Line = "line",
     /// Column heading: an amount.
     Amount = "amount",
     /// Heading: the contributions in kind.
@@ -397,10 +395,6 @@ report_words! {
     BudgetHeading = "budget-heading",
     /// EU: subtotal of the direct costs.
     DirectCosts = "direct-costs",
-    /// EU: the indirect costs.
-    IndirectCostsRow = "indirect-costs-row",
-    /// EU: the contingency reserve.
-    Contingency = "contingency",
     /// EU: the total of eligible costs.
     TotalCosts = "total-costs",
     /// EU: column heading, costs incurred.

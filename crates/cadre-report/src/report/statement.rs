@@ -165,33 +165,10 @@ pub fn build(
         .unwrap_or_default();
     StatementData {
         layout,
-        nature_table: s.by_nature.as_ref().map(|rows| {
-            let (shown, total_shown) = printed_figures(rows, &s.total);
-            StatementTable {
-                heading: w.by(&labels.nature),
-                group_label: None,
-                label: labels.nature.clone(),
-                rows: rows
-                    .iter()
-                    .zip(shown)
-                    .map(|(r, shown)| {
-                        let n = r.nature.as_ref();
-                        w.row(
-                            None,
-                            n.map(|n| n.value.clone()).unwrap_or_default(),
-                            n.map(|n| n.text(lang).to_owned()).unwrap_or_default(),
-                            (&r.figures, shown),
-                        )
-                    })
-                    .collect(),
-                total: w.row(
-                    None,
-                    String::new(),
-                    ReportWord::Total.text(lang).to_owned(),
-                    (&s.total, total_shown),
-                ),
-            }
-        }),
+        nature_table: s
+            .by_nature
+            .as_ref()
+            .map(|rows| coded_table(s, rows, &w, &labels.nature, |r| r.nature.as_ref())),
         plan: super::funding::plan(s, &w),
         variances,
         in_kind: super::funding::in_kind(s, &w),
@@ -412,6 +389,43 @@ fn printed_figures(rows: &[BudgetRow], total: &BudgetFigures) -> (Vec<[f64; 3]>,
     (rows, [b, p, t])
 }
 
+/// A table whose rows are one column's values, each printed with its code
+/// (by action, by nature), with the statement's total.
+fn coded_table(
+    s: &FinancialStatement,
+    rows: &[BudgetRow],
+    w: &Writer,
+    label: &str,
+    value: fn(&BudgetRow) -> Option<&cadre::finance::Labelled>,
+) -> StatementTable {
+    let lang = w.lang;
+    let (shown, total_shown) = printed_figures(rows, &s.total);
+    StatementTable {
+        heading: w.by(label),
+        group_label: None,
+        label: label.to_owned(),
+        rows: rows
+            .iter()
+            .zip(shown)
+            .map(|(r, shown)| {
+                let v = value(r);
+                w.row(
+                    None,
+                    v.map(|v| v.value.clone()).unwrap_or_default(),
+                    v.map(|v| v.text(lang).to_owned()).unwrap_or_default(),
+                    (&r.figures, shown),
+                )
+            })
+            .collect(),
+        total: w.row(
+            None,
+            String::new(),
+            ReportWord::Total.text(lang).to_owned(),
+            (&s.total, total_shown),
+        ),
+    }
+}
+
 /// The budget tables: by action, then by budget line (grouped by action
 /// when its rows name one), each with the statement's total; every printed
 /// column adds up to its printed total.
@@ -427,26 +441,9 @@ fn budget_tables(s: &FinancialStatement, w: &Writer, labels: &Labels) -> Vec<Sta
     };
     let mut tables = Vec::new();
     if let Some(rows) = &s.by_action {
-        let (shown, total_shown) = printed_figures(rows, &s.total);
-        tables.push(StatementTable {
-            heading: w.by(&labels.action),
-            group_label: None,
-            label: labels.action.clone(),
-            rows: rows
-                .iter()
-                .zip(shown)
-                .map(|(r, shown): (&BudgetRow, _)| {
-                    let a = r.action.as_ref();
-                    w.row(
-                        None,
-                        a.map(|a| a.value.clone()).unwrap_or_default(),
-                        a.map(|a| a.text(lang).to_owned()).unwrap_or_default(),
-                        (&r.figures, shown),
-                    )
-                })
-                .collect(),
-            total: total(total_shown),
-        });
+        tables.push(coded_table(s, rows, w, &labels.action, |r| {
+            r.action.as_ref()
+        }));
     }
     if let Some(rows) = &s.by_line {
         let grouped = rows.iter().any(|r| r.action.is_some());
