@@ -154,6 +154,41 @@ enum SpanKind {
     Image(String),
 }
 
+/// `blocks` with their headings renumbered to nest without a gap: the
+/// first is level 1, and each is at most one level deeper than the one
+/// before it, keeping the officer's order of depth (`##` then `####`
+/// becomes 1 then 2). The template adds the level of the section the
+/// narrative sits in, so an accessible PDF (PDF/UA), whose heading levels
+/// must be consecutive, takes any narrative.
+pub fn nested(mut blocks: Vec<Block>) -> Vec<Block> {
+    let mut open: Vec<u8> = Vec::new();
+    renumber(&mut blocks, &mut open);
+    blocks
+}
+
+/// Renumbers the headings of `blocks` in document order; `open` holds the
+/// written levels of the headings still open, outermost first.
+fn renumber(blocks: &mut [Block], open: &mut Vec<u8>) {
+    for b in blocks {
+        match b {
+            Block::Heading { level, .. } => {
+                while open.last().is_some_and(|l| *l >= *level) {
+                    open.pop();
+                }
+                open.push(*level);
+                *level = open.len() as u8;
+            }
+            Block::List { items, .. } => {
+                for item in items {
+                    renumber(item, open);
+                }
+            }
+            Block::Quote { blocks } => renumber(blocks, open),
+            _ => {}
+        }
+    }
+}
+
 /// The blocks of a Markdown text.
 pub fn blocks(markdown: &str) -> Vec<Block> {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
@@ -499,6 +534,27 @@ fn text(stack: &mut [Frame], t: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Headings nest from level 1, one level at most below the one
+    /// before, keeping the order of depth as written.
+    #[test]
+    fn headings_nest_without_a_gap() {
+        let levels = |md: &str| -> Vec<u8> {
+            nested(blocks(md))
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Heading { level, .. } => Some(*level),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(levels("## a\n\n#### b\n\n## c\n\n### d\n"), [1, 2, 1, 2]);
+        assert_eq!(
+            levels("### a\n\n# b\n\n###### c\n\n##### d\n"),
+            [1, 1, 2, 2]
+        );
+        assert_eq!(levels("#### a\n\n## b\n"), [1, 1]);
+    }
 
     fn t(s: &str) -> Inline {
         Inline::Text { text: s.into() }

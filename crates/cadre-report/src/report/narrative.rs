@@ -213,16 +213,26 @@ pub fn load(
         let written = blocks.iter().any(|b| !matches!(b, Block::Heading { .. }));
         Ok(written.then_some(blocks))
     };
-    narrative.summary = read(SUMMARY)?.unwrap_or_default();
-    (narrative.finance_intro, narrative.justifications) =
+    let nested = |blocks: Option<Vec<Block>>| blocks.map(markdown::nested);
+    narrative.summary = nested(read(SUMMARY)?).unwrap_or_default();
+    // Split at the sections as written, each nested on its own.
+    let (intro, justifications) =
         super::justifications::split(read(super::justifications::FILE)?.unwrap_or_default());
+    narrative.finance_intro = markdown::nested(intro);
+    narrative.justifications = justifications
+        .into_iter()
+        .map(|mut j| {
+            j.blocks = markdown::nested(j.blocks);
+            j
+        })
+        .collect();
     for r in &programme.results {
-        if let Some(blocks) = read(&r.code)? {
+        if let Some(blocks) = nested(read(&r.code)?) {
             narrative.results.insert(r.code.clone(), blocks);
         }
     }
     for i in &programme.indicators {
-        if let Some(blocks) = read(&i.code)? {
+        if let Some(blocks) = nested(read(&i.code)?) {
             narrative.indicators.insert(i.code.clone(), blocks);
         }
     }
