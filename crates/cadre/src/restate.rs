@@ -85,6 +85,10 @@ pub struct Restatement {
     pub breakdown: String,
     /// Category, empty on a total row.
     pub category: String,
+    /// Whether the earlier table had this row (a new category has not).
+    pub was_reported: bool,
+    /// Whether today's table has this row (a category gone has not).
+    pub is_reported: bool,
     /// The period's value as reported (empty when the row was absent or had none).
     pub reported: Option<f64>,
     /// The period's value now.
@@ -206,6 +210,8 @@ pub fn restatements(engine: &Engine, earlier: &EarlierTable) -> Result<Restateme
             indicator: any.indicator.clone(),
             breakdown: any.breakdown.clone(),
             category: any.category.clone(),
+            was_reported: r.is_some(),
+            is_reported: n.is_some(),
             reported: rep,
             now: val,
             cumulative_reported: cum_rep,

@@ -401,6 +401,10 @@ report_words! {
     Incurred = "incurred",
     /// Heading: the payment request.
     PaymentRequest = "payment-request",
+    /// A restated row the earlier report did not have.
+    NotReportedThen = "not-reported-then",
+    /// A restated row today's table no longer has.
+    NoLongerReported = "no-longer-reported",
 }
 
 impl ReportWord {

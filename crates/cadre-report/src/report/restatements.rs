@@ -93,6 +93,14 @@ pub fn build(programme: &Programme, r: &Restatements, lang: Lang) -> Restatement
                     .unwrap_or_else(|| x.breakdown.clone());
                 format!("{dimension}{}{}", ReportWord::Colon.text(lang), x.category)
             };
+            let absent_then = |v: Option<String>| match x.was_reported {
+                true => v,
+                false => Some(ReportWord::NotReportedThen.text(lang).to_owned()),
+            };
+            let absent_now = |v: Option<String>| match x.is_reported {
+                true => v,
+                false => Some(ReportWord::NoLongerReported.text(lang).to_owned()),
+            };
             let status = match (x.status_reported, x.status_now) {
                 (Some(a), Some(b)) => format!("{} → {}", a.text(lang), b.text(lang)),
                 _ => String::new(),
@@ -103,10 +111,11 @@ pub fn build(programme: &Programme, r: &Restatements, lang: Lang) -> Restatement
                     .map(|d| d.label.get(lang).to_owned())
                     .unwrap_or_default(),
                 category,
-                reported: value(x.reported),
-                now: value(x.now),
-                cumulative_reported: value(x.cumulative_reported),
-                cumulative_now: value(x.cumulative_now),
+                // A row one table lacks reads so, not as an empty value.
+                reported: absent_then(value(x.reported)),
+                now: absent_now(value(x.now)),
+                cumulative_reported: absent_then(value(x.cumulative_reported)),
+                cumulative_now: absent_now(value(x.cumulative_now)),
                 status,
                 why: x.datasets.iter().map(|d| why(d, &f, lang)).collect(),
             }

@@ -207,6 +207,20 @@ fn late_rows_are_listed_as_restatements() {
     let rows = &n1.datasets[0];
     assert_eq!(rows.dataset, "sessions");
     assert_eq!((rows.period_then, rows.period_now), (Some(3), 5));
+    let fresh: Vec<(&str, &str, &str)> = r
+        .restated
+        .iter()
+        .filter(|x| !x.was_reported)
+        .map(|x| {
+            (
+                x.indicator.as_str(),
+                x.breakdown.as_str(),
+                x.category.as_str(),
+            )
+        })
+        .collect();
+    // The late rows bring a country the earlier report did not have.
+    assert_eq!(fresh, [("N2", "pays", "Beta"), ("N3", "pays", "Beta")]);
     // Only what changed is listed: the budget, read whole, did not.
     assert!(r.restated.iter().all(|x| x.indicator != "N6"));
 
@@ -240,6 +254,8 @@ fn late_rows_are_listed_as_restatements() {
         text.contains("sessions: 5 rows dated in the period (3 then, +2)"),
         "{text}"
     );
+    // A value the earlier report did not have reads so, not as an empty one.
+    assert!(text.contains("not reported then"), "{text}");
 }
 
 fn pdftotext(pdf: &Path) -> String {

@@ -177,6 +177,8 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::TotalCosts => "Total eligible costs",
         ReportWord::Incurred => "Incurred to date",
         ReportWord::PaymentRequest => "Payment request",
+        ReportWord::NotReportedThen => "not reported then",
+        ReportWord::NoLongerReported => "no longer reported",
         ReportWord::StatusRulesIntro => {
             "An indicator’s status compares its cumulative value at the end of the period with its target and, for a total, with the milestone in force, according to its kind. With no value, it is “no data”."
         }
@@ -403,7 +405,8 @@ pub(in crate::messages) fn formula(f: &FormulaText) -> String {
         FormulaText::Meeting => " meeting ",
         FormulaText::OfDataset { label } => return format!(" of “{label}”"),
         FormulaText::Where => " where ",
-        FormulaText::Restricted { label } => return format!(" ({label})"),
+        // In brackets: a ratio's sides are in parentheses already.
+        FormulaText::Restricted { label } => return format!(" [{label}]"),
         FormulaText::Counting { label } => return format!(", counting {label}"),
         FormulaText::BreakdownRestricts => {
             ". A breakdown restricts the whole computation to the category"

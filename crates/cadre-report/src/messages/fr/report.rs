@@ -187,6 +187,8 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::TotalCosts => "Total des coûts éligibles",
         ReportWord::Incurred => "Engagé à date",
         ReportWord::PaymentRequest => "Demande de versement",
+        ReportWord::NotReportedThen => "non publiée alors",
+        ReportWord::NoLongerReported => "plus publiée",
         ReportWord::StatusRulesIntro => {
             "Le statut d’un indicateur compare sa valeur cumulée à la fin de la période à sa cible et, pour un total, au jalon en vigueur, selon sa nature. Sans valeur, il est «\u{A0}pas de données\u{A0}»."
         }
@@ -417,7 +419,8 @@ pub(in crate::messages) fn formula(f: &FormulaText) -> String {
         FormulaText::Meeting => " vérifiant ",
         FormulaText::OfDataset { label } => return format!(" de «{NNBSP}{label}{NNBSP}»"),
         FormulaText::Where => " où ",
-        FormulaText::Restricted { label } => return format!(" ({label})"),
+        // In brackets: a ratio's sides are in parentheses already.
+        FormulaText::Restricted { label } => return format!(" [{label}]"),
         FormulaText::Counting { label } => return format!(", en comptant {label}"),
         FormulaText::BreakdownRestricts => {
             ". Une ventilation restreint tout le calcul à la catégorie"
