@@ -144,6 +144,8 @@ pub struct ReportArgs {
     pub evidence: bool,
     /// An annex of indicator reference sheets (as `cadre sheets` writes).
     pub reference_sheets: bool,
+    /// The kind of report, when not the period's.
+    pub kind: Option<crate::report::ReportKind>,
 }
 
 /// How to make the indicator reference sheets (`cadre sheets`).
@@ -688,6 +690,7 @@ impl<'a> Session<'a> {
         options.data_as_of = args.data_as_of.or_else(|| newest_modification(self.data));
         options.evidence = args.evidence;
         options.reference_sheets = args.reference_sheets;
+        options.kind = args.kind;
         options.previous = args
             .previous
             .as_deref()

@@ -256,6 +256,10 @@ struct ReportFlags {
     /// A final report (the cover says provisional otherwise).
     #[arg(long = "final")]
     final_report: bool,
+    /// The kind of report, which its title says (default: the period's: a
+    /// quarter is quarterly, a year or `PY2` annual, `project` final).
+    #[arg(long, value_enum)]
+    kind: Option<Kind>,
     /// The day the data was extracted (default: the newest modification
     /// among the input files).
     #[arg(long)]
@@ -335,8 +339,39 @@ impl ReportFlags {
             previous_period: self.previous_period,
             evidence: self.evidence,
             reference_sheets: self.reference_sheets,
+            kind: self.kind.map(Into::into),
         };
         (args, self.pdf.output)
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Kind {
+    /// A monthly report.
+    Monthly,
+    /// A quarterly report.
+    Quarterly,
+    /// A half-yearly report.
+    HalfYearly,
+    /// An annual report.
+    Annual,
+    /// The final report.
+    Final,
+    /// A monitoring report of any span.
+    Progress,
+}
+
+impl From<Kind> for cadre_report::report::ReportKind {
+    fn from(k: Kind) -> Self {
+        use cadre_report::report::ReportKind as R;
+        match k {
+            Kind::Monthly => R::Monthly,
+            Kind::Quarterly => R::Quarterly,
+            Kind::HalfYearly => R::HalfYearly,
+            Kind::Annual => R::Annual,
+            Kind::Final => R::Final,
+            Kind::Progress => R::Progress,
+        }
     }
 }
 

@@ -174,6 +174,60 @@ pub struct ReportOptions {
     /// An annex of indicator reference sheets (`--reference-sheets`), the
     /// same as `cadre sheets` writes alone (see [`sheets`]).
     pub reference_sheets: bool,
+    /// The kind of report (`--kind`); by default the period's
+    /// ([`ReportKind::of`]).
+    pub kind: Option<ReportKind>,
+}
+
+/// What a report is, which its title says: by default what its period is
+/// (a quarter makes a quarterly report, a year or a programme year an
+/// annual one, the whole programme the final one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportKind {
+    /// A month.
+    Monthly,
+    /// A quarter.
+    Quarterly,
+    /// A half year.
+    HalfYearly,
+    /// A calendar or programme year.
+    Annual,
+    /// The whole programme, at its end.
+    Final,
+    /// Any other span.
+    Progress,
+}
+
+impl ReportKind {
+    /// The kind a period calls for: the whole programme (`project`, or a
+    /// span from its first day to its last) is the final report.
+    pub fn of(period: &cadre::Period, info: &cadre::programme::ProgrammeInfo) -> ReportKind {
+        use cadre::period::PeriodKind;
+        let whole = period.start <= info.start && period.end >= info.end;
+        match period.kind() {
+            _ if whole || period.label == "project" => ReportKind::Final,
+            PeriodKind::Month { .. } => ReportKind::Monthly,
+            PeriodKind::Quarter { .. } => ReportKind::Quarterly,
+            PeriodKind::Half { .. } => ReportKind::HalfYearly,
+            PeriodKind::Year(_) | PeriodKind::ProgrammeYear(_) => ReportKind::Annual,
+            PeriodKind::Range => ReportKind::Progress,
+        }
+    }
+
+    /// The report's title in `lang`: "Annual monitoring report".
+    pub fn title(self, lang: Lang) -> &'static str {
+        use crate::messages::report::ReportWord;
+        match self {
+            ReportKind::Monthly => ReportWord::ReportMonthly,
+            ReportKind::Quarterly => ReportWord::Report,
+            ReportKind::HalfYearly => ReportWord::ReportHalfYearly,
+            ReportKind::Annual => ReportWord::ReportAnnual,
+            ReportKind::Final => ReportWord::ReportFinal,
+            ReportKind::Progress => ReportWord::ReportProgress,
+        }
+        .text(lang)
+    }
 }
 
 impl ReportOptions {
@@ -197,6 +251,7 @@ impl ReportOptions {
             evidence: false,
             previous: None,
             reference_sheets: false,
+            kind: None,
         }
     }
 }

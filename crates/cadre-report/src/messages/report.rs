@@ -41,6 +41,16 @@ macro_rules! report_words {
 report_words! {
     /// The kind of document: "Quarterly monitoring report".
     Report = "report",
+    /// A monthly report's title.
+    ReportMonthly = "report-monthly",
+    /// A half-yearly report's title.
+    ReportHalfYearly = "report-half-yearly",
+    /// An annual report's title.
+    ReportAnnual = "report-annual",
+    /// The final report's title.
+    ReportFinal = "report-final",
+    /// Any other period's report title.
+    ReportProgress = "report-progress",
     /// The reporting period (cover).
     Period = "period",
     /// The date of issue (cover).

@@ -191,6 +191,10 @@ pub struct PeriodData {
     pub elapsed_fraction: f64,
     /// Its dates in a sentence: "from 1 October 2025 to 31 December 2025".
     pub range: String,
+    /// What the report is: `quarterly`, `annual`, `final`…
+    pub kind: super::ReportKind,
+    /// The report's title, as its kind calls it: "Annual report".
+    pub title: String,
 }
 
 /// The summary chapter.
@@ -804,6 +808,9 @@ pub(super) fn build(
     let programme = engine.programme();
     let lang = options.lang;
     let period = table_period(table);
+    let kind = options
+        .kind
+        .unwrap_or_else(|| super::ReportKind::of(&period, &programme.info));
     let history = engine.history(&period).map_err(ReportError::Input)?;
     let b = Builder {
         programme,
@@ -815,6 +822,7 @@ pub(super) fn build(
         figures: Figures::new(lang, programme.status_rules),
         progress: ProgressBuilder::new(programme, &history, table.period.end, lang),
         engine,
+        kind,
     };
     let indicators: Vec<IndicatorData> = table
         .indicators
@@ -958,6 +966,8 @@ struct Builder<'a> {
     /// The command's engine, for every computation of the report: its
     /// prepared rows are shared.
     engine: &'a Engine<'a>,
+    /// What the report is.
+    kind: super::ReportKind,
 }
 
 impl Builder<'_> {
@@ -1039,6 +1049,8 @@ impl Builder<'_> {
             end_iso: period.end.to_string(),
             elapsed: f.percent(elapsed_days / total_days * 100.0),
             elapsed_fraction: fraction(elapsed_days, total_days),
+            kind: self.kind,
+            title: self.kind.title(lang).to_owned(),
         }
     }
 

@@ -115,6 +115,7 @@ impl Params {
             previous_period: None,
             evidence: flag(&self.evidence),
             reference_sheets: flag(&self.reference_sheets),
+            kind: None,
         }
     }
 }

@@ -99,6 +99,7 @@ fn report(data: &Path, period: &str, output: &Path, previous: Option<&Path>) {
             previous_period: None,
             evidence: false,
             reference_sheets: false,
+            kind: None,
         },
     )
     .expect("report")

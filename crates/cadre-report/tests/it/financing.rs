@@ -535,3 +535,65 @@ fn the_final_report_has_the_whole_financial_chapter() {
     assert!(s.indirect.is_some());
     assert!(s.certification.is_some());
 }
+
+/// A report is titled by its kind: the period's by default (a quarter is
+/// quarterly, a year annual, the whole programme final), `--kind` otherwise.
+#[test]
+fn a_report_is_titled_by_the_kind_its_period_calls_for() {
+    use cadre_report::report::ReportKind;
+    let dir = programme_dir(|t| t);
+    let r = run(dir.path());
+    let engine = Engine::new(&r.programme, &r.data);
+    let title = |period: &str, lang: Lang, kind: Option<ReportKind>| {
+        let period = Period::parse(period, r.programme.info.calendar(), date(2027, 1, 31)).unwrap();
+        let table = engine.compute(&period).unwrap();
+        let mut o = options(lang, date(2027, 1, 20), None);
+        o.kind = kind;
+        let d = report_data(&engine, &table, &o).unwrap();
+        (d.period.kind, d.period.title)
+    };
+    let cases = [
+        (
+            "2025-Q4",
+            Lang::Fr,
+            ReportKind::Quarterly,
+            "Rapport trimestriel de suivi",
+        ),
+        (
+            "2025-H2",
+            Lang::En,
+            ReportKind::HalfYearly,
+            "Half-yearly monitoring report",
+        ),
+        ("2025", Lang::Fr, ReportKind::Annual, "Rapport annuel"),
+        ("PY2", Lang::En, ReportKind::Annual, "Annual report"),
+        ("project", Lang::Fr, ReportKind::Final, "Rapport final"),
+        (
+            "2025-01-01..2026-12-31",
+            Lang::En,
+            ReportKind::Final,
+            "Final report",
+        ),
+        (
+            "2025-03-01..2025-06-30",
+            Lang::En,
+            ReportKind::Progress,
+            "Monitoring report",
+        ),
+        (
+            "2025-M04",
+            Lang::Fr,
+            ReportKind::Monthly,
+            "Rapport mensuel de suivi",
+        ),
+    ];
+    for (period, lang, kind, expected) in cases {
+        assert_eq!(
+            title(period, lang, None),
+            (kind, expected.to_owned()),
+            "{period}"
+        );
+    }
+    let forced = title("2025", Lang::En, Some(ReportKind::Final));
+    assert_eq!(forced, (ReportKind::Final, "Final report".to_owned()));
+}

@@ -36,6 +36,11 @@ pub(in crate::messages) const CONVENTIONS: Conventions = Conventions {
 
 pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
     match w {
+        ReportWord::ReportMonthly => "Monthly monitoring report",
+        ReportWord::ReportHalfYearly => "Half-yearly monitoring report",
+        ReportWord::ReportAnnual => "Annual report",
+        ReportWord::ReportFinal => "Final report",
+        ReportWord::ReportProgress => "Monitoring report",
         ReportWord::Report => "Quarterly monitoring report",
         ReportWord::Period => "Period",
         ReportWord::Issued => "Date of issue",

@@ -46,6 +46,11 @@ pub(in crate::messages) const CONVENTIONS: Conventions = Conventions {
 
 pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
     match w {
+        ReportWord::ReportMonthly => "Rapport mensuel de suivi",
+        ReportWord::ReportHalfYearly => "Rapport semestriel de suivi",
+        ReportWord::ReportAnnual => "Rapport annuel",
+        ReportWord::ReportFinal => "Rapport final",
+        ReportWord::ReportProgress => "Rapport de suivi",
         ReportWord::Report => "Rapport trimestriel de suivi",
         ReportWord::Period => "Période",
         ReportWord::Issued => "Date d’édition",
