@@ -197,6 +197,11 @@ fn report_message(e: &ReportError, lang: Lang) -> String {
                 .join("\n"),
         }
         .render(lang),
+        ReportError::DataAfterIssue { extracted, issued } => Text::DataAfterIssueFinal {
+            extracted: &extracted.to_string(),
+            issued: &issued.to_string(),
+        }
+        .render(lang),
         ReportError::NoMainFile { path } => Text::NoMainFile {
             path: &path.display().to_string(),
         }

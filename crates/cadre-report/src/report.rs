@@ -331,6 +331,14 @@ pub enum ReportError {
         /// The expenses' dataset.
         dataset: String,
     },
+    /// A final report whose data was extracted after its date of issue.
+    #[error("data extracted on {extracted}, after the date of issue {issued}")]
+    DataAfterIssue {
+        /// The day the data was extracted.
+        extracted: NaiveDate,
+        /// The date of issue.
+        issued: NaiveDate,
+    },
     /// `--strict` and the narrative misses something.
     #[error("the narrative is incomplete (--strict): {} problems", .0.len())]
     NarrativeIncomplete(Vec<narrative::NarrativeWarning>),

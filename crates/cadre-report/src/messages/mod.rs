@@ -439,6 +439,20 @@ pub enum Text<'a> {
         /// `[finance] variance_pct`, formatted.
         threshold: &'a str,
     },
+    /// The data was extracted after the date of issue.
+    DataAfterIssue {
+        /// The day of extraction.
+        extracted: &'a str,
+        /// The date of issue.
+        issued: &'a str,
+    },
+    /// A final report refuses data extracted after its date of issue.
+    DataAfterIssueFinal {
+        /// The day of extraction.
+        extracted: &'a str,
+        /// The date of issue.
+        issued: &'a str,
+    },
     /// An optional dataset no source holds: empty.
     AbsentDataset {
         /// The dataset.

@@ -51,6 +51,15 @@ pub fn render(
     if let Some(s) = &statement {
         paid_ahead(programme, s, options.issue_date)?;
     }
+    // Data extracted after the date of issue: the report states values it
+    // could not have known then. A final report refuses it.
+    let late_data = options.data_as_of.filter(|d| *d > options.issue_date);
+    if let (Some(extracted), true) = (late_data, options.final_report) {
+        return Err(ReportError::DataAfterIssue {
+            extracted,
+            issued: options.issue_date,
+        });
+    }
     let narrative = load_narrative(programme, table, options)?;
     let narrative_warnings = narrative
         .as_ref()
@@ -97,6 +106,16 @@ pub fn render(
         &ident,
     )?;
     rendered.narrative_warnings = narrative_warnings;
+    if let Some(extracted) = late_data {
+        rendered.warnings.insert(
+            0,
+            crate::messages::Text::DataAfterIssue {
+                extracted: &extracted.to_string(),
+                issued: &options.issue_date.to_string(),
+            }
+            .render(options.lang),
+        );
+    }
     Ok(rendered)
 }
 

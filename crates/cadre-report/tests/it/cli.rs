@@ -558,6 +558,39 @@ fn the_cover_carries_the_formal_details() {
         assert!(text.contains(detail), "{detail}");
     }
     assert!(!text.contains("provisoire"));
+    // Data extracted after the date of issue: a final report refuses it and
+    // writes nothing; a provisional one says so.
+    std::fs::remove_file(&out).unwrap();
+    let late = |extra: &[&str]| {
+        let mut args = vec![
+            "report",
+            "--period",
+            "2025-Q4",
+            "--date",
+            "2026-01-15",
+            "--data-as-of",
+            "2026-12-05",
+            "--output",
+            out.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        run(&with(&args))
+    };
+    let o = late(&["--final"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("rapport final : les données sont extraites le 2026-12-05, après sa date d’émission (2026-01-15)"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+    let o = late(&[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("les données sont extraites le 2026-12-05, après la date d’émission du rapport (2026-01-15)"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -295,6 +295,12 @@ pub(super) fn text(t: &Text) -> String {
         Text::SkeletonJustify { threshold } => format!(
             "Justify here the variance of each line or nature beyond {threshold} of its budget (forecast at the programme's end less budget): one \"##\" section per line, headed as below. This comment is not printed."
         ),
+        Text::DataAfterIssue { extracted, issued } => format!(
+            "the data was extracted on {extracted}, after the report's date of issue ({issued}): it states values nobody could know then; give --date or --data-as-of"
+        ),
+        Text::DataAfterIssueFinal { extracted, issued } => format!(
+            "final report: the data was extracted on {extracted}, after its date of issue ({issued}); give the real date of issue (--date) or of the extraction (--data-as-of)"
+        ),
         Text::AbsentDataset { dataset } => {
             format!("{dataset}: optional dataset in no file, empty")
         }

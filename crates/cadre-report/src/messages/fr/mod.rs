@@ -304,6 +304,12 @@ pub(super) fn text(t: &Text) -> String {
         Text::SkeletonJustify { threshold } => format!(
             "Justifiez ici l’écart de chaque ligne ou nature au-delà de {threshold} de son budget (prévision à la fin du programme moins budget) : une section « ## » par ligne, intitulée comme ci-dessous. Ce commentaire ne s’imprime pas."
         ),
+        Text::DataAfterIssue { extracted, issued } => format!(
+            "les données sont extraites le {extracted}, après la date d’émission du rapport ({issued}) : il donne des valeurs qu’on ne pouvait connaître à cette date ; donnez --date ou --data-as-of"
+        ),
+        Text::DataAfterIssueFinal { extracted, issued } => format!(
+            "rapport final : les données sont extraites le {extracted}, après sa date d’émission ({issued}) ; donnez la date d’émission réelle (--date) ou celle de l’extraction (--data-as-of)"
+        ),
         Text::AbsentDataset { dataset } => {
             format!("{dataset} : jeu de données facultatif absent des fichiers, vide")
         }
