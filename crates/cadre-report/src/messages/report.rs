@@ -633,6 +633,13 @@ pub enum ReportText<'a> {
         /// The rows, formatted.
         count: &'a str,
     },
+    /// A denominator's rows that its numerator lists already.
+    EvidenceSharedRows {
+        /// How many (for the plural).
+        n: usize,
+        /// How many, formatted.
+        count: &'a str,
+    },
     /// A half year, as people write it: "H1 2025".
     Half {
         /// The year.

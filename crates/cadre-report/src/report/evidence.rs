@@ -34,8 +34,12 @@ pub struct EvidencePart {
     pub file: String,
     /// The sheet.
     pub sheet: String,
-    /// Every row that counts in the cumulative value, in sheet order.
+    /// Every row that counts in the cumulative value, in sheet order; a
+    /// denominator leaves out the rows its numerator lists already.
     pub rows: Vec<EvidenceRow>,
+    /// For a denominator that leaves rows out: that the numerator's rows,
+    /// listed above, count in it too.
+    pub note: Option<String>,
 }
 
 /// A row behind a value.
@@ -76,10 +80,33 @@ pub fn build(programme: &Programme, explanations: &[Explanation], lang: Lang) ->
                 .find(|d| &d.code == code)
                 .map(|d| d.label.get(lang).to_owned())
                 .unwrap_or_default();
+            // A share's numerator rows are among its denominator's: listed
+            // once, under the numerator.
+            let numerator: Vec<(&str, &str, &str, u32)> = e
+                .parts
+                .iter()
+                .filter(|p| p.role == Role::Numerator)
+                .flat_map(|p| {
+                    let d = p.dataset.as_str();
+                    p.rows
+                        .iter()
+                        .map(move |r| (d, r.file.as_str(), r.sheet.as_str(), r.row))
+                })
+                .collect();
             let parts = e
                 .parts
                 .iter()
                 .map(|p| {
+                    let listed = |r: &cadre::explain::TracedRow| {
+                        p.role == Role::Denominator
+                            && numerator.contains(&(
+                                p.dataset.as_str(),
+                                r.file.as_str(),
+                                r.sheet.as_str(),
+                                r.row,
+                            ))
+                    };
+                    let shared = p.rows.iter().filter(|r| listed(r)).count();
                     let dataset = programme
                         .dataset(&p.dataset)
                         .map(|d| d.label.get(lang))
@@ -104,6 +131,7 @@ pub fn build(programme: &Programme, explanations: &[Explanation], lang: Lang) ->
                     let rows = p
                         .rows
                         .iter()
+                        .filter(|r| !listed(r))
                         .map(|r| EvidenceRow {
                             place: if several {
                                 format!("{}, {}, {}", r.file, r.sheet, r.row)
@@ -129,6 +157,13 @@ pub fn build(programme: &Programme, explanations: &[Explanation], lang: Lang) ->
                         file,
                         sheet,
                         rows,
+                        note: (shared > 0).then(|| {
+                            ReportText::EvidenceSharedRows {
+                                n: shared,
+                                count: &f.count(shared),
+                            }
+                            .render(lang)
+                        }),
                     }
                 })
                 .collect();

@@ -254,6 +254,10 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
     match t {
         ReportText::PeriodRange { start, end } => format!("from {start} to {end}"),
         ReportText::Quarter { year, quarter } => format!("Q{quarter}\u{A0}{year}"),
+        ReportText::EvidenceSharedRows { n, count } => format!(
+            "Including the numerator's {count} {}, listed above; the others:",
+            if *n == 1 { "row" } else { "rows" }
+        ),
         ReportText::EvidencePart {
             role,
             dataset,

@@ -344,6 +344,10 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
             "Plafond à ne pas dépasser\u{A0}: atteint tant que la valeur ne dépasse pas le plafond\u{A0}; à risque si elle le dépasse sans excéder {at_risk} du plafond\u{A0}; en retard au-delà. Les jalons ne décident pas du statut."
         ),
         ReportText::Quarter { year, quarter } => format!("T{quarter}\u{A0}{year}"),
+        ReportText::EvidenceSharedRows { n, count } => format!(
+            "Dont les {count} {} du numérateur, listées ci-dessus ; les autres\u{A0}:",
+            if *n == 1 { "ligne" } else { "lignes" }
+        ),
         ReportText::EvidencePart {
             role,
             dataset,
