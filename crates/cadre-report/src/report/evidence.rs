@@ -82,98 +82,103 @@ pub fn build(programme: &Programme, explanations: &[Explanation], lang: Lang) ->
                 .unwrap_or_default();
             // A share's numerator rows are among its denominator's: listed
             // once, under the numerator.
-            let numerator: Vec<(&str, &str, &str, u32)> = e
+            let numerator: Vec<RowKey> = e
                 .parts
                 .iter()
                 .filter(|p| p.role == Role::Numerator)
-                .flat_map(|p| {
-                    let d = p.dataset.as_str();
-                    p.rows
-                        .iter()
-                        .map(move |r| (d, r.file.as_str(), r.sheet.as_str(), r.row))
-                })
-                .collect();
-            let parts = e
-                .parts
-                .iter()
-                .map(|p| {
-                    let listed = |r: &cadre::explain::TracedRow| {
-                        p.role == Role::Denominator
-                            && numerator.contains(&(
-                                p.dataset.as_str(),
-                                r.file.as_str(),
-                                r.sheet.as_str(),
-                                r.row,
-                            ))
-                    };
-                    let shared = p.rows.iter().filter(|r| listed(r)).count();
-                    let dataset = programme
-                        .dataset(&p.dataset)
-                        .map(|d| d.label.get(lang))
-                        .filter(|l| !l.is_empty())
-                        .unwrap_or(&p.dataset);
-                    let several = p.sheets.len() > 1;
-                    let file = distinct(p.sheets.iter().map(|s| s.file.as_str()));
-                    let sheet = distinct(p.sheets.iter().map(|s| s.sheet.as_str()));
-                    let mut role_text = role(p.role).map(|w| w.text(lang).to_owned());
-                    if let Some(r) = role_text.as_mut() {
-                        capitalise(r);
-                    }
-                    let heading = ReportText::EvidencePart {
-                        role: role_text.as_deref(),
-                        dataset,
-                        sheet: &sheet,
-                        file: &file,
-                        n: p.rows.len(),
-                        count: &f.count(p.rows.len()),
-                    }
-                    .render(lang);
-                    let rows = p
-                        .rows
-                        .iter()
-                        .filter(|r| !listed(r))
-                        .map(|r| EvidenceRow {
-                            place: if several {
-                                format!("{}, {}, {}", r.file, r.sheet, r.row)
-                            } else {
-                                r.row.to_string()
-                            },
-                            key: r.key.clone().unwrap_or_default(),
-                            date: r.date.map(|d| f.date(d)).unwrap_or_default(),
-                            in_period: r.in_period,
-                            value: r
-                                .value
-                                .as_deref()
-                                .map(|v| match v.parse::<f64>() {
-                                    Ok(x) => f.number(x),
-                                    Err(_) => v.to_owned(),
-                                })
-                                .unwrap_or_default(),
-                        })
-                        .collect();
-                    EvidencePart {
-                        heading,
-                        dataset: p.dataset.clone(),
-                        file,
-                        sheet,
-                        rows,
-                        note: (shared > 0).then(|| {
-                            ReportText::EvidenceSharedRows {
-                                n: shared,
-                                count: &f.count(shared),
-                            }
-                            .render(lang)
-                        }),
-                    }
-                })
+                .flat_map(|p| p.rows.iter().map(move |r| row_key(p, r)))
                 .collect();
             EvidenceData {
                 code: code.clone(),
                 label,
-                parts,
+                parts: e
+                    .parts
+                    .iter()
+                    .map(|p| part(programme, p, &numerator, &f, lang))
+                    .collect(),
             }
         })
         .collect()
+}
+
+/// A row as the parts of one explanation tell it apart.
+type RowKey<'a> = (&'a str, &'a str, &'a str, u32);
+
+fn row_key<'a>(p: &'a cadre::explain::Part, r: &'a cadre::explain::TracedRow) -> RowKey<'a> {
+    (p.dataset.as_str(), r.file.as_str(), r.sheet.as_str(), r.row)
+}
+
+/// One part and its rows; a denominator leaves out the rows `numerator`
+/// lists.
+fn part(
+    programme: &Programme,
+    p: &cadre::explain::Part,
+    numerator: &[RowKey],
+    f: &Formatter,
+    lang: Lang,
+) -> EvidencePart {
+    let listed = |r: &cadre::explain::TracedRow| {
+        p.role == Role::Denominator && numerator.contains(&row_key(p, r))
+    };
+    let shared = p.rows.iter().filter(|r| listed(r)).count();
+    let dataset = programme
+        .dataset(&p.dataset)
+        .map(|d| d.label.get(lang))
+        .filter(|l| !l.is_empty())
+        .unwrap_or(&p.dataset);
+    let several = p.sheets.len() > 1;
+    let file = distinct(p.sheets.iter().map(|s| s.file.as_str()));
+    let sheet = distinct(p.sheets.iter().map(|s| s.sheet.as_str()));
+    let mut role_text = role(p.role).map(|w| w.text(lang).to_owned());
+    if let Some(r) = role_text.as_mut() {
+        capitalise(r);
+    }
+    let heading = ReportText::EvidencePart {
+        role: role_text.as_deref(),
+        dataset,
+        sheet: &sheet,
+        file: &file,
+        n: p.rows.len(),
+        count: &f.count(p.rows.len()),
+    }
+    .render(lang);
+    let rows = p
+        .rows
+        .iter()
+        .filter(|r| !listed(r))
+        .map(|r| EvidenceRow {
+            place: if several {
+                format!("{}, {}, {}", r.file, r.sheet, r.row)
+            } else {
+                r.row.to_string()
+            },
+            key: r.key.clone().unwrap_or_default(),
+            date: r.date.map(|d| f.date(d)).unwrap_or_default(),
+            in_period: r.in_period,
+            value: r
+                .value
+                .as_deref()
+                .map(|v| match v.parse::<f64>() {
+                    Ok(x) => f.number(x),
+                    Err(_) => v.to_owned(),
+                })
+                .unwrap_or_default(),
+        })
+        .collect();
+    EvidencePart {
+        heading,
+        dataset: p.dataset.clone(),
+        file,
+        sheet,
+        rows,
+        note: (shared > 0).then(|| {
+            ReportText::EvidenceSharedRows {
+                n: shared,
+                count: &f.count(shared),
+            }
+            .render(lang)
+        }),
+    }
 }
 
 fn capitalise(s: &mut String) {

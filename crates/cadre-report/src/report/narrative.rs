@@ -236,7 +236,14 @@ pub fn load(
             narrative.indicators.insert(i.code.clone(), blocks);
         }
     }
-    // A file is known when its name, less a language suffix, names something.
+    narrative.unknown = unknown_files(&files, programme);
+    Ok(narrative)
+}
+
+/// The Markdown files (by name without `.md`) that name nothing: a file is
+/// known when its name, less a language suffix, is the summary, the
+/// finances, a result or an indicator.
+fn unknown_files(files: &BTreeMap<String, PathBuf>, programme: &Programme) -> Vec<String> {
     let known = |stem: &str| {
         let base = Lang::ALL
             .iter()
@@ -247,7 +254,7 @@ pub fn load(
             || programme.result(base).is_some()
             || programme.indicators.iter().any(|i| i.code == base)
     };
-    narrative.unknown = files
+    files
         .iter()
         .filter(|(stem, _)| !known(stem))
         .map(|(_, path)| {
@@ -255,8 +262,7 @@ pub fn load(
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default()
         })
-        .collect();
-    Ok(narrative)
+        .collect()
 }
 
 /// What the narrative lacks for this table: no folder or summary, results
