@@ -44,6 +44,7 @@ pub mod funding;
 pub mod justifications;
 pub mod kinds;
 pub mod layouts;
+pub mod logframe;
 pub mod markdown;
 pub mod methodology;
 pub mod narrative;

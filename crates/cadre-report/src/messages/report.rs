@@ -411,6 +411,20 @@ report_words! {
     Incurred = "incurred",
     /// Heading: the payment request.
     PaymentRequest = "payment-request",
+    /// Heading: the logframe matrix.
+    Logframe = "logframe",
+    /// A result's level: the overall objective.
+    LevelGoal = "level-goal",
+    /// A result's level: a specific objective (outcome).
+    LevelOutcome = "level-outcome",
+    /// A result's level: an output.
+    LevelOutput = "level-output",
+    /// A result's level: an action.
+    LevelAction = "level-action",
+    /// Column heading: the means of verification.
+    MeansOfVerification = "means-of-verification",
+    /// Column heading: how an indicator stands (achievement, gap, margin).
+    Standing = "standing",
     /// A restated row the earlier report did not have.
     NotReportedThen = "not-reported-then",
     /// A restated row today's table no longer has.

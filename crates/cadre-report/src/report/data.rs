@@ -68,6 +68,8 @@ pub struct ReportData {
     pub sections: Vec<Section>,
     /// The finance chapter.
     pub finance: Finance,
+    /// The logframe matrix, in an annual or final report.
+    pub logframe: Option<super::logframe::LogframeData>,
     /// The methodology annex: every indicator's definition.
     pub methodology: Vec<MethodologyData>,
     /// The methodology annex: the status rule of each kind of indicator
@@ -837,6 +839,7 @@ pub(super) fn build(
         issued: b.f.date(options.issue_date),
         issued_iso: options.issue_date.to_string(),
         summary: b.summary(),
+        logframe: super::logframe::build(programme, &indicators, kind, lang),
         indicators,
         sections: b.sections(&activities),
         finance: b.finance(),

@@ -13,6 +13,7 @@ mod methods;
 mod progress;
 mod report;
 mod report_data;
+mod report_kinds;
 mod serve;
 mod sheets;
 mod split_and_weight;

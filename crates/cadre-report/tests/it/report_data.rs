@@ -114,6 +114,7 @@ fn the_template_reads_only_catalogue_words() {
         "progress.typ",
         "statement.typ",
         "evidence.typ",
+        "logframe.typ",
     ] {
         let text = std::fs::read_to_string(dir.join(name)).expect("template file");
         for (at, _) in text.match_indices("words.") {

@@ -184,6 +184,13 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::PaymentRequest => "Payment request",
         ReportWord::NotReportedThen => "not reported then",
         ReportWord::NoLongerReported => "no longer reported",
+        ReportWord::Logframe => "Logical framework",
+        ReportWord::LevelGoal => "Overall objective",
+        ReportWord::LevelOutcome => "Specific objective",
+        ReportWord::LevelOutput => "Output",
+        ReportWord::LevelAction => "Action",
+        ReportWord::MeansOfVerification => "Means of verification",
+        ReportWord::Standing => "Standing",
         ReportWord::StatusRulesIntro => {
             "An indicator’s status compares its cumulative value at the end of the period with its target and, for a total, with the milestone in force, according to its kind. With no value, it is “no data”."
         }

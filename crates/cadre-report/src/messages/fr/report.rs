@@ -194,6 +194,13 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::PaymentRequest => "Demande de versement",
         ReportWord::NotReportedThen => "non publiée alors",
         ReportWord::NoLongerReported => "plus publiée",
+        ReportWord::Logframe => "Cadre logique",
+        ReportWord::LevelGoal => "Objectif global",
+        ReportWord::LevelOutcome => "Objectif spécifique",
+        ReportWord::LevelOutput => "Extrant",
+        ReportWord::LevelAction => "Action",
+        ReportWord::MeansOfVerification => "Sources de vérification",
+        ReportWord::Standing => "Situation",
         ReportWord::StatusRulesIntro => {
             "Le statut d’un indicateur compare sa valeur cumulée à la fin de la période à sa cible et, pour un total, au jalon en vigueur, selon sa nature. Sans valeur, il est «\u{A0}pas de données\u{A0}»."
         }
