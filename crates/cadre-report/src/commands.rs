@@ -875,6 +875,7 @@ impl<'a> Session<'a> {
                 self.programme,
                 &table,
                 statement.as_ref(),
+                crate::report::ReportKind::of(&period, &self.programme.info),
                 self.lang,
             ),
             period: period.label,

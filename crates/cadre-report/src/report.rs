@@ -216,6 +216,12 @@ impl ReportKind {
         }
     }
 
+    /// Whether it closes a cycle (annual, final): it then carries the
+    /// lessons learned, sustainability and the logframe matrix.
+    pub fn closes_a_cycle(self) -> bool {
+        matches!(self, ReportKind::Annual | ReportKind::Final)
+    }
+
     /// The report's title in `lang`: "Annual monitoring report".
     pub fn title(self, lang: Lang) -> &'static str {
         use crate::messages::report::ReportWord;

@@ -453,6 +453,15 @@ pub enum Text<'a> {
         /// The date of issue.
         issued: &'a str,
     },
+    /// An annual or final report's closing section has no narrative.
+    NarrativeClosingMissing {
+        /// The file expected.
+        file: &'a str,
+    },
+    /// The reminder of `lessons.md`'s skeleton.
+    SkeletonLessons,
+    /// The reminder of `sustainability.md`'s skeleton.
+    SkeletonSustainability,
     /// An optional dataset no source holds: empty.
     AbsentDataset {
         /// The dataset.

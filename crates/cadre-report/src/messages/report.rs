@@ -411,6 +411,12 @@ report_words! {
     Incurred = "incurred",
     /// Heading: the payment request.
     PaymentRequest = "payment-request",
+    /// Heading: the lessons learned.
+    LessonsLearned = "lessons-learned",
+    /// Heading: sustainability.
+    Sustainability = "sustainability",
+    /// Heading: the chapter closing an annual or final report.
+    Conclusions = "conclusions",
     /// Heading: the logframe matrix.
     Logframe = "logframe",
     /// A result's level: the overall objective.

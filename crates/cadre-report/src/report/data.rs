@@ -123,6 +123,18 @@ pub struct NarrativeData {
     pub indicators: BTreeMap<String, Vec<Block>>,
     /// Results with indicators and no narrative: their section says so.
     pub missing: Vec<String>,
+    /// What closes a cycle (`lessons`, `sustainability`), in an annual or
+    /// final report, as written.
+    pub closing: Vec<ClosingSection>,
+}
+
+/// A closing section of an annual or final report.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClosingSection {
+    /// Its heading.
+    pub heading: String,
+    /// What the officer wrote; none when missing.
+    pub blocks: Option<Vec<Block>>,
 }
 
 /// The programme, as the cover shows it.
@@ -852,7 +864,7 @@ pub(super) fn build(
         quality: b.quality(options.allow_rejected)?,
         provenance: b.provenance(options)?,
         words: Words::new(lang),
-        narrative: narrative.map(|n| narrative_data(n, table, programme)),
+        narrative: narrative.map(|n| narrative_data(n, table, programme, kind, lang)),
         typography: Conventions::of(lang).spaced_punctuation,
         draft: options.draft,
         anomalies: b.anomalies(options.issue_date)?,
@@ -915,8 +927,14 @@ pub(super) fn anomaly_words(
     (dataset, column, what.text(lang))
 }
 
-fn narrative_data(n: &Narrative, table: &IndicatorTable, programme: &Programme) -> NarrativeData {
-    let missing = super::narrative::warnings(n, table, programme, None)
+fn narrative_data(
+    n: &Narrative,
+    table: &IndicatorTable,
+    programme: &Programme,
+    kind: super::ReportKind,
+    lang: Lang,
+) -> NarrativeData {
+    let missing = super::narrative::warnings(n, table, programme, None, kind)
         .into_iter()
         .filter_map(|w| match w {
             NarrativeWarning::ResultWithoutNarrative { code } => Some(code),
@@ -928,6 +946,18 @@ fn narrative_data(n: &Narrative, table: &IndicatorTable, programme: &Programme) 
         results: n.results.clone(),
         indicators: n.indicators.clone(),
         missing,
+        closing: if kind.closes_a_cycle() {
+            super::narrative::CLOSING
+                .iter()
+                .zip([ReportWord::LessonsLearned, ReportWord::Sustainability])
+                .map(|(file, word)| ClosingSection {
+                    heading: word.text(lang).to_owned(),
+                    blocks: n.closing.get(*file).cloned(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
     }
 }
 

@@ -25,6 +25,10 @@ pub const MAX_FILE_BYTES: u64 = 1 << 20;
 /// The summary file's name, without `.md`.
 const SUMMARY: &str = "summary";
 
+/// The sections that close a cycle (annual and final reports), by file
+/// name without `.md`: lessons learned, then sustainability.
+pub const CLOSING: [&str; 2] = ["lessons", "sustainability"];
+
 /// The narrative of one period, in one language.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Narrative {
@@ -34,6 +38,8 @@ pub struct Narrative {
     pub results: BTreeMap<String, Vec<Block>>,
     /// Per indicator code, the comment on its value.
     pub indicators: BTreeMap<String, Vec<Block>>,
+    /// `lessons.md` and `sustainability.md`, by file name, when written.
+    pub closing: BTreeMap<String, Vec<Block>>,
     /// `finance.md` before its first section: what the officer says of the
     /// finances as a whole.
     pub finance_intro: Vec<Block>,
@@ -83,6 +89,11 @@ pub enum NarrativeWarning {
         /// Its heading.
         heading: String,
     },
+    /// An annual or final report's closing section has no narrative.
+    ClosingMissing {
+        /// The file expected (`lessons.md`).
+        file: String,
+    },
     /// A Markdown file that names no result or indicator (a typo?).
     UnknownFile {
         /// The file's name.
@@ -99,7 +110,8 @@ impl NarrativeWarning {
             | NarrativeWarning::NoSummary
             | NarrativeWarning::ResultWithoutNarrative { .. }
             | NarrativeWarning::IndicatorWithoutComment { .. }
-            | NarrativeWarning::JustificationMissing { .. } => true,
+            | NarrativeWarning::JustificationMissing { .. }
+            | NarrativeWarning::ClosingMissing { .. } => true,
             NarrativeWarning::UnknownFile { .. }
             | NarrativeWarning::JustificationUnknown { .. } => false,
         }
@@ -141,6 +153,9 @@ impl NarrativeWarning {
             }
             NarrativeWarning::JustificationUnknown { heading } => {
                 Text::JustificationUnknown { heading }.render(lang)
+            }
+            NarrativeWarning::ClosingMissing { file } => {
+                Text::NarrativeClosingMissing { file }.render(lang)
             }
         }
     }
@@ -215,6 +230,11 @@ pub fn load(
     };
     let nested = |blocks: Option<Vec<Block>>| blocks.map(markdown::nested);
     narrative.summary = nested(read(SUMMARY)?).unwrap_or_default();
+    for name in CLOSING {
+        if let Some(blocks) = nested(read(name)?) {
+            narrative.closing.insert(name.to_owned(), blocks);
+        }
+    }
     // Split at the sections as written, each nested on its own.
     let (intro, justifications) =
         super::justifications::split(read(super::justifications::FILE)?.unwrap_or_default());
@@ -250,6 +270,7 @@ fn unknown_files(files: &BTreeMap<String, PathBuf>, programme: &Programme) -> Ve
             .find_map(|l| stem.strip_suffix(&format!(".{}", l.code())))
             .unwrap_or(stem);
         base == SUMMARY
+            || CLOSING.contains(&base)
             || base == super::justifications::FILE
             || programme.result(base).is_some()
             || programme.indicators.iter().any(|i| i.code == base)
@@ -273,6 +294,7 @@ pub fn warnings(
     table: &IndicatorTable,
     programme: &Programme,
     statement: Option<&cadre::finance::FinancialStatement>,
+    kind: super::ReportKind,
 ) -> Vec<NarrativeWarning> {
     let mut out = Vec::new();
     if !narrative.found {
@@ -309,6 +331,16 @@ pub fn warnings(
     if let Some(s) = statement {
         out.extend(justification_warnings(narrative, s));
     }
+    if kind.closes_a_cycle() {
+        out.extend(
+            CLOSING
+                .iter()
+                .filter(|name| !narrative.closing.contains_key(**name))
+                .map(|name| NarrativeWarning::ClosingMissing {
+                    file: format!("{name}.md"),
+                }),
+        );
+    }
     out
 }
 
@@ -342,6 +374,7 @@ pub fn skeleton(
     programme: &Programme,
     table: &IndicatorTable,
     statement: Option<&cadre::finance::FinancialStatement>,
+    kind: super::ReportKind,
     lang: Lang,
 ) -> Vec<(String, String)> {
     use crate::messages::{Text, Word};
@@ -430,7 +463,20 @@ pub fn skeleton(
     if let Some(text) = statement.and_then(|s| finance_skeleton(s, lang)) {
         files.push((name(super::justifications::FILE), text));
     }
+    if kind.closes_a_cycle() {
+        files.extend(closing_skeleton(lang).map(|(file, text)| (name(file), comment(&text))));
+    }
     files
+}
+
+/// The closing sections of an annual or final report to fill in: each
+/// file's name without `.md`, and its reminder.
+fn closing_skeleton(lang: Lang) -> impl Iterator<Item = (&'static str, String)> {
+    use crate::messages::Text;
+    CLOSING
+        .into_iter()
+        .zip([Text::SkeletonLessons, Text::SkeletonSustainability])
+        .map(move |(file, reminder)| (file, reminder.render(lang)))
 }
 
 /// `finance.md` to fill in: a section for each line or nature whose

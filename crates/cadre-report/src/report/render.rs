@@ -61,11 +61,16 @@ pub fn render(
         });
     }
     let narrative = load_narrative(programme, table, options)?;
+    let kind = options
+        .kind
+        .unwrap_or_else(|| super::ReportKind::of(&data::table_period(table), &programme.info));
     let narrative_warnings = narrative
         .as_ref()
-        .map(|n| narrative::warnings(n, table, programme, statement.as_ref()))
+        .map(|n| narrative::warnings(n, table, programme, statement.as_ref(), kind))
         .unwrap_or_default();
-    if options.strict && narrative_warnings.iter().any(|w| w.is_missing_narrative()) {
+    // A final report is complete, unless it is a draft.
+    let strict = options.strict || (kind == super::ReportKind::Final && !options.draft);
+    if strict && narrative_warnings.iter().any(|w| w.is_missing_narrative()) {
         return Err(ReportError::NarrativeIncomplete(
             narrative_warnings
                 .into_iter()

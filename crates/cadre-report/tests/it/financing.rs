@@ -435,8 +435,13 @@ fn the_narrative_skeleton_heads_finance_md_with_the_lines_to_justify() {
     let engine = Engine::new(&r.programme, &r.data);
     let table = engine.compute(&period).unwrap();
     let s = engine.financial_statement(&period).unwrap();
-    let files =
-        cadre_report::report::narrative::skeleton(&r.programme, &table, s.as_ref(), Lang::En);
+    let files = cadre_report::report::narrative::skeleton(
+        &r.programme,
+        &table,
+        s.as_ref(),
+        cadre_report::report::ReportKind::Annual,
+        Lang::En,
+    );
     let (name, text) = files
         .iter()
         .find(|(n, _)| n.starts_with("finance"))

@@ -115,6 +115,7 @@ fn the_template_reads_only_catalogue_words() {
         "statement.typ",
         "evidence.typ",
         "logframe.typ",
+        "closing.typ",
     ] {
         let text = std::fs::read_to_string(dir.join(name)).expect("template file");
         for (at, _) in text.match_indices("words.") {

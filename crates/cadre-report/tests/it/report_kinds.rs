@@ -96,12 +96,7 @@ fn annual_and_final_reports_enclose_the_logframe_matrix() {
     let data = |period: &str| {
         let period = Period::parse(period, p.info.calendar(), p.info.end).unwrap();
         let table = engine.compute(&period).unwrap();
-        report_data(
-            &engine,
-            &table,
-            &options(Lang::En, date(2026, 11, 30)),
-        )
-        .unwrap()
+        report_data(&engine, &table, &options(Lang::En, date(2026, 11, 30))).unwrap()
     };
     assert!(
         data("2025-Q4").logframe.is_none(),
@@ -129,4 +124,108 @@ fn annual_and_final_reports_enclose_the_logframe_matrix() {
             );
         }
     }
+}
+
+/// Annual and final reports close with the lessons learned and
+/// sustainability (`lessons.md`, `sustainability.md`); a missing one is a
+/// warning, and a final report is refused without it unless a draft.
+#[test]
+fn reports_that_close_a_cycle_have_lessons_and_sustainability() {
+    use cadre_report::report::{ReportError, render};
+    let p = Programme::load(Path::new(ROOT).join("tests/finance/programme")).unwrap();
+    let d = cadre::ingest(&p, Path::new(ROOT).join("tests/finance/data")).unwrap();
+    let engine = Engine::new(&p, &d);
+    let narrative = tempfile::tempdir().unwrap();
+    for period in ["2025", "2025-Q4", "project"] {
+        std::fs::create_dir(narrative.path().join(period)).unwrap();
+    }
+    std::fs::write(
+        narrative.path().join("2025/lessons.md"),
+        "## Ce qui a marché\n\nLes ateliers.\n",
+    )
+    .unwrap();
+    let run = |period: &str, draft: bool| {
+        let period = Period::parse(period, p.info.calendar(), date(2027, 1, 31)).unwrap();
+        let table = engine.compute(&period).unwrap();
+        let mut o = options(Lang::Fr, date(2027, 1, 20));
+        o.narrative = Some(narrative.path().to_path_buf());
+        o.draft = draft;
+        (
+            report_data(&engine, &table, &o).unwrap(),
+            render(&engine, &table, &o),
+        )
+    };
+    let (annual, rendered) = run("2025", false);
+    let closing = annual.narrative.unwrap().closing;
+    let got: Vec<(&str, bool)> = closing
+        .iter()
+        .map(|c| (c.heading.as_str(), c.blocks.is_some()))
+        .collect();
+    assert_eq!(got, [("Enseignements tirés", true), ("Durabilité", false)]);
+    let warnings: Vec<String> = rendered
+        .unwrap()
+        .narrative_warnings
+        .iter()
+        .map(|w| w.message(Lang::Fr))
+        .collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("le fichier sustainability.md manque")),
+        "{warnings:?}"
+    );
+    assert!(
+        !warnings.iter().any(|w| w.contains("lessons.md")),
+        "{warnings:?}"
+    );
+    // A quarter has none.
+    let (quarter, rendered) = run("2025-Q4", false);
+    assert!(quarter.narrative.unwrap().closing.is_empty());
+    assert!(
+        rendered
+            .unwrap()
+            .narrative_warnings
+            .iter()
+            .all(|w| !w.message(Lang::En).contains("lessons"))
+    );
+    // The final report is refused without them, unless a draft.
+    match run("project", false).1 {
+        Err(ReportError::NarrativeIncomplete(w)) => {
+            let text: Vec<String> = w.iter().map(|w| w.message(Lang::En)).collect();
+            assert!(
+                text.iter()
+                    .any(|t| t.contains("the file lessons.md is missing")),
+                "{text:?}"
+            );
+        }
+        other => panic!("a final report without lessons: {:?}", other.map(|_| ())),
+    }
+    assert!(run("project", true).1.is_ok());
+}
+
+/// `cadre narrative` writes the closing sections of an annual or final
+/// report, and not those of a quarter.
+#[test]
+fn the_skeleton_has_the_sections_its_kind_has() {
+    use cadre_report::report::ReportKind;
+    let p = Programme::load(Path::new(ROOT).join("tests/finance/programme")).unwrap();
+    let d = cadre::ingest(&p, Path::new(ROOT).join("tests/finance/data")).unwrap();
+    let engine = Engine::new(&p, &d);
+    let names = |period: &str| -> Vec<String> {
+        let period = Period::parse(period, p.info.calendar(), date(2027, 1, 31)).unwrap();
+        let table = engine.compute(&period).unwrap();
+        let kind = ReportKind::of(&period, &p.info);
+        cadre_report::report::narrative::skeleton(&p, &table, None, kind, Lang::Fr)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect()
+    };
+    let annual = names("2025");
+    assert!(
+        annual.contains(&"lessons.md".to_owned())
+            && annual.contains(&"sustainability.md".to_owned()),
+        "{annual:?}"
+    );
+    let quarter = names("2025-Q4");
+    assert!(!quarter.iter().any(|n| n == "lessons.md"), "{quarter:?}");
 }

@@ -301,6 +301,11 @@ pub(super) fn text(t: &Text) -> String {
         Text::DataAfterIssueFinal { extracted, issued } => format!(
             "final report: the data was extracted on {extracted}, after its date of issue ({issued}); give the real date of issue (--date) or of the extraction (--data-as-of)"
         ),
+        Text::NarrativeClosingMissing { file } => format!(
+            "an annual or final report needs its lessons learned and sustainability: the file {file} is missing"
+        ),
+        Text::SkeletonLessons => "Lessons learned: what worked, what did not and why, what you would do differently. This comment is not printed.".into(),
+        Text::SkeletonSustainability => "Sustainability: what will go on after the funding, carried by whom, with what resources; the risks ahead. This comment is not printed.".into(),
         Text::AbsentDataset { dataset } => {
             format!("{dataset}: optional dataset in no file, empty")
         }

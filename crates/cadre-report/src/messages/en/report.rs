@@ -191,6 +191,9 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::LevelAction => "Action",
         ReportWord::MeansOfVerification => "Means of verification",
         ReportWord::Standing => "Standing",
+        ReportWord::LessonsLearned => "Lessons learned",
+        ReportWord::Sustainability => "Sustainability",
+        ReportWord::Conclusions => "Conclusions",
         ReportWord::StatusRulesIntro => {
             "An indicator’s status compares its cumulative value at the end of the period with its target and, for a total, with the milestone in force, according to its kind. With no value, it is “no data”."
         }

@@ -310,6 +310,11 @@ pub(super) fn text(t: &Text) -> String {
         Text::DataAfterIssueFinal { extracted, issued } => format!(
             "rapport final : les données sont extraites le {extracted}, après sa date d’émission ({issued}) ; donnez la date d’émission réelle (--date) ou celle de l’extraction (--data-as-of)"
         ),
+        Text::NarrativeClosingMissing { file } => format!(
+            "un rapport annuel ou final demande ses enseignements et sa durabilité : le fichier {file} manque"
+        ),
+        Text::SkeletonLessons => "Enseignements tirés : ce qui a marché, ce qui n’a pas marché et pourquoi, ce que vous referiez autrement. Ce commentaire ne s’imprime pas.".into(),
+        Text::SkeletonSustainability => "Durabilité : ce qui continuera après le financement, porté par qui, avec quelles ressources ; les risques pour la suite. Ce commentaire ne s’imprime pas.".into(),
         Text::AbsentDataset { dataset } => {
             format!("{dataset} : jeu de données facultatif absent des fichiers, vide")
         }

@@ -201,6 +201,9 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::LevelAction => "Action",
         ReportWord::MeansOfVerification => "Sources de vérification",
         ReportWord::Standing => "Situation",
+        ReportWord::LessonsLearned => "Enseignements tirés",
+        ReportWord::Sustainability => "Durabilité",
+        ReportWord::Conclusions => "Conclusions",
         ReportWord::StatusRulesIntro => {
             "Le statut d’un indicateur compare sa valeur cumulée à la fin de la période à sa cible et, pour un total, au jalon en vigueur, selon sa nature. Sans valeur, il est «\u{A0}pas de données\u{A0}»."
         }
