@@ -406,6 +406,11 @@ pub struct FormalData {
     pub signatory: Option<String>,
     /// Whom to contact: name, role, e-mail, telephone.
     pub contact: Option<String>,
+    /// The programme's budget (in cash; in kind apart), when the
+    /// definitions declare its finances.
+    pub budget: Option<String>,
+    /// Each funder's grant, when declared: "MEAE: 303 750 €".
+    pub grants: Vec<String>,
 }
 
 /// The virtual path a funder's logo is served at.
@@ -868,7 +873,7 @@ pub(super) fn build(
         typography: Conventions::of(lang).spaced_punctuation,
         draft: options.draft,
         anomalies: b.anomalies(options.issue_date)?,
-        formal: b.formal(options),
+        formal: b.formal(options, statement),
         restatements: b.restatements(options.previous.as_ref())?,
         statement: statement
             .map(|s| super::statement::build(programme, s, lang, narrative, options)),
@@ -1236,7 +1241,11 @@ impl Builder<'_> {
     }
 
     /// The formal details of the cover.
-    fn formal(&self, options: &ReportOptions) -> FormalData {
+    fn formal(
+        &self,
+        options: &ReportOptions,
+        statement: Option<&FinancialStatement>,
+    ) -> FormalData {
         let info = &self.programme.info;
         let person = |p: &cadre::programme::Person| {
             let role = p.role.get(self.lang);
@@ -1264,6 +1273,21 @@ impl Builder<'_> {
             data_as_of: options.data_as_of.map(|d| self.f.date(d)),
             signatory: info.signatory.as_ref().map(person),
             contact: info.contact.as_ref().map(person),
+            budget: statement.map(|s| self.f.money(s.total.budget, info.currency.as_deref())),
+            grants: info
+                .funders
+                .iter()
+                .filter_map(|f| {
+                    let grant = self.f.money(f.grant?, info.currency.as_deref());
+                    let name = Some(f.name.get(self.lang))
+                        .filter(|n| !n.is_empty())
+                        .unwrap_or(&f.code);
+                    Some(format!(
+                        "{name}{}{grant}",
+                        ReportWord::Colon.text(self.lang)
+                    ))
+                })
+                .collect(),
         }
     }
 

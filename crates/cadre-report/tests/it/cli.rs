@@ -553,6 +553,9 @@ fn the_cover_carries_the_formal_details() {
         "Convention de subvention",
         "CEM-2024-0117",
         "Claire Dumas, Directrice générale, AIRF",
+        "450 000 €",
+        "Montant conventionné",
+        "303 750 €",
         "Ce projet est cofinancé par le ministère",
     ] {
         assert!(text.contains(detail), "{detail}");
