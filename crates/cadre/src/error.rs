@@ -857,6 +857,11 @@ pub enum FinanceProblem {
         /// The column's values.
         values: Vec<String>,
     },
+    /// The status column is not an enum.
+    StatusNotEnum {
+        /// Its type.
+        kind: crate::schema::ColumnType,
+    },
     /// A value of the enum status column no status lists.
     StatusUnmapped {
         /// The value.

@@ -250,8 +250,8 @@ impl Engine<'_> {
         let ineligible = |v: &str| fin.ineligible.iter().any(|x| fold_key(x) == fold_key(v));
         let class: Vec<Class> = (0..expenses.len())
             .map(|i| Class {
-                // The load checks give every value of an enum status a
-                // meaning; a text column's unlisted value is not paid.
+                // The load checks make the status an enum whose every value
+                // has a meaning (an unread one is not counted as spent).
                 status: match &fin.statuses {
                     Some(s) => s.of(&expenses.status[i]).unwrap_or(ExpenseStatus::Planned),
                     None => ExpenseStatus::Paid,

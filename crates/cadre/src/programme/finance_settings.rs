@@ -434,7 +434,12 @@ impl Programme {
             seen.push(fold_key(v));
         }
         let schema = self.finance_column_schema(&e.dataset, column);
-        if let Some(schema) = schema.filter(|s| s.kind == ColumnType::Enum) {
+        // An enum, so that every value has a meaning: a status guessed from
+        // free text would be silently wrong.
+        if let Some(s) = schema.filter(|s| s.kind != ColumnType::Enum) {
+            return Err(FinanceProblem::StatusNotEnum { kind: s.kind });
+        }
+        if let Some(schema) = schema {
             let known = |v: &String| schema.values.iter().any(|x| fold_key(x) == fold_key(v));
             if let Some(v) = statuses.all().find(|v| !known(v)) {
                 return Err(FinanceProblem::StatusUnknown {

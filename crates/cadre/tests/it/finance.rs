@@ -352,6 +352,26 @@ fn a_wrong_financial_report_declaration_is_refused_with_what_to_write() {
         let fr = e.message(cadre::Lang::Fr);
         assert!(fr.contains(&format!("{part} :")), "{fr}");
     }
+    // A status column of free text is refused: a status must have a meaning.
+    let dir = tempfile::tempdir().unwrap();
+    let src = repo().join("tests/finance/programme");
+    std::fs::create_dir(dir.path().join("indicators")).unwrap();
+    for f in ["programme.toml", "datasets.toml", "indicators/f.toml"] {
+        let mut text = std::fs::read_to_string(src.join(f)).unwrap();
+        if f == "datasets.toml" {
+            let enumerated =
+                "name = \"statut\"\ntype = \"enum\"\nvalues = [\"payee\", \"engagee\", \"prevue\"]";
+            assert!(text.contains(enumerated));
+            text = text.replace(enumerated, "name = \"statut\"\ntype = \"text\"");
+        }
+        std::fs::write(dir.path().join(f), text).unwrap();
+    }
+    let (_, _, e) = crate::definition_error(Programme::load(dir.path()));
+    let en = e.message(cadre::Lang::En);
+    assert!(
+        en.contains("[finance] statuses: the expenses' status column is text: declare it an enum"),
+        "{en}"
+    );
     // A key naming by a column the expenses do not declare.
     let loaded = load_edited(|t| t.replace(", nature = \"nature\", status", ", status"));
     let (_, _, e) = crate::definition_error(loaded);

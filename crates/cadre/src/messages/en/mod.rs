@@ -821,6 +821,10 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
                 "\"{value}\" is not a value of the status column (its values: {})",
                 values.join(", ")
             ),
+            FinanceProblem::StatusNotEnum { kind } => format!(
+                "the expenses' status column is {}: declare it an enum (`type = \"enum\"`, `values = [...]`) so that every status has a meaning",
+                kind.as_str()
+            ),
             FinanceProblem::StatusUnmapped { value } => format!(
                 "the status value \"{value}\" is under none of `paid`, `committed` and `planned`: list it under one"
             ),

@@ -866,6 +866,10 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
                 "« {value} » n’est pas une valeur de la colonne de statut (ses valeurs : {})",
                 values.join(", ")
             ),
+            FinanceProblem::StatusNotEnum { kind } => format!(
+                "la colonne de statut des dépenses est de type {} : déclarez-la « enum » (« values = [...] ») pour que chaque statut ait un sens",
+                kind.as_str()
+            ),
             FinanceProblem::StatusUnmapped { value } => format!(
                 "la valeur de statut « {value} » ne figure sous aucun de « paid », « committed » et « planned » : classez-la"
             ),
