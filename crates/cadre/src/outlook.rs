@@ -18,15 +18,18 @@
 //! the quarters of a calendar differ by two days, and the period may end
 //! inside one.
 //!
-//! Only a total with a target to reach has an outlook: a level or a ratio
-//! does not accumulate at a pace, a ceiling is a bound not to exceed, and
-//! once the period reaches the programme's end the value is final.
+//! Only a total that adds up (a count, distinct values, a sum) with a
+//! target to reach has an outlook: a level does not accumulate at a pace, a
+//! ratio, share or mean does not grow in proportion to time (a coverage
+//! rate extended so would pass 100 %), a ceiling is a bound not to exceed,
+//! and once the period reaches the programme's end the value is final.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::history::Series;
 use crate::indicator::{Direction, IndicatorDef, Kind};
+use crate::measure::MeasureType;
 
 /// The days of a quarter a pace is counted in: a mean quarter.
 pub const QUARTER_DAYS: f64 = 365.25 / 4.0;
@@ -74,15 +77,15 @@ pub struct Span {
 
 /// The outlook of indicator `ind` against `target` (the report's target,
 /// which a year's target may set), from its history `series`; none when it
-/// does not apply: not a total, a ceiling, no target, no value at the
-/// period's end, or a period that reaches the programme's end.
+/// does not apply: not a total that adds up, a ceiling, no target, no value
+/// at the period's end, or a period that reaches the programme's end.
 pub fn outlook(
     ind: &IndicatorDef,
     target: Option<f64>,
     series: &Series,
     span: Span,
 ) -> Option<Outlook> {
-    if ind.kind != Kind::Total || ind.direction != Direction::Floor {
+    if ind.kind != Kind::Total || ind.direction != Direction::Floor || !adds_up(ind) {
         return None;
     }
     let (target, value) = (target?, series.last()?);
@@ -114,6 +117,25 @@ pub fn outlook(
         needed,
         verdict,
     })
+}
+
+/// Whether the indicator's value is a sum of what each period adds: a
+/// count, distinct values or a sum.
+fn adds_up(ind: &IndicatorDef) -> bool {
+    matches!(
+        ind.measure.measure_type(),
+        MeasureType::Count | MeasureType::Distinct | MeasureType::Sum
+    )
+}
+
+/// Whether the indicator counts whole things (rows, distinct values): its
+/// forecast is then best stated rounded down, a whole number it will have
+/// reached.
+pub fn counts_whole(ind: &IndicatorDef) -> bool {
+    matches!(
+        ind.measure.measure_type(),
+        MeasureType::Count | MeasureType::Distinct
+    )
 }
 
 #[cfg(test)]
@@ -190,6 +212,17 @@ mod tests {
         let mut level = total(Some(10.0));
         level.kind = Kind::Level;
         assert_eq!(outlook(&level, Some(10.0), &series(9.0), span), None);
+        // A total of a share (a coverage rate) does not grow with time.
+        let mut ratio = total(Some(95.0));
+        ratio.measure = toml::from_str::<IndicatorDef>(
+            "code = \"X\"\nresult = \"R\"\nlevel = \"output\"\nkind = \"total\"\n\
+             label.fr = \"x\"\nmeasure = { type = \"share\", \
+             dataset = \"d\", condition = \"a = 1\" }\n",
+        )
+        .unwrap()
+        .measure;
+        assert_eq!(outlook(&ratio, Some(95.0), &series(50.0), span), None);
+        assert!(counts_whole(&total(None)));
         let empty = Series {
             code: "X".into(),
             values: vec![Some(1.0), None],
