@@ -23,6 +23,9 @@
 //! ratio, share or mean does not grow in proportion to time (a coverage
 //! rate extended so would pass 100 %), a ceiling is a bound not to exceed,
 //! and once the period reaches the programme's end the value is final.
+//! Nor has a total that has gained nothing yet: it has no pace to extend (an
+//! action planned for later is not "out of reach"), and its status already
+//! says it has not started.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -78,7 +81,8 @@ pub struct Span {
 /// The outlook of indicator `ind` against `target` (the report's target,
 /// which a year's target may set), from its history `series`; none when it
 /// does not apply: not a total that adds up, a ceiling, no target, no value
-/// at the period's end, or a period that reaches the programme's end.
+/// at the period's end, nothing gained yet, or a period that reaches the
+/// programme's end.
 pub fn outlook(
     ind: &IndicatorDef,
     target: Option<f64>,
@@ -97,6 +101,9 @@ pub fn outlook(
         (true, Some(baseline)) => baseline,
         _ => 0.0,
     };
+    if value <= origin {
+        return None;
+    }
     let elapsed = ((span.period_end - span.start).num_days() + 1) as f64;
     let remaining = (span.end - span.period_end).num_days() as f64;
     let per_day = (value - origin) / elapsed;
@@ -228,6 +235,14 @@ mod tests {
             values: vec![Some(1.0), None],
         };
         assert_eq!(outlook(&total(Some(10.0)), Some(10.0), &empty, span), None);
+        // Nothing gained yet: no pace to extend (a stock at its baseline).
+        assert_eq!(
+            outlook(&total(Some(10.0)), Some(10.0), &series(0.0), span),
+            None
+        );
+        let mut stock = total(Some(200.0));
+        (stock.baseline, stock.stock) = (Some(50.0), Some(true));
+        assert_eq!(outlook(&stock, Some(200.0), &series(50.0), span), None);
         let last_day = Span {
             period_end: span.end,
             ..span
