@@ -66,6 +66,7 @@ pub mod indicator;
 pub mod ingest;
 pub mod measure;
 pub mod messages;
+pub mod outlook;
 pub mod period;
 pub mod programme;
 pub mod registry;

@@ -717,6 +717,21 @@ pub enum ReportText<'a> {
     /// The rule of an achievement measured from the baseline, stated when
     /// an indicator uses it.
     RuleFromBaseline,
+    /// An indicator's outlook under its progress chart: "At this pace, 268
+    /// by the end (target 300): out of reach; 21 a quarter needed, 14 so
+    /// far." (see [`cadre::outlook`]).
+    Forecast {
+        /// The value at the programme's end at the pace so far, formatted.
+        forecast: &'a str,
+        /// The target, formatted.
+        target: &'a str,
+        /// The pace so far per quarter, formatted.
+        pace: &'a str,
+        /// The pace needed per quarter, formatted.
+        needed: &'a str,
+        /// The verdict.
+        verdict: cadre::outlook::Verdict,
+    },
 }
 
 /// A point of a progress chart: its value (none when there is none) and

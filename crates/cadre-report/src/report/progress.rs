@@ -10,6 +10,7 @@
 
 use cadre::history::{History, Point};
 use cadre::indicator::{Direction, IndicatorDef, Kind};
+use cadre::outlook::{Span, Verdict};
 use cadre::table::IndicatorValue;
 use cadre::text::Localized;
 use cadre::{Lang, Programme};
@@ -41,6 +42,29 @@ pub struct Progress {
     /// (`+12`, `−0,4 pt` for a percentage); none when either value is
     /// missing.
     pub change: Option<String>,
+    /// Its outlook at the programme's end ([`cadre::outlook`]); absent
+    /// where none applies, so reports without one keep their data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forecast: Option<ProgressForecast>,
+}
+
+/// An indicator's outlook, as its chart draws it and the sentence under
+/// the chart states it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgressForecast {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The value at the programme's end at the pace so far, formatted.
+    pub value: String,
+    /// The outlook in a sentence ("At this pace, 268 by the end (target
+    /// 300): out of reach; 21 a quarter needed, 14 so far.").
+    pub sentence: String,
+    /// The dashed line's end, from the last point: the forecast at the
+    /// programme's last day, or where the line leaves the chart's top when
+    /// the forecast is above the scale. Fractions of the chart.
+    pub x: f64,
+    /// See `x`.
+    pub y: f64,
 }
 
 /// A point of the chart.
@@ -94,6 +118,8 @@ pub(super) struct ProgressBuilder<'a> {
     end: NaiveDate,
     /// The period's end: milestones up to it are due.
     period_end: NaiveDate,
+    /// The programme's first and last days, for the outlook.
+    span: Span,
 }
 
 impl<'a> ProgressBuilder<'a> {
@@ -110,6 +136,11 @@ impl<'a> ProgressBuilder<'a> {
             start: programme.info.start,
             end: programme.info.end.max(period_end),
             period_end,
+            span: Span {
+                start: programme.info.start,
+                period_end,
+                end: programme.info.end,
+            },
         }
     }
 
@@ -204,6 +235,11 @@ impl<'a> ProgressBuilder<'a> {
             ceiling,
         }
         .render(self.lang);
+        let forecast = self.forecast(iv, def, &points, max, &show);
+        let alt = match &forecast {
+            Some(o) => format!("{alt} {}", o.sentence),
+            None => alt,
+        };
         let n = values.len();
         let previous = (n >= 2).then(|| values[n - 2]).flatten();
         let last = values.last().copied().flatten();
@@ -223,7 +259,56 @@ impl<'a> ProgressBuilder<'a> {
             },
             max: f.value(max, unit),
             alt,
+            forecast,
         }
+    }
+
+    /// The outlook of the indicator, placed on its chart whose scale tops
+    /// at `max`; `points` are the chart's points (the line starts at the
+    /// last one).
+    fn forecast(
+        &self,
+        iv: &IndicatorValue,
+        def: Option<&IndicatorDef>,
+        points: &[ProgressPoint],
+        max: f64,
+        show: &dyn Fn(f64) -> String,
+    ) -> Option<ProgressForecast> {
+        let series = self.history.get(&iv.code)?;
+        let o = cadre::outlook::outlook(def?, iv.target, series, self.span)?;
+        let last = points.last()?;
+        // A count is stated as the whole number it will have reached.
+        let value = match def.is_some_and(cadre::outlook::counts_whole) {
+            true => show(o.forecast.floor()),
+            false => show(o.forecast),
+        };
+        let sentence = ReportText::Forecast {
+            forecast: &value,
+            target: &show(o.target),
+            pace: &show(o.pace),
+            needed: &show(o.needed),
+            verdict: o.verdict,
+        }
+        .render(self.lang);
+        // The line from the last point to the forecast, cut where it
+        // leaves the chart's top.
+        let (x0, x1) = (last.x, self.x(self.span.end));
+        let (y0, y1) = (
+            o.value / max.max(f64::MIN_POSITIVE),
+            o.forecast / max.max(f64::MIN_POSITIVE),
+        );
+        let (x, y) = if y1 > 1.0 && y1 > y0 {
+            (x0 + (x1 - x0) * (1.0 - y0) / (y1 - y0), 1.0)
+        } else {
+            (x1, y1)
+        };
+        Some(ProgressForecast {
+            verdict: o.verdict,
+            value,
+            sentence,
+            x: fraction(x, 1.0),
+            y: fraction(y, 1.0),
+        })
     }
 
     /// A change with its sign: `+12`, `−3`, `0`; percentage points for a
@@ -261,6 +346,11 @@ mod tests {
             start: d,
             end: d,
             period_end: d,
+            span: Span {
+                start: d,
+                period_end: d,
+                end: d,
+            },
         };
         let (fr, en) = (b(Lang::Fr), b(Lang::En));
         assert_eq!(fr.change(12.0, false), "+12");
@@ -326,6 +416,11 @@ mod tests {
             start: d(1),
             end: d(12),
             period_end: d(6),
+            span: Span {
+                start: d(1),
+                period_end: d(6),
+                end: d(12),
+            },
         };
         let labels: Vec<Localized> = ["draft", "adopted", "implemented"]
             .iter()

@@ -153,3 +153,88 @@ fn every_chart_has_its_alternative_text_in_the_pdf() {
         );
     }
 }
+
+/// Each indicator's outlook on the test programme (`tests/compute/programme`,
+/// 1 January to 31 December 2024, 366 days) with the mini data set
+/// (`tests/compute/cases/mini`), seen at the end of 2024-Q3: 274 days
+/// elapsed (91 + 91 + 92), 92 remaining; paces per quarter of 91.3125 days.
+///
+/// - N3, attendances at workshops, 7 (target 10): 7 + 7 × 92 / 274 =
+///   9.3504, stated rounded down, 9: out of reach; needed (10 − 7) ×
+///   91.3125 / 92 = 2.9776 → 3; so far 7 × 91.3125 / 274 = 2.3328 → 2.3.
+/// - N1, workshops, 4 (target 5): 4 + 4 × 92 / 274 = 5.3431 → 5: within
+///   reach; needed 91.3125 / 92 = 0.9925 → 0.99; so far 365.25 / 274 =
+///   1.3330 → 1.3.
+/// - N2, distinct sites, 3 (target 3): achieved; 3 + 3 × 92 / 274 = 4.0073
+///   → 4.
+/// - N4 (a mean, a level), N5 (a share, a level), N6 (a ratio): none.
+#[test]
+fn each_total_states_its_outlook_under_its_chart() {
+    let programme = cadre::Programme::load(repo().join("tests/compute/programme")).unwrap();
+    let data = cadre::ingest(&programme, repo().join("tests/compute/cases/mini/data")).unwrap();
+    let period =
+        cadre::Period::parse("2024-Q3", programme.info.calendar(), programme.info.end).unwrap();
+    let engine = cadre::Engine::new(&programme, &data);
+    let table = engine.compute(&period).unwrap();
+    let expected = [
+        (
+            Lang::Fr,
+            [
+                "À ce rythme, 9 à la fin (cible 10)\u{A0}: hors d’atteinte\u{A0}; 3 par trimestre nécessaires, 2,3 jusqu’ici.",
+                "À ce rythme, 5 à la fin (cible 5)\u{A0}: à portée\u{A0}; 0,99 par trimestre nécessaires, 1,3 jusqu’ici.",
+                "Cible 3 atteinte\u{A0}; à ce rythme, 4 à la fin.",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "At this pace, 9 by the end (target 10): out of reach; 3 a quarter needed, 2.3 so far.",
+                "At this pace, 5 by the end (target 5): within reach; 0.99 a quarter needed, 1.3 so far.",
+                "Target 3 reached; at this pace, 4 by the end.",
+            ],
+        ),
+    ];
+    for (lang, [n3, n1, n2]) in expected {
+        let options =
+            ReportOptions::new(repo().join("report_templates/quarterly"), lang, period.end);
+        let data = report_data(&engine, &table, &options).unwrap();
+        let progress = |code: &str| {
+            &data
+                .indicators
+                .iter()
+                .find(|i| i.code == code)
+                .unwrap()
+                .progress
+        };
+        for (code, sentence) in [("N3", n3), ("N1", n1), ("N2", n2)] {
+            let p = progress(code);
+            let fc = p.forecast.as_ref().expect(code);
+            assert_eq!(fc.sentence, sentence, "{code}");
+            // The alternative text says it too, after the chart's values.
+            assert!(p.alt.ends_with(&format!(" {sentence}")), "{}", p.alt);
+        }
+        // N3's dashed line reaches the programme's last day below the top.
+        let fc = progress("N3").forecast.as_ref().unwrap();
+        assert_eq!(fc.verdict, cadre::outlook::Verdict::OutOfReach);
+        assert_eq!(fc.x, 1.0);
+        assert!(fc.y < 1.0 && fc.y > progress("N3").points.last().unwrap().y.unwrap());
+        for code in ["N4", "N5", "N6"] {
+            assert!(progress(code).forecast.is_none(), "{code}");
+        }
+    }
+    // At the programme's end the values are final: no outlook.
+    let last =
+        cadre::Period::parse("2024-Q4", programme.info.calendar(), programme.info.end).unwrap();
+    let table = engine.compute(&last).unwrap();
+    let options = ReportOptions::new(
+        repo().join("report_templates/quarterly"),
+        Lang::En,
+        last.end,
+    );
+    let data = report_data(&engine, &table, &options).unwrap();
+    assert!(
+        data.indicators
+            .iter()
+            .all(|i| i.progress.forecast.is_none())
+    );
+}

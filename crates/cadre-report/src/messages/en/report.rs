@@ -262,6 +262,7 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
 
 pub(in crate::messages) fn text(t: &ReportText) -> String {
     match t {
+        ReportText::Forecast { .. } => forecast(t),
         ReportText::PeriodRange { start, end } => format!("from {start} to {end}"),
         ReportText::Quarter { year, quarter } => format!("Q{quarter}\u{A0}{year}"),
         ReportText::EvidenceSharedRows { n, count } => format!(
@@ -415,6 +416,32 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
         ReportText::RejectedNotListed { count } => {
             format!("{count} problem(s) found; `cadre validate` lists them.")
         }
+    }
+}
+
+/// An indicator's outlook (see [`ReportText::Forecast`]).
+fn forecast(t: &ReportText) -> String {
+    let ReportText::Forecast {
+        forecast,
+        target,
+        pace,
+        needed,
+        verdict,
+    } = t
+    else {
+        return String::new();
+    };
+    use cadre::outlook::Verdict;
+    match verdict {
+        Verdict::Achieved => {
+            format!("Target {target} reached; at this pace, {forecast} by the end.")
+        }
+        Verdict::WithinReach => format!(
+            "At this pace, {forecast} by the end (target {target}): within reach; {needed} a quarter needed, {pace} so far."
+        ),
+        Verdict::OutOfReach => format!(
+            "At this pace, {forecast} by the end (target {target}): out of reach; {needed} a quarter needed, {pace} so far."
+        ),
     }
 }
 

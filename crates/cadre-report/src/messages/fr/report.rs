@@ -272,6 +272,7 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
 
 pub(in crate::messages) fn text(t: &ReportText) -> String {
     match t {
+        ReportText::Forecast { .. } => forecast(t),
         ReportText::PeriodRange { start, end } => format!("du {start} au {end}"),
         ReportText::AttachedTable { period } => {
             format!("Table des indicateurs de la période {period} (cadre), pour vérification")
@@ -428,6 +429,32 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
         ),
         ReportText::RejectedNotListed { count } => format!(
             "{count} problème(s) relevé(s)\u{A0}; le détail est donné par `cadre validate`."
+        ),
+    }
+}
+
+/// An indicator's outlook (see [`ReportText::Forecast`]).
+fn forecast(t: &ReportText) -> String {
+    let ReportText::Forecast {
+        forecast,
+        target,
+        pace,
+        needed,
+        verdict,
+    } = t
+    else {
+        return String::new();
+    };
+    use cadre::outlook::Verdict;
+    match verdict {
+        Verdict::Achieved => {
+            format!("Cible {target} atteinte\u{A0}; à ce rythme, {forecast} à la fin.")
+        }
+        Verdict::WithinReach => format!(
+            "À ce rythme, {forecast} à la fin (cible {target})\u{A0}: à portée\u{A0}; {needed} par trimestre nécessaires, {pace} jusqu’ici."
+        ),
+        Verdict::OutOfReach => format!(
+            "À ce rythme, {forecast} à la fin (cible {target})\u{A0}: hors d’atteinte\u{A0}; {needed} par trimestre nécessaires, {pace} jusqu’ici."
         ),
     }
 }
