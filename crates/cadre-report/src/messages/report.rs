@@ -415,6 +415,13 @@ report_words! {
     NotReportedThen = "not-reported-then",
     /// A restated row today's table no longer has.
     NoLongerReported = "no-longer-reported",
+    /// Before a section a point of attention points to: "see".
+    See = "see",
+    /// Introduces the totals below their milestone that are neither off
+    /// track nor at risk.
+    MissedMilestonesIntro = "missed-milestones-intro",
+    /// Heading of the reporting units that sent nothing in the period.
+    SilentHeading = "silent-heading",
 }
 
 impl ReportWord {
@@ -697,6 +704,16 @@ pub enum ReportText<'a> {
     /// The rule of an achievement measured from the baseline, stated when
     /// an indicator uses it.
     RuleFromBaseline,
+    /// A total below the milestone due by the period's end: its value,
+    /// the milestone and its date.
+    MissedMilestone {
+        /// The cumulative value, formatted.
+        value: &'a str,
+        /// The milestone, formatted.
+        milestone: &'a str,
+        /// The milestone's date, in words.
+        date: &'a str,
+    },
 }
 
 /// A point of a progress chart: its value (none when there is none) and
