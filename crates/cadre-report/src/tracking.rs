@@ -162,11 +162,7 @@ fn write_period_sheet(
         put(ws, row, 7, ind.milestone.map(|m| m.value), number)?;
         put(ws, row, 8, ind.target, number)?;
         put(ws, row, 9, ind.achievement_pct, pct)?;
-        let chip = Format::new()
-            .set_background_color(Color::RGB(status_color(ind.status)))
-            .set_font_color(Color::White)
-            .set_bold();
-        ws.write_string_with_format(row, 10, ind.status.text(lang), &chip)?;
+        ws.write_string_with_format(row, 10, ind.status.text(lang), &chip(ind.status))?;
         put(ws, row, 11, ind.period_target, number)?;
         put(ws, row, 12, ind.period_achievement_pct, pct)?;
         row += 1;
@@ -189,11 +185,7 @@ fn write_period_sheet(
                 put(ws, row, 8, c.target, number)?;
                 put(ws, row, 9, c.achievement_pct, pct)?;
                 if let Some(status) = c.status {
-                    let chip = Format::new()
-                        .set_background_color(Color::RGB(status_color(status)))
-                        .set_font_color(Color::White)
-                        .set_bold();
-                    ws.write_string_with_format(row, 10, status.text(lang), &chip)?;
+                    ws.write_string_with_format(row, 10, status.text(lang), &chip(status))?;
                 }
                 row += 1;
             }
@@ -215,6 +207,14 @@ fn write_period_sheet(
     }
     ws.autofilter(0, 0, row.saturating_sub(1).max(1), last)?;
     Ok(())
+}
+
+/// A status cell's format: white bold on the status colour.
+fn chip(status: Status) -> Format {
+    Format::new()
+        .set_background_color(Color::RGB(status_color(status)))
+        .set_font_color(Color::White)
+        .set_bold()
 }
 
 /// The formats of the financial statement's cells.
