@@ -622,9 +622,11 @@ impl<'a> Session<'a> {
             TableFormat::Xlsx => {
                 let created = period.end.and_hms_opt(0, 0, 0).unwrap_or_default();
                 let statement = engine.financial_statement(&period)?;
+                let history = engine.history(&period)?;
                 tracking_xlsx(
                     self.programme,
                     std::slice::from_ref(&table),
+                    std::slice::from_ref(&history),
                     statement.as_ref(),
                     self.lang,
                     created,
@@ -850,9 +852,14 @@ impl<'a> Session<'a> {
                     Some(last) => engine.financial_statement(last)?,
                     None => None,
                 };
+                let histories = periods
+                    .iter()
+                    .map(|p| engine.history(p))
+                    .collect::<Result<Vec<_>, _>>()?;
                 tracking_xlsx(
                     self.programme,
                     &tables,
+                    &histories,
                     statement.as_ref(),
                     self.lang,
                     stamp,
@@ -1010,16 +1017,17 @@ pub fn template(
 fn tracking_xlsx(
     programme: &Programme,
     tables: &[cadre::IndicatorTable],
+    histories: &[cadre::history::History],
     statement: Option<&cadre::finance::FinancialStatement>,
     lang: Lang,
     created: chrono::NaiveDateTime,
 ) -> Result<Vec<u8>, Error> {
-    crate::tracking::tracking_xlsx(programme, tables, statement, lang, created).map_err(|source| {
-        Error::Xlsx {
+    crate::tracking::tracking_xlsx(programme, tables, histories, statement, lang, created).map_err(
+        |source| Error::Xlsx {
             what: Box::new(crate::template::XlsxPart::TrackingTable),
             source,
-        }
-    })
+        },
+    )
 }
 
 /// The day the newest input file was last modified (UTC), if the system

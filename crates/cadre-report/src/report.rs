@@ -37,6 +37,7 @@
 
 #[cfg(feature = "pdf")]
 pub mod attachment;
+pub mod attention;
 pub mod data;
 pub mod evidence;
 pub mod format;

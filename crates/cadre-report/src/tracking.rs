@@ -4,6 +4,7 @@
 //! templates take ([`funder`]).
 
 mod funder;
+pub mod previous;
 
 use std::path::Path;
 
@@ -34,11 +35,16 @@ pub fn status_color(s: Status) -> u32 {
 
 /// The tracking workbook's bytes: one sheet per table (one per period),
 /// the financial statement when given (of the last period), and a
-/// definitions sheet. `creation` is the workbook's creation date (the same
-/// inputs give the same bytes).
+/// definitions sheet. `histories` are the engine's histories of the
+/// tables' periods ([`cadre::Engine::history`]), in the tables' order: a
+/// table with its history gets the previous quarter's cumulative value and
+/// the change since ([`previous`]); one without (a shorter or empty slice)
+/// keeps the contract's columns. `creation` is the workbook's creation date
+/// (the same inputs give the same bytes).
 pub fn tracking_xlsx(
     programme: &Programme,
     tables: &[IndicatorTable],
+    histories: &[cadre::history::History],
     statement: Option<&FinancialStatement>,
     lang: Lang,
     creation: chrono::NaiveDateTime,
@@ -65,11 +71,15 @@ pub fn tracking_xlsx(
         .set_align(FormatAlign::Top);
     let number = Format::new().set_num_format("#,##0.####");
     let pct = Format::new().set_num_format("0.0");
-    for table in tables {
+    for (i, table) in tables.iter().enumerate() {
         let name = sheet_name(&table.period.label);
         let ws = wb.add_worksheet();
         ws.set_name(&name)?;
-        write_period_sheet(ws, programme, table, lang, &header, &number, &pct)?;
+        let sheet = PeriodSheet {
+            table,
+            history: histories.get(i),
+        };
+        write_period_sheet(ws, programme, sheet, lang, &header, &number, &pct)?;
     }
     if let Some(s) = statement {
         let ws = wb.add_worksheet();
@@ -94,11 +104,17 @@ fn sheet_name(label: &str) -> String {
         .collect()
 }
 
+/// A period sheet's table, and its period's history when given.
+struct PeriodSheet<'a> {
+    table: &'a IndicatorTable,
+    history: Option<&'a cadre::history::History>,
+}
+
 #[allow(clippy::too_many_arguments)]
 fn write_period_sheet(
     ws: &mut Worksheet,
     programme: &Programme,
-    table: &IndicatorTable,
+    sheet: PeriodSheet<'_>,
     lang: Lang,
     header: &Format,
     number: &Format,
@@ -121,6 +137,7 @@ fn write_period_sheet(
     ];
     // The period target's columns only for a programme that declares one:
     // the others keep the contract's columns.
+    let table = sheet.table;
     let cols = &cols[..if table.period_targets { 13 } else { 11 }];
     for (i, (key, width)) in cols.iter().enumerate() {
         ws.write_string_with_format(0, i as u16, key.text(lang), header)?;
@@ -145,11 +162,7 @@ fn write_period_sheet(
         put(ws, row, 7, ind.milestone.map(|m| m.value), number)?;
         put(ws, row, 8, ind.target, number)?;
         put(ws, row, 9, ind.achievement_pct, pct)?;
-        let chip = Format::new()
-            .set_background_color(Color::RGB(status_color(ind.status)))
-            .set_font_color(Color::White)
-            .set_bold();
-        ws.write_string_with_format(row, 10, ind.status.text(lang), &chip)?;
+        ws.write_string_with_format(row, 10, ind.status.text(lang), &chip(ind.status))?;
         put(ws, row, 11, ind.period_target, number)?;
         put(ws, row, 12, ind.period_achievement_pct, pct)?;
         row += 1;
@@ -172,18 +185,36 @@ fn write_period_sheet(
                 put(ws, row, 8, c.target, number)?;
                 put(ws, row, 9, c.achievement_pct, pct)?;
                 if let Some(status) = c.status {
-                    let chip = Format::new()
-                        .set_background_color(Color::RGB(status_color(status)))
-                        .set_font_color(Color::White)
-                        .set_bold();
-                    ws.write_string_with_format(row, 10, status.text(lang), &chip)?;
+                    ws.write_string_with_format(row, 10, status.text(lang), &chip(status))?;
                 }
                 row += 1;
             }
         }
     }
-    ws.autofilter(0, 0, row.saturating_sub(1).max(1), cols.len() as u16 - 1)?;
+    let mut last = cols.len() as u16 - 1;
+    if let Some(history) = sheet.history {
+        previous::write_columns(
+            ws,
+            last + 1,
+            programme,
+            table,
+            history,
+            lang,
+            header,
+            number,
+        )?;
+        last += previous::COLUMNS.len() as u16;
+    }
+    ws.autofilter(0, 0, row.saturating_sub(1).max(1), last)?;
     Ok(())
+}
+
+/// A status cell's format: white bold on the status colour.
+fn chip(status: Status) -> Format {
+    Format::new()
+        .set_background_color(Color::RGB(status_color(status)))
+        .set_font_color(Color::White)
+        .set_bold()
 }
 
 /// The formats of the financial statement's cells.
@@ -504,6 +535,9 @@ pub fn read_tracking_xlsx(
 ) -> Result<Vec<(String, Vec<cadre::table::FlatRow>)>, cadre::Error> {
     let other_sheets = other_sheet_names();
     let mut out: Vec<(String, Vec<cadre::table::FlatRow>)> = Vec::new();
+    // Whether the sheet being read has the period target's columns: after
+    // the contract's, a sheet has them or the previous quarter's, or both.
+    let mut period_targets = false;
     cadre::ingest::read_sheets(path, &mut |sheet, row, cells| {
         if other_sheets.contains(&sheet) {
             return Ok(());
@@ -511,16 +545,21 @@ pub fn read_tracking_xlsx(
         if out.last().is_none_or(|(name, _)| name != sheet) {
             out.push((sheet.to_owned(), Vec::new()));
         }
-        // The first row holds the headings.
-        if row == 1 {
-            return Ok(());
-        }
         let read = SheetRow {
             path,
             sheet,
             row,
             cells,
+            period_targets,
         };
+        // The first row holds the headings.
+        if row == 1 {
+            let heading = read.text(11);
+            period_targets = Lang::ALL
+                .iter()
+                .any(|l| Word::PeriodTarget.text(*l) == heading);
+            return Ok(());
+        }
         if let (Some(flat), Some((_, rows))) = (read.flat_row(programme)?, out.last_mut()) {
             rows.push(flat);
         }
@@ -551,6 +590,8 @@ struct SheetRow<'a, 'c> {
     sheet: &'a str,
     row: u32,
     cells: &'a [(u32, Cell<'c>)],
+    /// Whether columns 11 and 12 are the period target's.
+    period_targets: bool,
 }
 
 impl SheetRow<'_, '_> {
@@ -566,7 +607,7 @@ impl SheetRow<'_, '_> {
         let (breakdown, category) = self.breakdown(programme);
         let total = breakdown.is_empty();
         let on_total = |c: u32, column: &str| -> Result<Option<f64>, cadre::Error> {
-            if total {
+            if total && (c < 11 || self.period_targets) {
                 self.number(c, column)
             } else {
                 Ok(None)

@@ -165,7 +165,9 @@ pub fn check_direction(ind: &IndicatorDef) -> Result<(), IndicatorProblem> {
 
 /// Tolerance for comparing computed values to targets: sums of decimals are
 /// not exact in binary (0.1 + 0.2), and a target met to the ninth digit is met.
-fn at_least(v: f64, threshold: f64) -> bool {
+/// Readers that judge a value against a milestone (the report's red flags)
+/// use it too, so they agree with the status.
+pub fn at_least(v: f64, threshold: f64) -> bool {
     v >= threshold - 1e-9 * threshold.abs().max(1.0)
 }
 

@@ -344,6 +344,11 @@ pub enum Word {
     BudgetLine,
     /// Heading: a nature, when its column has no label.
     Nature,
+    /// Heading: the cumulative value at the end of the previous quarter.
+    PreviousQuarterCumulative,
+    /// Heading: the change of the cumulative value since the previous
+    /// quarter, in the indicator's unit.
+    ChangeSincePreviousQuarter,
 }
 
 /// Fixed words of the data-entry template.

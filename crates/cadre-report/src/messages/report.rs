@@ -435,6 +435,13 @@ report_words! {
     NotReportedThen = "not-reported-then",
     /// A restated row today's table no longer has.
     NoLongerReported = "no-longer-reported",
+    /// Before a section a point of attention points to: "see".
+    See = "see",
+    /// Introduces the totals below their milestone that are neither off
+    /// track nor at risk.
+    MissedMilestonesIntro = "missed-milestones-intro",
+    /// Heading of the reporting units that sent nothing in the period.
+    SilentHeading = "silent-heading",
 }
 
 impl ReportWord {
@@ -731,6 +738,16 @@ pub enum ReportText<'a> {
         needed: &'a str,
         /// The verdict.
         verdict: cadre::outlook::Verdict,
+    },
+    /// A total below the milestone due by the period's end: its value,
+    /// the milestone and its date.
+    MissedMilestone {
+        /// The cumulative value, formatted.
+        value: &'a str,
+        /// The milestone, formatted.
+        milestone: &'a str,
+        /// The milestone's date, in words.
+        date: &'a str,
     },
 }
 

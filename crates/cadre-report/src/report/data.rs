@@ -226,6 +226,9 @@ pub struct Summary {
     pub at_risk: Vec<String>,
     /// How many indicators, in a sentence.
     pub count_text: String,
+    /// The other red flags, each pointing to its section: missed
+    /// milestones, the financial flags, the units that sent nothing.
+    pub red_flags: super::attention::RedFlags,
 }
 
 /// How many indicators have a status.
@@ -849,13 +852,18 @@ pub(super) fn build(
         .map(|iv| b.indicator(iv))
         .collect::<Result<_, _>>()?;
     let activities = b.activities()?;
+    let quality = b.quality(options.allow_rejected)?;
+    let sources = super::attention::Sources {
+        finance_flags: statement.is_some_and(|s| !s.flags.is_empty()),
+        silent: quality.reporting.as_ref().map(|r| r.silent.as_str()),
+    };
     Ok(ReportData {
         lang,
         programme: b.programme_data(),
         period: b.period_data(),
         issued: b.f.date(options.issue_date),
         issued_iso: options.issue_date.to_string(),
-        summary: b.summary(),
+        summary: b.summary(sources),
         logframe: super::logframe::build(programme, &indicators, kind, lang),
         indicators,
         sections: b.sections(&activities),
@@ -866,7 +874,7 @@ pub(super) fn build(
             .map(|d| b.methodology(d))
             .collect(),
         status_rules: b.status_rules(),
-        quality: b.quality(options.allow_rejected)?,
+        quality,
         provenance: b.provenance(options)?,
         words: Words::new(lang),
         narrative: narrative.map(|n| narrative_data(n, table, programme, kind, lang)),
@@ -1094,7 +1102,7 @@ impl Builder<'_> {
 
     /// The summary chapter: indicators per status, key figures, and the
     /// indicators off track and at risk.
-    fn summary(&self) -> Summary {
+    fn summary(&self, sources: super::attention::Sources<'_>) -> Summary {
         let (table, lang) = (self.table, self.lang);
         let statuses = Status::ALL
             .into_iter()
@@ -1139,6 +1147,7 @@ impl Builder<'_> {
             key_figures,
             off_track: refs(Status::OffTrack),
             at_risk: refs(Status::AtRisk),
+            red_flags: super::attention::red_flags(self.programme, table, sources, lang),
         }
     }
 

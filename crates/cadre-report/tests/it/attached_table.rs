@@ -362,6 +362,7 @@ fn the_tracking_workbook_carries_period_and_category_targets() {
         let bytes = cadre_report::tracking::tracking_xlsx(
             &p,
             std::slice::from_ref(&table),
+            &[],
             None,
             cadre::Lang::Fr,
             created,

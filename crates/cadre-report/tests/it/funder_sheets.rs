@@ -49,8 +49,15 @@ fn workbook_of(programme: &Path, lang: Lang) -> Vec<u8> {
         .unwrap()
         .and_hms_opt(0, 0, 0)
         .unwrap();
-    cadre_report::tracking::tracking_xlsx(&p, std::slice::from_ref(&table), Some(&s), lang, created)
-        .unwrap()
+    cadre_report::tracking::tracking_xlsx(
+        &p,
+        std::slice::from_ref(&table),
+        &[],
+        Some(&s),
+        lang,
+        created,
+    )
+    .unwrap()
 }
 
 fn workbook(lang: Lang) -> Vec<u8> {

@@ -631,6 +631,7 @@ fn the_tracking_workbook_has_the_statement_and_check_skips_it() {
     let bytes = cadre_report::tracking::tracking_xlsx(
         &p,
         std::slice::from_ref(&table),
+        &[],
         Some(&s),
         cadre::Lang::En,
         created,

@@ -203,6 +203,8 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::Action => "Action",
         Word::BudgetLine => "Budget line",
         Word::Nature => "Nature",
+        Word::PreviousQuarterCumulative => "Cumulative at the previous quarter",
+        Word::ChangeSincePreviousQuarter => "Change since the previous quarter",
     }
 }
 

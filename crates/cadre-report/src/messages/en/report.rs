@@ -194,6 +194,9 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::LessonsLearned => "Lessons learned",
         ReportWord::Sustainability => "Sustainability",
         ReportWord::Conclusions => "Conclusions",
+        ReportWord::See => "see",
+        ReportWord::MissedMilestonesIntro => "Milestones missed:",
+        ReportWord::SilentHeading => "Missing reports",
         ReportWord::StatusRulesIntro => {
             "An indicator’s status compares its cumulative value at the end of the period with its target and, for a total, with the milestone in force, according to its kind. With no value, it is “no data”."
         }
@@ -416,6 +419,11 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
         ReportText::RejectedNotListed { count } => {
             format!("{count} problem(s) found; `cadre validate` lists them.")
         }
+        ReportText::MissedMilestone {
+            value,
+            milestone,
+            date,
+        } => format!("{value} against a milestone of {milestone} due on {date}"),
     }
 }
 

@@ -205,6 +205,8 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::Action => "Action",
         Word::BudgetLine => "Ligne budgétaire",
         Word::Nature => "Nature",
+        Word::PreviousQuarterCumulative => "Cumul au trimestre précédent",
+        Word::ChangeSincePreviousQuarter => "Évolution depuis le trimestre précédent",
     }
 }
 

@@ -204,6 +204,9 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::LessonsLearned => "Enseignements tirés",
         ReportWord::Sustainability => "Durabilité",
         ReportWord::Conclusions => "Conclusions",
+        ReportWord::See => "voir",
+        ReportWord::MissedMilestonesIntro => "Jalons manqués\u{A0}:",
+        ReportWord::SilentHeading => "Remontées manquantes",
         ReportWord::StatusRulesIntro => {
             "Le statut d’un indicateur compare sa valeur cumulée à la fin de la période à sa cible et, pour un total, au jalon en vigueur, selon sa nature. Sans valeur, il est «\u{A0}pas de données\u{A0}»."
         }
@@ -430,6 +433,11 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
         ReportText::RejectedNotListed { count } => format!(
             "{count} problème(s) relevé(s)\u{A0}; le détail est donné par `cadre validate`."
         ),
+        ReportText::MissedMilestone {
+            value,
+            milestone,
+            date,
+        } => format!("{value} pour un jalon de {milestone} au {date}"),
     }
 }
 
