@@ -412,7 +412,7 @@ pub struct FormalData {
     /// The programme's budget (in cash; in kind apart), when the
     /// definitions declare its finances.
     pub budget: Option<String>,
-    /// Each funder's grant, when declared: "MEAE: 303 750 €".
+    /// Each funder's grant, when declared: "Alpha Foundation: 60 000 €".
     pub grants: Vec<String>,
 }
 
