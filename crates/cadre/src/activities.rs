@@ -49,6 +49,9 @@ pub struct Activities {
     pub count_label: Option<Localized>,
     /// The activities dated in the period, by date, then file and row.
     pub activities: Vec<Activity>,
+    /// How reports print the places, per language: the place column's
+    /// `value_labels` (empty when it has none: print the place).
+    pub place_labels: std::collections::BTreeMap<String, crate::text::Localized>,
 }
 
 const TITLE: &str = "__title";
@@ -85,6 +88,12 @@ impl Engine<'_> {
             label: source.label.clone(),
             count_label: source.count.as_ref().map(|c| c.label.clone()),
             activities,
+            place_labels: source
+                .place
+                .as_deref()
+                .and_then(|c| self.programme().column_schema_of(&source.dataset, c))
+                .map(|s| s.value_labels.clone())
+                .unwrap_or_default(),
         })
     }
 

@@ -353,7 +353,8 @@ impl<'a> Engine<'a> {
         (order, labels)
     }
 
-    /// The values and labels of the enum column `column` holding the
+    /// The values and labels of the enum column (or the labels of the text
+    /// column) `column` holding the
     /// categories of `ind`'s breakdown by `by`, following a composite to its
     /// parts (`depth` bounds the walk: the load refuses cycles, this only
     /// makes sure a walk ends).
@@ -385,8 +386,17 @@ impl<'a> Engine<'a> {
                     .dataset(ds.column(r)?.references.as_deref()?)?
                     .column(c)?,
             };
-            (schema_col.kind == ColumnType::Enum)
-                .then(|| (schema_col.values.clone(), schema_col.value_labels.clone()))
+            // An enum orders and labels its categories; a text column
+            // labels them when it has labels (they then sort by text).
+            match schema_col.kind {
+                ColumnType::Enum => {
+                    Some((schema_col.values.clone(), schema_col.value_labels.clone()))
+                }
+                ColumnType::Text if !schema_col.value_labels.is_empty() => {
+                    Some((Vec::new(), schema_col.value_labels.clone()))
+                }
+                _ => None,
+            }
         })
     }
 

@@ -442,7 +442,7 @@ impl Engine<'_> {
 
     /// The schema of a column (own or `reference.column`) of a dataset.
     fn column_schema(&self, dataset: &str, name: &str) -> Option<&ColumnSchema> {
-        self.programme().finance_column_schema(dataset, name)
+        self.programme().column_schema_of(dataset, name)
     }
 
     /// The schema giving a grouping column's value order and labels: the

@@ -1349,6 +1349,7 @@ impl Builder<'_> {
     fn activities(&self) -> Result<Vec<ActivityList>, ReportError> {
         let period = &self.period;
         let lists = self.engine.activities(period).map_err(ReportError::Input)?;
+        let lang = self.lang;
         Ok(lists
             .into_iter()
             .map(|l| ActivityList {
@@ -1367,7 +1368,15 @@ impl Builder<'_> {
                     .map(|a| ActivityRow {
                         date: self.f.date(a.date),
                         title: a.title,
-                        place: a.place.unwrap_or_default(),
+                        // In the report's language when the definitions
+                        // label the place.
+                        place: a
+                            .place
+                            .map(|p| match l.place_labels.get(&p).map(|x| x.get(lang)) {
+                                Some(label) if !label.is_empty() => label.to_owned(),
+                                _ => p,
+                            })
+                            .unwrap_or_default(),
                         count: a
                             .count
                             .map(|c| self.f.count(c as usize))

@@ -229,3 +229,36 @@ fn the_skeleton_has_the_sections_its_kind_has() {
     let quarter = names("2025-Q4");
     assert!(!quarter.iter().any(|n| n == "lessons.md"), "{quarter:?}");
 }
+
+/// The English report names countries and budget lines in English where
+/// the definitions label them (text columns may carry `value_labels`);
+/// the French one as the workbook writes them.
+#[test]
+fn data_labels_print_in_the_report_s_language() {
+    let root = Path::new(ROOT);
+    let p = Programme::load(root.join("indicators/terress")).unwrap();
+    let d = cadre::ingest(&p, root.join("examples/terress/terress.xlsx")).unwrap();
+    let engine = Engine::new(&p, &d);
+    let period = Period::parse("2025-Q4", p.info.calendar(), p.info.end).unwrap();
+    let table = engine.compute(&period).unwrap();
+    for (lang, country, line) in [
+        (Lang::En, "Senegal", "Participants' travel"),
+        (Lang::Fr, "Sénégal", "Transport des participants"),
+    ] {
+        let r = report_data(&engine, &table, &options(lang, date(2026, 1, 15))).unwrap();
+        let json = serde_json::to_string(&r).unwrap();
+        let a1 = r.sections.iter().find(|s| s.code == "A1").unwrap();
+        let places: Vec<&str> = a1.activities[0]
+            .rows
+            .iter()
+            .map(|x| x.place.as_str())
+            .collect();
+        assert!(places.contains(&country), "{lang}: {places:?}");
+        let lines = &r.statement.as_ref().unwrap().tables[1];
+        assert!(lines.rows.iter().any(|x| x.label == line), "{lang}: {line}");
+        assert!(
+            json.contains(&format!("\"name\":\"{country}\"")),
+            "{lang}: a breakdown category"
+        );
+    }
+}

@@ -113,6 +113,9 @@ impl ColumnSchema {
                 return Err(DatasetProblem::EnumWithoutValues { column: column() });
             }
             ColumnType::Enum => {}
+            // A text column may label its values (a country, a budget line
+            // in another language); it lists none.
+            ColumnType::Text if self.values.is_empty() && self.value_aliases.is_empty() => {}
             _ if !self.values.is_empty()
                 || !self.value_aliases.is_empty()
                 || !self.value_labels.is_empty() =>
@@ -121,7 +124,11 @@ impl ColumnSchema {
             }
             _ => {}
         }
-        if let Some(v) = self.value_labels.keys().find(|v| !self.values.contains(v)) {
+        if let Some(v) = self
+            .value_labels
+            .keys()
+            .find(|v| self.kind == ColumnType::Enum && !self.values.contains(v))
+        {
             return Err(DatasetProblem::LabelNotValue {
                 column: column(),
                 value: v.clone(),

@@ -433,7 +433,7 @@ impl Programme {
             }
             seen.push(fold_key(v));
         }
-        let schema = self.finance_column_schema(&e.dataset, column);
+        let schema = self.column_schema_of(&e.dataset, column);
         // An enum, so that every value has a meaning: a status guessed from
         // free text would be silently wrong.
         if let Some(s) = schema.filter(|s| s.kind != ColumnType::Enum) {
@@ -528,8 +528,9 @@ impl Programme {
         Ok(())
     }
 
-    /// The schema of a column (own or `reference.column`) of a dataset.
-    pub(crate) fn finance_column_schema(&self, dataset: &str, name: &str) -> Option<&ColumnSchema> {
+    /// The schema of a column (own or `reference.column`) of a dataset:
+    /// its type, values and labels.
+    pub fn column_schema_of(&self, dataset: &str, name: &str) -> Option<&ColumnSchema> {
         let ds = self.dataset(dataset)?;
         match name.split_once('.') {
             None => ds.column(name),
