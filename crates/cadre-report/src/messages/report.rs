@@ -411,6 +411,8 @@ report_words! {
     Incurred = "incurred",
     /// Heading: the payment request.
     PaymentRequest = "payment-request",
+    /// Column heading: a level's or a ceiling's signed gap to its target.
+    Gap = "gap",
     /// Heading: the lessons learned.
     LessonsLearned = "lessons-learned",
     /// Heading: sustainability.

@@ -60,6 +60,10 @@ pub struct Figure {
     /// For a share or a ratio, the two figures it divides up to the
     /// period's end (`52 / 131`); none otherwise.
     pub parts: Option<String>,
+    /// For a level or a ceiling, the value's signed distance to its target
+    /// or ceiling (`−0,8 pt`, `−2,9 pt` under a ceiling), the tracking
+    /// table's gap column; none for a total to reach.
+    pub gap: Option<String>,
 }
 
 /// A status rule of the methodology annex.
@@ -138,11 +142,20 @@ impl Figures {
                 .render(lang),
             )
         });
+        let gap = match kind {
+            FigureKind::Total => None,
+            FigureKind::Level if stages => text.clone(),
+            _ => iv
+                .cumulative_value
+                .zip(iv.target)
+                .map(|(v, t)| self.signed(self.gap(v, t), pct)),
+        };
         Figure {
             kind,
             label: label.text(lang).to_owned(),
             text,
             parts,
+            gap,
         }
     }
 

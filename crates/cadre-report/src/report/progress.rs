@@ -312,9 +312,10 @@ impl<'a> ProgressBuilder<'a> {
     }
 
     /// A change with its sign: `+12`, `−3`, `0`; percentage points for a
-    /// percentage (`+2,5 pt`).
+    /// percentage (`+2,5 pt`). One decimal at most, as the values beside
+    /// it print: `+0,5 pt`, never `+0,48 pt` beside `64,6 %`.
     fn change(&self, d: f64, percent: bool) -> String {
-        let n = self.f.number(d);
+        let n = self.f.fixed(d, 1);
         let signed = if d > 0.0 && n != "0" {
             format!("+{n}")
         } else {
@@ -358,6 +359,8 @@ mod tests {
         assert_eq!(fr.change(0.0, false), "0");
         assert_eq!(fr.change(-0.4, true), "\u{2212}0,4\u{202F}pt");
         assert_eq!(en.change(2.5, true), "+2.5\u{A0}pp");
+        assert_eq!(fr.change(0.48, true), "+0,5\u{202F}pt");
+        assert_eq!(en.change(0.06, false), "+0.1");
     }
 
     fn stage_indicator() -> IndicatorValue {

@@ -173,7 +173,8 @@ fn assert_indicators_printed(
         let change = previous
             .zip(i.cumulative_value)
             .map(|(before, now)| {
-                let n = f.number(now - before);
+                // One decimal at most, as the values beside it.
+                let n = f.fixed(now - before, 1);
                 let sign = if now > before && n != "0" { "+" } else { "" };
                 let points = if unit == "%" {
                     Conventions::of(lang).percentage_points
@@ -191,6 +192,14 @@ fn assert_indicators_printed(
             )
         };
         let target = given(i.target);
+        let figure = Figures::new(lang, p.status_rules).figure(i, false);
+        let total = figure.kind == cadre_report::report::kinds::FigureKind::Total;
+        let figure_text =
+            if def.achievement_rule() == cadre::baseline::AchievementRule::FromBaseline {
+                i.achievement_pct.map(|a| f.percent(a)).unwrap_or_else(dash)
+            } else {
+                figure.text.unwrap_or_else(dash)
+            };
         let cells = [
             given(i.baseline),
             value(i.milestone.map(|m| m.value)),
@@ -203,17 +212,11 @@ fn assert_indicators_printed(
             value(i.cumulative_value),
             value(previous),
             change,
-            // A total's achievement, a level's gap, a ceiling's verdict;
-            // the achievement whatever the kind when it is measured from
-            // the baseline.
-            if def.achievement_rule() == cadre::baseline::AchievementRule::FromBaseline {
-                i.achievement_pct.map(|a| f.percent(a)).unwrap_or_else(dash)
-            } else {
-                Figures::new(lang, p.status_rules)
-                    .figure(i, false)
-                    .text
-                    .unwrap_or_else(dash)
-            },
+            // A total's achievement in its column, a level's gap or a
+            // ceiling's verdict in the next (the achievement whatever the
+            // kind when it is measured from the baseline).
+            if total { figure_text } else { dash() },
+            figure.gap.clone().unwrap_or_else(dash),
             i.status.text(lang).to_owned(),
         ];
         // A dated baseline prints its date under it, on lines of its own:

@@ -59,7 +59,7 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::AtRiskIntro => "To watch (at risk):",
         ReportWord::Tracking => "Indicator tracking table",
         ReportWord::TrackingNote => {
-            "Cumulative values from the start of the programme to the end of the period; “Period”: value over the period alone. “Ach.”: cumulative / target for a total, the gap to the target for a level, the margin or excess for a ceiling. “Prev. qtr”: cumulative value at the end of the previous quarter; “Change”: the change since."
+            "Cumulative values from the start of the programme to the end of the period; “Period”: value over the period alone. “Ach.”: cumulative / target, for a total; “Gap”: the value less the target for a level, less the ceiling for a ceiling (negative: under it). The milestone is the one in force, with its date. “Prev. qtr”: cumulative value at the end of the previous quarter; “Change”: the change since."
         }
         ReportWord::Code => "Code",
         ReportWord::Indicator => "Indicator",
@@ -197,6 +197,7 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::See => "see",
         ReportWord::MissedMilestonesIntro => "Milestones missed:",
         ReportWord::SilentHeading => "Missing reports",
+        ReportWord::Gap => "Gap",
         ReportWord::StatusRulesIntro => {
             "An indicator’s status compares its cumulative value at the end of the period with its target and, for a total, with the milestone in force, according to its kind. With no value, it is “no data”."
         }

@@ -69,7 +69,7 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::AtRiskIntro => "À surveiller (à risque)\u{A0}:",
         ReportWord::Tracking => "Tableau de suivi des indicateurs",
         ReportWord::TrackingNote => {
-            "Valeurs cumulées depuis le début du programme jusqu’à la fin de la période\u{A0}; «\u{A0}Période\u{A0}»\u{A0}: valeur calculée sur la seule période. «\u{A0}Réal.\u{A0}»\u{A0}: cumul / cible pour un total, écart à la cible pour un niveau, marge ou dépassement pour un plafond. «\u{A0}Trim. préc.\u{A0}»\u{A0}: cumul à la fin du trimestre précédent\u{A0}; «\u{A0}Évol.\u{A0}»\u{A0}: écart du cumul depuis."
+            "Valeurs cumulées depuis le début du programme jusqu’à la fin de la période\u{A0}; «\u{A0}Période\u{A0}»\u{A0}: valeur calculée sur la seule période. «\u{A0}Réal.\u{A0}»\u{A0}: cumul / cible, pour un total\u{A0}; «\u{A0}Écart\u{A0}»\u{A0}: valeur moins cible pour un niveau, moins plafond pour un plafond (négatif\u{A0}: sous le plafond). Le jalon est celui en vigueur, avec sa date. «\u{A0}Trim. préc.\u{A0}»\u{A0}: cumul à la fin du trimestre précédent\u{A0}; «\u{A0}Évol.\u{A0}»\u{A0}: écart du cumul depuis."
         }
         ReportWord::Code => "Code",
         ReportWord::Indicator => "Indicateur",
@@ -207,6 +207,7 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::See => "voir",
         ReportWord::MissedMilestonesIntro => "Jalons manqués\u{A0}:",
         ReportWord::SilentHeading => "Remontées manquantes",
+        ReportWord::Gap => "Écart",
         ReportWord::StatusRulesIntro => {
             "Le statut d’un indicateur compare sa valeur cumulée à la fin de la période à sa cible et, pour un total, au jalon en vigueur, selon sa nature. Sans valeur, il est «\u{A0}pas de données\u{A0}»."
         }
