@@ -440,11 +440,6 @@ impl Engine<'_> {
         })
     }
 
-    /// The schema of a column (own or `reference.column`) of a dataset.
-    fn column_schema(&self, dataset: &str, name: &str) -> Option<&ColumnSchema> {
-        self.programme().column_schema_of(dataset, name)
-    }
-
     /// The schema giving a grouping column's value order and labels: the
     /// one with labels (the expenses' first), else with values, else the
     /// budget's.
@@ -455,8 +450,8 @@ impl Engine<'_> {
         expenses: &str,
         expenses_column: Option<&str>,
     ) -> Option<&ColumnSchema> {
-        let e = expenses_column.and_then(|c| self.column_schema(expenses, c));
-        let b = budget_column.and_then(|c| self.column_schema(budget, c));
+        let e = expenses_column.and_then(|c| self.programme().column_schema_of(expenses, c));
+        let b = budget_column.and_then(|c| self.programme().column_schema_of(budget, c));
         let labels = |s: &Option<&ColumnSchema>| s.is_some_and(|s| !s.value_labels.is_empty());
         let values = |s: &Option<&ColumnSchema>| s.is_some_and(|s| !s.values.is_empty());
         match (e, b) {

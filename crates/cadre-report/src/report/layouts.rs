@@ -8,11 +8,11 @@
 //! Every printed total is the sum of its printed rows.
 
 use cadre::Programme;
-use cadre::finance::{BudgetFigures, BudgetRow, FinancialStatement};
+use cadre::finance::{BudgetRow, FinancialStatement};
 use cadre::programme::RowSelector;
 use serde::Serialize;
 
-use super::rounding::printed;
+use super::rounding::{printed, printed_column as column};
 use super::statement::Writer;
 use crate::messages::report::ReportWord;
 
@@ -109,16 +109,6 @@ fn names(r: &BudgetRow, w: &Writer) -> (String, String) {
         (None, None, Some(a)) => (a.value.clone(), a.text(w.lang).to_owned()),
         (None, None, None) => (String::new(), String::new()),
     }
-}
-
-/// Columns of `rows` as printed, each adding up to the total's.
-fn column(
-    rows: &[BudgetRow],
-    total: &BudgetFigures,
-    pick: fn(&BudgetFigures) -> f64,
-) -> (Vec<f64>, f64) {
-    let values: Vec<f64> = rows.iter().map(|r| pick(&r.figures)).collect();
-    printed(&values, pick(total), 1.0)
 }
 
 /// The Cerfa n°15059 fiche 6-2.

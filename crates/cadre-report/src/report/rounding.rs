@@ -44,6 +44,18 @@ pub fn printed(values: &[f64], total: f64, unit: f64) -> (Vec<f64>, f64) {
     }
 }
 
+/// One column of a statement's `rows` as printed (`pick` the figure),
+/// adding up to `total`'s, in whole units of the currency; the total as
+/// printed last.
+pub(super) fn printed_column(
+    rows: &[cadre::finance::BudgetRow],
+    total: &cadre::finance::BudgetFigures,
+    pick: fn(&cadre::finance::BudgetFigures) -> f64,
+) -> (Vec<f64>, f64) {
+    let values: Vec<f64> = rows.iter().map(|r| pick(&r.figures)).collect();
+    printed(&values, pick(total), 1.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

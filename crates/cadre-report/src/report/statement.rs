@@ -376,10 +376,7 @@ impl Labels {
 /// (`super::rounding`): per row, then for the total, budget, spent in the
 /// period and spent to date, in whole units of the currency.
 fn printed_figures(rows: &[BudgetRow], total: &BudgetFigures) -> (Vec<[f64; 3]>, [f64; 3]) {
-    let column = |pick: fn(&BudgetFigures) -> f64| {
-        let values: Vec<f64> = rows.iter().map(|r| pick(&r.figures)).collect();
-        super::rounding::printed(&values, pick(total), 1.0)
-    };
+    let column = |pick| super::rounding::printed_column(rows, total, pick);
     let (budget, b) = column(|x| x.budget);
     let (period, p) = column(|x| x.spent_period);
     let (to_date, t) = column(|x| x.spent_to_date);

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::justifications::{self, Justification};
 use super::markdown::Block;
-use super::rounding::printed;
+use super::rounding::printed_column;
 use super::statement::Writer;
 use crate::messages::report::{ReportWord, StatementText};
 
@@ -162,10 +162,7 @@ fn table(
     group_label: Option<String>,
     label: &str,
 ) -> VarianceTable {
-    let column = |pick: fn(&BudgetFigures) -> f64| {
-        let values: Vec<f64> = rows.iter().map(|r| pick(&r.figures)).collect();
-        printed(&values, pick(total), 1.0)
-    };
+    let column = |pick| printed_column(rows, total, pick);
     let (budget, budget_t) = column(|x| x.budget);
     let (spent, spent_t) = column(|x| x.spent_to_date);
     let (commit, commit_t) = column(|x| x.committed + x.planned + x.paid_after);

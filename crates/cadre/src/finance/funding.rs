@@ -160,10 +160,10 @@ impl Engine<'_> {
             .expenses
             .funder
             .as_deref()
-            .and_then(|c| self.column_schema(&fin.expenses.dataset, c))
+            .and_then(|c| self.programme().column_schema_of(&fin.expenses.dataset, c))
             .or_else(|| {
                 let i = fin.instalments.as_ref()?;
-                self.column_schema(&i.dataset, &i.funder)
+                self.programme().column_schema_of(&i.dataset, &i.funder)
             });
         sort_values(&mut others, schema);
         others.dedup();
