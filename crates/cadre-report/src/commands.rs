@@ -650,7 +650,7 @@ impl<'a> Session<'a> {
     #[cfg(feature = "pdf")]
     pub fn report(&self, when: &When, args: &ReportArgs) -> Result<Outcome, Error> {
         let mut notes = self.accepted()?;
-        let period = self.period(when)?;
+        let period = crate::report::report_period(self.period(when)?, &self.programme.info);
         let engine = self.engine();
         let table = engine.compute(&period)?;
         let options = self.report_options(&period, when, args)?;

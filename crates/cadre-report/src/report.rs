@@ -36,8 +36,10 @@
 //! ```
 
 #[cfg(feature = "pdf")]
+pub mod annual;
 pub mod attachment;
 pub mod attention;
+pub mod conclusions;
 pub mod data;
 pub mod evidence;
 pub mod format;
@@ -235,6 +237,26 @@ impl ReportKind {
             ReportKind::Progress => ReportWord::ReportProgress,
         }
         .text(lang)
+    }
+}
+
+/// The period a report covers. `project` counts to today, as the
+/// contract has `compute --period project` do; but once the programme has
+/// ended, its final report covers the programme, from its first day to its
+/// last, as a funder reads a final report. The rows dated between that day
+/// and the date of issue are not lost: the anomalies annex lists them
+/// ("dated after the programme's last day").
+pub fn report_period(
+    period: cadre::Period,
+    info: &cadre::programme::ProgrammeInfo,
+) -> cadre::Period {
+    if period.label == "project" && period.end > info.end {
+        cadre::Period {
+            end: info.end,
+            ..period
+        }
+    } else {
+        period
     }
 }
 

@@ -1,7 +1,8 @@
 //! What looks wrong in accepted data without breaking a rule: rows dated
 //! after the report's date of issue (but the expenses a status column says
 //! are committed or planned, which are ahead by nature) or before the
-//! programme's start (they are outside every window, silently otherwise), empty values in the
+//! programme's start or after its last day (they are outside every window,
+//! or outside the final report, silently otherwise), empty values in the
 //! columns indicators break down by (a gender not stated), and rows that
 //! repeat another row whole in a dataset without a key. Each comes with its
 //! count and its first rows, for the data-quality annex.
@@ -49,6 +50,10 @@ pub enum AnomalyKind {
     AfterIssue,
     /// Dated before the programme's start.
     BeforeStart,
+    /// Dated after the programme's last day (and not after the date of
+    /// issue, which [`AnomalyKind::AfterIssue`] lists): outside the final
+    /// report, which ends that day, though `project` counts to today.
+    AfterEnd,
     /// No value in a column an indicator breaks down by.
     EmptyBreakdown,
     /// The same values as an earlier row, in a dataset without a key.
@@ -93,7 +98,7 @@ impl Engine<'_> {
     }
 
     /// The rows of a date column dated after the date of issue, then those
-    /// dated before the programme's start.
+    /// dated before the programme's start, then those after its last day.
     fn date_anomalies(
         &self,
         ds: &Dataset,
@@ -109,6 +114,7 @@ impl Engine<'_> {
             .map_err(polars_error(&ds.name))?;
         let issued = to_epoch_days(issued);
         let start = to_epoch_days(self.programme().info.start);
+        let end = to_epoch_days(self.programme().info.end);
         let planned = self.planned_expenses(ds, column)?;
         let outside = |kind, outside: &dyn Fn(usize, i32) -> bool| {
             let hits: Vec<(u32, u32)> = days
@@ -126,6 +132,9 @@ impl Engine<'_> {
                 d > issued && !planned.get(i).copied().unwrap_or(false)
             }),
             outside(AnomalyKind::BeforeStart, &|_, d| d < start),
+            outside(AnomalyKind::AfterEnd, &|i, d| {
+                d > end && d <= issued && !planned.get(i).copied().unwrap_or(false)
+            }),
         ]
         .into_iter()
         .flatten()

@@ -244,6 +244,8 @@ report_words! {
     AnomalyAfterIssue = "anomaly-after-issue",
     /// Rows dated before the programme's start.
     AnomalyBeforeStart = "anomaly-before-start",
+    /// Rows dated after the programme's last day.
+    AnomalyAfterEnd = "anomaly-after-end",
     /// Rows with no value in a breakdown column.
     AnomalyEmptyBreakdown = "anomaly-empty-breakdown",
     /// Rows identical to an earlier row.
@@ -419,6 +421,24 @@ report_words! {
     Sustainability = "sustainability",
     /// Heading: the chapter closing an annual or final report.
     Conclusions = "conclusions",
+    /// Heading: the year against its targets (annual report).
+    YearTargets = "year-targets",
+    /// Introduces the year's targets table.
+    YearTargetsIntro = "year-targets-intro",
+    /// A year's own target (`period_targets`).
+    YearTarget = "year-target",
+    /// Column heading: the value expected.
+    Expected = "expected",
+    /// Column heading: the value reached.
+    Reached = "reached",
+    /// Column heading: the cumulative value at the year's end.
+    AtYearEnd = "at-year-end",
+    /// A target met (on time, for a milestone).
+    TargetMet = "target-met",
+    /// A target not met.
+    TargetNotMet = "target-not-met",
+    /// Heading: the conclusions' results, one by one.
+    ByResult = "by-result",
     /// Heading: the logframe matrix.
     Logframe = "logframe",
     /// A result's level: the overall objective.
@@ -483,6 +503,28 @@ pub enum ReportText<'a> {
         start: &'a str,
         /// Last day.
         end: &'a str,
+    },
+    /// A milestone by its date: "Milestone of 30 June 2025".
+    MilestoneOf {
+        /// Its date, in words.
+        date: &'a str,
+    },
+    /// How a result ends: "2 of its 3 indicators achieved their target."
+    ResultAchieved {
+        /// How many of its indicators are achieved.
+        achieved: usize,
+        /// How many it has.
+        of: usize,
+    },
+    /// A value against its target or ceiling, at the end: "8 against a
+    /// target of 10".
+    ReachedAgainst {
+        /// The value reached, formatted.
+        value: &'a str,
+        /// The target or ceiling, formatted.
+        target: &'a str,
+        /// Whether it is a ceiling.
+        ceiling: bool,
     },
     /// A count out of a total (`65 sur 300`).
     OutOf {

@@ -70,6 +70,14 @@ pub struct ReportData {
     pub finance: Finance,
     /// The logframe matrix, in an annual or final report.
     pub logframe: Option<super::logframe::LogframeData>,
+    /// The year against its targets, in an annual report whose year has
+    /// any; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year_targets: Option<super::annual::YearTargetsData>,
+    /// What the data concludes of each result, in a final report; absent
+    /// otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conclusions: Option<Vec<super::conclusions::ResultConclusion>>,
     /// The methodology annex: every indicator's definition.
     pub methodology: Vec<MethodologyData>,
     /// The methodology annex: the status rule of each kind of indicator
@@ -205,6 +213,9 @@ pub struct PeriodData {
     pub elapsed_fraction: f64,
     /// Its dates in a sentence: "from 1 October 2025 to 31 December 2025".
     pub range: String,
+    /// Whether `written` is already its dates (a span, the whole
+    /// programme), so the cover does not repeat them.
+    pub written_is_range: bool,
     /// What the report is: `quarterly`, `annual`, `final`…
     pub kind: super::ReportKind,
     /// The report's title, as its kind calls it: "Annual report".
@@ -865,6 +876,11 @@ pub(super) fn build(
         issued_iso: options.issue_date.to_string(),
         summary: b.summary(sources),
         logframe: super::logframe::build(programme, &indicators, kind, lang),
+        year_targets: match kind {
+            super::ReportKind::Annual => super::annual::build(engine, table, lang)?,
+            _ => None,
+        },
+        conclusions: super::conclusions::build(programme, table, kind, lang),
         indicators,
         sections: b.sections(&activities),
         finance: b.finance(),
@@ -934,6 +950,7 @@ pub(super) fn anomaly_words(
     let what = match a.kind {
         AnomalyKind::AfterIssue => ReportWord::AnomalyAfterIssue,
         AnomalyKind::BeforeStart => ReportWord::AnomalyBeforeStart,
+        AnomalyKind::AfterEnd => ReportWord::AnomalyAfterEnd,
         AnomalyKind::EmptyBreakdown => ReportWord::AnomalyEmptyBreakdown,
         AnomalyKind::DuplicateRow => ReportWord::AnomalyDuplicate,
     };
@@ -1089,6 +1106,8 @@ impl Builder<'_> {
                 end: &end,
             }
             .render(lang),
+            written_is_range: cadre::period::PeriodKind::of(&period.label)
+                == cadre::period::PeriodKind::Range,
             start,
             end,
             start_iso: period.start.to_string(),

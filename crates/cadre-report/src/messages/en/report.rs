@@ -194,6 +194,15 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::LessonsLearned => "Lessons learned",
         ReportWord::Sustainability => "Sustainability",
         ReportWord::Conclusions => "Conclusions",
+        ReportWord::YearTargets => "The year against its targets",
+        ReportWord::YearTargetsIntro => "For each indicator, what the definitions set for the year: its own target (the value of the year's rows alone) or a milestone dated within the year (a cumulative value due by its date, judged at that date; \"At year end\": the cumulative value on the year's last day).",
+        ReportWord::YearTarget => "Year's target",
+        ReportWord::Expected => "Expected",
+        ReportWord::Reached => "Reached",
+        ReportWord::AtYearEnd => "At year end",
+        ReportWord::TargetMet => "met",
+        ReportWord::TargetNotMet => "not met",
+        ReportWord::ByResult => "By result",
         ReportWord::See => "see",
         ReportWord::MissedMilestonesIntro => "Milestones missed:",
         ReportWord::SilentHeading => "Missing reports",
@@ -232,6 +241,7 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::AnomalyFirstRows => "First rows",
         ReportWord::AnomalyAfterIssue => "dated after the date of issue",
         ReportWord::AnomalyBeforeStart => "dated before the programme's start",
+        ReportWord::AnomalyAfterEnd => "dated after the programme's last day",
         ReportWord::AnomalyEmptyBreakdown => "no value for a breakdown",
         ReportWord::AnomalyDuplicate => "identical to an earlier row",
         ReportWord::ReportStatus => "Report status",
@@ -364,6 +374,16 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
             "{dataset}: {period} {} dated in the period ({period_then} then, {period_change}), {cumulative} up to its end ({cumulative_then} then)",
             if *n == 1 { "row" } else { "rows" }
         ),
+        ReportText::MilestoneOf { date } => format!("Milestone of {date}"),
+        ReportText::ResultAchieved { achieved, of } => match (*achieved, *of) {
+            (1, 1) => "Its indicator achieved its target.".to_owned(),
+            (_, 1) => "Its indicator did not achieve its target.".to_owned(),
+            _ => format!("{achieved} of its {of} indicators achieved their target."),
+        },
+        ReportText::ReachedAgainst { value, target, ceiling } => match ceiling {
+            true => format!("{value} against a ceiling of {target}"),
+            false => format!("{value} against a target of {target}"),
+        },
         ReportText::FromTo { start, end } => format!("{start} – {end}"),
         ReportText::ProgrammeYear { n, start, end } => {
             format!("Programme year {n} ({start} – {end})")

@@ -204,6 +204,15 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::LessonsLearned => "Enseignements tirés",
         ReportWord::Sustainability => "Durabilité",
         ReportWord::Conclusions => "Conclusions",
+        ReportWord::YearTargets => "L’année au regard de ses cibles",
+        ReportWord::YearTargetsIntro => "Pour chaque indicateur, ce que les définitions fixaient pour l’année : sa cible propre (valeur des seules lignes de l’année) ou un jalon daté dans l’année (valeur cumulée due à sa date, jugée à cette date ; « En fin d’année » : le cumul au dernier jour de l’année).",
+        ReportWord::YearTarget => "Cible de l’année",
+        ReportWord::Expected => "Attendu",
+        ReportWord::Reached => "Atteint",
+        ReportWord::AtYearEnd => "En fin d’année",
+        ReportWord::TargetMet => "atteint",
+        ReportWord::TargetNotMet => "non atteint",
+        ReportWord::ByResult => "Par résultat",
         ReportWord::See => "voir",
         ReportWord::MissedMilestonesIntro => "Jalons manqués\u{A0}:",
         ReportWord::SilentHeading => "Remontées manquantes",
@@ -242,6 +251,7 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::AnomalyFirstRows => "Premières lignes",
         ReportWord::AnomalyAfterIssue => "datées après la date d’édition",
         ReportWord::AnomalyBeforeStart => "datées avant le début du programme",
+        ReportWord::AnomalyAfterEnd => "datées après le dernier jour du programme",
         ReportWord::AnomalyEmptyBreakdown => "sans valeur pour une ventilation",
         ReportWord::AnomalyDuplicate => "identiques à une ligne précédente",
         ReportWord::ReportStatus => "Statut du rapport",
@@ -323,6 +333,17 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
             "{dataset} : {period} {} de la période ({period_then} alors, {period_change}), {cumulative} jusqu’à sa fin ({cumulative_then} alors)",
             super::plural(*n as usize, "ligne datée", "lignes datées")
         ),
+        ReportText::MilestoneOf { date } => format!("Jalon du {date}"),
+        ReportText::ResultAchieved { achieved, of } => match (*achieved, *of) {
+            (1, 1) => "Son indicateur a atteint sa cible.".to_owned(),
+            (_, 1) => "Son indicateur n’a pas atteint sa cible.".to_owned(),
+            (0 | 1, _) => format!("{achieved} indicateur sur {of} a atteint sa cible."),
+            _ => format!("{achieved} indicateurs sur {of} ont atteint leur cible."),
+        },
+        ReportText::ReachedAgainst { value, target, ceiling } => match ceiling {
+            true => format!("{value} pour un plafond de {target}"),
+            false => format!("{value} pour une cible de {target}"),
+        },
         ReportText::FromTo { start, end } => format!("{start} – {end}"),
         ReportText::ProgrammeYear { n, start, end } => {
             format!("Année {n} du programme ({start} – {end})")
