@@ -873,7 +873,8 @@ impl<'a> Session<'a> {
     /// writes the files it lacks into `<folder>/<period>/`).
     pub fn narrative(&self, when: &When) -> Result<NarrativeSkeleton, Error> {
         let notes = self.accepted()?;
-        let period = self.period(when)?;
+        // The reminders state the values the report will print.
+        let period = crate::report::report_period(self.period(when)?, &self.programme.info);
         let engine = self.engine();
         let table = engine.compute(&period)?;
         let statement = engine.financial_statement(&period)?;

@@ -213,6 +213,11 @@ pub enum Word {
     DifficultiesAndMeasures,
     /// Narrative heading: next quarter's plan.
     NextQuarterPlan,
+    /// Narrative heading: the next year's plan (annual report).
+    NextYearPlan,
+    /// Narrative heading: what the result achieved and what remains (final
+    /// report).
+    ResultConclusions,
     /// Narrative reminder: the indicators at the period's end.
     IndicatorsAtPeriodEnd,
     /// Sheet of the financial statement.

@@ -438,10 +438,17 @@ pub fn skeleton(
             reminder += &format!("- {}\n", line(i));
         }
         let mut text = comment(reminder.trim_end());
+        // What comes after the period: a final report has no next period,
+        // so it closes on the result's conclusions.
+        let next = match kind {
+            super::ReportKind::Final => Word::ResultConclusions,
+            super::ReportKind::Annual => Word::NextYearPlan,
+            _ => Word::NextQuarterPlan,
+        };
         for heading in [
             Word::ActivitiesCarriedOut,
             Word::DifficultiesAndMeasures,
-            Word::NextQuarterPlan,
+            next,
         ] {
             text += &format!("\n## {}\n\n", heading.text(lang));
         }

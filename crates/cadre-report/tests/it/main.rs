@@ -5,6 +5,7 @@ mod attached_table;
 mod baselines;
 mod browser;
 mod cli;
+mod closing;
 mod financing;
 mod funder_sheets;
 mod iati;

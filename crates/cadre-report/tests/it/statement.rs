@@ -36,7 +36,7 @@ fn amount(c: &Data) -> f64 {
 }
 
 /// A date cell, `dd/mm/yyyy` (maybe with a time) or `yyyy-mm-dd`.
-fn day(c: &Data) -> NaiveDate {
+pub(crate) fn day(c: &Data) -> NaiveDate {
     match c {
         Data::DateTime(d) => d.as_datetime().expect("date").date(),
         Data::String(s) => {
@@ -51,7 +51,7 @@ fn day(c: &Data) -> NaiveDate {
 }
 
 /// The sheet's rows under its header, non-empty, as (header → cell).
-fn sheet(workbook: &str, name: &str) -> Vec<BTreeMap<String, Data>> {
+pub(crate) fn sheet(workbook: &str, name: &str) -> Vec<BTreeMap<String, Data>> {
     let mut book = calamine::open_workbook_auto(Path::new(ROOT).join(workbook)).expect("workbook");
     let range = book.worksheet_range(name).expect("sheet");
     let mut rows = range.rows();

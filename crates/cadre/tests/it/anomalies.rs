@@ -46,3 +46,34 @@ fn rows_outside_every_window_and_empty_breakdowns_are_counted_with_their_rows() 
 fn rows(a: &Anomaly) -> Vec<u32> {
     a.rows.iter().map(|r| r.row).collect()
 }
+
+/// A session held after the programme's last day but before the date of
+/// issue is listed as such (the final report, which ends that day, leaves
+/// it out); one after the date of issue is listed only as after the issue.
+#[test]
+fn rows_after_the_programme_s_last_day_are_counted_apart_from_those_after_the_issue() {
+    let p = Programme::load(repo().join("tests/compute/programme")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mini = repo().join("tests/compute/cases/mini/data");
+    for entry in std::fs::read_dir(&mini).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    // The programme ends on 31 December 2024; the report is issued on
+    // 1 February 2025. Sheet rows 8 and 9.
+    let sessions = dir.path().join("sessions.csv");
+    let mut text = std::fs::read_to_string(&sessions).unwrap();
+    text += "V3,visite,2025-01-15,S1\nV4,visite,2025-03-10,S2\n";
+    std::fs::write(&sessions, text).unwrap();
+    let d = cadre::ingest(&p, dir.path()).unwrap();
+    let issued = NaiveDate::from_ymd_opt(2025, 2, 1).unwrap();
+    let all = Engine::new(&p, &d).anomalies(issued).unwrap();
+    let of = |kind: AnomalyKind| {
+        all.iter()
+            .find(|a| a.dataset == "sessions" && a.kind == kind)
+            .map(rows)
+            .unwrap_or_default()
+    };
+    assert_eq!(of(AnomalyKind::AfterEnd), vec![8], "{all:#?}");
+    assert_eq!(of(AnomalyKind::AfterIssue), vec![9], "{all:#?}");
+}

@@ -138,6 +138,8 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::ActivitiesCarriedOut => "Activities carried out",
         Word::DifficultiesAndMeasures => "Difficulties and corrective measures",
         Word::NextQuarterPlan => "Next quarter's plan",
+        Word::NextYearPlan => "Next year's plan",
+        Word::ResultConclusions => "Conclusions and outlook",
         Word::IndicatorsAtPeriodEnd => "Indicators at the end of the period",
         Word::RoleGroups => "groups",
         Word::RoleIndicator => "indicator",

@@ -140,6 +140,8 @@ pub(super) fn word(w: Word) -> &'static str {
         Word::ActivitiesCarriedOut => "Activités réalisées",
         Word::DifficultiesAndMeasures => "Difficultés et mesures correctives",
         Word::NextQuarterPlan => "Prévisions pour le trimestre suivant",
+        Word::NextYearPlan => "Prévisions pour l’année suivante",
+        Word::ResultConclusions => "Conclusions et perspectives",
         Word::IndicatorsAtPeriodEnd => "Indicateurs à la fin de la période",
         Word::RoleGroups => "groupes",
         Word::RoleIndicator => "indicateur",
