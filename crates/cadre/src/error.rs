@@ -65,6 +65,21 @@ pub enum Error {
         /// The closest header, if any is close.
         closest: Option<String>,
     },
+    /// Two headers of a sheet name the same column by the end of their
+    /// group paths (`grp_a/date`, `grp_b/date`), and none names it exactly.
+    AmbiguousHeader {
+        /// The workbook or csv file.
+        path: PathBuf,
+        /// The sheet.
+        sheet: String,
+        /// The dataset the sheet was read as.
+        dataset: String,
+        /// The column both headers name.
+        column: String,
+        /// The two headers, as written, in sheet order (boxed: errors
+        /// travel in every `Result`).
+        headers: Box<[String; 2]>,
+    },
     /// A period could not be read.
     Period {
         /// What was given.

@@ -1202,6 +1202,7 @@ pub(crate) fn dtype_of(kind: ColumnType) -> DataType {
         ColumnType::Integer => DataType::Int64,
         ColumnType::Amount => DataType::Float64,
         ColumnType::Date => DataType::Date,
+        ColumnType::Boolean => DataType::Boolean,
     }
 }
 
