@@ -275,7 +275,10 @@ pub fn to_bool(cell: &Cell) -> Result<Option<bool>, CellError> {
 pub fn parse_bool_text(t: &str) -> Option<bool> {
     let t = t.trim();
     // Most cells are already folded spellings: no allocation for them.
-    let folded = if t.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+    let folded = if t
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    {
         Cow::Borrowed(t)
     } else {
         Cow::Owned(crate::text::fold_value(t))
@@ -415,10 +418,14 @@ mod tests {
 
     #[test]
     fn booleans_in_every_usual_spelling() {
-        for yes in ["yes", "Yes", "Y", "oui", "OUI", "o", "true", "TRUE", "vrai", "Vrai", "1", " oui "] {
+        for yes in [
+            "yes", "Yes", "Y", "oui", "OUI", "o", "true", "TRUE", "vrai", "Vrai", "1", " oui ",
+        ] {
             assert_eq!(to_bool(&text(yes)), Ok(Some(true)), "{yes:?}");
         }
-        for no in ["no", "NO", "n", "N", "non", "Non", "false", "False", "faux", "FAUX", "0"] {
+        for no in [
+            "no", "NO", "n", "N", "non", "Non", "false", "False", "faux", "FAUX", "0",
+        ] {
             assert_eq!(to_bool(&text(no)), Ok(Some(false)), "{no:?}");
         }
         assert_eq!(to_bool(&Cell::Bool(true)), Ok(Some(true)));
@@ -429,12 +436,25 @@ mod tests {
         assert_eq!(to_bool(&Cell::Float(0.0)), Ok(Some(false)));
         assert_eq!(to_bool(&text("  ")), Ok(None));
         assert_eq!(to_bool(&Cell::Empty), Ok(None));
-        for bad in ["peut-être", "2", "ye", "oui non", "1.0", "-1", "vraiment", "t", "f"] {
+        for bad in [
+            "peut-être",
+            "2",
+            "ye",
+            "oui non",
+            "1.0",
+            "-1",
+            "vraiment",
+            "t",
+            "f",
+        ] {
             assert_eq!(to_bool(&text(bad)), Err(CellError::NotABoolean), "{bad:?}");
         }
         assert_eq!(to_bool(&Cell::Int(2)), Err(CellError::NotABoolean));
         assert_eq!(to_bool(&Cell::Float(0.5)), Err(CellError::NotABoolean));
-        let date = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap().and_hms_opt(0, 0, 0).unwrap();
+        let date = NaiveDate::from_ymd_opt(2025, 1, 1)
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap();
         assert_eq!(to_bool(&Cell::DateTime(date)), Err(CellError::NotABoolean));
         assert_eq!(
             to_bool(&Cell::Error("#N/A".into())),

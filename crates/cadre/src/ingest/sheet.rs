@@ -226,7 +226,7 @@ impl<'s> SheetIngester<'s> {
         self.last_row = number;
         let mut found = Vec::new();
         // Per column, the headers naming it by the end of their group path
-        // (`grp_evenement/date`), in sheet order.
+        // (`grp_visit/date`), in sheet order.
         let mut by_path: Vec<Vec<u32>> = vec![Vec::new(); self.schema.columns.len()];
         for (col, c) in cells {
             let h = c.display().trim().to_owned();
@@ -610,6 +610,8 @@ fn typed<'c>(col: &ColumnSchema, c: &'c Cell) -> std::result::Result<Value<'c>, 
             None => Value::Null,
             Some(d) => Value::Date(crate::period::to_epoch_days(d)),
         },
-        ColumnType::Boolean => cell::to_bool(c).map_err(rule)?.map_or(Value::Null, Value::Bool),
+        ColumnType::Boolean => cell::to_bool(c)
+            .map_err(rule)?
+            .map_or(Value::Null, Value::Bool),
     })
 }

@@ -280,9 +280,9 @@ pub(super) fn rule(r: &Rule) -> String {
         Rule::NotWhole => "a whole number is expected".into(),
         Rule::NotADate => "a date is expected: 2025-04-15, 15/04/2025, 15/04/2025 14:30, an ISO 8601 date-time (2025-04-15T14:30, 2025-04-15 14:30:00, with or without fractions of a second and a zone: 2025-04-15T14:30:00.000+01:00, 2025-04-15T14:30:00Z) or a date cell".into(),
         Rule::NotABoolean => format!(
-            "yes or no is expected: {} for yes, {} for no (case and accents ignored), or a TRUE/FALSE cell",
-            crate::cell::TRUE_SPELLINGS.join(", "),
-            crate::cell::FALSE_SPELLINGS.join(", ")
+            "yes or no is expected: {} or {} (case and accents ignored), or a TRUE/FALSE cell",
+            crate::cell::TRUE_SPELLINGS.join("/"),
+            crate::cell::FALSE_SPELLINGS.join("/")
         ),
         Rule::SpreadsheetError => "the cell holds a spreadsheet error".into(),
         Rule::NotAllowed { allowed, closest } => format!(

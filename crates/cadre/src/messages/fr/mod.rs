@@ -289,9 +289,9 @@ pub(super) fn rule(r: &Rule) -> String {
         Rule::NotWhole => "nombre entier attendu".into(),
         Rule::NotADate => "date attendue : 2025-04-15, 15/04/2025, 15/04/2025 14:30, une date-heure ISO 8601 (2025-04-15T14:30, 2025-04-15 14:30:00, avec ou sans fraction de seconde et fuseau : 2025-04-15T14:30:00.000+01:00, 2025-04-15T14:30:00Z) ou une cellule date".into(),
         Rule::NotABoolean => format!(
-            "oui ou non attendu : {} pour oui, {} pour non (majuscules et accents ignorés), ou une cellule VRAI/FAUX",
-            crate::cell::TRUE_SPELLINGS.join(", "),
-            crate::cell::FALSE_SPELLINGS.join(", ")
+            "oui ou non attendu : {} ou {} (majuscules et accents ignorés), ou une cellule VRAI/FAUX",
+            crate::cell::TRUE_SPELLINGS.join("/"),
+            crate::cell::FALSE_SPELLINGS.join("/")
         ),
         Rule::SpreadsheetError => "la cellule contient une erreur de tableur".into(),
         Rule::NotAllowed { allowed, closest } => format!(
