@@ -236,6 +236,10 @@ fn without_zone(t: &str) -> Option<&str> {
     let sign = t.rfind(['+', '-', '\u{2212}'])?;
     let (rest, zone) = t.split_at(sign);
     let zone = &zone[zone.chars().next()?.len_utf8()..];
+    // Digits and a colon only: a zone is split by bytes below.
+    if !zone.is_ascii() {
+        return None;
+    }
     let (hours, minutes) = match zone.len() {
         2 => (zone, "00"),
         4 => zone.split_at(2),
@@ -408,6 +412,10 @@ mod tests {
             ("2025-01-22T10:23:11.Z", None),
             ("Z", None),
             ("+01:00", None),
+            // Not a zone, whatever bytes follow the sign.
+            ("2025-01-22T10:23+é12", None),
+            ("2025-01-22T10:23+0é1", None),
+            ("2025-01-22T10:23+01:é", None),
         ];
         for (given, expected) in cases {
             let got = to_date(&text(given));
