@@ -585,6 +585,14 @@ pub enum IndicatorProblem {
         /// The filter with its dates written as dates, when that form loads.
         fixed: Option<String>,
     },
+    /// A filter comparing a boolean column with text (`en_ligne = 'oui'`):
+    /// a boolean is compared with `true` or `false`, or written alone.
+    BooleanComparedWithText {
+        /// The filter, as written.
+        filter: String,
+        /// The boolean column.
+        column: String,
+    },
     /// A filter naming something that is not a column.
     FilterColumn {
         /// The filter, as written.

@@ -1063,3 +1063,131 @@ fn a_bad_date_or_boolean_is_named_with_the_accepted_forms() {
         ]
     );
 }
+
+/// The `kobo` programme with `file` edited, loaded from a copy.
+fn kobo_with(file: &str, edit: impl Fn(String) -> String) -> cadre::Result<Programme> {
+    let dir = tempfile::tempdir().unwrap();
+    let from = fixture("kobo/programme");
+    std::fs::create_dir(dir.path().join("indicators")).unwrap();
+    for f in ["programme.toml", "datasets.toml", "indicators/r1.toml"] {
+        let text = std::fs::read_to_string(from.join(f)).unwrap();
+        let text = if f == file { edit(text) } else { text };
+        std::fs::write(dir.path().join(f), text).unwrap();
+    }
+    Programme::load(dir.path())
+}
+
+#[test]
+fn a_boolean_column_is_checked_when_the_definitions_load() {
+    // Each edit, the line of its error (its dataset's), and words of its
+    // message in English.
+    let cases: &[(&str, &str, &str, usize, &str)] = &[
+        (
+            "datasets.toml",
+            "name = \"satisfait\"\ntype = \"boolean\"\nrequired = false",
+            "name = \"satisfait\"\ntype = \"boolean\"\nrequired_when = { column = \"premiere_fois\", equals = \"peut-être\" }",
+            41,
+            "`peut-être` is not a value of `premiere_fois`",
+        ),
+        (
+            "datasets.toml",
+            "name = \"en_ligne\"                  # header `grp_visite/en_ligne`\ntype = \"boolean\"",
+            "name = \"en_ligne\"\ntype = \"boolean\"\nvalues = [\"oui\", \"non\"]",
+            5,
+            "en_ligne",
+        ),
+        (
+            "datasets.toml",
+            "name = \"en_ligne\"                  # header `grp_visite/en_ligne`\ntype = \"boolean\"",
+            "name = \"en_ligne\"\ntype = \"boolean\"\nmin = 0",
+            5,
+            "min/max",
+        ),
+    ];
+    for (file, from, to, line, words) in cases {
+        let loaded = kobo_with(file, |t| {
+            assert!(t.contains(from), "{from}");
+            t.replacen(from, to, 1)
+        });
+        let (path, at, e) = crate::definition_error(loaded);
+        let message = e.message(cadre::Lang::En);
+        assert!(path.ends_with(file), "{path:?}");
+        assert_eq!(at, Some(*line), "{message}");
+        assert!(message.contains(words), "{message}");
+    }
+    // A yes/no condition on a boolean column, in any spelling: `Non` holds
+    // on row 3, whose `premiere_fois` is written `no`, and nowhere else.
+    let p = kobo_with("datasets.toml", |t| {
+        t.replacen(
+            "name = \"satisfait\"\ntype = \"boolean\"\nrequired = false",
+            "name = \"satisfait\"\ntype = \"boolean\"\nrequired = false\nrequired_when = { column = \"premiere_fois\", equals = \"Non\" }",
+            1,
+        )
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let data = cadre::ingest(&p, fixture("kobo/data/kobo_csv")).unwrap();
+    let people = data
+        .report
+        .problems
+        .iter()
+        .filter(|p| p.dataset == "personnes");
+    let rows: Vec<(u32, &str)> = people.map(|p| (p.row, p.column.as_str())).collect();
+    assert_eq!(
+        rows,
+        [
+            (3, "grp_personne/satisfait"),
+            (6, "grp_personne/visite"),
+            (9, "grp_personne/premiere_fois")
+        ]
+    );
+    let first = data
+        .report
+        .problems
+        .iter()
+        .find(|p| p.dataset == "personnes");
+    assert_eq!(
+        first.unwrap().rule,
+        Rule::RequiredWhen {
+            column: "premiere_fois".into(),
+            equals: "Non".into()
+        }
+    );
+}
+
+#[test]
+fn a_filter_reads_a_boolean_column_as_true_or_false() {
+    for (filter, q1, q2) in [
+        ("en_ligne", 1.0, 2.0),
+        ("en_ligne = true", 1.0, 2.0),
+        ("NOT en_ligne", 1.0, 1.0),
+        ("en_ligne = false", 1.0, 1.0),
+    ] {
+        let p = kobo_with("indicators/r1.toml", |t| {
+            t.replacen(
+                "filter = \"en_ligne\"",
+                &format!("filter = \"{filter}\""),
+                1,
+            )
+        })
+        .unwrap_or_else(|e| panic!("{filter}: {e}"));
+        let data = cadre::ingest(&p, fixture("kobo/data/kobo_csv")).unwrap();
+        let engine = cadre::Engine::new(&p, &data);
+        let today = chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+        for (quarter, want) in [("2025-Q1", q1), ("2025-Q2", q2)] {
+            let q = cadre::Period::parse(quarter, p.info.calendar(), today).unwrap();
+            let v = engine.compute_indicator("K2", &q).unwrap();
+            assert_eq!(v.period_value, Some(want), "{filter}, {quarter}");
+        }
+    }
+    // Text where a boolean is compared is refused at load, with the filter.
+    let loaded = kobo_with("indicators/r1.toml", |t| {
+        t.replacen("filter = \"en_ligne\"", "filter = \"en_ligne = 'oui'\"", 1)
+    });
+    let (path, line, e) = crate::definition_error(loaded);
+    assert!(path.ends_with("indicators/r1.toml"), "{path:?}");
+    assert_eq!(line, Some(16), "the line of K2's code");
+    assert_eq!(
+        e.message(cadre::Lang::En).split_once(": ").map(|(_, m)| m.to_owned()),
+        Some("indicator K2: filter `en_ligne = 'oui'` compares the yes/no column `en_ligne` with text: compare it with true or false (`en_ligne = true`), or write it alone (`en_ligne`, `NOT en_ligne`)".to_owned())
+    );
+}

@@ -694,6 +694,9 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
                 .map(|f| format!(" (`{f}`)"))
                 .unwrap_or_default()
         ),
+        IndicatorProblem::BooleanComparedWithText { filter, column } => format!(
+            "filter `{filter}` compares the yes/no column `{column}` with text: compare it with true or false (`{column} = true`), or write it alone (`{column}`, `NOT {column}`)"
+        ),
         IndicatorProblem::MembersNotDataset { dataset } => {
             format!("members: `{dataset}` is not a dataset")
         }

@@ -724,6 +724,9 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
                 .map(|f| format!(" (« {f} »)"))
                 .unwrap_or_default()
         ),
+        IndicatorProblem::BooleanComparedWithText { filter, column } => format!(
+            "le filtre « {filter} » compare la colonne oui/non « {column} » à du texte : comparez-la à true ou false (« {column} = true »), ou écrivez-la seule (« {column} », « NOT {column} »)"
+        ),
         IndicatorProblem::MembersNotDataset { dataset } => {
             format!("membres : « {dataset} » n’est pas un jeu de données")
         }
