@@ -702,11 +702,12 @@ fn kobo() -> Programme {
     Programme::load(fixture("kobo/programme")).unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// The same export as xlsx, as a folder of csv files and as ods.
-const KOBO_EXPORTS: [&str; 3] = [
+/// The same export as xlsx, as a folder of csv files, as ods and as xls.
+const KOBO_EXPORTS: [&str; 4] = [
     "kobo/data/kobo.xlsx",
     "kobo/data/kobo_csv",
     "kobo/data/kobo.ods",
+    "kobo/data/kobo.xls",
 ];
 
 /// Per sheet: read, accepted, rejected, skipped.
@@ -727,7 +728,7 @@ fn accounting(data: &cadre::Data) -> Vec<(String, usize, usize, usize, usize)> {
 }
 
 #[test]
-fn a_kobo_export_is_read_alike_from_xlsx_csv_and_ods() {
+fn a_kobo_export_is_read_alike_from_xlsx_csv_ods_and_xls() {
     let p = kobo();
     let reference = cadre::ingest(&p, fixture(KOBO_EXPORTS[0])).unwrap_or_else(|e| panic!("{e}"));
     for export in KOBO_EXPORTS {
