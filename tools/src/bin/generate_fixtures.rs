@@ -201,11 +201,11 @@ fn write(sheets: &[Sheet], xlsx: &Path, csv: Option<&Path>, broken: bool) -> Res
     })
 }
 
-/// A KoboToolbox export of the `kobo` test programme: each sheet's name,
-/// headers and rows. Rows breaking a rule are part of the export (see
+/// A KoboToolbox export of the `kobo` test programme. Rows breaking a rule
+/// are part of the export, among the clean ones (see
 /// `tests/fixtures/README.md`, "kobo/").
 #[rustfmt::skip]
-fn kobo_sheets() -> Vec<(&'static str, Vec<&'static str>, Vec<Vec<Cell>>)> {
+fn kobo_sheets() -> Vec<Sheet> {
     let visit = |code: &str, commune: &str, date: &str, online: Cell, participants: f64, submitted: &str| {
         vec![
             t("2025-01-01T08:00:00.000+01:00"), t("2025-01-01T08:10:00.000+01:00"),
@@ -217,15 +217,15 @@ fn kobo_sheets() -> Vec<(&'static str, Vec<&'static str>, Vec<Vec<Cell>>)> {
         vec![t(visit), t(genre), first, satisfied, n(age), n(1.0), n(1.0)]
     };
     vec![
-        (
-            "visites",
-            vec![
+        Sheet {
+            name: "visites",
+            headers: &[
                 "start", "end", "grp_visite/code", "grp_visite/grp_lieu/commune",
                 "grp_visite/date_visite", "grp_visite/en_ligne", "grp_visite/grp_details/nombre",
                 "grp_visite/remarque", "grp_suivi/remarque",
                 "_id", "_uuid", "_submission_time", "_validation_status", "_index",
             ],
-            vec![
+            rows: vec![
                 visit("V-01", "Kandi", "2025-01-22T10:23:11.000+01:00", t("yes"), 12.0, "2025-01-22T09:30:11"),
                 visit("V-02", "Parakou", "2025-03-31T23:30:00-05:00", t("no"), 8.0, "2025-04-01T04:40:00"),
                 visit("V-03", "Kandi", "2025-04-01T09:00:00+03:00", t("Oui"), 5.0, "2025-04-01T06:45:00"),
@@ -240,14 +240,15 @@ fn kobo_sheets() -> Vec<(&'static str, Vec<&'static str>, Vec<Vec<Cell>>)> {
                 visit("V-09", "Parakou", "2025-08-01T10:00:00+0200", n(1.0), 4.0, "2025-08-01T08:30:00"),
                 visit("V-10", "Nikki", "2025-09-30T22:00:00.000-03:00", t("0"), 6.0, "2025-10-01T01:30:00"),
             ],
-        ),
-        (
-            "personnes",
-            vec![
+            broken: vec![],
+        },
+        Sheet {
+            name: "personnes",
+            headers: &[
                 "grp_personne/visite", "grp_personne/genre", "grp_personne/premiere_fois",
                 "grp_personne/satisfait", "grp_personne/age", "_index", "_parent_index",
             ],
-            vec![
+            rows: vec![
                 person("V-01", "F", t("yes"), t("oui"), 30.0),
                 person("V-01", "H", t("no"), e(), 45.0),
                 person("V-02", "femme", n(1.0), t("non"), 28.0),
@@ -261,7 +262,8 @@ fn kobo_sheets() -> Vec<(&'static str, Vec<&'static str>, Vec<Vec<Cell>>)> {
                 person("V-10", "F", t("Non"), n(0.0), 22.0),
                 person("V-05", "H", t("VRAI"), t("Yes"), 60.0),
             ],
-        ),
+            broken: vec![],
+        },
     ]
 }
 
@@ -274,10 +276,10 @@ fn write_kobo(root: &Path) -> Res<()> {
     }
     let mut out = Output::new(Some(&data.join("kobo.xlsx")), Some(&csv_dir))?;
     let mut ods = Output::collector();
-    for (name, headers, rows) in kobo_sheets() {
-        out.begin_sheet(name, &headers)?;
-        ods.begin_sheet(name, &headers)?;
-        for r in &rows {
+    for sheet in kobo_sheets() {
+        out.begin_sheet(sheet.name, sheet.headers)?;
+        ods.begin_sheet(sheet.name, sheet.headers)?;
+        for r in &sheet.rows {
             out.row(r)?;
             ods.row(r)?;
         }
