@@ -80,6 +80,10 @@ fn the_generated_fixtures_are_the_generators() {
         "corrupt/truncated.xlsx",
         "corrupt/not_a_workbook.xlsx",
         "corrupt/empty.xlsx",
+        "kobo/data/kobo.xlsx",
+        "kobo/data/kobo.ods",
+        "kobo/data/kobo_csv/visites.csv",
+        "kobo/data/kobo_csv/personnes.csv",
     ] {
         assert_same(&root.join(file), &format!("tests/fixtures/{file}"));
     }

@@ -467,6 +467,7 @@ impl<'p> Template<'p> {
                 ColumnType::Integer => &f.integer,
                 ColumnType::Amount => &f.amount,
                 ColumnType::Date => &f.date,
+                ColumnType::Boolean => &f.text,
             };
             ws.set_column_format(col, format).map_err(xl)?;
             if let Some(validation) =
@@ -627,6 +628,13 @@ fn registry_rows(
                 .map_err(|e| err(e.to_string()))?
                 .iter()
                 .map(|v| v.map_or(Entry::Empty, Entry::Number))
+                .collect(),
+            // 1 and 0: a boolean's spelling in every language the ingester reads.
+            ColumnType::Boolean => series
+                .bool()
+                .map_err(|e| err(e.to_string()))?
+                .iter()
+                .map(|v| v.map_or(Entry::Empty, |b| Entry::Text(u8::from(b).to_string())))
                 .collect(),
             ColumnType::Date => {
                 let days = series.date().map_err(|e| err(e.to_string()))?.physical();

@@ -78,6 +78,8 @@ pub enum CellError {
     NotADate,
     /// The cell holds a spreadsheet error.
     SpreadsheetError,
+    /// Not a yes or no in any accepted spelling.
+    NotABoolean,
 }
 
 /// Formats a number without exponent or thousands separator, trimming
@@ -171,8 +173,9 @@ fn parse_number_text(text: &str) -> Result<f64, CellError> {
 }
 
 /// Reads a cell as a date: a real date or date-time cell, `2025-04-15`,
-/// `15/04/2025` (day first), `15/04/2025 14:30`, or an ISO date-time; a
-/// date-time counts on its date.
+/// `15/04/2025` (day first), `15/04/2025 14:30`, or an ISO 8601 date-time
+/// with or without a zone (`2025-01-22T10:23:11.000+01:00`,
+/// `2025-01-22T10:23:11Z`); a date-time counts on its date as written.
 pub fn to_date(cell: &Cell) -> Result<Option<NaiveDate>, CellError> {
     match cell {
         Cell::Error(_) => Err(CellError::SpreadsheetError),
@@ -185,32 +188,112 @@ pub fn to_date(cell: &Cell) -> Result<Option<NaiveDate>, CellError> {
     }
 }
 
+/// The ISO 8601 date-times, without their zone: the forms a zone may follow.
+const ISO_DATE_TIMES: [&str; 4] = [
+    // `%.f` reads a fraction of a second if there is one.
+    "%Y-%m-%dT%H:%M:%S%.f",
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d %H:%M:%S%.f",
+    "%Y-%m-%d %H:%M",
+];
+
 /// Parses the text forms of a date the contract accepts.
+///
+/// A date-time counts on the date it is written with, whatever its zone
+/// (`2025-01-22T23:30:00-05:00` is 22 January): the day a collection tool
+/// records is the day of the event where it took place, and converting it
+/// to UTC would move late events to the next day.
 pub fn parse_date_text(t: &str) -> Option<NaiveDate> {
     const DATES: [&str; 2] = ["%Y-%m-%d", "%d/%m/%Y"];
-    const DATE_TIMES: [&str; 8] = [
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%d %H:%M",
-        "%d/%m/%Y %H:%M:%S",
-        "%d/%m/%Y %H:%M",
-        "%d/%m/%Y %Hh%M",
-    ];
+    const FRENCH_DATE_TIMES: [&str; 3] = ["%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y %Hh%M"];
     // chrono accepts one-digit days and months (`5/4/2025`) and checks the
     // calendar (`31/02/2025` fails). Years are four digits: `15/04/25` is refused
     // rather than guessed.
     let four_digit_year = |d: &NaiveDate| (1000..=9999).contains(&d.year_ce().1);
+    let date_time = |t: &str, forms: &[&str]| {
+        forms
+            .iter()
+            .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok().map(|dt| dt.date()))
+    };
     DATES
         .iter()
         .find_map(|f| NaiveDate::parse_from_str(t, f).ok())
-        .or_else(|| {
-            DATE_TIMES
-                .iter()
-                .find_map(|f| NaiveDateTime::parse_from_str(t, f).ok().map(|dt| dt.date()))
-        })
+        .or_else(|| date_time(t, &ISO_DATE_TIMES))
+        .or_else(|| date_time(t, &FRENCH_DATE_TIMES))
+        .or_else(|| without_zone(t).and_then(|rest| date_time(rest, &ISO_DATE_TIMES)))
         .filter(four_digit_year)
+}
+
+/// The text before an ISO 8601 zone that ends it (`Z`, `+01:00`, `+0100`,
+/// `-05`), the zone checked (hours up to 23, minutes up to 59); `None` when
+/// the text ends with no zone. The caller then needs a date-time before the
+/// zone: `2025-01-22` is not `2025-01` in zone `-22`.
+fn without_zone(t: &str) -> Option<&str> {
+    if let Some(rest) = t.strip_suffix(['Z', 'z']) {
+        return Some(rest);
+    }
+    let digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+    let sign = t.rfind(['+', '-', '\u{2212}'])?;
+    let (rest, zone) = t.split_at(sign);
+    let zone = &zone[zone.chars().next()?.len_utf8()..];
+    // Digits and a colon only: a zone is split by bytes below.
+    if !zone.is_ascii() {
+        return None;
+    }
+    let (hours, minutes) = match zone.len() {
+        2 => (zone, "00"),
+        4 => zone.split_at(2),
+        5 => zone.split_once(':')?,
+        _ => return None,
+    };
+    let valid = digits(hours) && digits(minutes) && hours < "24" && minutes < "60";
+    // A zone follows a time, which holds a colon.
+    (valid && rest.contains(':')).then_some(rest)
+}
+
+/// The spellings of yes a boolean column accepts, folded (lower case, no
+/// accents): English, French, and the 1 of a 0/1 column.
+pub const TRUE_SPELLINGS: [&str; 7] = ["yes", "y", "oui", "o", "true", "vrai", "1"];
+
+/// The spellings of no a boolean column accepts, folded.
+pub const FALSE_SPELLINGS: [&str; 6] = ["no", "n", "non", "false", "faux", "0"];
+
+/// Reads a cell as a boolean: a true/false cell, a number cell holding 1 or
+/// 0, or text in one of [`TRUE_SPELLINGS`] or [`FALSE_SPELLINGS`] (case
+/// and accents ignored: `Oui`, `TRUE`, `Vrai`).
+pub fn to_bool(cell: &Cell) -> Result<Option<bool>, CellError> {
+    match cell {
+        Cell::Error(_) => Err(CellError::SpreadsheetError),
+        c if c.is_blank() => Ok(None),
+        Cell::Bool(b) => Ok(Some(*b)),
+        Cell::Int(1) => Ok(Some(true)),
+        Cell::Int(0) => Ok(Some(false)),
+        Cell::Float(f) if *f == 1.0 => Ok(Some(true)),
+        Cell::Float(f) if *f == 0.0 => Ok(Some(false)),
+        Cell::Text(t) => parse_bool_text(t).map(Some).ok_or(CellError::NotABoolean),
+        _ => Err(CellError::NotABoolean),
+    }
+}
+
+/// The boolean a text stands for, if it is one of the accepted spellings.
+pub fn parse_bool_text(t: &str) -> Option<bool> {
+    let t = t.trim();
+    // Most cells are already folded spellings: no allocation for them.
+    let folded = if t
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    {
+        Cow::Borrowed(t)
+    } else {
+        Cow::Owned(crate::text::fold_value(t))
+    };
+    if TRUE_SPELLINGS.contains(&folded.as_ref()) {
+        Some(true)
+    } else if FALSE_SPELLINGS.contains(&folded.as_ref()) {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -271,6 +354,119 @@ mod tests {
         assert_eq!(
             to_date(&text("29/02/2024")),
             Ok(NaiveDate::from_ymd_opt(2024, 2, 29))
+        );
+    }
+
+    /// Every accepted form of a date, and malformed or unaccepted ones, with
+    /// the date each is counted on (the date as written, zone or not).
+    #[test]
+    fn iso_date_times_count_on_the_date_as_written() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let cases: &[(&str, Option<NaiveDate>)] = &[
+            ("2025-01-22", day(2025, 1, 22)),
+            ("22/01/2025", day(2025, 1, 22)),
+            ("22/01/2025 10:23", day(2025, 1, 22)),
+            ("22/01/2025 10:23:11", day(2025, 1, 22)),
+            ("22/01/2025 10h23", day(2025, 1, 22)),
+            ("2025-01-22T10:23", day(2025, 1, 22)),
+            ("2025-01-22T10:23:11", day(2025, 1, 22)),
+            ("2025-01-22T10:23:11.000", day(2025, 1, 22)),
+            ("2025-01-22T10:23:11.123456789", day(2025, 1, 22)),
+            ("2025-01-22 10:23", day(2025, 1, 22)),
+            ("2025-01-22 10:23:11", day(2025, 1, 22)),
+            ("2025-01-22 10:23:11.5", day(2025, 1, 22)),
+            ("2025-01-22T10:23:11Z", day(2025, 1, 22)),
+            ("2025-01-22T10:23:11z", day(2025, 1, 22)),
+            ("2025-01-22T10:23Z", day(2025, 1, 22)),
+            ("2025-01-22T10:23:11.000+01:00", day(2025, 1, 22)),
+            ("2025-01-22T10:23:11.000Z", day(2025, 1, 22)),
+            ("2025-01-22T10:23:11+0100", day(2025, 1, 22)),
+            ("2025-01-22T10:23:11+01", day(2025, 1, 22)),
+            ("2025-01-22 10:23:11+01:00", day(2025, 1, 22)),
+            ("2025-01-22T10:23-05:30", day(2025, 1, 22)),
+            ("2025-01-22T10:23:11\u{2212}03:00", day(2025, 1, 22)),
+            // Late on the 22nd west of Greenwich is the 23rd in UTC: counted on the 22nd.
+            ("2025-01-22T23:30:00-05:00", day(2025, 1, 22)),
+            // Early on the 23rd east of Greenwich is the 22nd in UTC: counted on the 23rd.
+            ("2025-01-23T00:30:00+03:00", day(2025, 1, 23)),
+            ("  2025-01-22T10:23:11+01:00 ", day(2025, 1, 22)),
+            // Malformed: the rule still refuses them.
+            ("2025-01-22T25:00", None),
+            ("2025-13-01T00:00Z", None),
+            ("2025-02-30T10:00:00+01:00", None),
+            ("2025-01-22T10:61Z", None),
+            ("2025-01-22T10:23:11+25:00", None),
+            ("2025-01-22T10:23:11+01:60", None),
+            ("2025-01-22T10:23:11+1", None),
+            ("2025-01-22T10:23:11+01:00:00", None),
+            ("2025-01-22T10:23:11++01:00", None),
+            ("2025-01-22T10:23:11 +01:00", None),
+            ("2025-01-22Z", None),
+            ("2025-01-22+01:00", None),
+            ("2025-01-22T", None),
+            ("2025-01-22T10", None),
+            ("T10:23:11Z", None),
+            ("10:23:11+01:00", None),
+            ("22/01/2025 10:23Z", None),
+            ("25-01-22T10:23:11Z", None),
+            ("2025-01-22T10:23:11.Z", None),
+            ("Z", None),
+            ("+01:00", None),
+            // Not a zone, whatever bytes follow the sign.
+            ("2025-01-22T10:23+é12", None),
+            ("2025-01-22T10:23+0é1", None),
+            ("2025-01-22T10:23+01:é", None),
+        ];
+        for (given, expected) in cases {
+            let got = to_date(&text(given));
+            let want = expected.ok_or(CellError::NotADate).map(Some);
+            assert_eq!(got, want, "{given:?}");
+        }
+    }
+
+    #[test]
+    fn booleans_in_every_usual_spelling() {
+        for yes in [
+            "yes", "Yes", "Y", "oui", "OUI", "o", "true", "TRUE", "vrai", "Vrai", "1", " oui ",
+        ] {
+            assert_eq!(to_bool(&text(yes)), Ok(Some(true)), "{yes:?}");
+        }
+        for no in [
+            "no", "NO", "n", "N", "non", "Non", "false", "False", "faux", "FAUX", "0",
+        ] {
+            assert_eq!(to_bool(&text(no)), Ok(Some(false)), "{no:?}");
+        }
+        assert_eq!(to_bool(&Cell::Bool(true)), Ok(Some(true)));
+        assert_eq!(to_bool(&Cell::Bool(false)), Ok(Some(false)));
+        assert_eq!(to_bool(&Cell::Int(1)), Ok(Some(true)));
+        assert_eq!(to_bool(&Cell::Int(0)), Ok(Some(false)));
+        assert_eq!(to_bool(&Cell::Float(1.0)), Ok(Some(true)));
+        assert_eq!(to_bool(&Cell::Float(0.0)), Ok(Some(false)));
+        assert_eq!(to_bool(&text("  ")), Ok(None));
+        assert_eq!(to_bool(&Cell::Empty), Ok(None));
+        for bad in [
+            "peut-être",
+            "2",
+            "ye",
+            "oui non",
+            "1.0",
+            "-1",
+            "vraiment",
+            "t",
+            "f",
+        ] {
+            assert_eq!(to_bool(&text(bad)), Err(CellError::NotABoolean), "{bad:?}");
+        }
+        assert_eq!(to_bool(&Cell::Int(2)), Err(CellError::NotABoolean));
+        assert_eq!(to_bool(&Cell::Float(0.5)), Err(CellError::NotABoolean));
+        let date = NaiveDate::from_ymd_opt(2025, 1, 1)
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap();
+        assert_eq!(to_bool(&Cell::DateTime(date)), Err(CellError::NotABoolean));
+        assert_eq!(
+            to_bool(&Cell::Error("#N/A".into())),
+            Err(CellError::SpreadsheetError)
         );
     }
 

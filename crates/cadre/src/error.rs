@@ -65,6 +65,21 @@ pub enum Error {
         /// The closest header, if any is close.
         closest: Option<String>,
     },
+    /// Two headers of a sheet name the same column by the end of their
+    /// group paths (`grp_a/date`, `grp_b/date`), and none names it exactly.
+    AmbiguousHeader {
+        /// The workbook or csv file.
+        path: PathBuf,
+        /// The sheet.
+        sheet: String,
+        /// The dataset the sheet was read as.
+        dataset: String,
+        /// The column both headers name.
+        column: String,
+        /// The two headers, as written, in sheet order (boxed: errors
+        /// travel in every `Result`).
+        headers: Box<[String; 2]>,
+    },
     /// A period could not be read.
     Period {
         /// What was given.
@@ -569,6 +584,14 @@ pub enum IndicatorProblem {
         filter: String,
         /// The filter with its dates written as dates, when that form loads.
         fixed: Option<String>,
+    },
+    /// A filter comparing a boolean column with text (`en_ligne = 'oui'`):
+    /// a boolean is compared with `true` or `false`, or written alone.
+    BooleanComparedWithText {
+        /// The filter, as written.
+        filter: String,
+        /// The boolean column.
+        column: String,
     },
     /// A filter naming something that is not a column.
     FilterColumn {

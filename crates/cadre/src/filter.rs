@@ -71,6 +71,30 @@ pub(crate) fn with_date_literals(sql: &str) -> Option<String> {
     changed.then(|| fixed.into_owned())
 }
 
+/// The boolean column a condition compares with text (`en_ligne = 'oui'`),
+/// if any. Polars reads such text as no boolean and the condition then
+/// keeps no row, silently: the loader refuses it instead.
+pub(crate) fn boolean_compared_with_text(
+    expr: &Expr,
+    is_boolean: impl Fn(&str) -> bool,
+) -> Option<String> {
+    let column = |e: &Expr| match e {
+        Expr::Column(name) if is_boolean(name) => Some(name.to_string()),
+        _ => None,
+    };
+    let text = |e: &Expr| matches!(e, Expr::Literal(l) if l.extract_str().is_some());
+    expr.into_iter().find_map(|e| match e {
+        Expr::BinaryExpr { left, op, right } if op.is_comparison() => {
+            match (column(left), column(right)) {
+                (Some(c), _) if text(right) => Some(c),
+                (_, Some(c)) if text(left) => Some(c),
+                _ => None,
+            }
+        }
+        _ => None,
+    })
+}
+
 /// Whether polars refused a condition because it compares a date column
 /// with text (`date >= '2025-07-01'`, `date IN ('2025-07-01')`).
 pub(crate) fn compares_date_with_text(polars_message: &str) -> bool {
@@ -186,6 +210,20 @@ mod tests {
         use polars::prelude::IntoLazy;
         let kept = df.lazy().filter(expr).collect().unwrap();
         assert_eq!(kept.height(), 1);
+    }
+
+    #[test]
+    fn finds_a_boolean_compared_with_text() {
+        let found = |sql: &str| {
+            let (expr, _) = compile(sql).unwrap();
+            boolean_compared_with_text(&expr, |c| c == "ok" || c == "visit.ok")
+        };
+        assert_eq!(found("ok = 'oui'").as_deref(), Some("ok"));
+        assert_eq!(found("s = 'x' AND 'yes' <> ok").as_deref(), Some("ok"));
+        assert_eq!(found("visit.ok = 'true'").as_deref(), Some("visit.ok"));
+        assert_eq!(found("ok = true"), None);
+        assert_eq!(found("ok AND NOT ok"), None);
+        assert_eq!(found("s = 'oui'"), None);
     }
 
     #[test]

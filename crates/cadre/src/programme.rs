@@ -1056,7 +1056,19 @@ impl Programme {
                 })?;
         }
         let ds = self.selected_dataset(sel)?;
-        let empty = empty_frame(&self.frame_columns(ds));
+        let frame_columns = self.frame_columns(ds);
+        let is_boolean = |name: &str| {
+            frame_columns
+                .iter()
+                .any(|c| c.name == name && c.kind == ColumnType::Boolean)
+        };
+        if let Some(column) = filter::boolean_compared_with_text(&expr, is_boolean) {
+            return Err(IndicatorProblem::BooleanComparedWithText {
+                filter: sql.to_owned(),
+                column,
+            });
+        }
+        let empty = empty_frame(&frame_columns);
         // A condition gives true or false: `score` or `1` alone is not one.
         let kind = empty
             .clone()
@@ -1202,6 +1214,7 @@ pub(crate) fn dtype_of(kind: ColumnType) -> DataType {
         ColumnType::Integer => DataType::Int64,
         ColumnType::Amount => DataType::Float64,
         ColumnType::Date => DataType::Date,
+        ColumnType::Boolean => DataType::Boolean,
     }
 }
 

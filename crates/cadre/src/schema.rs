@@ -51,6 +51,9 @@ pub enum ColumnType {
     Amount,
     /// A calendar date; a date-time counts on its date.
     Date,
+    /// Yes or no, in the usual spellings (`oui`/`non`, `yes`/`no`, `1`/`0`,
+    /// `vrai`/`faux`, `true`/`false`, `o`/`n`, `y`/`n`) or a true/false cell.
+    Boolean,
 }
 
 impl ColumnType {
@@ -62,6 +65,7 @@ impl ColumnType {
             ColumnType::Integer => "integer",
             ColumnType::Amount => "amount",
             ColumnType::Date => "date",
+            ColumnType::Boolean => "boolean",
         }
     }
 }

@@ -10,7 +10,11 @@
 //!   date-time cell, every other date as ISO text);
 //! - `formats/broken.xlsx`: the same workbook plus rows that each break one rule;
 //! - `corrupt/truncated.xlsx` (the first 2000 bytes of `small.xlsx`),
-//!   `corrupt/not_a_workbook.xlsx` (plain text) and `corrupt/empty.xlsx` (0 bytes).
+//!   `corrupt/not_a_workbook.xlsx` (plain text) and `corrupt/empty.xlsx` (0 bytes);
+//! - `kobo/data/kobo.xlsx`, `kobo/data/kobo_csv/` and `kobo/data/kobo.ods`: the
+//!   same KoboToolbox-shaped export (group-path headers, ISO 8601 date-times
+//!   with zones, yes/no answers in many spellings), every cell as text but
+//!   a few 1/0 number cells.
 //!
 //! `formats/small.xls`, `formats/small.ods`, `corrupt/zip_bomb.xlsx` and
 //! `corrupt/encrypted.xlsx` are made from these by `tests/fixtures/regenerate.sh`.
@@ -197,6 +201,93 @@ fn write(sheets: &[Sheet], xlsx: &Path, csv: Option<&Path>, broken: bool) -> Res
     })
 }
 
+/// A KoboToolbox export of the `kobo` test programme. Rows breaking a rule
+/// are part of the export, among the clean ones (see
+/// `tests/fixtures/README.md`, "kobo/").
+#[rustfmt::skip]
+fn kobo_sheets() -> Vec<Sheet> {
+    let visit = |code: &str, commune: &str, date: &str, online: Cell, participants: f64, submitted: &str| {
+        vec![
+            t("2025-01-01T08:00:00.000+01:00"), t("2025-01-01T08:10:00.000+01:00"),
+            t(code), t(commune), t(date), online, n(participants),
+            t("RAS"), e(), n(1.0), t("uuid-"), t(submitted), t("validation_status_approved"), n(1.0),
+        ]
+    };
+    let person = |visit: &str, genre: &str, first: Cell, satisfied: Cell, age: f64| {
+        vec![t(visit), t(genre), first, satisfied, n(age), n(1.0), n(1.0)]
+    };
+    vec![
+        Sheet {
+            name: "visites",
+            headers: &[
+                "start", "end", "grp_visite/code", "grp_visite/grp_lieu/commune",
+                "grp_visite/date_visite", "grp_visite/en_ligne", "grp_visite/grp_details/nombre",
+                "grp_visite/remarque", "grp_suivi/remarque",
+                "_id", "_uuid", "_submission_time", "_validation_status", "_index",
+            ],
+            rows: vec![
+                visit("V-01", "Kandi", "2025-01-22T10:23:11.000+01:00", t("yes"), 12.0, "2025-01-22T09:30:11"),
+                visit("V-02", "Parakou", "2025-03-31T23:30:00-05:00", t("no"), 8.0, "2025-04-01T04:40:00"),
+                visit("V-03", "Kandi", "2025-04-01T09:00:00+03:00", t("Oui"), 5.0, "2025-04-01T06:45:00"),
+                visit("V-04", "Nikki", "2025-05-10T09:00Z", t("non"), 7.0, "2025-05-10T09:20:00"),
+                visit("V-05", "Parakou", "2025-06-15 14:00:00", t("TRUE"), 10.0, "2025-06-15T12:10:00"),
+                // rows 7 to 9: rejected (no 30 February; hour 25; `peut-être` is no yes or no)
+                visit("V-06", "Kandi", "2025-02-30T10:00:00+01:00", t("no"), 3.0, "2025-03-01T10:00:00"),
+                visit("V-07", "Nikki", "2025-07-01T25:00", t("yes"), 6.0, "2025-07-01T10:00:00"),
+                visit("V-08", "Kandi", "2025-07-02T08:00:00.5+02:00", t("peut-être"), 9.0, "2025-07-02T06:30:00"),
+                // row 10: empty (skipped)
+                vec![e(); 14],
+                visit("V-09", "Parakou", "2025-08-01T10:00:00+0200", n(1.0), 4.0, "2025-08-01T08:30:00"),
+                visit("V-10", "Nikki", "2025-09-30T22:00:00.000-03:00", t("0"), 6.0, "2025-10-01T01:30:00"),
+            ],
+            broken: vec![],
+        },
+        Sheet {
+            name: "personnes",
+            headers: &[
+                "grp_personne/visite", "grp_personne/genre", "grp_personne/premiere_fois",
+                "grp_personne/satisfait", "grp_personne/age", "_index", "_parent_index",
+            ],
+            rows: vec![
+                person("V-01", "F", t("yes"), t("oui"), 30.0),
+                person("V-01", "H", t("no"), e(), 45.0),
+                person("V-02", "femme", n(1.0), t("non"), 28.0),
+                person("V-03", "F", t("o"), t("y"), 51.0),
+                // row 6: rejected (its visit V-06 is rejected)
+                person("V-06", "H", t("yes"), t("yes"), 39.0),
+                person("V-04", "homme", t("n"), t("vrai"), 33.0),
+                person("V-09", "H", t("faux"), t("FAUX"), 40.0),
+                // row 9: rejected (`parfois` is no yes or no)
+                person("V-05", "F", t("parfois"), t("oui"), 27.0),
+                person("V-10", "F", t("Non"), n(0.0), 22.0),
+                person("V-05", "H", t("VRAI"), t("Yes"), 60.0),
+            ],
+            broken: vec![],
+        },
+    ]
+}
+
+/// Writes the KoboToolbox-shaped export as xlsx, csv files and ods.
+fn write_kobo(root: &Path) -> Res<()> {
+    let data = root.join("kobo/data");
+    let csv_dir = data.join("kobo_csv");
+    if csv_dir.exists() {
+        fs::remove_dir_all(&csv_dir)?;
+    }
+    let mut out = Output::new(Some(&data.join("kobo.xlsx")), Some(&csv_dir))?;
+    let mut ods = Output::collector();
+    for sheet in kobo_sheets() {
+        out.begin_sheet(sheet.name, sheet.headers)?;
+        ods.begin_sheet(sheet.name, sheet.headers)?;
+        for r in &sheet.rows {
+            out.row(r)?;
+            ods.row(r)?;
+        }
+    }
+    out.finish("Visites : export KoboToolbox d'essai")?;
+    support::write_ods(&data.join("kobo.ods"), &ods.into_sheets()?)
+}
+
 fn main() -> Res<()> {
     let root = PathBuf::from(
         std::env::args()
@@ -227,6 +318,7 @@ fn main() -> Res<()> {
          code,nom\nben-cot,Ville de Cotonou\n",
     )?;
     fs::write(corrupt.join("empty.xlsx"), b"")?;
+    write_kobo(&root)?;
     eprintln!("wrote {}", root.display());
     Ok(())
 }

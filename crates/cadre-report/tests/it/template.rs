@@ -137,6 +137,7 @@ fn valid_value(
             Entry::Number(column.max.map_or(v, |m| v.min(m)))
         }
         ColumnType::Date => Entry::Date(programme.info.start + chrono::Days::new(n as u64 * 17)),
+        ColumnType::Boolean => Entry::Text((n % 2).to_string()),
     }
 }
 
@@ -219,6 +220,11 @@ fn frame_entry(data: &Data, dataset: &str, column: &ColumnSchema, row: usize) ->
             .physical()
             .get(row)
             .map(|d| Entry::Date(cadre::period::from_epoch_days(d).unwrap())),
+        ColumnType::Boolean => series
+            .bool()
+            .unwrap()
+            .get(row)
+            .map(|b| Entry::Text(u8::from(b).to_string())),
     };
     value.unwrap_or(Entry::Empty)
 }

@@ -26,6 +26,8 @@ pub enum Rule {
     NotADate,
     /// The cell holds a spreadsheet error (`#N/A`).
     SpreadsheetError,
+    /// Not a yes or no in an accepted spelling (boolean column).
+    NotABoolean,
     /// Not one of the allowed values.
     NotAllowed {
         /// The allowed values.

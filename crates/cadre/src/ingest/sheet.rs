@@ -33,6 +33,7 @@ enum Builder {
     Int(PrimitiveChunkedBuilder<Int64Type>),
     Float(PrimitiveChunkedBuilder<Float64Type>),
     Date(PrimitiveChunkedBuilder<Int32Type>),
+    Bool(BooleanChunkedBuilder),
 }
 
 /// A typed value of one cell, borrowed where possible.
@@ -42,6 +43,7 @@ enum Value<'a> {
     Int(i64),
     Float(f64),
     Date(i32),
+    Bool(bool),
 }
 
 /// Reads one sheet into a dataset frame.
@@ -96,6 +98,9 @@ impl<'s> SheetIngester<'s> {
                 }
                 ColumnType::Date => {
                     Builder::Date(PrimitiveChunkedBuilder::new(c.name.as_str().into(), 1024))
+                }
+                ColumnType::Boolean => {
+                    Builder::Bool(BooleanChunkedBuilder::new(c.name.as_str().into(), 1024))
                 }
             })
             .collect();
@@ -220,6 +225,9 @@ impl<'s> SheetIngester<'s> {
         self.header_row = Some(number);
         self.last_row = number;
         let mut found = Vec::new();
+        // Per column, the headers naming it by the end of their group path
+        // (`grp_visit/date`), in sheet order.
+        let mut by_path: Vec<Vec<u32>> = vec![Vec::new(); self.schema.columns.len()];
         for (col, c) in cells {
             let h = c.display().trim().to_owned();
             if h.is_empty() {
@@ -227,17 +235,24 @@ impl<'s> SheetIngester<'s> {
             }
             let folded = fold_name(&h);
             // The first header naming a column wins; a repeated one is ignored.
-            if let Some(i) = self
-                .schema
-                .columns
-                .iter()
-                .position(|s| s.matches_header(&folded))
-                && self.positions[i].is_none()
-            {
-                self.positions[i] = Some(*col);
+            if let Some(i) = self.column_named(&folded) {
+                if self.positions[i].is_none() {
+                    self.positions[i] = Some(*col);
+                }
+            } else if let Some(i) = group_path_ends(&folded).find_map(|n| self.column_named(n)) {
+                by_path[i].push(*col);
             }
             self.headers.insert(*col, h.clone());
             found.push(h);
+        }
+        for (i, paths) in by_path.into_iter().enumerate() {
+            // A header naming the column exactly keeps precedence.
+            match paths[..] {
+                _ if self.positions[i].is_some() => {}
+                [] => {}
+                [one] => self.positions[i] = Some(one),
+                [first, second, ..] => return Err(self.ambiguous_header(i, first, second)),
+            }
         }
         for (i, c) in self.schema.columns.iter().enumerate() {
             if self.positions[i].is_none() && (c.required || c.required_when.is_some()) {
@@ -255,6 +270,26 @@ impl<'s> SheetIngester<'s> {
             }
         }
         Ok(())
+    }
+
+    /// The column a folded header names, by its name or an alias.
+    fn column_named(&self, folded: &str) -> Option<usize> {
+        self.schema
+            .columns
+            .iter()
+            .position(|s| s.matches_header(folded))
+    }
+
+    /// Two headers whose group paths end in the name of column `i`.
+    fn ambiguous_header(&self, i: usize, first: u32, second: u32) -> Error {
+        let header = |col: u32| self.headers.get(&col).cloned().unwrap_or_default();
+        Error::AmbiguousHeader {
+            path: self.file.clone().into(),
+            sheet: self.sheet.clone(),
+            dataset: self.schema.name.clone(),
+            column: self.schema.columns[i].name.clone(),
+            headers: Box::new([header(first), header(second)]),
+        }
     }
 
     fn enum_value<'c>(&mut self, i: usize, c: &Cell) -> std::result::Result<Value<'c>, Rule>
@@ -420,17 +455,18 @@ impl<'s> SheetIngester<'s> {
             .columns
             .iter()
             .position(|c| c.name == cond.column);
-        match other.map(|j| &values[j]) {
-            Some(Value::Text(t))
-                if crate::text::fold_value(t) == crate::text::fold_value(&cond.equals) =>
-            {
-                Some(Rule::RequiredWhen {
-                    column: cond.column.clone(),
-                    equals: cond.equals.clone(),
-                })
+        let holds = match other.map(|j| &values[j]) {
+            Some(Value::Text(t)) => {
+                crate::text::fold_value(t) == crate::text::fold_value(&cond.equals)
             }
-            _ => None,
-        }
+            // A boolean column's condition is any of its spellings (checked at load).
+            Some(Value::Bool(b)) => cell::parse_bool_text(&cond.equals) == Some(*b),
+            _ => false,
+        };
+        holds.then(|| Rule::RequiredWhen {
+            column: cond.column.clone(),
+            equals: cond.equals.clone(),
+        })
     }
 
     /// Appends an accepted row's values (leaving `values` empty) and its number.
@@ -445,6 +481,8 @@ impl<'s> SheetIngester<'s> {
                 (Builder::Float(b), _) => b.append_null(),
                 (Builder::Date(b), Value::Date(d)) => b.append_value(d),
                 (Builder::Date(b), _) => b.append_null(),
+                (Builder::Bool(b), Value::Bool(v)) => b.append_value(v),
+                (Builder::Bool(b), _) => b.append_null(),
             }
         }
         self.rows.push(number);
@@ -461,6 +499,7 @@ impl<'s> SheetIngester<'s> {
                 Builder::Int(b) => b.finish().into_column(),
                 Builder::Float(b) => b.finish().into_column(),
                 Builder::Date(b) => b.finish().into_date().into_column(),
+                Builder::Bool(b) => b.finish().into_column(),
             });
         }
         columns.push(
@@ -502,6 +541,16 @@ fn recycle<'a, 'b>(mut v: Vec<Value<'a>>) -> Vec<Value<'b>> {
     v.into_iter().map(|_| Value::Null).collect()
 }
 
+/// The ends of a header's group path, longest first: `grp/sub/name` gives
+/// `sub/name` then `name` (KoboToolbox and ODK head a question inside a
+/// group with the group's path). Nothing for a header without a path.
+fn group_path_ends(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .match_indices('/')
+        .map(move |(i, _)| &folded[i + 1..])
+        .filter(|end| !end.is_empty())
+}
+
 /// What a finished sheet leaves besides its frame.
 pub struct SheetIngesterResult {
     /// Its accounting (before reference checks).
@@ -521,6 +570,7 @@ fn typed<'c>(col: &ColumnSchema, c: &'c Cell) -> std::result::Result<Value<'c>, 
         CellError::NotWhole => Rule::NotWhole,
         CellError::NotADate => Rule::NotADate,
         CellError::SpreadsheetError => Rule::SpreadsheetError,
+        CellError::NotABoolean => Rule::NotABoolean,
     };
     let range = |v: f64| -> std::result::Result<(), Rule> {
         if let Some(min) = col.min.filter(|m| v < *m) {
@@ -560,5 +610,8 @@ fn typed<'c>(col: &ColumnSchema, c: &'c Cell) -> std::result::Result<Value<'c>, 
             None => Value::Null,
             Some(d) => Value::Date(crate::period::to_epoch_days(d)),
         },
+        ColumnType::Boolean => cell::to_bool(c)
+            .map_err(rule)?
+            .map_or(Value::Null, Value::Bool),
     })
 }

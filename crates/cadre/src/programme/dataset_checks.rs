@@ -170,7 +170,7 @@ impl ColumnSchema {
     }
 
     /// `required_when` names a column of the same dataset and, for an
-    /// enum, one of its values.
+    /// enum, one of its values; for a boolean, yes or no.
     fn check_required_when(&self, ds: &DatasetSchema) -> Checked {
         let Some(cond) = &self.required_when else {
             return Ok(());
@@ -181,7 +181,13 @@ impl ColumnSchema {
                 other: cond.column.clone(),
             });
         };
-        if other.kind == ColumnType::Enum && !other.values.contains(&cond.equals) {
+        let not_a_value = match other.kind {
+            ColumnType::Enum => !other.values.contains(&cond.equals),
+            // A boolean's values are its spellings (`oui`, `true`, `1`…).
+            ColumnType::Boolean => crate::cell::parse_bool_text(&cond.equals).is_none(),
+            _ => false,
+        };
+        if not_a_value {
             return Err(DatasetProblem::RequiredWhenNotValue {
                 column: self.name.clone(),
                 value: cond.equals.clone(),

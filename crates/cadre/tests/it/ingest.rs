@@ -691,3 +691,504 @@ fn csv_rows_are_numbered_by_their_line_whatever_the_line_ends() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------
+// A KoboToolbox-shaped export (`tests/fixtures/kobo/`): group-path headers,
+// ISO 8601 date-times with zones, yes/no answers. The accounting and the
+// values below are worked out by hand in `tests/fixtures/README.md`.
+// ---------------------------------------------------------------------------
+
+fn kobo() -> Programme {
+    Programme::load(fixture("kobo/programme")).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The same export as xlsx, as a folder of csv files, as ods and as xls.
+const KOBO_EXPORTS: [&str; 4] = [
+    "kobo/data/kobo.xlsx",
+    "kobo/data/kobo_csv",
+    "kobo/data/kobo.ods",
+    "kobo/data/kobo.xls",
+];
+
+/// Per sheet: read, accepted, rejected, skipped.
+fn accounting(data: &cadre::Data) -> Vec<(String, usize, usize, usize, usize)> {
+    data.report
+        .sheets
+        .iter()
+        .map(|s| {
+            (
+                s.dataset.clone(),
+                s.read,
+                s.accepted,
+                s.rejected,
+                s.skipped_empty,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_kobo_export_is_read_alike_from_xlsx_csv_ods_and_xls() {
+    let p = kobo();
+    let reference = cadre::ingest(&p, fixture(KOBO_EXPORTS[0])).unwrap_or_else(|e| panic!("{e}"));
+    for export in KOBO_EXPORTS {
+        let data = cadre::ingest(&p, fixture(export)).unwrap_or_else(|e| panic!("{export}: {e}"));
+        assert_accounted(&data);
+        let mut sheets = accounting(&data);
+        sheets.sort();
+        assert_eq!(
+            sheets,
+            [
+                ("personnes".to_owned(), 10, 8, 2, 0),
+                ("visites".to_owned(), 11, 7, 3, 1),
+            ],
+            "{export}"
+        );
+        let mut problems: Vec<(String, u32, String, String, Rule)> = data
+            .report
+            .problems
+            .iter()
+            .map(|p| {
+                let r = (p.dataset.clone(), p.row, p.column.clone(), p.value.clone());
+                (r.0, r.1, r.2, r.3, p.rule.clone())
+            })
+            .collect();
+        problems.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+        let rejected_visit = Rule::RejectedReference {
+            dataset: "visites".into(),
+            file: data
+                .report
+                .sheets
+                .iter()
+                .find(|s| s.dataset == "visites")
+                .unwrap()
+                .file
+                .clone(),
+            sheet: "visites".into(),
+            row: 7,
+        };
+        let at = |d: &str, row, column: &str, value: &str, rule| {
+            (d.to_owned(), row, column.to_owned(), value.to_owned(), rule)
+        };
+        assert_eq!(
+            problems,
+            [
+                at(
+                    "personnes",
+                    6,
+                    "grp_personne/visite",
+                    "V-06",
+                    rejected_visit
+                ),
+                at(
+                    "personnes",
+                    9,
+                    "grp_personne/premiere_fois",
+                    "parfois",
+                    Rule::NotABoolean
+                ),
+                at(
+                    "visites",
+                    7,
+                    "grp_visite/date_visite",
+                    "2025-02-30T10:00:00+01:00",
+                    Rule::NotADate
+                ),
+                at(
+                    "visites",
+                    8,
+                    "grp_visite/date_visite",
+                    "2025-07-01T25:00",
+                    Rule::NotADate
+                ),
+                at(
+                    "visites",
+                    9,
+                    "grp_visite/en_ligne",
+                    "peut-être",
+                    Rule::NotABoolean
+                ),
+            ],
+            "{export}"
+        );
+        // Each date as written, whatever its zone: V-02 late on 31 March at
+        // UTC-5 (1 April in UTC), V-10 late on 30 September at UTC-3.
+        let visits = &data.dataset("visites").unwrap().frame;
+        let dates: Vec<String> = visits
+            .column("date")
+            .unwrap()
+            .date()
+            .unwrap()
+            .physical()
+            .iter()
+            .map(|d| {
+                cadre::period::from_epoch_days(d.unwrap())
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                "2025-01-22",
+                "2025-03-31",
+                "2025-04-01",
+                "2025-05-10",
+                "2025-06-15",
+                "2025-08-01",
+                "2025-09-30",
+            ],
+            "{export}"
+        );
+        let online: Vec<Option<bool>> = visits
+            .column("en_ligne")
+            .unwrap()
+            .bool()
+            .unwrap()
+            .iter()
+            .collect();
+        let (t, f) = (Some(true), Some(false));
+        assert_eq!(online, [t, f, t, f, t, t, f], "{export}");
+        let people = &data.dataset("personnes").unwrap().frame;
+        let satisfied: Vec<Option<bool>> = people
+            .column("satisfait")
+            .unwrap()
+            .bool()
+            .unwrap()
+            .iter()
+            .collect();
+        assert_eq!(satisfied, [t, None, f, t, t, f, f, t], "{export}");
+        for (name, ds) in &reference.datasets {
+            let got = &data.dataset(name).unwrap().frame;
+            assert!(
+                ds.frame.equals_missing(got),
+                "{export}, {name}:\n{}\n{got}",
+                ds.frame
+            );
+        }
+    }
+}
+
+#[test]
+fn a_kobo_export_computes_the_values_worked_out_by_hand() {
+    let p = kobo();
+    for export in KOBO_EXPORTS {
+        let data = cadre::ingest(&p, fixture(export)).unwrap_or_else(|e| panic!("{export}: {e}"));
+        let engine = cadre::Engine::new(&p, &data);
+        let today = chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+        // (quarter, code, period value, cumulative value)
+        let expected: &[(&str, &str, f64, f64)] = &[
+            ("2025-Q1", "K1", 2.0, 2.0),
+            ("2025-Q2", "K1", 3.0, 5.0),
+            ("2025-Q3", "K1", 2.0, 7.0),
+            ("2025-Q1", "K2", 1.0, 1.0),
+            ("2025-Q2", "K2", 2.0, 3.0),
+            ("2025-Q3", "K2", 1.0, 4.0),
+            ("2025-Q1", "K3", 2.0, 2.0),
+            ("2025-Q2", "K3", 2.0, 4.0),
+            ("2025-Q3", "K3", 0.0, 4.0),
+            ("2025-Q1", "K4", 50.0, 50.0),
+            ("2025-Q2", "K4", 100.0, 80.0),
+            ("2025-Q3", "K4", 0.0, 400.0 / 7.0),
+            ("2025-Q1", "K5", 20.0, 20.0),
+            ("2025-Q2", "K5", 22.0, 42.0),
+            ("2025-Q3", "K5", 10.0, 52.0),
+        ];
+        for (quarter, code, period, cumulative) in expected {
+            let q = cadre::Period::parse(quarter, p.info.calendar(), today).unwrap();
+            let v = engine
+                .compute_indicator(code, &q)
+                .unwrap_or_else(|e| panic!("{code}: {e}"));
+            let what = format!("{export}, {quarter}, {code}");
+            assert!(
+                (v.period_value.unwrap() - period).abs() < 1e-9,
+                "{what}: {v:?}"
+            );
+            assert!(
+                (v.cumulative_value.unwrap() - cumulative).abs() < 1e-9,
+                "{what}: {v:?}"
+            );
+        }
+    }
+}
+
+/// The `kobo` programme's two sheets as csv files in memory, `visites`
+/// headed by `headers` with one row `row`.
+fn kobo_csv(headers: &str, row: &str) -> Vec<cadre::ingest::Source> {
+    let people = "grp_personne/visite,grp_personne/genre,grp_personne/premiere_fois\nV-01,F,oui\n";
+    vec![
+        cadre::ingest::NamedFile::new("visites.csv", format!("{headers}\n{row}\n").into_bytes())
+            .into(),
+        cadre::ingest::NamedFile::new("personnes.csv", people.as_bytes().to_vec()).into(),
+    ]
+}
+
+/// The first accepted visit's `column`, as text.
+fn first_visit(data: &cadre::Data, column: &str) -> String {
+    let frame = &data.dataset("visites").unwrap().frame;
+    frame.column(column).unwrap().get(0).unwrap().to_string()
+}
+
+#[test]
+fn a_group_path_header_names_the_column_its_path_ends_with() {
+    let p = kobo();
+    // Group paths of any depth; an alias matches the end of a path
+    // (`date_visite`, `grp_details/nombre`) or a whole path.
+    let data = cadre::ingest_sources(
+        &p,
+        &kobo_csv(
+            "a/b/c/Code,Grp-Visite/Date_Visite,x/en_ligne,grp/grp_details/nombre",
+            "V-01,2025-01-22T10:23:11Z,oui,4",
+        ),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(data.report.is_clean(), "{:#?}", data.report.problems);
+    assert_eq!(first_visit(&data, "code"), "\"V-01\"");
+    assert_eq!(first_visit(&data, "participants"), "4");
+    // A header naming the column exactly keeps precedence over a group
+    // path, before or after it; so do the aliases.
+    for headers in [
+        "code,date,en_ligne,participants,grp/code",
+        "grp/code,date,en_ligne,participants,code",
+        "grp/code,date,en_ligne,participants,Code",
+    ] {
+        let data = cadre::ingest_sources(&p, &kobo_csv(headers, "V-01,2025-01-22,non,4,V-99"))
+            .unwrap_or_else(|e| panic!("{headers}: {e}"));
+        let want = if headers.starts_with("code") {
+            "V-01"
+        } else {
+            "V-99"
+        };
+        assert_eq!(
+            first_visit(&data, "code"),
+            format!("\"{want}\""),
+            "{headers}"
+        );
+    }
+    // Two paths ending in a name no column has are no concern.
+    let data = cadre::ingest_sources(
+        &p,
+        &kobo_csv(
+            "a/code,date,en_ligne,participants,a/note,b/note",
+            "V-01,2025-01-22,non,4,x,y",
+        ),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(data.report.is_clean(), "{:#?}", data.report.problems);
+}
+
+#[test]
+fn two_group_paths_ending_in_one_column_are_an_error_naming_both() {
+    let p = kobo();
+    let sources = kobo_csv(
+        "grp_a/code,date,en_ligne,participants,grp_b/Code",
+        "V-01,2025-01-22,non,4,V-02",
+    );
+    let err = match cadre::ingest_sources(&p, &sources) {
+        Err(e @ Error::AmbiguousHeader { .. }) => e,
+        Err(other) => panic!("expected an ambiguous header, got {other}"),
+        Ok(_) => panic!("two headers ending in `code` were read"),
+    };
+    let Error::AmbiguousHeader {
+        path,
+        sheet,
+        dataset,
+        column,
+        headers,
+    } = &err
+    else {
+        unreachable!()
+    };
+    assert_eq!(path.to_string_lossy(), "visites.csv");
+    assert_eq!(
+        (sheet.as_str(), dataset.as_str(), column.as_str()),
+        ("visites", "visites", "code")
+    );
+    assert_eq!(
+        **headers,
+        ["grp_a/code".to_owned(), "grp_b/Code".to_owned()]
+    );
+    let fr = err.message(cadre::Lang::Fr);
+    assert!(
+        fr.starts_with("visites.csv, feuille visites : les en-têtes « grp_a/code » et « grp_b/Code » désignent tous deux la colonne « code »"),
+        "{fr}"
+    );
+    let en = err.message(cadre::Lang::En);
+    assert!(
+        en.starts_with(
+            "visites.csv, sheet visites: headers grp_a/code and grp_b/Code both name column `code`"
+        ),
+        "{en}"
+    );
+    // A whole path as an alias chooses between them.
+    let mut chosen = p.clone();
+    chosen.datasets[0].columns[0]
+        .aliases
+        .push("grp_b/code".into());
+    let data = cadre::ingest_sources(&chosen, &sources).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(first_visit(&data, "code"), "\"V-02\"");
+}
+
+#[test]
+fn a_bad_date_or_boolean_is_named_with_the_accepted_forms() {
+    let p = kobo();
+    let data = cadre::ingest_sources(
+        &p,
+        &kobo_csv(
+            "code,date,en_ligne,participants",
+            "V-01,2025-13-01T00:00Z,peut-être,4",
+        ),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let messages = |lang| -> Vec<String> {
+        // The visit's rows only: the person who names it is rejected with it.
+        let visits = data
+            .report
+            .problems
+            .iter()
+            .filter(|p| p.dataset == "visites");
+        visits.map(|p| p.message(lang)).collect()
+    };
+    assert_eq!(
+        messages(cadre::Lang::Fr),
+        [
+            "visites.csv, feuille visites, ligne 2, colonne date : « 2025-13-01T00:00Z » : date attendue : 2025-04-15, 15/04/2025, 15/04/2025 14:30, une date-heure ISO 8601 (2025-04-15T14:30, 2025-04-15 14:30:00, avec ou sans fraction de seconde et fuseau : 2025-04-15T14:30:00.000+01:00, 2025-04-15T14:30:00Z) ou une cellule date",
+            "visites.csv, feuille visites, ligne 2, colonne en_ligne : « peut-être » : oui ou non attendu : yes/y/oui/o/true/vrai/1 ou no/n/non/false/faux/0 (majuscules et accents ignorés), ou une cellule VRAI/FAUX",
+        ]
+    );
+    assert_eq!(
+        messages(cadre::Lang::En),
+        [
+            "visites.csv, sheet visites, row 2, column date: \"2025-13-01T00:00Z\": a date is expected: 2025-04-15, 15/04/2025, 15/04/2025 14:30, an ISO 8601 date-time (2025-04-15T14:30, 2025-04-15 14:30:00, with or without fractions of a second and a zone: 2025-04-15T14:30:00.000+01:00, 2025-04-15T14:30:00Z) or a date cell",
+            "visites.csv, sheet visites, row 2, column en_ligne: \"peut-être\": yes or no is expected: yes/y/oui/o/true/vrai/1 or no/n/non/false/faux/0 (case and accents ignored), or a TRUE/FALSE cell",
+        ]
+    );
+}
+
+/// The `kobo` programme with `file` edited, loaded from a copy.
+fn kobo_with(file: &str, edit: impl Fn(String) -> String) -> cadre::Result<Programme> {
+    let dir = tempfile::tempdir().unwrap();
+    let from = fixture("kobo/programme");
+    std::fs::create_dir(dir.path().join("indicators")).unwrap();
+    for f in ["programme.toml", "datasets.toml", "indicators/r1.toml"] {
+        let text = std::fs::read_to_string(from.join(f)).unwrap();
+        let text = if f == file { edit(text) } else { text };
+        std::fs::write(dir.path().join(f), text).unwrap();
+    }
+    Programme::load(dir.path())
+}
+
+#[test]
+fn a_boolean_column_is_checked_when_the_definitions_load() {
+    // Each edit, the line of its error (its dataset's), and words of its
+    // message in English.
+    let cases: &[(&str, &str, &str, usize, &str)] = &[
+        (
+            "datasets.toml",
+            "name = \"satisfait\"\ntype = \"boolean\"\nrequired = false",
+            "name = \"satisfait\"\ntype = \"boolean\"\nrequired_when = { column = \"premiere_fois\", equals = \"peut-être\" }",
+            41,
+            "`peut-être` is not a value of `premiere_fois`",
+        ),
+        (
+            "datasets.toml",
+            "name = \"en_ligne\"                  # header `grp_visite/en_ligne`\ntype = \"boolean\"",
+            "name = \"en_ligne\"\ntype = \"boolean\"\nvalues = [\"oui\", \"non\"]",
+            5,
+            "en_ligne",
+        ),
+        (
+            "datasets.toml",
+            "name = \"en_ligne\"                  # header `grp_visite/en_ligne`\ntype = \"boolean\"",
+            "name = \"en_ligne\"\ntype = \"boolean\"\nmin = 0",
+            5,
+            "min/max",
+        ),
+    ];
+    for (file, from, to, line, words) in cases {
+        let loaded = kobo_with(file, |t| {
+            assert!(t.contains(from), "{from}");
+            t.replacen(from, to, 1)
+        });
+        let (path, at, e) = crate::definition_error(loaded);
+        let message = e.message(cadre::Lang::En);
+        assert!(path.ends_with(file), "{path:?}");
+        assert_eq!(at, Some(*line), "{message}");
+        assert!(message.contains(words), "{message}");
+    }
+    // A yes/no condition on a boolean column, in any spelling: `Non` holds
+    // on row 3, whose `premiere_fois` is written `no`, and nowhere else.
+    let p = kobo_with("datasets.toml", |t| {
+        t.replacen(
+            "name = \"satisfait\"\ntype = \"boolean\"\nrequired = false",
+            "name = \"satisfait\"\ntype = \"boolean\"\nrequired = false\nrequired_when = { column = \"premiere_fois\", equals = \"Non\" }",
+            1,
+        )
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let data = cadre::ingest(&p, fixture("kobo/data/kobo_csv")).unwrap();
+    let people = data
+        .report
+        .problems
+        .iter()
+        .filter(|p| p.dataset == "personnes");
+    let rows: Vec<(u32, &str)> = people.map(|p| (p.row, p.column.as_str())).collect();
+    assert_eq!(
+        rows,
+        [
+            (3, "grp_personne/satisfait"),
+            (6, "grp_personne/visite"),
+            (9, "grp_personne/premiere_fois")
+        ]
+    );
+    let first = data
+        .report
+        .problems
+        .iter()
+        .find(|p| p.dataset == "personnes");
+    assert_eq!(
+        first.unwrap().rule,
+        Rule::RequiredWhen {
+            column: "premiere_fois".into(),
+            equals: "Non".into()
+        }
+    );
+}
+
+#[test]
+fn a_filter_reads_a_boolean_column_as_true_or_false() {
+    for (filter, q1, q2) in [
+        ("en_ligne", 1.0, 2.0),
+        ("en_ligne = true", 1.0, 2.0),
+        ("NOT en_ligne", 1.0, 1.0),
+        ("en_ligne = false", 1.0, 1.0),
+    ] {
+        let p = kobo_with("indicators/r1.toml", |t| {
+            t.replacen(
+                "filter = \"en_ligne\"",
+                &format!("filter = \"{filter}\""),
+                1,
+            )
+        })
+        .unwrap_or_else(|e| panic!("{filter}: {e}"));
+        let data = cadre::ingest(&p, fixture("kobo/data/kobo_csv")).unwrap();
+        let engine = cadre::Engine::new(&p, &data);
+        let today = chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+        for (quarter, want) in [("2025-Q1", q1), ("2025-Q2", q2)] {
+            let q = cadre::Period::parse(quarter, p.info.calendar(), today).unwrap();
+            let v = engine.compute_indicator("K2", &q).unwrap();
+            assert_eq!(v.period_value, Some(want), "{filter}, {quarter}");
+        }
+    }
+    // Text where a boolean is compared is refused at load, with the filter.
+    let loaded = kobo_with("indicators/r1.toml", |t| {
+        t.replacen("filter = \"en_ligne\"", "filter = \"en_ligne = 'oui'\"", 1)
+    });
+    let (path, line, e) = crate::definition_error(loaded);
+    assert!(path.ends_with("indicators/r1.toml"), "{path:?}");
+    assert_eq!(line, Some(16), "the line of K2's code");
+    assert_eq!(
+        e.message(cadre::Lang::En).split_once(": ").map(|(_, m)| m.to_owned()),
+        Some("indicator K2: filter `en_ligne = 'oui'` compares the yes/no column `en_ligne` with text: compare it with true or false (`en_ligne = true`), or write it alone (`en_ligne`, `NOT en_ligne`)".to_owned())
+    );
+}

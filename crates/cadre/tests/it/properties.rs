@@ -62,6 +62,7 @@ proptest! {
         let _ = cell::to_number(&c);
         let _ = cell::to_integer(&c);
         let _ = cell::to_date(&c);
+        let _ = cell::to_bool(&c);
         let _ = c.display();
     }
 
@@ -77,6 +78,66 @@ proptest! {
     #[test]
     fn no_date_like_string_makes_date_parsing_panic(s in "[0-9/:. T-]{0,24}h?[0-9]{0,3}") {
         let _ = cell::to_date(&text(&s));
+    }
+
+    #[test]
+    fn no_zoned_date_like_string_makes_date_parsing_panic(
+        s in "[0-9:.T-]{0,24}[Zz+\u{2212}-]?[0-9:]{0,6}[Zz]?",
+    ) {
+        let _ = cell::to_date(&text(&s));
+    }
+
+    /// An ISO 8601 date-time counts on the date written before its time,
+    /// whatever its seconds, fraction and zone (none, `Z`, `±hh:mm`,
+    /// `±hhmm`, `±hh`).
+    #[test]
+    fn iso_date_times_count_on_their_date_whatever_the_zone(
+        d in any_date(),
+        (h, m, sec) in (0u32..24, 0u32..60, 0u32..60),
+        fraction in "(\\.[0-9]{1,9})?",
+        (sign, zh, zm, form) in ("[+-]", 0u32..24, 0u32..60, 0usize..5),
+        separator in "[T ]",
+    ) {
+        let zone = match form {
+            0 => String::new(),
+            1 => "Z".to_owned(),
+            2 => format!("{sign}{zh:02}:{zm:02}"),
+            3 => format!("{sign}{zh:02}{zm:02}"),
+            _ => format!("{sign}{zh:02}"),
+        };
+        let day = d.format("%Y-%m-%d");
+        for s in [
+            format!("{day}{separator}{h:02}:{m:02}:{sec:02}{fraction}{zone}"),
+            format!("{day}{separator}{h:02}:{m:02}{zone}"),
+        ] {
+            prop_assert_eq!(cell::to_date(&text(&s)), Ok(Some(d)), "{}", s);
+        }
+        // An hour, minute or zone out of range is refused, never guessed.
+        for s in [
+            format!("{day}T{:02}:{m:02}{zone}", 24 + h),
+            format!("{day}T{h:02}:{:02}{zone}", 60 + m),
+            format!("{day}T{h:02}:{m:02}{sign}{:02}:{zm:02}", 24 + zh),
+            format!("{day}T{h:02}:{m:02}{sign}{zh:02}:{:02}", 60 + zm),
+        ] {
+            prop_assert_eq!(cell::to_date(&text(&s)), Err(CellError::NotADate), "{}", s);
+        }
+    }
+
+    /// A boolean's spellings, in any case and with spaces around, and
+    /// nothing else of a few letters.
+    #[test]
+    fn booleans_in_any_case(word in "[a-zA-Z0-9]{0,6}", pad in "[ ]{0,2}") {
+        let lower = word.to_lowercase();
+        let want = if cell::TRUE_SPELLINGS.contains(&lower.as_str()) {
+            Ok(Some(true))
+        } else if cell::FALSE_SPELLINGS.contains(&lower.as_str()) {
+            Ok(Some(false))
+        } else if word.is_empty() {
+            Ok(None)
+        } else {
+            Err(CellError::NotABoolean)
+        };
+        prop_assert_eq!(cell::to_bool(&text(&format!("{pad}{word}{pad}"))), want, "{}", word);
     }
 
     #[test]

@@ -191,6 +191,18 @@ pub(super) fn error(e: &Error) -> String {
                 ),
             }
         ),
+        Error::AmbiguousHeader {
+            path,
+            sheet,
+            dataset,
+            column,
+            headers,
+        } => format!(
+            "{}, sheet {sheet}: headers {} and {} both name column `{column}` (by the end of their group path). To choose, add the header wanted to `aliases` in the [[dataset.column]] `{column}` of dataset `{dataset}` in datasets.toml",
+            path.display(),
+            headers[0],
+            headers[1],
+        ),
         Error::Period { input, problem } => {
             format!("period `{input}`: {}", period_problem(*problem))
         }
@@ -266,7 +278,12 @@ pub(super) fn rule(r: &Rule) -> String {
             "ambiguous number: both `,` and `.` (write 1234.5 or 1 234,5)".into()
         }
         Rule::NotWhole => "a whole number is expected".into(),
-        Rule::NotADate => "a date is expected (2025-04-15, 15/04/2025 or a date cell)".into(),
+        Rule::NotADate => "a date is expected: 2025-04-15, 15/04/2025, 15/04/2025 14:30, an ISO 8601 date-time (2025-04-15T14:30, 2025-04-15 14:30:00, with or without fractions of a second and a zone: 2025-04-15T14:30:00.000+01:00, 2025-04-15T14:30:00Z) or a date cell".into(),
+        Rule::NotABoolean => format!(
+            "yes or no is expected: {} or {} (case and accents ignored), or a TRUE/FALSE cell",
+            crate::cell::TRUE_SPELLINGS.join("/"),
+            crate::cell::FALSE_SPELLINGS.join("/")
+        ),
         Rule::SpreadsheetError => "the cell holds a spreadsheet error".into(),
         Rule::NotAllowed { allowed, closest } => format!(
             "value not allowed; allowed: {}{}",
@@ -310,6 +327,7 @@ pub(super) fn rule_part(p: &RulePart) -> String {
             ColumnType::Amount => "a number".into(),
             ColumnType::Date => "a date (2025-04-15 or 15/04/2025)".into(),
             ColumnType::Text => "text".into(),
+            ColumnType::Boolean => "yes or no (yes/no, oui/non, 1/0, true/false)".into(),
         },
         RulePart::Range { min, max } => match (min, max) {
             (Some(min), Some(max)) => {
@@ -675,6 +693,9 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
                 .as_ref()
                 .map(|f| format!(" (`{f}`)"))
                 .unwrap_or_default()
+        ),
+        IndicatorProblem::BooleanComparedWithText { filter, column } => format!(
+            "filter `{filter}` compares the yes/no column `{column}` with text: compare it with true or false (`{column} = true`), or write it alone (`{column}`, `NOT {column}`)"
         ),
         IndicatorProblem::MembersNotDataset { dataset } => {
             format!("members: `{dataset}` is not a dataset")

@@ -195,6 +195,18 @@ pub(super) fn error(e: &Error) -> String {
                 ),
             }
         ),
+        Error::AmbiguousHeader {
+            path,
+            sheet,
+            dataset,
+            column,
+            headers,
+        } => format!(
+            "{}, feuille {sheet} : les en-têtes « {} » et « {} » désignent tous deux la colonne « {column} » (par la fin de leur chemin de groupe). Pour choisir, ajoutez l’en-tête voulu à `aliases` dans la [[dataset.column]] « {column} » du jeu de données « {dataset} » dans datasets.toml",
+            path.display(),
+            headers[0],
+            headers[1],
+        ),
         Error::Period { input, problem } => {
             format!("période « {input} » : {}", period_problem(*problem))
         }
@@ -275,7 +287,12 @@ pub(super) fn rule(r: &Rule) -> String {
             "nombre ambigu : « , » et « . » à la fois (écrire 1234,5 ou 1 234,5)".into()
         }
         Rule::NotWhole => "nombre entier attendu".into(),
-        Rule::NotADate => "date attendue (2025-04-15, 15/04/2025 ou une cellule date)".into(),
+        Rule::NotADate => "date attendue : 2025-04-15, 15/04/2025, 15/04/2025 14:30, une date-heure ISO 8601 (2025-04-15T14:30, 2025-04-15 14:30:00, avec ou sans fraction de seconde et fuseau : 2025-04-15T14:30:00.000+01:00, 2025-04-15T14:30:00Z) ou une cellule date".into(),
+        Rule::NotABoolean => format!(
+            "oui ou non attendu : {} ou {} (majuscules et accents ignorés), ou une cellule VRAI/FAUX",
+            crate::cell::TRUE_SPELLINGS.join("/"),
+            crate::cell::FALSE_SPELLINGS.join("/")
+        ),
         Rule::SpreadsheetError => "la cellule contient une erreur de tableur".into(),
         Rule::NotAllowed { allowed, closest } => format!(
             "valeur non autorisée ; valeurs possibles : {}{}",
@@ -323,6 +340,7 @@ pub(super) fn rule_part(p: &RulePart) -> String {
             ColumnType::Amount => "un nombre".into(),
             ColumnType::Date => "une date (2025-04-15 ou 15/04/2025)".into(),
             ColumnType::Text => "du texte".into(),
+            ColumnType::Boolean => "oui ou non (oui/non, yes/no, 1/0, vrai/faux)".into(),
         },
         RulePart::Range { min, max } => match (min, max) {
             (Some(min), Some(max)) => {
@@ -705,6 +723,9 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
                 .as_ref()
                 .map(|f| format!(" (« {f} »)"))
                 .unwrap_or_default()
+        ),
+        IndicatorProblem::BooleanComparedWithText { filter, column } => format!(
+            "le filtre « {filter} » compare la colonne oui/non « {column} » à du texte : comparez-la à true ou false (« {column} = true »), ou écrivez-la seule (« {column} », « NOT {column} »)"
         ),
         IndicatorProblem::MembersNotDataset { dataset } => {
             format!("membres : « {dataset} » n’est pas un jeu de données")
