@@ -410,6 +410,7 @@ mod tests {
             indicators: vec![cadre::history::Series {
                 code: "P1".into(),
                 values: vec![Some(1.0), Some(2.0)],
+                period_values: vec![Some(1.0), Some(2.0)],
             }],
         };
         let builder = ProgressBuilder {
