@@ -38,6 +38,7 @@
 #[cfg(feature = "pdf")]
 pub mod attachment;
 pub mod attention;
+pub mod chart;
 pub mod data;
 pub mod evidence;
 pub mod format;

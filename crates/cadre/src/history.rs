@@ -148,7 +148,10 @@ impl Engine<'_> {
                 .value)
         };
         let counted = value(window)?;
-        Ok((value(in_period)?, crate::baseline::stock_value(ind, counted)))
+        Ok((
+            value(in_period)?,
+            crate::baseline::stock_value(ind, counted),
+        ))
     }
 }
 
