@@ -76,17 +76,13 @@ impl Scale {
         };
         let raw = max / 4.0;
         let power = 10f64.powf(raw.log10().floor());
-        let mut step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        let step = [1.0, 2.0, 2.5, 5.0, 10.0]
             .iter()
             .map(|m| m * power)
+            .filter(|s| !whole || (s.fract() == 0.0 && *s >= 1.0))
             .find(|s| *s >= raw * (1.0 - 1e-9))
-            .unwrap_or(10.0 * power);
-        if whole && step < 1.0 {
-            step = 1.0;
-        }
-        if whole && step.fract() != 0.0 {
-            step = step.ceil();
-        }
+            .unwrap_or(10.0 * power)
+            .max(if whole { 1.0 } else { 0.0 });
         let top = (max / step - 1e-9).ceil().max(1.0) * step;
         Scale { top, step }
     }
@@ -208,6 +204,10 @@ pub enum Side {
     LeftBelow,
     /// Left of it, centred on it.
     Left,
+    /// Higher above it, ending where it is (clear of a neighbouring point).
+    HighLeft,
+    /// Lower below it, ending where it is.
+    LowLeft,
 }
 
 /// Chooses the box of a label of `w` × `h` points among `candidates` (an
@@ -234,6 +234,8 @@ pub fn place(
                 Side::LeftAbove => (x - GAP - w, y + GAP / 2.0),
                 Side::LeftBelow => (x - GAP - w, y - GAP / 2.0 - h),
                 Side::Left => (x - GAP - w, y - h / 2.0),
+                Side::HighLeft => (x - w, y + 2.0 * GAP),
+                Side::LowLeft => (x - w, y - 2.0 * GAP - h),
             };
             Rect {
                 x0,
@@ -246,17 +248,20 @@ pub fn place(
     let inside = |b: &&Rect| {
         b.x0 >= bounds.x0 && b.x1 <= bounds.x1 && b.y0 >= bounds.y0 && b.y1 <= bounds.y1
     };
+    // Farther out, around the first anchor, nearest first: a crowded
+    // corner (the last point on the target at the axis's end) still finds
+    // a clear place.
+    let around = candidates
+        .first()
+        .map(|&(at, _)| nearby(at, (w, h)))
+        .unwrap_or_default();
+    let clear = |b: &&Rect| !obstacles.hits_line(b);
     boxes
         .iter()
         .filter(inside)
-        .find(|b| !obstacles.hits_line(b) && !obstacles.hits_soft(b))
-        .or_else(|| {
-            boxes
-                .iter()
-                .filter(inside)
-                .find(|b| !obstacles.hits_line(b))
-        })
-        .or_else(|| boxes.iter().find(|b| !obstacles.hits_line(b)))
+        .find(|b| clear(b) && !obstacles.hits_soft(b))
+        .or_else(|| boxes.iter().filter(inside).find(clear))
+        .or_else(|| around.iter().filter(inside).find(clear))
         .or(boxes.first())
         .copied()
         .unwrap_or(Rect {
@@ -265,6 +270,20 @@ pub fn place(
             x1: w,
             y1: h,
         })
+}
+
+/// Boxes of `w` × `h` centred ever farther from `at` (rings of 16
+/// directions, 4 to 28 points away), nearest first.
+fn nearby(at: (f64, f64), (w, h): (f64, f64)) -> Vec<Rect> {
+    (1..=13)
+        .flat_map(|ring| {
+            let r = 2.0 + 2.0 * ring as f64;
+            (0..16).map(move |k| {
+                let a = k as f64 * std::f64::consts::PI / 8.0;
+                Rect::around(at.0 + r * a.cos(), at.1 + r * a.sin(), w / 2.0, h / 2.0)
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -282,6 +301,10 @@ mod tests {
         assert_eq!((s.top, s.step), (6.0, 2.0));
         let s = Scale::round(1.0, true);
         assert_eq!((s.top, s.step), (1.0, 1.0));
+        let s = Scale::round(10.0, true);
+        assert_eq!((s.top, s.step), (10.0, 5.0));
+        let s = Scale::round(10.0, false);
+        assert_eq!((s.top, s.step), (10.0, 2.5));
         let s = Scale::round(0.8, false);
         assert!((s.top - 0.8).abs() < 1e-9 && (s.step - 0.2).abs() < 1e-9);
         let s = Scale::round(4.2, false);

@@ -673,6 +673,8 @@ impl Chart<'_> {
                 Side::Below,
                 Side::LeftBelow,
                 Side::Left,
+                Side::HighLeft,
+                Side::LowLeft,
             ];
             put(value, true, &sides.map(|s| (at, s)));
         }
