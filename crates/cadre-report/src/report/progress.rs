@@ -355,7 +355,10 @@ impl<'a> ProgressBuilder<'a> {
             .filter(|v| v.is_finite())
             .collect();
         let whole = !stages.is_empty() || shown.iter().all(|v| v.fract() == 0.0);
-        let scale = Scale::round(scale_max(pct, shown.iter().copied()), whole);
+        // The values' own round top, a percentage's too: a 5 % ceiling on a
+        // scale to 100 % would hug the axis (the progress bar, not the chart,
+        // shows a share of the whole).
+        let scale = Scale::round(scale_max(false, shown.iter().copied()), whole);
         let max = scale.top;
         let points = self.points(&values, max, &show);
         let mut milestones: Vec<ProgressMilestone> = defined
