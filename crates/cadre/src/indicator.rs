@@ -253,14 +253,4 @@ impl IndicatorDef {
             .max_by_key(|m| m.date)
             .copied()
     }
-
-    /// The next milestone after `end` (a period's last day): the earliest
-    /// one still to come; none when every milestone is due.
-    pub fn milestone_next(&self, end: NaiveDate) -> Option<Milestone> {
-        self.milestones
-            .iter()
-            .filter(|m| m.date > end)
-            .min_by_key(|m| m.date)
-            .copied()
-    }
 }

@@ -1615,8 +1615,13 @@ impl Builder<'_> {
         let result = self.programme.result(&iv.result);
         let milestone_date = iv.milestone.map(|m| f.date(m.date));
         let ranks = self.rank_labels(&iv.code);
-        let next = (self.programme.indicator(&iv.code).ok())
-            .and_then(|d| d.milestone_next(self.period.end));
+        // A stage's milestones are stages (ranks), as its milestone in force.
+        let milestones = (self.programme.indicator(&iv.code).ok())
+            .map(|d| cadre::measure::milestones_of(self.programme, d))
+            .unwrap_or_default();
+        let next = (milestones.iter())
+            .filter(|m| m.date > self.period.end)
+            .min_by_key(|m| m.date);
         Ok(IndicatorData {
             code: iv.code.clone(),
             result: iv.result.clone(),
@@ -1666,6 +1671,7 @@ impl Builder<'_> {
             progress: self.progress.build(
                 iv,
                 self.programme.indicator(&iv.code).ok(),
+                &milestones,
                 &self.rank_labels(&iv.code),
             ),
             period_target: self.period_target(iv, &ranks),

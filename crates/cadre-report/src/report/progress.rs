@@ -14,7 +14,7 @@
 //! is taken; its bar fills its quarter's slot.
 
 use cadre::history::{History, Point};
-use cadre::indicator::{Direction, IndicatorDef, Kind};
+use cadre::indicator::{Direction, IndicatorDef, Kind, Milestone};
 use cadre::outlook::{Span, Verdict};
 use cadre::table::IndicatorValue;
 use cadre::text::Localized;
@@ -328,7 +328,8 @@ impl<'a> ProgressBuilder<'a> {
             .collect()
     }
 
-    /// The progress of one indicator of the table. `stages` are the labels
+    /// The progress of one indicator of the table, with its milestones as
+    /// values ([`cadre::measure::milestones_of`]). `stages` are the labels
     /// of its ranks when its values are stages on a scale (empty otherwise):
     /// a value, milestone or target then prints as its stage, and there is
     /// no change to print (a difference of ranks is not a quantity).
@@ -336,6 +337,7 @@ impl<'a> ProgressBuilder<'a> {
         &self,
         iv: &IndicatorValue,
         def: Option<&IndicatorDef>,
+        defined: &[Milestone],
         stages: &[Localized],
     ) -> Progress {
         let f = &self.f;
@@ -346,7 +348,6 @@ impl<'a> ProgressBuilder<'a> {
         };
         let pct = is_percent(unit);
         let values = self.values(&iv.code);
-        let defined: Vec<_> = def.map(|d| d.milestones.clone()).unwrap_or_default();
         let shown: Vec<f64> = (values.cumulative.iter().chain(&values.own))
             .flatten()
             .copied()
@@ -806,14 +807,14 @@ mod tests {
             .iter()
             .map(|l| serde_json::from_value(serde_json::json!({ "en": l })).unwrap())
             .collect();
-        let p = builder.build(&stage_indicator(), None, &labels);
+        let p = builder.build(&stage_indicator(), None, &[], &labels);
         assert_eq!(p.previous.as_deref(), Some("draft"));
         assert_eq!(p.change, None);
         assert_eq!(p.target.value, "implemented");
         let values: Vec<_> = p.points.iter().map(|q| q.value.as_deref()).collect();
         assert_eq!(values, [Some("draft"), Some("adopted")]);
         // Without labels the same values are numbers, and change.
-        let p = builder.build(&stage_indicator(), None, &[]);
+        let p = builder.build(&stage_indicator(), None, &[], &[]);
         assert_eq!(p.previous.as_deref(), Some("1"));
         assert_eq!(p.change.as_deref(), Some("+1"));
     }
