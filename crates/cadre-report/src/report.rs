@@ -35,10 +35,11 @@
 //! # Ok(()) }
 //! ```
 
-#[cfg(feature = "pdf")]
 pub mod annual;
+#[cfg(feature = "pdf")]
 pub mod attachment;
 pub mod attention;
+pub mod chart;
 pub mod conclusions;
 pub mod data;
 pub mod evidence;

@@ -59,6 +59,12 @@ pub struct Series {
     /// Its cumulative value at each point; none where it has no value
     /// (a mean over no row, a ratio over nothing).
     pub values: Vec<Option<f64>>,
+    /// Each point's quarter on its own (from the quarter's first day to the
+    /// point), as the table's period value counts it: what a chart draws as
+    /// the quarter's bar, so that a drop shows where a running mean or a
+    /// share since the start hides it. A stock's is what was counted in the
+    /// quarter, without its baseline.
+    pub period_values: Vec<Option<f64>>,
 }
 
 impl Series {
@@ -103,39 +109,49 @@ impl Engine<'_> {
         let points = points(programme.info.start, period);
         let indicators = (0..programme.indicators.len())
             .map(|position| {
-                let values = points
+                let (period_values, values) = points
                     .iter()
-                    .map(|p| self.cumulative_at(position, p.quarter.start, p.end))
-                    .collect::<Result<Vec<_>>>()?;
+                    .map(|p| self.values_at(position, p.quarter.start, p.end))
+                    .collect::<Result<Vec<_>>>()?
+                    .into_iter()
+                    .unzip();
                 Ok(Series {
                     code: programme.indicators[position].code.clone(),
                     values,
+                    period_values,
                 })
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(History { points, indicators })
     }
 
-    /// The cumulative value of the indicator at `position` for a period from
-    /// `start` to `end`, exactly as [`Engine::compute`] gives it (the
-    /// indicator's window says which rows: up to `end`, by default).
-    fn cumulative_at(
+    /// The period value and the cumulative value of the indicator at
+    /// `position` for a period from `start` to `end`, exactly as
+    /// [`Engine::compute`] gives them (the indicator's window says which
+    /// rows: up to `end`, by default, for the cumulative value).
+    fn values_at(
         &self,
         position: usize,
         start: NaiveDate,
         end: NaiveDate,
-    ) -> Result<Option<f64>> {
+    ) -> Result<(Option<f64>, Option<f64>)> {
         let prepared = self.prepare(position)?;
         let err = Engine::compute_error(&self.programme().indicators[position]);
         let ind = &self.programme().indicators[position];
-        let (_, window) = ind.window.bounds_between(start, end);
-        let figures = evaluate(&prepared, window, None).map_err(err)?;
-        let counted = figures
-            .first()
-            .map(|(_, f)| *f)
-            .unwrap_or_else(|| empty_window_figure(&prepared))
-            .value;
-        Ok(crate::baseline::stock_value(ind, counted))
+        let (in_period, window) = ind.window.bounds_between(start, end);
+        let value = |w| -> Result<Option<f64>> {
+            let figures = evaluate(&prepared, w, None).map_err(err)?;
+            Ok(figures
+                .first()
+                .map(|(_, f)| *f)
+                .unwrap_or_else(|| empty_window_figure(&prepared))
+                .value)
+        };
+        let counted = value(window)?;
+        Ok((
+            value(in_period)?,
+            crate::baseline::stock_value(ind, counted),
+        ))
     }
 }
 
@@ -179,14 +195,23 @@ mod tests {
             let series = history.get(&iv.code).unwrap();
             assert_eq!(series.values.len(), history.points.len());
             assert_eq!(series.last(), iv.cumulative_value, "{}", iv.code);
+            assert_eq!(series.period_values.len(), history.points.len());
+            assert_eq!(
+                series.period_values.last().copied().flatten(),
+                iv.period_value,
+                "{}",
+                iv.code
+            );
         }
         // Each earlier point is the table of a period ending then.
         if history.points.len() >= 2 {
             let q = &history.points[history.points.len() - 2].quarter;
             let earlier = engine.compute(q).unwrap();
             for iv in &earlier.indicators {
-                let previous = history.get(&iv.code).unwrap().previous();
-                assert_eq!(previous, Some(iv.cumulative_value), "{}", iv.code);
+                let series = history.get(&iv.code).unwrap();
+                assert_eq!(series.previous(), Some(iv.cumulative_value), "{}", iv.code);
+                let n = series.period_values.len();
+                assert_eq!(series.period_values[n - 2], iv.period_value, "{}", iv.code);
             }
         }
     }

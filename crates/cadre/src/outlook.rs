@@ -167,6 +167,7 @@ mod tests {
         Series {
             code: "X".into(),
             values: vec![Some(last / 2.0), Some(last)],
+            period_values: vec![Some(last / 2.0), Some(last / 2.0)],
         }
     }
 
@@ -233,6 +234,7 @@ mod tests {
         let empty = Series {
             code: "X".into(),
             values: vec![Some(1.0), None],
+            period_values: vec![Some(1.0), None],
         };
         assert_eq!(outlook(&total(Some(10.0)), Some(10.0), &empty, span), None);
         // Nothing gained yet: no pace to extend (a stock at its baseline).

@@ -296,6 +296,13 @@ report_words! {
     LegendMilestone = "legend-milestone",
     /// Legend of a bar: the target.
     LegendTarget = "legend-target",
+    /// Legend of a progress chart: the bars, each quarter's own value.
+    LegendQuarter = "legend-quarter",
+    /// Legend of a progress chart: the line of a level, its value since the
+    /// programme's start (a running mean, a share since the start).
+    LegendSinceStart = "legend-since-start",
+    /// Column heading: the next milestone after the period, with its date.
+    NextMilestone = "next-milestone",
     /// The restatements section: values of an earlier report that changed.
     Restatements = "restatements",
     /// Column heading: the value as reported then.
@@ -747,6 +754,15 @@ pub enum ReportText<'a> {
         target: &'a str,
         /// Whether the target is a ceiling.
         ceiling: bool,
+        /// Each point's quarter on its own (the chart's bars): its value,
+        /// formatted, and its quarter's label.
+        own: &'a [ProgressPoint<'a>],
+    },
+    /// A progress chart's milestones under it, each with its date:
+    /// "Milestones: 4 by 31 December 2025, 8 by 30 June 2026".
+    ChartMilestones {
+        /// Each milestone: its value, formatted, and its date in words.
+        milestones: &'a [ProgressMilestone<'a>],
     },
     /// The period's own target (`period_targets`), and the period's value
     /// against it: "Period target: 4 (75.0% reached)".

@@ -286,6 +286,11 @@ pub struct IndicatorData {
     pub milestone_date: Option<String>,
     /// When the milestone is due, in a sentence.
     pub milestone_due: Option<String>,
+    /// The next milestone after the period's end, formatted; none when no
+    /// milestone is left (the tracking table prints "—").
+    pub next_milestone: Option<String>,
+    /// The next milestone's date, in words.
+    pub next_milestone_date: Option<String>,
     /// Its target, formatted.
     pub target: String,
     /// Its value over the period, formatted.
@@ -1629,6 +1634,13 @@ impl Builder<'_> {
         let result = self.programme.result(&iv.result);
         let milestone_date = iv.milestone.map(|m| f.date(m.date));
         let ranks = self.rank_labels(&iv.code);
+        // A stage's milestones are stages (ranks), as its milestone in force.
+        let milestones = (self.programme.indicator(&iv.code).ok())
+            .map(|d| cadre::measure::milestones_of(self.programme, d))
+            .unwrap_or_default();
+        let next = (milestones.iter())
+            .filter(|m| m.date > self.period.end)
+            .min_by_key(|m| m.date);
         Ok(IndicatorData {
             code: iv.code.clone(),
             result: iv.result.clone(),
@@ -1646,6 +1658,8 @@ impl Builder<'_> {
                 .as_deref()
                 .map(|date| ReportText::Due { date }.render(lang)),
             milestone_date,
+            next_milestone: self.shown(&ranks, next.map(|m| m.value), unit),
+            next_milestone_date: next.map(|m| f.date(m.date)),
             target: self
                 .shown(&ranks, iv.target, unit)
                 .unwrap_or_else(|| self.or_not_available(None, unit)),
@@ -1676,6 +1690,7 @@ impl Builder<'_> {
             progress: self.progress.build(
                 iv,
                 self.programme.indicator(&iv.code).ok(),
+                &milestones,
                 &self.rank_labels(&iv.code),
             ),
             period_target: self.period_target(iv, &ranks),

@@ -238,3 +238,352 @@ fn each_total_states_its_outlook_under_its_chart() {
             .all(|i| i.progress.forecast.is_none())
     );
 }
+
+/// An example's report data for a period, with the engine and table behind
+/// it.
+fn example_data(
+    programme: &str,
+    workbook: &str,
+    period: &str,
+    lang: Lang,
+) -> (Example, cadre_report::report::ReportData) {
+    let programme = cadre::Programme::load(repo().join(programme)).unwrap();
+    let data = cadre::ingest(&programme, repo().join(workbook)).unwrap();
+    let period =
+        cadre::Period::parse(period, programme.info.calendar(), programme.info.end).unwrap();
+    let report = {
+        let engine = cadre::Engine::new(&programme, &data);
+        let table = engine.compute(&period).unwrap();
+        let options =
+            ReportOptions::new(repo().join("report_templates/quarterly"), lang, period.end);
+        report_data(&engine, &table, &options).unwrap()
+    };
+    (
+        Example {
+            programme,
+            data,
+            period,
+        },
+        report,
+    )
+}
+
+/// Every example's charts, in both languages: Terr'ESS at the end of 2025
+/// and over the whole programme (its last point on the axis's right end),
+/// eau in mid-2026, petite-enfance at the end of 2025.
+fn every_example() -> Vec<(String, Example, cadre_report::report::ReportData)> {
+    let mut out = Vec::new();
+    for (programme, workbook, period) in [
+        (
+            "indicators/terress",
+            "examples/terress/terress.xlsx",
+            "2025-Q4",
+        ),
+        (
+            "indicators/terress",
+            "examples/terress/terress.xlsx",
+            "project",
+        ),
+        ("indicators/eau", "examples/eau/eau.xlsx", "2026-Q2"),
+        (
+            "indicators/petite-enfance",
+            "examples/petite-enfance/petite-enfance.xlsx",
+            "2025-Q4",
+        ),
+    ] {
+        for lang in Lang::ALL {
+            let (e, d) = example_data(programme, workbook, period, lang);
+            out.push((format!("{programme} {period} {lang}"), e, d));
+        }
+    }
+    out
+}
+
+/// A number as the report prints it in `lang` (`12,4`, `39,2 %`, `1 000`;
+/// `1,000.5`), read back.
+fn read_number(s: &str, lang: Lang) -> f64 {
+    let s: String = s
+        .chars()
+        .filter(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '\u{2212}' | '-'))
+        .filter(|c| !(lang == Lang::En && *c == ','))
+        .map(|c| match c {
+            ',' => '.',
+            '\u{2212}' => '-',
+            c => c,
+        })
+        .collect();
+    s.parse().unwrap_or_else(|_| panic!("not a number: {s:?}"))
+}
+
+/// A2.2 (a running mean of authorities per video conference) and A3.3 (a
+/// share of women since the start) hide their drops in their line: each
+/// quarter's bar is that quarter's own value, which the engine gives for a
+/// period of that quarter alone; the scale is round and holds every value;
+/// the last value and the target are labelled.
+///
+/// Scales, by hand: A2.2 shows values up to 15 (its target, and 2025-Q3's
+/// own mean), a quarter of which is 3.75, rounded up to a step of 1, 2,
+/// 2.5 or 5 times a power of ten: 5; ticks 0, 5, 10, 15. A3.3's largest
+/// value is 47.1 % (2025-Q1, alone and since the start), a quarter of which
+/// is 11.8, rounded up to a step of 20: ticks 0, 20, 40, 60 % (its scale
+/// is its values', not 100 %: a share of 40 % fills two thirds of it).
+#[test]
+fn a_drop_shows_in_the_quarters_bars_of_a2_2_and_a3_3() {
+    let e = terress();
+    let engine = cadre::Engine::new(&e.programme, &e.data);
+    let table = engine.compute(&e.period).unwrap();
+    let options = ReportOptions::new(
+        repo().join("report_templates/quarterly"),
+        Lang::En,
+        e.period.end,
+    );
+    let data = report_data(&engine, &table, &options).unwrap();
+    let quarters = cadre::history::points(e.programme.info.start, &e.period);
+    for (code, ticks, target) in [
+        ("A2.2", vec!["0", "5", "10", "15"], "target 15"),
+        ("A3.3", vec!["0%", "20%", "40%", "60%"], "target 40%"),
+    ] {
+        let i = data.indicators.iter().find(|i| i.code == code).unwrap();
+        let p = &i.progress;
+        let got: Vec<String> = p
+            .axis
+            .ticks
+            .iter()
+            .map(|t| t.label.replace('\u{A0}', ""))
+            .collect();
+        assert_eq!(got, ticks, "{code}");
+        let top = read_number(ticks.last().unwrap(), Lang::En);
+        for (k, t) in p.axis.ticks.iter().enumerate() {
+            assert!(
+                (t.y - k as f64 / (ticks.len() - 1) as f64).abs() < 1e-4,
+                "{code}"
+            );
+        }
+        // Each quarter's bar: the quarter's own value, computed apart.
+        let mut own = Vec::new();
+        for (q, point) in quarters.iter().zip(&p.points) {
+            let alone = cadre::Period {
+                label: q.quarter.label.clone(),
+                start: q.quarter.start,
+                end: q.end,
+            };
+            let v = engine.compute_indicator(code, &alone).unwrap().period_value;
+            assert_eq!(
+                point.own.as_ref().map(|s| read_number(s, Lang::En)),
+                v.map(|v| (v * 10.0).round() / 10.0),
+                "{code} {}",
+                q.quarter.label
+            );
+            // No bar where the quarter has no value of its own (A3.3
+            // before its first webinar).
+            assert_eq!(point.bar.is_some(), v.is_some(), "{code}");
+            if let (Some(bar), Some(v)) = (point.bar, v) {
+                assert!((bar - v / top).abs() < 1e-3, "{code}: {bar}");
+                own.push(v);
+            }
+            assert!(
+                point.bar_x0 < point.bar_x1 && point.bar_x1 <= point.x,
+                "{code}"
+            );
+        }
+        // The last quarter dropped further on its own than the line did.
+        let n = own.len();
+        let line = |k: usize| read_number(p.points[k].value.as_deref().unwrap(), Lang::En);
+        let m = p.points.len();
+        assert!(own[n - 1] < own[n - 2], "{code}: {own:?}");
+        assert!(
+            own[n - 2] - own[n - 1] > line(m - 2) - line(m - 1),
+            "{code}"
+        );
+        // The labels: the last value in bold, the target by its line.
+        let texts: Vec<(&str, bool)> = p.labels.iter().map(|l| (l.text.as_str(), l.bold)).collect();
+        assert_eq!(
+            texts,
+            [
+                (i.cumulative_value.as_deref().unwrap(), true),
+                (target, false)
+            ],
+            "{code}"
+        );
+        // The alternative text gives each quarter's own value too.
+        for q in &p.points {
+            assert!(
+                p.alt.contains(&format!(
+                    "{} ({})",
+                    q.own.as_deref().unwrap_or("no value"),
+                    q.label
+                )),
+                "{}",
+                p.alt
+            );
+        }
+    }
+}
+
+/// Whether the segment from `a` to `b` passes through the box, walked in
+/// small steps (independent of the clipping the report uses).
+fn segment_hits(a: (f64, f64), b: (f64, f64), x0: f64, y0: f64, x1: f64, y1: f64) -> bool {
+    (0..=400).any(|k| {
+        let t = k as f64 / 400.0;
+        let (x, y) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+        x > x0 && x < x1 && y > y0 && y < y1
+    })
+}
+
+/// No data label of any example's chart covers a line (the target or
+/// ceiling, the values' line, the outlook's), a milestone's mark, a point or
+/// another label, and each stays in the chart's frame; the target's label
+/// names a ceiling a ceiling.
+#[test]
+fn no_label_covers_a_line_on_any_chart() {
+    use cadre_report::report::progress::{MILESTONE_MARK, POINT_MARK};
+    let mut labelled = 0;
+    for (name, _, data) in every_example() {
+        for i in &data.indicators {
+            let p = &i.progress;
+            let (w, h) = (p.frame.width, p.frame.height);
+            let pt = |x: f64, y: f64| (x * w, y * h);
+            let line: Vec<(f64, f64)> = p
+                .points
+                .iter()
+                .filter_map(|q| q.y.map(|y| pt(q.x, y)))
+                .collect();
+            let mut segments: Vec<((f64, f64), (f64, f64))> =
+                line.windows(2).map(|s| (s[0], s[1])).collect();
+            if let (Some(fc), Some(last)) = (&p.forecast, line.last()) {
+                segments.push((*last, pt(fc.x, fc.y)));
+            }
+            if let Some(t) = p.target.y {
+                segments.push((pt(0.0, t), pt(1.0, t)));
+            }
+            let mut marks: Vec<(f64, f64, f64)> =
+                line.iter().map(|&(x, y)| (x, y, POINT_MARK)).collect();
+            marks.extend(
+                p.milestones
+                    .iter()
+                    .map(|m| (m.x * w, m.y * h, MILESTONE_MARK)),
+            );
+            let boxes: Vec<(f64, f64, f64, f64)> = p
+                .labels
+                .iter()
+                .map(|l| (l.x * w, l.y * h, (l.x + l.w) * w, (l.y + l.h) * h))
+                .collect();
+            for (k, (l, &(x0, y0, x1, y1))) in p.labels.iter().zip(&boxes).enumerate() {
+                let at = format!(
+                    "{name} {}: label {:?} at {:?}",
+                    i.code,
+                    l.text,
+                    (x0, y0, x1, y1)
+                );
+                assert!(
+                    x0 >= -0.01
+                        && x1 <= w + 0.01
+                        && y0 >= -0.01
+                        && y1 <= h + p.frame.headroom + 0.01,
+                    "{at} leaves the frame"
+                );
+                for (a, b) in &segments {
+                    assert!(
+                        !segment_hits(*a, *b, x0 - 0.4, y0 - 0.4, x1 + 0.4, y1 + 0.4),
+                        "{at} covers a line {a:?}–{b:?}"
+                    );
+                }
+                for (mx, my, r) in &marks {
+                    assert!(
+                        !(mx + r > x0 && mx - r < x1 && my + r > y0 && my - r < y1),
+                        "{at} covers a mark at {:?}",
+                        (mx, my)
+                    );
+                }
+                for (o0, p0, o1, p1) in &boxes[k + 1..] {
+                    assert!(
+                        !(*o0 < x1 && x0 < *o1 && *p0 < y1 && y0 < *p1),
+                        "{at} covers another label"
+                    );
+                }
+                labelled += 1;
+            }
+            if p.target.y.is_some() {
+                let word = match (i.ceiling, data.lang) {
+                    (true, Lang::Fr) => "plafond ",
+                    (true, _) => "ceiling ",
+                    (false, Lang::Fr) => "cible ",
+                    (false, _) => "target ",
+                };
+                assert!(
+                    p.labels
+                        .iter()
+                        .any(|l| l.text == format!("{word}{}", p.target.value)),
+                    "{name} {}",
+                    i.code
+                );
+            }
+        }
+    }
+    assert!(labelled > 100, "{labelled} labels only");
+}
+
+/// The tracking table's next milestone: the earliest milestone of the
+/// definitions dated after the period's end, with its date (a stage's
+/// `stage_milestones` for one stage overall, printed as its stage); none
+/// when every milestone is due. Some indicator of the examples has one,
+/// some none, and a stage one.
+#[test]
+fn the_next_milestone_is_the_first_after_the_period() {
+    let (mut with, mut without, mut stages) = (0, 0, 0);
+    for (name, e, data) in every_example() {
+        let f = cadre_report::report::format::Formatter::new(data.lang);
+        for i in &data.indicators {
+            let def = (e.programme.indicators.iter())
+                .find(|d| d.code == i.code)
+                .unwrap();
+            // Each milestone's date, and its value unless it is a stage.
+            let defined: Vec<(chrono::NaiveDate, Option<f64>)> = match &def.measure {
+                cadre::measure::Measure::Stage(s) if s.per.is_none() => (s.stage_milestones.iter())
+                    .map(|m| (m.date, None))
+                    .collect(),
+                _ => (def.milestones.iter())
+                    .map(|m| (m.date, Some(m.value)))
+                    .collect(),
+            };
+            let mut later: Vec<_> = (defined.into_iter())
+                .filter(|m| m.0 > e.period.end)
+                .collect();
+            later.sort_by_key(|m| m.0);
+            let at = format!("{name} {}", i.code);
+            match later.first() {
+                Some((date, value)) => {
+                    with += 1;
+                    assert_eq!(
+                        i.next_milestone_date.as_deref(),
+                        Some(f.date(*date).as_str()),
+                        "{at}"
+                    );
+                    let printed = i.next_milestone.as_deref().unwrap();
+                    match value {
+                        Some(v) => assert!(
+                            (read_number(printed, data.lang) - v).abs() < 0.05,
+                            "{at}: {printed}"
+                        ),
+                        None => {
+                            stages += 1;
+                            assert!(
+                                !printed.chars().any(|c| c.is_ascii_digit()),
+                                "{at}: {printed}"
+                            );
+                        }
+                    }
+                }
+                None => {
+                    without += 1;
+                    assert_eq!(i.next_milestone, None, "{at}");
+                    assert_eq!(i.next_milestone_date, None, "{at}");
+                }
+            }
+        }
+    }
+    assert!(
+        with > 0 && without > 0 && stages > 0,
+        "{with} with, {without} without, {stages} stages"
+    );
+}

@@ -149,9 +149,10 @@ fn assert_row(layout: &str, first: &str, cells: &[String], what: &str) {
 }
 
 /// Each indicator's row of the tracking table: code first, then (after the
-/// label) baseline, milestone, target, period value, cumulative value,
-/// the previous quarter's cumulative value and the change since,
-/// achievement and status, as the report formats them; `—` for no value.
+/// label) baseline, milestone, next milestone, target, period value,
+/// cumulative value, the previous quarter's cumulative value and the change
+/// since, achievement and status, as the report formats them; `—` for no
+/// value.
 fn assert_indicators_printed(
     layout: &str,
     (p, d, table): (&Programme, &Data, &IndicatorTable),
@@ -200,9 +201,15 @@ fn assert_indicators_printed(
             } else {
                 figure.text.unwrap_or_else(dash)
             };
+        // The next milestone: the definitions' earliest after the period.
+        let next = (def.milestones.iter())
+            .filter(|m| m.date > period.end)
+            .min_by_key(|m| m.date)
+            .map(|m| m.value);
         let cells = [
             given(i.baseline),
             value(i.milestone.map(|m| m.value)),
+            value(next),
             if i.direction == Direction::Ceiling {
                 format!("≤{target}")
             } else {

@@ -40,7 +40,7 @@ pub use method::{Dating, MethodPhrase, MethodWriter, Source};
 pub use ratio::{Aggregate, AggregateKind, Ratio};
 pub use share::Share;
 pub(crate) use stage::judge_stage;
-pub use stage::{Stage, StageMilestone, rank_label};
+pub use stage::{Stage, StageMilestone, milestones_of, rank_label};
 pub(crate) use stage_units::{UnitsRule, aggregate as units_aggregate};
 pub use sum::Sum;
 

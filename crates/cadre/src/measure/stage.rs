@@ -249,6 +249,34 @@ pub(crate) fn judge_stage(
     }
 }
 
+/// An indicator's milestones as values, in date order: its `milestones`,
+/// or, for one stage overall, its stage milestones as ranks on the scale
+/// (what a progress chart marks and a tracking table names as the next
+/// milestone; a stage not on the scale is left out, as [`Stage::judge`]
+/// leaves it).
+pub fn milestones_of(programme: &Programme, ind: &IndicatorDef) -> Vec<Milestone> {
+    let mut out = match &ind.measure {
+        super::Measure::Stage(s) if s.is_overall() => {
+            let stages = s
+                .scale_of(programme)
+                .map(|c| c.values.as_slice())
+                .unwrap_or_default();
+            s.stage_milestones
+                .iter()
+                .filter_map(|m| {
+                    Some(Milestone {
+                        date: m.date,
+                        value: Stage::rank(stages, &m.stage)?,
+                    })
+                })
+                .collect()
+        }
+        _ => ind.milestones.clone(),
+    };
+    out.sort_by_key(|m| m.date);
+    out
+}
+
 /// The label of `rank` among `labels` (see [`Stage::rank_labels`]) in
 /// `lang`, if the rank is one of them.
 pub fn rank_label(labels: &[Localized], rank: f64, lang: impl AsRef<str>) -> Option<&str> {

@@ -59,7 +59,7 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::AtRiskIntro => "To watch (at risk):",
         ReportWord::Tracking => "Indicator tracking table",
         ReportWord::TrackingNote => {
-            "Cumulative values from the start of the programme to the end of the period; “Period”: value over the period alone. “Ach.”: cumulative / target, for a total; “Gap”: the value less the target for a level, less the ceiling for a ceiling (negative: under it). The milestone is the one in force, with its date. “Prev. qtr”: cumulative value at the end of the previous quarter; “Change”: the change since."
+            "Cumulative values from the start of the programme to the end of the period; “Period”: value over the period alone. “Ach.”: cumulative / target, for a total; “Gap”: the value less the target for a level, less the ceiling for a ceiling (negative: under it). The milestone is the one in force, with its date; the next milestone, the first after the period’s end (—: none left). “Prev. qtr”: cumulative value at the end of the previous quarter; “Change”: the change since."
         }
         ReportWord::Code => "Code",
         ReportWord::Indicator => "Indicator",
@@ -269,6 +269,9 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::LegendCumulative => "cumulative",
         ReportWord::LegendMilestone => "milestone",
         ReportWord::LegendTarget => "target",
+        ReportWord::LegendQuarter => "quarter's value",
+        ReportWord::LegendSinceStart => "since the start",
+        ReportWord::NextMilestone => "Next milestone",
         ReportWord::PreviousQuarter => "Prev. qtr",
         ReportWord::Change => "Change",
     }
@@ -301,6 +304,14 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
         }
         ReportText::Half { year, half } => format!("H{half}\u{A0}{year}"),
         ReportText::MonthOfYear { month, year } => format!("{month} {year}"),
+        ReportText::ChartMilestones { milestones } => {
+            let each: Vec<String> = milestones
+                .iter()
+                .map(|(value, date)| format!("{value} by {date}"))
+                .collect();
+            let word = if milestones.len() == 1 { "Milestone" } else { "Milestones" };
+            format!("{word}: {}", each.join(", "))
+        }
         ReportText::ProgressAlt {
             code,
             cumulative,
@@ -308,6 +319,7 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
             milestones,
             target,
             ceiling,
+            own,
         } => {
             let what = if *cumulative {
                 "Cumulative value"
@@ -322,6 +334,13 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
                 "{what} of {code} at the end of each quarter: {}",
                 points.join(", ")
             );
+            let own: Vec<String> = own
+                .iter()
+                .map(|(value, quarter)| format!("{} ({quarter})", value.unwrap_or("no value")))
+                .collect();
+            if !own.is_empty() {
+                s.push_str(&format!("; each quarter's own value: {}", own.join(", ")));
+            }
             for (value, date) in milestones.iter() {
                 s.push_str(&format!("; milestone {value} by {date}"));
             }

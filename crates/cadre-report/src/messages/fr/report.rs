@@ -69,7 +69,7 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::AtRiskIntro => "À surveiller (à risque)\u{A0}:",
         ReportWord::Tracking => "Tableau de suivi des indicateurs",
         ReportWord::TrackingNote => {
-            "Valeurs cumulées depuis le début du programme jusqu’à la fin de la période\u{A0}; «\u{A0}Période\u{A0}»\u{A0}: valeur calculée sur la seule période. «\u{A0}Réal.\u{A0}»\u{A0}: cumul / cible, pour un total\u{A0}; «\u{A0}Écart\u{A0}»\u{A0}: valeur moins cible pour un niveau, moins plafond pour un plafond (négatif\u{A0}: sous le plafond). Le jalon est celui en vigueur, avec sa date. «\u{A0}Trim. préc.\u{A0}»\u{A0}: cumul à la fin du trimestre précédent\u{A0}; «\u{A0}Évol.\u{A0}»\u{A0}: écart du cumul depuis."
+            "Valeurs cumulées depuis le début du programme jusqu’à la fin de la période\u{A0}; «\u{A0}Période\u{A0}»\u{A0}: valeur calculée sur la seule période. «\u{A0}Réal.\u{A0}»\u{A0}: cumul / cible, pour un total\u{A0}; «\u{A0}Écart\u{A0}»\u{A0}: valeur moins cible pour un niveau, moins plafond pour un plafond (négatif\u{A0}: sous le plafond). Le jalon est celui en vigueur, avec sa date\u{A0}; le prochain jalon, le premier après la fin de la période (—\u{A0}: plus aucun). «\u{A0}Trim. préc.\u{A0}»\u{A0}: cumul à la fin du trimestre précédent\u{A0}; «\u{A0}Évol.\u{A0}»\u{A0}: écart du cumul depuis."
         }
         ReportWord::Code => "Code",
         ReportWord::Indicator => "Indicateur",
@@ -279,6 +279,9 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::LegendCumulative => "cumul",
         ReportWord::LegendMilestone => "jalon",
         ReportWord::LegendTarget => "cible",
+        ReportWord::LegendQuarter => "valeur du trimestre",
+        ReportWord::LegendSinceStart => "depuis le début",
+        ReportWord::NextMilestone => "Prochain jalon",
         ReportWord::PreviousQuarter => "Trim. préc.",
         ReportWord::Change => "Évol.",
     }
@@ -404,6 +407,14 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
         }
         ReportText::Half { year, half } => format!("S{half}\u{A0}{year}"),
         ReportText::MonthOfYear { month, year } => format!("{month} {year}"),
+        ReportText::ChartMilestones { milestones } => {
+            let each: Vec<String> = milestones
+                .iter()
+                .map(|(value, date)| format!("{value} au {date}"))
+                .collect();
+            let word = if milestones.len() == 1 { "Jalon" } else { "Jalons" };
+            format!("{word}\u{A0}: {}", each.join(", "))
+        }
         ReportText::ProgressAlt {
             code,
             cumulative,
@@ -411,6 +422,7 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
             milestones,
             target,
             ceiling,
+            own,
         } => {
             let what = if *cumulative {
                 "Valeur cumulée"
@@ -425,6 +437,13 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
                 "{what} de {code} à la fin de chaque trimestre\u{A0}: {}",
                 points.join(", ")
             );
+            let own: Vec<String> = own
+                .iter()
+                .map(|(value, quarter)| format!("{} ({quarter})", value.unwrap_or("sans valeur")))
+                .collect();
+            if !own.is_empty() {
+                s.push_str(&format!("\u{A0}; valeur de chaque trimestre seul\u{A0}: {}", own.join(", ")));
+            }
             for (value, date) in milestones.iter() {
                 s.push_str(&format!("\u{A0}; jalon {value} au {date}"));
             }
