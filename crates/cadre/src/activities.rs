@@ -28,6 +28,8 @@ pub struct Activity {
     pub date: NaiveDate,
     /// Its title.
     pub title: String,
+    /// Its key in its dataset (`VISIO-06`), when the dataset has one.
+    pub key: Option<String>,
     /// Its place, when the source names one and the row has it.
     pub place: Option<String>,
     /// The rows that name it (its attendances), when the source counts.
@@ -246,6 +248,7 @@ fn read_activities(
                 Activity {
                     date: from_epoch_days(dates.get(i)?)?,
                     title: titles[i].clone().unwrap_or_default(),
+                    key: keys[i].clone(),
                     place: places[i].clone().filter(|p| !p.trim().is_empty()),
                     count: counts.map(|c| {
                         keys[i]
