@@ -64,7 +64,7 @@ pub struct SilentUnits {
 /// An activity due by the period's end and not held by then.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OverdueActivity {
-    /// "Webinar X (planned for 20 November 2025, postponed to …)".
+    /// "Webinar X — planned for 20 November 2025, postponed to …".
     pub text: String,
     /// Its result's section, which justifies it.
     pub section: SectionRef,
@@ -73,7 +73,7 @@ pub struct OverdueActivity {
 /// The overdue activities, under their heading.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OverdueActivities {
-    /// "Activities overdue:".
+    /// "Overdue activities".
     pub heading: String,
     /// The activities, by result then due date.
     pub activities: Vec<OverdueActivity>,

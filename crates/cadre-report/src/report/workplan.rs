@@ -288,7 +288,7 @@ pub fn overdue(
         })
         .map(|(w, d)| OverdueActivity {
             text: format!(
-                "{} ({}, {})",
+                "{} — {}, {}",
                 d.activity.title,
                 WorkplanText::PlannedFor {
                     date: &f.date(d.due)

@@ -22,7 +22,7 @@ pub(in crate::messages) fn text(t: &WorkplanText) -> String {
         WorkplanText::Cancelled => "cancelled".into(),
         WorkplanText::HeldLate { date } => format!("held late, on {date}"),
         WorkplanText::NoJustification { file } => format!("No justification in {file}."),
-        WorkplanText::OverdueHeading => "Activities overdue:".into(),
+        WorkplanText::OverdueHeading => "Overdue activities".into(),
         WorkplanText::WarningNoJustification { activity, file } => format!(
             "the deviation from the workplan \"{activity}\" has no justification: write it in {file} under a heading `## {activity}`"
         ),

@@ -22,7 +22,7 @@ pub(in crate::messages) fn text(t: &WorkplanText) -> String {
         WorkplanText::Cancelled => "activité annulée".into(),
         WorkplanText::HeldLate { date } => format!("activité tenue en retard, le {date}"),
         WorkplanText::NoJustification { file } => format!("Aucune justification dans {file}."),
-        WorkplanText::OverdueHeading => "Activités en retard\u{A0}:".into(),
+        WorkplanText::OverdueHeading => "Activités en retard".into(),
         WorkplanText::WarningNoJustification { activity, file } => format!(
             "l’écart au plan de travail «\u{A0}{activity}\u{A0}» n’a pas de justification\u{A0}: écrivez-la dans {file} sous un titre `## {activity}`"
         ),
