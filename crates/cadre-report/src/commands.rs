@@ -885,7 +885,9 @@ impl<'a> Session<'a> {
             self.lang,
         );
         // A heading per deviation from the workplan, to justify.
-        files.extend(crate::report::workplan::skeleton(&engine, &period, self.lang)?);
+        files.extend(crate::report::workplan::skeleton(
+            &engine, &period, self.lang,
+        )?);
         Ok(NarrativeSkeleton {
             files,
             period: period.label,

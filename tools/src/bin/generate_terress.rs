@@ -843,7 +843,11 @@ fn write_evenements(out: &mut Output, events: &[Event], workplan: bool) -> Res<(
         headers.extend(["Statut", "Date prévue"]);
     }
     out.begin_sheet("Évènements", &headers)?;
-    let extra = if workplan { unrealised_events() } else { Vec::new() };
+    let extra = if workplan {
+        unrealised_events()
+    } else {
+        Vec::new()
+    };
     let held = events.iter().enumerate().map(|(i, e)| {
         let (status, planned) = held_status(e, i);
         (e, status, planned)

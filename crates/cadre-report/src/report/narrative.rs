@@ -264,16 +264,7 @@ pub fn load(
             j
         })
         .collect();
-    narrative.deviations = super::justifications::split(
-        read(super::workplan::FILE)?.unwrap_or_default(),
-    )
-    .1
-    .into_iter()
-    .map(|mut j| {
-        j.blocks = markdown::nested(j.blocks);
-        j
-    })
-    .collect();
+    narrative.deviations = super::workplan::sections(read(super::workplan::FILE)?);
     for r in &programme.results {
         if let Some(blocks) = nested(read(&r.code)?) {
             narrative.results.insert(r.code.clone(), blocks);

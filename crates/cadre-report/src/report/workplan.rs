@@ -195,6 +195,19 @@ fn find<'j>(d: &Deviation, justifications: &'j [Justification]) -> Option<&'j Ju
         .find(|j| !j.blocks.is_empty() && names.contains(&fold_key(&j.heading)))
 }
 
+/// `deviations.md`'s sections (none when the file is missing or holds
+/// only headings), each nested on its own.
+pub fn sections(blocks: Option<Vec<Block>>) -> Vec<Justification> {
+    super::justifications::split(blocks.unwrap_or_default())
+        .1
+        .into_iter()
+        .map(|mut j| {
+            j.blocks = super::markdown::nested(j.blocks);
+            j
+        })
+        .collect()
+}
+
 /// The narrative file as the officer names it in `lang`.
 fn file_name(programme: &Programme, lang: Lang) -> String {
     if lang == programme.default_language() {

@@ -8,10 +8,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, Reader};
 use cadre::Lang;
 use cadre_report::report::narrative::NarrativeWarning;
 use cadre_report::report::{ReportError, ReportOptions, render, report_data};
+use calamine::{Data, Reader};
 use chrono::NaiveDate;
 
 fn repo() -> PathBuf {
@@ -201,7 +201,11 @@ fn the_deviations_and_next_workplan_are_the_sheets() {
         .map(|e| e.title.clone())
         .collect();
     assert_eq!(overdue, ["Mesurer l'impact social des politiques d'ESS"]);
-    let flags = report.summary.red_flags.overdue.expect("overdue activities");
+    let flags = report
+        .summary
+        .red_flags
+        .overdue
+        .expect("overdue activities");
     assert_eq!(flags.heading, "Overdue activities");
     assert_eq!(flags.activities.len(), overdue.len());
     assert!(flags.activities[0].text.starts_with(&overdue[0]));
@@ -290,8 +294,11 @@ fn a_deviation_without_justification_is_an_error_when_strict() {
                 && x.missing.as_deref() == Some("Aucune justification dans deviations.md."))
     );
     for lang in [Lang::Fr, Lang::En] {
-        let mut options =
-            ReportOptions::new(repo().join("report_templates/quarterly"), lang, d(2026, 1, 15));
+        let mut options = ReportOptions::new(
+            repo().join("report_templates/quarterly"),
+            lang,
+            d(2026, 1, 15),
+        );
         options.narrative = Some(repo().join("examples/terress/narrative"));
         let report = report_data(&engine, &t, &options).expect("report data");
         let justified = report
@@ -314,10 +321,7 @@ fn the_skeleton_has_a_heading_per_deviation() {
         .expect("skeleton")
         .expect("deviations");
     assert_eq!(name, "deviations.en.md");
-    let headings: Vec<&str> = text
-        .lines()
-        .filter_map(|l| l.strip_prefix("## "))
-        .collect();
+    let headings: Vec<&str> = text.lines().filter_map(|l| l.strip_prefix("## ")).collect();
     assert_eq!(
         headings,
         [

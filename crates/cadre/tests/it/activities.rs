@@ -145,7 +145,11 @@ fn the_workplan_s_deviations_and_next_period_by_hand() {
     let q1 = Period::parse("2024-Q1", p.info.calendar(), date(2024, 12, 31)).unwrap();
     // Held in Q1 (1 Jan - 31 Mar): A1 and A2 only; A3 is planned, A5 cancelled.
     let held = engine.activities(&q1).unwrap();
-    let titles: Vec<&str> = held[0].activities.iter().map(|a| a.title.as_str()).collect();
+    let titles: Vec<&str> = held[0]
+        .activities
+        .iter()
+        .map(|a| a.title.as_str())
+        .collect();
     assert_eq!(titles, ["A1", "A2"]);
     let plans = engine.workplans(&q1).unwrap();
     assert_eq!(plans.len(), 1);
@@ -176,7 +180,11 @@ fn the_workplan_s_deviations_and_next_period_by_hand() {
 
     let q2 = Period::parse("2024-Q2", p.info.calendar(), date(2024, 12, 31)).unwrap();
     let held = engine.activities(&q2).unwrap();
-    let titles: Vec<&str> = held[0].activities.iter().map(|a| a.title.as_str()).collect();
+    let titles: Vec<&str> = held[0]
+        .activities
+        .iter()
+        .map(|a| a.title.as_str())
+        .collect();
     assert_eq!(titles, ["A6", "A4"], "A7 is postponed, A8 cancelled");
     let plans = engine.workplans(&q2).unwrap();
     let devs: Vec<(&str, cadre::workplan::DeviationKind)> = plans[0]
@@ -233,7 +241,10 @@ fn a_wrong_status_column_is_a_definition_error() {
             && en.contains("[[report.activities]] of P: status: `site` is text, not an enum"),
         "{en}"
     );
-    assert!(fr.contains("« site » est de type text, pas une énumération"), "{fr}");
+    assert!(
+        fr.contains("« site » est de type text, pas une énumération"),
+        "{fr}"
+    );
     let (en, fr) = workplan_error(
         "status = { column = \"etat\", planned = [\"prevu\"], held = [\"tenu\"], cancelled = [\"annule\"] }",
     );
@@ -241,7 +252,10 @@ fn a_wrong_status_column_is_a_definition_error() {
         en.contains("status: the value `reporte` of `etat` is listed under no status"),
         "{en}"
     );
-    assert!(fr.contains("« reporte » de « etat » n’est rangée sous aucun statut"), "{fr}");
+    assert!(
+        fr.contains("« reporte » de « etat » n’est rangée sous aucun statut"),
+        "{fr}"
+    );
     let (en, _) = workplan_error(
         "status = { column = \"etat\", planned = [\"prevu\", \"reporte\"], held = [\"tenu\"], \
          postponed = [\"reporte\"], cancelled = [\"annule\"] }",
@@ -254,9 +268,21 @@ fn a_wrong_status_column_is_a_definition_error() {
         "status = { column = \"etat\", planned = [\"prevu\"], held = [\"tenu\", \"fait\"], \
          postponed = [\"reporte\"], cancelled = [\"annule\"] }",
     );
-    assert!(en.contains("status: `fait` is not a value of `etat`"), "{en}");
-    assert!(fr.contains("« fait » n’est pas une valeur de « etat »"), "{fr}");
+    assert!(
+        en.contains("status: `fait` is not a value of `etat`"),
+        "{en}"
+    );
+    assert!(
+        fr.contains("« fait » n’est pas une valeur de « etat »"),
+        "{fr}"
+    );
     let (en, fr) = workplan_error("planned_date = \"etat\"");
-    assert!(en.contains("planned_date: `etat` is enum, not a date"), "{en}");
-    assert!(fr.contains("planned_date : la colonne « etat » est de type enum"), "{fr}");
+    assert!(
+        en.contains("planned_date: `etat` is enum, not a date"),
+        "{en}"
+    );
+    assert!(
+        fr.contains("planned_date : la colonne « etat » est de type enum"),
+        "{fr}"
+    );
 }
