@@ -878,14 +878,19 @@ impl<'a> Session<'a> {
         let engine = self.engine();
         let table = engine.compute(&period)?;
         let statement = engine.financial_statement(&period)?;
+        let mut files = crate::report::narrative::skeleton(
+            self.programme,
+            &table,
+            statement.as_ref(),
+            crate::report::ReportKind::of(&period, &self.programme.info),
+            self.lang,
+        );
+        // A heading per deviation from the workplan, to justify.
+        files.extend(crate::report::workplan::skeleton(
+            &engine, &period, self.lang,
+        )?);
         Ok(NarrativeSkeleton {
-            files: crate::report::narrative::skeleton(
-                self.programme,
-                &table,
-                statement.as_ref(),
-                crate::report::ReportKind::of(&period, &self.programme.info),
-                self.lang,
-            ),
+            files,
             period: period.label,
             lang: self.lang,
             notes,

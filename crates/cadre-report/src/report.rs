@@ -60,6 +60,7 @@ pub mod rounding;
 pub mod sheets;
 pub mod statement;
 pub mod variances;
+pub mod workplan;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

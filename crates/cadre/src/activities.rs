@@ -3,7 +3,9 @@
 //! the items published), those dated in the period, each with its title,
 //! place and how many rows of another dataset name it (the attendances
 //! of an event). The library knows no event type: the definitions say which
-//! rows are activities.
+//! rows are activities. When the source names a `status` column, only the
+//! rows held are the period's activities; the others make the workplan
+//! ([`crate::workplan`]).
 
 use std::collections::HashMap;
 
@@ -16,7 +18,7 @@ use crate::error::{Error, Result};
 use crate::indicator::Selection;
 use crate::ingest::{Dataset, PART_COLUMN, ROW_COLUMN};
 use crate::period::{Period, from_epoch_days, to_epoch_days};
-use crate::programme::ActivitySource;
+use crate::programme::{ActivitySource, ActivityStatus, StatusColumn};
 use crate::text::Localized;
 
 /// One activity.
@@ -26,6 +28,8 @@ pub struct Activity {
     pub date: NaiveDate,
     /// Its title.
     pub title: String,
+    /// Its key in its dataset (`VISIO-06`), when the dataset has one.
+    pub key: Option<String>,
     /// Its place, when the source names one and the row has it.
     pub place: Option<String>,
     /// The rows that name it (its attendances), when the source counts.
@@ -36,6 +40,12 @@ pub struct Activity {
     pub sheet: String,
     /// Its row in the sheet.
     pub row: u32,
+    /// Where it stands in the workplan: held when the source has no
+    /// status column or the cell is empty.
+    pub status: ActivityStatus,
+    /// The date it was first planned, when the source names a
+    /// `planned_date` column and the row has it.
+    pub planned: Option<NaiveDate>,
 }
 
 /// The activities of one source in a period.
@@ -57,10 +67,12 @@ pub struct Activities {
 const TITLE: &str = "__title";
 const PLACE: &str = "__place";
 const KEY: &str = "__key";
+const STATUS: &str = "__status";
+const PLANNED: &str = "__planned";
 
 impl Engine<'_> {
-    /// The activities of every `[[report.activities]]` source, dated in
-    /// `period`, in the order the definitions declare them.
+    /// The activities of every `[[report.activities]]` source held and
+    /// dated in `period`, in the order the definitions declare them.
     pub fn activities(&self, period: &Period) -> Result<Vec<Activities>> {
         self.programme()
             .report
@@ -71,6 +83,37 @@ impl Engine<'_> {
     }
 
     fn source_activities(&self, source: &ActivitySource, period: &Period) -> Result<Activities> {
+        let mut activities = self.source_rows(source, Some(period))?;
+        activities.retain(|a| a.status == ActivityStatus::Held);
+        Ok(Activities {
+            result: source.result.clone(),
+            label: source.label.clone(),
+            count_label: source.count.as_ref().map(|c| c.label.clone()),
+            activities,
+            place_labels: self.place_labels(source),
+        })
+    }
+
+    /// How reports print a source's places: its place column's labels.
+    pub(crate) fn place_labels(
+        &self,
+        source: &ActivitySource,
+    ) -> std::collections::BTreeMap<String, Localized> {
+        source
+            .place
+            .as_deref()
+            .and_then(|c| self.programme().column_schema_of(&source.dataset, c))
+            .map(|s| s.value_labels.clone())
+            .unwrap_or_default()
+    }
+
+    /// The source's rows (dated in `period`, or all), located, counted and
+    /// with their status, by date then sheet and row.
+    pub(crate) fn source_rows(
+        &self,
+        source: &ActivitySource,
+        period: Option<&Period>,
+    ) -> Result<Vec<Activity>> {
         let err = |e: PolarsError| Error::Compute {
             indicator: source.result.clone(),
             message: crate::filter::clean_polars_message(&e.to_string()),
@@ -82,32 +125,32 @@ impl Engine<'_> {
             None => None,
         };
         let dataset = self.data().dataset(&source.dataset);
-        let activities = read_activities(&frame, dataset, counts.as_ref()).map_err(err)?;
-        Ok(Activities {
-            result: source.result.clone(),
-            label: source.label.clone(),
-            count_label: source.count.as_ref().map(|c| c.label.clone()),
-            activities,
-            place_labels: source
-                .place
-                .as_deref()
-                .and_then(|c| self.programme().column_schema_of(&source.dataset, c))
-                .map(|s| s.value_labels.clone())
-                .unwrap_or_default(),
-        })
+        let mut activities =
+            read_activities(&frame, dataset, counts.as_ref(), source.status.as_ref())
+                .map_err(err)?;
+        activities.sort_by_key(|(part, a)| (a.date, *part, a.row));
+        Ok(activities.into_iter().map(|(_, a)| a).collect())
     }
 
-    /// The source's rows dated in the period: their place in the data,
-    /// date, and title, place and key as text (null when not declared).
-    fn activity_rows(&self, source: &ActivitySource, period: &Period) -> PolarsResult<DataFrame> {
+    /// The source's rows dated in the period (all when `None`): their
+    /// place in the data, date, planned date, and title, place, key and
+    /// status as text (null when not declared).
+    fn activity_rows(
+        &self,
+        source: &ActivitySource,
+        period: Option<&Period>,
+    ) -> PolarsResult<DataFrame> {
         // The key is what counted rows name an activity by.
         let key = self
             .programme()
             .dataset(&source.dataset)
             .and_then(|d| d.key.clone());
+        let status = source.status.as_ref().map(|s| s.column.as_str());
         let mut keep: Vec<&str> = vec![source.title.as_str()];
         keep.extend(source.place.as_deref());
         keep.extend(key.as_deref());
+        keep.extend(status);
+        keep.extend(source.planned_date.as_deref());
         // The title may be the key itself: each column once.
         keep.sort_unstable();
         keep.dedup();
@@ -116,21 +159,31 @@ impl Engine<'_> {
             Some(c) => col(c).cast(DataType::String),
             None => lit(NULL).cast(DataType::String),
         };
-        let (start, end) = (to_epoch_days(period.start), to_epoch_days(period.end));
-        frame
-            .lazy()
-            .filter(
+        let planned = match source.planned_date.as_deref() {
+            Some(c) => col(c).cast(DataType::Date).cast(DataType::Int32),
+            None => lit(NULL).cast(DataType::Int32),
+        };
+        let within = match period {
+            Some(p) => {
+                let (start, end) = (to_epoch_days(p.start), to_epoch_days(p.end));
                 col("__date")
                     .gt_eq(lit(start))
-                    .and(col("__date").lt_eq(lit(end))),
-            )
+                    .and(col("__date").lt_eq(lit(end)))
+            }
+            None => lit(true),
+        };
+        frame
+            .lazy()
+            .filter(within)
             .select([
                 col(ROW_COLUMN),
                 col(PART_COLUMN),
                 col("__date"),
+                planned.alias(PLANNED),
                 text(Some(source.title.as_str())).alias(TITLE),
                 text(source.place.as_deref()).alias(PLACE),
                 text(key.as_deref()).alias(KEY),
+                text(status).alias(STATUS),
             ])
             .collect()
     }
@@ -156,28 +209,34 @@ impl Engine<'_> {
     }
 }
 
-/// The activities of rows read by [`Engine::activity_rows`], located in
-/// their file and sheet, with their count when the source counts (0 for
-/// an activity no row names); by date, then sheet as read and row, so the
-/// list reads as a calendar.
+/// A text column of `frame`, row by row.
+fn text_column(frame: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
+    Ok(frame
+        .column(name)?
+        .str()?
+        .iter()
+        .map(|v| v.map(str::to_owned))
+        .collect())
+}
+
+/// The activities of rows read by [`Engine::activity_rows`], in the
+/// frame's order, each with its part (the sheet as read), located in its
+/// file and sheet, with its count when the source counts (0 for an
+/// activity no row names) and its status (held without a status column).
 fn read_activities(
     frame: &DataFrame,
     dataset: Option<&Dataset>,
     counts: Option<&HashMap<String, u64>>,
-) -> PolarsResult<Vec<Activity>> {
+    status: Option<&StatusColumn>,
+) -> PolarsResult<Vec<(u32, Activity)>> {
     let rows = frame.column(ROW_COLUMN)?.u32()?.clone();
     let parts = frame.column(PART_COLUMN)?.u32()?.clone();
     let dates = frame.column("__date")?.i32()?.clone();
-    let strings = |name: &str| -> PolarsResult<Vec<Option<String>>> {
-        Ok(frame
-            .column(name)?
-            .str()?
-            .iter()
-            .map(|v| v.map(str::to_owned))
-            .collect())
-    };
+    let planned = frame.column(PLANNED)?.i32()?.clone();
+    let strings = |name: &str| text_column(frame, name);
     let (titles, places, keys) = (strings(TITLE)?, strings(PLACE)?, strings(KEY)?);
-    let mut activities: Vec<(u32, Activity)> = (0..frame.height())
+    let statuses = strings(STATUS)?;
+    let activities: Vec<(u32, Activity)> = (0..frame.height())
         .filter_map(|i| {
             let part = parts.get(i)?;
             let (file, sheet) = dataset
@@ -189,6 +248,7 @@ fn read_activities(
                 Activity {
                     date: from_epoch_days(dates.get(i)?)?,
                     title: titles[i].clone().unwrap_or_default(),
+                    key: keys[i].clone(),
                     place: places[i].clone().filter(|p| !p.trim().is_empty()),
                     count: counts.map(|c| {
                         keys[i]
@@ -199,10 +259,13 @@ fn read_activities(
                     file,
                     sheet,
                     row: rows.get(i)?,
+                    status: status.map_or(ActivityStatus::Held, |s| {
+                        s.status_of(statuses[i].as_deref())
+                    }),
+                    planned: planned.get(i).and_then(from_epoch_days),
                 },
             ))
         })
         .collect();
-    activities.sort_by_key(|(part, a)| (a.date, *part, a.row));
-    Ok(activities.into_iter().map(|(_, a)| a).collect())
+    Ok(activities)
 }

@@ -616,6 +616,39 @@ pub enum IndicatorProblem {
     },
     /// A count of members with a column.
     MembersCountWithColumn,
+    /// A workplan's `planned_date` is not a date column.
+    PlannedDateNotDate {
+        /// The column given.
+        column: String,
+        /// Its type.
+        kind: crate::schema::ColumnType,
+    },
+    /// A workplan's `status` column is not an enum.
+    StatusNotEnum {
+        /// The column given.
+        column: String,
+        /// Its type.
+        kind: crate::schema::ColumnType,
+    },
+    /// A workplan's `status` lists a value its column does not have.
+    StatusValueUnknown {
+        /// The column.
+        column: String,
+        /// The value listed.
+        value: String,
+        /// The column's values.
+        values: String,
+    },
+    /// A value of a workplan's `status` column listed under no status or
+    /// under several.
+    StatusValueMapping {
+        /// The column.
+        column: String,
+        /// The value.
+        value: String,
+        /// The statuses it is listed under (empty for none).
+        statuses: String,
+    },
     /// The reporting units' dataset has no key to name them by.
     UnitsWithoutKey {
         /// The dataset.

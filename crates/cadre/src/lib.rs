@@ -79,6 +79,7 @@ pub mod table;
 pub mod targets;
 pub mod text;
 pub mod window;
+pub mod workplan;
 
 pub use compute::{Engine, compute};
 pub use error::{Error, Result};

@@ -27,6 +27,7 @@ use crate::messages::Lang;
 use crate::schema::{ColumnType, DatasetSchema};
 use crate::text::{Localized, closest, fold_key};
 
+mod activity_status;
 mod dataset_checks;
 mod finance_settings;
 pub mod iati;
@@ -35,6 +36,7 @@ mod languages;
 pub(crate) mod shape;
 mod unknown_word;
 
+pub use activity_status::{ActivityStatus, StatusColumn};
 pub use finance_settings::{
     BudgetSource, Certification, ExchangeRate, ExpenseSource, ExpenseStatus, ExpenseStatuses,
     FinanceLayout, FinanceSettings, IndirectCosts, InstalmentSource, PaymentRequest, RowSelector,
@@ -275,6 +277,16 @@ pub struct ActivitySource {
     /// What is counted for each activity, if anything.
     #[serde(default)]
     pub count: Option<ActivityCount>,
+    /// The enum column telling each row's status in the workplan, and
+    /// which of its values mean planned, held, postponed and cancelled.
+    /// Without it every row is held.
+    #[serde(default)]
+    pub status: Option<StatusColumn>,
+    /// The date column giving the date each activity was first planned
+    /// (its `date` being when it is held or now planned): a row held after
+    /// the period of its planned date is held late.
+    #[serde(default)]
+    pub planned_date: Option<String>,
 }
 
 /// The rows of another dataset that name an activity (its attendances).
@@ -841,6 +853,7 @@ impl Programme {
         if let Some(place) = &a.place {
             self.resolve_column(&sel, place)?;
         }
+        self.check_workplan_keys(&sel, a.status.as_ref(), a.planned_date.as_deref())?;
         if let Some(count) = &a.count {
             let Some(members) = self.dataset(&count.dataset) else {
                 return Err(IndicatorProblem::MembersNotDataset {

@@ -813,14 +813,48 @@ fn write_collectivites(out: &mut Output) -> Res<()> {
 const EVENT_DATE_STYLES: [DateStyle; 6] =
     [DateStyle::FrTime, DateStyle::Iso, DateStyle::Real, DateStyle::Fr, DateStyle::RealTime, DateStyle::Real];
 
-fn write_evenements(out: &mut Output, events: &[Event]) -> Res<()> {
-    // `place` is an English alias of `lieu`.
-    out.begin_sheet(
-        "Évènements",
-        &["ID", "Type", "Titre", "DATE", "place", "Thème"],
-    )?;
-    for (i, e) in events.iter().enumerate() {
-        out.row(&[
+/// Where an event stands in the workplan, as of the workbook's extraction:
+/// every event of the programme was held; the Economie circulaire webinar,
+/// first planned for 18 September 2025, was held late (9 October).
+fn held_status(e: &Event, i: usize) -> (String, Option<Date>) {
+    let planned = (e.id == "WEB-03").then_some(date(2025, 9, 18));
+    (spell(&["tenu", "Tenu", "tenu", "TENU"], i), planned)
+}
+
+/// The events planned and never held, appended by the officer at the end
+/// of the sheet (so the held events keep their rows): a webinar first
+/// planned for 20 November 2025 and postponed to 29 January 2026 (still to
+/// be held), and a video conference of 13 November 2025, cancelled.
+#[rustfmt::skip]
+fn unrealised_events() -> Vec<(Event, &'static str, Option<Date>)> {
+    use EvType::*;
+    let online = Some("En ligne (Zoom)");
+    vec![
+        (ev("WEB-07", Webinaire, "Mesurer l'impact social des politiques d'ESS", date(2026, 1, 29), (14, 30), online, Some("Évaluation et indicateurs")), "Reporté", Some(date(2025, 11, 20))),
+        (ev("VISIO-09", Visio, "Visioconférence thématique : outils numériques de l'ESS", date(2025, 11, 13), (10, 0), online, None), "annule", None),
+    ]
+}
+
+fn write_evenements(out: &mut Output, events: &[Event], workplan: bool) -> Res<()> {
+    // `place` is an English alias of `lieu`. The workplan's columns (status
+    // and date first planned) come last, as added to an existing sheet.
+    let mut headers = vec!["ID", "Type", "Titre", "DATE", "place", "Thème"];
+    if workplan {
+        headers.extend(["Statut", "Date prévue"]);
+    }
+    out.begin_sheet("Évènements", &headers)?;
+    let extra = if workplan {
+        unrealised_events()
+    } else {
+        Vec::new()
+    };
+    let held = events.iter().enumerate().map(|(i, e)| {
+        let (status, planned) = held_status(e, i);
+        (e, status, planned)
+    });
+    let others = extra.iter().map(|(e, s, p)| (e, s.to_string(), *p));
+    for (i, (e, status, planned)) in held.chain(others).enumerate() {
+        let mut row = vec![
             t(e.id.clone()),
             t(evtype_text(e.typ, i)),
             t(e.titre.clone()),
@@ -831,7 +865,12 @@ fn write_evenements(out: &mut Output, events: &[Event]) -> Res<()> {
             ),
             opt_t(e.lieu.as_deref()),
             opt_t(e.theme.as_deref()),
-        ])?;
+        ];
+        if workplan {
+            row.push(t(status));
+            row.push(planned.map_or(Cell::Empty, |d| date_cell(d, DateStyle::Fr, (0, 0))));
+        }
+        out.row(&row)?;
     }
     Ok(())
 }
@@ -2245,12 +2284,12 @@ fn write_workbook(
     write_collectivites(out)?;
     match bench {
         None => {
-            write_evenements(out, events)?;
+            write_evenements(out, events, true)?;
             write_participations(out, events, people, parts)?;
         }
         Some(total) => {
             let bench_events = bench_events(total.div_ceil(38).max(BENCH_PATTERN.len()));
-            write_evenements(out, &bench_events)?;
+            write_evenements(out, &bench_events, false)?;
             let mut brng = Rng::new(SEED ^ total as u64);
             write_bench_participations(out, &mut brng, &bench_events, total)?;
         }

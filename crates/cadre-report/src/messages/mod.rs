@@ -24,6 +24,7 @@ mod fr;
 pub mod report;
 pub mod sheets;
 pub mod web;
+pub mod workplan;
 
 use std::fmt;
 

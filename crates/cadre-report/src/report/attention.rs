@@ -5,7 +5,9 @@
 //! financial flags (the finance chapter; the flags themselves are the
 //! statement's, [`cadre::finance::FinanceFlags`], never recomputed here) and
 //! the reporting units that sent nothing in the period (the data-quality
-//! annex; the sentence is the annex's own).
+//! annex; the sentence is the annex's own) and the activities not held by
+//! the period's end (their result's section, which justifies them; the
+//! deviations are the workplan's, [`super::workplan`]).
 //!
 //! Nothing here is computed twice: the milestones are the table's (the one
 //! due by the period's end, [`IndicatorValue::milestone`]), the silent units
@@ -59,6 +61,24 @@ pub struct SilentUnits {
     pub section: SectionRef,
 }
 
+/// An activity due by the period's end and not held by then.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OverdueActivity {
+    /// "Webinar X — planned for 20 November 2025, postponed to …".
+    pub text: String,
+    /// Its result's section, which justifies it.
+    pub section: SectionRef,
+}
+
+/// The overdue activities, under their heading.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OverdueActivities {
+    /// "Overdue activities".
+    pub heading: String,
+    /// The activities, by result then due date.
+    pub activities: Vec<OverdueActivity>,
+}
+
 /// The red flags of the summary, beside the indicators off track and at
 /// risk that [`super::data::Summary`] lists.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -75,6 +95,10 @@ pub struct RedFlags {
     /// The units that sent nothing, when the programme declares reporting
     /// units and some sent nothing.
     pub silent: Option<SilentUnits>,
+    /// The activities not held by the period's end, when a workplan has
+    /// any (absent from the data otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overdue: Option<OverdueActivities>,
 }
 
 /// The label of a result's section in the template.
@@ -95,6 +119,9 @@ pub struct Sources<'a> {
     /// The annex's sentence naming the units that sent nothing (empty
     /// when all sent rows), when the programme declares reporting units.
     pub silent: Option<&'a str>,
+    /// The activities not held by the period's end
+    /// ([`super::workplan::overdue`]).
+    pub overdue: Vec<OverdueActivity>,
 }
 
 /// The red flags of `table`.
@@ -150,6 +177,10 @@ pub fn red_flags(
                     name: ReportWord::Reporting.text(lang).to_owned(),
                 },
             }),
+        overdue: (!sources.overdue.is_empty()).then(|| OverdueActivities {
+            heading: crate::messages::workplan::WorkplanText::OverdueHeading.render(lang),
+            activities: sources.overdue,
+        }),
     }
 }
 

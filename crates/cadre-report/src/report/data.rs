@@ -408,6 +408,10 @@ pub struct Section {
     pub indicators: Vec<String>,
     /// Its activities of the period, by source (`[[report.activities]]`).
     pub activities: Vec<ActivityList>,
+    /// Its workplans: deviations and the next period's activities, by
+    /// source with a status column (absent from the data when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub workplans: Vec<super::workplan::WorkplanData>,
 }
 
 /// The formal details a funder asks of a report, for the cover.
@@ -868,10 +872,13 @@ pub(super) fn build(
         .map(|iv| b.indicator(iv))
         .collect::<Result<_, _>>()?;
     let activities = b.activities()?;
+    let plans = engine.workplans(&b.period).map_err(ReportError::Input)?;
+    let workplans = super::workplan::build(programme, &plans, &b.period, narrative, lang);
     let quality = b.quality(options.allow_rejected)?;
     let sources = super::attention::Sources {
         finance_flags: statement.is_some_and(|s| !s.flags.is_empty()),
         silent: quality.reporting.as_ref().map(|r| r.silent.as_str()),
+        overdue: super::workplan::overdue(programme, &plans, &b.period, lang),
     };
     Ok(ReportData {
         lang,
@@ -887,7 +894,7 @@ pub(super) fn build(
         },
         conclusions: super::conclusions::build(programme, table, kind, lang),
         indicators,
-        sections: b.sections(&activities),
+        sections: super::workplan::attach(b.sections(&activities), workplans),
         finance: b.finance(),
         methodology: programme
             .indicators
@@ -1201,6 +1208,7 @@ impl Builder<'_> {
                         .filter(|a| a.result == r.code)
                         .cloned()
                         .collect(),
+                    workplans: Vec::new(),
                 })
             })
             .collect()

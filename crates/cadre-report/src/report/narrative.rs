@@ -45,6 +45,10 @@ pub struct Narrative {
     pub finance_intro: Vec<Block>,
     /// `finance.md`'s sections: the justifications of the variances.
     pub justifications: Vec<super::justifications::Justification>,
+    /// `deviations.md`'s sections: the justifications of the deviations
+    /// from the workplan ([`super::workplan`]).
+    #[serde(skip)]
+    pub deviations: Vec<super::justifications::Justification>,
     /// Markdown files of the folder that name no result or indicator.
     #[serde(skip)]
     pub unknown: Vec<String>,
@@ -94,6 +98,12 @@ pub enum NarrativeWarning {
         /// The file expected (`lessons.md`).
         file: String,
     },
+    /// A deviation from the workplan has no justification in
+    /// `deviations.md`.
+    DeviationWithoutJustification {
+        /// The activity's title.
+        activity: String,
+    },
     /// A Markdown file that names no result or indicator (a typo?).
     UnknownFile {
         /// The file's name.
@@ -111,7 +121,8 @@ impl NarrativeWarning {
             | NarrativeWarning::ResultWithoutNarrative { .. }
             | NarrativeWarning::IndicatorWithoutComment { .. }
             | NarrativeWarning::JustificationMissing { .. }
-            | NarrativeWarning::ClosingMissing { .. } => true,
+            | NarrativeWarning::ClosingMissing { .. }
+            | NarrativeWarning::DeviationWithoutJustification { .. } => true,
             NarrativeWarning::UnknownFile { .. }
             | NarrativeWarning::JustificationUnknown { .. } => false,
         }
@@ -156,6 +167,13 @@ impl NarrativeWarning {
             }
             NarrativeWarning::ClosingMissing { file } => {
                 Text::NarrativeClosingMissing { file }.render(lang)
+            }
+            NarrativeWarning::DeviationWithoutJustification { activity } => {
+                crate::messages::workplan::WorkplanText::WarningNoJustification {
+                    activity,
+                    file: &format!("{}.md", super::workplan::FILE),
+                }
+                .render(lang)
             }
         }
     }
@@ -246,6 +264,7 @@ pub fn load(
             j
         })
         .collect();
+    narrative.deviations = super::workplan::sections(read(super::workplan::FILE)?);
     for r in &programme.results {
         if let Some(blocks) = nested(read(&r.code)?) {
             narrative.results.insert(r.code.clone(), blocks);
@@ -272,6 +291,7 @@ fn unknown_files(files: &BTreeMap<String, PathBuf>, programme: &Programme) -> Ve
         base == SUMMARY
             || CLOSING.contains(&base)
             || base == super::justifications::FILE
+            || base == super::workplan::FILE
             || programme.result(base).is_some()
             || programme.indicators.iter().any(|i| i.code == base)
     };

@@ -64,10 +64,15 @@ pub fn render(
     let kind = options
         .kind
         .unwrap_or_else(|| super::ReportKind::of(&data::table_period(table), &programme.info));
-    let narrative_warnings = narrative
+    let mut narrative_warnings = narrative
         .as_ref()
         .map(|n| narrative::warnings(n, table, programme, statement.as_ref(), kind))
         .unwrap_or_default();
+    // The deviations from the workplan without their justification.
+    if let Some(n) = &narrative {
+        let period = data::table_period(table);
+        narrative_warnings.extend(super::workplan::warnings(engine, &period, n)?);
+    }
     // A final report is complete, unless it is a draft.
     let strict = options.strict || (kind == super::ReportKind::Final && !options.draft);
     if strict && narrative_warnings.iter().any(|w| w.is_missing_narrative()) {

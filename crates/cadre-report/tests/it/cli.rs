@@ -473,7 +473,13 @@ fn the_narrative_skeleton_reminds_and_keeps_what_is_written() {
         folder,
     ]));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).contains("14 fichiers écrits ; 0 fichier existant gardé tel quel"));
+    assert!(stdout(&o).contains("15 fichiers écrits ; 0 fichier existant gardé tel quel"));
+    // deviations.md heads a section per deviation from the workplan.
+    let deviations = std::fs::read_to_string(dir.path().join("2025-Q4/deviations.md")).unwrap();
+    assert!(
+        deviations.contains("\n## Mesurer l'impact social des politiques d'ESS\n"),
+        "{deviations}"
+    );
     // finance.md heads a section per line whose variance needs a justification.
     let finance = std::fs::read_to_string(dir.path().join("2025-Q4/finance.md")).unwrap();
     assert!(

@@ -22,3 +22,4 @@ mod split_and_weight;
 mod statement;
 mod template;
 mod tracking_previous;
+mod workplan;

@@ -143,3 +143,37 @@ fn the_financial_flags_point_to_the_finance_chapter() {
     assert_eq!(finance.target, "cadre-finance");
     assert_eq!(finance.name, "Financial execution");
 }
+
+/// Terr'ESS in Q4 2025: the webinar first planned for 20 November 2025 and
+/// postponed (`Évènements`, row 20: `Reporté`, date prévue 20/11/2025) is
+/// the one activity due by 31 December and not held: the summary lists it,
+/// pointing to the webinars' section (A3), before the indicator statuses.
+#[test]
+fn the_summary_lists_the_overdue_activities_with_their_section() {
+    let (data, text) = report(
+        "indicators/terress",
+        "examples/terress/terress.xlsx",
+        "2025-Q4",
+        Lang::Fr,
+        true,
+    );
+    let overdue = data.summary.red_flags.overdue.expect("an overdue webinar");
+    assert_eq!(overdue.activities.len(), 1);
+    assert_eq!(overdue.activities[0].section.target, "cadre-result-A3");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let summary = &text[..text.find("Statut des indicateurs").unwrap_or(text.len())];
+    assert!(summary.contains("Activités en retard"), "{summary}");
+    assert!(
+        summary.contains(
+            "Mesurer l'impact social des politiques d'ESS — prévue le 20 novembre 2025, activité reportée au 29 janvier 2026"
+        ),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("voir A3 — Action 3 : webinaires thématiques"),
+        "{summary}"
+    );
+    // The mini programme's activities have no status: no such point.
+    let (flags, _) = mini(Lang::En, false);
+    assert_eq!(flags.overdue, None);
+}

@@ -3,6 +3,7 @@
 pub(super) mod report;
 pub(super) mod sheets;
 pub(super) mod web;
+pub(super) mod workplan;
 
 use super::{Lang, Text, Word, list};
 use crate::template::XlsxPart;

@@ -705,6 +705,32 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
             dataset,
             groups,
         } => format!("members: `{via}` must be a column of `{dataset}` that references `{groups}`"),
+        IndicatorProblem::PlannedDateNotDate { column, kind } => {
+            format!("planned_date: `{column}` is {}, not a date", kind.as_str())
+        }
+        IndicatorProblem::StatusNotEnum { column, kind } => format!(
+            "status: `{column}` is {}, not an enum (its values say which rows are planned, held, postponed or cancelled)",
+            kind.as_str()
+        ),
+        IndicatorProblem::StatusValueUnknown {
+            column,
+            value,
+            values,
+        } => format!("status: `{value}` is not a value of `{column}` (its values: {values})"),
+        IndicatorProblem::StatusValueMapping {
+            column,
+            value,
+            statuses,
+        } if statuses.is_empty() => format!(
+            "status: the value `{value}` of `{column}` is listed under no status: list it under one of planned, held, postponed, cancelled"
+        ),
+        IndicatorProblem::StatusValueMapping {
+            column,
+            value,
+            statuses,
+        } => format!(
+            "status: the value `{value}` of `{column}` is listed under several statuses ({statuses}): list it under one"
+        ),
         IndicatorProblem::MembersCountWithColumn => "members: a count takes no `column`".into(),
         IndicatorProblem::UnitsWithoutKey { dataset } => {
             format!("`{dataset}` has no `key` to name the reporting units by")

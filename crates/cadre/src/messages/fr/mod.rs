@@ -747,6 +747,35 @@ fn indicator_problem(p: &IndicatorProblem) -> String {
         } => {
             format!("« {column} » doit être une colonne de « {dataset} » qui renvoie à « {units} »")
         }
+        IndicatorProblem::PlannedDateNotDate { column, kind } => format!(
+            "planned_date : la colonne « {column} » est de type {}, pas une date",
+            kind.as_str()
+        ),
+        IndicatorProblem::StatusNotEnum { column, kind } => format!(
+            "status : la colonne « {column} » est de type {}, pas une énumération (ses valeurs disent quelles lignes sont prévues, tenues, reportées ou annulées)",
+            kind.as_str()
+        ),
+        IndicatorProblem::StatusValueUnknown {
+            column,
+            value,
+            values,
+        } => format!(
+            "status : « {value} » n’est pas une valeur de « {column} » (ses valeurs : {values})"
+        ),
+        IndicatorProblem::StatusValueMapping {
+            column,
+            value,
+            statuses,
+        } if statuses.is_empty() => format!(
+            "status : la valeur « {value} » de « {column} » n’est rangée sous aucun statut : rangez-la sous un de planned, held, postponed, cancelled"
+        ),
+        IndicatorProblem::StatusValueMapping {
+            column,
+            value,
+            statuses,
+        } => format!(
+            "status : la valeur « {value} » de « {column} » est rangée sous plusieurs statuts ({statuses}) : rangez-la sous un seul"
+        ),
         IndicatorProblem::MembersCountWithColumn => {
             "membres : un comptage ne prend pas de `column`".into()
         }
