@@ -370,15 +370,23 @@ fn sex_classes(source: &PeopleSource) -> HashMap<String, Sex> {
     let Some(s) = &source.sex else {
         return HashMap::new();
     };
-    [(&s.women, Sex::Women), (&s.men, Sex::Men), (&s.other, Sex::Other)]
-        .into_iter()
-        .flat_map(|(values, sex)| values.iter().map(move |v| (fold_key(v), sex)))
-        .collect()
+    [
+        (&s.women, Sex::Women),
+        (&s.men, Sex::Men),
+        (&s.other, Sex::Other),
+    ]
+    .into_iter()
+    .flat_map(|(values, sex)| values.iter().map(move |v| (fold_key(v), sex)))
+    .collect()
 }
 
 /// The rows by sex and, when the dataset has an age, by band.
 fn table(rows: &[&Row], edges: &[u32], aged: bool) -> PeopleTable {
-    let bands = if aged { AgeBand::all(edges) } else { Vec::new() };
+    let bands = if aged {
+        AgeBand::all(edges)
+    } else {
+        Vec::new()
+    };
     let mut by_band = vec![SexCounts::default(); bands.len()];
     let mut total = SexCounts::default();
     for r in rows {

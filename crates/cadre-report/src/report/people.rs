@@ -302,10 +302,7 @@ impl Writer {
     }
 
     fn activities(&self, p: &People, shown: Shown) -> ActivitiesTable {
-        let mut columns = vec![
-            self.word(PeopleText::Date),
-            self.word(PeopleText::Activity),
-        ];
+        let mut columns = vec![self.word(PeopleText::Date), self.word(PeopleText::Activity)];
         columns.extend(self.sex_words(shown));
         columns.push(self.word(PeopleText::Total));
         ActivitiesTable {

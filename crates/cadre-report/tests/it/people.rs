@@ -99,12 +99,22 @@ fn terress_tables_add_up_and_each_event_s_split_is_its_count() {
     assert_eq!(per_event.iter().map(|(_, c)| c).sum::<u64>(), total);
     let splits = &data.by_activity["evenements"];
     assert_eq!(splits.len(), listed.len());
-    let bordeaux = table.rows.iter().find(|r| n(r.last().unwrap()) == 61).unwrap();
+    let bordeaux = table
+        .rows
+        .iter()
+        .find(|r| n(r.last().unwrap()) == 61)
+        .unwrap();
     assert!(
-        splits.values().any(|w| w == "women 19, men 37, other 1, not stated 4"),
+        splits
+            .values()
+            .any(|w| w == "women 19, men 37, other 1, not stated 4"),
         "{splits:?} {bordeaux:?}"
     );
-    assert!(s.unique[0].starts_with("Unique persons in the period: 102 ("), "{:?}", s.unique);
+    assert!(
+        s.unique[0].starts_with("Unique persons in the period: 102 ("),
+        "{:?}",
+        s.unique
+    );
 }
 
 #[test]
@@ -112,14 +122,34 @@ fn an_annual_report_adds_since_the_start_and_a_final_one_does_not_repeat_it() {
     let eau = people("indicators/eau", "examples/eau/eau.xlsx", "2026", Lang::Fr);
     let s = &eau.sources[0];
     assert_eq!(s.tables.len(), 2, "the year, then since the start");
-    assert!(s.tables[1].caption.starts_with("Depuis le début"), "{}", s.tables[1].caption);
+    assert!(
+        s.tables[1].caption.starts_with("Depuis le début"),
+        "{}",
+        s.tables[1].caption
+    );
     let (year, all) = (adds_up(&s.tables[0]), adds_up(&s.tables[1]));
     assert!(year < all, "{year} < {all}");
-    assert!(s.unique.is_empty(), "nobody is named in a dataset of counts");
+    assert!(
+        s.unique.is_empty(),
+        "nobody is named in a dataset of counts"
+    );
     assert!(s.note.is_some());
-    assert_eq!(s.columns, ["Âge", "Femmes", "Hommes", "Total"], "no other, no unknown column");
-    let last = people("indicators/terress", "examples/terress/terress.xlsx", "project", Lang::En);
-    assert_eq!(last.sources[0].tables.len(), 1, "the period is the whole programme");
+    assert_eq!(
+        s.columns,
+        ["Âge", "Femmes", "Hommes", "Total"],
+        "no other, no unknown column"
+    );
+    let last = people(
+        "indicators/terress",
+        "examples/terress/terress.xlsx",
+        "project",
+        Lang::En,
+    );
+    assert_eq!(
+        last.sources[0].tables.len(),
+        1,
+        "the period is the whole programme"
+    );
 }
 
 #[cfg(feature = "pdf")]
@@ -131,11 +161,20 @@ fn the_chapter_is_in_the_pdf() {
     let period = cadre::Period::parse("2025-Q4", p.info.calendar(), p.info.end).unwrap();
     let engine = cadre::Engine::new(&p, &d);
     let t = engine.compute(&period).unwrap();
-    let options = ReportOptions::new(root.join("report_templates/quarterly"), Lang::En, date(2026, 1, 15));
+    let options = ReportOptions::new(
+        root.join("report_templates/quarterly"),
+        Lang::En,
+        date(2026, 1, 15),
+    );
     let rendered = cadre_report::report::render(&engine, &t, &options).expect("pdf");
     assert!(rendered.warnings.is_empty(), "{:?}", rendered.warnings);
     let text = crate::report::pdf_text(&rendered.pdf, "people-2025-Q4-en");
-    for wanted in ["People reached", "Participations in the events", "By activity, in the period", "Unique persons in the period: 102"] {
+    for wanted in [
+        "People reached",
+        "Participations in the events",
+        "By activity, in the period",
+        "Unique persons in the period: 102",
+    ] {
         assert!(text.contains(wanted), "{wanted} not in the PDF");
     }
 }

@@ -187,14 +187,23 @@ impl Programme {
 
     /// A dataset of counts has integer count columns, and none of the keys
     /// that read a row as one person.
-    fn check_counts(&self, s: &PeopleSource, counts: &PeopleCounts) -> std::result::Result<(), Found> {
+    fn check_counts(
+        &self,
+        s: &PeopleSource,
+        counts: &PeopleCounts,
+    ) -> std::result::Result<(), Found> {
         for (key, given) in [
             ("sex", s.sex.is_some()),
             ("age", s.age.is_some()),
             ("person", s.person.is_some()),
         ] {
             if given {
-                return Err((key, PeopleProblem::CountsWith { key: key.to_owned() }));
+                return Err((
+                    key,
+                    PeopleProblem::CountsWith {
+                        key: key.to_owned(),
+                    },
+                ));
             }
         }
         if counts.columns().is_empty() {
@@ -245,7 +254,12 @@ impl Programme {
                 ));
             }
             if classed.contains(&fold_key(given)) {
-                return Err(("sex", PeopleProblem::SexValueTwice { value: given.clone() }));
+                return Err((
+                    "sex",
+                    PeopleProblem::SexValueTwice {
+                        value: given.clone(),
+                    },
+                ));
             }
             classed.push(fold_key(given));
         }

@@ -58,7 +58,11 @@ fn the_hand_case_by_sex_and_age_band_per_event_and_unique() {
     };
     assert_eq!(bands(&q1.period), expected_bands(sc(1, 1, 1, 0)));
     assert_eq!(q1.period.table.total, sc(4, 3, 1, 2));
-    assert_eq!(q1.period.table.total.total(), 10, "every row of the quarter");
+    assert_eq!(
+        q1.period.table.total.total(),
+        10,
+        "every row of the quarter"
+    );
     let split: Vec<(&str, &str, NaiveDate, SexCounts)> = q1
         .activities
         .iter()
@@ -95,7 +99,11 @@ fn broken(edit: impl Fn(String) -> String) -> (Option<usize>, String, String) {
     std::fs::create_dir(dir.path().join("indicators")).unwrap();
     for f in ["programme.toml", "datasets.toml", "indicators/people.toml"] {
         let text = std::fs::read_to_string(src.join(f)).unwrap();
-        let text = if f == "programme.toml" { edit(text) } else { text };
+        let text = if f == "programme.toml" {
+            edit(text)
+        } else {
+            text
+        };
         std::fs::write(dir.path().join(f), text).unwrap();
     }
     let (path, line, e) = super::definition_error(Programme::load(dir.path()));
@@ -118,19 +126,34 @@ fn a_wrong_people_entry_is_refused_at_load_with_its_key_and_line() {
     );
     let (line, en, _) = broken(|t| t.replace("[15, 25, 60]", "[15, 60, 25]"));
     assert_eq!(line, Some(24));
-    assert!(en.contains("`age_bands`: the edges [15, 60, 25] must increase"), "{en}");
+    assert!(
+        en.contains("`age_bands`: the edges [15, 60, 25] must increase"),
+        "{en}"
+    );
     let (line, en, fr) = broken(|t| t.replace("person = \"name\"", "person = \"nom\""));
     assert_eq!(line, Some(25));
-    assert!(en.contains("`person`: `nom` is not a column of `attendances`"), "{en}");
+    assert!(
+        en.contains("`person`: `nom` is not a column of `attendances`"),
+        "{en}"
+    );
     assert!(fr.contains("« person »"), "{fr}");
     let (_, en, _) = broken(|t| t.replace("age = \"age\"", "age = \"name\""));
     assert!(en.contains("`age`: `name` is text, not an integer"), "{en}");
     let (_, en, _) = broken(|t| t.replace("women = [\"F\"]", "women = [\"W\"]"));
-    assert!(en.contains("`W` is not a value of the column (F, M, X)"), "{en}");
+    assert!(
+        en.contains("`W` is not a value of the column (F, M, X)"),
+        "{en}"
+    );
     let (_, en, _) = broken(|t| t.replace("via = \"event\"", "via = \"name\""));
-    assert!(en.contains("`name` must be a column of `attendances` that references"), "{en}");
+    assert!(
+        en.contains("`name` must be a column of `attendances` that references"),
+        "{en}"
+    );
     let (_, en, _) = broken(|t| t.replace("age = \"age\"\n", "counts = { women = \"age\" }\n"));
-    assert!(en.contains("`counts` (a row holds counts) takes no `sex`"), "{en}");
+    assert!(
+        en.contains("`counts` (a row holds counts) takes no `sex`"),
+        "{en}"
+    );
 }
 
 // ---------------------------------------------------------------- Terr'ESS
@@ -225,7 +248,11 @@ fn check_window(got: &cadre::people::PeopleFigures, seen: &[&Seen]) {
     let got_bands: Vec<SexCounts> = got.table.bands.iter().map(|b| b.counts).collect();
     let want: Vec<SexCounts> = table.iter().map(|r| counts(*r)).collect();
     assert_eq!(got_bands, want);
-    assert_eq!(got.table.total.total(), seen.len() as u64, "every row counted");
+    assert_eq!(
+        got.table.total.total(),
+        seen.len() as u64,
+        "every row counted"
+    );
     // A person has the sex of their latest participation stating one.
     let mut sorted: Vec<&&Seen> = seen.iter().collect();
     sorted.sort_by_key(|s| s.date);
@@ -242,7 +269,10 @@ fn check_window(got: &cadre::people::PeopleFigures, seen: &[&Seen]) {
     }
     let got_unique = got.unique.as_ref().expect("named participants");
     assert_eq!(got_unique.persons, counts(unique));
-    assert!(got_unique.persons.total() < seen.len() as u64, "people come back");
+    assert!(
+        got_unique.persons.total() < seen.len() as u64,
+        "people come back"
+    );
 }
 
 #[test]

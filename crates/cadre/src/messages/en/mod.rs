@@ -988,7 +988,9 @@ fn people_problem(p: &crate::error::PeopleProblem) -> String {
     use crate::error::PeopleProblem as P;
     match p {
         P::Column(problem) => indicator_problem(problem),
-        P::NoSex => "give `sex` (a column of the rows) or `counts` (columns of counts per sex)".into(),
+        P::NoSex => {
+            "give `sex` (a column of the rows) or `counts` (columns of counts per sex)".into()
+        }
         P::SexNotEnum { column, kind } => format!(
             "`{column}` is {}: the sex column must be an `enum` (`values = [...]`) so that each value is classed",
             kind.as_str()
@@ -1003,14 +1005,14 @@ fn people_problem(p: &crate::error::PeopleProblem) -> String {
         P::NotInteger { column, kind } => {
             format!("`{column}` is {}, not an integer", kind.as_str())
         }
-        P::AgeWithoutBands => "`age` needs `age_bands` (the edges of the bands, e.g. [15, 25, 35, 60])".into(),
+        P::AgeWithoutBands => {
+            "`age` needs `age_bands` (the edges of the bands, e.g. [15, 25, 35, 60])".into()
+        }
         P::BandsWithoutAge => "`age_bands` needs `age` (the age column)".into(),
-        P::BandsNotIncreasing { bands } => format!(
-            "the edges {bands:?} must increase"
-        ),
-        P::CountsWith { key } => format!(
-            "`counts` (a row holds counts) takes no `{key}` (a row is one person)"
-        ),
+        P::BandsNotIncreasing { bands } => format!("the edges {bands:?} must increase"),
+        P::CountsWith { key } => {
+            format!("`counts` (a row holds counts) takes no `{key}` (a row is one person)")
+        }
         P::CountsEmpty => "`counts` names no column (`women`, `men`, `other`, `unknown`)".into(),
         P::ViaNotReference { via, dataset } => format!(
             "`{via}` must be a column of `{dataset}` that references a dataset with a `key`"
