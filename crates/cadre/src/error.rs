@@ -297,7 +297,7 @@ pub enum DefinitionProblem {
         /// The key at fault (`sex`, `age_bands`).
         key: String,
         /// What is wrong.
-        problem: PeopleProblem,
+        problem: Box<PeopleProblem>,
     },
 }
 

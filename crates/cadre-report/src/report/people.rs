@@ -284,13 +284,12 @@ impl Writer {
                 split: &self.split(&u.persons, shown),
             }));
         }
-        if let Some(u) = p.cumulative.unique.as_ref().filter(|_| closes_a_cycle) {
-            if p.cumulative.table != p.period.table {
-                out.push(self.word(PeopleText::UniqueSinceStart {
-                    count: &self.f.count(u.persons.total() as usize),
-                    split: &self.split(&u.persons, shown),
-                }));
-            }
+        let since_start = closes_a_cycle && p.cumulative.table != p.period.table;
+        if let Some(u) = p.cumulative.unique.as_ref().filter(|_| since_start) {
+            out.push(self.word(PeopleText::UniqueSinceStart {
+                count: &self.f.count(u.persons.total() as usize),
+                split: &self.split(&u.persons, shown),
+            }));
         }
         if let Some(u) = p.period.unique.as_ref().filter(|u| u.without_id > 0) {
             out.push(self.word(PeopleText::WithoutId {

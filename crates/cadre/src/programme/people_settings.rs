@@ -148,7 +148,7 @@ impl Programme {
                     problem: Box::new(DefinitionProblem::People {
                         dataset: source.dataset.clone(),
                         key: key.to_owned(),
-                        problem,
+                        problem: Box::new(problem),
                     }),
                 });
             }
