@@ -27,7 +27,7 @@ pub struct PeopleData {
     pub intro: String,
     /// One section per dataset, as the definitions declare them.
     pub sources: Vec<PeopleSection>,
-    /// Per activities' dataset (`evenements`), per activity key, the
+    /// Per activities' dataset (`sessions`), per activity key, the
     /// period's people of that activity by sex, written ("women 30, men
     /// 29, not stated 2"): what an activity's row in its result's list can
     /// print.

@@ -1,5 +1,5 @@
 //! `[[report.people]]` of `programme.toml`: the datasets whose rows are
-//! people reached (a participation, a beneficiary), which of their columns
+//! people reached (an attendance, a beneficiary), which of their columns
 //! give each person's sex, age and identity, which activity a row belongs
 //! to; or, for a dataset that holds counts per sex instead of rows (a
 //! training session with its women and men), which columns hold them. The
@@ -28,7 +28,7 @@ pub struct PeopleSource {
     #[serde(default)]
     pub label: Option<Localized>,
     /// The date column (own or `reference.column`) placing each row in a
-    /// period: a participation is dated by its event.
+    /// period: an attendance is dated by its session (`session.date`).
     pub date: String,
     /// A SQL condition selecting the rows that are people.
     #[serde(default)]
@@ -78,7 +78,7 @@ pub struct SexColumn {
 #[serde(deny_unknown_fields)]
 pub struct PeopleActivity {
     /// The dataset's column referencing the activities' dataset (a
-    /// participation's event).
+    /// attendance's session).
     pub via: String,
     /// The column (own or `reference.column`) naming the activity; its
     /// key when not given.

@@ -5,7 +5,7 @@ use crate::messages::people::PeopleText;
 pub(in crate::messages) fn text(t: &PeopleText<'_>) -> String {
     match t {
         PeopleText::Heading => "People reached".into(),
-        PeopleText::Intro => "The people reached, by sex and age band, for each dataset the programme declares. A table counts participations: a person at two events counts twice, and each table's total is every row of its window, those whose sex or age is not known included. Unique persons count each person once, where the rows name them.".into(),
+        PeopleText::Intro => "The people reached, by sex and age band, for each dataset the programme declares. A table counts attendances, not persons: someone who came twice counts twice, and each table's total is everyone in its window, those whose sex or age is not stated included. Unique persons count each person once, where the rows name them.".into(),
         PeopleText::Age => "Age".into(),
         PeopleText::Women => "Women".into(),
         PeopleText::Men => "Men".into(),

@@ -5,7 +5,7 @@ use crate::messages::people::PeopleText;
 pub(in crate::messages) fn text(t: &PeopleText<'_>) -> String {
     match t {
         PeopleText::Heading => "Personnes touchées".into(),
-        PeopleText::Intro => "Les personnes touchées, par sexe et tranche d'âge, pour chaque jeu de données que le programme déclare. Un tableau compte des participations : une personne présente à deux événements compte deux fois, et le total de chaque tableau est toutes les lignes de sa fenêtre, y compris celles dont le sexe ou l'âge n'est pas renseigné. Les personnes uniques comptent chaque personne une fois, quand les lignes les nomment.".into(),
+        PeopleText::Intro => "Les personnes touchées, par sexe et tranche d'âge, pour chaque jeu de données que le programme déclare. Un tableau compte des présences, non des personnes : quelqu'un venu deux fois compte deux fois, et le total de chaque tableau compte tout le monde dans sa fenêtre, y compris ceux dont le sexe ou l'âge n'est pas renseigné. Les personnes uniques comptent chaque personne une fois, quand les lignes les nomment.".into(),
         PeopleText::Age => "Âge".into(),
         PeopleText::Women => "Femmes".into(),
         PeopleText::Men => "Hommes".into(),
