@@ -52,6 +52,7 @@ pub mod logframe;
 pub mod markdown;
 pub mod methodology;
 pub mod narrative;
+pub mod people;
 pub mod progress;
 #[cfg(feature = "pdf")]
 mod render;

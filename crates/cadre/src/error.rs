@@ -305,6 +305,15 @@ pub enum DefinitionProblem {
     /// definitions (a measure missing a key its type needs, a date that is
     /// not one).
     Shape(ShapeProblem),
+    /// A `[[report.people]]` entry is wrong.
+    People {
+        /// The entry's dataset.
+        dataset: String,
+        /// The key at fault (`sex`, `age_bands`).
+        key: String,
+        /// What is wrong.
+        problem: Box<PeopleProblem>,
+    },
 }
 
 /// What cadre's reading of a definition refuses in its shape: the keys a
@@ -1166,6 +1175,72 @@ impl Error {
             source,
         }
     }
+}
+
+/// What is wrong with a `[[report.people]]` entry.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PeopleProblem {
+    /// A column, the date or the filter does not resolve.
+    Column(IndicatorProblem),
+    /// Neither `sex` nor `counts`: nothing to split people by.
+    NoSex,
+    /// The sex column is not an enum: its values must be known to class them.
+    SexNotEnum {
+        /// The column.
+        column: String,
+        /// Its type.
+        kind: crate::schema::ColumnType,
+    },
+    /// A value listed under women, men or other that the column does not have.
+    SexValueUnknown {
+        /// The value.
+        value: String,
+        /// The column's values.
+        values: String,
+    },
+    /// A value listed twice (under two of women, men and other).
+    SexValueTwice {
+        /// The value.
+        value: String,
+    },
+    /// A value of the sex column listed under none of women, men and other.
+    SexValueUnclassed {
+        /// The value.
+        value: String,
+        /// The column.
+        column: String,
+    },
+    /// An age or count column that is not an integer.
+    NotInteger {
+        /// The column.
+        column: String,
+        /// Its type.
+        kind: crate::schema::ColumnType,
+    },
+    /// `age` without `age_bands`.
+    AgeWithoutBands,
+    /// `age_bands` without `age`.
+    BandsWithoutAge,
+    /// Band edges that do not increase.
+    BandsNotIncreasing {
+        /// The edges given.
+        bands: Vec<u32>,
+    },
+    /// `counts` with a key reading each row as one person (`sex`, `age`,
+    /// `person`).
+    CountsWith {
+        /// The key.
+        key: String,
+    },
+    /// `counts` naming no column.
+    CountsEmpty,
+    /// `activity.via` is not a column referencing a dataset with a key.
+    ViaNotReference {
+        /// The column given.
+        via: String,
+        /// The people's dataset.
+        dataset: String,
+    },
 }
 
 /// Result with the crate's [`Error`].

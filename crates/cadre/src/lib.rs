@@ -67,6 +67,7 @@ pub mod ingest;
 pub mod measure;
 pub mod messages;
 pub mod outlook;
+pub mod people;
 pub mod period;
 pub mod programme;
 pub mod registry;

@@ -33,6 +33,7 @@ mod finance_settings;
 pub mod iati;
 mod indicator_entry;
 mod languages;
+mod people_settings;
 pub(crate) mod shape;
 mod unknown_word;
 
@@ -41,6 +42,7 @@ pub use finance_settings::{
     BudgetSource, Certification, ExchangeRate, ExpenseSource, ExpenseStatus, ExpenseStatuses,
     FinanceLayout, FinanceSettings, IndirectCosts, InstalmentSource, PaymentRequest, RowSelector,
 };
+pub use people_settings::{PeopleActivity, PeopleCounts, PeopleSource, SexColumn};
 
 /// Programme metadata (`[programme]` of `programme.toml`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -249,6 +251,9 @@ pub struct ReportSettings {
     /// Which rows are each result's activities, listed in its section.
     #[serde(default)]
     pub activities: Vec<ActivitySource>,
+    /// The datasets of people reached, counted by sex and age band.
+    #[serde(default)]
+    pub people: Vec<PeopleSource>,
 }
 
 /// The rows of a dataset that are a result's activities (the events of an
@@ -505,6 +510,7 @@ impl Programme {
             defaults.apply(ind);
         }
         programme.check_report(&programme_path)?;
+        programme.check_people(&programme_path)?;
         programme.check_finance(&programme_path)?;
         programme.check_reporting(&programme_path)?;
         programme.iati.check(&programme_path)?;

@@ -21,6 +21,7 @@
 
 mod en;
 mod fr;
+pub mod people;
 pub mod report;
 pub mod sheets;
 pub mod web;

@@ -117,6 +117,11 @@ pub struct ReportData {
     /// sheets `cadre sheets` writes, with their own words; absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference_sheets: Option<super::sheets::SheetsData>,
+    /// The people reached (`[[report.people]]`): by sex and age band,
+    /// unique persons, per activity; absent when the programme declares
+    /// no people dataset.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub people: Option<super::people::PeopleData>,
 }
 
 /// The narrative of the period, as Markdown blocks (see
@@ -918,6 +923,7 @@ pub(super) fn build(
             .reference_sheets
             .then(|| super::sheets::build(engine, table, lang, options.issue_date, &[]))
             .transpose()?,
+        people: super::people::build(engine, &b.period, kind.closes_a_cycle(), lang)?,
     })
 }
 

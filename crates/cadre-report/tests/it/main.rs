@@ -11,6 +11,7 @@ mod funder_sheets;
 mod iati;
 mod kinds;
 mod methods;
+mod people;
 mod progress;
 mod red_flags;
 mod report;

@@ -23,6 +23,7 @@ mod hostile;
 mod ingest;
 mod memory;
 mod partners;
+mod people;
 mod properties;
 mod robustness;
 mod sources;

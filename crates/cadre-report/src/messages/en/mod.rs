@@ -1,5 +1,6 @@
 //! The runner's English catalogue: its words and sentences.
 
+pub(super) mod people;
 pub(super) mod report;
 pub(super) mod sheets;
 pub(super) mod web;

@@ -1,5 +1,6 @@
 //! Le catalogue français du lanceur : ses mots et ses phrases.
 
+pub(super) mod people;
 pub(super) mod report;
 pub(super) mod sheets;
 pub(super) mod web;

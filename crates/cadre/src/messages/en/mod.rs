@@ -506,6 +506,14 @@ fn definition_problem(p: &DefinitionProblem) -> String {
         }
         DefinitionProblem::Shape(problem) => shape_problem(problem),
         DefinitionProblem::MissingKey { key } => format!("missing key `{key}`"),
+        DefinitionProblem::People {
+            dataset,
+            key,
+            problem,
+        } => format!(
+            "[[report.people]] of {dataset}, `{key}`: {}",
+            people_problem(problem)
+        ),
     }
 }
 
@@ -1018,6 +1026,43 @@ fn iati_problem(p: &crate::programme::iati::IatiProblem) -> String {
         IatiProblem::PercentagesNotWhole { lists, sum } => format!(
             "the percentages of {} add up to {sum}, not 100",
             lists.iter().map(list).collect::<Vec<_>>().join(" and ")
+        ),
+    }
+}
+
+/// What is wrong with a `[[report.people]]` entry.
+fn people_problem(p: &crate::error::PeopleProblem) -> String {
+    use crate::error::PeopleProblem as P;
+    match p {
+        P::Column(problem) => indicator_problem(problem),
+        P::NoSex => {
+            "give `sex` (a column of the rows) or `counts` (columns of counts per sex)".into()
+        }
+        P::SexNotEnum { column, kind } => format!(
+            "`{column}` is {}: the sex column must be an `enum` (`values = [...]`) so that each value is classed",
+            kind.as_str()
+        ),
+        P::SexValueUnknown { value, values } => {
+            format!("`{value}` is not a value of the column ({values})")
+        }
+        P::SexValueTwice { value } => format!("`{value}` is listed twice"),
+        P::SexValueUnclassed { value, column } => format!(
+            "value `{value}` of `{column}` is in none of `women`, `men` and `other`: class every value (an empty cell is unknown)"
+        ),
+        P::NotInteger { column, kind } => {
+            format!("`{column}` is {}, not an integer", kind.as_str())
+        }
+        P::AgeWithoutBands => {
+            "`age` needs `age_bands` (the edges of the bands, e.g. [15, 25, 35, 60])".into()
+        }
+        P::BandsWithoutAge => "`age_bands` needs `age` (the age column)".into(),
+        P::BandsNotIncreasing { bands } => format!("the edges {bands:?} must increase"),
+        P::CountsWith { key } => {
+            format!("`counts` (a row holds counts) takes no `{key}` (a row is one person)")
+        }
+        P::CountsEmpty => "`counts` names no column (`women`, `men`, `other`, `unknown`)".into(),
+        P::ViaNotReference { via, dataset } => format!(
+            "`{via}` must be a column of `{dataset}` that references a dataset with a `key`"
         ),
     }
 }

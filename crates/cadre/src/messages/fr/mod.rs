@@ -526,6 +526,14 @@ fn definition_problem(p: &DefinitionProblem) -> String {
         }
         DefinitionProblem::Shape(problem) => shape_problem(problem),
         DefinitionProblem::MissingKey { key } => format!("clé « {key} » manquante"),
+        DefinitionProblem::People {
+            dataset,
+            key,
+            problem,
+        } => format!(
+            "[[report.people]] de {dataset}, « {key} » : {}",
+            people_problem(problem)
+        ),
     }
 }
 
@@ -1081,6 +1089,41 @@ fn iati_problem(p: &crate::programme::iati::IatiProblem) -> String {
         IatiProblem::PercentagesNotWhole { lists, sum } => format!(
             "les pourcentages de {} totalisent {sum}, et non 100",
             lists.iter().map(list).collect::<Vec<_>>().join(" et ")
+        ),
+    }
+}
+
+/// Ce qui ne va pas dans une entrée `[[report.people]]`.
+fn people_problem(p: &crate::error::PeopleProblem) -> String {
+    use crate::error::PeopleProblem as P;
+    match p {
+        P::Column(problem) => indicator_problem(problem),
+        P::NoSex => "donnez « sex » (une colonne des lignes) ou « counts » (des colonnes d'effectifs par sexe)".into(),
+        P::SexNotEnum { column, kind } => format!(
+            "« {column} » est de type {} : la colonne du sexe doit être une « enum » (« values = [...] ») pour que chaque valeur soit classée",
+            kind.as_str()
+        ),
+        P::SexValueUnknown { value, values } => {
+            format!("« {value} » n'est pas une valeur de la colonne ({values})")
+        }
+        P::SexValueTwice { value } => format!("« {value} » est donnée deux fois"),
+        P::SexValueUnclassed { value, column } => format!(
+            "la valeur « {value} » de « {column} » n'est dans aucune de « women », « men » et « other » : classez chaque valeur (une cellule vide est inconnue)"
+        ),
+        P::NotInteger { column, kind } => {
+            format!("« {column} » est de type {}, pas un entier", kind.as_str())
+        }
+        P::AgeWithoutBands => "« age » demande « age_bands » (les bornes des tranches, par ex. [15, 25, 35, 60])".into(),
+        P::BandsWithoutAge => "« age_bands » demande « age » (la colonne de l'âge)".into(),
+        P::BandsNotIncreasing { bands } => format!(
+            "les bornes {bands:?} doivent croître"
+        ),
+        P::CountsWith { key } => format!(
+            "« counts » (une ligne porte des effectifs) n'admet pas « {key} » (une ligne est une personne)"
+        ),
+        P::CountsEmpty => "« counts » ne nomme aucune colonne (« women », « men », « other », « unknown »)".into(),
+        P::ViaNotReference { via, dataset } => format!(
+            "« {via} » doit être une colonne de « {dataset} » qui référence un jeu de données doté d'une « key »"
         ),
     }
 }
