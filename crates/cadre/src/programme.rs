@@ -32,6 +32,7 @@ mod finance_settings;
 pub mod iati;
 mod indicator_entry;
 mod languages;
+mod risk_settings;
 pub(crate) mod shape;
 mod unknown_word;
 
@@ -39,6 +40,7 @@ pub use finance_settings::{
     BudgetSource, Certification, ExchangeRate, ExpenseSource, ExpenseStatus, ExpenseStatuses,
     FinanceLayout, FinanceSettings, IndirectCosts, InstalmentSource, PaymentRequest, RowSelector,
 };
+pub use risk_settings::{RiskSettings, RiskStatus, RiskStatuses};
 
 /// Programme metadata (`[programme]` of `programme.toml`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -219,6 +221,11 @@ pub struct ResultNode {
     /// Longer description, per language.
     #[serde(default)]
     pub description: Localized,
+    /// The assumptions it rests on (what must hold outside the programme
+    /// for it to be reached), per language code: a list each. Printed in
+    /// the logframe matrix and the risks section.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub assumptions: BTreeMap<String, Vec<String>>,
 }
 
 /// A breakdown dimension (country, sex, channel).
@@ -247,6 +254,9 @@ pub struct ReportSettings {
     /// Which rows are each result's activities, listed in its section.
     #[serde(default)]
     pub activities: Vec<ActivitySource>,
+    /// The risk register, when the programme keeps one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risks: Option<RiskSettings>,
 }
 
 /// The rows of a dataset that are a result's activities (the events of an
@@ -493,6 +503,7 @@ impl Programme {
             defaults.apply(ind);
         }
         programme.check_report(&programme_path)?;
+        programme.check_risks(&programme_path)?;
         programme.check_finance(&programme_path)?;
         programme.check_reporting(&programme_path)?;
         programme.iati.check(&programme_path)?;
