@@ -877,14 +877,23 @@ impl<'a> Session<'a> {
         let engine = self.engine();
         let table = engine.compute(&period)?;
         let statement = engine.financial_statement(&period)?;
-        Ok(NarrativeSkeleton {
-            files: crate::report::narrative::skeleton(
+        let mut files = crate::report::narrative::skeleton(
+            self.programme,
+            &table,
+            statement.as_ref(),
+            crate::report::ReportKind::of(&period, &self.programme.info),
+            self.lang,
+        );
+        // `risks.md`, with the risks that changed, when there is a register.
+        if let Some(register) = engine.risk_register(&period)? {
+            files.push(crate::report::risks::skeleton(
                 self.programme,
-                &table,
-                statement.as_ref(),
-                crate::report::ReportKind::of(&period, &self.programme.info),
+                &register,
                 self.lang,
-            ),
+            ));
+        }
+        Ok(NarrativeSkeleton {
+            files,
             period: period.label,
             lang: self.lang,
             notes,

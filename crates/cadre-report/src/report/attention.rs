@@ -75,6 +75,10 @@ pub struct RedFlags {
     /// The units that sent nothing, when the programme declares reporting
     /// units and some sent nothing.
     pub silent: Option<SilentUnits>,
+    /// The high, open risks whose level rose, when the programme keeps a
+    /// risk register and some did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risks: Option<super::risks::RisingRisks>,
 }
 
 /// The label of a result's section in the template.
@@ -95,6 +99,8 @@ pub struct Sources<'a> {
     /// The annex's sentence naming the units that sent nothing (empty
     /// when all sent rows), when the programme declares reporting units.
     pub silent: Option<&'a str>,
+    /// The risks whose level rose ([`super::risks::rising`]).
+    pub risks: Option<super::risks::RisingRisks>,
 }
 
 /// The red flags of `table`.
@@ -150,6 +156,7 @@ pub fn red_flags(
                     name: ReportWord::Reporting.text(lang).to_owned(),
                 },
             }),
+        risks: sources.risks,
     }
 }
 

@@ -109,6 +109,10 @@ pub struct ReportData {
     /// sheets `cadre sheets` writes, with their own words; absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference_sheets: Option<super::sheets::SheetsData>,
+    /// The risks and assumptions chapter, when the programme keeps a risk
+    /// register or states assumptions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risks: Option<super::risks::RisksData>,
 }
 
 /// The narrative of the period, as Markdown blocks (see
@@ -853,9 +857,11 @@ pub(super) fn build(
         .collect::<Result<_, _>>()?;
     let activities = b.activities()?;
     let quality = b.quality(options.allow_rejected)?;
+    let risks = engine.risk_register(&b.period).map_err(ReportError::Input)?;
     let sources = super::attention::Sources {
         finance_flags: statement.is_some_and(|s| !s.flags.is_empty()),
         silent: quality.reporting.as_ref().map(|r| r.silent.as_str()),
+        risks: super::risks::rising(programme, risks.as_ref(), lang),
     };
     Ok(ReportData {
         lang,
@@ -886,6 +892,7 @@ pub(super) fn build(
         statement: statement
             .map(|s| super::statement::build(programme, s, lang, narrative, options)),
         evidence: b.evidence(options.evidence)?,
+        risks: super::risks::build(programme, risks.as_ref(), narrative, lang),
         reference_sheets: options
             .reference_sheets
             .then(|| super::sheets::build(engine, table, lang, options.issue_date, &[]))

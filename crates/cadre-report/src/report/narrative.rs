@@ -29,6 +29,10 @@ const SUMMARY: &str = "summary";
 /// name without `.md`: lessons learned, then sustainability.
 pub const CLOSING: [&str; 2] = ["lessons", "sustainability"];
 
+/// The risks' file name, without `.md`: the officer's comment on the risk
+/// register, under it.
+pub const RISKS: &str = "risks";
+
 /// The narrative of one period, in one language.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Narrative {
@@ -40,6 +44,9 @@ pub struct Narrative {
     pub indicators: BTreeMap<String, Vec<Block>>,
     /// `lessons.md` and `sustainability.md`, by file name, when written.
     pub closing: BTreeMap<String, Vec<Block>>,
+    /// `risks.md`: the officer's comment on the risk register.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<Block>,
     /// `finance.md` before its first section: what the officer says of the
     /// finances as a whole.
     pub finance_intro: Vec<Block>,
@@ -230,6 +237,7 @@ pub fn load(
     };
     let nested = |blocks: Option<Vec<Block>>| blocks.map(markdown::nested);
     narrative.summary = nested(read(SUMMARY)?).unwrap_or_default();
+    narrative.risks = nested(read(RISKS)?).unwrap_or_default();
     for name in CLOSING {
         if let Some(blocks) = nested(read(name)?) {
             narrative.closing.insert(name.to_owned(), blocks);
@@ -270,6 +278,7 @@ fn unknown_files(files: &BTreeMap<String, PathBuf>, programme: &Programme) -> Ve
             .find_map(|l| stem.strip_suffix(&format!(".{}", l.code())))
             .unwrap_or(stem);
         base == SUMMARY
+            || base == RISKS
             || CLOSING.contains(&base)
             || base == super::justifications::FILE
             || programme.result(base).is_some()

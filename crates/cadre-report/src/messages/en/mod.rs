@@ -308,6 +308,8 @@ pub(super) fn text(t: &Text) -> String {
         ),
         Text::SkeletonLessons => "Lessons learned: what worked, what did not and why, what you would do differently. This comment is not printed.".into(),
         Text::SkeletonSustainability => "Sustainability: what will go on after the funding, carried by whom, with what resources; the risks ahead. This comment is not printed.".into(),
+        Text::SkeletonRisks { period } => format!("The risk register on {period}: what changed, why, and what is done about it. The risks that changed since the last report are listed below. This comment is not printed."),
+        Text::SkeletonRisk { code, risk, change } => format!("- {code} {risk}: {change}"),
         Text::AbsentDataset { dataset } => {
             format!("{dataset}: optional dataset in no file, empty")
         }

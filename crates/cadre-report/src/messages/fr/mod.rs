@@ -317,6 +317,8 @@ pub(super) fn text(t: &Text) -> String {
         ),
         Text::SkeletonLessons => "Enseignements tirés : ce qui a marché, ce qui n’a pas marché et pourquoi, ce que vous referiez autrement. Ce commentaire ne s’imprime pas.".into(),
         Text::SkeletonSustainability => "Durabilité : ce qui continuera après le financement, porté par qui, avec quelles ressources ; les risques pour la suite. Ce commentaire ne s’imprime pas.".into(),
+        Text::SkeletonRisks { period } => format!("Le registre des risques au {period}\u{A0}: ce qui a changé, pourquoi, et ce qui est fait. Les risques qui ont changé depuis le dernier rapport sont listés ci-dessous. Ce commentaire ne s’imprime pas."),
+        Text::SkeletonRisk { code, risk, change } => format!("- {code} {risk}\u{A0}: {change}"),
         Text::AbsentDataset { dataset } => {
             format!("{dataset} : jeu de données facultatif absent des fichiers, vide")
         }
