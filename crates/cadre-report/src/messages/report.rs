@@ -474,8 +474,8 @@ report_words! {
     Assumptions = "assumptions",
     /// Heading of the risks whose level rose, in the summary.
     RisingRisksHeading = "rising-risks-heading",
-    /// Heading of the officer's comment on the risks.
-    RisksNarrative = "risks-narrative",
+    /// Between two changes of a risk: "; ".
+    RiskChangeSeparator = "risk-change-separator",
 }
 
 impl ReportWord {

@@ -217,7 +217,7 @@ impl<'a> Words<'a> {
         self.label(|s| &s.status, v)
     }
 
-    /// What changed, in words, the changes joined by "; ".
+    /// What changed, in words, the changes joined by the language's separator.
     fn change(&self, r: &Risk) -> String {
         let lang = self.lang;
         let Some(before) = &r.before else {
@@ -259,7 +259,7 @@ impl<'a> Words<'a> {
                 RiskChange::Closed => ReportWord::RiskClosed.text(lang).to_owned(),
             })
             .collect::<Vec<_>>()
-            .join("; ")
+            .join(ReportWord::RiskChangeSeparator.text(lang))
     }
 }
 

@@ -222,7 +222,7 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::RiskUnchanged => "Inchangé",
         ReportWord::Assumptions => "Hypothèses",
         ReportWord::RisingRisksHeading => "Risques en hausse",
-        ReportWord::RisksNarrative => "Commentaire sur les risques",
+        ReportWord::RiskChangeSeparator => "\u{A0}; ",
         ReportWord::Gap => "Écart",
         ReportWord::StatusRulesIntro => {
             "Le statut d’un indicateur compare sa valeur cumulée à la fin de la période à sa cible et, pour un total, au jalon en vigueur, selon sa nature. Sans valeur, il est «\u{A0}pas de données\u{A0}»."
