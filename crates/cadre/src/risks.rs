@@ -105,7 +105,9 @@ impl Risk {
     /// Whether its level rose since the previous period's end (a new risk's
     /// did not: it had none).
     pub fn level_rose(&self) -> bool {
-        self.before.as_ref().is_some_and(|b| self.level() > b.level())
+        self.before
+            .as_ref()
+            .is_some_and(|b| self.level() > b.level())
     }
 }
 
@@ -131,9 +133,9 @@ impl RiskRegister {
     /// The risks that are high, open and whose level rose since the
     /// previous period: the summary's points of attention.
     pub fn rising(&self) -> impl Iterator<Item = &Risk> {
-        self.risks.iter().filter(|r| {
-            r.level() >= self.high && r.now.class == RiskStatus::Open && r.level_rose()
-        })
+        self.risks
+            .iter()
+            .filter(|r| r.level() >= self.high && r.now.class == RiskStatus::Open && r.level_rose())
     }
 }
 
@@ -236,14 +238,20 @@ impl Engine<'_> {
                     .column(c)?
                     .str()?
                     .iter()
-                    .map(|v| v.map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned))
+                    .map(|v| {
+                        v.map(str::trim)
+                            .filter(|v| !v.is_empty())
+                            .map(str::to_owned)
+                    })
                     .collect())
             })
             .collect::<PolarsResult<_>>()?;
         let dataset = self.data().dataset(&s.dataset);
         let mut out: BTreeMap<String, Vec<(u32, Review)>> = BTreeMap::new();
+        // The value of column `c` (of `COLUMNS`) on row `i`.
+        let cell = |c: usize, i: usize| text[c][i].clone();
         for i in 0..frame.height() {
-            let field = |c: usize| text[c][i].clone();
+            let field = |c: usize| cell(c, i);
             let (Some(date), Some(key), Some(part), Some(row)) = (
                 dates.get(i).and_then(from_epoch_days),
                 field(7),
@@ -313,7 +321,9 @@ fn register_at(
         .filter_map(|(key, reviews)| {
             let now = in_force(&reviews, end)?.clone();
             let before = in_force(&reviews, previous_end).cloned();
-            let was_closed = before.as_ref().is_some_and(|b| b.class == RiskStatus::Closed);
+            let was_closed = before
+                .as_ref()
+                .is_some_and(|b| b.class == RiskStatus::Closed);
             if was_closed && now.class == RiskStatus::Closed {
                 return None;
             }

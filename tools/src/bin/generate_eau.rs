@@ -1257,7 +1257,17 @@ fn write_risques(book: &mut Book) -> Res<()> {
         .collect();
     book.sheet(
         "Risques",
-        &["Code", "Risque", "Résultat", "Probabilité", "Impact", "Mesures", "Responsable", "Statut", "Date de revue"],
+        &[
+            "Code",
+            "Risque",
+            "Résultat",
+            "Probabilité",
+            "Impact",
+            "Mesures",
+            "Responsable",
+            "Statut",
+            "Date de revue",
+        ],
         &rows,
     )
 }

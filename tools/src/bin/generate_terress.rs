@@ -1961,7 +1961,17 @@ const REVUES: [(&str, Date, &str, &str, &str, &str); 27] = [
 fn write_risques(out: &mut Output) -> Res<()> {
     out.begin_sheet(
         "Risques",
-        &["Code", "Risque", "Action", "Probabilité", "Impact", "Mesures", "Responsable", "Statut", "Date de revue"],
+        &[
+            "Code",
+            "Risque",
+            "Action",
+            "Probabilité",
+            "Impact",
+            "Mesures",
+            "Responsable",
+            "Statut",
+            "Date de revue",
+        ],
     )?;
     for (i, (code, d, likelihood, impact, status, mesures)) in REVUES.iter().enumerate() {
         let (_, action, risque, owner) = RISQUES

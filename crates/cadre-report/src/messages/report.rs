@@ -782,7 +782,8 @@ pub enum ReportText<'a> {
         milestone: &'a str,
         /// The milestone's date, in words.
         date: &'a str,
-    },    /// The risk register was not provided with the data: "The risk
+    },
+    /// The risk register was not provided with the data: "The risk
     /// register (sheet “Risk register”) was not provided with the data."
     RiskRegisterAbsent {
         /// The dataset's label.

@@ -857,7 +857,9 @@ pub(super) fn build(
         .collect::<Result<_, _>>()?;
     let activities = b.activities()?;
     let quality = b.quality(options.allow_rejected)?;
-    let risks = engine.risk_register(&b.period).map_err(ReportError::Input)?;
+    let risks = engine
+        .risk_register(&b.period)
+        .map_err(ReportError::Input)?;
     let sources = super::attention::Sources {
         finance_flags: statement.is_some_and(|s| !s.flags.is_empty()),
         silent: quality.reporting.as_ref().map(|r| r.silent.as_str()),

@@ -118,9 +118,7 @@ pub fn build(
         heading: ReportWord::RisksHeading.text(lang).to_owned(),
         register: register.map(|r| register_data(programme, r, lang)),
         narrative_given: narrative.is_some(),
-        narrative: narrative
-            .map(|n| n.risks.clone())
-            .filter(|b| !b.is_empty()),
+        narrative: narrative.map(|n| n.risks.clone()).filter(|b| !b.is_empty()),
         assumptions,
     })
 }
@@ -193,7 +191,11 @@ impl<'a> Words<'a> {
     }
 
     /// `value` of the register's `column`, as its `value_labels` write it.
-    fn label(&self, column: impl Fn(&cadre::programme::RiskSettings) -> &str, value: &str) -> String {
+    fn label(
+        &self,
+        column: impl Fn(&cadre::programme::RiskSettings) -> &str,
+        value: &str,
+    ) -> String {
         self.programme
             .report
             .risks

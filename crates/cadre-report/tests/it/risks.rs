@@ -80,7 +80,10 @@ fn sheet(workbook: &str) -> Vec<Row> {
     rows.map(|r| {
         let rank = |scale: &[&str], v: &Data| {
             let v = fold(&v.to_string());
-            scale.iter().position(|s| *s == v).unwrap_or_else(|| panic!("{v}"))
+            scale
+                .iter()
+                .position(|s| *s == v)
+                .unwrap_or_else(|| panic!("{v}"))
         };
         Row {
             code: r[code].to_string().trim().to_owned(),
@@ -129,10 +132,19 @@ fn expected(rows: &[Row], end: NaiveDate, previous: NaiveDate) -> Vec<(String, u
                     std::cmp::Ordering::Less => Some(down),
                     std::cmp::Ordering::Equal => None,
                 };
-                changes.extend(cmp(b.likelihood, now.likelihood, "likelihood+", "likelihood-"));
+                changes.extend(cmp(
+                    b.likelihood,
+                    now.likelihood,
+                    "likelihood+",
+                    "likelihood-",
+                ));
                 changes.extend(cmp(b.impact, now.impact, "impact+", "impact-"));
                 if b.status != now.status {
-                    changes.push(if now.status == "clos" { "closed" } else { "status" });
+                    changes.push(if now.status == "clos" {
+                        "closed"
+                    } else {
+                        "status"
+                    });
                 }
             }
         }
@@ -179,11 +191,31 @@ fn got(r: &RiskRegister) -> Vec<(String, u32, String)> {
 #[test]
 fn the_register_at_each_period_s_end_is_the_sheet_s_latest_reviews() {
     let cases = [
-        ("indicators/terress", "examples/terress/terress.xlsx", "2024-Q4"),
-        ("indicators/terress", "examples/terress/terress.xlsx", "2025-Q2"),
-        ("indicators/terress", "examples/terress/terress.xlsx", "2025-Q4"),
-        ("indicators/terress", "examples/terress/terress.xlsx", "2025"),
-        ("indicators/terress", "examples/terress/terress.xlsx", "2026-Q4"),
+        (
+            "indicators/terress",
+            "examples/terress/terress.xlsx",
+            "2024-Q4",
+        ),
+        (
+            "indicators/terress",
+            "examples/terress/terress.xlsx",
+            "2025-Q2",
+        ),
+        (
+            "indicators/terress",
+            "examples/terress/terress.xlsx",
+            "2025-Q4",
+        ),
+        (
+            "indicators/terress",
+            "examples/terress/terress.xlsx",
+            "2025",
+        ),
+        (
+            "indicators/terress",
+            "examples/terress/terress.xlsx",
+            "2026-Q4",
+        ),
         ("indicators/eau", "examples/eau/eau.xlsx", "2025-Q3"),
         ("indicators/eau", "examples/eau/eau.xlsx", "2026-Q1"),
         ("indicators/eau", "examples/eau/eau.xlsx", "2026-Q2"),
@@ -215,7 +247,11 @@ fn the_terress_register_of_q4_2025_is_the_one_worked_out_by_hand() {
     //    down, closed.
     // R8 faible×faible = 1, unchanged.
     // By level, then code: R1 R2 (9), R4 (6), R6 R7 (4), R3 (3), R5 R8 (1).
-    let (_, r, _) = register("indicators/terress", "examples/terress/terress.xlsx", "2025-Q4");
+    let (_, r, _) = register(
+        "indicators/terress",
+        "examples/terress/terress.xlsx",
+        "2025-Q4",
+    );
     let s = |v: &[(&str, u32, &str)]| -> Vec<(String, u32, String)> {
         v.iter()
             .map(|(k, l, c)| ((*k).to_owned(), *l, (*c).to_owned()))
@@ -381,9 +417,10 @@ fn a_wrong_risk_register_declaration_is_refused_with_its_file_and_key() {
             panic!("{e:?}");
         };
         assert!(path.ends_with("programme.toml"), "{path:?}");
-        let text = std::fs::read_to_string(Path::new(ROOT).join("indicators/terress/programme.toml"))
-            .unwrap()
-            .replacen(from, to, 1);
+        let text =
+            std::fs::read_to_string(Path::new(ROOT).join("indicators/terress/programme.toml"))
+                .unwrap()
+                .replacen(from, to, 1);
         let want = text
             .lines()
             .position(|l| l.starts_with(line_text))
@@ -401,8 +438,8 @@ fn assumptions_in_an_undeclared_language_are_refused_at_their_result() {
     let cadre::Error::Definition { line, .. } = &e else {
         panic!("{e:?}");
     };
-    let text = std::fs::read_to_string(Path::new(ROOT).join("indicators/terress/programme.toml"))
-        .unwrap();
+    let text =
+        std::fs::read_to_string(Path::new(ROOT).join("indicators/terress/programme.toml")).unwrap();
     // The line of the result's `code`: the first result with assumptions, OS.
     let os = text.lines().position(|l| l == "code = \"OS\"").unwrap() + 1;
     assert_eq!(*line, Some(os));

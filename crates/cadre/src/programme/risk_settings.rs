@@ -190,7 +190,12 @@ impl Programme {
             if self.language(code).is_none() {
                 return Some(RiskProblem::AssumptionLanguage {
                     lang: code.clone(),
-                    declared: self.info.languages.iter().map(|l| l.code().to_owned()).collect(),
+                    declared: self
+                        .info
+                        .languages
+                        .iter()
+                        .map(|l| l.code().to_owned())
+                        .collect(),
                 });
             }
             if list.iter().any(|a| a.trim().is_empty()) {
@@ -234,8 +239,8 @@ impl Programme {
         }
         self.check_risk_statuses(risks)
             .map_err(|p| ("statuses", p))?;
-        let max = (self.risk_scale(&risks.likelihood).len()
-            * self.risk_scale(&risks.impact).len()) as u32;
+        let max = (self.risk_scale(&risks.likelihood).len() * self.risk_scale(&risks.impact).len())
+            as u32;
         if let Some(high) = risks.high.filter(|h| !(1..=max).contains(h)) {
             return Err(("high", RiskProblem::High { high, max }));
         }

@@ -931,13 +931,16 @@ pub(super) fn measure_type(m: MeasureType) -> &'static str {
     }
 }
 
-
 /// The risk register's and the assumptions' problems.
 fn risk_problem(p: &crate::error::RiskProblem) -> String {
     use crate::error::RiskProblem;
     match p {
         RiskProblem::Column(problem) => indicator_problem(problem),
-        RiskProblem::ColumnType { column, kind, needs } => format!(
+        RiskProblem::ColumnType {
+            column,
+            kind,
+            needs,
+        } => format!(
             "column `{column}` is {}; this key needs {} column{}",
             kind.as_str(),
             match needs {

@@ -503,7 +503,10 @@ fn definition_problem(p: &DefinitionProblem) -> String {
             format!("[report.risks] {key} : {}", risk_problem(problem))
         }
         DefinitionProblem::Assumptions { result, problem } => {
-            format!("hypothèses du résultat {result} : {}", risk_problem(problem))
+            format!(
+                "hypothèses du résultat {result} : {}",
+                risk_problem(problem)
+            )
         }
         DefinitionProblem::Iati(problem) => format!("[iati] {}", iati_problem(problem)),
         DefinitionProblem::Indicator { code, problem } => {
@@ -988,13 +991,16 @@ fn french_number_field(field: &str) -> String {
     }
 }
 
-
 /// Les problèmes du registre des risques et des hypothèses.
 fn risk_problem(p: &crate::error::RiskProblem) -> String {
     use crate::error::RiskProblem;
     match p {
         RiskProblem::Column(problem) => indicator_problem(problem),
-        RiskProblem::ColumnType { column, kind, needs } => format!(
+        RiskProblem::ColumnType {
+            column,
+            kind,
+            needs,
+        } => format!(
             "la colonne « {column} » est de type {} ; cette clé demande {}",
             kind.as_str(),
             match needs {
