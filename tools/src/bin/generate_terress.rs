@@ -2487,9 +2487,7 @@ fn write_partners(dir: &std::path::Path, sheets: Vec<Sheet>, events: &[Event]) -
         take("communication")?,
     ];
     let accounts = [take("Budget")?, take("Dépenses")?, take("Versements")?];
-    // The risk register is the programme team's own: partners send none, and
-    // the partners' folder reads without it (an optional sheet).
-    let _risks = take("Risques")?;
+    let risks = take("Risques")?;
     let total_rows = |s: &[Sheet]| s.iter().map(|x| x.rows.len()).sum::<usize>();
     let mut written = 0;
 
@@ -2509,6 +2507,15 @@ fn write_partners(dir: &std::path::Path, sheets: Vec<Sheet>, events: &[Event]) -
         "Terr'ESS : suivi de l'équipe",
     )?;
     written += total_rows(&team);
+
+    // The risk register, kept by the programme team in a workbook of its own
+    // (an optional sheet: the folder reads without this file too).
+    Output::write_sheets(
+        &dir.join("equipe/risques.xlsx"),
+        std::slice::from_ref(&risks),
+        "Terr'ESS : registre des risques",
+    )?;
+    written += risks.rows.len();
 
     // One self-diagnosis workbook per authority, by country.
     let diag_groups = split_rows(&autodiagnostics, |row| {
@@ -2578,6 +2585,7 @@ fn write_partners(dir: &std::path::Path, sheets: Vec<Sheet>, events: &[Event]) -
         + participations.rows.len()
         + autodiagnostics.rows.len()
         + total_rows(&team)
+        + risks.rows.len()
         + total_rows(&accounts);
     if written != want || !by_name.is_empty() {
         return Err(format!(

@@ -821,8 +821,8 @@ pub enum ReportText<'a> {
         /// The status now.
         to: &'a str,
     },
-    /// A high, open risk whose level rose, in the summary: "R1 Low
-    /// participation: level 6 → 9 (Likelihood up: …)".
+    /// A high, open risk whose level rose, in the summary: "R1 Late
+    /// deliveries: level 6 → 9 (Likelihood up: …)".
     RiskRose {
         /// Its code.
         code: &'a str,

@@ -316,18 +316,21 @@ fn the_report_writes_the_register_with_the_definitions_labels_and_flags_the_risi
 
 #[test]
 fn a_workbook_without_the_register_computes_and_the_report_says_it_was_not_provided() {
-    // The partners' files hold no risk register (the programme team keeps it).
-    let (p, r, period) = register(
-        "indicators/terress",
-        "examples/terress-partners/data",
-        "2025-Q4",
-    );
+    // The partners' files without the programme team's register: the
+    // contract's sheets only, as a folder.
+    let root = Path::new(ROOT);
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root.join("examples/terress-partners/data"), dir.path());
+    std::fs::remove_file(dir.path().join("equipe/risques.xlsx")).unwrap();
+    let p = Programme::load(root.join("indicators/terress")).unwrap();
+    let d = cadre::ingest(&p, dir.path()).unwrap();
+    assert!(d.report.is_clean());
+    assert!(d.report.absent.iter().any(|a| a == "risques"));
+    let period = Period::parse("2025-Q4", p.info.calendar(), p.info.end).unwrap();
+    let engine = Engine::new(&p, &d);
+    let r = engine.risk_register(&period).unwrap().unwrap();
     assert!(!r.provided);
     assert!(r.risks.is_empty());
-    let root = Path::new(ROOT);
-    let d = cadre::ingest(&p, root.join("examples/terress-partners/data")).unwrap();
-    assert!(d.report.absent.iter().any(|a| a == "risques"));
-    let engine = Engine::new(&p, &d);
     let t = engine.compute(&period).unwrap();
     let options = cadre_report::report::ReportOptions::new(
         root.join("report_templates/quarterly"),
@@ -342,7 +345,20 @@ fn a_workbook_without_the_register_computes_and_the_report_says_it_was_not_provi
             "The risk register (sheet “Risk register”) was not provided with the data: no risk can be reported."
         )
     );
+    assert!(reg.rows.is_empty());
     assert!(data.summary.red_flags.risks.is_none());
+    // With the register's file, the partners' folder gives the workbook's register.
+    let (_, with, _) = register(
+        "indicators/terress",
+        "examples/terress-partners/data",
+        "2025-Q4",
+    );
+    let (_, workbook, _) = register(
+        "indicators/terress",
+        "examples/terress/terress.xlsx",
+        "2025-Q4",
+    );
+    assert_eq!(got(&with), got(&workbook));
 }
 
 /// The Terr'ESS definitions with `programme.toml` edited, loaded.
