@@ -2,8 +2,9 @@
 //! definitions): the register holds one row per risk and review; the risk
 //! as it stands at a date is its latest review dated on or before it. The
 //! register of a period is every risk reviewed by its end, each with the
-//! review in force at the end of the period before (the previous report's)
-//! and what changed since: new, likelihood or impact up or down, status
+//! review in force at the end of the period before (the previous report's;
+//! for the whole programme, the last quarter's, see [`previous_end`]) and
+//! what changed since: new, likelihood or impact up or down, status
 //! changed, closed. A risk already closed then and still closed is left
 //! out: the register is of the risks followed.
 //!
@@ -119,7 +120,9 @@ pub struct RiskRegister {
     pub provided: bool,
     /// The period's last day.
     pub end: NaiveDate,
-    /// The previous period's last day: the day before the period starts.
+    /// The day the register is compared with ([`previous_end`]): the day
+    /// before the period starts; for the whole programme, the last quarter's
+    /// end before the period's.
     pub previous_end: NaiveDate,
     /// The risks, by level (highest first), then key.
     pub risks: Vec<Risk>,
@@ -164,7 +167,8 @@ impl Engine<'_> {
             defined_at: None,
         };
         let reviews = self.risk_reviews(settings).map_err(err)?;
-        let previous_end = period.start.pred_opt().unwrap_or(period.start);
+        let info = &self.programme().info;
+        let previous_end = previous_end(period, info.start, info.end);
         let scale = |c: &str| self.programme().risk_scale(c).len() as u32;
         let max_level = scale(&settings.likelihood) * scale(&settings.impact);
         Ok(Some(RiskRegister {
@@ -303,6 +307,24 @@ impl Engine<'_> {
             })
             .collect())
     }
+}
+
+/// The day the previous report's register is taken: the day before the
+/// period starts; for a period of the whole programme (from its first day to
+/// its last or beyond: the final report), the end of the quarter before the
+/// one it ends in, the last quarterly report's (the day before its start
+/// would hold no risk: every one would read as new).
+pub fn previous_end(period: &Period, start: NaiveDate, end: NaiveDate) -> NaiveDate {
+    use chrono::Datelike;
+    let before = period.start.pred_opt().unwrap_or(period.start);
+    if period.start > start || period.end < end {
+        return before;
+    }
+    let last = period.end.min(end);
+    NaiveDate::from_ymd_opt(last.year(), last.month0() / 3 * 3 + 1, 1)
+        .and_then(|d| d.pred_opt())
+        .filter(|d| *d > before)
+        .unwrap_or(before)
 }
 
 /// The review in force at `day`: the last one dated on or before it.

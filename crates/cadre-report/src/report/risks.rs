@@ -309,7 +309,8 @@ pub fn rising(
 
 /// `risks.md` for the officer to fill in (its name, in `lang` as the other
 /// files of [`super::narrative::skeleton`], and its text): a reminder, in an
-/// HTML comment, of the risks that changed since the last report.
+/// HTML comment, of the risks that changed since the last report, and a
+/// heading for what changed.
 pub fn skeleton(programme: &Programme, register: &RiskRegister, lang: Lang) -> (String, String) {
     use crate::messages::Text;
     let words = Words::new(programme, lang);
@@ -331,8 +332,14 @@ pub fn skeleton(programme: &Programme, register: &RiskRegister, lang: Lang) -> (
     } else {
         format!("{}.{}.md", super::narrative::RISKS, lang.code())
     };
+    // A heading for what changed, under the register where the report
+    // prints the file.
     (
         name,
-        format!("<!--\n{}\n-->\n", reminder.replace("-->", "- ->")),
+        format!(
+            "<!--\n{}\n-->\n\n## {}\n\n",
+            reminder.replace("-->", "- ->"),
+            ReportWord::RiskChange.text(lang)
+        ),
     )
 }

@@ -232,6 +232,29 @@ fn the_register_at_each_period_s_end_is_the_sheet_s_latest_reviews() {
 }
 
 #[test]
+fn the_final_report_s_register_is_compared_with_the_last_quarter_s() {
+    // The whole programme (1 November 2024 – 31 October 2026): compared with
+    // 30 September 2026, the end of the quarter before the programme's last.
+    let (_, r, p) = register(
+        "indicators/terress",
+        "examples/terress/terress.xlsx",
+        "project",
+    );
+    let previous = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
+    assert_eq!(r.previous_end, previous);
+    let rows = sheet("examples/terress/terress.xlsx");
+    pretty_assertions::assert_eq!(got(&r), expected(&rows, p.end, previous));
+    // Reviewed on 16 October 2026: R2 occurred, R7 rose; none is new.
+    assert!(
+        r.risks
+            .iter()
+            .all(|x| !x.changes.contains(&RiskChange::New))
+    );
+    let r2 = r.risks.iter().find(|x| x.key == "R2").unwrap();
+    assert_eq!(r2.changes, [RiskChange::Status]);
+}
+
+#[test]
 fn the_terress_register_of_q4_2025_is_the_one_worked_out_by_hand() {
     // Reviews in force on 31 December 2025 (those of 12 December 2025, and
     // R8's…) against those of 30 September 2025 (27 June 2025, or 16
