@@ -489,3 +489,42 @@ fn assumptions_in_an_undeclared_language_are_refused_at_their_result() {
         e.message(Lang::En)
     );
 }
+
+#[test]
+fn the_accessible_report_prints_the_register_the_comment_and_the_assumptions() {
+    let root = Path::new(ROOT);
+    let p = Programme::load(root.join("indicators/terress")).unwrap();
+    let d = cadre::ingest(&p, root.join("examples/terress/terress.xlsx")).unwrap();
+    let period = Period::parse("2025-Q4", p.info.calendar(), p.info.end).unwrap();
+    let engine = Engine::new(&p, &d);
+    let t = engine.compute(&period).unwrap();
+    let mut options = cadre_report::report::ReportOptions::new(
+        root.join("report_templates/quarterly"),
+        Lang::En,
+        NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
+    );
+    options.narrative = Some(root.join("examples/terress/narrative"));
+    // PDF/UA-1: the chapter's headings, and the comment's under them, nest.
+    options.pdf_standard = Some(cadre_report::report::PdfStandardChoice::Ua1);
+    let pdf = cadre_report::report::render(&engine, &t, &options)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .pdf;
+    let text = crate::report::pdf_text(&pdf, "risks-en")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for want in [
+        "Risks and assumptions",
+        "Risk register",
+        "8 risks followed on 31 December 2025",
+        "Since the last report",
+        "Impact up: Medium → High",
+        "Likelihood down: Medium → Low; Closed",
+        "Owner: Claire Dumas",
+        "Rising risks",
+        "The review of the register on 12 December 2025",
+        "Security and visa conditions allow delegations to travel.",
+    ] {
+        assert!(text.contains(want), "{want}: not in the report");
+    }
+}
