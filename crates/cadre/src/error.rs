@@ -955,6 +955,14 @@ pub enum RiskProblem {
     },
     /// An empty assumption.
     AssumptionEmpty,
+    /// A value of the register's result column (an enum) that is not a
+    /// result of the chain.
+    ResultValue {
+        /// The value.
+        value: String,
+        /// The programme's results.
+        results: Vec<String>,
+    },
 }
 
 /// Why a distinct count cannot count the new values.

@@ -410,7 +410,14 @@ fn copy_dir(from: &Path, to: &Path) {
 
 #[test]
 fn a_wrong_risk_register_declaration_is_refused_with_its_file_and_key() {
-    let cases: [(&str, &str, &str, &str, &str); 5] = [
+    let cases: [(&str, &str, &str, &str, &str); 6] = [
+        (
+            "result = \"action\"",
+            "result = \"probabilite\"",
+            "result = \"probabilite\"",
+            "[report.risks] result: \"faible\" is not a result of the chain (its results: OG, OS, A1",
+            "[report.risks] result : « faible » n’est pas un résultat de la chaîne (ses résultats : OG, OS, A1",
+        ),
         (
             "likelihood = \"probabilite\"",
             "likelihood = \"probabilte\"",

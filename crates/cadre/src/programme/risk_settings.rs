@@ -237,6 +237,16 @@ impl Programme {
                 ));
             }
         }
+        // A result column that is an enum lists results.
+        let results: Vec<String> = self.results.iter().map(|r| r.code.clone()).collect();
+        if let Some(column) = &risks.result
+            && let Some(value) = self
+                .risk_scale(column)
+                .into_iter()
+                .find(|v| !results.contains(v))
+        {
+            return Err(("result", RiskProblem::ResultValue { value, results }));
+        }
         self.check_risk_statuses(risks)
             .map_err(|p| ("statuses", p))?;
         let max = (self.risk_scale(&risks.likelihood).len() * self.risk_scale(&risks.impact).len())

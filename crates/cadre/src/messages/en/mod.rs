@@ -970,6 +970,10 @@ fn risk_problem(p: &crate::error::RiskProblem) -> String {
             "`{lang}` is not a language of the programme (its languages: {})",
             declared.join(", ")
         ),
+        RiskProblem::ResultValue { value, results } => format!(
+            "\"{value}\" is not a result of the chain (its results: {})",
+            results.join(", ")
+        ),
         RiskProblem::AssumptionEmpty => "an assumption is empty: write it, or remove it".into(),
     }
 }

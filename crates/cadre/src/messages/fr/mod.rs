@@ -1026,6 +1026,10 @@ fn risk_problem(p: &crate::error::RiskProblem) -> String {
             "« {lang} » n’est pas une langue du programme (ses langues : {})",
             declared.join(", ")
         ),
+        RiskProblem::ResultValue { value, results } => format!(
+            "« {value} » n’est pas un résultat de la chaîne (ses résultats : {})",
+            results.join(", ")
+        ),
         RiskProblem::AssumptionEmpty => "une hypothèse est vide : écrivez-la ou retirez-la".into(),
     }
 }
