@@ -463,6 +463,8 @@ pub enum Text<'a> {
         /// The file expected.
         file: &'a str,
     },
+    /// The programme keeps a risk register and `risks.md` is missing.
+    NarrativeRisksMissing,
     /// The reminder of `lessons.md`'s skeleton.
     SkeletonLessons,
     /// The reminder of `sustainability.md`'s skeleton.

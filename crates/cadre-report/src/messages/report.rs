@@ -476,6 +476,8 @@ report_words! {
     RisingRisksHeading = "rising-risks-heading",
     /// Between two changes of a risk: "; ".
     RiskChangeSeparator = "risk-change-separator",
+    /// The narrative has no comment on the risks (`risks.md`).
+    RisksNoNarrative = "risks-no-narrative",
 }
 
 impl ReportWord {

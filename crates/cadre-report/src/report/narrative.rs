@@ -101,6 +101,8 @@ pub enum NarrativeWarning {
         /// The file expected (`lessons.md`).
         file: String,
     },
+    /// The programme keeps a risk register and `risks.md` says nothing.
+    RisksMissing,
     /// A Markdown file that names no result or indicator (a typo?).
     UnknownFile {
         /// The file's name.
@@ -118,7 +120,8 @@ impl NarrativeWarning {
             | NarrativeWarning::ResultWithoutNarrative { .. }
             | NarrativeWarning::IndicatorWithoutComment { .. }
             | NarrativeWarning::JustificationMissing { .. }
-            | NarrativeWarning::ClosingMissing { .. } => true,
+            | NarrativeWarning::ClosingMissing { .. }
+            | NarrativeWarning::RisksMissing => true,
             NarrativeWarning::UnknownFile { .. }
             | NarrativeWarning::JustificationUnknown { .. } => false,
         }
@@ -164,6 +167,7 @@ impl NarrativeWarning {
             NarrativeWarning::ClosingMissing { file } => {
                 Text::NarrativeClosingMissing { file }.render(lang)
             }
+            NarrativeWarning::RisksMissing => Text::NarrativeRisksMissing.render(lang),
         }
     }
 }
@@ -339,6 +343,9 @@ pub fn warnings(
     );
     if let Some(s) = statement {
         out.extend(justification_warnings(narrative, s));
+    }
+    if programme.report.risks.is_some() && narrative.found && narrative.risks.is_empty() {
+        out.push(NarrativeWarning::RisksMissing);
     }
     if kind.closes_a_cycle() {
         out.extend(

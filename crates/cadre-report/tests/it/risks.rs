@@ -535,3 +535,30 @@ fn the_accessible_report_prints_the_register_the_comment_and_the_assumptions() {
         assert!(text.contains(want), "{want}: not in the report");
     }
 }
+
+#[test]
+fn a_narrative_without_risks_md_is_missing_its_comment_on_the_register() {
+    let root = Path::new(ROOT);
+    let p = Programme::load(root.join("indicators/terress")).unwrap();
+    let d = cadre::ingest(&p, root.join("examples/terress/terress.xlsx")).unwrap();
+    let missing = |period: &str| {
+        let period = Period::parse(period, p.info.calendar(), p.info.end).unwrap();
+        let t = Engine::new(&p, &d).compute(&period).unwrap();
+        let n = cadre_report::report::narrative::load(
+            &root.join("examples/terress/narrative"),
+            &period.label,
+            Lang::Fr,
+            &p,
+        )
+        .unwrap();
+        let kind = cadre_report::report::ReportKind::of(&period, &p.info);
+        cadre_report::report::narrative::warnings(&n, &t, &p, None, kind)
+            .iter()
+            .filter(|w| w.is_missing_narrative())
+            .map(|w| w.message(Lang::Fr))
+            .any(|m| m.contains("le fichier risks.md, manque"))
+    };
+    // 2025-Q3 has no risks.md; 2025-Q4 has one.
+    assert!(missing("2025-Q3"));
+    assert!(!missing("2025-Q4"));
+}

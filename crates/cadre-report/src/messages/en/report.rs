@@ -213,6 +213,7 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::Assumptions => "Assumptions",
         ReportWord::RisingRisksHeading => "Rising risks",
         ReportWord::RiskChangeSeparator => "; ",
+        ReportWord::RisksNoNarrative => "No comment on the risks for this period (risks.md).",
         ReportWord::Gap => "Gap",
         ReportWord::StatusRulesIntro => {
             "An indicator’s status compares its cumulative value at the end of the period with its target and, for a total, with the milestone in force, according to its kind. With no value, it is “no data”."

@@ -223,6 +223,9 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::Assumptions => "Hypothèses",
         ReportWord::RisingRisksHeading => "Risques en hausse",
         ReportWord::RiskChangeSeparator => "\u{A0}; ",
+        ReportWord::RisksNoNarrative => {
+            "Pas de commentaire sur les risques pour cette période (risks.md)."
+        }
         ReportWord::Gap => "Écart",
         ReportWord::StatusRulesIntro => {
             "Le statut d’un indicateur compare sa valeur cumulée à la fin de la période à sa cible et, pour un total, au jalon en vigueur, selon sa nature. Sans valeur, il est «\u{A0}pas de données\u{A0}»."
