@@ -889,6 +889,14 @@ impl<'a> Session<'a> {
         files.extend(crate::report::workplan::skeleton(
             &engine, &period, self.lang,
         )?);
+        // `risks.md`, with the risks that changed, when there is a register.
+        if let Some(register) = engine.risk_register(&period)? {
+            files.push(crate::report::risks::skeleton(
+                self.programme,
+                &register,
+                self.lang,
+            ));
+        }
         Ok(NarrativeSkeleton {
             files,
             period: period.label,

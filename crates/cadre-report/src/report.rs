@@ -57,6 +57,7 @@ pub mod progress;
 #[cfg(feature = "pdf")]
 mod render;
 pub mod restatements;
+pub mod risks;
 pub mod rounding;
 pub mod sheets;
 pub mod statement;

@@ -277,6 +277,20 @@ pub enum DefinitionProblem {
         /// What is wrong.
         problem: IndicatorProblem,
     },
+    /// `[report.risks]` (the risk register) is wrong.
+    Risks {
+        /// Its key that is wrong (`likelihood`, `statuses`).
+        key: String,
+        /// What is wrong.
+        problem: RiskProblem,
+    },
+    /// A result's `assumptions` are wrong.
+    Assumptions {
+        /// The result.
+        result: String,
+        /// What is wrong.
+        problem: RiskProblem,
+    },
     /// `[iati]` declares a code or a share IATI refuses.
     Iati(crate::programme::iati::IatiProblem),
     /// An indicator's definition is wrong.
@@ -955,6 +969,64 @@ pub enum FinanceProblem {
     PaymentRequestAmount {
         /// The amount written.
         amount: f64,
+    },
+}
+
+/// What is wrong with `[report.risks]` or a result's `assumptions`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RiskProblem {
+    /// The dataset or a column named is not one.
+    Column(IndicatorProblem),
+    /// A column without the type its key needs (a likelihood that is not
+    /// an enum, a date that is not a date).
+    ColumnType {
+        /// The column.
+        column: String,
+        /// Its type.
+        kind: crate::schema::ColumnType,
+        /// The type the key needs.
+        needs: crate::schema::ColumnType,
+    },
+    /// A value under `statuses` that the status column does not have.
+    StatusUnknown {
+        /// The value.
+        value: String,
+        /// The column's values.
+        values: Vec<String>,
+    },
+    /// A value under two statuses.
+    StatusTwice {
+        /// The value.
+        value: String,
+    },
+    /// A value of the status column under no status.
+    StatusUnmapped {
+        /// The value.
+        value: String,
+    },
+    /// `high` is not a level of the register.
+    High {
+        /// The value written.
+        high: u32,
+        /// The highest level (the two scales' lengths multiplied).
+        max: u32,
+    },
+    /// Assumptions in a language the programme does not declare.
+    AssumptionLanguage {
+        /// The language written.
+        lang: String,
+        /// The programme's languages.
+        declared: Vec<String>,
+    },
+    /// An empty assumption.
+    AssumptionEmpty,
+    /// A value of the register's result column (an enum) that is not a
+    /// result of the chain.
+    ResultValue {
+        /// The value.
+        value: String,
+        /// The programme's results.
+        results: Vec<String>,
     },
 }
 

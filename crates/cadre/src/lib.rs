@@ -74,6 +74,7 @@ pub mod registry;
 pub mod reported;
 pub mod reporting;
 pub mod restate;
+pub mod risks;
 pub mod schema;
 pub mod status;
 pub mod table;

@@ -34,6 +34,7 @@ pub mod iati;
 mod indicator_entry;
 mod languages;
 mod people_settings;
+mod risk_settings;
 pub(crate) mod shape;
 mod unknown_word;
 
@@ -43,6 +44,7 @@ pub use finance_settings::{
     FinanceLayout, FinanceSettings, IndirectCosts, InstalmentSource, PaymentRequest, RowSelector,
 };
 pub use people_settings::{PeopleActivity, PeopleCounts, PeopleSource, SexColumn};
+pub use risk_settings::{RiskSettings, RiskStatus, RiskStatuses};
 
 /// Programme metadata (`[programme]` of `programme.toml`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -223,6 +225,11 @@ pub struct ResultNode {
     /// Longer description, per language.
     #[serde(default)]
     pub description: Localized,
+    /// The assumptions it rests on (what must hold outside the programme
+    /// for it to be reached), per language code: a list each. Printed in
+    /// the logframe matrix and the risks section.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub assumptions: BTreeMap<String, Vec<String>>,
 }
 
 /// A breakdown dimension (country, sex, channel).
@@ -254,6 +261,9 @@ pub struct ReportSettings {
     /// The datasets of people reached, counted by sex and age band.
     #[serde(default)]
     pub people: Vec<PeopleSource>,
+    /// The risk register, when the programme keeps one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risks: Option<RiskSettings>,
 }
 
 /// The rows of a dataset that are a result's activities (the events of an
@@ -511,6 +521,7 @@ impl Programme {
         }
         programme.check_report(&programme_path)?;
         programme.check_people(&programme_path)?;
+        programme.check_risks(&programme_path)?;
         programme.check_finance(&programme_path)?;
         programme.check_reporting(&programme_path)?;
         programme.iati.check(&programme_path)?;

@@ -1117,6 +1117,7 @@ fn write(ex: &Example, path: &Path) -> Res<()> {
         &rows,
     )?;
     write_versements(&mut book)?;
+    write_risques(&mut book)?;
     book.save(path)
 }
 
@@ -1178,6 +1179,95 @@ fn write_versements(book: &mut Book) -> Res<()> {
     book.sheet(
         "Versements",
         &["Date", "Financeur", "Montant", "Référence"],
+        &rows,
+    )
+}
+
+/// The register's risks: code, result, risk, owner.
+#[rustfmt::skip]
+const RISQUES: [(&str, &str, &str, &str); 7] = [
+    ("R1", "R1", "Forages négatifs : nappe insuffisante sur les sites retenus", "Chef de projet"),
+    ("R2", "R1", "Hausse du prix du ciment et des pompes au-delà du budget", "Responsable financier"),
+    ("R3", "R1", "Pistes impraticables en saison des pluies retardant les chantiers", "Chef de chantier"),
+    ("R4", "R2", "Contamination bactériologique de points d'eau neufs", "Laboratoire régional"),
+    ("R5", "OS", "Cotisations des usagers trop faibles pour financer les réparations", "Animatrice communautaire"),
+    ("R6", "R4", "Rupture de stock des pièces détachées des pompes", "Chef de projet"),
+    ("R7", "R3", "Insécurité dans les communes du nord empêchant les formations", "Coordinateur"),
+];
+
+/// The reviews of the register up to the snapshot (February and September
+/// 2025, March and June 2026): R2 and R5 rise, R4 is closed, R7 occurs.
+#[rustfmt::skip]
+const REVUES: [(&str, Date, &str, &str, &str, &str); 23] = [
+    ("R1", date(2025, 2, 14), "moyenne", "fort", "ouvert", "Études géophysiques avant chaque forage"),
+    ("R2", date(2025, 2, 14), "faible", "moyen", "ouvert", "Marchés-cadres à prix fermes"),
+    ("R3", date(2025, 2, 14), "elevee", "moyen", "ouvert", "Chantiers planifiés d'octobre à mai"),
+    ("R4", date(2025, 2, 14), "moyenne", "fort", "ouvert", "Chloration et contrôle avant mise en service"),
+    ("R5", date(2025, 2, 14), "moyenne", "moyen", "ouvert", "Tarif fixé en assemblée villageoise"),
+    ("R1", date(2025, 9, 12), "moyenne", "fort", "ouvert", "Études géophysiques avant chaque forage"),
+    ("R2", date(2025, 9, 12), "moyenne", "moyen", "ouvert", "Marchés-cadres à prix fermes ; révision trimestrielle"),
+    ("R3", date(2025, 9, 12), "elevee", "moyen", "attenue", "Chantiers planifiés d'octobre à mai"),
+    ("R4", date(2025, 9, 12), "faible", "fort", "attenue", "Chloration et contrôle avant mise en service"),
+    ("R5", date(2025, 9, 12), "moyenne", "moyen", "ouvert", "Tarif fixé en assemblée villageoise"),
+    ("R6", date(2025, 9, 12), "moyenne", "moyen", "ouvert", "Stock tampon au magasin régional"),
+    ("R1", date(2026, 3, 13), "faible", "fort", "attenue", "Études géophysiques avant chaque forage"),
+    ("R2", date(2026, 3, 13), "moyenne", "fort", "ouvert", "Révision des marchés ; provision pour imprévus"),
+    ("R4", date(2026, 3, 13), "faible", "fort", "attenue", "Contrôle trimestriel par le laboratoire régional"),
+    ("R5", date(2026, 3, 13), "moyenne", "moyen", "ouvert", "Tarif fixé en assemblée villageoise"),
+    ("R6", date(2026, 3, 13), "moyenne", "moyen", "attenue", "Stock tampon au magasin régional"),
+    ("R7", date(2026, 3, 13), "moyenne", "moyen", "ouvert", "Formations regroupées au chef-lieu"),
+    ("R1", date(2026, 6, 12), "faible", "fort", "attenue", "Études géophysiques avant chaque forage"),
+    ("R2", date(2026, 6, 12), "elevee", "fort", "ouvert", "Recours à la réserve pour imprévus ; devis comparés"),
+    ("R4", date(2026, 6, 12), "faible", "moyen", "clos", "Aucune contamination sur trois campagnes de contrôle"),
+    ("R5", date(2026, 6, 12), "elevee", "moyen", "ouvert", "Carnets de cotisation ; appui des mairies"),
+    ("R6", date(2026, 6, 12), "moyenne", "moyen", "attenue", "Stock tampon au magasin régional"),
+    ("R7", date(2026, 6, 12), "elevee", "moyen", "survenu", "Deux sessions reportées ; formateurs locaux recrutés"),
+];
+
+/// The `Risques` sheet: the risk register, one row per risk and review
+/// (optional: a workbook without it loads), values typed with their
+/// accents and capitals, some dates as text.
+fn write_risques(book: &mut Book) -> Res<()> {
+    let rows: Vec<Vec<Cell>> = REVUES
+        .iter()
+        .enumerate()
+        .map(|(i, (code, d, likelihood, impact, status, mesures))| {
+            let (_, result, risque, owner) = RISQUES
+                .iter()
+                .find(|r| r.0 == *code)
+                .expect("every review names a risk");
+            let typed = |v: &str| match (v, i % 3) {
+                ("elevee", _) => "élevée".to_string(),
+                ("attenue", _) => "atténué".to_string(),
+                (v, 2) => capitalise(v),
+                (v, _) => v.to_string(),
+            };
+            vec![
+                t(*code),
+                t(*risque),
+                t(*result),
+                t(typed(likelihood)),
+                t(typed(impact)),
+                t(*mesures),
+                t(*owner),
+                t(typed(status)),
+                date_cell(*d, i),
+            ]
+        })
+        .collect();
+    book.sheet(
+        "Risques",
+        &[
+            "Code",
+            "Risque",
+            "Résultat",
+            "Probabilité",
+            "Impact",
+            "Mesures",
+            "Responsable",
+            "Statut",
+            "Date de revue",
+        ],
         &rows,
     )
 }

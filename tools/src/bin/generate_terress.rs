@@ -1946,6 +1946,112 @@ fn write_versements(out: &mut Output) -> Res<()> {
     Ok(())
 }
 
+/// The register's risks: code, action, risk, owner.
+#[rustfmt::skip]
+const RISQUES: [(&str, &str, &str, &str); 8] = [
+    ("R1", "A2", "Faible participation des collectivités aux visioconférences entre pairs", "Idrissa Sow"),
+    ("R2", "A4", "Instabilité politique ou sécuritaire empêchant les déplacements vers un regroupement", "Claire Dumas"),
+    ("R3", "F", "Retard dans le versement des tranches de la subvention", "Responsable administratif et financier"),
+    ("R4", "OS", "Renouvellement des équipes municipales après les élections locales", "Idrissa Sow"),
+    ("R5", "A3", "Connexion internet insuffisante des collectivités pour suivre les webinaires", "Chargée de communication"),
+    ("R6", "A1", "Autodiagnostics commencés mais non soumis par les collectivités", "Idrissa Sow"),
+    ("R7", "A4", "Hausse du coût des billets d'avion au-delà du budget des regroupements", "Responsable administratif et financier"),
+    ("R8", "T", "Faible visibilité du programme auprès des élus des collectivités partenaires", "Chargée de communication"),
+];
+
+/// The reviews of the register: risk, date, likelihood, impact, status,
+/// mitigation. Reviewed in December 2024, June 2025, December 2025 and at the
+/// programme's end: R1, R2 and R4 rise to the Q4 2025 review, R5 is closed
+/// then, R2 occurs in 2026.
+#[rustfmt::skip]
+const REVUES: [(&str, Date, &str, &str, &str, &str); 27] = [
+    ("R1", date(2024, 12, 16), "moyenne", "moyen", "ouvert", "Calendrier des visioconférences publié six mois à l'avance"),
+    ("R2", date(2024, 12, 16), "moyenne", "fort", "ouvert", "Pays hôtes choisis avec les ambassades ; assurance rapatriement"),
+    ("R3", date(2024, 12, 16), "moyenne", "fort", "ouvert", "Trésorerie de précaution sur les fonds propres de l'AIRF"),
+    ("R4", date(2024, 12, 16), "moyenne", "moyen", "ouvert", "Présentation du programme aux nouveaux élus"),
+    ("R5", date(2024, 12, 16), "elevee", "faible", "ouvert", "Webinaires enregistrés et mis en ligne"),
+    ("R8", date(2024, 12, 16), "faible", "faible", "ouvert", "Lettre d'information trimestrielle aux élus"),
+    ("R1", date(2025, 6, 27), "elevee", "moyen", "ouvert", "Relances individuelles ; créneaux adaptés aux fuseaux horaires"),
+    ("R2", date(2025, 6, 27), "moyenne", "fort", "ouvert", "Pays hôtes choisis avec les ambassades ; assurance rapatriement"),
+    ("R3", date(2025, 6, 27), "faible", "fort", "attenue", "Deuxième tranche reçue ; rapport intermédiaire remis à temps"),
+    ("R5", date(2025, 6, 27), "moyenne", "faible", "attenue", "Webinaires enregistrés ; supports envoyés avant chaque séance"),
+    ("R6", date(2025, 6, 27), "moyenne", "moyen", "ouvert", "Accompagnement téléphonique des collectivités en retard"),
+    ("R8", date(2025, 6, 27), "faible", "faible", "ouvert", "Lettre d'information trimestrielle aux élus"),
+    ("R1", date(2025, 12, 12), "elevee", "fort", "ouvert", "Points focaux désignés dans chaque collectivité ; sessions doublées"),
+    ("R2", date(2025, 12, 12), "elevee", "fort", "ouvert", "Plan de repli : regroupement à distance si le pays hôte ferme ses frontières"),
+    ("R3", date(2025, 12, 12), "faible", "fort", "attenue", "Demande de la troisième tranche jointe au rapport du 4e trimestre"),
+    ("R4", date(2025, 12, 12), "elevee", "moyen", "ouvert", "Kit d'accueil pour les nouveaux élus ; binômes élu-technicien"),
+    ("R5", date(2025, 12, 12), "faible", "faible", "clos", "Toutes les collectivités suivent les webinaires en direct ou en différé"),
+    ("R6", date(2025, 12, 12), "moyenne", "moyen", "ouvert", "Accompagnement téléphonique des collectivités en retard"),
+    ("R7", date(2025, 12, 12), "moyenne", "moyen", "ouvert", "Achat groupé des billets trois mois à l'avance"),
+    ("R8", date(2025, 12, 12), "faible", "faible", "ouvert", "Lettre d'information trimestrielle aux élus"),
+    ("R1", date(2026, 10, 16), "moyenne", "moyen", "attenue", "Points focaux actifs ; participation remontée au printemps 2026"),
+    ("R2", date(2026, 10, 16), "elevee", "fort", "survenu", "Délégations d'un pays suivies à distance au regroupement de Dakar"),
+    ("R3", date(2026, 10, 16), "faible", "moyen", "attenue", "Dernière tranche (10 %) attendue après le rapport final"),
+    ("R4", date(2026, 10, 16), "moyenne", "moyen", "attenue", "Nouveaux élus associés au rendez-vous de la régionalisation"),
+    ("R6", date(2026, 10, 16), "faible", "moyen", "attenue", "Accompagnement téléphonique des collectivités en retard"),
+    ("R7", date(2026, 10, 16), "elevee", "moyen", "ouvert", "Redéploiement du budget de communication vers les voyages"),
+    ("R8", date(2026, 10, 16), "faible", "faible", "ouvert", "Lettre d'information trimestrielle aux élus"),
+];
+
+/// The `Risques` sheet: the risk register, one row per risk and review
+/// (an optional sheet: the contract's workbook has none), typed as people
+/// type it (values with their accents and capitals, some dates as text).
+fn write_risques(out: &mut Output) -> Res<()> {
+    out.begin_sheet(
+        "Risques",
+        &[
+            "Code",
+            "Risque",
+            "Action",
+            "Probabilité",
+            "Impact",
+            "Mesures",
+            "Responsable",
+            "Statut",
+            "Date de revue",
+        ],
+    )?;
+    for (i, (code, d, likelihood, impact, status, mesures)) in REVUES.iter().enumerate() {
+        let (_, action, risque, owner) = RISQUES
+            .iter()
+            .find(|r| r.0 == *code)
+            .expect("every review names a risk");
+        let date = match i % 5 {
+            1 => t(d.fr()),
+            3 => t(d.iso()),
+            _ => Cell::Date(*d),
+        };
+        let typed = |v: &str| match (v, i % 3) {
+            ("elevee", 0) => "Élevée".to_string(),
+            ("elevee", _) => "élevée".to_string(),
+            ("attenue", _) => "Atténué".to_string(),
+            (v, 1) => capitalise(v),
+            (v, _) => v.to_string(),
+        };
+        out.row(&[
+            t(*code),
+            t(*risque),
+            t(*action),
+            t(typed(likelihood)),
+            t(typed(impact)),
+            t(*mesures),
+            t(*owner),
+            t(typed(status)),
+            date,
+        ])?;
+    }
+    Ok(())
+}
+
+/// `v` with its first letter in capitals.
+fn capitalise(v: &str) -> String {
+    let mut c = v.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 // ---------------------------------------------------------------------------
 // Benchmark mode: many events and participations
 // ---------------------------------------------------------------------------
@@ -2301,6 +2407,7 @@ fn write_workbook(
     write_budget(out)?;
     write_depenses(out, deps)?;
     write_versements(out)?;
+    write_risques(out)?;
     Ok(())
 }
 
@@ -2419,6 +2526,7 @@ fn write_partners(dir: &std::path::Path, sheets: Vec<Sheet>, events: &[Event]) -
         take("communication")?,
     ];
     let accounts = [take("Budget")?, take("Dépenses")?, take("Versements")?];
+    let risks = take("Risques")?;
     let total_rows = |s: &[Sheet]| s.iter().map(|x| x.rows.len()).sum::<usize>();
     let mut written = 0;
 
@@ -2438,6 +2546,15 @@ fn write_partners(dir: &std::path::Path, sheets: Vec<Sheet>, events: &[Event]) -
         "Terr'ESS : suivi de l'équipe",
     )?;
     written += total_rows(&team);
+
+    // The risk register, kept by the programme team in a workbook of its own
+    // (an optional sheet: the folder reads without this file too).
+    Output::write_sheets(
+        &dir.join("equipe/risques.xlsx"),
+        std::slice::from_ref(&risks),
+        "Terr'ESS : registre des risques",
+    )?;
+    written += risks.rows.len();
 
     // One self-diagnosis workbook per authority, by country.
     let diag_groups = split_rows(&autodiagnostics, |row| {
@@ -2507,6 +2624,7 @@ fn write_partners(dir: &std::path::Path, sheets: Vec<Sheet>, events: &[Event]) -
         + participations.rows.len()
         + autodiagnostics.rows.len()
         + total_rows(&team)
+        + risks.rows.len()
         + total_rows(&accounts);
     if written != want || !by_name.is_empty() {
         return Err(format!(

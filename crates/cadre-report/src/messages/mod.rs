@@ -470,10 +470,26 @@ pub enum Text<'a> {
         /// The file expected.
         file: &'a str,
     },
+    /// The programme keeps a risk register and `risks.md` is missing.
+    NarrativeRisksMissing,
     /// The reminder of `lessons.md`'s skeleton.
     SkeletonLessons,
     /// The reminder of `sustainability.md`'s skeleton.
     SkeletonSustainability,
+    /// The reminder of `risks.md`'s skeleton, before the risks that changed.
+    SkeletonRisks {
+        /// The period's label.
+        period: &'a str,
+    },
+    /// A risk of `risks.md`'s reminder: its code, what it is and what changed.
+    SkeletonRisk {
+        /// Its code.
+        code: &'a str,
+        /// What it is.
+        risk: &'a str,
+        /// What changed, in words.
+        change: &'a str,
+    },
     /// An optional dataset no source holds: empty.
     AbsentDataset {
         /// The dataset.

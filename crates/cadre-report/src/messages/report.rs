@@ -471,6 +471,40 @@ report_words! {
     MissedMilestonesIntro = "missed-milestones-intro",
     /// Heading of the reporting units that sent nothing in the period.
     SilentHeading = "silent-heading",
+    /// Heading: the risks and assumptions chapter.
+    RisksHeading = "risks-heading",
+    /// Heading: the risk register.
+    RiskRegister = "risk-register",
+    /// Column heading: the risk.
+    Risk = "risk",
+    /// Column heading: its likelihood.
+    Likelihood = "likelihood",
+    /// Column heading: its impact.
+    Impact = "impact",
+    /// Column heading: its level (likelihood × impact).
+    RiskLevel = "risk-level",
+    /// Column heading: what is done about it.
+    Mitigation = "mitigation",
+    /// Column heading: who follows it.
+    Owner = "owner",
+    /// Column heading: a risk's status.
+    RiskStatus = "risk-status",
+    /// Column heading: what changed since the last report.
+    RiskChange = "risk-change",
+    /// A risk not in the register at the last report.
+    RiskNew = "risk-new",
+    /// A risk closed since the last report.
+    RiskClosed = "risk-closed",
+    /// A risk unchanged since the last report.
+    RiskUnchanged = "risk-unchanged",
+    /// Heading: the results' assumptions.
+    Assumptions = "assumptions",
+    /// Heading of the risks whose level rose, in the summary.
+    RisingRisksHeading = "rising-risks-heading",
+    /// Between two changes of a risk: "; ".
+    RiskChangeSeparator = "risk-change-separator",
+    /// The narrative has no comment on the risks (`risks.md`).
+    RisksNoNarrative = "risks-no-narrative",
 }
 
 impl ReportWord {
@@ -808,6 +842,58 @@ pub enum ReportText<'a> {
         milestone: &'a str,
         /// The milestone's date, in words.
         date: &'a str,
+    },
+    /// The risk register was not provided with the data: "The risk
+    /// register (sheet “Risk register”) was not provided with the data."
+    RiskRegisterAbsent {
+        /// The dataset's label.
+        dataset: &'a str,
+    },
+    /// What the register holds: "8 risks followed on 31 December 2025,
+    /// compared with the register of 30 September 2025. …"
+    RiskRegisterIntro {
+        /// How many risks.
+        count: usize,
+        /// The period's last day, in words.
+        end: &'a str,
+        /// The previous period's last day, in words.
+        previous: &'a str,
+        /// The highest level.
+        max: u32,
+        /// The level from which a risk is high.
+        high: u32,
+    },
+    /// A likelihood or an impact that moved: "Likelihood up: Medium → High".
+    RiskMoved {
+        /// What moved ([`ReportWord::Likelihood`] or [`ReportWord::Impact`]).
+        what: &'a str,
+        /// Up, or down.
+        up: bool,
+        /// Its value then.
+        from: &'a str,
+        /// Its value now.
+        to: &'a str,
+    },
+    /// A status that changed: "Status: Open → Mitigated".
+    RiskStatusChanged {
+        /// The status then.
+        from: &'a str,
+        /// The status now.
+        to: &'a str,
+    },
+    /// A high, open risk whose level rose, in the summary: "R1 Late
+    /// deliveries: level 6 → 9 (Likelihood up: …)".
+    RiskRose {
+        /// Its code.
+        code: &'a str,
+        /// What it is.
+        risk: &'a str,
+        /// Its level then.
+        from: u32,
+        /// Its level now.
+        to: u32,
+        /// What changed, in words.
+        change: &'a str,
     },
 }
 

@@ -99,6 +99,10 @@ pub struct RedFlags {
     /// any (absent from the data otherwise).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub overdue: Option<OverdueActivities>,
+    /// The high, open risks whose level rose, when the programme keeps a
+    /// risk register and some did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risks: Option<super::risks::RisingRisks>,
 }
 
 /// The label of a result's section in the template.
@@ -122,6 +126,8 @@ pub struct Sources<'a> {
     /// The activities not held by the period's end
     /// ([`super::workplan::overdue`]).
     pub overdue: Vec<OverdueActivity>,
+    /// The risks whose level rose ([`super::risks::rising`]).
+    pub risks: Option<super::risks::RisingRisks>,
 }
 
 /// The red flags of `table`.
@@ -181,6 +187,7 @@ pub fn red_flags(
             heading: crate::messages::workplan::WorkplanText::OverdueHeading.render(lang),
             activities: sources.overdue,
         }),
+        risks: sources.risks,
     }
 }
 

@@ -122,6 +122,10 @@ pub struct ReportData {
     /// no people dataset.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub people: Option<super::people::PeopleData>,
+    /// The risks and assumptions chapter, when the programme keeps a risk
+    /// register or states assumptions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risks: Option<super::risks::RisksData>,
 }
 
 /// The narrative of the period, as Markdown blocks (see
@@ -880,10 +884,14 @@ pub(super) fn build(
     let plans = engine.workplans(&b.period).map_err(ReportError::Input)?;
     let workplans = super::workplan::build(programme, &plans, &b.period, narrative, lang);
     let quality = b.quality(options.allow_rejected)?;
+    let risks = engine
+        .risk_register(&b.period)
+        .map_err(ReportError::Input)?;
     let sources = super::attention::Sources {
         finance_flags: statement.is_some_and(|s| !s.flags.is_empty()),
         silent: quality.reporting.as_ref().map(|r| r.silent.as_str()),
         overdue: super::workplan::overdue(programme, &plans, &b.period, lang),
+        risks: super::risks::rising(programme, risks.as_ref(), lang),
     };
     Ok(ReportData {
         lang,
@@ -919,6 +927,7 @@ pub(super) fn build(
         statement: statement
             .map(|s| super::statement::build(programme, s, lang, narrative, options)),
         evidence: b.evidence(options.evidence)?,
+        risks: super::risks::build(programme, risks.as_ref(), narrative, lang),
         reference_sheets: options
             .reference_sheets
             .then(|| super::sheets::build(engine, table, lang, options.issue_date, &[]))

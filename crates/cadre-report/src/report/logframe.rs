@@ -34,6 +34,9 @@ pub struct LogframeResult {
     pub depth: usize,
     /// Its indicators.
     pub indicators: Vec<LogframeIndicator>,
+    /// The assumptions it rests on (`[[result]] assumptions`), printed
+    /// under it.
+    pub assumptions: Vec<String>,
 }
 
 /// An indicator in the matrix, formatted.
@@ -87,6 +90,7 @@ pub fn build(
             level: level(&r.level, lang),
             label: r.label.get(lang).to_owned(),
             depth: depth(&r.code),
+            assumptions: programme.assumptions(r, lang),
             indicators: indicators
                 .iter()
                 .filter(|i| i.result == r.code)

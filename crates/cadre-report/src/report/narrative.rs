@@ -29,6 +29,10 @@ const SUMMARY: &str = "summary";
 /// name without `.md`: lessons learned, then sustainability.
 pub const CLOSING: [&str; 2] = ["lessons", "sustainability"];
 
+/// The risks' file name, without `.md`: the officer's comment on the risk
+/// register, under it.
+pub const RISKS: &str = "risks";
+
 /// The narrative of one period, in one language.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Narrative {
@@ -40,6 +44,9 @@ pub struct Narrative {
     pub indicators: BTreeMap<String, Vec<Block>>,
     /// `lessons.md` and `sustainability.md`, by file name, when written.
     pub closing: BTreeMap<String, Vec<Block>>,
+    /// `risks.md`: the officer's comment on the risk register.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<Block>,
     /// `finance.md` before its first section: what the officer says of the
     /// finances as a whole.
     pub finance_intro: Vec<Block>,
@@ -104,6 +111,8 @@ pub enum NarrativeWarning {
         /// The activity's title.
         activity: String,
     },
+    /// The programme keeps a risk register and `risks.md` says nothing.
+    RisksMissing,
     /// A Markdown file that names no result or indicator (a typo?).
     UnknownFile {
         /// The file's name.
@@ -122,7 +131,8 @@ impl NarrativeWarning {
             | NarrativeWarning::IndicatorWithoutComment { .. }
             | NarrativeWarning::JustificationMissing { .. }
             | NarrativeWarning::ClosingMissing { .. }
-            | NarrativeWarning::DeviationWithoutJustification { .. } => true,
+            | NarrativeWarning::DeviationWithoutJustification { .. } 
+            | NarrativeWarning::RisksMissing => true,
             NarrativeWarning::UnknownFile { .. }
             | NarrativeWarning::JustificationUnknown { .. } => false,
         }
@@ -175,6 +185,7 @@ impl NarrativeWarning {
                 }
                 .render(lang)
             }
+            NarrativeWarning::RisksMissing => Text::NarrativeRisksMissing.render(lang),
         }
     }
 }
@@ -248,6 +259,7 @@ pub fn load(
     };
     let nested = |blocks: Option<Vec<Block>>| blocks.map(markdown::nested);
     narrative.summary = nested(read(SUMMARY)?).unwrap_or_default();
+    narrative.risks = nested(read(RISKS)?).unwrap_or_default();
     for name in CLOSING {
         if let Some(blocks) = nested(read(name)?) {
             narrative.closing.insert(name.to_owned(), blocks);
@@ -289,6 +301,7 @@ fn unknown_files(files: &BTreeMap<String, PathBuf>, programme: &Programme) -> Ve
             .find_map(|l| stem.strip_suffix(&format!(".{}", l.code())))
             .unwrap_or(stem);
         base == SUMMARY
+            || base == RISKS
             || CLOSING.contains(&base)
             || base == super::justifications::FILE
             || base == super::workplan::FILE
@@ -350,6 +363,9 @@ pub fn warnings(
     );
     if let Some(s) = statement {
         out.extend(justification_warnings(narrative, s));
+    }
+    if programme.report.risks.is_some() && narrative.found && narrative.risks.is_empty() {
+        out.push(NarrativeWarning::RisksMissing);
     }
     if kind.closes_a_cycle() {
         out.extend(

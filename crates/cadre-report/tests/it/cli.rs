@@ -473,12 +473,21 @@ fn the_narrative_skeleton_reminds_and_keeps_what_is_written() {
         folder,
     ]));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).contains("15 fichiers écrits ; 0 fichier existant gardé tel quel"));
+    assert!(stdout(&o).contains("16 fichiers écrits ; 0 fichier existant gardé tel quel"));
     // deviations.md heads a section per deviation from the workplan.
     let deviations = std::fs::read_to_string(dir.path().join("2025-Q4/deviations.md")).unwrap();
     assert!(
         deviations.contains("\n## Mesurer l'impact social des politiques d'ESS\n"),
         "{deviations}"
+    );
+    // risks.md reminds of the risks that changed since the last report.
+    let risks = std::fs::read_to_string(dir.path().join("2025-Q4/risks.md")).unwrap();
+    assert!(
+        risks.contains("- R1 Faible participation des collectivités aux visioconférences entre pairs\u{A0}: Impact en hausse\u{A0}: Moyen → Fort")
+            && risks.contains("- R7 Hausse du coût")
+            && !risks.contains("- R8 ")
+            && risks.contains("\n## Depuis le dernier rapport\n"),
+        "{risks}"
     );
     // finance.md heads a section per line whose variance needs a justification.
     let finance = std::fs::read_to_string(dir.path().join("2025-Q4/finance.md")).unwrap();

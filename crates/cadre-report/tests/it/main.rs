@@ -17,6 +17,7 @@ mod red_flags;
 mod report;
 mod report_data;
 mod report_kinds;
+mod risks;
 mod serve;
 mod sheets;
 mod split_and_weight;

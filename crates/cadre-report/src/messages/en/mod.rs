@@ -310,8 +310,11 @@ pub(super) fn text(t: &Text) -> String {
         Text::NarrativeClosingMissing { file } => format!(
             "an annual or final report needs its lessons learned and sustainability: the file {file} is missing"
         ),
+        Text::NarrativeRisksMissing => "the programme keeps a risk register: its comment, the file risks.md, is missing".into(),
         Text::SkeletonLessons => "Lessons learned: what worked, what did not and why, what you would do differently. This comment is not printed.".into(),
         Text::SkeletonSustainability => "Sustainability: what will go on after the funding, carried by whom, with what resources; the risks ahead. This comment is not printed.".into(),
+        Text::SkeletonRisks { period } => format!("The risk register on {period}: what changed, why, and what is done about it. The risks that changed since the last report are listed below. This comment is not printed."),
+        Text::SkeletonRisk { code, risk, change } => format!("- {code} {risk}: {change}"),
         Text::AbsentDataset { dataset } => {
             format!("{dataset}: optional dataset in no file, empty")
         }

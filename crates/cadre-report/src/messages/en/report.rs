@@ -206,6 +206,23 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::See => "see",
         ReportWord::MissedMilestonesIntro => "Milestones missed:",
         ReportWord::SilentHeading => "Missing reports",
+        ReportWord::RisksHeading => "Risks and assumptions",
+        ReportWord::RiskRegister => "Risk register",
+        ReportWord::Risk => "Risk",
+        ReportWord::Likelihood => "Likelihood",
+        ReportWord::Impact => "Impact",
+        ReportWord::RiskLevel => "Level",
+        ReportWord::Mitigation => "Mitigation",
+        ReportWord::Owner => "Owner",
+        ReportWord::RiskStatus => "Status",
+        ReportWord::RiskChange => "Since the last report",
+        ReportWord::RiskNew => "New",
+        ReportWord::RiskClosed => "Closed",
+        ReportWord::RiskUnchanged => "Unchanged",
+        ReportWord::Assumptions => "Assumptions",
+        ReportWord::RisingRisksHeading => "Rising risks",
+        ReportWord::RiskChangeSeparator => "; ",
+        ReportWord::RisksNoNarrative => "No comment on the risks for this period (risks.md).",
         ReportWord::Gap => "Gap",
         ReportWord::StatusRulesIntro => {
             "An indicator’s status compares its cumulative value at the end of the period with its target and, for a total, with the milestone in force, according to its kind. With no value, it is “no data”."
@@ -464,6 +481,30 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
             milestone,
             date,
         } => format!("{value} against a milestone of {milestone} due on {date}"),
+        ReportText::RiskRegisterAbsent { dataset } => format!(
+            "The risk register (sheet “{dataset}”) was not provided with the data: no risk can be reported."
+        ),
+        ReportText::RiskRegisterIntro {
+            count,
+            end,
+            previous,
+            max,
+            high,
+        } => format!(
+            "{count} {} followed on {end}, each compared with the register in force on {previous}. A risk’s level is its likelihood’s rank times its impact’s, from 1 to {max}; from {high}, it is high.",
+            if *count == 1 { "risk" } else { "risks" }
+        ),
+        ReportText::RiskMoved { what, up, from, to } => {
+            format!("{what} {}: {from} → {to}", if *up { "up" } else { "down" })
+        }
+        ReportText::RiskStatusChanged { from, to } => format!("Status: {from} → {to}"),
+        ReportText::RiskRose {
+            code,
+            risk,
+            from,
+            to,
+            change,
+        } => format!("{code} {risk}: level {from} → {to} ({change})"),
     }
 }
 

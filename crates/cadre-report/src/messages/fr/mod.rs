@@ -319,8 +319,11 @@ pub(super) fn text(t: &Text) -> String {
         Text::NarrativeClosingMissing { file } => format!(
             "un rapport annuel ou final demande ses enseignements et sa durabilité : le fichier {file} manque"
         ),
+        Text::NarrativeRisksMissing => "le programme tient un registre des risques\u{A0}: son commentaire, le fichier risks.md, manque".into(),
         Text::SkeletonLessons => "Enseignements tirés : ce qui a marché, ce qui n’a pas marché et pourquoi, ce que vous referiez autrement. Ce commentaire ne s’imprime pas.".into(),
         Text::SkeletonSustainability => "Durabilité : ce qui continuera après le financement, porté par qui, avec quelles ressources ; les risques pour la suite. Ce commentaire ne s’imprime pas.".into(),
+        Text::SkeletonRisks { period } => format!("Le registre des risques au {period}\u{A0}: ce qui a changé, pourquoi, et ce qui est fait. Les risques qui ont changé depuis le dernier rapport sont listés ci-dessous. Ce commentaire ne s’imprime pas."),
+        Text::SkeletonRisk { code, risk, change } => format!("- {code} {risk}\u{A0}: {change}"),
         Text::AbsentDataset { dataset } => {
             format!("{dataset} : jeu de données facultatif absent des fichiers, vide")
         }

@@ -216,6 +216,25 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::See => "voir",
         ReportWord::MissedMilestonesIntro => "Jalons manqués\u{A0}:",
         ReportWord::SilentHeading => "Remontées manquantes",
+        ReportWord::RisksHeading => "Risques et hypothèses",
+        ReportWord::RiskRegister => "Registre des risques",
+        ReportWord::Risk => "Risque",
+        ReportWord::Likelihood => "Probabilité",
+        ReportWord::Impact => "Impact",
+        ReportWord::RiskLevel => "Niveau",
+        ReportWord::Mitigation => "Mesures d’atténuation",
+        ReportWord::Owner => "Responsable",
+        ReportWord::RiskStatus => "Statut",
+        ReportWord::RiskChange => "Depuis le dernier rapport",
+        ReportWord::RiskNew => "Nouveau",
+        ReportWord::RiskClosed => "Clos",
+        ReportWord::RiskUnchanged => "Inchangé",
+        ReportWord::Assumptions => "Hypothèses",
+        ReportWord::RisingRisksHeading => "Risques en hausse",
+        ReportWord::RiskChangeSeparator => "\u{A0}; ",
+        ReportWord::RisksNoNarrative => {
+            "Pas de commentaire sur les risques pour cette période (risks.md)."
+        }
         ReportWord::Gap => "Écart",
         ReportWord::StatusRulesIntro => {
             "Le statut d’un indicateur compare sa valeur cumulée à la fin de la période à sa cible et, pour un total, au jalon en vigueur, selon sa nature. Sans valeur, il est «\u{A0}pas de données\u{A0}»."
@@ -479,6 +498,31 @@ pub(in crate::messages) fn text(t: &ReportText) -> String {
             milestone,
             date,
         } => format!("{value} pour un jalon de {milestone} au {date}"),
+        ReportText::RiskRegisterAbsent { dataset } => format!(
+            "Le registre des risques (feuille «\u{A0}{dataset}\u{A0}») n’a pas été fourni avec les données\u{A0}: aucun risque ne peut être rapporté."
+        ),
+        ReportText::RiskRegisterIntro {
+            count,
+            end,
+            previous,
+            max,
+            high,
+        } => format!(
+            "{count} {} au {end}, chacun comparé au registre en vigueur au {previous}. Le niveau d’un risque est le rang de sa probabilité multiplié par celui de son impact, de 1 à {max}\u{A0}; à partir de {high}, il est élevé.",
+            if *count <= 1 { "risque suivi" } else { "risques suivis" }
+        ),
+        ReportText::RiskMoved { what, up, from, to } => format!(
+            "{what} en {}\u{A0}: {from} → {to}",
+            if *up { "hausse" } else { "baisse" }
+        ),
+        ReportText::RiskStatusChanged { from, to } => format!("Statut\u{A0}: {from} → {to}"),
+        ReportText::RiskRose {
+            code,
+            risk,
+            from,
+            to,
+            change,
+        } => format!("{code} {risk}\u{A0}: niveau {from} → {to} ({change})"),
     }
 }
 

@@ -497,6 +497,12 @@ fn definition_problem(p: &DefinitionProblem) -> String {
         DefinitionProblem::Finance { part, problem } => {
             format!("[finance] {part}: {}", indicator_problem(problem))
         }
+        DefinitionProblem::Risks { key, problem } => {
+            format!("[report.risks] {key}: {}", risk_problem(problem))
+        }
+        DefinitionProblem::Assumptions { result, problem } => {
+            format!("assumptions of result {result}: {}", risk_problem(problem))
+        }
         DefinitionProblem::Iati(problem) => format!("[iati] {}", iati_problem(problem)),
         DefinitionProblem::Indicator { code, problem } => {
             format!("indicator {code}: {}", indicator_problem(problem))
@@ -977,6 +983,53 @@ pub(super) fn measure_type(m: MeasureType) -> &'static str {
         MeasureType::MeanPerGroup => "mean per group",
         MeasureType::Stage => "stage",
         MeasureType::Formula => "formula over other indicators",
+    }
+}
+
+/// The risk register's and the assumptions' problems.
+fn risk_problem(p: &crate::error::RiskProblem) -> String {
+    use crate::error::RiskProblem;
+    match p {
+        RiskProblem::Column(problem) => indicator_problem(problem),
+        RiskProblem::ColumnType {
+            column,
+            kind,
+            needs,
+        } => format!(
+            "column `{column}` is {}; this key needs {} column{}",
+            kind.as_str(),
+            match needs {
+                crate::schema::ColumnType::Enum => "an enum",
+                _ => "a date",
+            },
+            match needs {
+                crate::schema::ColumnType::Enum =>
+                    " (`type = \"enum\"`, its `values` from the lowest to the highest)",
+                _ => "",
+            }
+        ),
+        RiskProblem::StatusUnknown { value, values } => format!(
+            "\"{value}\" is not a value of the status column (its values: {})",
+            values.join(", ")
+        ),
+        RiskProblem::StatusTwice { value } => {
+            format!("\"{value}\" is listed under two statuses: give it one")
+        }
+        RiskProblem::StatusUnmapped { value } => format!(
+            "the status value \"{value}\" is under none of `open`, `mitigated`, `closed` and `occurred`: list it under one"
+        ),
+        RiskProblem::High { high, max } => format!(
+            "`high = {high}` is not a level of the register: a level is the likelihood's rank times the impact's, from 1 to {max}"
+        ),
+        RiskProblem::AssumptionLanguage { lang, declared } => format!(
+            "`{lang}` is not a language of the programme (its languages: {})",
+            declared.join(", ")
+        ),
+        RiskProblem::ResultValue { value, results } => format!(
+            "\"{value}\" is not a result of the chain (its results: {})",
+            results.join(", ")
+        ),
+        RiskProblem::AssumptionEmpty => "an assumption is empty: write it, or remove it".into(),
     }
 }
 

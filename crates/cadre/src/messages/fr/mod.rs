@@ -517,6 +517,15 @@ fn definition_problem(p: &DefinitionProblem) -> String {
         DefinitionProblem::Finance { part, problem } => {
             format!("[finance] {part} : {}", indicator_problem(problem))
         }
+        DefinitionProblem::Risks { key, problem } => {
+            format!("[report.risks] {key} : {}", risk_problem(problem))
+        }
+        DefinitionProblem::Assumptions { result, problem } => {
+            format!(
+                "hypothèses du résultat {result} : {}",
+                risk_problem(problem)
+            )
+        }
         DefinitionProblem::Iati(problem) => format!("[iati] {}", iati_problem(problem)),
         DefinitionProblem::Indicator { code, problem } => {
             format!("indicateur {code} : {}", indicator_problem(problem))
@@ -1037,6 +1046,49 @@ fn french_number_field(field: &str) -> String {
             Some(date) => format!("le jalon du {date}"),
             None => format!("`{other}`"),
         },
+    }
+}
+
+/// Les problèmes du registre des risques et des hypothèses.
+fn risk_problem(p: &crate::error::RiskProblem) -> String {
+    use crate::error::RiskProblem;
+    match p {
+        RiskProblem::Column(problem) => indicator_problem(problem),
+        RiskProblem::ColumnType {
+            column,
+            kind,
+            needs,
+        } => format!(
+            "la colonne « {column} » est de type {} ; cette clé demande {}",
+            kind.as_str(),
+            match needs {
+                crate::schema::ColumnType::Enum =>
+                    "une colonne « enum » (« type = \"enum\" », ses « values » de la plus faible à la plus forte)",
+                _ => "une colonne de dates",
+            }
+        ),
+        RiskProblem::StatusUnknown { value, values } => format!(
+            "« {value} » n’est pas une valeur de la colonne de statut (ses valeurs : {})",
+            values.join(", ")
+        ),
+        RiskProblem::StatusTwice { value } => {
+            format!("« {value} » figure sous deux statuts : n’en gardez qu’un")
+        }
+        RiskProblem::StatusUnmapped { value } => format!(
+            "la valeur de statut « {value} » ne figure sous aucun de « open », « mitigated », « closed » et « occurred » : classez-la"
+        ),
+        RiskProblem::High { high, max } => format!(
+            "« high = {high} » n’est pas un niveau du registre : un niveau est le rang de la probabilité multiplié par celui de l’impact, de 1 à {max}"
+        ),
+        RiskProblem::AssumptionLanguage { lang, declared } => format!(
+            "« {lang} » n’est pas une langue du programme (ses langues : {})",
+            declared.join(", ")
+        ),
+        RiskProblem::ResultValue { value, results } => format!(
+            "« {value} » n’est pas un résultat de la chaîne (ses résultats : {})",
+            results.join(", ")
+        ),
+        RiskProblem::AssumptionEmpty => "une hypothèse est vide : écrivez-la ou retirez-la".into(),
     }
 }
 
