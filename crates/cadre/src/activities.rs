@@ -53,6 +53,8 @@ pub struct Activity {
 pub struct Activities {
     /// The result whose section lists them.
     pub result: String,
+    /// The dataset they are rows of.
+    pub dataset: String,
     /// What they are (`Workshops`), per language.
     pub label: Localized,
     /// What is counted for each (`attendances`), when anything is.
@@ -87,6 +89,7 @@ impl Engine<'_> {
         activities.retain(|a| a.status == ActivityStatus::Held);
         Ok(Activities {
             result: source.result.clone(),
+            dataset: source.dataset.clone(),
             label: source.label.clone(),
             count_label: source.count.as_ref().map(|c| c.label.clone()),
             activities,

@@ -128,16 +128,13 @@ fn judge(
 ) -> YearTarget {
     let code = &due.def.code;
     let value_in = |t: &IndicatorTable, cumulative: bool| {
-        t.indicators
-            .iter()
-            .find(|i| &i.code == code)
-            .and_then(|i| {
-                if cumulative {
-                    i.cumulative_value
-                } else {
-                    i.period_value
-                }
-            })
+        t.indicators.iter().find(|i| &i.code == code).and_then(|i| {
+            if cumulative {
+                i.cumulative_value
+            } else {
+                i.period_value
+            }
+        })
     };
     let unit = due.def.unit.get(lang);
     let ranks = match &due.def.measure {
@@ -158,7 +155,10 @@ fn judge(
         ),
         Some(date) => (
             at_date.get(&date).and_then(|t| value_in(t, true)),
-            ReportText::MilestoneOf { date: &f.date(date) }.render(lang),
+            ReportText::MilestoneOf {
+                date: &f.date(date),
+            }
+            .render(lang),
             Some(shown(value_in(year, true))),
         ),
     };

@@ -499,6 +499,10 @@ pub struct ActivityRow {
     pub place: String,
     /// What is counted for it, written (empty when nothing is).
     pub count: String,
+    /// Its people by sex, written ("women 19, men 37, not stated 4"), when
+    /// a people dataset names its activities (`[[report.people]]`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub people: Option<String>,
 }
 
 /// The finance chapter.
@@ -880,7 +884,8 @@ pub(super) fn build(
         .iter()
         .map(|iv| b.indicator(iv))
         .collect::<Result<_, _>>()?;
-    let activities = b.activities()?;
+    let people = super::people::build(engine, &b.period, kind.closes_a_cycle(), lang)?;
+    let activities = b.activities(people.as_ref())?;
     let plans = engine.workplans(&b.period).map_err(ReportError::Input)?;
     let workplans = super::workplan::build(programme, &plans, &b.period, narrative, lang);
     let quality = b.quality(options.allow_rejected)?;
@@ -932,7 +937,7 @@ pub(super) fn build(
             .reference_sheets
             .then(|| super::sheets::build(engine, table, lang, options.issue_date, &[]))
             .transpose()?,
-        people: super::people::build(engine, &b.period, kind.closes_a_cycle(), lang)?,
+        people,
     })
 }
 
@@ -1392,8 +1397,12 @@ impl Builder<'_> {
             .collect())
     }
 
-    /// The activities of the period, per `[[report.activities]]` source.
-    fn activities(&self) -> Result<Vec<ActivityList>, ReportError> {
+    /// The activities of the period, per `[[report.activities]]` source,
+    /// each with its people by sex when `people` has them.
+    fn activities(
+        &self,
+        people: Option<&super::people::PeopleData>,
+    ) -> Result<Vec<ActivityList>, ReportError> {
         let period = &self.period;
         let lists = self.engine.activities(period).map_err(ReportError::Input)?;
         let lang = self.lang;
@@ -1413,6 +1422,10 @@ impl Builder<'_> {
                     .activities
                     .into_iter()
                     .map(|a| ActivityRow {
+                        people: people
+                            .and_then(|p| p.by_activity.get(&l.dataset))
+                            .zip(a.key.as_ref())
+                            .and_then(|(splits, key)| splits.get(key).cloned()),
                         date: self.f.date(a.date),
                         title: a.title,
                         // In the report's language when the definitions

@@ -131,7 +131,7 @@ impl NarrativeWarning {
             | NarrativeWarning::IndicatorWithoutComment { .. }
             | NarrativeWarning::JustificationMissing { .. }
             | NarrativeWarning::ClosingMissing { .. }
-            | NarrativeWarning::DeviationWithoutJustification { .. } 
+            | NarrativeWarning::DeviationWithoutJustification { .. }
             | NarrativeWarning::RisksMissing => true,
             NarrativeWarning::UnknownFile { .. }
             | NarrativeWarning::JustificationUnknown { .. } => false,

@@ -28,13 +28,21 @@ fn terress() -> (Programme, cadre::Data) {
 /// column, when the sheet has one, may say an event is only planned,
 /// postponed or cancelled).
 fn events_held(kind: &str) -> Vec<NaiveDate> {
-    let not_held = ["prevu", "planned", "reporte", "postponed", "annule", "cancelled"];
+    let not_held = [
+        "prevu",
+        "planned",
+        "reporte",
+        "postponed",
+        "annule",
+        "cancelled",
+    ];
     sheet("examples/terress/terress.xlsx", "Évènements")
         .iter()
         .filter(|r| cadre::text::fold_name(&r["type"].to_string()) == kind)
         .filter(|r| {
-            r.get("statut")
-                .is_none_or(|s| !not_held.contains(&cadre::text::fold_name(&s.to_string()).as_str()))
+            r.get("statut").is_none_or(|s| {
+                !not_held.contains(&cadre::text::fold_name(&s.to_string()).as_str())
+            })
         })
         .map(|r| day(&r["date"]))
         .collect()
@@ -52,7 +60,10 @@ fn the_final_report_covers_the_programme_to_its_last_day() {
     let project = Period::parse("project", p.info.calendar(), today).unwrap();
     assert_eq!(project.end, today, "the contract: project start to today");
     let period = report_period(project.clone(), &p.info);
-    assert_eq!((period.start, period.end), (date(2024, 11, 1), date(2026, 10, 31)));
+    assert_eq!(
+        (period.start, period.end),
+        (date(2024, 11, 1), date(2026, 10, 31))
+    );
     // A quarter is left alone.
     let q = Period::parse("2025-Q4", p.info.calendar(), today).unwrap();
     assert_eq!(report_period(q.clone(), &p.info), q);
@@ -118,7 +129,11 @@ fn the_annual_report_sets_the_year_against_its_targets() {
         let held = events_held(kind);
         let def = p.indicators.iter().find(|i| i.code == code).unwrap();
         let rows: Vec<_> = targets.rows.iter().filter(|r| r.code == code).collect();
-        let dues: Vec<_> = def.milestones.iter().filter(|m| m.date.year() == 2025).collect();
+        let dues: Vec<_> = def
+            .milestones
+            .iter()
+            .filter(|m| m.date.year() == 2025)
+            .collect();
         assert_eq!(rows.len(), dues.len(), "{code}");
         for (row, due) in rows.iter().zip(dues) {
             let by_then = held.iter().filter(|d| **d <= due.date).count();
@@ -133,7 +148,12 @@ fn the_annual_report_sets_the_year_against_its_targets() {
     let q = engine
         .compute(&Period::parse("2025-Q4", p.info.calendar(), date(2026, 12, 5)).unwrap())
         .unwrap();
-    assert!(report_data(&engine, &q, &options).unwrap().year_targets.is_none());
+    assert!(
+        report_data(&engine, &q, &options)
+            .unwrap()
+            .year_targets
+            .is_none()
+    );
 }
 
 /// A year's own target (`period_targets`) is set against the year's own
@@ -198,21 +218,32 @@ fn the_final_report_concludes_each_result() {
         .map(|r| r.code.as_str())
         .collect();
     assert_eq!(
-        conclusions.iter().map(|c| c.code.as_str()).collect::<Vec<_>>(),
+        conclusions
+            .iter()
+            .map(|c| c.code.as_str())
+            .collect::<Vec<_>>(),
         with_indicators
     );
     for c in &conclusions {
-        let own: Vec<_> = table.indicators.iter().filter(|i| i.result == c.code).collect();
+        let own: Vec<_> = table
+            .indicators
+            .iter()
+            .filter(|i| i.result == c.code)
+            .collect();
         let achieved = own.iter().filter(|i| i.status == Status::Achieved).count();
         let short: Vec<&str> = own
             .iter()
             .filter(|i| i.status != Status::Achieved)
             .map(|i| i.code.as_str())
             .collect();
-        assert_eq!(c.short.iter().map(|s| s.code.as_str()).collect::<Vec<_>>(), short);
+        assert_eq!(
+            c.short.iter().map(|s| s.code.as_str()).collect::<Vec<_>>(),
+            short
+        );
         if own.len() > 1 {
             assert!(
-                c.sentence.starts_with(&format!("{achieved} of its {}", own.len())),
+                c.sentence
+                    .starts_with(&format!("{achieved} of its {}", own.len())),
                 "{}: {}",
                 c.code,
                 c.sentence
@@ -252,9 +283,19 @@ fn the_skeleton_closes_each_result_as_its_report_kind_does() {
             .iter()
             .find(|(name, _)| name.starts_with("A1."))
             .expect("A1's file");
-        a1.lines().filter(|l| l.starts_with("## ")).last().unwrap().to_owned()
+        a1.lines()
+            .filter(|l| l.starts_with("## "))
+            .last()
+            .unwrap()
+            .to_owned()
     };
-    assert_eq!(last(ReportKind::Quarterly, Lang::En), "## Next quarter's plan");
+    assert_eq!(
+        last(ReportKind::Quarterly, Lang::En),
+        "## Next quarter's plan"
+    );
     assert_eq!(last(ReportKind::Annual, Lang::En), "## Next year's plan");
-    assert_eq!(last(ReportKind::Final, Lang::Fr), "## Conclusions et perspectives");
+    assert_eq!(
+        last(ReportKind::Final, Lang::Fr),
+        "## Conclusions et perspectives"
+    );
 }

@@ -178,3 +178,39 @@ fn the_chapter_is_in_the_pdf() {
         assert!(text.contains(wanted), "{wanted} not in the PDF");
     }
 }
+
+/// Each event listed in a result's activities carries its people by sex,
+/// and the numbers of that line add up to the participations the list
+/// counts for it.
+#[test]
+fn each_listed_event_prints_its_people_adding_up_to_its_count() {
+    let root = Path::new(ROOT);
+    let p = cadre::Programme::load(root.join("indicators/terress")).unwrap();
+    let d = cadre::ingest(&p, root.join("examples/terress/terress.xlsx")).unwrap();
+    let period = cadre::Period::parse("2025-Q4", p.info.calendar(), p.info.end).unwrap();
+    let engine = cadre::Engine::new(&p, &d);
+    let t = engine.compute(&period).unwrap();
+    let options = ReportOptions::new(
+        root.join("report_templates/quarterly"),
+        Lang::En,
+        p.info.end,
+    );
+    let data = report_data(&engine, &t, &options).unwrap();
+    let mut seen = 0;
+    for list in data.sections.iter().flat_map(|s| &s.activities) {
+        for row in list.rows.iter().filter(|r| !r.count.is_empty()) {
+            let split = row
+                .people
+                .as_deref()
+                .unwrap_or_else(|| panic!("{}", row.title));
+            let sum: u64 = split
+                .split(", ")
+                .map(|part| n(part.rsplit(' ').next().unwrap()))
+                .sum();
+            assert_eq!(sum, n(&row.count), "{}: {split}", row.title);
+            seen += 1;
+        }
+    }
+    // The Bordeaux gathering, the December video conference, the webinar.
+    assert!(seen >= 3, "{seen}");
+}

@@ -195,7 +195,9 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::Sustainability => "Sustainability",
         ReportWord::Conclusions => "Conclusions",
         ReportWord::YearTargets => "The year against its targets",
-        ReportWord::YearTargetsIntro => "For each indicator, what the definitions set for the year: its own target (the value of the year's rows alone) or a milestone dated within the year (a cumulative value due by its date, judged at that date; \"At year end\": the cumulative value on the year's last day).",
+        ReportWord::YearTargetsIntro => {
+            "For each indicator, what the definitions set for the year: its own target (the value of the year's rows alone) or a milestone dated within the year (a cumulative value due by its date, judged at that date; \"At year end\": the cumulative value on the year's last day)."
+        }
         ReportWord::YearTarget => "Year's target",
         ReportWord::Expected => "Expected",
         ReportWord::Reached => "Reached",

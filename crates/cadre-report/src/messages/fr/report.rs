@@ -205,7 +205,9 @@ pub(in crate::messages) fn word(w: ReportWord) -> &'static str {
         ReportWord::Sustainability => "Durabilité",
         ReportWord::Conclusions => "Conclusions",
         ReportWord::YearTargets => "L’année au regard de ses cibles",
-        ReportWord::YearTargetsIntro => "Pour chaque indicateur, ce que les définitions fixaient pour l’année : sa cible propre (valeur des seules lignes de l’année) ou un jalon daté dans l’année (valeur cumulée due à sa date, jugée à cette date ; « En fin d’année » : le cumul au dernier jour de l’année).",
+        ReportWord::YearTargetsIntro => {
+            "Pour chaque indicateur, ce que les définitions fixaient pour l’année : sa cible propre (valeur des seules lignes de l’année) ou un jalon daté dans l’année (valeur cumulée due à sa date, jugée à cette date ; « En fin d’année » : le cumul au dernier jour de l’année)."
+        }
         ReportWord::YearTarget => "Cible de l’année",
         ReportWord::Expected => "Attendu",
         ReportWord::Reached => "Atteint",
