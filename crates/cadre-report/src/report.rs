@@ -208,13 +208,15 @@ pub enum ReportKind {
 }
 
 impl ReportKind {
-    /// The kind a period calls for: the whole programme (`project`, or a
-    /// span from its first day to its last) is the final report.
+    /// The kind a period calls for: the whole programme (`project` once
+    /// the programme has ended, or a span from its first day to its last)
+    /// is the final report; `project` while it runs is a progress report
+    /// since the start, not a final one.
     pub fn of(period: &cadre::Period, info: &cadre::programme::ProgrammeInfo) -> ReportKind {
         use cadre::period::PeriodKind;
         let whole = period.start <= info.start && period.end >= info.end;
         match period.kind() {
-            _ if whole || period.label == "project" => ReportKind::Final,
+            _ if whole => ReportKind::Final,
             PeriodKind::Month { .. } => ReportKind::Monthly,
             PeriodKind::Quarter { .. } => ReportKind::Quarterly,
             PeriodKind::Half { .. } => ReportKind::HalfYearly,

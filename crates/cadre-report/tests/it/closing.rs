@@ -299,3 +299,18 @@ fn the_skeleton_closes_each_result_as_its_report_kind_does() {
         "## Conclusions et perspectives"
     );
 }
+
+/// `project` is the final report once the programme has ended, and a
+/// progress report since the start while it runs.
+#[test]
+fn project_is_final_only_once_the_programme_has_ended() {
+    let today = date(2026, 12, 5);
+    let kind = |programme: &str| {
+        let p = Programme::load(Path::new(ROOT).join(programme)).unwrap();
+        let project = Period::parse("project", p.info.calendar(), today).unwrap();
+        ReportKind::of(&report_period(project, &p.info), &p.info)
+    };
+    // Terr'ESS ended on 31 October 2026; eau runs to the end of 2027.
+    assert_eq!(kind("indicators/terress"), ReportKind::Final);
+    assert_eq!(kind("indicators/eau"), ReportKind::Progress);
+}
