@@ -262,3 +262,42 @@ fn data_labels_print_in_the_report_s_language() {
         );
     }
 }
+
+/// Every example renders with its narrative under the accessible and the
+/// archival standards: the officer's Markdown headings nest under the
+/// report's (PDF/UA refuses a skipped level).
+#[test]
+fn every_example_renders_with_its_narrative_under_ua_1_and_a_3a() {
+    use cadre_report::report::{PdfStandardChoice, render};
+    for (programme, workbook, period, lang) in [
+        (
+            "terress",
+            "examples/terress/terress.xlsx",
+            "2025-Q4",
+            Lang::Fr,
+        ),
+        ("eau", "examples/eau/eau.xlsx", "2026-Q2", Lang::En),
+    ] {
+        let p = Programme::load(Path::new(ROOT).join("indicators").join(programme)).unwrap();
+        let d = cadre::ingest(&p, Path::new(ROOT).join(workbook)).unwrap();
+        let engine = Engine::new(&p, &d);
+        let period = Period::parse(period, p.info.calendar(), p.info.end).unwrap();
+        let table = engine.compute(&period).unwrap();
+        let narrative = Path::new(ROOT)
+            .join("examples")
+            .join(programme)
+            .join("narrative");
+        assert!(narrative.join(&period.label).is_dir(), "{programme}");
+        for standard in [PdfStandardChoice::Ua1, PdfStandardChoice::A3a] {
+            let mut o = options(lang, period.end);
+            o.narrative = Some(narrative.clone());
+            o.pdf_standard = Some(standard);
+            let rendered = render(&engine, &table, &o)
+                .unwrap_or_else(|e| panic!("{programme} {standard:?}: {e}"));
+            assert!(
+                rendered.pdf.starts_with(b"%PDF"),
+                "{programme} {standard:?}"
+            );
+        }
+    }
+}
