@@ -474,18 +474,7 @@ pub fn skeleton(
             reminder += &format!("- {}\n", line(i));
         }
         let mut text = comment(reminder.trim_end());
-        // What comes after the period: a final report has no next period,
-        // so it closes on the result's conclusions.
-        let next = match kind {
-            super::ReportKind::Final => Word::ResultConclusions,
-            super::ReportKind::Annual => Word::NextYearPlan,
-            _ => Word::NextQuarterPlan,
-        };
-        for heading in [
-            Word::ActivitiesCarriedOut,
-            Word::DifficultiesAndMeasures,
-            next,
-        ] {
+        for heading in result_headings(kind) {
             text += &format!("\n## {}\n\n", heading.text(lang));
         }
         files.push((name(&r.code), text));
@@ -510,6 +499,23 @@ pub fn skeleton(
         files.extend(closing_skeleton(lang).map(|(file, text)| (name(file), comment(&text))));
     }
     files
+}
+
+/// The headings of a result's narrative in a report of `kind`. What comes
+/// after the period closes it: a final report has no next period, so it
+/// closes on the result's conclusions.
+fn result_headings(kind: super::ReportKind) -> [crate::messages::Word; 3] {
+    use crate::messages::Word;
+    let next = match kind {
+        super::ReportKind::Final => Word::ResultConclusions,
+        super::ReportKind::Annual => Word::NextYearPlan,
+        _ => Word::NextQuarterPlan,
+    };
+    [
+        Word::ActivitiesCarriedOut,
+        Word::DifficultiesAndMeasures,
+        next,
+    ]
 }
 
 /// The closing sections of an annual or final report to fill in: each

@@ -284,8 +284,7 @@ fn the_skeleton_closes_each_result_as_its_report_kind_does() {
             .find(|(name, _)| name.starts_with("A1."))
             .expect("A1's file");
         a1.lines()
-            .filter(|l| l.starts_with("## "))
-            .last()
+            .rfind(|l| l.starts_with("## "))
             .unwrap()
             .to_owned()
     };
